@@ -1,0 +1,1 @@
+"""Measure eventwire against public gold data sets (see ``eventwire evaluate``)."""
