@@ -1,0 +1,80 @@
+"""The Python API: code text or files without a database.
+
+    >>> import eventwire
+    >>> result = eventwire.extract("Iran's foreign minister met Vladimir Putin in Moscow on Monday.",
+    ...                            published="2019-03-04")
+    >>> [(e.source.code, e.cameo.code, e.target.code) for e in result.events]  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator, Sequence
+from functools import lru_cache
+from pathlib import Path
+
+from . import read
+from .errors import InputError
+from .models import Result, Skipped
+from .pipeline import Pipeline
+from .settings import Settings
+
+
+@lru_cache(maxsize=2)
+def pipeline(settings: Settings = Settings()) -> Pipeline:
+    """The loaded pipeline for ``settings``, built once per process."""
+    return Pipeline.load(settings)
+
+
+def _looks_like_path(value: str | Path) -> bool:
+    if isinstance(value, Path):
+        return True
+    return len(value) < 4096 and "\n" not in value and (value == "-" or os.path.exists(value))
+
+
+def extract(
+    text_or_path: str | Path,
+    *,
+    published: str | None = None,
+    title: str | None = None,
+    url: str | None = None,
+    source: str | None = None,
+    clean: bool = True,
+    settings: Settings | None = None,
+) -> Result:
+    """Code one article given as text or as the path of a file holding one article."""
+    settings = (settings or Settings()).replace(clean=clean)
+    if _looks_like_path(text_or_path):
+        items = list(read.read_inputs([str(text_or_path)], clean=settings.clean, max_chars=settings.max_chars))
+        if len(items) != 1:
+            raise InputError(
+                f"{text_or_path} holds {len(items)} articles; use eventwire.extract_paths() for several"
+            )
+        item = items[0]
+        if isinstance(item, Skipped):
+            raise InputError(f"{item.origin}: {item.reason}")
+        overrides = {"published": published, "title": title, "url": url, "source": source}
+        article = item.__class__(**{**item.__dict__, **{k: v for k, v in overrides.items() if v}})
+    else:
+        article = read.article_from_text(
+            str(text_or_path), published=published, title=title, url=url, source=source, clean=settings.clean
+        )
+    return pipeline(settings).process(article)
+
+
+def extract_paths(paths: Sequence[str], settings: Settings | None = None) -> Iterator[Result | Skipped]:
+    """Code every article found in ``paths`` (files, folders, JSONL, ``-``), in input order.
+
+    Inputs that cannot be read, and articles whose coding fails, come back as :class:`Skipped`
+    with the reason; the rest as :class:`Result`.
+    """
+    settings = settings or Settings()
+    pipe = pipeline(settings)
+    for item in read.read_inputs(paths, clean=settings.clean, max_chars=settings.max_chars):
+        if isinstance(item, Skipped):
+            yield item
+            continue
+        try:
+            yield pipe.process(item)
+        except Exception as exc:  # one bad article must not end the batch
+            yield Skipped(item.origin or item.id, f"coding failed: {type(exc).__name__}: {exc}")
