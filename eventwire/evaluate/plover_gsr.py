@@ -1,0 +1,111 @@
+"""PLOVER gold standard records (322 sentences from the CAMEO manual's examples).
+
+Metrics: event-type accuracy and macro-F1 (0.5b1 labels mapped to today's types), source and
+target country accuracy, and precision/recall/F1 of (source country, type, target country) triples.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import EvaluationError
+from ..models import Result
+from ..settings import Settings
+from .common import NONE, actor_country, code_texts, confusion, current_plover, macro_f1, typed_events
+from .report import Miss, Report, prf
+
+
+@dataclass(frozen=True)
+class GoldRecord:
+    id: str
+    text: str
+    type: str
+    sources: frozenset[str]
+    targets: frozenset[str]
+
+
+def _codes(value: object) -> frozenset[str]:
+    if not isinstance(value, list):
+        return frozenset()
+    return frozenset(a["code"] for a in value if isinstance(a, dict) and a.get("code"))
+
+
+def load_gold(data_dir: Path) -> list[GoldRecord]:
+    path = data_dir / "PLOVER_GSR_CAMEO.txt"
+    if not path.exists():
+        raise EvaluationError(f"{path} not found: pass --data with the folder holding PLOVER_GSR_CAMEO.txt")
+    records = json.loads(path.read_text(encoding="utf-8"))
+    return [
+        GoldRecord(r["id"], r["text"], current_plover(r["event"]), _codes(r.get("source")), _codes(r.get("target")))
+        for r in records
+        if r.get("event") != "DOCUMENT" and r.get("text")
+    ]
+
+
+def _triples(sources: frozenset[str], kind: str, targets: frozenset[str]) -> set[tuple[str, str, str]]:
+    return {(s, kind, t) for s in sources for t in (targets or {""})}
+
+
+def predicted_triples(result: Result) -> set[tuple[str, str, str]]:
+    found = set()
+    for event in typed_events(result):
+        source = actor_country(event.source)
+        if source:
+            found.add((source, event.plover.type or NONE, actor_country(event.target) or ""))
+    return found
+
+
+def score(gold: list[GoldRecord], results: list[Result]) -> tuple[dict[str, float], dict[str, int], list, list[Miss]]:
+    pairs, misses = [], []
+    src_ok = tgt_ok = tgt_n = tp = n_pred = n_gold = 0
+    for record, result in zip(gold, results):
+        events = typed_events(result)
+        top = events[0] if events else None
+        predicted = top.plover.type if top else NONE
+        pairs.append((record.type, predicted))
+        src_ok += bool(top and actor_country(top.source) in record.sources)
+        if record.targets:
+            tgt_n += 1
+            tgt_ok += bool(top and actor_country(top.target) in record.targets)
+        gold_set = _triples(record.sources, record.type, record.targets)
+        pred_set = predicted_triples(result)
+        tp += len(gold_set & pred_set)
+        n_pred += len(pred_set)
+        n_gold += len(gold_set)
+        if predicted != record.type:
+            got = f"{predicted} {actor_country(top.source) if top else ''}->{actor_country(top.target) if top else ''}"
+            expected = f"{record.type} {'/'.join(sorted(record.sources))}->{'/'.join(sorted(record.targets))}"
+            misses.append(Miss(record.text, expected, got.strip()))
+    n = len(gold)
+    triple = prf(tp, n_pred, n_gold)
+    metrics = {
+        "type_accuracy": sum(g == p for g, p in pairs) / n if n else 0.0,
+        "type_macro_f1": macro_f1(pairs),
+        "source_country_accuracy": src_ok / n if n else 0.0,
+        "target_country_accuracy": tgt_ok / tgt_n if tgt_n else 0.0,
+        "triple_precision": triple["precision"],
+        "triple_recall": triple["recall"],
+        "triple_f1": triple["f1"],
+    }
+    counts = {"sentences": n, "with_target": tgt_n, "gold_triples": n_gold, "predicted_triples": n_pred}
+    return metrics, counts, pairs, misses
+
+
+def evaluate(data_dir: Path, *, limit: int | None = None, settings: Settings | None = None) -> Report:
+    gold = load_gold(Path(data_dir))[:limit] if limit else load_gold(Path(data_dir))
+    started = time.perf_counter()
+    results = code_texts([g.text for g in gold], None, settings)
+    seconds = time.perf_counter() - started
+    metrics, counts, pairs, misses = score(gold, results)
+    return Report(
+        dataset="plover-gsr",
+        counts=counts,
+        metrics=metrics,
+        confusion=confusion(pairs),
+        misses=tuple(misses[:10]),
+        seconds=seconds,
+        documents=len(gold),
+    )
