@@ -26,10 +26,10 @@ test-fast: $(STAMP)
 	$(BIN)/python -m pytest -q -m "not model and not shared"
 
 eval: $(STAMP)
-	$(BIN)/eventwire evaluate all --report eval/report.md
+	$(BIN)/eventwire evaluate all --format table --report eval/report.md
 
 eval-gate: $(STAMP)
-	$(BIN)/eventwire evaluate gate --floors eval/floors.json --report eval/report.md
+	$(BIN)/eventwire evaluate all --format table --report eval/report.md --gate eval/floors.json
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/throughput.py
