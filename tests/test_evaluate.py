@@ -1,0 +1,127 @@
+"""The evaluation framework: metrics, rendering, and the quality gate."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import ROOT, shared_path
+from eventwire.evaluate import DATASETS, run
+from eventwire.evaluate.command import evaluate_command
+from eventwire.evaluate.common import current_plover, macro_f1
+from eventwire.evaluate.gate import check, load_floors, lowered, raise_floors
+from eventwire.evaluate.render import render, report_from_dict, report_to_dict
+from eventwire.evaluate.report import Miss, Report, prf
+
+
+def make_report(**metrics: float) -> Report:
+    return Report("plover-gsr", {"sentences": 3}, metrics, misses=(Miss("text", "AID", "NONE"),), seconds=2.0, documents=4)
+
+
+@pytest.mark.parametrize(
+    ("tp", "predicted", "gold", "expected"),
+    [(0, 0, 0, (0.0, 0.0, 0.0)), (1, 2, 4, (0.5, 0.25, 1 / 3)), (3, 3, 3, (1.0, 1.0, 1.0))],
+)
+def test_prf(tp: int, predicted: int, gold: int, expected: tuple[float, float, float]) -> None:
+    scores = prf(tp, predicted, gold)
+    assert (scores["precision"], scores["recall"], scores["f1"]) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(
+    ("label", "expected"),
+    [("DEMAND", "REQUEST"), ("disapprove", "ACCUSE"), ("INVESTIGATE", "ACCUSE"), ("FIGHT", "ASSAULT"), ("AID", "AID")],
+)
+def test_current_plover_maps_05b1_labels(label: str, expected: str) -> None:
+    assert current_plover(label) == expected
+
+
+def test_macro_f1_averages_over_gold_labels() -> None:
+    pairs = [("A", "A"), ("A", "B"), ("B", "B"), ("C", "NONE")]
+    # A: tp1 fp0 fn1 -> 2/3; B: tp1 fp1 fn0 -> 2/3; C: 0
+    assert macro_f1(pairs) == pytest.approx((2 / 3 + 2 / 3 + 0) / 3)
+
+
+def test_report_round_trips_through_json() -> None:
+    report = make_report(type_accuracy=0.5)
+    again = report_from_dict(json.loads(json.dumps(report_to_dict(report))))
+    assert again == report and again.docs_per_second == 2.0
+
+
+@pytest.mark.parametrize("fmt", ["table", "json", "markdown"])
+def test_render_names_dataset_and_metric(fmt: str) -> None:
+    text = render([make_report(type_accuracy=0.5)], fmt)
+    assert "plover-gsr" in text and "type_accuracy" in text
+
+
+FLOORS = {"tolerance": 0.01, "floors": {"plover-gsr": {"type_accuracy": 0.5, "triple_f1": 0.3}}}
+
+
+@pytest.mark.parametrize(
+    ("metrics", "broken"),
+    [
+        ({"type_accuracy": 0.6, "triple_f1": 0.3}, []),
+        ({"type_accuracy": 0.495, "triple_f1": 0.3}, []),  # within tolerance
+        ({"type_accuracy": 0.45, "triple_f1": 0.3}, ["plover-gsr.type_accuracy"]),
+        ({"type_accuracy": 0.6}, ["plover-gsr.triple_f1"]),
+    ],
+)
+def test_gate_check(metrics: dict[str, float], broken: list[str]) -> None:
+    failures = check([make_report(**metrics)], FLOORS)
+    assert [f.split(" ")[0].rstrip(":") for f in failures] == broken
+
+
+def test_gate_fails_for_a_dataset_not_evaluated() -> None:
+    assert check([], FLOORS) == ["plover-gsr: not evaluated, but it has floors"]
+
+
+def test_raise_floors_never_lowers() -> None:
+    raised = raise_floors([make_report(type_accuracy=0.8, triple_f1=0.1)], FLOORS)
+    assert raised["floors"]["plover-gsr"] == {"type_accuracy": 0.79, "triple_f1": 0.3}
+    assert lowered(FLOORS, raised) == []
+    assert lowered(raised, FLOORS) == ["plover-gsr.type_accuracy: 0.79 -> 0.5"]
+
+
+def test_committed_floors_cover_every_dataset_and_never_go_down() -> None:
+    path = ROOT / "eval" / "floors.json"
+    floors = load_floors(path)
+    assert set(floors["floors"]) == set(DATASETS)
+    history = subprocess.run(
+        ["git", "log", "--format=%H", "--", "eval/floors.json"], cwd=ROOT, capture_output=True, text=True
+    ).stdout.split()
+    for older, newer in zip(history[1:], history[:-1]):
+        old = json.loads(subprocess.run(["git", "show", f"{older}:eval/floors.json"], cwd=ROOT,
+                                        capture_output=True, text=True).stdout)
+        new = json.loads(subprocess.run(["git", "show", f"{newer}:eval/floors.json"], cwd=ROOT,
+                                        capture_output=True, text=True).stdout)
+        assert lowered(old, new) == [], f"floors lowered in {newer[:8]}"
+
+
+def test_unknown_dataset_is_a_clear_error() -> None:
+    result = CliRunner().invoke(evaluate_command, ["nosuchset"])
+    assert result.exit_code != 0 and "unknown data set 'nosuchset'" in result.output
+
+
+@pytest.mark.shared
+@pytest.mark.model
+def test_gate_command_fails_when_a_floor_is_broken(tmp_path: Path) -> None:
+    data = shared_path("data")
+    floors = tmp_path / "floors.json"
+    floors.write_text(json.dumps({"tolerance": 0.0, "floors": {"plover-gsr": {"type_accuracy": 1.01}}}))
+    result = CliRunner().invoke(
+        evaluate_command, ["plover-gsr", "--data", str(data), "--limit", "5", "--gate", str(floors)]
+    )
+    assert result.exit_code == 1
+    assert "plover-gsr.type_accuracy" in result.output and "below its floor" in result.output
+
+
+@pytest.mark.shared
+@pytest.mark.model
+@pytest.mark.parametrize("name", ["plover-gsr", "ngec", "petrarch2"])
+def test_adapters_give_well_formed_reports(name: str) -> None:
+    report = run(name, shared_path("data"), limit=4)
+    assert report.documents == 4 and report.metrics
+    assert all(0.0 <= value <= 1.0 for value in report.metrics.values())
