@@ -1,0 +1,403 @@
+"""The DuckDB store: schema, idempotent transactional writes, and the queries behind the CLI.
+
+    with Store.open("eventwire.duckdb") as store:
+        summary = store.write(results, skips)      # one transaction: all rows of the batch or none
+        rows = store.events(actor="IRN", root="05")
+
+Every row is keyed by its article's ``key``, the SHA-256 of the article text
+(:func:`eventwire.ids.content_hash`). Writing an article whose key is already stored leaves it as
+it is and counts it as "already stored", so ingesting the same files twice changes nothing.
+Inputs that could not be read and articles whose coding failed go to the ``errors`` table.
+The tables and their columns are listed in :data:`TABLES` and described in docs/schema.md.
+All SQL takes its values as parameters.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+import duckdb
+
+from .errors import StoreError
+from .ids import content_hash
+from .models import Actor, Article, Event, Place, Quote, Result, Skipped, Timex
+
+SCHEMA_VERSION = "1"
+INSERT_CHUNK_ROWS = 200
+
+TABLES: dict[str, tuple[tuple[str, str], ...]] = {
+    "meta": (("name", "VARCHAR PRIMARY KEY"), ("value", "VARCHAR")),
+    "articles": (
+        ("key", "VARCHAR PRIMARY KEY"), ("id", "VARCHAR"), ("title", "VARCHAR"), ("published", "DATE"),
+        ("source", "VARCHAR"), ("wire", "VARCHAR"), ("url", "VARCHAR"), ("origin", "VARCHAR"),
+        ("text", "VARCHAR"), ("ingested_at", "TIMESTAMP"),
+    ),
+    "actors": (
+        ("article_key", "VARCHAR"), ("id", "VARCHAR"), ("name", "VARCHAR"), ("code", "VARCHAR"),
+        ("country", "VARCHAR"), ("sectors", "VARCHAR[]"), ("kind", "VARCHAR"), ("role", "VARCHAR"),
+        ("mention_count", "INTEGER"), ("mentions", "VARCHAR"),
+    ),
+    "events": (
+        ("article_key", "VARCHAR"), ("id", "VARCHAR"),
+        ("source_actor", "VARCHAR"), ("source_name", "VARCHAR"), ("source_code", "VARCHAR"),
+        ("source_country", "VARCHAR"),
+        ("target_actor", "VARCHAR"), ("target_name", "VARCHAR"), ("target_code", "VARCHAR"),
+        ("target_country", "VARCHAR"),
+        ("cameo_code", "VARCHAR"), ("cameo_root", "VARCHAR"), ("cameo_label", "VARCHAR"),
+        ("cameo_goldstein", "DOUBLE"), ("cameo_quad_class", "INTEGER"),
+        ("plover_type", "VARCHAR"), ("plover_mode", "VARCHAR"), ("plover_context", "VARCHAR[]"),
+        ("modality", "VARCHAR"),
+        ("date_value", "VARCHAR"), ("date_precision", "VARCHAR"), ("date_basis", "VARCHAR"),
+        ("date_text", "VARCHAR"),
+        ("location_name", "VARCHAR"), ("location_country", "VARCHAR"), ("location_lat", "DOUBLE"),
+        ("location_lon", "DOUBLE"), ("location_text", "VARCHAR"),
+        ("trigger_text", "VARCHAR"), ("trigger_start", "INTEGER"), ("trigger_end", "INTEGER"),
+        ("sentence_start", "INTEGER"), ("sentence_end", "INTEGER"),
+        ("quote_id", "VARCHAR"), ("confidence", "DOUBLE"),
+    ),
+    "quotes": (
+        ("article_key", "VARCHAR"), ("id", "VARCHAR"), ("kind", "VARCHAR"), ("text", "VARCHAR"),
+        ("start_char", "INTEGER"), ("end_char", "INTEGER"),
+        ("speaker_actor", "VARCHAR"), ("speaker_name", "VARCHAR"), ("speaker_code", "VARCHAR"),
+        ("speaker_start", "INTEGER"), ("speaker_end", "INTEGER"),
+        ("cue_text", "VARCHAR"), ("cue_start", "INTEGER"), ("cue_end", "INTEGER"),
+    ),
+    "timexes": (
+        ("article_key", "VARCHAR"), ("text", "VARCHAR"), ("start_char", "INTEGER"), ("end_char", "INTEGER"),
+        ("type", "VARCHAR"), ("value", "VARCHAR"),
+    ),
+    "places": (
+        ("article_key", "VARCHAR"), ("text", "VARCHAR"), ("start_char", "INTEGER"), ("end_char", "INTEGER"),
+        ("name", "VARCHAR"), ("country", "VARCHAR"), ("lat", "DOUBLE"), ("lon", "DOUBLE"),
+        ("geonameid", "BIGINT"), ("feature", "VARCHAR"),
+    ),
+    "errors": (("article_key", "VARCHAR"), ("origin", "VARCHAR"), ("reason", "VARCHAR"), ("at", "TIMESTAMP")),
+}
+
+
+@dataclass(frozen=True)
+class WriteSummary:
+    """What one :meth:`Store.write` call did."""
+
+    stored: int = 0
+    already_stored: int = 0
+    errors: int = 0
+    events: int = 0
+
+
+def article_key(article: Article) -> str:
+    """The storage key of an article: the SHA-256 of its text."""
+    return content_hash(article.text)
+
+
+# ----------------------------------------------------------------------------- records -> rows
+
+
+def _ref_columns(ref: Any) -> tuple[Any, ...]:
+    return (ref.actor, ref.name, ref.code, ref.country) if ref else (None, None, None, None)
+
+
+def article_row(key: str, article: Article, at: datetime) -> tuple[Any, ...]:
+    return (key, article.id, article.title, article.published, article.source, article.wire,
+            article.url, article.origin, article.text, at)
+
+
+def actor_row(key: str, actor: Actor) -> tuple[Any, ...]:
+    mentions = json.dumps([[m.start, m.end, m.text] for m in actor.mentions], ensure_ascii=False)
+    return (key, actor.id, actor.name, actor.code, actor.country, list(actor.sectors), actor.kind,
+            actor.role, len(actor.mentions), mentions)
+
+
+def event_row(key: str, event: Event) -> tuple[Any, ...]:
+    cameo, plover, date, place = event.cameo, event.plover, event.date, event.location
+    return (
+        key, event.id, *_ref_columns(event.source), *_ref_columns(event.target),
+        cameo.code, cameo.root, cameo.label, cameo.goldstein, cameo.quad_class,
+        plover.type, plover.mode, list(plover.context), event.modality,
+        *((date.value, date.precision, date.basis, date.text) if date else (None,) * 4),
+        *((place.name, place.country, place.lat, place.lon, place.text) if place else (None,) * 5),
+        event.trigger.text, event.trigger.start, event.trigger.end,
+        event.sentence.start, event.sentence.end, event.quote, event.confidence,
+    )
+
+
+def quote_row(key: str, quote: Quote) -> tuple[Any, ...]:
+    speaker, cue = quote.speaker, quote.cue
+    return (
+        key, quote.id, quote.kind, quote.text, quote.start, quote.end,
+        *((speaker.actor, speaker.name, speaker.code, speaker.start, speaker.end) if speaker else (None,) * 5),
+        *((cue.text, cue.start, cue.end) if cue else (None,) * 3),
+    )
+
+
+def timex_row(key: str, timex: Timex) -> tuple[Any, ...]:
+    return (key, timex.text, timex.start, timex.end, timex.type, timex.value)
+
+
+def place_row(key: str, place: Place) -> tuple[Any, ...]:
+    return (key, place.text, place.start, place.end, place.name, place.country, place.lat, place.lon,
+            place.geonameid, place.feature)
+
+
+def result_rows(key: str, result: Result, at: datetime) -> dict[str, list[tuple[Any, ...]]]:
+    """Every row one coded article adds, by table."""
+    return {
+        "articles": [article_row(key, result.article, at)],
+        "actors": [actor_row(key, a) for a in result.actors],
+        "events": [event_row(key, e) for e in result.events],
+        "quotes": [quote_row(key, q) for q in result.quotes],
+        "timexes": [timex_row(key, t) for t in result.timexes],
+        "places": [place_row(key, p) for p in result.places],
+    }
+
+
+# ----------------------------------------------------------------------------- the store
+
+
+class Store:
+    """One open DuckDB database. Use :meth:`open`, preferably as a context manager."""
+
+    def __init__(self, connection: duckdb.DuckDBPyConnection, path: str) -> None:
+        self.connection = connection
+        self.path = path
+
+    @classmethod
+    def open(cls, path: str | Path, *, read_only: bool = False) -> "Store":
+        """Open (and for writing, create) the database at ``path``, creating the schema if needed."""
+        path = str(path)
+        if read_only and path != ":memory:" and not Path(path).exists():
+            raise StoreError(f"no database at {path}: run `eventwire ingest PATH --db {path}` first")
+        try:
+            connection = duckdb.connect(path, read_only=read_only)
+        except duckdb.Error as exc:
+            raise StoreError(_open_message(path, exc)) from exc
+        store = cls(connection, path)
+        if not read_only:
+            store.create_schema()
+        return store
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, value: BaseException | None,
+                 traceback: TracebackType | None) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.connection.close()
+
+    def create_schema(self) -> None:
+        """Create the tables that do not exist yet (existing data is never touched)."""
+        for table, columns in TABLES.items():
+            body = ", ".join(f'"{name}" {kind}' for name, kind in columns)
+            self.connection.execute(f"CREATE TABLE IF NOT EXISTS {table} ({body})")
+        self.connection.execute(
+            "INSERT INTO meta VALUES ('schema_version', ?) ON CONFLICT DO NOTHING", [SCHEMA_VERSION]
+        )
+
+    # ------------------------------------------------------------------------- writing
+
+    def known(self, keys: Iterable[str]) -> set[str]:
+        """The subset of article ``keys`` already stored."""
+        wanted = list(dict.fromkeys(keys))
+        if not wanted:
+            return set()
+        rows = self._query("SELECT key FROM articles WHERE key IN (SELECT unnest(?))", [wanted])
+        return {row[0] for row in rows}
+
+    def write(self, results: Sequence[Result], skips: Sequence[Skipped] = (),
+              *, keys: Sequence[str | None] | None = None) -> WriteSummary:
+        """Store one batch in one transaction: every row of the batch, or (on error) none.
+
+        ``keys`` optionally gives the article key of each skip (an article whose coding failed),
+        so the errors row points at the article. Raises :class:`StoreError` after rolling back.
+        """
+        at = datetime.now(timezone.utc).replace(tzinfo=None)
+        try:
+            self.connection.execute("BEGIN TRANSACTION")
+            summary = self._write_batch(results, skips, keys or [None] * len(skips), at)
+            self.connection.execute("COMMIT")
+        except duckdb.Error as exc:
+            self.connection.execute("ROLLBACK")
+            raise StoreError(
+                f"writing a batch of {len(results)} articles to {self.path} failed and was rolled back "
+                f"(earlier batches are kept): {exc}"
+            ) from exc
+        return summary
+
+    def _write_batch(self, results: Sequence[Result], skips: Sequence[Skipped],
+                     keys: Sequence[str | None], at: datetime) -> WriteSummary:
+        by_key = {article_key(r.article): r for r in results}
+        fresh = {k: r for k, r in by_key.items() if k not in self.known(by_key)}
+        rows: dict[str, list[tuple[Any, ...]]] = {}
+        for key, result in fresh.items():
+            for table, table_rows in result_rows(key, result, at).items():
+                rows.setdefault(table, []).extend(table_rows)
+        for table, table_rows in rows.items():
+            self._insert(table, table_rows)
+        errors = self._write_errors(skips, keys, at)
+        return WriteSummary(
+            stored=len(fresh),
+            already_stored=len(results) - len(fresh),
+            errors=errors,
+            events=sum(len(r.events) for r in fresh.values()),
+        )
+
+    def _write_errors(self, skips: Sequence[Skipped], keys: Sequence[str | None], at: datetime) -> int:
+        """Add the errors rows not recorded yet (the same origin, reason and key is recorded once)."""
+        written = 0
+        for skip, key in zip(skips, keys):
+            exists = self._query(
+                "SELECT 1 FROM errors WHERE origin = ? AND reason = ? AND article_key IS NOT DISTINCT FROM ?",
+                [skip.origin, skip.reason, key],
+            )
+            if not exists:
+                self._insert("errors", [(key, skip.origin, skip.reason, at)])
+                written += 1
+        return written
+
+    def _insert(self, table: str, rows: Sequence[tuple[Any, ...]]) -> None:
+        width = len(TABLES[table])
+        for i in range(0, len(rows), INSERT_CHUNK_ROWS):
+            chunk = rows[i : i + INSERT_CHUNK_ROWS]
+            marks = ", ".join(["(" + ", ".join(["?"] * width) + ")"] * len(chunk))
+            self.connection.execute(f"INSERT INTO {table} VALUES {marks}", [v for row in chunk for v in row])
+
+    # ------------------------------------------------------------------------- reading
+
+    def _query(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        try:
+            return self.connection.execute(sql, list(params)).fetchall()
+        except duckdb.Error as exc:
+            raise StoreError(f"query on {self.path} failed: {exc}") from exc
+
+    def _dicts(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        try:
+            cursor = self.connection.execute(sql, list(params))
+            names = [d[0] for d in cursor.description]
+            return [dict(zip(names, row)) for row in cursor.fetchall()]
+        except duckdb.Error as exc:
+            raise StoreError(f"query on {self.path} failed: {exc}") from exc
+
+    def count(self, table: str) -> int:
+        """Number of rows in one of :data:`TABLES`."""
+        if table not in TABLES:
+            raise StoreError(f"no table {table!r}; the tables are {', '.join(TABLES)}")
+        return int(self._query(f"SELECT count(*) FROM {table}")[0][0])
+
+    def events(self, actor: str | None = None, dyad: tuple[str, str] | None = None,
+               root: str | None = None, since: str | None = None, until: str | None = None,
+               limit: int | None = None) -> list[dict[str, Any]]:
+        """Stored events with their article's id, title and date, filtered.
+
+        ``actor`` matches the source or target code by prefix ("IRN" matches "IRNGOV"); ``dyad``
+        (A, B) matches A→B and B→A by prefix; ``root`` is a CAMEO root ("05"); ``since`` and
+        ``until`` are ISO dates compared at the precision of the event date, so an event dated
+        "2018-07" is kept by ``since="2018-07-20"``.
+        """
+        where, params = _event_filters(actor, dyad, root, since, until)
+        sql = (
+            "SELECT a.id AS article_id, a.title AS article_title, a.published AS article_published, e.* "
+            "FROM events e JOIN articles a ON a.key = e.article_key"
+            + (" WHERE " + " AND ".join(where) if where else "")
+            + " ORDER BY a.published NULLS LAST, a.id, e.trigger_start, e.id"
+        )
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(int(limit))
+        return self._dicts(sql, params)
+
+    def quotes(self, speaker: str | None = None) -> list[dict[str, Any]]:
+        """Stored quotes; ``speaker`` matches the speaker's name (case-insensitive part) or code prefix."""
+        sql = ("SELECT a.id AS article_id, a.published AS article_published, q.* "
+               "FROM quotes q JOIN articles a ON a.key = q.article_key")
+        params: list[Any] = []
+        if speaker:
+            sql += " WHERE (contains(lower(q.speaker_name), lower(?)) OR starts_with(q.speaker_code, ?))"
+            params += [speaker, speaker.upper()]
+        return self._dicts(sql + " ORDER BY a.published NULLS LAST, a.id, q.start_char", params)
+
+    def errors(self) -> list[dict[str, Any]]:
+        """Inputs that were skipped and articles whose coding failed, oldest first."""
+        return self._dicts('SELECT origin, reason, "at", article_key FROM errors ORDER BY "at", origin')
+
+    def summary(self, top: int = 10, examples: int = 5) -> dict[str, Any]:
+        """What the database holds: counts, events by CAMEO root and PLOVER type, top dyads, examples."""
+        return {
+            "articles": self.count("articles"),
+            "errors": self.count("errors"),
+            "events": self.count("events"),
+            "quotes": self.count("quotes"),
+            "by_root": self._dicts(
+                "SELECT cameo_root AS root, max(CASE WHEN cameo_code = cameo_root THEN cameo_label END) AS label, "
+                "count(*) AS events FROM events GROUP BY cameo_root ORDER BY cameo_root"
+            ),
+            "by_plover": self._dicts(
+                "SELECT coalesce(plover_type, '-') AS type, count(*) AS events FROM events "
+                "GROUP BY ALL ORDER BY events DESC, type"
+            ),
+            "top_dyads": self._dicts(
+                "SELECT source_code AS source, target_code AS target, count(*) AS events FROM events "
+                "WHERE source_code IS NOT NULL AND target_code IS NOT NULL "
+                "GROUP BY ALL ORDER BY events DESC, source, target LIMIT ?",
+                [top],
+            ),
+            "examples": self._dicts(
+                "SELECT a.id AS article_id, e.date_value AS date, e.source_code AS source, "
+                "e.cameo_code AS cameo, e.cameo_label AS label, e.plover_type AS plover, "
+                "e.target_code AS target, "
+                "substr(a.text, e.sentence_start + 1, e.sentence_end - e.sentence_start) AS evidence "
+                "FROM events e JOIN articles a ON a.key = e.article_key "
+                "WHERE e.source_code IS NOT NULL AND e.target_code IS NOT NULL "
+                "ORDER BY e.confidence DESC, a.id, e.trigger_start LIMIT ?",
+                [examples],
+            ),
+        }
+
+    def articles(self) -> Iterator[dict[str, Any]]:
+        """Every stored article's metadata (no text), in publication order."""
+        yield from self._dicts(
+            "SELECT key, id, title, published, source, wire, url, origin, ingested_at FROM articles "
+            "ORDER BY published NULLS LAST, id"
+        )
+
+
+def _event_filters(actor: str | None, dyad: tuple[str, str] | None, root: str | None,
+                   since: str | None, until: str | None) -> tuple[list[str], list[Any]]:
+    """SQL conditions and their parameters for :meth:`Store.events`."""
+    where: list[str] = []
+    params: list[Any] = []
+    if actor:
+        where.append("(starts_with(e.source_code, ?) OR starts_with(e.target_code, ?))")
+        params += [actor.upper()] * 2
+    if dyad:
+        a, b = dyad[0].upper(), dyad[1].upper()
+        where.append(
+            "((starts_with(e.source_code, ?) AND starts_with(e.target_code, ?)) OR "
+            "(starts_with(e.source_code, ?) AND starts_with(e.target_code, ?)))"
+        )
+        params += [a, b, b, a]
+    if root:
+        where.append("e.cameo_root = ?")
+        params.append(root.zfill(2))
+    if since:
+        where.append("e.date_value >= substr(?, 1, length(e.date_value))")
+        params.append(since)
+    if until:
+        where.append("e.date_value <= substr(?, 1, length(e.date_value))")
+        params.append(until)
+    return where, params
+
+
+def _open_message(path: str, exc: Exception) -> str:
+    text = str(exc)
+    if "lock" in text.lower():
+        return (f"cannot open {path}: another process is writing to it ({text}). Wait for that ingest "
+                "to finish, or pass --db with another file.")
+    return f"cannot open the database {path}: {text}. Check the path, or pass --db with another file."

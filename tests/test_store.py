@@ -1,0 +1,235 @@
+"""The DuckDB store: idempotent, transactional writes and the queries behind the CLI."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from eventwire.errors import StoreError
+from eventwire.ids import stable_id
+from eventwire.models import (
+    Actor, ActorRef, Article, Cameo, Event, EventDate, Location, Offsets, Place, Plover, Quote, Result,
+    Skipped, Span, Speaker, Timex,
+)
+from eventwire.store import TABLES, Store, article_key
+
+# A tiny coder for tests: "<Name> <verb> <Name>" with names from this table; verbs from VERBS.
+NAMES = {"Ardovia": "ARDGOV", "Belmark": "BELGOV", "Corvanian police": "CORCOP", "Delmont": "DELGOV"}
+VERBS = {"praised": ("051", "05", "Praise or endorse", 3.5, 1, "SUPPORT"),
+         "met": ("036", "03", "Express intent to meet or negotiate", 4.0, 1, "AGREE"),
+         "accused": ("112", "11", "Accuse", -2.0, 3, "ACCUSE"),
+         "attacked": ("190", "19", "Use conventional military force", -10.0, 4, "ASSAULT")}
+PATTERN = re.compile(rf"({'|'.join(NAMES)}) ({'|'.join(VERBS)}) ({'|'.join(NAMES)})")
+SAYS = re.compile(r"“([^”]+)”, (" + "|".join(NAMES) + ") said")
+
+
+def code_text(text: str, published: str | None = "2021-03-04", origin: str = "test") -> Result:
+    """Code ``text`` with the toy grammar above into real Result records."""
+    article = Article(id=stable_id("art", text), text=text, title=text[:20], published=published,
+                      source="Test Wire", origin=origin)
+    actors = {name: Actor(id=stable_id("act", article.id, name), name=name, code=code, country=code[:3],
+                          sectors=(code[3:],), kind="state",
+                          mentions=tuple(Span(m.start(), m.end(), name) for m in re.finditer(name, text)))
+              for name, code in NAMES.items() if name in text}
+    events = tuple(_event(article, actors, m) for m in PATTERN.finditer(text))
+    quotes = tuple(
+        Quote(id=stable_id("q", article.id, m.start()), kind="direct", text=m.group(1), start=m.start(1),
+              end=m.end(1), speaker=Speaker(actors[m.group(2)].id, m.group(2), NAMES[m.group(2)],
+                                            m.start(2), m.end(2)), cue=Span(m.end() - 4, m.end(), "said"))
+        for m in SAYS.finditer(text)
+    )
+    timexes = tuple(Timex(m.group(), m.start(), m.end(), "DATE", None) for m in re.finditer(r"Monday", text))
+    places = tuple(Place(m.group(), m.start(), m.end(), "Port Ardo", "ARD", 1.5, 2.5, 42, "city")
+                   for m in re.finditer("Port Ardo", text))
+    return Result(article=article, actors=tuple(actors.values()), events=events, quotes=quotes,
+                  timexes=timexes, places=places)
+
+
+def _event(article: Article, actors: dict[str, Actor], m: re.Match) -> Event:
+    code, root, label, goldstein, quad, plover = VERBS[m.group(2)]
+    src, tgt = actors[m.group(1)], actors[m.group(3)]
+    sentence_start = article.text.rfind(".", 0, m.start()) + 1
+    sentence_end = article.text.find(".", m.end()) + 1 or len(article.text)
+    return Event(
+        id=stable_id("ev", article.id, m.start()),
+        source=ActorRef(src.id, src.name, src.code, src.country),
+        target=ActorRef(tgt.id, tgt.name, tgt.code, tgt.country),
+        cameo=Cameo(code, root, label, goldstein, quad),
+        plover=Plover(plover, None, ("diplomatic",)),
+        modality="asserted",
+        date=EventDate(article.published or "2021", "day", "publication", None) if article.published else None,
+        location=Location("Port Ardo", "ARD", 1.5, 2.5, "Port Ardo") if "Port Ardo" in article.text else None,
+        trigger=Span(m.start(2), m.end(2), m.group(2)),
+        sentence=Offsets(sentence_start, sentence_end),
+        quote=None,
+        confidence=0.8,
+    )
+
+
+TEXTS = [
+    ("Ardovia praised Belmark on Monday. Delmont accused Belmark.", "2021-03-04"),
+    ("Belmark met Ardovia in Port Ardo. “We are friends”, Ardovia said.", "2021-03-10"),
+    ("Corvanian police attacked Delmont. Nobody was hurt.", "2020-11-30"),
+]
+
+
+@pytest.fixture
+def results() -> list[Result]:
+    return [code_text(text, published) for text, published in TEXTS]
+
+
+@pytest.fixture
+def store(tmp_path: Path, results: list[Result]) -> Store:
+    with Store.open(tmp_path / "db.duckdb") as opened:
+        opened.write(results, [Skipped("broken.bin", "binary file, not text")])
+        yield opened
+
+
+def all_rows(store: Store) -> dict[str, list[str]]:
+    """Every row of every table, as sorted text (write times included)."""
+    return {t: sorted(map(repr, store.connection.execute(f"SELECT * FROM {t}").fetchall())) for t in TABLES}
+
+
+def test_write_stores_every_record(store: Store, results: list[Result]) -> None:
+    assert store.count("articles") == 3
+    assert store.count("events") == sum(len(r.events) for r in results) == 4
+    assert store.count("quotes") == 1
+    assert store.count("actors") == sum(len(r.actors) for r in results)
+    assert store.count("timexes") == 1 and store.count("places") == 1
+    assert store.count("errors") == 1
+
+
+def test_write_twice_changes_nothing(store: Store, results: list[Result]) -> None:
+    before = all_rows(store)
+    summary = store.write(results, [Skipped("broken.bin", "binary file, not text")])
+    assert (summary.stored, summary.already_stored, summary.errors, summary.events) == (0, 3, 0, 0)
+    assert all_rows(store) == before
+
+
+def test_reopened_database_keeps_rows_and_known_keys(tmp_path: Path, results: list[Result]) -> None:
+    path = tmp_path / "db.duckdb"
+    with Store.open(path) as store:
+        store.write(results[:2])
+    with Store.open(path) as store:
+        assert store.known(article_key(r.article) for r in results) == {article_key(r.article) for r in results[:2]}
+        summary = store.write(results)
+        assert (summary.stored, summary.already_stored) == (1, 2)
+
+
+def test_same_article_twice_in_one_batch_is_stored_once(tmp_path: Path, results: list[Result]) -> None:
+    with Store.open(tmp_path / "db.duckdb") as store:
+        summary = store.write([results[0], results[0]])
+        assert (summary.stored, summary.already_stored, store.count("articles")) == (1, 1, 1)
+
+
+def test_failing_row_rolls_back_its_batch_only(tmp_path: Path, results: list[Result]) -> None:
+    bad = code_text("Delmont met Ardovia.", published="2021-02-30")  # no such day: the DATE cast fails
+    with Store.open(tmp_path / "db.duckdb") as store:
+        store.write(results[:1])
+        with pytest.raises(StoreError, match="rolled back"):
+            store.write([results[1], bad], [Skipped("x.txt", "empty file")])
+        assert store.count("articles") == 1
+        assert store.count("events") == len(results[0].events)
+        assert store.count("errors") == 0
+        assert store.write(results[1:]).stored == 2
+
+
+@pytest.mark.parametrize(
+    ("filters", "expected"),
+    [
+        ({}, ["190", "051", "112", "036"]),
+        ({"actor": "BEL"}, ["051", "112", "036"]),
+        ({"actor": "delgov"}, ["190", "112"]),
+        ({"actor": "COR"}, ["190"]),
+        ({"dyad": ("BEL", "ARD")}, ["051", "036"]),
+        ({"dyad": ("ARDGOV", "BELGOV")}, ["051", "036"]),
+        ({"dyad": ("DEL", "COR")}, ["190"]),
+        ({"root": "11"}, ["112"]),
+        ({"root": "5"}, ["051"]),
+        ({"since": "2021-03-05"}, ["036"]),
+        ({"until": "2021-03-04"}, ["190", "051", "112"]),
+        ({"since": "2021-01-01", "until": "2021-03-09"}, ["051", "112"]),
+        ({"limit": 2}, ["190", "051"]),
+        ({"actor": "ZZZ"}, []),
+    ],
+)
+def test_event_filters(store: Store, filters: dict, expected: list[str]) -> None:
+    assert [row["cameo_code"] for row in store.events(**filters)] == expected
+
+
+def test_since_compares_at_the_event_date_precision(tmp_path: Path) -> None:
+    result = code_text("Ardovia met Delmont.", published="2021-03-04")
+    event = result.events[0]
+    month = event.__class__(**{**event.__dict__, "date": EventDate("2021-03", "month", "text", "in March")})
+    with Store.open(tmp_path / "db.duckdb") as store:
+        store.write([Result(article=result.article, actors=result.actors, events=(month,))])
+        assert len(store.events(since="2021-03-20")) == 1
+        assert len(store.events(until="2021-03-01")) == 1
+        assert store.events(since="2021-04-01") == []
+
+
+def test_event_rows_are_flat_and_joined_to_their_article(store: Store) -> None:
+    row = store.events(dyad=("BEL", "ARD"), since="2021-03-05")[0]
+    assert row["source_code"] == "BELGOV" and row["target_country"] == "ARD"
+    assert row["plover_type"] == "AGREE" and row["plover_context"] == ["diplomatic"]
+    assert row["location_name"] == "Port Ardo" and row["location_lat"] == 1.5
+    assert row["trigger_text"] == "met" and row["article_published"].isoformat() == "2021-03-10"
+
+
+@pytest.mark.parametrize(("speaker", "count"), [(None, 1), ("ardovia", 1), ("ARD", 1), ("Belmark", 0)])
+def test_quotes_by_speaker(store: Store, speaker: str | None, count: int) -> None:
+    rows = store.quotes(speaker=speaker)
+    assert len(rows) == count
+    assert all(r["text"] == "We are friends" and r["speaker_code"] == "ARDGOV" for r in rows)
+
+
+def test_errors_table_records_each_skip_once(store: Store) -> None:
+    store.write([], [Skipped("broken.bin", "binary file, not text"), Skipped("empty.txt", "empty file")])
+    assert [(e["origin"], e["reason"]) for e in store.errors()] == [
+        ("broken.bin", "binary file, not text"), ("empty.txt", "empty file")]
+
+
+def test_summary_counts_and_evidence(store: Store) -> None:
+    summary = store.summary()
+    assert (summary["articles"], summary["events"], summary["errors"]) == (3, 4, 1)
+    assert [(r["root"], r["events"]) for r in summary["by_root"]] == [("03", 1), ("05", 1), ("11", 1), ("19", 1)]
+    assert {r["type"]: r["events"] for r in summary["by_plover"]} == {
+        "SUPPORT": 1, "AGREE": 1, "ACCUSE": 1, "ASSAULT": 1}
+    assert {(d["source"], d["target"]) for d in summary["top_dyads"]} == {
+        ("ARDGOV", "BELGOV"), ("DELGOV", "BELGOV"), ("BELGOV", "ARDGOV"), ("CORCOP", "DELGOV")}
+    evidence = {e["cameo"]: e["evidence"].strip() for e in summary["examples"]}
+    assert evidence["190"] == "Corvanian police attacked Delmont."
+    assert evidence["051"] == "Ardovia praised Belmark on Monday."
+
+
+def test_read_only_store_refuses_a_missing_file(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="eventwire ingest"):
+        Store.open(tmp_path / "nothing.duckdb", read_only=True)
+
+
+def test_a_file_that_is_not_a_database_gives_a_clear_error(tmp_path: Path) -> None:
+    path = tmp_path / "notes.duckdb"
+    path.write_text("just some notes, not a database\n" * 200)
+    with pytest.raises(StoreError, match="cannot open"):
+        Store.open(path)
+
+
+def test_locked_database_says_another_process_writes(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    path = tmp_path / "db.duckdb"
+    Store.open(path).close()
+    holder = subprocess.Popen(
+        [sys.executable, "-c", f"import duckdb, sys; c = duckdb.connect({str(path)!r}); print('ok', flush=True); "
+                               "sys.stdin.read()"],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+    )
+    try:
+        assert holder.stdout.readline().strip() == "ok"
+        with pytest.raises(StoreError, match="another process"):
+            Store.open(path)
+    finally:
+        holder.communicate("")
