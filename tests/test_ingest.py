@@ -1,0 +1,143 @@
+"""Ingest: skipping what is stored, isolating failures, workers, input order."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import pytest
+from test_store import code_text
+
+from eventwire.ingest import code_batch, ingest
+from eventwire.models import Article, Result, Skipped
+from eventwire.settings import Settings
+from eventwire.store import Store
+
+needs_reader = pytest.mark.skipif(
+    "eventwire.read" not in sys.modules and importlib.util.find_spec("eventwire.read") is None,
+    reason="the reader module (eventwire.read) is not in this checkout yet",
+)
+
+
+class ToyCoder:
+    """Codes with the toy grammar of test_store; refuses texts that shout (to test failures)."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+
+    def process(self, article: Article) -> Result:
+        if article.text.isupper():
+            raise ValueError("the toy grammar cannot read capitals only")
+        coded = code_text(article.text, article.published, article.origin)
+        return Result(article=article, actors=coded.actors, events=coded.events, quotes=coded.quotes)
+
+    def process_many(self, articles: Iterable[Article], batch_size: int = 32) -> Iterator[Result]:
+        for article in articles:
+            yield self.process(article)
+
+
+def toy_coder(settings: Settings) -> ToyCoder:
+    return ToyCoder(settings)
+
+
+STORIES = [
+    "Ardovia praised Belmark on Monday.",
+    "Belmark met Ardovia in Port Ardo.",
+    "Corvanian police attacked Delmont.",
+    "Delmont accused Belmark. Ardovia met Delmont.",
+    "Nothing happened in Port Ardo today.",
+]
+
+
+def write_jsonl(path: Path, texts: list[str]) -> Path:
+    lines = [json.dumps({"id": f"story-{i}", "text": t, "published": "2022-05-0" + str(1 + i % 9)})
+             for i, t in enumerate(texts)]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    return Settings(db=str(tmp_path / "db.duckdb"), batch_size=2)
+
+
+def run(paths: list[Path], settings: Settings):
+    return ingest([str(p) for p in paths], settings, progress=False, make_coder=toy_coder)
+
+
+@needs_reader
+def test_ingest_stores_every_article(tmp_path: Path, settings: Settings) -> None:
+    summary = run([write_jsonl(tmp_path / "a.jsonl", STORIES)], settings)
+    assert (summary.read, summary.stored, summary.already_stored, summary.events) == (5, 5, 0, 5)
+    assert summary.skipped == () and summary.failed == ()
+    with Store.open(settings.db) as store:
+        assert store.count("articles") == 5 and store.count("events") == 5
+
+
+@needs_reader
+def test_second_ingest_parses_nothing(tmp_path: Path, settings: Settings) -> None:
+    path = write_jsonl(tmp_path / "a.jsonl", STORIES)
+    run([path], settings)
+    again = run([path], settings)
+    assert (again.read, again.stored, again.already_stored, again.events) == (5, 0, 5, 0)
+
+
+@needs_reader
+def test_duplicates_in_one_run_are_coded_once(tmp_path: Path, settings: Settings) -> None:
+    summary = run([write_jsonl(tmp_path / "a.jsonl", STORIES[:2] + STORIES[:2])], settings)
+    assert (summary.stored, summary.already_stored) == (2, 2)
+
+
+@needs_reader
+def test_unreadable_inputs_are_recorded_and_the_run_goes_on(tmp_path: Path, settings: Settings) -> None:
+    folder = tmp_path / "inputs"
+    folder.mkdir()
+    (folder / "empty.txt").write_text("", encoding="utf-8")
+    (folder / "image.txt").write_bytes(bytes(range(256)) * 8)
+    (folder / "good.txt").write_text(STORIES[0] + "\n", encoding="utf-8")
+    summary = run([folder], settings)
+    assert summary.stored == 1
+    assert sorted(Path(s.origin).name for s in summary.skipped) == ["empty.txt", "image.txt"]
+    with Store.open(settings.db) as store:
+        assert sorted(Path(e["origin"]).name for e in store.errors()) == ["empty.txt", "image.txt"]
+
+
+@needs_reader
+def test_an_article_that_fails_becomes_an_errors_row(tmp_path: Path, settings: Settings) -> None:
+    texts = STORIES[:2] + ["BELMARK MET ARDOVIA."] + STORIES[2:]
+    summary = run([write_jsonl(tmp_path / "a.jsonl", texts)], settings)
+    assert summary.stored == 5 and len(summary.failed) == 1
+    assert "capitals only" in summary.failed[0].reason
+    with Store.open(settings.db) as store:
+        (error,) = store.errors()
+        assert "ValueError" in error["reason"] and error["article_key"] is not None
+
+
+def test_code_batch_isolates_the_failing_article() -> None:
+    articles = [Article(id=str(i), text=t) for i, t in enumerate(["Ardovia met Belmark.", "LOUD.", "Belmark met Ardovia."])]
+    coded = code_batch(articles, Settings(), toy_coder)
+    assert [type(c) for c in coded] == [Result, Skipped, Result]
+    assert [c.article.id for c in coded if isinstance(c, Result)] == ["0", "2"]
+
+
+def _stored(settings: Settings) -> list[tuple]:
+    with Store.open(settings.db) as store:
+        return store.connection.execute(
+            "SELECT a.id, e.id, e.cameo_code, e.source_code FROM articles a JOIN events e ON a.key = e.article_key "
+            "ORDER BY a.ingested_at, a.id, e.id").fetchall()
+
+
+@needs_reader
+def test_two_workers_store_the_same_rows_in_input_order(tmp_path: Path) -> None:
+    path = write_jsonl(tmp_path / "a.jsonl", STORIES + [s.replace(".", " again.") for s in STORIES])
+    one = Settings(db=str(tmp_path / "one.duckdb"), batch_size=2)
+    two = one.replace(db=str(tmp_path / "two.duckdb"), workers=2)
+    first, second = run([path], one), run([path], two)
+    assert (first.stored, first.events) == (second.stored, second.events) == (10, 10)
+    assert _stored(one) == _stored(two)
+    with Store.open(two.db) as store:
+        order = [r[0] for r in store.connection.execute("SELECT text FROM articles ORDER BY rowid").fetchall()]
+    assert [text.strip() for text in order] == STORIES + [s.replace(".", " again.") for s in STORIES]
