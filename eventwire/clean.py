@@ -1,0 +1,442 @@
+"""Repair extraction artefacts in text/Markdown articles and lift their metadata out of the text.
+
+Articles saved from the web as Markdown (like the project's seed article) carry a title heading,
+a byline, a date line, image captions, link debris, "Related article" teasers, an
+"Original url:" footer and paragraphs that a page break split mid-sentence. :func:`clean_article`
+turns such a page into plain paragraphs separated by one blank line and returns the metadata it
+found; :func:`find_metadata` finds the same metadata but leaves the text verbatim (``--no-clean``).
+
+The text is cut into blocks (paragraphs); each block gets a role, and only ``body`` blocks are
+kept. Body blocks then go through small ``str -> str`` repairs, each usable on its own::
+
+    normalise_unicode ─► blocks ─► roles: title, byline, date, url, caption, related, rule,
+                                          image, heading, body
+        body ─► strip_dateline ─► unlink ─► strip_emphasis ─► unescape ─► tidy_spaces
+             ─► rejoin_page_breaks ─► paragraphs joined by one blank line
+
+Intermediate section headings ("#### **Nuclear Deal**") are dropped, not kept as paragraphs:
+they are headline fragments without a verb, which the parser mis-tags and which, once the
+Markdown is gone, read as the start of the next sentence; the facts they name are in the body.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from urllib.parse import urlsplit
+
+from .settings import data_path
+
+HEADER_BLOCKS = 8  # bylines and date lines are only looked for in the first blocks of an article
+
+_SPACES = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2009\u200a\u2002\u2003\u3000\t\v\f"), " ")
+_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_LINE_BREAKS = re.compile(r"\r\n?|[\u2028\u2029\x85]")
+
+
+@dataclass(frozen=True)
+class Cleaned:
+    """An article's text (cleaned, or verbatim for ``find_metadata``) and the metadata found in it."""
+
+    text: str
+    title: str | None = None
+    published: str | None = None  # ISO date YYYY-MM-DD
+    wire: str | None = None
+    source: str | None = None
+    url: str | None = None
+
+
+# --- the outlet and wire table -------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _outlet_rows() -> tuple[tuple[str, str, str], ...]:
+    rows = []
+    for line in data_path("outlets.tsv").read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#") or line.startswith("kind\t"):
+            continue
+        kind, key, name = line.split("\t")
+        rows.append((kind, key, name))
+    return tuple(rows)
+
+
+@lru_cache(maxsize=1)
+def outlets() -> dict[str, str]:
+    """Known web domains (without ``www.``) mapped to outlet names."""
+    return {key.lower(): name for kind, key, name in _outlet_rows() if kind == "domain"}
+
+
+@lru_cache(maxsize=1)
+def wires() -> dict[str, str]:
+    """Known news agencies as they appear in bylines (lower case) mapped to their names."""
+    return {key.lower(): name for kind, key, name in _outlet_rows() if kind == "wire"}
+
+
+@lru_cache(maxsize=1)
+def _wire_pattern() -> str:
+    keys = sorted(wires(), key=len, reverse=True)
+    return "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in keys)
+
+
+def find_wire(text: str) -> str | None:
+    """The first known news agency named in ``text`` (a byline or dateline), or None."""
+    match = re.search(rf"(?<![\w-])(?:{_wire_pattern()})(?![\w-])", text, re.IGNORECASE)
+    if match is None:
+        return None
+    return wires()[" ".join(match.group(0).lower().split())]
+
+
+def source_from_url(url: str | None) -> str | None:
+    """The outlet behind ``url``: a known outlet's name, else the bare domain."""
+    if not url:
+        return None
+    host = (urlsplit(url if "//" in url else f"//{url}").hostname or "").lower()
+    if not host:
+        return None
+    parts = host.split(".")
+    for i in range(len(parts) - 1):
+        name = outlets().get(".".join(parts[i:]))
+        if name:
+            return name
+    return re.sub(r"^(?:www\d?|m|amp|mobile)\.", "", host)
+
+
+# --- dates -----------------------------------------------------------------------------------------
+
+_MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
+    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+_MONTH = (
+    r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+_DATE_PATTERNS = (
+    re.compile(r"(?<!\d)(?P<year>\d{4})[-/.](?P<month>\d{1,2})[-/.](?P<day>\d{1,2})(?!\d)"),
+    re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+(?P<year>\d{{4}})\b", re.IGNORECASE),
+    re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+(?P<year>\d{{4}})\b", re.IGNORECASE),
+    re.compile(r"(?<![\d.])(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<year>\d{4})(?!\d)"),
+)
+
+
+def _iso(year: str, month: str | int, day: str | int) -> str | None:
+    if isinstance(month, str) and not month.isdigit():
+        month = _MONTHS[month[:3].lower()]
+    try:
+        return dt.date(int(year), int(month), int(day)).isoformat()
+    except ValueError:
+        return None
+
+
+def _numeric_date(match: re.Match[str]) -> str | None:
+    a, b = int(match["a"]), int(match["b"])
+    if match["sep"] == "." or a > 12:  # 12.07.2018 and 25/07/2018 are day-first
+        return _iso(match["year"], b, a)
+    if b > 12 or a == b:  # 07/25/2018 is month-first
+        return _iso(match["year"], a, b)
+    return None  # 03/04/2018 is ambiguous
+
+
+def find_date(text: str) -> tuple[str, int, int] | None:
+    """The first calendar date written in ``text`` as (ISO date, start, end), or None.
+
+    Understands ``2018-07-12`` (also with a time), ``July 12, 2018``, ``Jul. 12 2018``,
+    ``12 July 2018``, ``12.07.2018`` and unambiguous ``25/07/2018`` or ``07/25/2018``.
+    """
+    found: list[tuple[int, int, str]] = []
+    for pattern in _DATE_PATTERNS:
+        for match in pattern.finditer(text):
+            iso = _numeric_date(match) if "a" in match.groupdict() else _iso(
+                match["year"], match["month"], match["day"]
+            )
+            if iso:
+                found.append((match.start(), match.end(), iso))
+                break
+    if not found:
+        return None
+    start, end, iso = min(found)
+    return iso, start, end
+
+
+def normalise_date(value: str) -> str | None:
+    """``value`` as an ISO date ``YYYY-MM-DD``, or None when it holds no recognisable date."""
+    found = find_date(value.strip())
+    return found[0] if found else None
+
+
+_DATE_LINE_RESIDUE = re.compile(
+    r"T?\d{1,2}[:.]\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:[ap]\.?\s?m\.?)?(?![\w])"
+    r"|\b\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago\b"
+    r"|[+-]\d{2}:?\d{2}\b|\bZ\b"
+    r"|\b(?:GMT|UTC|ET|EST|EDT|CT|CST|CDT|PT|PST|PDT|CET|CEST|EET|EEST|BST|MSK|IST|JST|KST|AEST|AEDT)\b"
+    r"|\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|rsday|urday)?\b\.?"
+    r"|\b(?:first\s+|last\s+)?(?:published|updated|posted|modified|date|dated|on|at)\b",
+    re.IGNORECASE,
+)
+
+
+def date_line(block: str) -> str | None:
+    """The ISO date of a line that holds only a date (with time, weekday, "Updated" ...), else None."""
+    if len(block) > 120 or "\n" in block.strip():
+        return None
+    plain = strip_emphasis(unlink(block))
+    found = find_date(plain)
+    if found is None:
+        return None
+    iso, start, end = found
+    rest = _DATE_LINE_RESIDUE.sub(" ", plain[:start] + " " + plain[end:])
+    return None if re.search(r"[^\W_]", rest) else iso
+
+
+def url_date(url: str | None) -> str | None:
+    """A date written in a URL path such as ``/2018/07/12/``, else None."""
+    match = re.search(r"/((?:19|20)\d{2})/(\d{1,2})/(\d{1,2})(?:/|$)", url or "")
+    return _iso(*match.groups()) if match else None
+
+
+# --- small str -> str repairs ---------------------------------------------------------------------
+
+_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
+_LINK = re.compile(r"\[((?:[^\[\]\\]|\\.)*)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)")
+_REF_LINK = re.compile(r"\[((?:[^\[\]\\]|\\.)+)\]\[[^\]]*\]")
+_AUTOLINK = re.compile(r"<((?:https?|ftp)://[^\s<>]+|[\w.+-]+@[\w-]+\.[\w.-]+)>")
+_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~<])")
+_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_EM = re.compile(r"(?<![\w*\\])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])|(?<![\w\\])_(?=\S)([^_\n]+?)(?<=\S)_(?!\w)")
+_BLOCK_MARKER = re.compile(r"^[ ]{0,3}(?:>[ ]?)+|^[ ]{0,3}(?:[-*+•]|\d{1,3}[.)])[ ]+", re.MULTILINE)
+
+
+def normalise_unicode(text: str) -> str:
+    """NFC, one kind of line break, non-breaking and odd spaces as spaces, zero-width chars gone."""
+    text = _LINE_BREAKS.sub("\n", text)
+    return unicodedata.normalize("NFC", text).translate(_SPACES).translate(_ZERO_WIDTH)
+
+
+def unlink(text: str) -> str:
+    """Markdown links ``[text](#)``, ``[text](http...)``, ``[text][1]`` and ``<http...>`` → their text."""
+    text = _IMAGE.sub("", text)
+    text = _LINK.sub(lambda m: m.group(1), text)
+    text = _REF_LINK.sub(lambda m: m.group(1), text)
+    return _AUTOLINK.sub(lambda m: m.group(1), text)
+
+
+def strip_emphasis(text: str) -> str:
+    """Bold and italic markers (``**x**``, ``__x__``, ``*x*``, ``_x_``) removed, words kept."""
+    text = _STRONG.sub(lambda m: m.group(2), text)
+    return _EM.sub(lambda m: m.group(1) or m.group(2), text)
+
+
+def unescape(text: str) -> str:
+    r"""Markdown backslash escapes (``\(``, ``\*``, ``\_`` ...) → the character itself."""
+    return _ESCAPE.sub(lambda m: m.group(1), text)
+
+
+def strip_block_markers(text: str) -> str:
+    """Blockquote (``>``) and list (``-``, ``*``, ``1.``) markers at line starts removed."""
+    return _BLOCK_MARKER.sub("", text)
+
+
+def tidy_spaces(text: str) -> str:
+    """Runs of spaces and soft line breaks inside a paragraph → one space; ends stripped."""
+    return " ".join(text.split())
+
+
+def inline_text(text: str) -> str:
+    """A Markdown fragment as plain text: links, emphasis, escapes and extra spaces removed."""
+    return tidy_spaces(unescape(strip_emphasis(unlink(text))))
+
+
+_CLOSED_END = tuple(".!?…:;\"”’'»)]")
+
+
+def rejoin_page_breaks(paragraphs: list[str]) -> list[str]:
+    """Join a paragraph that ends mid-sentence to the next one when that starts in lower case."""
+    joined: list[str] = []
+    for paragraph in paragraphs:
+        if joined and not joined[-1].endswith(_CLOSED_END) and paragraph[:1].islower():
+            joined[-1] = f"{joined[-1]} {paragraph}"
+        else:
+            joined.append(paragraph)
+    return joined
+
+
+# --- block roles -----------------------------------------------------------------------------------
+
+_HEADING = re.compile(r"^[ ]{0,3}#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$|^[ ]{0,3}#{1,6}[ \t]*$")
+_HEADING_LINE = re.compile(r"^([ ]{0,3}#{1,6}(?:[ \t][^\n]*)?)$", re.MULTILINE)
+_SETEXT = re.compile(r"^([^\n]+)\n[ ]{0,3}(?:=+|-{2,})[ \t]*$")
+_RULE = re.compile(r"^[ ]{0,3}(?:([-*_=])[ \t]*)(?:\1[ \t]*){2,}$")
+_RELATED = re.compile(
+    r"^[\s#>*_]*(?:related(?:\s+(?:articles?|stories|story|coverage|content|reading|news))?|read\s+more"
+    r"|see\s+also|also\s+read|read\s+also|more\s+on\s+this|recommended|watch)\s*[:\-–—|]",
+    re.IGNORECASE,
+)
+_URL_LABEL = re.compile(
+    r"^[\s*_]*(?:original|source|article|canonical)\s+(?:url|link)[\s*_]*:[\s*_]*(?P<rest>.*)$",
+    re.IGNORECASE | re.DOTALL,
+)
+_LONE_URL = re.compile(r"^<?(https?://[^\s<>]+?)>?$")
+_CAPTION_LINK = re.compile(r"(?:^|[.!?\"”’)])\s*\[([^\[\]]{1,60})\]\([^)]*\)\s*$")
+_CREDIT = re.compile(r"^[\s*_(]*(?:photo|image|picture|photograph|credit|file photo)s?\s*(?:credit)?\s*:",
+                     re.IGNORECASE)
+_BYLINE = re.compile(r"^[\s*_]*by\s+(?P<who>\S.*)$", re.IGNORECASE)
+_BYLINE_SMALL_WORDS = {"and", "&", "|", "in", "for", "of", "the", "de", "del", "da", "al", "el", "van", "von", "bin"}
+
+
+def _heading_text(block: str) -> str | None:
+    match = _HEADING.match(block) or _SETEXT.match(block)
+    return None if match is None else match.group(1) or ""
+
+
+def _is_caption(block: str) -> bool:
+    """An image caption: a short line ending in a lone credit link, a bare image, or "Photo: ..."."""
+    words = len(block.split())
+    if _IMAGE.fullmatch(block.strip()) or (_CREDIT.match(block) and words <= 25):
+        return True
+    match = _CAPTION_LINK.search(block)
+    return bool(match) and words <= 25 and len(match.group(1).split()) <= 4
+
+
+def _byline(block: str) -> tuple[bool, str | None]:
+    """Whether ``block`` is a byline ("By [Reuters](#)", "By Jane Roe, AP", "Reuters"), and its wire."""
+    plain = inline_text(block)
+    if "\n" in block.strip() or len(plain) > 120:
+        return False, None
+    if plain.lower() in wires():
+        return True, wires()[plain.lower()]
+    match = _BYLINE.match(plain)
+    if match is None:
+        return False, None
+    words = re.split(r"[\s,;/|]+", match["who"].strip(" .,"))
+    if not all(w[:1].isupper() or w.lower() in _BYLINE_SMALL_WORDS or not w for w in words):
+        return False, None
+    return True, find_wire(match["who"])
+
+
+def _footer_url(block: str, following: str | None) -> tuple[str | None, bool]:
+    """The URL of an "Original url:" footer, and whether it sits in the following block."""
+    match = _URL_LABEL.match(block)
+    if match is None:
+        return None, False
+    rest = unlink(match["rest"]).strip()
+    if rest:
+        url = _LONE_URL.match(rest)
+        return (url.group(1) if url else rest), False
+    url = _LONE_URL.match(following.strip()) if following else None
+    return (url.group(1), True) if url else (None, False)
+
+
+def split_blocks(text: str) -> list[str]:
+    """Paragraphs: stretches between blank lines (every line, when the text has no blank line).
+
+    A Markdown heading line is always a block of its own, even without blank lines around it.
+    """
+    text = text.strip("\n")
+    if re.search(r"\n[ \t]*\n", text):
+        blocks = re.split(r"\n[ \t]*\n", text)
+    else:
+        blocks = text.split("\n")
+    return [part.strip("\n") for block in blocks for part in _HEADING_LINE.split(block) if part.strip()]
+
+
+def _roles(blocks: list[str]) -> tuple[list[str], Cleaned]:
+    """A role for every block, and the metadata those roles carry (text left empty)."""
+    roles = ["body"] * len(blocks)
+    meta: dict[str, str | None] = {"title": None, "published": None, "wire": None, "url": None}
+    for i, block in enumerate(blocks):
+        if roles[i] != "body":
+            continue
+        roles[i] = _role(block, blocks[i + 1] if i + 1 < len(blocks) else None, i, meta)
+        if roles[i] == "url+next":
+            roles[i] = roles[i + 1] = "url"
+    if meta["url"] is None and blocks and _LONE_URL.match(blocks[-1].strip()) and roles[-1] == "body":
+        roles[-1], meta["url"] = "url", _LONE_URL.match(blocks[-1].strip()).group(1)
+    return roles, Cleaned(text="", **meta)
+
+
+def _role(block: str, following: str | None, index: int, meta: dict[str, str | None]) -> str:
+    """The role of one block; metadata it carries goes into ``meta``."""
+    if _RULE.match(block):
+        return "rule"
+    heading = _heading_text(block)
+    if heading is not None:
+        if _RELATED.match(heading):
+            return "related"
+        if meta["title"] is None and index < HEADER_BLOCKS:
+            meta["title"] = inline_text(heading) or None
+            return "title"
+        return "heading"
+    url, uses_next = _footer_url(block, following)
+    if url:
+        meta["url"] = meta["url"] or url
+        return "url+next" if uses_next else "url"
+    if _RELATED.match(block):
+        return "related"
+    if index < HEADER_BLOCKS:
+        is_byline, wire = _byline(block)
+        if is_byline:
+            meta["wire"] = meta["wire"] or wire
+            return "byline"
+        published = date_line(block)
+        if published:
+            meta["published"] = meta["published"] or published
+            return "date"
+    return "caption" if _is_caption(block) else "body"
+
+
+@lru_cache(maxsize=1)
+def _dateline() -> re.Pattern[str]:
+    place = r"[A-Z][\w.'’/ -]{0,40}?(?:,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2})?\s*"
+    return re.compile(rf"^(?:{place})?\((?i:(?P<wire>{_wire_pattern()}))\)\s*[-–—]+\s*")
+
+
+def strip_dateline(paragraph: str) -> tuple[str, str | None]:
+    """A lead paragraph without its "MOSCOW (Reuters) -" dateline, and the wire it named."""
+    match = _dateline().match(paragraph)
+    if match is None:
+        return paragraph, None
+    return paragraph[match.end():], wires()[" ".join(match["wire"].lower().split())]
+
+
+# --- the two entry points --------------------------------------------------------------------------
+
+
+def _analyse(raw: str) -> tuple[list[str], Cleaned]:
+    """The body paragraphs (repaired) and the metadata of a raw article."""
+    blocks = split_blocks(normalise_unicode(raw))
+    roles, meta = _roles(blocks)
+    paragraphs = [inline_text(strip_block_markers(b)) for b, role in zip(blocks, roles) if role == "body"]
+    wire = meta.wire
+    if paragraphs:
+        paragraphs[0], lead_wire = strip_dateline(paragraphs[0])
+        wire = wire or lead_wire
+    paragraphs = [p for p in paragraphs if p]
+    published = meta.published or url_date(meta.url)
+    return rejoin_page_breaks(paragraphs), Cleaned(
+        text="", title=meta.title, published=published, wire=wire, source=source_from_url(meta.url), url=meta.url
+    )
+
+
+def clean_article(raw: str) -> Cleaned:
+    """The article's body as plain paragraphs separated by one blank line, with its metadata."""
+    paragraphs, meta = _analyse(raw)
+    return Cleaned(
+        text="\n\n".join(paragraphs),
+        title=meta.title,
+        published=meta.published,
+        wire=meta.wire,
+        source=meta.source,
+        url=meta.url,
+    )
+
+
+def find_metadata(raw: str) -> Cleaned:
+    """The same metadata as :func:`clean_article`, with the text left exactly as given."""
+    _, meta = _analyse(raw)
+    return Cleaned(
+        text=raw, title=meta.title, published=meta.published, wire=meta.wire, source=meta.source, url=meta.url
+    )
