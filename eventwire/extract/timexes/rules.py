@@ -55,8 +55,11 @@ class Candidate:
 # --- building blocks -----------------------------------------------------------------------
 
 def _capitalised(lex: Lexicon, kind: str) -> str:
+    """Capitalised words of ``kind``; abbreviations (up to four letters) may end in a dot."""
     words = sorted(lex.tables[kind], key=len, reverse=True)
-    return "(?-i:" + "|".join(w.capitalize() for w in words) + r")\b\.?"
+    full = "|".join(w.capitalize() for w in words if len(w) > 4 or w in {"march", "april"})
+    short = "|".join(w.capitalize() for w in words if len(w) <= 4 and w not in {"march", "april"})
+    return rf"(?-i:(?:{full})\b|(?:{short})\b\.?)"
 
 
 @lru_cache(maxsize=1)
