@@ -24,6 +24,7 @@ from typing import Any
 
 import duckdb
 
+from . import ontology
 from .errors import StoreError
 from .ids import content_hash
 from .models import Actor, Article, Event, Place, Quote, Result, Skipped, Timex
@@ -334,10 +335,13 @@ class Store:
             "errors": self.count("errors"),
             "events": self.count("events"),
             "quotes": self.count("quotes"),
-            "by_root": self._dicts(
-                "SELECT cameo_root AS root, max(CASE WHEN cameo_code = cameo_root THEN cameo_label END) AS label, "
-                "count(*) AS events FROM events GROUP BY cameo_root ORDER BY cameo_root"
-            ),
+            "by_root": [
+                {**row, "label": _root_label(row["root"]) or row["label"]}
+                for row in self._dicts(
+                    "SELECT cameo_root AS root, max(CASE WHEN cameo_code = cameo_root THEN cameo_label END) "
+                    "AS label, count(*) AS events FROM events GROUP BY cameo_root ORDER BY cameo_root"
+                )
+            ],
             "by_plover": self._dicts(
                 "SELECT coalesce(plover_type, '-') AS type, count(*) AS events FROM events "
                 "GROUP BY ALL ORDER BY events DESC, type"
@@ -393,6 +397,14 @@ def _event_filters(actor: str | None, dyad: tuple[str, str] | None, root: str | 
         where.append("e.date_value <= substr(?, 1, length(e.date_value))")
         params.append(until)
     return where, params
+
+
+def _root_label(root: str | None) -> str | None:
+    """The CAMEO ontology's name of a root, or None for a root it does not know."""
+    try:
+        return ontology.root_label(root) if root else None
+    except KeyError:
+        return None
 
 
 def _open_message(path: str, exc: Exception) -> str:

@@ -195,6 +195,7 @@ def test_summary_counts_and_evidence(store: Store) -> None:
     summary = store.summary()
     assert (summary["articles"], summary["events"], summary["errors"]) == (3, 4, 1)
     assert [(r["root"], r["events"]) for r in summary["by_root"]] == [("03", 1), ("05", 1), ("11", 1), ("19", 1)]
+    assert {r["root"]: r["label"] for r in summary["by_root"]}["05"] == "Engage in diplomatic cooperation"
     assert {r["type"]: r["events"] for r in summary["by_plover"]} == {
         "SUPPORT": 1, "AGREE": 1, "ACCUSE": 1, "ASSAULT": 1}
     assert {(d["source"], d["target"]) for d in summary["top_dyads"]} == {
