@@ -1,0 +1,204 @@
+"""Quotes and attribution: what was said, believed or intended, by whom, cued by which word.
+
+    find_quotes(doc, index, article_id=...) -> list[Quote]
+
+Three kinds come out, each with its content offsets, its speaker (resolved to an actor through
+the :class:`~eventwire.extract.index.ActorIndex` where one covers the speaker's head word) and
+its cue (the speech verb, or "according to"):
+
+* ``direct``: a clause between quote marks (:mod:`.marks` pairs the marks, joins page breaks and
+  links multi-paragraph quotes);
+* ``partial``: a quoted fragment inside a sentence ("his "unreliable" actions"), or scare quotes;
+* ``indirect``: reported speech, beliefs and intentions found from the parse (:mod:`.cues`).
+
+A direct quote takes the nearest cue in its sentence (or the sentence that introduces it with a
+colon); a quote paragraph without one takes the speaker of the neighbouring quote it continues.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc
+
+from ...ids import stable_id
+from ...models import Quote, QuoteKind, Span, Speaker
+from ..index import ActorIndex
+from .cues import Cue, Mention, find_cues, speech_verbs
+from .marks import Marked, find_marked, paragraphs
+from .sentences import Sentences
+
+__all__ = ["find_quotes"]
+
+FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
+MIN_CLAUSE_WORDS = 2
+UNPARSED_CLAUSE_WORDS = 5
+TRAILING = " \t\n,;"
+
+
+@dataclass(frozen=True)
+class Draft:
+    """A quote before ids and actors are attached."""
+
+    kind: QuoteKind
+    start: int
+    end: int
+    speaker: Mention | None
+    cue: tuple[int, int] | None
+    chunk: Marked | None = None
+
+
+def find_quotes(doc: Doc, index: ActorIndex, *, article_id: str) -> list[Quote]:
+    """Every direct, partial and indirect quote in ``doc``, in text order."""
+    sentences = Sentences.of(doc)
+    marked = find_marked(doc.text)
+    cues = find_cues(doc) if doc.has_annotation("DEP") else []
+    kinds = [quote_kind(doc, m) for m in marked]
+    direct_spans = [(m.opened, m.outer_end) for m, k in zip(marked, kinds) if k == "direct"]
+    quoted = [(m.opened, m.outer_end) for m in marked]
+    free = [c for c in cues if not any(a <= c.start < b for a, b in quoted)]
+    direct = _fill_from_neighbours(
+        doc.text, [_direct(m, free, sentences) for m, k in zip(marked, kinds) if k == "direct"]
+    )
+    indirect = [_indirect(c) for c in free if _reports_unquoted(c, direct_spans)]
+    partial = [_partial(m, indirect, free, sentences) for m, k in zip(marked, kinds) if k == "partial"]
+    drafts = sorted(direct + indirect + partial, key=lambda d: (d.start, -d.end))
+    return _records(doc, drafts, index, article_id)
+
+
+def quote_kind(doc: Doc, chunk: Marked) -> QuoteKind:
+    """``direct`` for a clause standing on its own, ``partial`` for a fragment inside a sentence."""
+    if chunk.continued:
+        return "direct"
+    if _embedded(doc, chunk.opened) or not _is_clause(doc, chunk.start, chunk.end):
+        return "partial"
+    return "direct"
+
+
+def _embedded(doc: Doc, opened: int) -> bool:
+    """Whether the word before the opening mark carries on the sentence into the quote."""
+    before = doc.text[:opened].rstrip()
+    if not before or not before[-1].isalnum():
+        return False
+    starts = [t.idx for t in doc]
+    token = doc[max(bisect.bisect_right(starts, len(before) - 1) - 1, 0)]
+    verbs = speech_verbs()
+    return not (token.lemma_ in verbs or token.lower_ in verbs or token.lower_ in {"said", "says", "told", "added"})
+
+
+def _is_clause(doc: Doc, start: int, end: int) -> bool:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    words = [t for t in span if not t.is_punct and not t.is_space] if span is not None else []
+    if not doc.has_annotation("TAG"):
+        return len(words) >= UNPARSED_CLAUSE_WORDS
+    return len(words) >= MIN_CLAUSE_WORDS and any(t.tag_ in FINITE_TAGS for t in words)
+
+
+def _direct(chunk: Marked, cues: list[Cue], sentences: Sentences) -> Draft:
+    start, end = _trim_text(sentences.text, chunk.start, chunk.end)
+    cue = _best_cue(chunk, cues, sentences)
+    if cue is None:
+        return Draft("direct", start, end, None, None, chunk)
+    return Draft("direct", start, end, cue.speaker, (cue.start, cue.end), chunk)
+
+
+def _trim_text(text: str, start: int, end: int) -> tuple[int, int]:
+    while end > start and text[end - 1] in TRAILING:
+        end -= 1
+    return start, end
+
+
+def _best_cue(chunk: Marked, cues: list[Cue], sentences: Sentences) -> Cue | None:
+    """The cue with a speaker closest to the quote, within the sentences around it."""
+    low, high = sentences.region(chunk.opened, chunk.outer_end)
+    near = [c for c in cues if c.speaker is not None and low <= c.start < high]
+    if not near:
+        return None
+
+    def rank(cue: Cue) -> tuple[int, int]:
+        overlaps = cue.content is not None and cue.content[0] < chunk.outer_end and cue.content[1] > chunk.opened
+        gap = chunk.opened - cue.end if cue.end <= chunk.opened else cue.start - chunk.outer_end
+        return (0 if overlaps else 1, abs(gap))
+
+    return min(near, key=rank)
+
+
+def _fill_from_neighbours(text: str, drafts: list[Draft]) -> list[Draft]:
+    """Give cue-less direct quotes the speaker of the quote they continue (before, then after)."""
+    paras = paragraphs(text)
+    starts = [p[0] for p in paras]
+
+    def para(offset: int) -> int:
+        return bisect.bisect_right(starts, offset) - 1
+
+    filled = list(drafts)
+    for i in range(1, len(filled)):
+        here, before = filled[i], filled[i - 1]
+        if here.speaker is None and before.speaker is not None and _continues(here, before, para, paras):
+            filled[i] = replace(here, speaker=before.speaker)
+    for i in range(len(filled) - 2, -1, -1):
+        here, after = filled[i], filled[i + 1]
+        if here.speaker is None and after.speaker is not None and _continues(after, here, para, paras):
+            filled[i] = replace(here, speaker=after.speaker)
+    return filled
+
+
+def _continues(later: Draft, earlier: Draft, para, paras: list[tuple[int, int]]) -> bool:
+    """Whether ``later`` goes on with the words of ``earlier``'s speaker."""
+    assert later.chunk is not None and earlier.chunk is not None
+    if later.chunk.continued or para(later.start) == para(earlier.start):
+        return True
+    adjacent = para(later.start) == para(earlier.start) + 1
+    opens_paragraph = later.chunk.opened == paras[para(later.start)][0]
+    return adjacent and opens_paragraph
+
+
+def _reports_unquoted(cue: Cue, direct_spans: list[tuple[int, int]]) -> bool:
+    """Whether a cue's content is reported speech rather than a direct quote already found."""
+    if cue.content is None:
+        return False
+    start, end = cue.content
+    for a, b in direct_spans:
+        overlap = min(end, b) - max(start, a)
+        if overlap > 0 and overlap >= 0.5 * min(end - start, b - a):
+            return False
+    return True
+
+
+def _indirect(cue: Cue) -> Draft:
+    assert cue.content is not None
+    return Draft("indirect", cue.content[0], cue.content[1], cue.speaker, (cue.start, cue.end))
+
+
+def _partial(chunk: Marked, indirect: list[Draft], cues: list[Cue], sentences: Sentences) -> Draft:
+    """A fragment's speaker: the quote around it, a cue in its sentence, or the sentence's subject."""
+    start, end = _trim_text(sentences.text, chunk.start, chunk.end)
+    for draft in indirect:
+        if draft.start <= start and end <= draft.end and draft.speaker is not None:
+            return Draft("partial", start, end, draft.speaker, draft.cue, chunk)
+    cue = _best_cue(chunk, cues, sentences)
+    if cue is not None:
+        return Draft("partial", start, end, cue.speaker, (cue.start, cue.end), chunk)
+    return Draft("partial", start, end, sentences.subject(chunk.opened), None, chunk)
+
+
+def _records(doc: Doc, drafts: list[Draft], index: ActorIndex, article_id: str) -> list[Quote]:
+    text = doc.text
+    quotes: dict[tuple[int, int], Quote] = {}
+    for d in drafts:
+        if d.end <= d.start or (d.start, d.end) in quotes:
+            continue
+        cue = Span(d.cue[0], d.cue[1], text[d.cue[0]:d.cue[1]]) if d.cue else None
+        speaker = _speaker(text, d.speaker, index) if d.speaker else None
+        quote_id = stable_id("q", article_id, d.start, d.end)
+        quotes[(d.start, d.end)] = Quote(quote_id, d.kind, text[d.start:d.end], d.start, d.end, speaker, cue)
+    return list(quotes.values())
+
+
+def _speaker(text: str, mention: Mention, index: ActorIndex) -> Speaker:
+    actor = index.at(mention.head_start, mention.head_end)
+    name = actor.name if actor is not None else text[mention.start:mention.end]
+    return Speaker(
+        actor.id if actor else None, name, actor.code if actor else None, mention.start, mention.end
+    )

@@ -1,0 +1,237 @@
+"""Attribution cues in a parsed Doc: who says (believes, intends) what, and with which word.
+
+A cue is a verb from the speech-verb lexicon (``eventwire/data/speech_verbs.tsv``) or the phrase
+"according to". For each cue the dependency parse gives
+
+* the speaker: the verb's subject; the antecedent of "who" in "X, who …, said"; Y in "X quoted
+  Y as saying"; the subject of the governing verb for "…, saying …"; the object of "according to";
+* the content: the clausal complement ("said (that) …", "told Z that …", "believe …"), the
+  infinitive of intentions ("plans to …"), the object of verbs such as "deny", or the rest of the
+  clause around a parenthetical cue ("…, he said, …" and "according to X").
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Doc, Token
+
+from ...errors import DictionaryError
+from ...settings import data_path
+
+SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
+RELATIVE = {"who", "which", "that", "whom"}
+CLIMB = {"advcl", "xcomp", "conj", "pcomp", "ccomp"}
+NAME_RIGHT = {"compound", "flat", "nummod", "cc", "conj", "case"}
+INFINITIVE_CLASSES = {"intention"}
+INFINITIVE_VERBS = {"promise", "vow", "pledge", "threaten", "urge", "agree", "decide", "order", "ask", "call"}
+
+
+@dataclass(frozen=True)
+class Verb:
+    """One lexicon entry: the attribution class and whether the object can be the content."""
+
+    lemma: str
+    kind: str
+    object_content: bool
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A speaker mention: ``[start, end)`` in the text and its head token's offsets."""
+
+    start: int
+    end: int
+    head_start: int
+    head_end: int
+
+
+@dataclass(frozen=True)
+class Cue:
+    """One attribution cue with its speaker and content offsets (either may be missing)."""
+
+    start: int
+    end: int
+    token: int
+    speaker: Mention | None
+    content: tuple[int, int] | None
+
+
+@lru_cache(maxsize=4)
+def speech_verbs(name: str = "speech_verbs.tsv") -> dict[str, Verb]:
+    """The cue lexicon, by lemma, read once from the package data file ``name``."""
+    path = data_path(name)
+    rows = [line for line in path.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
+    verbs: dict[str, Verb] = {}
+    for number, row in enumerate(csv.reader(rows[1:], delimiter="\t"), start=2):
+        if len(row) != 3 or row[2] not in {"yes", "no"}:
+            raise DictionaryError(f"{path}: data row {number} needs three tab-separated columns lemma, class, yes|no")
+        verbs[row[0]] = Verb(row[0], row[1], row[2] == "yes")
+    return verbs
+
+
+def mention(token: Token) -> Mention:
+    """The noun phrase headed by ``token`` without its relative clauses and appositions."""
+    parts = [token]
+    for child in token.lefts:
+        parts.extend(child.subtree)
+    for child in token.rights:
+        if child.dep_ in NAME_RIGHT:
+            parts.extend(child.subtree)
+    first = min(parts, key=lambda t: t.i)
+    last = max(parts, key=lambda t: t.i)
+    first, last = _within_line(token, first, last)
+    while first.i < last.i and (first.is_punct or first.dep_ == "cc"):
+        first = first.doc[first.i + 1]
+    while last.i > first.i and (last.is_punct or last.dep_ == "cc"):
+        last = last.doc[last.i - 1]
+    return Mention(first.idx, last.idx + len(last), token.idx, token.idx + len(token))
+
+
+def _within_line(head: Token, first: Token, last: Token) -> tuple[Token, Token]:
+    """Clip ``first..last`` so that no line break separates it from ``head``."""
+    doc = head.doc
+    for j in range(head.i - 1, first.i - 1, -1):
+        if "\n" in doc[j].text_with_ws:
+            first = doc[j + 1]
+            break
+    for j in range(head.i, last.i):
+        if "\n" in doc[j].text_with_ws:
+            last = doc[j]
+            break
+    return first, last
+
+
+def _subject(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ == "agent":
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                return objects[0]
+    for child in verb.children:
+        if child.dep_ in SUBJECTS:
+            return child
+    return None
+
+
+def speaker_token(verb: Token) -> Token | None:
+    """The token heading the speaker of cue ``verb``, following the parse up a few clauses."""
+    current = verb
+    for _ in range(4):
+        quoting = _quoting(current)
+        if quoting is not None:
+            named = [c for c in quoting.children if c.dep_ in {"dobj", "nsubjpass"}]
+            return named[0] if named else None
+        subject = _subject(current)
+        if subject is not None:
+            if subject.lower_ in RELATIVE and current.dep_ == "relcl":
+                return current.head
+            if subject.lower_ == "it" and subject.dep_ == "nsubjpass":
+                return None
+            return subject
+        if current.dep_ == "acl" and current.head.pos_ in {"NOUN", "PROPN", "PRON"}:
+            return current.head
+        if current.dep_ not in CLIMB or current.head is current:
+            return None
+        current = current.head
+    return None
+
+
+def _side(clause: Token, aside: Token) -> tuple[int, int]:
+    """Token range of ``clause``'s subtree on the side of ``aside``'s subtree that holds ``clause``."""
+    left, right = clause.left_edge.i, clause.right_edge.i
+    if aside.left_edge.i > clause.i:
+        return left, aside.left_edge.i - 1
+    if aside.right_edge.i < clause.i:
+        return aside.right_edge.i + 1, right
+    return left, right
+
+
+def _trim(doc: Doc, first: int, last: int) -> tuple[int, int] | None:
+    """Character range of tokens ``first..last`` without punctuation or conjunctions at the edges."""
+    while first <= last and (doc[first].is_punct or doc[first].is_space or doc[first].dep_ == "cc"):
+        first += 1
+    while last >= first and (doc[last].is_punct or doc[last].is_space):
+        last -= 1
+    if last - first < 1:
+        return None
+    return doc[first].idx, doc[last].idx + len(doc[last])
+
+
+def _quoting(verb: Token) -> Token | None:
+    """The verb "quoted" when ``verb`` is the "saying" of "X quoted Y as saying"."""
+    if verb.head.lower_ == "as" and verb.head.head.lemma_ == "quote":
+        return verb.head.head
+    return None
+
+
+def _quotes_as_saying(verb: Token) -> bool:
+    """Whether ``verb`` is the "quoted" of "X quoted Y as saying" (the cue is then "saying")."""
+    return verb.lemma_ == "quote" and any(
+        c.lower_ == "as" and any(g.lemma_ in {"say", "tell", "add"} for g in c.children) for c in verb.children
+    )
+
+
+def content_range(verb: Token, entry: Verb) -> tuple[int, int] | None:
+    """Character range of what cue ``verb`` reports, or None when the parse shows none."""
+    doc = verb.doc
+    quoting = _quoting(verb)
+    for child in (quoting or verb).children:
+        if child.dep_ == "ccomp":
+            return _trim(doc, child.left_edge.i, child.right_edge.i)
+    if entry.kind in INFINITIVE_CLASSES or entry.lemma in INFINITIVE_VERBS:
+        for child in verb.children:
+            if child.dep_ == "xcomp":
+                return _trim(doc, child.left_edge.i, child.right_edge.i)
+    if entry.object_content:
+        for child in verb.children:
+            if child.dep_ == "dobj":
+                return _trim(doc, child.left_edge.i, child.right_edge.i)
+    if verb.dep_ == "parataxis" and verb.head.pos_ in {"VERB", "AUX"}:
+        return _trim(doc, *_side(verb.head, verb))
+    return None
+
+
+def _cue_span(verb: Token) -> tuple[int, int]:
+    """The cue's characters: the verb with its particle ("pointed out"), or "quoted Y as saying"."""
+    doc = verb.doc
+    last = verb
+    for child in verb.rights:
+        if child.dep_ == "prt" and child.i == last.i + 1:
+            last = child
+    first = _quoting(verb) or verb
+    return first.idx, last.idx + len(last)
+
+
+def _according(token: Token) -> Cue | None:
+    """"according to X": X speaks, and the clause around the phrase is the content."""
+    doc = token.doc
+    if token.i + 1 >= len(doc) or doc[token.i + 1].lower_ != "to":
+        return None
+    objects = [c for c in doc[token.i + 1].children if c.dep_ == "pobj"]
+    speaker = mention(objects[0]) if objects else None
+    head = token.head if token.head is not token else None
+    content = _trim(doc, *_side(head, token)) if head is not None else None
+    to = doc[token.i + 1]
+    return Cue(token.idx, to.idx + len(to), token.i, speaker, content)
+
+
+def find_cues(doc: Doc, verbs: dict[str, Verb] | None = None) -> list[Cue]:
+    """Every cue in ``doc`` that has a speaker or a content, in text order."""
+    verbs = speech_verbs() if verbs is None else verbs
+    cues: list[Cue] = []
+    for token in doc:
+        if token.lower_ == "according":
+            cue = _according(token)
+        elif token.pos_ == "VERB" and token.lemma_ in verbs and not _quotes_as_saying(token):
+            subject = speaker_token(token)
+            start, end = _cue_span(token)
+            speaker = mention(subject) if subject is not None else None
+            cue = Cue(start, end, token.i, speaker, content_range(token, verbs[token.lemma_]))
+        else:
+            continue
+        if cue is not None and (cue.speaker is not None or cue.content is not None):
+            cues.append(cue)
+    return cues

@@ -1,0 +1,124 @@
+"""Quoted stretches found from the quote marks alone, before any parse.
+
+Straight (``"``) and curly (``“ ”``, ``„``, ``« »``) double marks are paired paragraph by
+paragraph; marks nested inside an open quote (the other family, or single marks) stay part of
+its content. A paragraph that ends inside a quote either
+
+* hands the quote on to the next paragraph when that one opens with a mark (a multi-paragraph
+  quote: one chunk per paragraph, linked by ``continued``/``continues``),
+* runs on into the next paragraph when the text breaks mid-sentence (a page-break join: the
+  paragraph ends without closing punctuation and the next one starts in lower case), or
+* is closed at the paragraph end (an unclosed mark).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+OPENING = "“„«"
+CLOSING = "”»"
+STRAIGHT = '"'
+OPEN_BEFORE = "([{—–-/“‘'\""
+SENTENCE_END = ".?!:;…"
+BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n\s*")
+
+
+@dataclass(frozen=True)
+class Marked:
+    """One quoted chunk: content ``[start, end)`` between the marks at ``opened`` and ``closed``.
+
+    ``closed`` is None when the paragraph ended before a closing mark.
+    """
+
+    start: int
+    end: int
+    opened: int
+    closed: int | None
+    continued: bool = False
+    continues: bool = False
+
+    @property
+    def outer_end(self) -> int:
+        """End of the chunk including its closing mark."""
+        return self.closed + 1 if self.closed is not None else self.end
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """Non-empty paragraphs (separated by blank lines) as ``(start, end)`` without outer whitespace."""
+    spans: list[tuple[int, int]] = []
+    position = 0
+    for match in BLANK_LINE.finditer(text):
+        spans.append((position, match.start()))
+        position = match.end()
+    spans.append((position, len(text)))
+    return [s for s in (_strip(text, a, b) for a, b in spans) if s[0] < s[1]]
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _family(char: str) -> str:
+    return "straight" if char == STRAIGHT else "curly"
+
+
+def _opens(text: str, i: int, para_start: int) -> bool:
+    """Whether the straight mark at ``i`` opens a quote, judged by what stands on its left."""
+    return i == para_start or text[i - 1].isspace() or text[i - 1] in OPEN_BEFORE
+
+
+def _closes(text: str, i: int, stack: list[str]) -> bool:
+    """Whether the mark at ``i`` closes the innermost open quote."""
+    if not stack or text[i] in OPENING:
+        return False
+    return text[i] in CLOSING or stack[-1] == "straight"
+
+
+def _joins(text: str, end: int, next_start: int) -> bool:
+    """A page-break join: the paragraph stops mid-sentence and the next one goes on in lower case."""
+    return text[end - 1] not in SENTENCE_END + CLOSING + STRAIGHT and text[next_start].islower()
+
+
+def _chunk(text: str, opened: int, closed: int | None, end: int, continued: bool, continues: bool) -> Marked | None:
+    start, stop = _strip(text, opened + 1, closed if closed is not None else end)
+    if start >= stop:
+        return None
+    return Marked(start, stop, opened, closed, continued, continues)
+
+
+def find_marked(text: str) -> list[Marked]:
+    """Every quoted chunk in ``text``, in text order."""
+    found: list[Marked] = []
+    paras = paragraphs(text)
+    stack: list[str] = []
+    opened = -1
+    continued = False
+    for k, (start, end) in enumerate(paras):
+        for i in range(start, end):
+            char = text[i]
+            if char not in OPENING + CLOSING + STRAIGHT:
+                continue
+            if _closes(text, i, stack):
+                stack.pop()
+                if not stack:
+                    found.append(_chunk(text, opened, i, i, continued, False))
+                    continued = False
+            elif char in OPENING or (char == STRAIGHT and _opens(text, i, start)):
+                if not stack:
+                    opened = i
+                stack.append(_family(char))
+        if not stack:
+            continue
+        following = paras[k + 1][0] if k + 1 < len(paras) else None
+        if following is not None and _joins(text, end, following):
+            continue
+        hands_on = following is not None and text[following] in OPENING + STRAIGHT
+        found.append(_chunk(text, opened, None, end, continued, hands_on))
+        stack = []
+        continued = hands_on
+    return [m for m in found if m is not None]

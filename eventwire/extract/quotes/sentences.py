@@ -1,0 +1,72 @@
+"""Sentence and paragraph geometry the quote stage asks about: where to look for a quote's cue."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from .cues import Mention, mention
+from .marks import paragraphs
+
+INTRODUCES = ":"
+
+
+@dataclass(frozen=True)
+class Sentences:
+    """Sentence bounds (character offsets) of one Doc, with its paragraphs."""
+
+    doc: Doc
+    bounds: tuple[tuple[int, int], ...]
+    paras: tuple[tuple[int, int], ...]
+
+    @classmethod
+    def of(cls, doc: Doc) -> "Sentences":
+        paras = tuple(paragraphs(doc.text))
+        if doc.has_annotation("SENT_START") or doc.has_annotation("DEP"):
+            bounds = tuple((s.start_char, s.end_char) for s in doc.sents if s.text.strip())
+        else:
+            bounds = paras
+        return cls(doc, bounds, paras)
+
+    @property
+    def text(self) -> str:
+        return self.doc.text
+
+    def _para(self, offset: int) -> tuple[int, int]:
+        i = bisect.bisect_right([p[0] for p in self.paras], offset) - 1
+        return self.paras[max(i, 0)] if self.paras else (0, len(self.text))
+
+    def region(self, start: int, end: int) -> tuple[int, int]:
+        """Where a cue for the quote ``[start, end)`` may sit: its sentences, within its paragraph,
+        plus a sentence before it that ends with a colon and a sentence after it that goes on in
+        lower case (``"…!" he said.``)."""
+        para_start, para_end = self._para(start)
+        touching = [i for i, (a, b) in enumerate(self.bounds) if a < end and b > start]
+        if not touching:
+            return start, end
+        low = max(self.bounds[touching[0]][0], para_start)
+        high = min(self.bounds[touching[-1]][1], max(para_end, end))
+        before = touching[0] - 1
+        if before >= 0 and self.text[self.bounds[before][0]:self.bounds[before][1]].rstrip().endswith(INTRODUCES):
+            low = self.bounds[before][0]
+        elif low > para_start and self.text[para_start:low].rstrip().endswith(INTRODUCES):
+            low = para_start
+        after = touching[-1] + 1
+        if after < len(self.bounds) and self.bounds[after][0] < para_end:
+            first = self.text[self.bounds[after][0]:self.bounds[after][1]].lstrip()[:1]
+            if first.islower():
+                high = self.bounds[after][1]
+        return low, high
+
+    def subject(self, offset: int) -> Mention | None:
+        """The subject of the main verb of the sentence holding ``offset``, if the Doc is parsed."""
+        if not self.doc.has_annotation("DEP"):
+            return None
+        span = self.doc.char_span(offset, offset + 1, alignment_mode="expand")
+        if span is None:
+            return None
+        root = span[0].sent.root
+        subjects = [c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        return mention(subjects[0]) if subjects else None

@@ -1,0 +1,164 @@
+"""Quotes and attribution: quote marks, kinds, cues and speakers."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.extract.index import ActorIndex
+from eventwire.extract.quotes import find_quotes, quote_kind
+from eventwire.extract.quotes.cues import speech_verbs
+from eventwire.extract.quotes.marks import find_marked, paragraphs
+from eventwire.ids import stable_id
+from eventwire.models import Actor, Span
+
+EMPTY = ActorIndex([])
+
+
+@pytest.mark.parametrize(
+    "text, contents",
+    [
+        ('The mayor said "we will rebuild the bridge" on Monday.', ["we will rebuild the bridge"]),
+        ("She called it “a fair deal” and left.", ["a fair deal"]),
+        ('"The port is open," he said. "Ships can dock."', ["The port is open,", "Ships can dock."]),
+        ("“He told me ‘never again’ twice,” she said.", ["He told me ‘never again’ twice,"]),
+        ('"He told me “never again” twice," she said.', ["He told me “never again” twice,"]),
+        ("“The vote is close,” said Ann, “but we lead.”", ["The vote is close,", "but we lead."]),
+        ("Nothing quoted here, only the council's plan.", []),
+        ('The "reform" bill passed.', ["reform"]),
+    ],
+)
+def test_marks_pair_within_a_paragraph(text: str, contents: list[str]) -> None:
+    assert [text[m.start:m.end] for m in find_marked(text)] == contents
+
+
+def test_page_break_inside_a_quote_is_joined() -> None:
+    text = 'Asked about it, she said: "The talks have no bearing\n\non our plans for the harbour."\n\nNext.'
+    (chunk,) = find_marked(text)
+    assert text[chunk.start:chunk.end] == "The talks have no bearing\n\non our plans for the harbour."
+    assert chunk.closed is not None
+
+
+@pytest.mark.parametrize(
+    "text, flags",
+    [
+        ('"We will stay.\n\n"We will not be moved," he said.', [(False, True), (True, False)]),
+        ("“First part.\n\n“Second part.\n\n“Third part,” she said.", [(False, True), (True, True), (True, False)]),
+        ('"An unclosed mark ends here.\n\nA new paragraph.', [(False, False)]),
+    ],
+)
+def test_multi_paragraph_quotes_are_linked(text: str, flags: list[tuple[bool, bool]]) -> None:
+    assert [(m.continued, m.continues) for m in find_marked(text)] == flags
+
+
+def test_unclosed_quote_stops_at_the_paragraph_end() -> None:
+    text = '"An unclosed mark ends here.\n\nA new paragraph.'
+    (chunk,) = find_marked(text)
+    assert chunk.closed is None and text[chunk.start:chunk.end] == "An unclosed mark ends here."
+
+
+@pytest.mark.parametrize(
+    "text, count",
+    [("One.\n\nTwo.", 2), ("One.\n \n\nTwo.\n", 2), ("One line\nstill one.", 1), ("\n\n", 0)],
+)
+def test_paragraphs_split_on_blank_lines(text: str, count: int) -> None:
+    assert len(paragraphs(text)) == count
+
+
+@pytest.mark.parametrize(
+    "words, tags, kind",
+    [
+        (["He", "said", ":", '"', "We", "will", "win", "this", "seat", ".", '"'],
+         ["PRP", "VBD", ":", "``", "PRP", "MD", "VB", "DT", "NN", ".", "''"], "direct"),
+        (["His", '"', "unreliable", '"', "actions", "hurt", "."],
+         ["PRP$", "``", "JJ", "''", "NNS", "VBD", "."], "partial"),
+        (["She", "backed", "a", '"', "deal", "that", "works", "for", "all", '"', "."],
+         ["PRP", "VBD", "DT", "``", "NN", "WDT", "VBZ", "IN", "DT", "''", "."], "partial"),
+        (['"', "A", "long", "and", "costly", "war", '"', ",", "he", "said", "."],
+         ["``", "DT", "JJ", "CC", "JJ", "NN", "''", ",", "PRP", "VBD", "."], "partial"),
+    ],
+)
+def test_quote_kind_on_tagged_docs(make_doc, words, tags, kind) -> None:
+    doc = make_doc(words, tags=tags)
+    (chunk,) = find_marked(doc.text)
+    assert quote_kind(doc, chunk) == kind
+
+
+def test_unparsed_doc_gives_quotes_without_speakers(make_doc) -> None:
+    doc = make_doc(["He", "said", ":", '"', "We", "will", "win", "this", "seat", ".", '"'])
+    (quote,) = find_quotes(doc, EMPTY, article_id="a1")
+    assert (quote.kind, quote.text, quote.speaker) == ("direct", "We will win this seat.", None)
+    assert doc.text[quote.start:quote.end] == quote.text
+    assert quote.id == stable_id("q", "a1", quote.start, quote.end)
+
+
+def test_lexicon_has_classes() -> None:
+    verbs = speech_verbs()
+    assert verbs["say"].kind == "speech" and verbs["believe"].kind == "cognition"
+    assert verbs["deny"].object_content and not verbs["tell"].object_content
+
+
+# Model layer: cue and speaker parsing on sentences written for these tests.
+CASES = [
+    ('"The bridge will reopen in May," the mayor said.', "direct", "The bridge will reopen in May", "the mayor", "said"),
+    ('"We are ready," said Mr. Okafor, who leads the union.', "direct", "We are ready", "Mr. Okafor", "said"),
+    ('The minister said: "Our budget is balanced and fair."', "direct", "Our budget is balanced", "The minister", "said"),
+    ("The governor said that the dam would hold.", "indirect", "that the dam would hold", "The governor", "said"),
+    ("Officials believe the strike will end soon.", "indirect", "the strike will end soon", "Officials", "believe"),
+    ("The senator told reporters that she would run again.", "indirect", "that she would run again",
+     "The senator", "told"),
+    ("The factory will close next year, according to the union.", "indirect", "The factory will close",
+     "the union", "according to"),
+    ("The company says it will hire 200 workers.", "indirect", "it will hire 200 workers", "The company", "says"),
+    ("Rain will delay the harvest, farmers warned on Tuesday.", "indirect", "Rain will delay the harvest",
+     "farmers", "warned"),
+    ('"The reforms are overdue," a local paper quoted the premier as saying.', "direct", "The reforms are overdue",
+     "the premier", "quoted the premier as saying"),
+    ("The campaign said it would appeal the ruling.", "indirect", "it would appeal the ruling", "The campaign", "said"),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, kind, content, speaker, cue", CASES)
+def test_cues_and_speakers(nlp, text, kind, content, speaker, cue) -> None:
+    quotes = find_quotes(nlp(text), EMPTY, article_id="t")
+    found = [q for q in quotes if content in q.text]
+    assert found, [q.text for q in quotes]
+    quote = found[0]
+    assert quote.kind == kind
+    assert quote.speaker is not None and speaker in quote.speaker.name
+    assert quote.cue is not None and quote.cue.text == cue
+
+
+@pytest.mark.model
+def test_quote_paragraph_without_cue_takes_the_previous_speaker(nlp) -> None:
+    text = ('"The river rose fast," the engineer said.\n\n'
+            '"We opened the gates at dawn and the water went down by noon."\n\nThe town was quiet.')
+    quotes = [q for q in find_quotes(nlp(text), EMPTY, article_id="t") if q.kind == "direct"]
+    assert [q.speaker.name if q.speaker else None for q in quotes] == ["the engineer", "the engineer"]
+
+
+@pytest.mark.model
+def test_speaker_resolves_to_an_actor_covering_its_head(nlp) -> None:
+    text = '"Taxes will fall," said Maria Lopez.'
+    start = text.index("Maria")
+    mention = Span(start, start + len("Maria Lopez"), "Maria Lopez")
+    actor = Actor("ac-1", "Maria Lopez", "ESPGOV", "ESP", ("GOV",), "person", (mention,))
+    (quote,) = find_quotes(nlp(text), ActorIndex([actor]), article_id="t")
+    assert quote.speaker is not None
+    assert (quote.speaker.actor, quote.speaker.code, quote.speaker.name) == ("ac-1", "ESPGOV", "Maria Lopez")
+
+
+@pytest.mark.model
+@pytest.mark.shared
+def test_seed_article_quotes(nlp, seed_path) -> None:
+    text = seed_path.read_text(encoding="utf-8")
+    quotes = find_quotes(nlp(text), EMPTY, article_id="seed")
+    for quote in quotes:
+        assert text[quote.start:quote.end] == quote.text
+    strategic = next(q for q in quotes if q.text.startswith("Only a strategic and long-term relationship"))
+    assert strategic.kind == "direct" and "Velayati" in strategic.speaker.name
+    presence = next(q for q in quotes if q.text.startswith("His presence or absence in Russia has no effect"))
+    assert presence.text.endswith("on our strategic mission in Moscow.") and presence.kind == "direct"
+    assert any(q.text == "unreliable" and q.kind == "partial" for q in quotes)
+    messages = next(q for q in quotes if q.text.startswith("he would deliver messages"))
+    assert messages.kind == "indirect" and messages.speaker.name == "He"
