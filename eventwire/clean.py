@@ -164,7 +164,10 @@ def find_date(text: str) -> tuple[str, int, int] | None:
 
 def normalise_date(value: str) -> str | None:
     """``value`` as an ISO date ``YYYY-MM-DD``, or None when it holds no recognisable date."""
-    found = find_date(value.strip())
+    value = value.strip()
+    if re.fullmatch(r"(?:19|20)\d{6}", value):  # 20180712
+        return _iso(value[:4], value[4:6], value[6:])
+    found = find_date(value)
     return found[0] if found else None
 
 
