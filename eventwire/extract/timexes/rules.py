@@ -86,7 +86,7 @@ def blocks() -> dict[str, str]:
 
 
 def _compile(pattern: str) -> re.Pattern[str]:
-    return re.compile(r"\b" + pattern.format(**blocks()), re.IGNORECASE)
+    return re.compile(r"(?<!\w)" + pattern.format(**blocks()), re.IGNORECASE)
 
 
 # --- helpers for resolvers -------------------------------------------------------------------
@@ -344,13 +344,14 @@ def _relative_duration(m: re.Match[str], ctx: Context, lex: Lexicon) -> Value | 
 
 
 def _set(m: re.Match[str], ctx: Context, lex: Lexicon) -> Value | None:
-    if m["wd"]:
-        return "SET", f"XXXX-WXX-{lex.value('weekday', m['wd'])}"
+    groups = m.groupdict()
+    if groups.get("wd"):
+        return "SET", f"XXXX-WXX-{lex.value('weekday', groups['wd'])}"
     unit = _unit(lex, m["u"])
     if unit is None:
         return None
-    every = number(m["n"], lex) if m["n"] else 1.0
-    if (m["n"] or "").lower() == "other":
+    every = number(groups["n"], lex) if groups.get("n") else 1.0
+    if (groups.get("n") or "").lower() == "other":
         every = 2.0
     return "SET", duration(every, unit)
 

@@ -1,0 +1,245 @@
+"""Time expressions: normalisation as a pure function, tense from hand-built parses, event dates,
+recognition on real parses, and the seed article."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from eventwire.extract.time import event_date, find_timexes, precision, tense_at
+from eventwire.extract.timexes import calendar as cal
+from eventwire.extract.timexes.rules import normalise
+from eventwire.models import EventDate, Offsets, Timex
+
+PUBLISHED = "2018-07-12"  # a Thursday
+REF = dt.date(2018, 7, 12)
+LEMMAS = {"told": "tell", "met": "meet", "said": "say", "is": "be", "will": "will"}
+
+
+def lemmas(words: list[str]) -> list[str]:
+    return [LEMMAS.get(w.lower(), w.lower()) for w in words]
+
+
+@pytest.mark.parametrize(
+    ("text", "tense", "expected"),
+    [
+        ("March 3, 2016", "past", ("DATE", "2016-03-03")),
+        ("12 July", "past", ("DATE", "2018-07-12")),
+        ("Nov. 4", "future", ("DATE", "2018-11-04")),
+        ("Nov. 4", "past", ("DATE", "2017-11-04")),
+        ("Jan. 9", "future", ("DATE", "2019-01-09")),
+        ("the 3rd of June", "past", ("DATE", "2018-06-03")),
+        ("in May", "past", ("DATE", "2018-05")),
+        ("in September", "past", ("DATE", "2017-09")),
+        ("in September", "future", ("DATE", "2018-09")),
+        ("last December", "present", ("DATE", "2017-12")),
+        ("October 2015", "past", ("DATE", "2015-10")),
+        ("in 1994", "past", ("DATE", "1994")),
+        ("Wednesday", "past", ("DATE", "2018-07-11")),
+        ("Tuesday", "past", ("DATE", "2018-07-10")),
+        ("Thursday", "future", ("DATE", "2018-07-12")),
+        ("Saturday", "future", ("DATE", "2018-07-14")),
+        ("Friday", "present", ("DATE", "2018-07-13")),
+        ("next Monday", "past", ("DATE", "2018-07-16")),
+        ("last Thursday", "past", ("DATE", "2018-07-05")),
+        ("Sunday night", "past", ("DATE", "2018-07-08TNI")),
+        ("last week", "past", ("DATE", "2018-W27")),
+        ("next week", "past", ("DATE", "2018-W29")),
+        ("last year", "past", ("DATE", "2017")),
+        ("next year", "future", ("DATE", "2019")),
+        ("this month", "past", ("DATE", "2018-07")),
+        ("earlier this month", "past", ("DATE", "2018-07")),
+        ("late last year", "past", ("DATE", "2017")),
+        ("today", "past", ("DATE", "2018-07-12")),
+        ("yesterday", "past", ("DATE", "2018-07-11")),
+        ("tomorrow", "future", ("DATE", "2018-07-13")),
+        ("this morning", "past", ("TIME", "2018-07-12TMO")),
+        ("recent years", "past", ("DATE", "PAST_REF")),
+        ("now", "present", ("DATE", "PRESENT_REF")),
+        ("the near future", "future", ("DATE", "FUTURE_REF")),
+        ("last summer", "past", ("DATE", "2017-SU")),
+        ("this winter", "future", ("DATE", "2018-WI")),
+        ("the second quarter", "past", ("DATE", "2018-Q2")),
+        ("the fourth quarter", "past", ("DATE", "2017-Q4")),
+        ("the first half of 2016", "past", ("DATE", "2016-H1")),
+        ("the 1980s", "past", ("DATE", "198X")),
+        ("the '70s", "past", ("DATE", "197X")),
+        ("the 19th century", "past", ("DATE", "18")),
+        ("three years ago", "past", ("DATE", "2015")),
+        ("two weeks ago", "past", ("DATE", "2018-W26")),
+        ("the ten-year conflict", "past", ("DURATION", "P10Y")),
+        ("three days", "past", ("DURATION", "P3D")),
+        ("twenty-four hours", "past", ("DURATION", "PT24H")),
+        ("the past two months", "past", ("DURATION", "P2M")),
+        ("two decades", "past", ("DURATION", "P20Y")),
+        ("the next few years", "future", ("DURATION", "PXY")),
+        ("every week", "past", ("SET", "P1W")),
+        ("every other month", "past", ("SET", "P2M")),
+        ("twice a year", "past", ("SET", "P1Y")),
+        ("weekly", "past", ("SET", "P1W")),
+        ("annually", "past", ("SET", "P1Y")),
+        ("every Friday", "past", ("SET", "XXXX-WXX-5")),
+        ("10 a.m.", "past", ("TIME", "2018-07-12T10:00")),
+        ("4:30 p.m. Tuesday", "past", ("TIME", "2018-07-10T16:30")),
+        ("midnight", "past", ("TIME", "2018-07-12T24:00")),
+    ],
+)
+def test_normalise_against_a_reference_and_tense(text: str, tense: str, expected: tuple[str, str]) -> None:
+    assert normalise(text, PUBLISHED, tense) == expected  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Nov. 4", ("DATE", "XXXX-11-04")),
+        ("in May", ("DATE", "XXXX-05")),
+        ("Wednesday", ("DATE", None)),
+        ("last week", ("DATE", None)),
+        ("1994", ("DATE", "1994")),
+        ("three days", ("DURATION", "P3D")),
+        ("now", ("DATE", "PRESENT_REF")),
+    ],
+)
+def test_without_a_publication_date_relative_values_stay_unresolved(text: str, expected: tuple) -> None:
+    assert normalise(text, None) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["a 6-year-old boy", "they may leave", "the fall of the city", "3,000 troops", "2000 soldiers", "$1998"],
+)
+def test_things_that_are_not_time_expressions(text: str) -> None:
+    assert normalise(text, PUBLISHED) is None
+
+
+@pytest.mark.parametrize(
+    ("weekday", "tense", "shift", "expected"),
+    [
+        (3, "past", None, dt.date(2018, 7, 11)),
+        (4, "past", None, dt.date(2018, 7, 12)),
+        (4, "future", None, dt.date(2018, 7, 12)),
+        (1, "future", None, dt.date(2018, 7, 16)),
+        (1, "past", "next", dt.date(2018, 7, 16)),
+        (4, "past", "next", dt.date(2018, 7, 19)),
+        (4, "future", "last", dt.date(2018, 7, 5)),
+        (6, "present", None, dt.date(2018, 7, 14)),
+        (2, "present", None, dt.date(2018, 7, 10)),
+    ],
+)
+def test_weekday_date(weekday: int, tense: str, shift: str | None, expected: dt.date) -> None:
+    assert cal.weekday_date(REF, weekday, tense, shift) == expected  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("words", "heads", "deps", "tags", "pos", "span", "expected"),
+    [
+        (["They", "met", "on", "Wednesday"], [1, 1, 1, 2], ["nsubj", "ROOT", "prep", "pobj"],
+         ["PRP", "VBD", "IN", "NNP"], ["PRON", "VERB", "ADP", "PROPN"], "Wednesday", "past"),
+        (["They", "will", "meet", "on", "Wednesday"], [2, 2, 2, 2, 3], ["nsubj", "aux", "ROOT", "prep", "pobj"],
+         ["PRP", "MD", "VB", "IN", "NNP"], ["PRON", "AUX", "VERB", "ADP", "PROPN"], "Wednesday", "future"),
+        (["She", "is", "due", "to", "meet", "him", "on", "Friday"], [1, 1, 1, 4, 2, 4, 4, 6],
+         ["nsubj", "ROOT", "acomp", "aux", "xcomp", "dobj", "prep", "pobj"],
+         ["PRP", "VBZ", "JJ", "TO", "VB", "PRP", "IN", "NNP"],
+         ["PRON", "AUX", "ADJ", "PART", "VERB", "PRON", "ADP", "PROPN"], "Friday", "future"),
+        (["He", "told", "them", "to", "stop", "by", "Monday"], [1, 1, 1, 4, 1, 4, 5],
+         ["nsubj", "ROOT", "dobj", "aux", "xcomp", "prep", "pobj"],
+         ["PRP", "VBD", "PRP", "TO", "VB", "IN", "NNP"],
+         ["PRON", "VERB", "PRON", "PART", "VERB", "ADP", "PROPN"], "Monday", "future"),
+        (["Prices", "rise", "on", "Monday"], [1, 1, 1, 2], ["nsubj", "ROOT", "prep", "pobj"],
+         ["NNS", "VBP", "IN", "NNP"], ["NOUN", "VERB", "ADP", "PROPN"], "Monday", "present"),
+        (["Talks", "on", "Monday"], [0, 0, 1], ["ROOT", "prep", "pobj"],
+         ["NNS", "IN", "NNP"], ["NOUN", "ADP", "PROPN"], "Monday", "past"),
+    ],
+)
+def test_tense_of_the_governing_verb(make_doc, words, heads, deps, tags, pos, span, expected) -> None:
+    doc = make_doc(words, heads=heads, deps=deps, tags=tags, pos=pos, lemmas=lemmas(words))
+    start = doc.text.index(span)
+    assert tense_at(doc, start, start + len(span)) == expected
+
+
+@pytest.mark.parametrize(
+    ("words", "heads", "deps", "tags", "pos", "expected"),
+    [
+        (["Aides", "said", "on", "Tuesday"], [1, 1, 1, 2], ["nsubj", "ROOT", "prep", "pobj"],
+         ["NNS", "VBD", "IN", "NNP"], ["NOUN", "VERB", "ADP", "PROPN"], "2018-07-10"),
+        (["Aides", "will", "speak", "on", "Tuesday"], [2, 2, 2, 2, 3], ["nsubj", "aux", "ROOT", "prep", "pobj"],
+         ["NNS", "MD", "VB", "IN", "NNP"], ["NOUN", "AUX", "VERB", "ADP", "PROPN"], "2018-07-17"),
+    ],
+)
+def test_find_timexes_resolves_by_tense(make_doc, words, heads, deps, tags, pos, expected) -> None:
+    doc = make_doc(words, heads=heads, deps=deps, tags=tags, pos=pos, lemmas=lemmas(words))
+    [timex] = find_timexes(doc, PUBLISHED)
+    assert (timex.text, timex.type, timex.value) == ("Tuesday", "DATE", expected)
+    assert doc.text[timex.start:timex.end] == timex.text
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [("2018-07-11", "day"), ("2018-07-11TNI", "day"), ("2018-05", "month"), ("2018-W27", "month"),
+     ("2018", "year"), ("2018-Q3", "year"), ("2018-SU", "year"), ("P7Y", None), ("PRESENT_REF", None),
+     ("199X", None), (None, None)],
+)
+def test_precision(value: str | None, expected: str | None) -> None:
+    assert precision(value) == expected
+
+
+TIMEXES = (
+    Timex("May", 10, 13, "DATE", "2018-05"),
+    Timex("seven years", 30, 41, "DURATION", "P7Y"),
+    Timex("Wednesday night", 50, 65, "DATE", "2018-07-11TNI"),
+    Timex("every week", 70, 80, "SET", "P1W"),
+    Timex("2015", 120, 124, "DATE", "2015"),
+)
+
+
+@pytest.mark.parametrize(
+    ("clause", "sentence", "published", "expected"),
+    [
+        (Offsets(45, 68), Offsets(0, 100), PUBLISHED, EventDate("2018-07-11", "day", "text", "Wednesday night")),
+        (Offsets(0, 20), Offsets(0, 100), PUBLISHED, EventDate("2018-05", "month", "text", "May")),
+        (Offsets(25, 45), Offsets(0, 100), PUBLISHED, EventDate("2018-07-11", "day", "text", "Wednesday night")),
+        (Offsets(68, 85), Offsets(68, 100), PUBLISHED, EventDate("2018-07-12", "day", "publication", None)),
+        (Offsets(68, 85), Offsets(68, 100), None, None),
+        (Offsets(110, 130), Offsets(105, 140), None, EventDate("2015", "year", "text", "2015")),
+    ],
+)
+def test_event_date(clause: Offsets, sentence: Offsets, published: str | None, expected: EventDate | None) -> None:
+    assert event_date(TIMEXES, clause, sentence, published) == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "fragment", "value"),
+    [
+        ("The minister said on Wednesday that talks had failed.", "Wednesday", "2018-07-11"),
+        ("The two leaders will meet in Geneva on Thursday.", "Thursday", "2018-07-12"),
+        ("The council is scheduled to vote on the plan next Monday.", "next Monday", "2018-07-16"),
+        ("Rebels seized the town last week after a siege.", "last week", "2018-W27"),
+        ("The ceasefire collapsed in March, officials said.", "March", "2018-03"),
+        ("Inspectors will return in October to check the site.", "October", "2018-10"),
+        ("Parliament passed the budget on Jan. 30, 2017.", "Jan. 30, 2017", "2017-01-30"),
+        ("The blockade has lasted three years.", "three years", "P3Y"),
+        ("Envoys meet every month in the capital.", "every month", "P1M"),
+        ("Police said the blast happened at 10 a.m. on Tuesday.", "10 a.m. on Tuesday", "2018-07-10T10:00"),
+    ],
+)
+def test_recognition_on_real_parses(nlp, text: str, fragment: str, value: str) -> None:
+    found = {(t.text, t.value) for t in find_timexes(nlp(text), PUBLISHED)}
+    assert (fragment, value) in found
+
+
+@pytest.mark.model
+@pytest.mark.shared
+def test_seed_article(nlp, seed_path) -> None:
+    text = seed_path.read_text(encoding="utf-8")
+    timexes = find_timexes(nlp(text), PUBLISHED)
+    values = [(t.text, t.value) for t in timexes]
+    assert all(text[t.start:t.end] == t.text for t in timexes)
+    for expected in [("July 12, 2018", "2018-07-12"), ("Wednesday", "2018-07-11"), ("Tuesday", "2018-07-10"),
+                     ("Thursday", "2018-07-12"), ("next Monday", "2018-07-16"), ("Nov. 4", "2018-11-04"),
+                     ("May", "2018-05"), ("this month", "2018-07"), ("recent years", "PAST_REF")]:
+        assert expected in values
+    war = text.index("seven-year Syrian civil war")
+    assert any(t.value == "P7Y" and t.type == "DURATION" and war <= t.start < war + 30 for t in timexes)
+    assert ("Wednesday", "2018-07-12") not in values
