@@ -17,6 +17,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -24,7 +25,7 @@ from typing import Protocol
 
 from tqdm import tqdm
 
-from .errors import StoreError
+from .errors import EventwireError, StoreError
 from .models import Article, Result, Skipped
 from .settings import Settings
 from .store import Store, WriteSummary, article_key
@@ -95,6 +96,15 @@ def load_pipeline(settings: Settings) -> Coder:
 def process_coder(settings: Settings, factory: CoderFactory) -> Coder:
     """The coder of this process, loaded once (the worker initializer calls this first)."""
     return factory(settings)
+
+
+def warm_worker(settings: Settings, factory: CoderFactory) -> None:
+    """Worker initializer: load the coder once. A failure (say, a missing model) is not raised here,
+    where it would only break the pool; the first batch raises it again and it reaches the caller."""
+    try:
+        process_coder(settings, factory)
+    except Exception:  # resurfaces, with its message, from code_batch
+        pass
 
 
 def code_batch(articles: Sequence[Article], settings: Settings, factory: CoderFactory) -> list[Result | Skipped]:
@@ -168,7 +178,13 @@ def _submit(executor: Executor | None, store: Store, seen: set[str], articles: l
 
 def _finish(store: Store, batch: _Batch, tally: _Tally, bar: tqdm) -> None:
     """Wait for a batch to be coded and store it in one transaction."""
-    coded = batch.coded.result()
+    try:
+        coded = batch.coded.result()
+    except BrokenProcessPool as exc:
+        raise EventwireError(
+            f"a worker process died ({exc}); the batches stored so far are kept. Run the same ingest again "
+            "to go on (stored articles are skipped), with fewer --workers if memory is short."
+        ) from exc
     results = [r for r in coded if isinstance(r, Result)]
     failed = [(s, article_key(a)) for s, a in zip(coded, batch.articles) if isinstance(s, Skipped)]
     skips = batch.skips + [s for s, _ in failed]
@@ -211,7 +227,7 @@ def _executor(settings: Settings, make_coder: CoderFactory) -> Iterator[Executor
     executor = ProcessPoolExecutor(
         max_workers=settings.workers,
         mp_context=multiprocessing.get_context("spawn"),
-        initializer=process_coder,
+        initializer=warm_worker,
         initargs=(settings, make_coder),
     )
     try:

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from test_store import code_text
 
+from eventwire.errors import ModelError
 from eventwire.ingest import code_batch, ingest
 from eventwire.models import Article, Result, Skipped
 from eventwire.settings import Settings
@@ -141,3 +142,16 @@ def test_two_workers_store_the_same_rows_in_input_order(tmp_path: Path) -> None:
     with Store.open(two.db) as store:
         order = [r[0] for r in store.connection.execute("SELECT text FROM articles ORDER BY rowid").fetchall()]
     assert [text.strip() for text in order] == STORIES + [s.replace(".", " again.") for s in STORIES]
+
+
+def broken_coder(settings: Settings) -> ToyCoder:
+    raise ModelError(f"cannot load the spaCy model {settings.model!r}: install it")
+
+
+@needs_reader
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_coder_that_cannot_load_stops_ingest_with_its_message(tmp_path: Path, workers: int) -> None:
+    settings = Settings(db=str(tmp_path / "db.duckdb"), workers=workers, model="no_such_model")
+    with pytest.raises(ModelError, match="no_such_model"):
+        ingest([str(write_jsonl(tmp_path / "a.jsonl", STORIES))], settings, progress=False,
+               make_coder=broken_coder)
