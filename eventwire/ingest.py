@@ -1,6 +1,6 @@
 """Ingest: read articles, code them (in this process or in worker processes), store them.
 
-    read_inputs ─► skip what is stored ─► batches ─► code (1 or N processes) ─► Store.write, in input order
+    read_inputs ─► skip what is stored ─► batches ─► code (1 or N processes) ─► Store.write (input order)
 
 Articles whose content key is already in the database are skipped before parsing. With
 ``workers > 1`` each worker process loads the pipeline once (in its initializer) and returns plain

@@ -118,7 +118,8 @@ def test_an_article_that_fails_becomes_an_errors_row(tmp_path: Path, settings: S
 
 
 def test_code_batch_isolates_the_failing_article() -> None:
-    articles = [Article(id=str(i), text=t) for i, t in enumerate(["Ardovia met Belmark.", "LOUD.", "Belmark met Ardovia."])]
+    texts = ["Ardovia met Belmark.", "LOUD.", "Belmark met Ardovia."]
+    articles = [Article(id=str(i), text=t) for i, t in enumerate(texts)]
     coded = code_batch(articles, Settings(), toy_coder)
     assert [type(c) for c in coded] == [Result, Skipped, Result]
     assert [c.article.id for c in coded if isinstance(c, Result)] == ["0", "2"]
