@@ -229,7 +229,12 @@ def _html_article(html: str, origin: str, options: _Options) -> Article:
             "no article text could be extracted from this HTML page (an index page, or built by JavaScript?); "
             "save the article's text as a .txt file instead"
         )
-    text = "\n\n".join(line.strip() for line in text.splitlines() if line.strip())
+    paragraphs = [line.strip() for line in text.splitlines() if line.strip()]
+    if page.title and paragraphs and " ".join(paragraphs[0].split()) == " ".join(page.title.split()):
+        paragraphs = paragraphs[1:]  # the headline repeated as the first line of the body
+    text = "\n\n".join(paragraphs)
+    if not text:
+        raise InputError("the HTML page holds a headline but no article text; save the article's text instead")
     _check_length(text, options)
     date = normalise_date(page.date) if page.date else None
     return article_from_text(
