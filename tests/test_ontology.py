@@ -39,6 +39,19 @@ def test_code_is_well_formed(code: str) -> None:
     assert len(code) == 2 or code[:-1] in ontology.codes()
 
 
+@pytest.mark.parametrize(("quad", "sign"), [(2, 1), (3, -1), (4, -1)])
+def test_goldstein_sign_follows_quad_class(quad: int, sign: int) -> None:
+    wrong = [c.code for c in ontology.codes().values() if c.quad_class == quad and c.goldstein * sign <= 0]
+    assert wrong == []
+
+
+@pytest.mark.parametrize("table", [cameo.DEFAULT_TABLE, plover.DEFAULT_TABLE])
+def test_shipped_tables_list_each_code_once_in_order(table: Path) -> None:
+    keys = [next(iter(row.values())) for _, row in cameo.read_table(table, ())]
+    assert len(keys) == len(set(keys))
+    assert keys == sorted(keys)
+
+
 @pytest.mark.parametrize(
     ("code", "label", "goldstein", "quad"),
     [
@@ -50,6 +63,7 @@ def test_code_is_well_formed(code: str) -> None:
         ("073", "Provide humanitarian aid", 7.4, 2),
         ("0874", "Retreat or surrender militarily", 10.0, 2),
         ("111", "Criticize or denounce", -2.0, 3),
+        ("1244", "Refuse to ease economic sanctions, boycott, or embargo", -4.0, 3),
         ("1384", "Threaten conventional attack", -7.0, 3),
         ("145", "Protest violently, riot", -7.5, 4),
         ("163", "Impose embargo, boycott, or sanctions", -8.0, 4),
