@@ -1,0 +1,206 @@
+"""Who did it and to whom: the source and target of a trigger word, read off the dependency parse.
+
+Sources:
+
+- the verb's own subject (``nsubj``); in the passive the ``by`` agent (``were attacked by troops``);
+- inherited through the grammar when the verb has none: a ``to``-clause takes its governor's subject
+  (``is due to meet``, ``are expected to discuss``), or its object for object-control verbs
+  (``urged Iran to stop``); a relative clause takes the noun it modifies (``Velayati, who is due to
+  meet``); a coordinated verb or a participial clause (``..., saying ...``) takes its head's subject;
+- for a nominal event (``Velayati's visit``): the possessor, a ``by`` phrase, a modifier naming an
+  actor (``U.S. sanctions``), or the subject of the light verb or the clause it sits in (``held
+  talks``, ``hailed ties during a visit``).
+
+Targets sit in the slots the lexicon entry names: ``object`` (the direct object; the subject of a
+passive), ``dative``, or a preposition (``at``, ``on``, ``with``, ``between`` ...).
+
+A phrase names an actor when an actor mention covers its head word; failing that, a possessor,
+compound or adjective (``Iran's Supreme Leader``, ``Iranian targets``), apposition, or an ``of``
+phrase (``the government of Iran``). Coordinated phrases give one argument per conjunct. Pronouns
+are resolved by the actors stage: a mention of ``he`` carries its actor. Nothing is guessed from
+outside the clause: an unresolved phrase gives no argument.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from ..models import Actor
+from .index import ActorIndex
+
+OBJECT_CONTROL = frozenset({"urge", "ask", "tell", "order", "force", "persuade", "invite", "allow", "press",
+                            "pressure", "encourage", "call", "compel", "request", "warn", "instruct", "help"})
+RELATIVE_PRONOUNS = frozenset({"who", "whom", "which", "that", "whose"})
+SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+MODIFIER_DEPS = ("poss", "compound", "amod", "nmod", "appos")
+PREP_DEPS = frozenset({"prep", "dative", "agent"})
+INHERITED = 0.85  # certainty of an argument reached through the grammar rather than a direct slot
+NESTED = 0.9  # certainty of an actor found on a modifier rather than on the phrase's head word
+
+
+@dataclass(frozen=True)
+class Argument:
+    """An actor filling a source or target slot, with the word that ties it to the text."""
+
+    actor: Actor
+    token: int
+    certainty: float
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
+
+
+def antecedent(token: Token) -> Token:
+    """The noun a relative pronoun stands for (``who`` in ``Velayati, who ...``), else the token."""
+    if token.lower_ not in RELATIVE_PRONOUNS:
+        return token
+    for ancestor in token.ancestors:
+        if ancestor.dep_ == "relcl":
+            return ancestor.head
+    return token
+
+
+def grammatical_subject(verb: Token, depth: int = 0) -> tuple[Token | None, float]:
+    """The subject of ``verb`` (active or passive), inherited through the grammar when it has none."""
+    own = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+    if own is not None:
+        return antecedent(own), 1.0
+    if depth > 4 or verb.head.i == verb.i:
+        return None, 0.0
+    head, dep = verb.head, verb.dep_
+    if dep == "relcl":
+        return head, INHERITED
+    if dep == "xcomp":
+        control = next((c for c in head.children if c.dep_ in {"dobj", "dative"}), None)
+        if control is not None and head.lemma_.lower() in OBJECT_CONTROL:
+            return antecedent(control), INHERITED
+    if dep in {"xcomp", "conj", "advcl", "acomp"}:
+        found, certainty = grammatical_subject(head, depth + 1)
+        return found, min(certainty, INHERITED)
+    if dep == "acl":
+        owner = next((c for c in head.children if c.dep_ == "poss"), None)
+        is_infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        return (owner, INHERITED) if is_infinitive else (head, INHERITED)
+    return None, 0.0
+
+
+def verb_source(verb: Token) -> tuple[Token | None, float]:
+    """The doer of a verb: the ``by`` agent of a passive, else the grammatical subject."""
+    if is_passive(verb):
+        agent = next((c for c in verb.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")), None)
+        pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+        return (pobj, 1.0) if pobj is not None else (None, 0.0)
+    return grammatical_subject(verb)
+
+
+def noun_source_candidates(
+    noun: Token, light_verbs: frozenset[str], frame_preps: frozenset[str]
+) -> list[tuple[Token, float]]:
+    """Where the doer of a nominal event may sit, best first."""
+    found: list[tuple[Token, float]] = [(c, 1.0) for c in noun.children if c.dep_ == "poss"]
+    for prep in (c for c in noun.children if c.dep_ in PREP_DEPS and c.lower_ == "by"):
+        found += [(p, 1.0) for p in prep.children if p.dep_ == "pobj"]
+    found += [(c, NESTED) for c in noun.children if c.dep_ in {"compound", "amod", "nmod"}]
+    head = noun.head
+    if noun.dep_ in {"dobj", "nsubjpass"} and head.lemma_.lower() in light_verbs:
+        found.append(_inherit(verb_source(head)))
+    elif noun.dep_ == "pobj" and head.lower_ in frame_preps and head.head.pos_ in {"VERB", "AUX"}:
+        found.append(_inherit(verb_source(head.head)))
+    return [(t, c) for t, c in found if t is not None]
+
+
+def _inherit(found: tuple[Token | None, float]) -> tuple[Token | None, float]:
+    token, certainty = found
+    return token, min(certainty, INHERITED)
+
+
+def target_slots(trigger: Token, slots: Sequence[str], anchors: Sequence[Token]) -> list[list[Token]]:
+    """For each slot name, the words that fill it (possibly none), in the order given."""
+    return [_fill(trigger, slot, anchors) for slot in slots]
+
+
+def _fill(trigger: Token, slot: str, anchors: Sequence[Token]) -> list[Token]:
+    if slot == "object":
+        return _objects(trigger)
+    if slot == "dative":
+        datives = [c for c in trigger.children if c.dep_ == "dative" and c.pos_ != "ADP"]
+        return datives
+    filled = []
+    for anchor in anchors:
+        for prep in anchor.children:
+            if prep.dep_ in PREP_DEPS and prep.lower_ == slot:
+                filled += [antecedent(p) for p in prep.children if p.dep_ in {"pobj", "pcomp"}]
+    return filled
+
+
+def _objects(verb: Token) -> list[Token]:
+    if is_passive(verb):
+        return [antecedent(c) for c in verb.children if c.dep_ == "nsubjpass"]
+    direct = [antecedent(c) for c in verb.children if c.dep_ == "dobj"]
+    if direct:
+        return direct
+    clauses = [c for c in verb.children if c.dep_ in {"ccomp", "xcomp"}]
+    return [s for clause in clauses for s in clause.children if s.dep_ == "nsubj"]
+
+
+def resolve(token: Token, index: ActorIndex, depth: int = 0) -> tuple[Actor, float] | None:
+    """The actor a phrase names, by its head word, then its modifiers, then an ``of`` phrase."""
+    actor = index.at(token.idx, token.idx + len(token.text))
+    if actor is not None:
+        return actor, 1.0
+    if depth >= 2:
+        return None
+    for dep in MODIFIER_DEPS:
+        for child in (c for c in token.children if c.dep_ == dep):
+            found = resolve(child, index, depth + 1)
+            if found is not None:
+                return found[0], found[1] * NESTED
+    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            found = resolve(pobj, index, depth + 1)
+            if found is not None:
+                return found[0], found[1] * NESTED
+    return None
+
+
+def resolve_all(tokens: Iterable[Token], index: ActorIndex, certainty: float = 1.0) -> list[Argument]:
+    """One argument per distinct actor named by the phrases and their conjuncts, in text order."""
+    arguments: dict[str, Argument] = {}
+    for token in tokens:
+        for word in (token, *token.conjuncts):
+            found = resolve(word, index)
+            if found is not None and found[0].id not in arguments:
+                arguments[found[0].id] = Argument(found[0], word.i, round(certainty * found[1], 4))
+    return sorted(arguments.values(), key=lambda a: a.token)
+
+
+def first_resolved(candidates: Iterable[Sequence[Token]], index: ActorIndex, certainty: float = 1.0) -> list[Argument]:
+    """The arguments of the first group of phrases that names any actor."""
+    for group in candidates:
+        found = resolve_all(group, index, certainty)
+        if found:
+            return found
+    return []
+
+
+def sources(
+    trigger: Token, index: ActorIndex, light_verbs: frozenset[str], frame_preps: frozenset[str]
+) -> list[Argument]:
+    """The actors who did what ``trigger`` names."""
+    if trigger.pos_ in {"NOUN", "PROPN"}:
+        for token, certainty in noun_source_candidates(trigger, light_verbs, frame_preps):
+            found = resolve_all([token], index, certainty)
+            if found:
+                return found
+        return []
+    token, certainty = verb_source(trigger)
+    return resolve_all([token], index, certainty) if token is not None else []
+
+
+def between(trigger: Token, anchors: Sequence[Token]) -> list[Token]:
+    """The phrases of a ``between X and Y`` attached to the trigger."""
+    return _fill(trigger, "between", anchors)

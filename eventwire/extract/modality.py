@@ -1,0 +1,148 @@
+"""Modality of an event: did it happen, is it planned, only possible, or denied?
+
+:func:`modality_of` reads the trigger's own auxiliaries and negation, then climbs the chain of
+verbs that govern it through ``to``-clauses (``is due to meet``, ``are expected to discuss``,
+``was likely to ask``, ``refused to meet``) and coordination, and looks for:
+
+- **negated**: a negator on the trigger or a governing verb (``did not attack``, ``never met``), or
+  a negating governor (``denied attacking``, ``failed to meet``);
+- **hypothetical**: a modal auxiliary (``might``, ``could``, ``may``, ``would``), a hypothetical
+  governor (``likely to``, ``consider``), or an ``if``/``unless`` clause around the trigger;
+- **intended**: a future auxiliary (``will``), an intending governor (``due to``, ``plans to``,
+  ``expected to``, ``scheduled to``, ``set to``), or ``would`` in speech reported in the past
+  (``he said he would deliver`` reports a ``will``);
+- **asserted** otherwise.
+
+The first of negated, hypothetical, intended that applies wins. The cue words are data
+(the ``modality`` section of ``eventwire/data/triggers.yaml``), held in :class:`ModalityCues`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from ..models import Modality
+
+CUE_FIELDS = (
+    "intended_aux",
+    "hypothetical_aux",
+    "intended_heads",
+    "hypothetical_heads",
+    "negating_heads",
+    "negators",
+    "conditional_marks",
+    "reporting_verbs",
+)
+AUX_DEPS = frozenset({"aux", "auxpass"})
+CLIMB_DEPS = frozenset({"xcomp", "acomp", "conj", "pcomp"})
+VERBAL = frozenset({"VERB", "AUX"})
+
+
+@dataclass(frozen=True)
+class ModalityCues:
+    """The cue words, each a frozenset of lower-case lemmas or forms."""
+
+    intended_aux: frozenset[str]
+    hypothetical_aux: frozenset[str]
+    intended_heads: frozenset[str]
+    hypothetical_heads: frozenset[str]
+    negating_heads: frozenset[str]
+    negators: frozenset[str]
+    conditional_marks: frozenset[str]
+    reporting_verbs: frozenset[str]
+
+    @classmethod
+    def from_mapping(cls, data: Mapping[str, Sequence[str]], where: str = "modality") -> "ModalityCues":
+        """Build cues from the ``modality`` mapping of a lexicon file; every field is required."""
+        missing = [name for name in CUE_FIELDS if name not in data]
+        if missing:
+            raise ValueError(f"{where}: missing cue lists {', '.join(missing)}; give each as a list of words")
+        return cls(**{name: frozenset(str(w).lower() for w in data[name]) for name in CUE_FIELDS})
+
+
+def modality_of(trigger: Token, cues: ModalityCues) -> Modality:
+    """The modality of the event whose trigger word is ``trigger``."""
+    chain = list(governing_chain(trigger))
+    if any(_negated(tok, i, chain, cues) for i, tok in enumerate(chain)):
+        return "negated"
+    if any(_hypothetical(tok, i, chain, cues) for i, tok in enumerate(chain)):
+        return "hypothetical"
+    if any(_intended(tok, i, chain, cues) for i, tok in enumerate(chain)):
+        return "intended"
+    return "asserted"
+
+
+def governing_chain(trigger: Token) -> Iterator[Token]:
+    """The trigger, its clause verb (for a noun), then the verbs that govern it through to-clauses."""
+    token = clause_verb(trigger)
+    if token.i != trigger.i:
+        yield trigger
+    seen = {trigger.i}
+    while True:
+        yield token
+        seen.add(token.i)
+        if token.dep_ not in CLIMB_DEPS or token.head.i in seen:
+            return
+        if token.dep_ == "conj" and _has_subject(token):
+            return
+        token = token.head
+
+
+def clause_verb(token: Token) -> Token:
+    """The verb heading the clause a word sits in (the word itself when it is a verb)."""
+    current = token
+    for _ in range(4):
+        if current.pos_ in VERBAL or current.dep_ == "ROOT" or current.head.i == current.i:
+            return current
+        current = current.head
+    return current if current.pos_ in VERBAL else token
+
+
+def _has_subject(token: Token) -> bool:
+    return any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in token.children)
+
+
+def _governs_by(chain: list[Token], i: int, deps: frozenset[str]) -> bool:
+    """Whether chain[i] governs chain[i - 1] through one of ``deps``."""
+    return i > 0 and chain[i - 1].head.i == chain[i].i and chain[i - 1].dep_ in deps
+
+
+def _negated(token: Token, i: int, chain: list[Token], cues: ModalityCues) -> bool:
+    if any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in cues.negators) for c in token.children):
+        return True
+    return _governs_by(chain, i, frozenset({"xcomp", "ccomp", "pcomp"})) and token.lemma_.lower() in cues.negating_heads
+
+
+def _hypothetical(token: Token, i: int, chain: list[Token], cues: ModalityCues) -> bool:
+    for child in token.children:
+        if child.dep_ in AUX_DEPS and child.lower_ in cues.hypothetical_aux and not _backshifted(token, child, cues):
+            return True
+    if token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in cues.conditional_marks for c in token.children):
+        return True
+    return i > 0 and token.lemma_.lower() in cues.hypothetical_heads and _governs_by(chain, i, CLIMB_DEPS)
+
+
+def _intended(token: Token, i: int, chain: list[Token], cues: ModalityCues) -> bool:
+    for child in token.children:
+        if child.dep_ in AUX_DEPS and child.lower_ in cues.intended_aux:
+            return True
+        if child.dep_ in AUX_DEPS and child.lower_ == "would" and _backshifted(token, child, cues):
+            return True
+    return _governs_by(chain, i, frozenset({"xcomp"})) and token.lemma_.lower() in cues.intended_heads
+
+
+def _backshifted(verb: Token, aux: Token, cues: ModalityCues) -> bool:
+    """``would`` in a clause reported by a past-tense speech verb: the speaker's ``will``."""
+    if aux.lower_ != "would":
+        return False
+    clause = verb
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
+        clause = clause.head
+    if clause.dep_ != "ccomp":
+        return False
+    speech = clause.head
+    past = speech.tag_ == "VBD" or "Past" in speech.morph.get("Tense")
+    return speech.lemma_.lower() in cues.reporting_verbs and past

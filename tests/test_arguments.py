@@ -1,0 +1,175 @@
+"""Sources and targets over hand-built parses (eventwire.extract.arguments)."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Doc
+
+from eventwire.extract import arguments as args
+from eventwire.extract.index import ActorIndex
+from eventwire.models import Actor, Span
+
+LIGHT = frozenset({"hold", "pay", "launch"})
+PREPS = frozenset({"during", "after"})
+
+
+def index_for(doc: Doc, names: dict[str, tuple[int, ...]]) -> ActorIndex:
+    """Actors named after their first word, one single-word mention per listed token."""
+    actors = []
+    for name, tokens in names.items():
+        mentions = tuple(Span(doc[i].idx, doc[i].idx + len(doc[i]), doc[i].text) for i in tokens)
+        actors.append(Actor(id=name, name=name, code=name[:3].upper(), country=name[:3].upper(), sectors=(),
+                            kind="state", mentions=mentions))
+    return ActorIndex(actors)
+
+
+def names(found: list[args.Argument]) -> list[str]:
+    return [a.actor.name for a in found]
+
+
+# words, heads, deps, pos, lemmas, actors {name: token indices}, trigger (or trigger and the event noun
+# whose prepositions also hold targets), target slots, sources, targets
+CASES = [
+    pytest.param(
+        ["Iran", "praised", "Russia", "."], [1, 1, 1, 1], ["nsubj", "ROOT", "dobj", "punct"],
+        ["PROPN", "VERB", "PROPN", "PUNCT"], ["Iran", "praise", "Russia", "."],
+        {"Iran": (0,), "Russia": (2,)}, 1, ["object"], ["Iran"], ["Russia"], id="active",
+    ),
+    pytest.param(
+        ["Rebels", "were", "attacked", "by", "Syria", "."], [2, 2, 2, 2, 3, 2],
+        ["nsubjpass", "auxpass", "ROOT", "agent", "pobj", "punct"],
+        ["NOUN", "AUX", "VERB", "ADP", "PROPN", "PUNCT"], ["rebel", "be", "attack", "by", "Syria", "."],
+        {"Rebels": (0,), "Syria": (4,)}, 2, ["object"], ["Syria"], ["Rebels"], id="passive-agent",
+    ),
+    pytest.param(
+        ["Rebels", "were", "attacked", "."], [2, 2, 2, 2], ["nsubjpass", "auxpass", "ROOT", "punct"],
+        ["NOUN", "AUX", "VERB", "PUNCT"], ["rebel", "be", "attack", "."],
+        {"Rebels": (0,)}, 2, ["object"], [], ["Rebels"], id="passive-without-agent",
+    ),
+    pytest.param(
+        ["Iran", "and", "Russia", "criticised", "Israel", "and", "Turkey", "."], [3, 0, 0, 3, 3, 4, 4, 3],
+        ["nsubj", "cc", "conj", "ROOT", "dobj", "cc", "conj", "punct"],
+        ["PROPN", "CCONJ", "PROPN", "VERB", "PROPN", "CCONJ", "PROPN", "PUNCT"],
+        ["Iran", "and", "Russia", "criticise", "Israel", "and", "Turkey", "."],
+        {"Iran": (0,), "Russia": (2,), "Israel": (4,), "Turkey": (6,)}, 3, ["object"],
+        ["Iran", "Russia"], ["Israel", "Turkey"], id="coordination",
+    ),
+    pytest.param(
+        ["Velayati", "is", "due", "to", "meet", "Putin", "."], [1, 1, 1, 4, 2, 4, 1],
+        ["nsubj", "ROOT", "acomp", "aux", "xcomp", "dobj", "punct"],
+        ["PROPN", "AUX", "ADJ", "PART", "VERB", "PROPN", "PUNCT"], ["Velayati", "be", "due", "to", "meet", "Putin", "."],
+        {"Velayati": (0,), "Putin": (5,)}, 4, ["object"], ["Velayati"], ["Putin"], id="xcomp-due-to",
+    ),
+    pytest.param(
+        ["Washington", "says", "it", "will", "reimpose", "sanctions", "on", "Iran", "."], [1, 1, 4, 4, 1, 4, 5, 6, 1],
+        ["nsubj", "ROOT", "nsubj", "aux", "ccomp", "dobj", "prep", "pobj", "punct"],
+        ["PROPN", "VERB", "PRON", "AUX", "VERB", "NOUN", "ADP", "PROPN", "PUNCT"],
+        ["Washington", "say", "it", "will", "reimpose", "sanction", "on", "Iran", "."],
+        {"Washington": (0, 2), "Iran": (7,)}, (4, 5), ["on"], ["Washington"], ["Iran"], id="ccomp-coreferent-pronoun",
+    ),
+    pytest.param(
+        ["Velayati", ",", "who", "is", "due", "to", "meet", "Putin", ",", "arrived", "."],
+        [9, 0, 3, 0, 3, 6, 4, 6, 0, 9, 9],
+        ["nsubj", "punct", "nsubj", "relcl", "acomp", "aux", "xcomp", "dobj", "punct", "ROOT", "punct"],
+        ["PROPN", "PUNCT", "PRON", "AUX", "ADJ", "PART", "VERB", "PROPN", "PUNCT", "VERB", "PUNCT"],
+        ["Velayati", ",", "who", "be", "due", "to", "meet", "Putin", ",", "arrive", "."],
+        {"Velayati": (0,), "Putin": (7,)}, 6, ["object"], ["Velayati"], ["Putin"], id="relative-clause",
+    ),
+    pytest.param(
+        ["Russia", "urged", "Iran", "to", "leave", "Syria", "."], [1, 1, 1, 4, 1, 4, 1],
+        ["nsubj", "ROOT", "dobj", "aux", "xcomp", "dobj", "punct"],
+        ["PROPN", "VERB", "PROPN", "PART", "VERB", "PROPN", "PUNCT"], ["Russia", "urge", "Iran", "to", "leave", "Syria", "."],
+        {"Russia": (0,), "Iran": (2,), "Syria": (5,)}, 4, ["object"], ["Iran"], ["Syria"], id="object-control",
+    ),
+    pytest.param(
+        ["Velayati", "arrived", "in", "Moscow", ",", "praising", "Russia", "."], [1, 1, 1, 2, 1, 1, 5, 1],
+        ["nsubj", "ROOT", "prep", "pobj", "punct", "advcl", "dobj", "punct"],
+        ["PROPN", "VERB", "ADP", "PROPN", "PUNCT", "VERB", "PROPN", "PUNCT"],
+        ["Velayati", "arrive", "in", "Moscow", ",", "praise", "Russia", "."],
+        {"Velayati": (0,), "Russia": (6,)}, 5, ["object"], ["Velayati"], ["Russia"], id="participial-clause",
+    ),
+    pytest.param(
+        ["Turkey", "said", "that", "Syria", "attacked", "Iraq", "."], [1, 1, 4, 4, 1, 4, 1],
+        ["nsubj", "ROOT", "mark", "nsubj", "ccomp", "dobj", "punct"],
+        ["PROPN", "VERB", "SCONJ", "PROPN", "VERB", "PROPN", "PUNCT"], ["Turkey", "say", "that", "Syria", "attack", "Iraq", "."],
+        {"Turkey": (0,), "Syria": (3,), "Iraq": (5,)}, 4, ["object"], ["Syria"], ["Iraq"], id="reported-event",
+    ),
+    pytest.param(
+        ["Israel", "attacked", "Iranian", "targets", "."], [1, 1, 3, 1, 1], ["nsubj", "ROOT", "amod", "dobj", "punct"],
+        ["PROPN", "VERB", "ADJ", "NOUN", "PUNCT"], ["Israel", "attack", "iranian", "target", "."],
+        {"Israel": (0,), "Iran": (2,)}, 1, ["object"], ["Israel"], ["Iran"], id="adjective-names-target",
+    ),
+    pytest.param(
+        ["Netanyahu", "backs", "Trump", "'s", "decision", "."], [1, 1, 4, 2, 1, 1],
+        ["nsubj", "ROOT", "poss", "case", "dobj", "punct"],
+        ["PROPN", "VERB", "PROPN", "PART", "NOUN", "PUNCT"], ["Netanyahu", "back", "Trump", "'s", "decision", "."],
+        {"Netanyahu": (0,), "Trump": (2,)}, 1, ["object"], ["Netanyahu"], ["Trump"], id="possessor-names-target",
+    ),
+    pytest.param(
+        ["Velayati", "hailed", "ties", "during", "a", "visit", "to", "Moscow", "."], [1, 1, 1, 1, 5, 3, 5, 6, 1],
+        ["nsubj", "ROOT", "dobj", "prep", "det", "pobj", "prep", "pobj", "punct"],
+        ["PROPN", "VERB", "NOUN", "ADP", "DET", "NOUN", "ADP", "PROPN", "PUNCT"],
+        ["Velayati", "hail", "tie", "during", "a", "visit", "to", "Moscow", "."],
+        {"Velayati": (0,), "Moscow": (7,)}, 5, ["to"], ["Velayati"], ["Moscow"], id="nominal-in-frame-prep",
+    ),
+    pytest.param(
+        ["Netanyahu", "'s", "visit", "to", "Russia", "ended", "."], [2, 0, 5, 2, 3, 5, 5],
+        ["poss", "case", "nsubj", "prep", "pobj", "ROOT", "punct"],
+        ["PROPN", "PART", "NOUN", "ADP", "PROPN", "VERB", "PUNCT"], ["Netanyahu", "'s", "visit", "to", "Russia", "end", "."],
+        {"Netanyahu": (0,), "Russia": (4,)}, 2, ["to"], ["Netanyahu"], ["Russia"], id="nominal-possessor",
+    ),
+    pytest.param(
+        ["Iran", "held", "talks", "with", "Oman", "."], [1, 1, 1, 2, 3, 1],
+        ["nsubj", "ROOT", "dobj", "prep", "pobj", "punct"],
+        ["PROPN", "VERB", "NOUN", "ADP", "PROPN", "PUNCT"], ["Iran", "hold", "talk", "with", "Oman", "."],
+        {"Iran": (0,), "Oman": (4,)}, 2, ["with"], ["Iran"], ["Oman"], id="nominal-light-verb",
+    ),
+    pytest.param(
+        ["Russia", "condemned", "the", "strikes", "."], [1, 1, 3, 1, 1], ["nsubj", "ROOT", "det", "dobj", "punct"],
+        ["PROPN", "VERB", "DET", "NOUN", "PUNCT"], ["Russia", "condemn", "the", "strike", "."],
+        {"Russia": (0,)}, 3, ["on"], [], [], id="nominal-not-inheriting-from-other-verb",
+    ),
+    pytest.param(
+        ["The", "man", "attacked", "Iran", "."], [1, 2, 2, 2, 2], ["det", "nsubj", "ROOT", "dobj", "punct"],
+        ["DET", "NOUN", "VERB", "PROPN", "PUNCT"], ["the", "man", "attack", "Iran", "."],
+        {"Iran": (3,)}, 2, ["object"], [], ["Iran"], id="no-actor-no-source",
+    ),
+]
+
+
+@pytest.mark.parametrize("words,heads,deps,pos,lemmas,actors,trigger,slots,want_sources,want_targets", CASES)
+def test_sources_and_targets(make_doc, words, heads, deps, pos, lemmas, actors, trigger, slots, want_sources,
+                             want_targets) -> None:
+    doc = make_doc(words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+    index = index_for(doc, actors)
+    trigger, *extra = trigger if isinstance(trigger, tuple) else (trigger,)
+    token = doc[trigger]
+    assert names(args.sources(token, index, LIGHT, PREPS)) == want_sources
+    groups = args.target_slots(token, slots, [token, *(doc[i] for i in extra)])
+    assert names(args.first_resolved(groups, index)) == want_targets
+
+
+@pytest.mark.parametrize(
+    "words,heads,deps,pos,trigger,expected",
+    [
+        (["Iran", "praised", "Russia"], [1, 1, 1], ["nsubj", "ROOT", "dobj"], ["PROPN", "VERB", "PROPN"], 1, 1.0),
+        (["Iran", "is", "due", "to", "meet", "Oman"], [1, 1, 1, 4, 2, 4],
+         ["nsubj", "ROOT", "acomp", "aux", "xcomp", "dobj"], ["PROPN", "AUX", "ADJ", "PART", "VERB", "PROPN"], 4,
+         args.INHERITED),
+    ],
+    ids=["own-subject", "inherited"],
+)
+def test_source_certainty(make_doc, words, heads, deps, pos, trigger, expected) -> None:
+    doc = make_doc(words, heads=heads, deps=deps, pos=pos)
+    found = args.sources(doc[trigger], index_for(doc, {"Iran": (0,)}), LIGHT, PREPS)
+    assert [a.certainty for a in found] == [expected]
+
+
+@pytest.mark.parametrize(
+    "word,expected",
+    [("who", "Velayati"), ("Putin", "Putin")],
+)
+def test_antecedent_of_relative_pronoun(make_doc, word, expected) -> None:
+    words = ["Velayati", ",", word, "met", "Oman", ",", "left"]
+    doc = make_doc(words, heads=[6, 0, 3, 0, 3, 0, 6], deps=["nsubj", "punct", "nsubj", "relcl", "dobj", "punct", "ROOT"])
+    assert args.antecedent(doc[2]).text == expected

@@ -1,0 +1,236 @@
+"""The event coder: lexicon, frame matching and events (eventwire.extract.events)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from spacy.tokens import Doc
+
+from eventwire.errors import DictionaryError
+from eventwire.extract.events import Lexicon, find_events, parse_entry, sentence_matches
+from eventwire.extract.index import ActorIndex
+from eventwire.models import Actor, Place, Quote, Span
+from eventwire.ontology.cameo import lookup
+
+ROOTS = [f"{n:02d}" for n in range(1, 21)]
+
+
+@pytest.fixture(scope="module")
+def lexicon() -> Lexicon:
+    return Lexicon.load()
+
+
+def test_package_lexicon_covers_every_cameo_root(lexicon) -> None:
+    assert sorted({e.code[:2] for e in lexicon.entries}) == ROOTS
+
+
+def test_package_lexicon_codes_are_known_to_the_ontology(lexicon) -> None:
+    codes = {e.code for e in lexicon.entries} | {e.intended for e in lexicon.entries if e.intended}
+    assert all(lookup(code).code == code for code in codes)
+
+
+def test_load_is_cached_per_path(lexicon) -> None:
+    assert Lexicon.load() is lexicon
+
+
+def test_user_lexicon_file(tmp_path: Path) -> None:
+    text = (Path(__file__).parent.parent / "eventwire" / "data" / "triggers.yaml").read_text(encoding="utf-8")
+    head = text.split("\ntriggers:")[0]
+    path = tmp_path / "mine.yaml"
+    path.write_text(head + '\ntriggers:\n  - {lemma: scold, code: "111"}\n', encoding="utf-8")
+    loaded = Lexicon.load(path)
+    assert [(e.lemma, e.code, e.target) for e in loaded.entries] == [("scold", "111", ("object",))]
+
+
+@pytest.mark.parametrize(
+    "raw,message",
+    [
+        ({"lemma": "attack", "code": "190", "targte": ["object"]}, r"\(attack\): unknown field\(s\) targte"),
+        ({"lemma": "attack", "code": 190}, r"\(attack\): 'code' must be"),
+        ({"lemma": "attack", "code": "19x"}, r"\(attack\): 'code' must be a CAMEO code"),
+        ({"lemma": "attack", "code": "190", "pos": "adverb"}, r"'pos' must be verb or noun"),
+        ({"lemma": "attack", "code": "190", "strength": 2}, r"'strength' must be a number"),
+        ({"lemma": "call", "code": "020", "target": [True]}, r"\(call\): target: expected a list"),
+        ({"lemma": "urge", "code": "020", "complement": "meet"}, r"'complement' must be true"),
+        ({"code": "020"}, r"\(\?\): 'lemma' must be a non-empty string"),
+        ("attack", r"expected a mapping"),
+    ],
+    ids=["unknown-field", "unquoted-code", "bad-code", "bad-pos", "bad-strength", "yaml-on-as-boolean",
+         "bad-complement", "missing-lemma", "not-a-mapping"],
+)
+def test_entry_validation_names_the_entry(raw, message) -> None:
+    with pytest.raises(DictionaryError, match=message):
+        parse_entry(raw, "mine.yaml: triggers[0]")
+
+
+def test_unreadable_lexicon_says_which_file(tmp_path: Path) -> None:
+    with pytest.raises(DictionaryError, match="missing.yaml"):
+        Lexicon.load(tmp_path / "missing.yaml")
+
+
+# words, heads, deps, pos, lemmas, expected [(trigger word, CAMEO code)] after absorption
+FRAMES = [
+    pytest.param(
+        ["Iran", "imposed", "sanctions", "on", "Russia"], [1, 1, 1, 2, 3], ["nsubj", "ROOT", "dobj", "prep", "pobj"],
+        ["PROPN", "VERB", "NOUN", "ADP", "PROPN"], ["Iran", "impose", "sanction", "on", "Russia"],
+        [("imposed", "163")], id="light-verb-absorbs-its-noun",
+    ),
+    pytest.param(
+        ["Iran", "threatened", "to", "attack", "Israel"], [1, 1, 3, 1, 3], ["nsubj", "ROOT", "aux", "xcomp", "dobj"],
+        ["PROPN", "VERB", "PART", "VERB", "PROPN"], ["Iran", "threaten", "to", "attack", "Israel"],
+        [("threatened", "138")], id="complement-frame-absorbs-its-verb",
+    ),
+    pytest.param(
+        ["Iran", "threatened", "Israel"], [1, 1, 1], ["nsubj", "ROOT", "dobj"], ["PROPN", "VERB", "PROPN"],
+        ["Iran", "threaten", "Israel"], [("threatened", "130")], id="plain-threat",
+    ),
+    pytest.param(
+        ["Chile", "pulled", "out", "of", "the", "deal"], [1, 1, 1, 2, 5, 3], ["nsubj", "ROOT", "prep", "prep", "det", "pobj"],
+        ["PROPN", "VERB", "ADP", "ADP", "DET", "NOUN"], ["Chile", "pull", "out", "of", "the", "deal"],
+        [("pulled", "160")], id="phrasal-verb",
+    ),
+    pytest.param(
+        ["Peru", "took", "a", "swipe", "at", "Chile"], [1, 1, 3, 1, 1, 4], ["nsubj", "ROOT", "det", "dobj", "prep", "pobj"],
+        ["PROPN", "VERB", "DET", "NOUN", "ADP", "PROPN"], ["Peru", "take", "a", "swipe", "at", "Chile"],
+        [("took", "111")], id="idiom",
+    ),
+    pytest.param(
+        ["Peru", "took", "a", "photo"], [1, 1, 3, 1], ["nsubj", "ROOT", "det", "dobj"], ["PROPN", "VERB", "DET", "NOUN"],
+        ["Peru", "take", "a", "photo"], [], id="light-verb-without-its-noun",
+    ),
+    pytest.param(
+        ["Oman", "urged", "Iran", "to", "release", "sailors"], [1, 1, 1, 4, 1, 4],
+        ["nsubj", "ROOT", "dobj", "aux", "xcomp", "dobj"], ["PROPN", "VERB", "PROPN", "PART", "VERB", "NOUN"],
+        ["Oman", "urge", "Iran", "to", "release", "sailor"], [("urged", "025")], id="appeal-to-yield",
+    ),
+    pytest.param(
+        ["Oman", "urged", "Iran", "to", "reconsider"], [1, 1, 1, 4, 1], ["nsubj", "ROOT", "dobj", "aux", "xcomp"],
+        ["PROPN", "VERB", "PROPN", "PART", "VERB"], ["Oman", "urge", "Iran", "to", "reconsider"],
+        [("urged", "020")], id="appeal",
+    ),
+    pytest.param(
+        ["Chile", "refused", "to", "meet", "Peru"], [1, 1, 3, 1, 3], ["nsubj", "ROOT", "aux", "xcomp", "dobj"],
+        ["PROPN", "VERB", "PART", "VERB", "PROPN"], ["Chile", "refuse", "to", "meet", "Peru"],
+        [("refused", "125")], id="refuse-to-meet",
+    ),
+    pytest.param(
+        ["Chile", "'s", "visit", "to", "Peru"], [2, 0, 2, 2, 3], ["poss", "case", "ROOT", "prep", "pobj"],
+        ["PROPN", "PART", "NOUN", "ADP", "PROPN"], ["Chile", "'s", "visit", "to", "Peru"],
+        [("visit", "042")], id="nominal-event",
+    ),
+]
+
+
+@pytest.mark.parametrize("words,heads,deps,pos,lemmas,expected", FRAMES)
+def test_frames(make_doc, lexicon, words, heads, deps, pos, lemmas, expected) -> None:
+    doc = make_doc(words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+    found = [(doc[m.trigger].text, m.entry.code) for m in sentence_matches(doc[:], lexicon)]
+    assert found == expected
+
+
+def actors_on(doc: Doc, names: dict[str, tuple[int, ...]]) -> list[Actor]:
+    """State actors named after their first word, with one single-word mention per token."""
+    return [
+        Actor(id=f"ac-{name}", name=name, code=name[:3].upper(), country=name[:3].upper(), sectors=(), kind="state",
+              mentions=tuple(Span(doc[i].idx, doc[i].idx + len(doc[i]), doc[i].text) for i in tokens))
+        for name, tokens in names.items()
+    ]
+
+
+def code(doc: Doc, lexicon: Lexicon, actors: list[Actor], **context) -> list[tuple]:
+    defaults = {"quotes": [], "timexes": [], "places": [], "published": "2021-03-04", "article_id": "art"}
+    events = find_events(doc, ActorIndex(actors), lexicon, **{**defaults, **context})
+    return [(e.source.name, e.cameo.code, e.target.name if e.target else None, e.modality) for e in events]
+
+
+# words, heads, deps, pos, lemmas, actors, expected events (source, code, target, modality)
+EVENTS = [
+    pytest.param(
+        ["Iran", "will", "impose", "sanctions", "on", "Russia", "."], [2, 2, 2, 2, 3, 4, 2],
+        ["nsubj", "aux", "ROOT", "dobj", "prep", "pobj", "punct"], ["PROPN", "AUX", "VERB", "NOUN", "ADP", "PROPN", "PUNCT"],
+        ["Iran", "will", "impose", "sanction", "on", "Russia", "."], {"Iran": (0,), "Russia": (5,)},
+        [("Iran", "163", "Russia", "intended")], id="intended-sanctions",
+    ),
+    pytest.param(
+        ["Iran", "and", "Syria", "criticised", "Israel", "."], [3, 0, 0, 3, 3, 3],
+        ["nsubj", "cc", "conj", "ROOT", "dobj", "punct"], ["PROPN", "CCONJ", "PROPN", "VERB", "PROPN", "PUNCT"],
+        ["Iran", "and", "Syria", "criticise", "Israel", "."], {"Iran": (0,), "Syria": (2,), "Israel": (4,)},
+        [("Iran", "111", "Israel", "asserted"), ("Syria", "111", "Israel", "asserted")], id="one-event-per-source",
+    ),
+    pytest.param(
+        ["Chile", "and", "Peru", "will", "meet", "."], [4, 0, 0, 4, 4, 4], ["nsubj", "cc", "conj", "aux", "ROOT", "punct"],
+        ["PROPN", "CCONJ", "PROPN", "AUX", "VERB", "PUNCT"], ["Chile", "and", "Peru", "will", "meet", "."],
+        {"Chile": (0,), "Peru": (2,)}, [("Chile", "036", "Peru", "intended"), ("Peru", "036", "Chile", "intended")],
+        id="reciprocal-intended-meeting",
+    ),
+    pytest.param(
+        ["Chile", "met", "Peru", "."], [1, 1, 1, 1], ["nsubj", "ROOT", "dobj", "punct"], ["PROPN", "VERB", "PROPN", "PUNCT"],
+        ["Chile", "meet", "Peru", "."], {"Chile": (0,), "Peru": (2,)}, [("Chile", "040", "Peru", "asserted")],
+        id="meeting-held",
+    ),
+    pytest.param(
+        ["The", "man", "attacked", "Iran", "."], [1, 2, 2, 2, 2], ["det", "nsubj", "ROOT", "dobj", "punct"],
+        ["DET", "NOUN", "VERB", "PROPN", "PUNCT"], ["the", "man", "attack", "Iran", "."], {"Iran": (3,)}, [],
+        id="no-source-no-event",
+    ),
+    pytest.param(
+        ["Iran", "protested", "."], [1, 1, 1], ["nsubj", "ROOT", "punct"], ["PROPN", "VERB", "PUNCT"],
+        ["Iran", "protest", "."], {"Iran": (0,)}, [("Iran", "140", None, "asserted")], id="no-target-is-none",
+    ),
+    pytest.param(
+        ["Iran", "did", "not", "attack", "Iraq", "."], [3, 3, 3, 3, 3, 3], ["nsubj", "aux", "neg", "ROOT", "dobj", "punct"],
+        ["PROPN", "AUX", "PART", "VERB", "PROPN", "PUNCT"], ["Iran", "do", "not", "attack", "Iraq", "."],
+        {"Iran": (0,), "Iraq": (4,)}, [("Iran", "190", "Iraq", "negated")], id="negated",
+    ),
+]
+
+
+@pytest.mark.parametrize("words,heads,deps,pos,lemmas,actors,expected", EVENTS)
+def test_find_events(make_doc, lexicon, words, heads, deps, pos, lemmas, actors, expected) -> None:
+    doc = make_doc(words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+    assert code(doc, lexicon, actors_on(doc, actors)) == expected
+
+
+@pytest.fixture
+def visit_doc(make_doc) -> Doc:
+    words = ["Chile", "visited", "Lima", "."]
+    return make_doc(words, heads=[1, 1, 1, 1], deps=["nsubj", "ROOT", "dobj", "punct"],
+                    pos=["PROPN", "VERB", "PROPN", "PUNCT"], lemmas=["Chile", "visit", "Lima", "."])
+
+
+def test_visited_place_stands_for_its_country(visit_doc, lexicon) -> None:
+    lima = Place("Lima", 14, 18, "Lima", "PER", -12.0, -77.0, 3936456, "city")
+    peru = Actor("ac-peru", "Peru", "PER", "PER", (), "state", (Span(40, 44, "Peru"),))
+    events = find_events(visit_doc, ActorIndex([*actors_on(visit_doc, {"Chile": (0,)}), peru]), lexicon, quotes=[],
+                         timexes=[], places=[lima], published=None, article_id="a")
+    assert [(e.cameo.code, e.target.actor if e.target else None) for e in events] == [("042", "ac-peru")]
+    assert events[0].confidence < lexicon.match(visit_doc[1]).entry.strength
+
+
+def test_place_without_a_country_gives_no_target(visit_doc, lexicon) -> None:
+    lima = Place("Lima", 14, 18, None, None, None, None, None)
+    assert code(visit_doc, lexicon, actors_on(visit_doc, {"Chile": (0,)}), places=[lima]) == [
+        ("Chile", "042", None, "asserted")
+    ]
+
+
+def test_event_record_fields(make_doc, lexicon) -> None:
+    words = ["Iran", "will", "impose", "sanctions", "on", "Russia", "."]
+    doc = make_doc(words, heads=[2, 2, 2, 2, 3, 4, 2], deps=["nsubj", "aux", "ROOT", "dobj", "prep", "pobj", "punct"],
+                   pos=["PROPN", "AUX", "VERB", "NOUN", "ADP", "PROPN", "PUNCT"],
+                   lemmas=["Iran", "will", "impose", "sanction", "on", "Russia", "."])
+    quote = Quote("qt-1", "direct", doc.text[:-1], 0, len(doc.text) - 1, None, None)
+    index = ActorIndex(actors_on(doc, {"Iran": (0,), "Russia": (5,)}))
+    run = lambda: find_events(doc, index, lexicon, quotes=[quote], timexes=[], places=[], published="2021-03-04",
+                              article_id="art")  # noqa: E731
+    (event,) = run()
+    assert event.trigger.text == "impose sanctions"
+    assert doc.text[event.trigger.start:event.trigger.end] == event.trigger.text
+    assert (event.sentence.start, event.sentence.end) == (0, len(doc.text.rstrip()))
+    assert event.plover.type is not None and event.cameo.root == "16"
+    assert event.quote == "qt-1"
+    assert event.date is not None and event.date.basis == "publication"
+    assert 0 < event.confidence <= 1
+    assert re.fullmatch(r"ev-[0-9a-f]{16}", event.id) and [e.id for e in run()] == [event.id]

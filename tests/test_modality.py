@@ -1,0 +1,98 @@
+"""Modality of a trigger over hand-built parses (eventwire.extract.modality)."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.errors import DictionaryError
+from eventwire.extract.events import Lexicon, parse_lexicon
+from eventwire.extract.modality import ModalityCues, clause_verb, modality_of
+
+
+@pytest.fixture(scope="module")
+def cues() -> ModalityCues:
+    return Lexicon.load().modality
+
+
+LEMMAS = {"is": "be", "are": "be", "was": "be", "did": "do", "expected": "expect", "plans": "plan", "refused": "refuse",
+          "said": "say", "says": "say", "denied": "deny", "attacked": "attack", "attacks": "attack", "held": "hold",
+          "talks": "talk", "attacking": "attack"}
+
+
+def lemmas(words: list[str]) -> list[str]:
+    return [LEMMAS.get(w.lower(), w.lower()) for w in words]
+
+
+# words, heads, deps, pos, tags, trigger, expected
+CASES = [
+    pytest.param(["Iran", "attacked", "Syria"], [1, 1, 1], ["nsubj", "ROOT", "dobj"], None, None, 1, "asserted",
+                 id="plain"),
+    pytest.param(["Iran", "will", "attack", "Syria"], [2, 2, 2, 2], ["nsubj", "aux", "ROOT", "dobj"], None, None, 2,
+                 "intended", id="will"),
+    pytest.param(["Iran", "might", "attack", "Syria"], [2, 2, 2, 2], ["nsubj", "aux", "ROOT", "dobj"], None, None, 2,
+                 "hypothetical", id="might"),
+    pytest.param(["Iran", "did", "not", "attack", "Syria"], [3, 3, 3, 3, 3], ["nsubj", "aux", "neg", "ROOT", "dobj"],
+                 None, None, 3, "negated", id="not"),
+    pytest.param(["Iran", "never", "attacked", "Syria"], [2, 2, 2, 2], ["nsubj", "advmod", "ROOT", "dobj"], None, None,
+                 2, "negated", id="never-as-adverb"),
+    pytest.param(["Iran", "will", "not", "attack", "Syria"], [3, 3, 3, 3, 3], ["nsubj", "aux", "neg", "ROOT", "dobj"],
+                 None, None, 3, "negated", id="negation-beats-future"),
+    pytest.param(["Velayati", "is", "due", "to", "meet", "Putin"], [1, 1, 1, 4, 2, 4],
+                 ["nsubj", "ROOT", "acomp", "aux", "xcomp", "dobj"], ["PROPN", "AUX", "ADJ", "PART", "VERB", "PROPN"],
+                 None, 4, "intended", id="due-to"),
+    pytest.param(["Trump", "and", "Putin", "are", "expected", "to", "discuss", "Syria"], [4, 0, 0, 4, 4, 6, 4, 6],
+                 ["nsubjpass", "cc", "conj", "auxpass", "ROOT", "aux", "xcomp", "dobj"], None, None, 6, "intended",
+                 id="expected-to"),
+    pytest.param(["Oman", "plans", "to", "host", "talks"], [1, 1, 3, 1, 3], ["nsubj", "ROOT", "aux", "xcomp", "dobj"],
+                 None, None, 3, "intended", id="plans-to"),
+    pytest.param(["Netanyahu", "was", "likely", "to", "ask", "Putin"], [1, 1, 1, 4, 2, 4],
+                 ["nsubj", "ROOT", "acomp", "aux", "xcomp", "dobj"], ["PROPN", "AUX", "ADJ", "PART", "VERB", "PROPN"],
+                 None, 4, "hypothetical", id="likely-to"),
+    pytest.param(["Iran", "refused", "to", "meet", "Israel"], [1, 1, 3, 1, 3], ["nsubj", "ROOT", "aux", "xcomp", "dobj"],
+                 None, None, 3, "negated", id="refused-to"),
+    pytest.param(["If", "Iran", "attacks", "Israel", ",", "Israel", "will", "respond"], [2, 2, 7, 2, 7, 7, 7, 7],
+                 ["mark", "nsubj", "advcl", "dobj", "punct", "nsubj", "aux", "ROOT"], None, None, 2, "hypothetical",
+                 id="if-clause"),
+    pytest.param(["He", "said", "he", "would", "meet", "Putin"], [1, 1, 4, 4, 1, 4],
+                 ["nsubj", "ROOT", "nsubj", "aux", "ccomp", "dobj"], None, ["PRP", "VBD", "PRP", "MD", "VB", "NNP"], 4,
+                 "intended", id="would-reported-in-past"),
+    pytest.param(["He", "says", "he", "would", "meet", "Putin"], [1, 1, 4, 4, 1, 4],
+                 ["nsubj", "ROOT", "nsubj", "aux", "ccomp", "dobj"], None, ["PRP", "VBZ", "PRP", "MD", "VB", "NNP"], 4,
+                 "hypothetical", id="would-not-reported"),
+    pytest.param(["Iran", "will", "meet", "Oman", "and", "sign", "a", "deal"], [2, 2, 2, 2, 2, 2, 7, 5],
+                 ["nsubj", "aux", "ROOT", "dobj", "cc", "conj", "det", "dobj"], None, None, 5, "intended",
+                 id="coordinated-verb-shares-aux"),
+    pytest.param(["Iran", "did", "not", "hold", "talks"], [3, 3, 3, 3, 3], ["nsubj", "aux", "neg", "ROOT", "dobj"],
+                 ["PROPN", "AUX", "PART", "VERB", "NOUN"], None, 4, "negated", id="nominal-under-negated-verb"),
+    pytest.param(["Iran", "denied", "attacking", "Syria"], [1, 1, 1, 2], ["nsubj", "ROOT", "xcomp", "dobj"], None, None,
+                 2, "negated", id="denied"),
+]
+
+
+@pytest.mark.parametrize("words,heads,deps,pos,tags,trigger,expected", CASES)
+def test_modality(make_doc, cues, words, heads, deps, pos, tags, trigger, expected) -> None:
+    pos = pos or ["VERB" if d in {"ROOT", "xcomp", "ccomp", "advcl", "conj"} else "X" for d in deps]
+    annotations = {"heads": heads, "deps": deps, "pos": pos, "lemmas": lemmas(words)}
+    if tags:
+        annotations["tags"] = tags
+    doc = make_doc(words, **annotations)
+    assert modality_of(doc[trigger], cues) == expected
+
+
+@pytest.mark.parametrize(
+    "words,heads,deps,pos,token,expected",
+    [
+        (["Iran", "held", "talks"], [1, 1, 1], ["nsubj", "ROOT", "dobj"], ["PROPN", "VERB", "NOUN"], 2, 1),
+        (["Iran", "held", "talks"], [1, 1, 1], ["nsubj", "ROOT", "dobj"], ["PROPN", "VERB", "NOUN"], 1, 1),
+    ],
+    ids=["noun-to-verb", "verb-itself"],
+)
+def test_clause_verb(make_doc, words, heads, deps, pos, token, expected) -> None:
+    doc = make_doc(words, heads=heads, deps=deps, pos=pos)
+    assert clause_verb(doc[token]).i == expected
+
+
+def test_missing_cue_list_is_named() -> None:
+    data = {"triggers": [], "modality": {"intended_aux": ["will"]}}
+    with pytest.raises(DictionaryError, match="hypothetical_aux"):
+        parse_lexicon(data, "mine.yaml")
