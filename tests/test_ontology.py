@@ -150,6 +150,12 @@ def test_cameo_for_round_trips(plover_type: str) -> None:
     assert ontology.cameo_for(plover_type.lower()) == code
 
 
+def test_one_typical_code_per_plover_type() -> None:
+    rows = [row for _, row in cameo.read_table(plover.DEFAULT_TABLE, ("cameo", "type", "typical"))]
+    marked = sorted(row["type"] for row in rows if row["typical"] == "*")
+    assert marked == sorted(ontology.PLOVER_TYPES)
+
+
 @pytest.mark.parametrize(("plover_type", "code"), [("SUPPORT", "050"), ("ACCUSE", "111"), ("ASSAULT", "190")])
 def test_cameo_for_typical_codes(plover_type: str, code: str) -> None:
     assert ontology.cameo_for(plover_type) == code
