@@ -45,6 +45,9 @@ PLACE_NOUNS = frozenset({"city", "town", "village", "province", "region", "state
 STRONG_FEATURES = frozenset({"country", "state", "territory", "continent", "region", "water"})
 DEMONYM_ENDINGS = ("ian", "ians", "ese", "ish", "i", "is", "an", "ans", "ic")
 NAME_LINKS = frozenset({"of", "de", "du", "la", "le", "el", "al", "-", "and"})
+GENERIC_PREFIXES = ("Republic of ", "State of ", "City of ", "Province of ", "Greater ", "Downtown ", "Central ")
+GENERIC_SUFFIXES = (" County", " City", " State", " state", " Province", " province", " Region", " region",
+                    " District", " Municipality", " Township", " Parish", " Borough")
 MIN_SINGLE_CITY_POPULATION = 100_000
 MAX_NAME_TOKENS = 5
 
@@ -137,8 +140,6 @@ def _mislabelled_place(span: Span, label: str, known: list[Candidate]) -> bool:
     """A non-place entity whose text is a toponym used as one."""
     if label in {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}:
         return False
-    if span.text.isupper() and known[0].prior == 0.0:
-        return False  # an acronym that matches only some place's alternate name ("ISNA")
     before = span.doc[span.start - 2:span.start].text.lower() if span.start > 1 else ""
     after_preposition = (
         span.start > 0 and span.doc[span.start - 1].lower_ in DIRECTIONAL_PREPS and before != "according to"
@@ -243,10 +244,31 @@ def _following_states(
     return found
 
 
+def name_variants(text: str) -> list[str]:
+    """The name itself, then the name without a generic word ("Orange County" -> "Orange")."""
+    variants = [text]
+    for prefix in GENERIC_PREFIXES:
+        if text.startswith(prefix) and len(text) > len(prefix):
+            variants.append(text[len(prefix):])
+    for suffix in GENERIC_SUFFIXES:
+        if text.endswith(suffix) and len(text) > len(suffix):
+            variants.append(text[: -len(suffix)])
+    return variants
+
+
+def _candidates(text: str, gazetteer: Gazetteer) -> list[Candidate]:
+    """Candidates for the first variant of ``text`` the gazetteer knows."""
+    for variant in name_variants(text):
+        found = gazetteer.lookup(variant)
+        if found:
+            return found
+    return []
+
+
 def _place(
     span: Span, gazetteer: Gazetteer, countries: Counter[str], admin1: Sequence[tuple[str, str]]
 ) -> Place:
-    candidates = rank(gazetteer.lookup(span.text), countries, admin1)
+    candidates = rank(_candidates(span.text, gazetteer), countries, admin1)
     best = candidates[0] if candidates else None
     if best is None:
         return Place(span.text, span.start_char, span.end_char, None, None, None, None, None, None)

