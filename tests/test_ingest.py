@@ -156,3 +156,28 @@ def test_a_coder_that_cannot_load_stops_ingest_with_its_message(tmp_path: Path, 
     with pytest.raises(ModelError, match="no_such_model"):
         ingest([str(write_jsonl(tmp_path / "a.jsonl", STORIES))], settings, progress=False,
                make_coder=broken_coder)
+
+
+class BadDateCoder(ToyCoder):
+    """Dates articles about Delmont on a day that does not exist, so storing them fails."""
+
+    def process(self, article: Article) -> Result:
+        result = super().process(article)
+        if "Delmont" not in article.text:
+            return result
+        return Result(article=Article(**{**article.__dict__, "published": "2021-02-30"}), events=result.events)
+
+
+def bad_date_coder(settings: Settings) -> BadDateCoder:
+    return BadDateCoder(settings)
+
+
+@needs_reader
+def test_an_article_that_cannot_be_stored_does_not_lose_its_batch(tmp_path: Path, settings: Settings) -> None:
+    summary = ingest([str(write_jsonl(tmp_path / "a.jsonl", STORIES))], settings, progress=False,
+                     make_coder=bad_date_coder)
+    assert summary.stored == 3 and len(summary.failed) == 2
+    assert all("storing failed" in f.reason for f in summary.failed)
+    with Store.open(settings.db) as store:
+        assert store.count("articles") == 3
+        assert sorted(e["reason"][:14] for e in store.errors()) == ["storing failed"] * 2
