@@ -58,8 +58,6 @@ def tense_at(doc: Doc, start: int, end: int) -> Tense:
 def _tense_from(span: Span) -> Tense:
     token: Token = span.root
     for _ in range(MAX_WALK):
-        if _is_future_word(token, "head") and token.i not in range(span.start, span.end):
-            return "future"
         if token.pos_ in {"VERB", "AUX"} and token.dep_ not in {"aux", "auxpass"}:
             return verb_tense(token)
         if token.head.i == token.i:

@@ -13,7 +13,7 @@ from typing import Literal
 
 Tense = Literal["past", "present", "future"]
 
-DAY_SLACK = 7  # a past-tense date up to a week after the reference is still this year's
+LOOK = 90  # days a dated expression may lie against its tense ("said ... payable Dec. 7")
 
 
 def parse_reference(published: str | None) -> dt.date | None:
@@ -51,17 +51,20 @@ def add_months(value: dt.date, months: int) -> tuple[int, int]:
 
 
 def year_for_day(reference: dt.date, month_number: int, day_number: int, tense: Tense) -> int:
-    """The year of "July 12" said on ``reference``: this year, unless the tense points past it."""
-    year = reference.year
-    try:
-        candidate = dt.date(year, month_number, day_number)
-    except ValueError:
-        return year
-    if tense == "past" and (candidate - reference).days > DAY_SLACK:
-        return year - 1
-    if tense == "future" and (reference - candidate).days > DAY_SLACK:
-        return year + 1
-    return year
+    """The year of "July 12" said on ``reference``: the one that falls in the window the tense opens.
+
+    Past tense looks back up to a year but forward only ``LOOK`` days; future tense the reverse;
+    present tense takes the nearest occurrence.
+    """
+    ahead = {"past": LOOK, "future": 365 - LOOK}.get(tense, 182)
+    for year in (reference.year, reference.year - 1, reference.year + 1):
+        try:
+            offset = (dt.date(year, month_number, day_number) - reference).days
+        except ValueError:
+            continue
+        if ahead - 365 <= offset <= ahead:
+            return year
+    return reference.year
 
 
 def year_for_month(reference: dt.date, month_number: int, tense: Tense) -> int:

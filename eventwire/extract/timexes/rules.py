@@ -404,6 +404,8 @@ MONTH_PREPOSITIONS = {"in", "since", "until", "till", "by", "of", "from", "throu
 
 
 def _month_ok(text: str, m: re.Match[str]) -> bool:
+    if len(m["m"]) <= 4 and not m["m"].endswith(".") and m["m"].lower() not in {"may", "june", "july"}:
+        return False
     if m["shift"] or m["m"].rstrip(".").lower() not in MONTH_VERBS:
         return not _after(text, m).startswith(("'s", "\u2019s"))
     return _before(text, m) in MONTH_PREPOSITIONS
@@ -500,10 +502,10 @@ def rules() -> tuple[Rule, ...]:
         ("named_time", r"(?:noon|midday|midnight)\b", _named_time, None),
         ("present", r"(?:right\s+now|now|currently|presently|at\s+present|nowadays|these\s+days|at\s+the\s+moment)\b",
          _reference_word("PRESENT_REF"), _present_ok),
-        ("past", r"(?:recently|lately|previously|formerly|(?:in\s+)?the\s+past(?!\s+(?:\d|few|several|many)))\b",
+        ("past", r"(?:recently|lately|(?:in\s+)?the\s+past(?!\s+(?:\d|few|several|many)))\b",
          _reference_word("PAST_REF"), None),
         ("recent", r"(?:in\s+)?recent\s+(?P<u>years|months|weeks|days|decades)\b", _recent, None),
-        ("future", r"(?:(?:the|in\s+the)\s+(?:near\s+|distant\s+|foreseeable\s+)?future|soon|shortly)\b",
+        ("future", r"(?:(?:the|in\s+the)\s+(?:near\s+|distant\s+|foreseeable\s+)?future)\b",
          _reference_word("FUTURE_REF"), None),
     ]
     return tuple(Rule(name, _compile(pattern), resolve, accept) for name, pattern, resolve, accept in table)
