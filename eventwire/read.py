@@ -39,6 +39,7 @@ KINDS = {
     ".txt": "text", ".text": "text", ".md": "text", ".markdown": "text",
     ".html": "html", ".htm": "html", ".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl",
 }  # fmt: skip
+MIN_HTML_WORDS = 20  # fewer words extracted from a page means it holds no article
 FIELDS = ("title", "published", "url", "source", "wire")
 _UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 
@@ -224,7 +225,7 @@ def _html_article(html: str, origin: str, options: _Options) -> Article:
     except Exception as exc:  # trafilatura and lxml raise many kinds on broken pages
         raise InputError(f"the HTML page could not be parsed ({type(exc).__name__}: {exc})") from exc
     text = getattr(page, "text", None) or ""
-    if not text.strip():
+    if len(text.split()) < MIN_HTML_WORDS:  # trafilatura falls back to menus on pages without an article
         raise InputError(
             "no article text could be extracted from this HTML page (an index page, or built by JavaScript?); "
             "save the article's text as a .txt file instead"
@@ -233,8 +234,6 @@ def _html_article(html: str, origin: str, options: _Options) -> Article:
     if page.title and paragraphs and " ".join(paragraphs[0].split()) == " ".join(page.title.split()):
         paragraphs = paragraphs[1:]  # the headline repeated as the first line of the body
     text = "\n\n".join(paragraphs)
-    if not text:
-        raise InputError("the HTML page holds a headline but no article text; save the article's text instead")
     _check_length(text, options)
     date = normalise_date(page.date) if page.date else None
     return article_from_text(
