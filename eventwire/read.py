@@ -140,7 +140,8 @@ def _read_folder(root: Path, options: _Options) -> Iterator[Article | Skipped]:
             kind = KINDS.get(path.suffix.lower())
             if kind is None:
                 known = ", ".join(sorted(KINDS))
-                yield Skipped(str(path), f"not an article file: its type is not one of {known}; convert it or move it out")
+                reason = f"not an article file: its type is not one of {known}; convert it or move it out"
+                yield Skipped(str(path), reason)
             else:
                 yield from _read_file(path, options, kind)
 
@@ -313,7 +314,8 @@ def _read_jsonl(stream: IO[bytes], origin: str, options: _Options) -> Iterator[A
         try:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
-            yield Skipped(where, f"malformed JSON on line {number}: {exc.msg} (column {exc.colno}); fix or remove the line")
+            reason = f"malformed JSON on line {number}: {exc.msg} (column {exc.colno}); fix or remove the line"
+            yield Skipped(where, reason)
             continue
         yield _guard(where, lambda: _article_from_record(record, where, options))
 

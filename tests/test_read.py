@@ -16,7 +16,10 @@ from eventwire.read import _read_jsonl, _Options, article_from_text, article_id,
 ROOT = Path(__file__).resolve().parent.parent
 BODY = "The envoy met the minister in Cairo on Monday to discuss border crossings."
 LATER = "Officials said the talks would resume after the holiday."
-MARKDOWN = f"# Envoy Visits Cairo\n\nBy [AFP](#)\n\n3 May 2021\n\n{BODY}\n\n{LATER}\n\nOriginal url:\n\n<https://www.bbc.com/news/2021/05/03/envoy>\n"
+MARKDOWN = (
+    f"# Envoy Visits Cairo\n\nBy [AFP](#)\n\n3 May 2021\n\n{BODY}\n\n{LATER}\n\n"
+    "Original url:\n\n<https://www.bbc.com/news/2021/05/03/envoy>\n"
+)
 PAGE = """<!DOCTYPE html><html><head><meta charset="utf-8"><title>Envoy Visits Cairo | Desk</title>
 <meta property="og:title" content="Envoy Visits Cairo">
 <meta property="og:site_name" content="Nile Desk">
@@ -163,7 +166,9 @@ def test_jsonl_lines_keep_user_ids_and_fields(tmp_path: Path) -> None:
     assert (first.id, first.origin, first.title, first.published, first.source) == (
         "a1", f"{path}:1", "Envoy", "2019-03-04", "Associated Press"
     )
-    assert (second.id, second.origin, second.source, second.wire) == (article_id(LATER), f"{path}:2", "Nile Desk", "Reuters")
+    assert (second.id, second.origin, second.source, second.wire) == (
+        article_id(LATER), f"{path}:2", "Nile Desk", "Reuters"
+    )
 
 
 def test_jsonl_is_read_a_line_at_a_time() -> None:
@@ -274,7 +279,8 @@ def test_bad_jsonl_lines_are_skipped_and_the_batch_goes_on(tmp_path: Path) -> No
 
 
 def test_undecodable_jsonl_line_is_skipped(tmp_path: Path) -> None:
-    data = json.dumps({"text": BODY}).encode() + b"\n" + b'{"text": "Krak\xf3w"}\n' + json.dumps({"text": LATER}).encode()
+    good = [json.dumps({"text": text}).encode() for text in (BODY, LATER)]
+    data = good[0] + b"\n" + b'{"text": "Krak\xf3w"}\n' + good[1]
     items = read_all(write(tmp_path / "mixed.jsonl", data))
     assert [type(item).__name__ for item in items] == ["Article", "Skipped", "Article"]
     assert "not valid UTF-8" in items[1].reason
