@@ -1,0 +1,288 @@
+"""Rule-based coreference inside one article: every mention ends up with the entry it refers to.
+
+Each rule is a small function ``(doc, mentions, ...) -> mentions``, applied in this order by
+:func:`resolve`:
+
+1. :func:`link_surnames` — "Velayati" and the misspelt "Amir-Abollahian" are the people named
+   in full earlier (exact surname, or a similarity ratio of at least 0.85);
+2. :func:`link_relatives` — "who" in "Velayati, who is also expected ..." is Velayati;
+3. :func:`resolve_descriptions` — "the Iranian official" is the latest Iranian person,
+   "the Kremlin leader" is whoever led Russia on the publication date, "a U.S. State Department
+   official" is a new, unnamed person;
+4. :func:`resolve_pronouns` — he/his/him, she/her to the subject of the sentence or the
+   latest person before, it/its to the subject state or organisation, they/their to a group.
+
+Mentions that no rule resolves are dropped.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import replace
+from difflib import SequenceMatcher
+
+from spacy.tokens import Doc, Token
+
+from ..dictionaries import ActorDictionary, Entry, fold
+from .mentions import Mention, make_mention
+
+SURNAME_RATIO = 0.85
+MIN_FUZZY_LENGTH = 5
+PERSONAL = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
+NEUTER = frozenset({"it", "its", "itself"})
+PLURAL = frozenset({"they", "them", "their", "themselves"})
+RELATIVE = frozenset({"who", "whom", "whose"})
+SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d"})
+OFFICES = frozenset({"president", "prime minister", "premier", "chancellor", "king", "queen", "emir", "sultan",
+                     "supreme leader", "leader", "crown prince", "vice president", "foreign minister",
+                     "secretary of state", "defence minister", "defense minister", "foreign secretary"})
+WINDOW_SENTENCES = 3
+
+
+def resolve(doc: Doc, mentions: list[Mention], dictionary: ActorDictionary, published: str | None) -> list[Mention]:
+    """Apply every rule in order; return only the mentions that refer to something."""
+    mentions = link_surnames(doc, mentions)
+    mentions = link_relatives(doc, mentions)
+    mentions = resolve_descriptions(doc, mentions, dictionary, published)
+    mentions = resolve_pronouns(doc, mentions)
+    return sorted((m for m in mentions if m.entry is not None), key=lambda m: (m.start, -m.end))
+
+
+def surname(name: str) -> str:
+    """The last word of a name, as compared between mentions ("Hossein Amir-Abdollahian" -> "Amir-Abdollahian")."""
+    words = name.replace("\u2019", "'").split()
+    return words[-1].removesuffix("'s") if words else ""
+
+
+def same_surname(written: str, known: str) -> bool:
+    """Exact (case-insensitive) or, for longer names, a difflib ratio of at least 0.85."""
+    a, b = fold(written), fold(known)
+    if a == b:
+        return True
+    if min(len(a), len(b)) < MIN_FUZZY_LENGTH:
+        return False
+    return SequenceMatcher(None, a, b).ratio() >= SURNAME_RATIO
+
+
+def link_surnames(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """Surname-only and misspelt repeats of people named earlier, whatever the model labelled them."""
+    people: list[Mention] = []
+    linked: list[Mention] = []
+    for mention in sorted(mentions, key=lambda m: m.start):
+        if _is_person(mention) and mention.name:
+            if mention.entry.key.startswith("person:") and len(mention.name.split()) == 1:
+                earlier = _earlier_person(people, mention.name)
+                mention = replace(mention, entry=earlier.entry) if earlier else mention
+            people.append(mention)
+        linked.append(mention)
+    taken = {i for m in linked for i in range(m.first, m.last)}
+    return linked + _bare_surnames(doc, people, taken)
+
+
+def _is_person(mention: Mention) -> bool:
+    return mention.entry is not None and mention.entry.kind == "person"
+
+
+def _earlier_person(people: list[Mention], written: str) -> Mention | None:
+    for person in reversed(people):
+        if person.name and len(person.name.split()) > 1 and same_surname(written, surname(person.name)):
+            return person
+    return None
+
+
+def _bare_surnames(doc: Doc, people: list[Mention], taken: set[int]) -> list[Mention]:
+    """Capitalised words not yet a mention that repeat (or misspell) an earlier person's surname."""
+    found: list[Mention] = []
+    i = 0
+    while i < len(doc):
+        mention = None if i in taken or not doc[i].text[:1].isupper() else _surname_at(doc, i, people, taken)
+        if mention is None:
+            i += 1
+            continue
+        found.append(mention)
+        people.append(mention)
+        i = mention.last
+    return found
+
+
+def _surname_at(doc: Doc, i: int, people: list[Mention], taken: set[int]) -> Mention | None:
+    for size in (3, 1):
+        last = i + size
+        if last > len(doc) or any(j in taken for j in range(i, last)) or not doc[last - 1].is_alpha:
+            continue
+        if size > 1 and doc[i + 1].text != "-":
+            continue
+        text = doc[i:last].text
+        before = [p for p in people if p.start < doc[i].idx]
+        earlier = _earlier_person(before, text)
+        if earlier is not None:
+            return make_mention(doc, i, last, "name", earlier.entry, name=text)
+    return None
+
+
+def link_relatives(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """"who" opening a relative clause on a mention refers to that mention's actor."""
+    by_token = {i: m for m in mentions if m.entry is not None for i in range(m.first, m.last)}
+    found = []
+    for token in doc:
+        if token.lower_ not in RELATIVE or token.head.dep_ != "relcl":
+            continue
+        antecedent = by_token.get(token.head.head.i)
+        if antecedent is not None and _is_person(antecedent):
+            found.append(make_mention(doc, token.i, token.i + 1, "relative", antecedent.entry))
+    return mentions + found
+
+
+def resolve_descriptions(
+    doc: Doc, mentions: list[Mention], dictionary: ActorDictionary, published: str | None
+) -> list[Mention]:
+    """Descriptions to the office holder, the latest matching person, or a new unnamed person."""
+    ordered = sorted(mentions, key=lambda m: m.start)
+    main = main_country(ordered)
+    resolved: list[Mention] = []
+    for mention in ordered:
+        if mention.form == "description" and mention.entry is None:
+            entry = describe(doc, mention, resolved, dictionary, published, main)
+            mention = replace(mention, entry=entry)
+        resolved.append(mention)
+    return resolved
+
+
+def main_country(mentions: list[Mention]) -> str | None:
+    """The country named most often in the article (the country of a bare "the president")."""
+    counts = Counter(m.entry.country for m in mentions if m.entry is not None and m.entry.country)
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def describe(doc: Doc, mention: Mention, before: list[Mention], dictionary: ActorDictionary,
+             published: str | None, main: str | None) -> Entry | None:
+    """What one description refers to (None when nothing fits and it names no country)."""
+    role = fold(mention.role or "")
+    country = mention.country or (main if role in OFFICES else None)
+    if role in OFFICES and country:
+        holder = dictionary.holder(role, country, published)
+        if holder is not None:
+            return holder
+    if mention.text.lower().startswith(("a ", "an ")):
+        return _unnamed(mention, country)
+    if country is None:
+        return None
+    earlier = _latest_person(before, country, role, doc, mention)
+    if earlier is not None:
+        return earlier.entry
+    return _unnamed(mention, country) if mention.country else None
+
+
+def _latest_person(before: list[Mention], country: str | None, role: str, doc: Doc, mention: Mention) -> Mention | None:
+    sentence = _sentence_index(doc)
+    for candidate in reversed(before):
+        if not _is_person(candidate) or sentence[mention.first] - sentence[candidate.first] > WINDOW_SENTENCES:
+            continue
+        if country and candidate.entry.country != country:
+            continue
+        if role in OFFICES and role not in fold(candidate.entry.role or candidate.role or ""):
+            continue
+        return candidate
+    return None
+
+
+def _unnamed(mention: Mention, country: str | None) -> Entry:
+    """An unnamed person ("a U.S. State Department official"), one per description."""
+    words = mention.text.split()
+    name = " ".join(words[1:] if words[0].lower() in {"a", "an", "the"} else words)
+    sectors = mention.sectors
+    code = (country or ("---" if sectors else "")) + "".join(sectors)
+    return Entry(f"person:{fold(name)}@{mention.start}", name, code, country, sectors, "person", mention.role)
+
+
+def _sentence_index(doc: Doc) -> list[int]:
+    if not doc.has_annotation("SENT_START"):
+        return [0] * len(doc)
+    index = [0] * len(doc)
+    for n, sent in enumerate(doc.sents):
+        for i in range(sent.start, sent.end):
+            index[i] = n
+    return index
+
+
+def resolve_pronouns(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """Third-person pronouns to the most salient compatible actor before them."""
+    taken = {i for m in mentions for i in range(m.first, m.last)}
+    sentence = _sentence_index(doc)
+    known = sorted((m for m in mentions if m.entry is not None), key=lambda m: m.start)
+    found: list[Mention] = []
+    for token in doc:
+        if token.i in taken or not _is_pronoun(token):
+            continue
+        candidates = [m for m in known if m.start < token.idx and sentence[token.i] - sentence[m.first] <= 1]
+        others = _coargument_keys(token, known)
+        antecedent = pick_antecedent(token, [m for m in candidates if m.entry.key not in others], sentence)
+        if antecedent is not None:
+            mention = make_mention(doc, token.i, token.i + 1, "pronoun", antecedent.entry)
+            found.append(mention)
+            known.append(mention)
+            known.sort(key=lambda m: m.start)
+    return mentions + found
+
+
+def _coargument_keys(token: Token, known: list[Mention]) -> set[str]:
+    """Actors named in the objects of the pronoun's verb: "it attacked Iranian targets" is not Iran."""
+    if token.dep_ not in SUBJECTS:
+        return set()
+    spans = [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge)) for c in token.head.children
+             if c.dep_ in {"dobj", "dative", "prep", "attr"}]
+    return {m.entry.key for m in known for lo, hi in spans if lo <= m.start and m.end <= hi}
+
+
+def _is_pronoun(token: Token) -> bool:
+    word = token.lower_
+    if word not in PERSONAL | NEUTER | PLURAL:
+        return False
+    return not (word == "it" and (token.dep_ == "expl" or _is_dummy_it(token)))
+
+
+def _is_dummy_it(token: Token) -> bool:
+    """"it is likely that ...", "it seems": an "it" that refers to nothing."""
+    head = token.head
+    return head.lemma_ in {"be", "seem", "appear"} and any(c.dep_ in {"ccomp", "xcomp"} for c in head.children) \
+        and any(c.dep_ in {"acomp", "attr"} for c in head.children)
+
+
+def compatible(token: Token, mention: Mention) -> bool:
+    """He/she need a person, it a state or organisation, they a group."""
+    word, kind = token.lower_, mention.entry.kind
+    if word in PERSONAL:
+        return kind == "person"
+    if word in NEUTER:
+        return kind in {"state", "organisation", "igo"} and mention.form != "demonym"
+    return kind == "group" or mention.form == "group"
+
+
+def pick_antecedent(token: Token, candidates: list[Mention], sentence: list[int]) -> Mention | None:
+    """Prefer a subject of the same sentence, then a subject of the sentence before, then the latest."""
+    fitting = [m for m in candidates if compatible(token, m)]
+    if _inside_quote(token):
+        speakers = {m.start for m in fitting if sentence[m.first] == sentence[token.i] and _is_subject(m, token.doc)}
+        fitting = [m for m in fitting if m.start not in speakers] or fitting
+    if not fitting:
+        return None
+    here = [m for m in fitting if sentence[m.first] == sentence[token.i]]
+    if token.lower_ not in {"its", "his", "her", "their"} or not here:
+        for group in (here, [m for m in fitting if sentence[m.first] == sentence[token.i] - 1]):
+            subjects = [m for m in group if _is_subject(m, token.doc)]
+            if subjects:
+                return subjects[0] if group is not here else subjects[-1]
+    return fitting[-1]
+
+
+def _is_subject(mention: Mention, doc: Doc) -> bool:
+    return doc[mention.head].dep_ in SUBJECTS
+
+
+def _inside_quote(token: Token) -> bool:
+    """Whether an odd number of double quote marks precede ``token`` in its paragraph."""
+    doc = token.doc
+    start = doc.text.rfind("\n\n", 0, token.idx)
+    stretch = doc.text[start + 1:token.idx]
+    return sum(stretch.count(q) for q in QUOTE_MARKS) % 2 == 1

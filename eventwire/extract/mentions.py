@@ -1,0 +1,473 @@
+"""Named mentions of actors in a parsed Doc: people with their titles, states, capitals, institutions.
+
+Each finder is a small function over the Doc and the :class:`~eventwire.dictionaries.ActorDictionary`:
+
+* :func:`dictionary_matches` — every longest dictionary name in the text;
+* :func:`person_mentions` — NER people and dictionary people, with the title before them
+  ("Russian Energy Minister Alexander Novak") or an apposition after them giving role and country;
+* :func:`named_mentions` — countries, demonyms ("Iranian targets"), capitals standing for
+  governments ("Washington says", but not "a visit to Moscow"), institutions and organisations;
+* :func:`noun_mentions` — role nouns qualified by a country: bodies ("Iran's parliament"),
+  groups ("European firms") and descriptions ("the Iranian official", left to coreference).
+
+Pronouns, relative pronouns and unresolved descriptions are linked by :mod:`.coref`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc, Token
+
+from ..dictionaries import ActorDictionary, Alias, Entry, fold
+
+SKIP_ENTITIES = frozenset({"DATE", "TIME", "MONEY", "CARDINAL", "ORDINAL", "PERCENT", "QUANTITY"})
+LOCATIVE_PREPS = frozenset({"in", "at", "into", "near", "inside", "outside", "across", "throughout", "around",
+                            "within", "via"})
+MOTION_WORDS = frozenset({"visit", "trip", "travel", "go", "come", "fly", "return", "arrive", "arrival", "journey",
+                          "flight", "move", "head", "send", "deploy", "flee", "tour", "deportation", "deport"})
+POSSESSIVE = frozenset({"'s", "\u2019s", "'"})
+NAME_JOINERS = frozenset({"of", "-", "for"})
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A stretch of text referring to an actor: ``doc.text[start:end] == text``.
+
+    ``entry`` is the referent (None until coreference links a pronoun or description); ``name``
+    is the proper-name part of a person mention, ``role``/``country``/``sectors`` what the words
+    around it say.
+    """
+
+    first: int
+    last: int
+    head: int
+    start: int
+    end: int
+    text: str
+    form: str  # name, title, demonym, capital, body, group, description, pronoun, relative
+    entry: Entry | None
+    name: str | None = None
+    role: str | None = None
+    country: str | None = None
+    sectors: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Match:
+    """A dictionary name found in the text: tokens ``[first, last)`` and what it may refer to."""
+
+    first: int
+    last: int
+    aliases: tuple[Alias, ...]
+
+
+def make_mention(doc: Doc, first: int, last: int, form: str, entry: Entry | None, **extra: object) -> Mention:
+    span = doc[first:last]
+    return Mention(first, last, span.root.i, span.start_char, span.end_char, span.text, form, entry, **extra)
+
+
+def find_mentions(doc: Doc, dictionary: ActorDictionary, published: str | None) -> list[Mention]:
+    """Every named, titled and qualified mention in ``doc``, in text order."""
+    matches = dictionary_matches(doc, dictionary)
+    people = person_mentions(doc, dictionary, matches, published)
+    taken = {i for m in people for i in range(m.first, m.last)}
+    named = named_mentions(doc, dictionary, matches, taken, published)
+    nouns = noun_mentions(doc, dictionary, named, taken | {i for m in named for i in range(m.first, m.last)})
+    absorbed = {i for m in nouns if m.form != "description" for i in range(m.first, m.last)}
+    named = [m for m in named if m.form not in {"demonym"} or m.head not in absorbed]
+    return sorted([*people, *named, *nouns], key=lambda m: (m.start, -m.end))
+
+
+def _can_start(token: Token) -> bool:
+    return token.text[:1].isupper() or token.lower_ in {"al", "el", "bin"}
+
+
+def dictionary_matches(doc: Doc, dictionary: ActorDictionary) -> list[Match]:
+    """The longest dictionary names, left to right, never inside dates, numbers or amounts."""
+    found: list[Match] = []
+    i = 0
+    while i < len(doc):
+        match = None
+        if _can_start(doc[i]) and doc[i].ent_type_ not in SKIP_ENTITIES:
+            match = _longest_at(doc, i, dictionary)
+        if match is None:
+            i += 1
+            continue
+        found.append(match)
+        i = match.last
+    return found
+
+
+def _longest_at(doc: Doc, i: int, dictionary: ActorDictionary) -> Match | None:
+    for j in range(min(len(doc), i + dictionary.max_words), i, -1):
+        if doc[j - 1].is_space or doc[j - 1].is_punct and doc[j - 1].text not in {".", ")"}:
+            continue
+        if j < len(doc) and not doc[j - 1].whitespace_ and doc[j].is_alpha and doc[j - 1].is_alpha:
+            continue
+        aliases = dictionary.candidates(doc[i:j].text)
+        if aliases:
+            return Match(i, j, aliases)
+    return None
+
+
+# People ---------------------------------------------------------------------------------------
+
+
+def person_mentions(
+    doc: Doc, dictionary: ActorDictionary, matches: list[Match], published: str | None
+) -> list[Mention]:
+    """People named in the text, each with its title, country and dated dictionary entry."""
+    spans = _person_spans(doc, dictionary, matches)
+    return [_person(doc, dictionary, first, last, published) for first, last in spans]
+
+
+def _person_spans(doc: Doc, dictionary: ActorDictionary, matches: list[Match]) -> list[tuple[int, int]]:
+    """Token ranges of person names: NER PERSON spans and dictionary people, longest first."""
+    spans = [_trim_name(doc, e.start, e.end) for e in doc.ents if e.label_ == "PERSON"]
+    for match in matches:
+        if any(_is_person(dictionary, a) for a in match.aliases) and _accept_person_match(doc, match):
+            spans.append((match.first, match.last))
+    chosen: list[tuple[int, int]] = []
+    for first, last in sorted(set(spans), key=lambda s: (s[0] - s[1], s[0])):
+        if last > first and not any(first < b and a < last for a, b in chosen):
+            chosen.append((first, last))
+    return sorted(chosen)
+
+
+def _is_person(dictionary: ActorDictionary, alias: Alias) -> bool:
+    entry = dictionary.entry(alias.key)
+    return entry is not None and entry.kind == "person"
+
+
+def _accept_person_match(doc: Doc, match: Match) -> bool:
+    """A one-word person alias ("Putin") needs the model to call it a person or a bare proper noun."""
+    if match.last - match.first > 1:
+        return True
+    token = doc[match.first]
+    return token.ent_type_ == "PERSON" or (not token.ent_type_ and token.pos_ in {"PROPN", ""})
+
+
+def _trim_name(doc: Doc, first: int, last: int) -> tuple[int, int]:
+    """Drop a trailing possessive and punctuation from a name span."""
+    while last > first and (doc[last - 1].text in POSSESSIVE or doc[last - 1].is_punct or doc[last - 1].is_space):
+        last -= 1
+    return first, last
+
+
+def _person(doc: Doc, dictionary: ActorDictionary, first: int, last: int, published: str | None) -> Mention:
+    name_first = first
+    while name_first < last - 1 and _role_type(dictionary, doc[name_first].lower_) == "honorific":
+        name_first += 1
+    name = doc[name_first:last].text
+    title = title_before(doc, first, dictionary)
+    start = title.first if title else first
+    country, sectors, role = (title.country, title.sectors, title.role) if title else (None, (), None)
+    if title is None or not title.role:
+        apposed = apposition(doc, doc[first:last].root, dictionary)
+        if apposed is not None:
+            role, country, sectors = apposed.role, apposed.country or country, apposed.sectors
+    entry = lookup_person(dictionary, name, published)
+    if entry is None:
+        entry = _text_person(name, country, sectors, title.code if title else None, role)
+    return make_mention(doc, start, last, "title" if title else "name", entry, name=name, role=role,
+                        country=country, sectors=sectors)
+
+
+def lookup_person(dictionary: ActorDictionary, name: str, published: str | None) -> Entry | None:
+    """The dictionary person written as ``name``, in the tenure in force on ``published``."""
+    for alias in dictionary.candidates(name):
+        entry = dictionary.entry(alias.key, published)
+        if entry is not None and entry.kind == "person":
+            return entry
+    return None
+
+
+def _text_person(name: str, country: str | None, sectors: tuple[str, ...], code: str | None,
+                 role: str | None) -> Entry:
+    """A person the dictionary does not know, coded from the words around the name."""
+    if code is None:
+        code = (country or ("---" if sectors else "")) + "".join(sectors)
+    return Entry("person:" + fold(name), name, code, country, sectors, "person", role)
+
+
+@dataclass(frozen=True)
+class Title:
+    """The words before a name: "Russian Energy Minister" -> RUS, Energy Minister, (GOV,)."""
+
+    first: int
+    country: str | None
+    role: str | None
+    sectors: tuple[str, ...]
+    code: str | None
+
+
+def _role_type(dictionary: ActorDictionary, phrase: str) -> str | None:
+    role = dictionary.role(phrase)
+    return role.type if role else None
+
+
+def _title_words(doc: Doc, first: int, dictionary: ActorDictionary) -> list[int]:
+    """Indices of the capitalised or role words right before a name, in the same sentence."""
+    role_words = {w for phrase, r in dictionary.roles.items() if r.type in {"person", "honorific"}
+                  for w in phrase.split()}
+    start = doc[first].sent.start if doc.has_annotation("SENT_START") else 0
+    words: list[int] = []
+    i = first - 1
+    while i >= start:
+        token = doc[i]
+        capital = token.text[:1].isupper() and (token.is_alpha or "." in token.text or "-" in token.text)
+        joiner = token.lower_ in NAME_JOINERS and i - 1 >= start and doc[i - 1].text[:1].isupper()
+        if not (capital or joiner or token.lower_ in role_words) or token.ent_type_ in SKIP_ENTITIES:
+            break
+        words.insert(0, i)
+        i -= 1
+    while words and doc[words[0]].lower_ in NAME_JOINERS:
+        words.pop(0)
+    return words
+
+
+def title_before(doc: Doc, first: int, dictionary: ActorDictionary) -> Title | None:
+    """The title and country written right before a person's name, or None."""
+    words = _title_words(doc, first, dictionary)
+    country, code, rest = _title_owner(doc, words, dictionary)
+    if country is None and code is None:
+        country = _possessive_country(doc, (words[0] if words else first) - 1, dictionary)
+    role_span = _rightmost_role(doc, rest, dictionary)
+    if role_span is None:
+        if rest and all(_role_type(dictionary, doc[i].lower_) == "honorific" for i in rest) or (words and not rest):
+            return Title(words[0], country, None, (), code)
+        return None
+    role_first, role_last = role_span
+    role = dictionary.role(doc[role_first:role_last].text)
+    sectors = role.sectors if role else ()
+    role_text = doc[rest[0]:role_last].text if rest else None
+    if code is not None and country and not code[3:]:
+        code = code + "".join(sectors)
+    mention_first = words[0] if words and words[0] < rest[0] else rest[0]
+    return Title(mention_first, country, role_text, sectors, code)
+
+
+def _title_owner(doc: Doc, words: list[int], dictionary: ActorDictionary) -> tuple[str | None, str | None, list[int]]:
+    """A country or institution at the start of the title words, and the words after it."""
+    for size in range(len(words), 0, -1):
+        text = doc[words[0]:words[0] + size].text
+        for alias in dictionary.candidates(text):
+            entry = dictionary.entry(alias.key)
+            if entry is None or entry.kind == "person":
+                continue
+            code = None if entry.kind == "state" else entry.code
+            return entry.country, code, words[size:]
+    return None, None, words
+
+
+def _possessive_country(doc: Doc, i: int, dictionary: ActorDictionary) -> str | None:
+    """"Iran's Supreme Leader X": the country before the possessive at ``i``."""
+    if i < 1 or doc[i].text not in POSSESSIVE:
+        return None
+    for size in range(1, 4):
+        if i - size < 0:
+            break
+        for alias in dictionary.candidates(doc[i - size:i].text):
+            entry = dictionary.entry(alias.key)
+            if entry is not None and entry.kind != "person":
+                return entry.country
+    return None
+
+
+def _rightmost_role(doc: Doc, words: list[int], dictionary: ActorDictionary) -> tuple[int, int] | None:
+    """The longest role phrase (type person) among ``words``, preferring the rightmost."""
+    best: tuple[int, int] | None = None
+    for end in range(len(words), 0, -1):
+        for begin in range(0, end):
+            phrase = doc[words[begin]:words[end - 1] + 1].text
+            if _role_type(dictionary, phrase) == "person":
+                span = (words[begin], words[end - 1] + 1)
+                if best is None or span[1] - span[0] > best[1] - best[0]:
+                    best = span
+        if best is not None:
+            return best
+    return None
+
+
+@dataclass(frozen=True)
+class Apposed:
+    role: str
+    country: str | None
+    sectors: tuple[str, ...]
+
+
+def apposition(doc: Doc, head: Token, dictionary: ActorDictionary) -> Apposed | None:
+    """"X, a special adviser ... to the speaker of Iran's parliament": role, country, sectors."""
+    appos = next((c for c in head.children if c.dep_ == "appos"), None)
+    if appos is None:
+        return None
+    tokens = [t for t in appos.subtree if t.dep_ != "det" or t.i != appos.left_edge.i][:16]
+    possessive = next((n for n, t in enumerate(tokens[:4]) if t.text in POSSESSIVE), None)
+    role_tokens = tokens[possessive + 1:] if possessive is not None else tokens
+    if not tokens:
+        return None
+    country, sectors = None, ()
+    for token in tokens:
+        role = dictionary.role(token.lower_)
+        if role is not None and role.type in {"person", "body"} and role.sectors:
+            sectors = role.sectors
+        match = _longest_at(doc, token.i, dictionary) if country is None else None
+        if match is not None:
+            entry = dictionary.entry(match.aliases[0].key)
+            if entry is not None and entry.kind != "person" and entry.country:
+                country = entry.country
+    if not sectors or not role_tokens:
+        return None
+    return Apposed(doc[role_tokens[0].i:role_tokens[-1].i + 1].text, country, sectors)
+
+
+# States, capitals, institutions ---------------------------------------------------------------
+
+
+def named_mentions(
+    doc: Doc, dictionary: ActorDictionary, matches: list[Match], taken: set[int], published: str | None
+) -> list[Mention]:
+    """Countries, demonyms, capitals (as governments), institutions and organisations."""
+    found = []
+    for match in matches:
+        if any(i in taken for i in range(match.first, match.last)):
+            continue
+        mention = _named(doc, dictionary, match, published)
+        if mention is not None:
+            found.append(mention)
+    return found
+
+
+def _named(doc: Doc, dictionary: ActorDictionary, match: Match, published: str | None) -> Mention | None:
+    alias = next((a for a in match.aliases if not _is_person(dictionary, a)), None)
+    if alias is None:
+        return None
+    span = doc[match.first:match.last]
+    if alias.form == "capital":
+        if is_locative(span.root) or _names_something_else(span.root):
+            return None
+        return make_mention(doc, match.first, match.last, "capital", dictionary.government(alias.key))
+    entry = dictionary.entry(alias.key, published)
+    if entry is None:
+        return None
+    if alias.form == "demonym":
+        return make_mention(doc, match.first, match.last, "demonym", entry, country=entry.country)
+    if entry.key in dictionary.countries and is_locative(span.root):
+        return None
+    first = match.first - 1 if match.first > 0 and _determiner_of(doc[match.first - 1], match) else match.first
+    return make_mention(doc, first, match.last, "name", entry, country=entry.country)
+
+
+def _determiner_of(token: Token, match: Match) -> bool:
+    """"the" in "the United States", "the Kremlin" belongs to the name."""
+    return token.lower_ == "the" and (match.first <= token.head.i < match.last or not token.doc.has_annotation("DEP"))
+
+
+def _names_something_else(token: Token) -> bool:
+    """A capital inside a longer proper name ("Moscow Times", "Washington Post")."""
+    return token.dep_ == "compound" and token.head.pos_ == "PROPN" and token.head.ent_type_ not in {"", "GPE"}
+
+
+def is_locative(token: Token, depth: int = 0) -> bool:
+    """Whether a place name is the place of something ("in Moscow", "a visit to Moscow", "visiting Moscow")."""
+    if depth > 3:
+        return False
+    head = token.head
+    if token.dep_ == "pobj":
+        if head.lower_ in LOCATIVE_PREPS:
+            return True
+        return head.lower_ in {"to", "toward", "towards"} and head.head.lemma_.lower() in MOTION_WORDS
+    if token.dep_ == "dobj" and head.lemma_.lower() in MOTION_WORDS:
+        return True
+    if token.dep_ in {"conj", "appos", "compound"} and head is not token:
+        return is_locative(head, depth + 1)
+    return False
+
+
+# Bodies, groups and descriptions --------------------------------------------------------------
+
+
+def noun_mentions(doc: Doc, dictionary: ActorDictionary, named: list[Mention], taken: set[int]) -> list[Mention]:
+    """Role nouns qualified by a country or institution ("Iran's parliament", "European firms")."""
+    owners = {i: m for m in named for i in range(m.first, m.last) if m.entry is not None}
+    found = []
+    i = 0
+    while i < len(doc):
+        mention = None if i in taken else _qualified_noun(doc, i, dictionary, owners)
+        if mention is not None:
+            found.append(mention)
+            i = mention.last
+        else:
+            i += 1
+    return found
+
+
+def _role_at(doc: Doc, i: int, dictionary: ActorDictionary) -> tuple[int, object] | None:
+    """The role phrase ending at token ``i`` (two words first: "foreign ministry", "security forces")."""
+    if doc[i].pos_ not in {"NOUN", "PROPN", ""}:
+        return None
+    for size in (3, 2, 1):
+        if i - size + 1 < 0:
+            continue
+        role = dictionary.role(doc[i - size + 1:i + 1].text)
+        if role is not None and role.type in {"person", "body", "group"}:
+            return i - size + 1, role
+    return None
+
+
+def _qualified_noun(doc: Doc, i: int, dictionary: ActorDictionary, owners: dict[int, Mention]) -> Mention | None:
+    found = _role_at(doc, i, dictionary)
+    if found is None or (doc[i].dep_ == "compound" and doc[i].head.i > i):
+        return None
+    role_first, role = found
+    owner, owner_first = _owner(doc, doc[i], role_first, owners)
+    article = _article(doc, owner_first if owner_first is not None else role_first)
+    if owner is None or owner.entry is None:
+        if role.type == "person" and article == "the":
+            return make_mention(doc, role_first - 1, i + 1, "description", None, role=role.label,
+                                sectors=role.sectors)
+        if role.type == "person" and doc[role_first].text[:1].isupper() and doc[role_first].i > 0:
+            return make_mention(doc, role_first, i + 1, "description", None, role=role.label, sectors=role.sectors)
+        return None
+    entry = owner.entry
+    first = owner_first if owner_first is not None else role_first
+    if role.type == "person":
+        first = first - 1 if article else first
+        return make_mention(doc, first, i + 1, "description", None, role=role.label, country=entry.country,
+                            sectors=entry.sectors or role.sectors)
+    return make_mention(doc, first, i + 1, role.type, _body_entry(dictionary, entry, role), country=entry.country)
+
+
+def _article(doc: Doc, first: int) -> str | None:
+    if first > 0 and doc[first - 1].lower_ in {"the", "a", "an"}:
+        return doc[first - 1].lower_
+    return None
+
+
+def _owner(doc: Doc, noun: Token, role_first: int, owners: dict[int, Mention]) -> tuple[Mention | None, int | None]:
+    """The country or institution qualifying ``noun``: an adjective, compound or possessive before it."""
+    for child in noun.children:
+        if child.i >= role_first or child.dep_ not in {"amod", "compound", "poss", "nmod", "npadvmod"}:
+            continue
+        mention = owners.get(child.i)
+        if mention is not None:
+            return mention, (None if child.dep_ == "poss" else mention.first)
+    if not doc.has_annotation("DEP") and role_first - 1 in owners:
+        mention = owners[role_first - 1]
+        return mention, mention.first
+    return None, None
+
+
+def _body_entry(dictionary: ActorDictionary, owner: Entry, role: object) -> Entry:
+    """"Iran's parliament" -> IRNLEG "Iranian parliament"; "Russian leaders" -> the Russian government."""
+    sectors = tuple(role.sectors)
+    country = owner.country
+    if not country or country not in dictionary.countries:
+        return replace(owner, kind="organisation") if owner.kind != "person" else owner
+    if sectors == ("GOV",) and country in dictionary.countries:
+        return dictionary.government(country)
+    adjective = dictionary.countries[country].adjective if country in dictionary.countries else country
+    kind = "group" if role.type == "group" else "organisation"
+    code = country + "".join(sectors)
+    return Entry(code, f"{adjective} {role.label}", code, country, sectors, kind)
