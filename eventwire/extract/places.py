@@ -48,6 +48,9 @@ NAME_LINKS = frozenset({"of", "de", "du", "la", "le", "el", "al", "-", "and"})
 GENERIC_PREFIXES = ("Republic of ", "State of ", "City of ", "Province of ", "Greater ", "Downtown ", "Central ")
 GENERIC_SUFFIXES = (" County", " City", " State", " state", " Province", " province", " Region", " region",
                     " District", " Municipality", " Township", " Parish", " Borough")
+# Second words that make "<City> <Word>" an organisation rather than a person's name.
+ORG_WORDS = frozenset({"post", "times", "news", "herald", "tribune", "journal", "university", "college", "city",
+                       "united", "council", "airport", "police", "fc", "county", "bank", "group", "club"})
 MIN_SINGLE_CITY_POPULATION = 100_000
 MAX_NAME_TOKENS = 5
 
@@ -101,7 +104,7 @@ def _is_locative(token: Token, depth: int = 0) -> bool:
     if token.dep_ == "pobj":
         if head.lower_ in LOCATIVE_PREPS:
             return True
-        if head.lower_ == "of" and head.head.lemma_.lower() in PLACE_NOUNS:
+        if head.lower_ == "of" and (head.head.lemma_ or head.head.lower_).lower() in PLACE_NOUNS:
             return _is_locative(head.head, depth + 1)
         return False
     if token.dep_ in {"appos", "conj", "compound", "npadvmod"} and head is not token:
@@ -172,10 +175,11 @@ def _looks_like_demonym(span: Span) -> bool:
 def _gazetteer_places(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
     """Capitalised names the model did not tag, matched longest first against the gazetteer."""
     blocked = {t.i for ent in doc.ents if ent.label_ in {"PERSON", "NORP"} for t in ent}
+    in_org = {ent.start for ent in doc.ents if ent.label_ == "ORG" and _person_shaped(ent)}
     found = []
     i = 0
     while i < len(doc):
-        span = _longest_match(doc, i, gazetteer, blocked)
+        span = _longest_match(doc, i, gazetteer, blocked, in_org)
         if span is None:
             i += 1
             continue
@@ -184,7 +188,14 @@ def _gazetteer_places(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
     return found
 
 
-def _longest_match(doc: Doc, start: int, gazetteer: Gazetteer, blocked: set[int]) -> Span | None:
+def _person_shaped(ent: Span) -> bool:
+    """An "organisation" of two plain names, likely a person the model mislabelled ("Paris Hilton")."""
+    return len(ent) == 2 and all(t.is_title for t in ent) and ent[1].lower_ not in ORG_WORDS
+
+
+def _longest_match(doc: Doc, start: int, gazetteer: Gazetteer, blocked: set[int], in_org: set[int]) -> Span | None:
+    """The longest known name from ``start``; at the start of a person-shaped organisation name
+    only a country, state or region counts ("Iran Air" yes, "Paris Hilton" no)."""
     if not _is_name_token(doc[start]) or start in blocked:
         return None
     for end in range(min(len(doc), start + MAX_NAME_TOKENS), start, -1):
@@ -194,7 +205,9 @@ def _longest_match(doc: Doc, start: int, gazetteer: Gazetteer, blocked: set[int]
         if any(not _is_name_token(t) and t.lower_ not in NAME_LINKS for t in span):
             continue
         known = gazetteer.lookup(span.text)
-        if known and (len(span) > 1 or _strong_single(known[0], doc[start])):
+        if not known or (start in in_org and known[0].feature not in STRONG_FEATURES):
+            continue
+        if len(span) > 1 or _strong_single(known[0], doc[start]):
             return span
     return None
 

@@ -1,0 +1,273 @@
+"""Places stage: gazetteer, resolver, recognition on hand-built Docs, event location, real model, seed."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.extract.index import ActorIndex
+from eventwire.extract.places import event_location, find_places, locative_places, name_variants
+from eventwire.extract.places_gazetteer import Candidate, Gazetteer, distance_km, normalise, rank
+from eventwire.models import Actor, Offsets, Place, Span
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> Gazetteer:
+    return Gazetteer.load()
+
+
+def city(name: str, country: str, population: int, admin1: str | None = None) -> Candidate:
+    return Candidate(name, "city", country, 0.0, 0.0, hash((name, country)) % 10_000, population, admin1)
+
+
+# --- pure functions ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("name", "key"),
+    [("U.S.", "u s"), ("the Gulf", "gulf"), ("The West Bank", "west bank"), ("Zürich", "zurich"),
+     ("Côte d\u2019Ivoire", "cote d'ivoire"), ("  New   York ", "new york"), ("Theodore", "theodore")],
+)
+def test_normalise(name: str, key: str) -> None:
+    assert normalise(name) == key
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "km"),
+    [((60.17, 24.94), (55.75, 37.62), 893), ((0.0, 0.0), (0.0, 1.0), 111), ((10.0, 10.0), (10.0, 10.0), 0)],
+)
+def test_distance_km(a: tuple[float, float], b: tuple[float, float], km: int) -> None:
+    assert distance_km(*a, *b) == pytest.approx(km, abs=3)
+
+
+@pytest.mark.parametrize(
+    ("candidates", "countries", "admin1", "expected"),
+    [
+        ([city("Moscow", "USA", 25_000), city("Moscow", "RUS", 10_000_000)], {}, (), "RUS"),
+        ([city("Moscow", "USA", 25_000), city("Moscow", "RUS", 10_000_000)], {"USA": 5}, (), "USA"),
+        ([city("Portland", "USA", 650_000, "OR"), city("Portland", "USA", 66_000, "ME")], {}, (), "OR"),
+        ([city("Portland", "USA", 650_000, "OR"), city("Portland", "USA", 66_000, "ME")], {}, (("USA", "ME"),), "ME"),
+        ([Candidate("Georgia", "country", "GEO", 42, 43.5, 1, 3_700_000),
+          Candidate("Georgia", "state", "USA", 32.7, -83.5, 2, 10_600_000)], {}, (), "GEO"),
+        ([Candidate("Georgia", "country", "GEO", 42, 43.5, 1, 3_700_000),
+          Candidate("Georgia", "state", "USA", 32.7, -83.5, 2, 10_600_000)], {"USA": 4, "GEO": 0}, (), "USA"),
+    ],
+)
+def test_rank_uses_population_feature_and_context(candidates, countries, admin1, expected) -> None:
+    best = rank(candidates, countries, admin1)[0]
+    assert (best.admin1 or best.country) == expected
+
+
+def test_context_bonus_is_shared_by_weight() -> None:
+    small = city("Springfield", "GBR", 900_000)
+    large = city("Springfield", "USA", 1_000_000)
+    assert rank([small, large], {"USA": 10, "GBR": 1})[0] is large
+    assert rank([small, large], {"USA": 1, "GBR": 10})[0] is small
+
+
+@pytest.mark.parametrize(
+    ("text", "variants"),
+    [("Orange County", ["Orange County", "Orange"]), ("Republic of Armenia", ["Republic of Armenia", "Armenia"]),
+     ("Helsinki", ["Helsinki"]), ("County", ["County"])],
+)
+def test_name_variants(text: str, variants: list[str]) -> None:
+    assert name_variants(text) == variants
+
+
+# --- gazetteer ----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("name", "expected", "country", "feature"),
+    [
+        ("Helsinki", "Helsinki", "FIN", "city"),
+        ("Syria", "Syria", "SYR", "country"),
+        ("U.S.", "United States", "USA", "country"),
+        ("US", "United States", "USA", "country"),
+        ("Britain", "United Kingdom", "GBR", "country"),
+        ("the Gulf", "Gulf", None, "water"),
+        ("Middle East", "Middle East", None, "region"),
+        ("Gaza", "Gaza", "PSE", "territory"),
+        ("West Bank", "West Bank", "PSE", "territory"),
+        ("Crimea", "Crimea", "UKR", "territory"),
+        ("Calif.", "California", "USA", "state"),
+        ("Kiev", "Kyiv", "UKR", "city"),
+        ("Washington", "Washington", "USA", "city"),
+        ("Europe", "Europe", None, "continent"),
+        ("Moscow", "Moscow", "RUS", "city"),
+    ],
+)
+def test_lookup_best_without_context(gazetteer: Gazetteer, name, expected, country, feature) -> None:
+    best = gazetteer.lookup(name)[0]
+    assert (best.name, best.country, best.feature) == (expected, country, feature)
+
+
+@pytest.mark.parametrize(("name", "lat", "lon"), [("Syria", 35, 38), ("Finland", 64, 26), ("Russia", 60, 100)])
+def test_country_resolves_to_its_centre_not_its_capital(gazetteer: Gazetteer, name, lat, lon) -> None:
+    best = gazetteer.lookup(name)[0]
+    assert (best.lat, best.lon) == pytest.approx((lat, lon), abs=0.5)
+
+
+@pytest.mark.parametrize("name", ["ISNA", "Unknownville", "", "the"])
+def test_lookup_finds_nothing(gazetteer: Gazetteer, name: str) -> None:
+    assert gazetteer.lookup(name) == []
+
+
+@pytest.mark.parametrize(
+    ("countries", "expected"), [({}, "GEO"), ({"USA": 3}, "USA"), ({"GEO": 1, "RUS": 2}, "GEO")]
+)
+def test_resolve_georgia_by_article_countries(gazetteer: Gazetteer, countries, expected) -> None:
+    assert gazetteer.resolve("Georgia", countries).country == expected
+
+
+def test_gazetteer_is_built_once(gazetteer: Gazetteer) -> None:
+    assert Gazetteer.load() is gazetteer
+    assert len(gazetteer) > 30_000
+
+
+# --- recognition on hand-built Docs ------------------------------------------------------------
+
+CASES = [
+    # words, ents, tags, expected place texts
+    (["Talks", "were", "held", "in", "Helsinki", "."], ["O", "O", "O", "O", "B-GPE", "O"], None, ["Helsinki"]),
+    (["The", "Iranian", "side", "agreed", "."], ["O", "B-NORP", "O", "O", "O"], None, []),
+    (["The", "Iranian", "side", "agreed", "."], ["O", "B-GPE", "O", "O", "O"], ["DT", "JJ", "NN", "VBD", "."], []),
+    (["He", "flew", "to", "Jordan", "."], ["O", "O", "O", "B-ORG", "O"], None, ["Jordan"]),
+    (["Jordan", "scored", "twice", "."], ["B-PERSON", "O", "O", "O"], None, []),
+    (["Officials", "in", "the", "West", "Bank", "said", "so", "."], None,
+     ["NNS", "IN", "DT", "NNP", "NNP", "VBD", "RB", "."], ["West Bank"]),
+    (["Paris", "Jackson", "spoke", "."], ["B-PERSON", "I-PERSON", "O", "O"], ["NNP", "NNP", "VBD", "."], []),
+    (["Troops", "left", "the", "Gulf", "."], ["O", "O", "B-LOC", "I-LOC", "O"], None, ["Gulf"]),
+    (["Syria", "'s", "army", "advanced", "."], ["B-GPE", "I-GPE", "O", "O", "O"], None, ["Syria"]),
+    (["They", "met", "in", "Portland", ",", "Maine", "."], ["O", "O", "O", "B-GPE", "O", "B-GPE", "O"], None,
+     ["Portland", "Maine"]),
+]
+
+
+@pytest.mark.parametrize(("words", "ents", "tags", "expected"), CASES)
+def test_recognition(make_doc, gazetteer: Gazetteer, words, ents, tags, expected) -> None:
+    doc = make_doc(words, ents=ents, tags=tags)
+    assert [p.text for p in find_places(doc, gazetteer, ActorIndex(()))] == expected
+
+
+def test_city_state_pair_resolves_the_city_in_that_state(make_doc, gazetteer: Gazetteer) -> None:
+    doc = make_doc(["They", "met", "in", "Portland", ",", "Maine", "."], ents=["O", "O", "O", "B-GPE", "O", "B-GPE", "O"])
+    portland = find_places(doc, gazetteer, ActorIndex(()))[0]
+    assert portland.lat == pytest.approx(43.66, abs=0.1)
+
+
+def test_places_carry_offsets_and_coordinates(make_doc, gazetteer: Gazetteer) -> None:
+    doc = make_doc(["Talks", "were", "held", "in", "Helsinki", "."], ents=["O", "O", "O", "O", "B-GPE", "O"])
+    place = find_places(doc, gazetteer, ActorIndex(()))[0]
+    assert doc.text[place.start:place.end] == place.text
+    assert (place.name, place.country, place.feature) == ("Helsinki", "FIN", "city")
+    assert place.lat == pytest.approx(60.17, abs=0.05) and place.lon == pytest.approx(24.94, abs=0.05)
+
+
+def test_unknown_place_entity_is_kept_unresolved(make_doc, gazetteer: Gazetteer) -> None:
+    doc = make_doc(["Fighting", "reached", "Qwertyvale", "."], ents=["O", "O", "B-GPE", "O"])
+    assert find_places(doc, gazetteer, ActorIndex(())) == [Place("Qwertyvale", 17, 27, None, None, None, None, None)]
+
+
+def test_actor_countries_steer_disambiguation(make_doc, gazetteer: Gazetteer) -> None:
+    doc = make_doc(["Voters", "in", "Georgia", "decided", "."], ents=["O", "O", "B-GPE", "O", "O"])
+    governor = Actor("a1", "Governor", "USAGOV", "USA", ("GOV",), "person", (Span(0, 6, "Voters"),))
+    assert find_places(doc, gazetteer, ActorIndex(()))[0].country == "GEO"
+    assert find_places(doc, gazetteer, ActorIndex([governor]))[0].country == "USA"
+
+
+# --- event location -----------------------------------------------------------------------------
+
+# "Israel attacked targets in Syria ." / "Tehran said talks would continue ."
+ATTACK = dict(
+    words=["Israel", "attacked", "targets", "in", "Syria", "."],
+    heads=[1, 1, 1, 2, 3, 1], deps=["nsubj", "ROOT", "dobj", "prep", "pobj", "punct"],
+    ents=["B-GPE", "O", "O", "O", "B-GPE", "O"],
+)
+SAID = dict(
+    words=["Tehran", "said", "talks", "would", "continue", "."],
+    heads=[1, 1, 4, 4, 1, 1], deps=["nsubj", "ROOT", "nsubj", "aux", "ccomp", "punct"],
+    ents=["B-GPE", "O", "O", "O", "O", "O"],
+)
+SUMMIT = dict(
+    words=["Leaders", "meet", "at", "a", "summit", "in", "Helsinki", ",", "Finland", "."],
+    heads=[1, 1, 1, 4, 2, 4, 5, 6, 6, 1],
+    deps=["nsubj", "ROOT", "prep", "det", "pobj", "prep", "pobj", "punct", "appos", "punct"],
+    ents=["O", "O", "O", "O", "O", "O", "B-GPE", "O", "B-GPE", "O"],
+)
+CITY_OF = dict(
+    words=["Shells", "fell", "in", "the", "city", "of", "Afrin", "."],
+    heads=[1, 1, 1, 4, 2, 4, 5, 1], deps=["nsubj", "ROOT", "prep", "det", "pobj", "prep", "pobj", "punct"],
+    ents=["O", "O", "O", "O", "O", "O", "B-GPE", "O"],
+)
+
+
+@pytest.mark.parametrize(
+    ("parse", "locative"),
+    [(ATTACK, ["Syria"]), (SAID, []), (SUMMIT, ["Helsinki", "Finland"]), (CITY_OF, ["Afrin"])],
+)
+def test_locative_places(make_doc, gazetteer: Gazetteer, parse, locative) -> None:
+    doc = make_doc(**parse)
+    places = find_places(doc, gazetteer, ActorIndex(()))
+    assert [places[i].text for i in sorted(locative_places(doc, places))] == locative
+
+
+@pytest.mark.parametrize(("parse", "expected"), [(ATTACK, "Syria"), (SAID, None), (SUMMIT, "Helsinki")])
+def test_event_location_needs_a_locative_preposition(make_doc, gazetteer: Gazetteer, parse, expected) -> None:
+    doc = make_doc(**parse)
+    places = find_places(doc, gazetteer, ActorIndex(()))
+    location = event_location(places, Offsets(0, len(doc.text)), doc)
+    assert (location.text if location else None) == expected
+
+
+def test_event_location_stays_inside_the_clause(make_doc, gazetteer: Gazetteer) -> None:
+    doc = make_doc(**ATTACK)
+    places = find_places(doc, gazetteer, ActorIndex(()))
+    assert event_location(places, Offsets(0, doc[2].idx), doc) is None
+
+
+def test_event_location_without_doc_takes_the_first_place_in_the_clause() -> None:
+    places = [Place("Israel", 0, 6, "Israel", "ISR", 31.5, 34.75, 294640, "country"),
+              Place("Syria", 28, 33, "Syria", "SYR", 35.0, 38.0, 163843, "country")]
+    assert event_location(places, Offsets(10, 40)).name == "Syria"
+    location = event_location(places, Offsets(0, 40))
+    assert (location.name, location.country, location.lat, location.text) == ("Israel", "ISR", 31.5, "Israel")
+
+
+# --- real model -----------------------------------------------------------------------------------
+
+@pytest.mark.model
+def test_model_sentences(nlp, gazetteer: Gazetteer) -> None:
+    text = ("The foreign ministers of Norway and Chile met in Lisbon on Monday, while fighting went on "
+            "in the West Bank. Officials in Ottawa said Canada would send aid.")
+    doc = nlp(text)
+    places = find_places(doc, gazetteer, ActorIndex(()))
+    found = {p.text: p for p in places}
+    assert {"Norway", "Chile", "Lisbon", "West Bank", "Ottawa", "Canada"} <= set(found)
+    assert found["Lisbon"].country == "PRT" and found["Ottawa"].country == "CAN"
+    sentence = next(doc.sents)
+    location = event_location(places, Offsets(sentence.start_char, sentence.end_char), doc)
+    assert location is not None and location.name == "Lisbon"
+
+
+@pytest.mark.model
+def test_model_skips_demonyms_and_person_names(nlp, gazetteer: Gazetteer) -> None:
+    doc = nlp("Iranian and Syrian officials praised Paris Hilton in a statement.")
+    texts = [p.text for p in find_places(doc, gazetteer, ActorIndex(()))]
+    assert "Iranian" not in texts and "Syrian" not in texts and "Paris" not in texts
+
+
+# --- the seed article ---------------------------------------------------------------------------------
+
+@pytest.mark.model
+@pytest.mark.shared
+def test_seed_places(nlp, gazetteer: Gazetteer, seed_path) -> None:
+    text = seed_path.read_text(encoding="utf-8")
+    doc = nlp(text)
+    places = find_places(doc, gazetteer, ActorIndex(()))
+    by_text = {p.text: p for p in places}
+    helsinki, syria, moscow = by_text["Helsinki"], by_text["Syria"], by_text["Moscow"]
+    assert helsinki.country == "FIN" and (helsinki.lat, helsinki.lon) == pytest.approx((60.17, 24.94), abs=0.05)
+    assert syria.country == "SYR" and (syria.lat, syria.lon) == pytest.approx((35, 38), abs=1)
+    assert moscow.country == "RUS"
+    assert all(text[p.start:p.end] == p.text for p in places)
+    sentence = next(s for s in doc.sents if "Helsinki" in s.text)
+    location = event_location(places, Offsets(sentence.start_char, sentence.end_char), doc)
+    assert location is not None and location.name == "Helsinki"
