@@ -50,6 +50,18 @@ def test_multi_paragraph_quotes_are_linked(text: str, flags: list[tuple[bool, bo
     assert [(m.continued, m.continues) for m in find_marked(text)] == flags
 
 
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        ('"The levee held\nthrough the night," she said.', "The levee held\nthrough the night,"),
+        ('"The levee held\n\nthrough the night," she said.', "The levee held\n\nthrough the night,"),
+        ('"The levee held\n\nThrough the night," she said.', "The levee held"),
+    ],
+)
+def test_line_breaks_inside_a_sentence_are_joined(text: str, content: str) -> None:
+    assert text[find_marked(text)[0].start:find_marked(text)[0].end] == content
+
+
 def test_unclosed_quote_stops_at_the_paragraph_end() -> None:
     text = '"An unclosed mark ends here.\n\nA new paragraph.'
     (chunk,) = find_marked(text)
@@ -58,9 +70,9 @@ def test_unclosed_quote_stops_at_the_paragraph_end() -> None:
 
 @pytest.mark.parametrize(
     "text, count",
-    [("One.\n\nTwo.", 2), ("One.\n \n\nTwo.\n", 2), ("One line\nstill one.", 1), ("\n\n", 0)],
+    [("One.\n\nTwo.", 2), ("One.\n \n\nTwo.\n", 2), ("One line.\nAnother.", 2), ("\n\n", 0)],
 )
-def test_paragraphs_split_on_blank_lines(text: str, count: int) -> None:
+def test_paragraphs_split_on_line_breaks(text: str, count: int) -> None:
     assert len(paragraphs(text)) == count
 
 

@@ -12,7 +12,8 @@ Metrics, for eventwire and in the same run for the peer textacy
 * ``content_{precision,recall,f1}_exact``: the bounds agree once quote marks, white space and
   edge punctuation are set aside (our quotes exclude their marks; PolNeAR's include them);
 * ``speaker_accuracy``: over overlap-matched contents whose gold has a source, the share whose
-  predicted speaker span overlaps that source;
+  predicted speaker span overlaps that source (a gold "who"/"which" counts as its antecedent:
+  a speaker ending before it in the same sentence, as ours resolve it);
 * ``failed_articles``: articles where the quote stage raised.
 
 A partial quote nested inside another predicted quote is part of that attribution, not one of
@@ -40,6 +41,8 @@ COMPARTMENT = "dev"
 EDGES = " \t\n\"'“”‘’«».,;:—–-"
 T_LINE = re.compile(r"^(T\d+)\t(\w[\w-]*) (\d+ \d+(?:;\d+ \d+)*)\t", re.MULTILINE)
 E_LINE = re.compile(r"^(E\d+)\t(.+)$", re.MULTILINE)
+RELATIVE = {"who", "which", "that", "whom"}
+ANTECEDENT_REACH = 300
 Fragments = tuple[tuple[int, int], ...]
 
 
@@ -134,6 +137,17 @@ def _overlaps(a: tuple[int, int], fragments: Iterable[tuple[int, int]]) -> int:
     return sum(max(0, min(a[1], e) - max(a[0], s)) for s, e in fragments)
 
 
+def speaker_matches(text: str, speaker: tuple[int, int], source: Fragments) -> bool:
+    """The predicted speaker overlaps the gold source; a gold relative pronoun ("Mr. Li, who said")
+    stands for its antecedent, a speaker ending before it in the same sentence."""
+    if _overlaps(speaker, source) > 0:
+        return True
+    start, end = source[0]
+    if text[start:end].lower() not in RELATIVE or not 0 <= start - speaker[1] <= ANTECEDENT_REACH:
+        return False
+    return not any(mark in text[speaker[1]:start] for mark in (".", "\n", "?", "!"))
+
+
 def score(text: str, gold: Iterable[Attribution], predicted: list[Prediction]) -> Score:
     """Match predictions to gold contents one-to-one, largest overlap first, and count."""
     gold = list(gold)
@@ -154,7 +168,7 @@ def score(text: str, gold: Iterable[Attribution], predicted: list[Prediction]) -
         exact += _bounds(text, p.start, p.end) == _bounds(text, g.content[0][0], g.content[-1][1])
         if g.source is not None:
             with_source += 1
-            right += p.speaker is not None and _overlaps(p.speaker, g.source) > 0
+            right += p.speaker is not None and speaker_matches(text, p.speaker, g.source)
     return Score(len(gold), len(predicted), overlap, exact, with_source, right)
 
 

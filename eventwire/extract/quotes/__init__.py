@@ -18,6 +18,7 @@ colon); a quote paragraph without one takes the speaker of the neighbouring quot
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc
@@ -58,12 +59,12 @@ def find_quotes(doc: Doc, index: ActorIndex, *, article_id: str) -> list[Quote]:
     direct_spans = [(m.opened, m.outer_end) for m, k in zip(marked, kinds) if k == "direct"]
     quoted = [(m.opened, m.outer_end) for m in marked]
     free = [c for c in cues if not any(a <= c.start < b for a, b in quoted)]
-    direct = _fill_from_neighbours(
-        doc.text, [_direct(m, free, sentences) for m, k in zip(marked, kinds) if k == "direct"]
-    )
     indirect = [_indirect(c) for c in free if _reports_unquoted(c, direct_spans)]
-    partial = [_partial(m, indirect, free, sentences) for m, k in zip(marked, kinds) if k == "partial"]
-    drafts = sorted(direct + indirect + partial, key=lambda d: (d.start, -d.end))
+    quoted_drafts = [
+        _direct(m, free, sentences) if k == "direct" else _partial(m, indirect, free, sentences)
+        for m, k in zip(marked, kinds)
+    ]
+    drafts = sorted(_fill_from_neighbours(doc.text, quoted_drafts) + indirect, key=lambda d: (d.start, -d.end))
     return _records(doc, drafts, index, article_id)
 
 
@@ -110,18 +111,22 @@ def _trim_text(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _best_cue(chunk: Marked, cues: list[Cue], sentences: Sentences) -> Cue | None:
-    """The cue with a speaker closest to the quote, within the sentences around it."""
+    """The cue with a speaker closest to the quote: in the sentences around it, else the nearest
+    one before it in its paragraph ("Schiff said. "The other factor…"")."""
     low, high = sentences.region(chunk.opened, chunk.outer_end)
     near = [c for c in cues if c.speaker is not None and low <= c.start < high]
-    if not near:
-        return None
+    if near:
+        return min(near, key=lambda cue: _rank(cue, chunk))
+    para_start, _ = sentences.paragraph(chunk.opened)
+    before = [c for c in cues if c.speaker is not None and para_start <= c.start and c.end <= chunk.opened]
+    return before[-1] if before else None
 
-    def rank(cue: Cue) -> tuple[int, int]:
-        overlaps = cue.content is not None and cue.content[0] < chunk.outer_end and cue.content[1] > chunk.opened
-        gap = chunk.opened - cue.end if cue.end <= chunk.opened else cue.start - chunk.outer_end
-        return (0 if overlaps else 1, abs(gap))
 
-    return min(near, key=rank)
+def _rank(cue: Cue, chunk: Marked) -> tuple[int, int]:
+    """Cues whose content covers the quote first, then the nearest."""
+    overlaps = cue.content is not None and cue.content[0] < chunk.outer_end and cue.content[1] > chunk.opened
+    gap = chunk.opened - cue.end if cue.end <= chunk.opened else cue.start - chunk.outer_end
+    return (0 if overlaps else 1, abs(gap))
 
 
 def _fill_from_neighbours(text: str, drafts: list[Draft]) -> list[Draft]:
@@ -135,23 +140,26 @@ def _fill_from_neighbours(text: str, drafts: list[Draft]) -> list[Draft]:
     filled = list(drafts)
     for i in range(1, len(filled)):
         here, before = filled[i], filled[i - 1]
-        if here.speaker is None and before.speaker is not None and _continues(here, before, para, paras):
+        if here.kind == "direct" and here.speaker is None and before.speaker is not None \
+                and _continues(here, before, para, paras):
             filled[i] = replace(here, speaker=before.speaker)
     for i in range(len(filled) - 2, -1, -1):
         here, after = filled[i], filled[i + 1]
-        if here.speaker is None and after.speaker is not None and _continues(after, here, para, paras):
+        if here.kind == "direct" and here.speaker is None and after.speaker is not None \
+                and _continues(after, here, para, paras):
             filled[i] = replace(here, speaker=after.speaker)
     return filled
 
 
-def _continues(later: Draft, earlier: Draft, para, paras: list[tuple[int, int]]) -> bool:
-    """Whether ``later`` goes on with the words of ``earlier``'s speaker."""
+def _continues(later: Draft, earlier: Draft, para: Callable[[int], int], paras: list[tuple[int, int]]) -> bool:
+    """Whether ``later`` goes on with the words of ``earlier``'s speaker: the same paragraph, a
+    continued multi-paragraph quote, or a quote paragraph right after a direct quote."""
     assert later.chunk is not None and earlier.chunk is not None
     if later.chunk.continued or para(later.start) == para(earlier.start):
         return True
     adjacent = para(later.start) == para(earlier.start) + 1
     opens_paragraph = later.chunk.opened == paras[para(later.start)][0]
-    return adjacent and opens_paragraph
+    return adjacent and opens_paragraph and "direct" == earlier.kind == later.kind
 
 
 def _reports_unquoted(cue: Cue, direct_spans: list[tuple[int, int]]) -> bool:

@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Token
 from ...errors import DictionaryError
 from ...settings import data_path
 
+PEOPLE = {"PERSON", "ORG", "NORP", "GPE"}
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 RELATIVE = {"who", "which", "that", "whom"}
 CLIMB = {"advcl", "xcomp", "conj", "pcomp", "ccomp"}
@@ -116,6 +117,21 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
+def _names_someone(token: Token) -> bool:
+    """A person or organisation rather than a thing ("officials saying" vs "a statement saying")."""
+    return token.pos_ in {"PROPN", "PRON"} or token.ent_type_ in PEOPLE
+
+
+def _governing_verb(token: Token) -> Token:
+    """The nearest verb above ``token`` ("she said at a news conference announcing…" → "said")."""
+    current = token
+    for _ in range(4):
+        if current.pos_ in {"VERB", "AUX"} or current.head is current:
+            return current
+        current = current.head
+    return current
+
+
 def speaker_token(verb: Token) -> Token | None:
     """The token heading the speaker of cue ``verb``, following the parse up a few clauses."""
     current = verb
@@ -131,8 +147,11 @@ def speaker_token(verb: Token) -> Token | None:
             if subject.lower_ == "it" and subject.dep_ == "nsubjpass":
                 return None
             return subject
-        if current.dep_ == "acl" and current.head.pos_ in {"NOUN", "PROPN", "PRON"}:
-            return current.head
+        if current.dep_ == "acl":
+            if _names_someone(current.head):
+                return current.head
+            current = _governing_verb(current.head)
+            continue
         if current.dep_ not in CLIMB or current.head is current:
             return None
         current = current.head

@@ -1,13 +1,14 @@
 """Quoted stretches found from the quote marks alone, before any parse.
 
 Straight (``"``) and curly (``“ ”``, ``„``, ``« »``) double marks are paired paragraph by
-paragraph; marks nested inside an open quote (the other family, or single marks) stay part of
+paragraph (a paragraph is a line of text: blank lines and single line breaks both end one); marks nested inside an open quote (the other family, or single marks) stay part of
 its content. A paragraph that ends inside a quote either
 
 * hands the quote on to the next paragraph when that one opens with a mark (a multi-paragraph
   quote: one chunk per paragraph, linked by ``continued``/``continues``),
 * runs on into the next paragraph when the text breaks mid-sentence (a page-break join: the
-  paragraph ends without closing punctuation and the next one starts in lower case), or
+  paragraph ends without closing punctuation and the next one starts in lower case, or after a
+  single line break, without a quote mark), or
 * is closed at the paragraph end (an unclosed mark).
 """
 
@@ -21,7 +22,7 @@ CLOSING = "”»"
 STRAIGHT = '"'
 OPEN_BEFORE = "([{—–-/“‘'\""
 SENTENCE_END = ".?!:;…"
-BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n\s*")
+LINE_BREAK = re.compile(r"\n\s*")
 
 
 @dataclass(frozen=True)
@@ -45,10 +46,10 @@ class Marked:
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
-    """Non-empty paragraphs (separated by blank lines) as ``(start, end)`` without outer whitespace."""
+    """Non-empty paragraphs (lines) as ``(start, end)`` without outer whitespace."""
     spans: list[tuple[int, int]] = []
     position = 0
-    for match in BLANK_LINE.finditer(text):
+    for match in LINE_BREAK.finditer(text):
         spans.append((position, match.start()))
         position = match.end()
     spans.append((position, len(text)))
@@ -72,16 +73,21 @@ def _opens(text: str, i: int, para_start: int) -> bool:
     return i == para_start or text[i - 1].isspace() or text[i - 1] in OPEN_BEFORE
 
 
-def _closes(text: str, i: int, stack: list[str]) -> bool:
-    """Whether the mark at ``i`` closes the innermost open quote."""
+def _closes(text: str, i: int, para_start: int, stack: list[str]) -> bool:
+    """Whether the mark at ``i`` closes the innermost open quote (a straight mark that does not
+    look like an opener closes a curly one too: ``“mixed marks,"``)."""
     if not stack or text[i] in OPENING:
         return False
-    return text[i] in CLOSING or stack[-1] == "straight"
+    return text[i] in CLOSING or stack[-1] == "straight" or not _opens(text, i, para_start)
 
 
 def _joins(text: str, end: int, next_start: int) -> bool:
-    """A page-break join: the paragraph stops mid-sentence and the next one goes on in lower case."""
-    return text[end - 1] not in SENTENCE_END + CLOSING + STRAIGHT and text[next_start].islower()
+    """A line or page break inside a sentence: the paragraph stops mid-sentence and the next one
+    goes on in lower case (after a blank line) or without a mark (after a single line break)."""
+    if text[end - 1] in SENTENCE_END + CLOSING + STRAIGHT:
+        return False
+    blank = text.count("\n", end, next_start) > 1
+    return text[next_start].islower() if blank else text[next_start] not in OPENING + STRAIGHT
 
 
 def _chunk(text: str, opened: int, closed: int | None, end: int, continued: bool, continues: bool) -> Marked | None:
@@ -103,7 +109,7 @@ def find_marked(text: str) -> list[Marked]:
             char = text[i]
             if char not in OPENING + CLOSING + STRAIGHT:
                 continue
-            if _closes(text, i, stack):
+            if _closes(text, i, start, stack):
                 stack.pop()
                 if not stack:
                     found.append(_chunk(text, opened, i, i, continued, False))

@@ -40,25 +40,31 @@ class Sentences:
 
     def region(self, start: int, end: int) -> tuple[int, int]:
         """Where a cue for the quote ``[start, end)`` may sit: its sentences, within its paragraph,
-        plus a sentence before it that ends with a colon and a sentence after it that goes on in
-        lower case (``"…!" he said.``)."""
+        plus the sentence before it when that ends with a colon and the sentence after it when
+        that goes on in lower case (``"…!" he said.``)."""
         para_start, para_end = self._para(start)
         touching = [i for i, (a, b) in enumerate(self.bounds) if a < end and b > start]
         if not touching:
             return start, end
         low = max(self.bounds[touching[0]][0], para_start)
         high = min(self.bounds[touching[-1]][1], max(para_end, end))
-        before = touching[0] - 1
-        if before >= 0 and self.text[self.bounds[before][0]:self.bounds[before][1]].rstrip().endswith(INTRODUCES):
-            low = self.bounds[before][0]
-        elif low > para_start and self.text[para_start:low].rstrip().endswith(INTRODUCES):
-            low = para_start
+        introduction = self.text[:low].rstrip()
+        if introduction.endswith(INTRODUCES):
+            low = self._sentence_start(len(introduction) - 1)
         after = touching[-1] + 1
         if after < len(self.bounds) and self.bounds[after][0] < para_end:
             first = self.text[self.bounds[after][0]:self.bounds[after][1]].lstrip()[:1]
             if first.islower():
                 high = self.bounds[after][1]
         return low, high
+
+    def paragraph(self, offset: int) -> tuple[int, int]:
+        """The paragraph holding ``offset``."""
+        return self._para(offset)
+
+    def _sentence_start(self, offset: int) -> int:
+        i = bisect.bisect_right([b[0] for b in self.bounds], offset) - 1
+        return max(self.bounds[max(i, 0)][0], self._para(offset)[0])
 
     def subject(self, offset: int) -> Mention | None:
         """The subject of the main verb of the sentence holding ``offset``, if the Doc is parsed."""
