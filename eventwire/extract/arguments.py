@@ -143,7 +143,7 @@ def _objects(verb: Token) -> list[Token]:
     direct = [antecedent(c) for c in verb.children if c.dep_ == "dobj"]
     if direct:
         return direct
-    clauses = [c for c in verb.children if c.dep_ in {"ccomp", "xcomp"}]
+    clauses = [c for c in verb.children if c.dep_ in {"ccomp", "xcomp", "acl"}]
     return [s for clause in clauses for s in clause.children if s.dep_ == "nsubj"]
 
 

@@ -39,12 +39,16 @@ from .places import event_location
 from .time import event_date
 
 ENTRY_FIELDS = frozenset(
-    {"lemma", "pos", "code", "intended", "particle", "object", "complement", "target", "place_target",
-     "reciprocal", "strength"}
+    {"lemma", "pos", "code", "intended", "particle", "object", "modifier", "complement", "clause_modal", "target",
+     "place_target", "reciprocal", "strength"}
 )
 PARTICLE_DEPS = frozenset({"prt", "prep", "advmod", "dative"})
 MISSING_TARGET = 0.9
 PLACE_TARGET = 0.85
+SUBORDINATE = 0.85  # per subordinate link between the trigger and the sentence's main clause
+SUBORDINATE_DEPS = frozenset({"advcl", "acl", "relcl", "prep", "pobj", "pcomp", "npadvmod", "amod", "nsubj",
+                              "nsubjpass", "dobj", "attr", "appos", "compound", "poss"})
+MODALITY_WEIGHT = {"hypothetical": 0.7}
 
 
 @dataclass(frozen=True)
@@ -57,7 +61,9 @@ class Entry:
     intended: str | None = None
     particle: str | None = None
     object: frozenset[str] = frozenset()
+    modifier: frozenset[str] = frozenset()
     complement: bool | frozenset[str] = False
+    clause_modal: frozenset[str] = frozenset()
     target: tuple[str, ...] = ("object",)
     place_target: bool = False
     reciprocal: bool = False
@@ -67,7 +73,8 @@ class Entry:
     def specificity(self) -> int:
         """How many conditions the frame sets: the most specific matching entry wins."""
         complement = 2 if isinstance(self.complement, frozenset) else int(bool(self.complement))
-        return int(self.particle is not None) + int(bool(self.object)) + complement
+        conditions = (self.particle is not None, bool(self.object), bool(self.modifier), bool(self.clause_modal))
+        return sum(conditions) + complement
 
 
 @dataclass(frozen=True)
@@ -89,6 +96,8 @@ class Lexicon:
     light_verbs: frozenset[str]
     frame_preps: frozenset[str]
     modality: ModalityCues
+    intent_codes: Mapping[str, str] = field(default_factory=dict, compare=False)
+    refusal_codes: Mapping[str, str] = field(default_factory=dict, compare=False)
     table: Mapping[tuple[str, str], tuple[Entry, ...]] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
@@ -104,12 +113,27 @@ class Lexicon:
         forms = sorted({token.lemma_.lower(), token.lower_})
         return list(dict.fromkeys(e for f in forms for e in self.table.get((pos, f), ())))
 
+    def code_for(self, entry: Entry, modality: str) -> tuple[str, str]:
+        """The code and modality an event takes: intended events take their intent code, and a negated
+        cooperative event becomes the refusal it reports, asserted (``did not accept`` -> reject)."""
+        if modality == "intended":
+            return entry.intended or _by_prefix(self.intent_codes, entry.code) or entry.code, modality
+        if modality == "negated":
+            refusal = _by_prefix(self.refusal_codes, entry.code)
+            return (refusal, "asserted") if refusal else (entry.code, modality)
+        return entry.code, modality
+
     def match(self, token: Token) -> Match | None:
         """The most specific entry whose frame fits ``token`` in its sentence, if any."""
         found = [m for m in (_fit(e, token) for e in self.candidates(token)) if m is not None]
         if not found:
             return None
         return max(found, key=lambda m: (m.entry.specificity, m.entry.strength))
+
+
+def _by_prefix(table: Mapping[str, str], code: str) -> str | None:
+    """The value for ``code``, else for its 3-digit parent, else for its root."""
+    return next((table[key] for key in (code, code[:3], code[:2]) if key in table), None)
 
 
 @lru_cache(maxsize=8)
@@ -143,8 +167,16 @@ def parse_lexicon(data: Any, where: str = "lexicon") -> Lexicon:
         light_verbs=_words(data.get("light_verbs", []), f"{where}: light_verbs"),
         frame_preps=_words(data.get("frame_preps", []), f"{where}: frame_preps"),
         modality=cues,
+        intent_codes=_intent_codes(data.get("intent_codes", {}), f"{where}: intent_codes"),
+        refusal_codes=_intent_codes(data.get("refusal_codes", {}), f"{where}: refusal_codes"),
         table=_by_lemma(entries),
     )
+
+
+def _intent_codes(value: Any, where: str) -> Mapping[str, str]:
+    if not isinstance(value, Mapping) or not all(isinstance(k, str) and isinstance(v, str) for k, v in value.items()):
+        raise DictionaryError(f"{where}: expected a mapping of quoted CAMEO codes or roots to codes (\"04\": \"036\")")
+    return MappingProxyType(dict(value))
 
 
 def _words(value: Any, where: str) -> frozenset[str]:
@@ -180,7 +212,9 @@ def parse_entry(raw: Any, where: str) -> Entry:
         intended=raw.get("intended"),
         particle=raw.get("particle"),
         object=_words(raw.get("object", []), f"{label}: object"),
+        modifier=_words(raw.get("modifier", []), f"{label}: modifier"),
         complement=_complement(raw.get("complement", False), label),
+        clause_modal=_words(raw.get("clause_modal", []), f"{label}: clause_modal"),
         target=tuple(_words_list(raw.get("target", ["object"]), f"{label}: target")),
         place_target=bool(raw.get("place_target", False)),
         reciprocal=bool(raw.get("reciprocal", False)),
@@ -213,9 +247,16 @@ def _fit(entry: Entry, token: Token) -> Match | None:
         obj = _child(token, deps, lambda c: c.lemma_.lower() in entry.object or c.lower_ in entry.object)
         if obj is None:
             return None
+    if entry.modifier and _child(token, {"compound", "amod", "nmod"}, lambda c: c.lemma_.lower() in entry.modifier) is None:
+        return None
     comp = None
+    if entry.clause_modal:
+        comp = _child(token, {"ccomp"}, lambda c: any(a.dep_ == "aux" and a.lower_ in entry.clause_modal for a in c.children))
+        if comp is None:
+            return None
     if entry.complement:
-        comp = _child(token, {"xcomp", "ccomp"}, lambda c: c.pos_ in {"VERB", "AUX"} and _is_to_clause(c))
+        deps = {"acl", "ccomp"} if entry.pos == "noun" else {"xcomp", "ccomp"}
+        comp = _child(token, deps, lambda c: c.pos_ in {"VERB", "AUX"} and (entry.pos == "noun" or _is_to_clause(c)))
         wanted = entry.complement
         if comp is None or (isinstance(wanted, frozenset) and comp.lemma_.lower() not in wanted):
             return None
@@ -279,13 +320,13 @@ def code_match(
     if not sources:
         return []
     targets = find_targets(doc, match, index, places)
-    modality = modality_of(trigger, lexicon.modality)
-    code = entry.intended if modality == "intended" and entry.intended else entry.code
+    code, modality = lexicon.code_for(entry, modality_of(trigger, lexicon.modality))
     pairs = argument_pairs(sources, targets, entry.reciprocal)
     clause = clause_offsets(trigger)
     sentence = Offsets(trigger.sent.start_char, trigger.sent.end_char)
     span = trigger_span(doc, match)
-    context = _Context(code, modality, clause, sentence, span, entry.strength)
+    weight = entry.strength * clause_weight(trigger, lexicon.light_verbs) * MODALITY_WEIGHT.get(modality, 1.0)
+    context = _Context(code, modality, clause, sentence, span, weight)
     return [
         build_event(context, source, target, article_id, quotes, timexes, places, published, doc)
         for source, target in pairs
@@ -346,6 +387,22 @@ def argument_pairs(
     if not targets:
         return [(s, None) for s in sources]
     return [(s, t) for s in sources for t in targets if s.actor.id != t.actor.id]
+
+
+def _light_verb_object(token: Token, light_verbs: frozenset[str]) -> bool:
+    return token.dep_ in {"dobj", "nsubjpass"} and token.head.lemma_.lower() in light_verbs
+
+
+def clause_weight(trigger: Token, light_verbs: frozenset[str] = frozenset()) -> float:
+    """How central the trigger's clause is: 1 in the main clause (or speech it reports), less when nested."""
+    weight, token = 1.0, trigger
+    for _ in range(12):
+        if token.head.i == token.i:
+            break
+        if token.dep_ in SUBORDINATE_DEPS and not _light_verb_object(token, light_verbs):
+            weight *= SUBORDINATE
+        token = token.head
+    return max(weight, 0.4)
 
 
 def clause_offsets(trigger: Token) -> Offsets:
