@@ -4,5 +4,6 @@
 
     lexicon.py    words of time (months, weekdays, numbers, units) read from data/time_words.tsv
     calendar.py   pure date arithmetic against a reference date and a tense
-    rules.py      one regex and one resolver per kind of expression; ``scan`` and ``normalise``
+    resolvers.py  one resolver per kind of expression: regex match + context -> TimeML (type, value)
+    rules.py      the rule table (regex, resolver, check on the surroundings); ``scan`` and ``normalise``
 """

@@ -1,0 +1,323 @@
+"""Resolvers: turn one rule match into a TimeML ``(type, value)`` against a :class:`Context`.
+
+Each resolver takes the regex match of its rule (named groups ``m``, ``d``, ``y``, ``wd``, ``n``,
+``u``...), the context (reference date and tense) and the word lexicon. Without a reference date
+relative expressions keep TimeML's unresolved forms (``XXXX-07-12``) or ``None``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from . import calendar as cal
+from .calendar import Tense
+from .lexicon import Lexicon
+
+Value = tuple[str, str | None]
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a relative expression is resolved against."""
+
+    reference: dt.date | None
+    tense: Tense = "past"
+
+
+# --- helpers for resolvers -------------------------------------------------------------------
+
+def number(text: str, lex: Lexicon) -> float | None:
+    """The amount a number phrase stands for ("twenty-four" → 24); None for vague amounts."""
+    text = text.strip().lower()
+    if re.fullmatch(r"\d+(?:\.\d+)?", text):
+        return float(text)
+    value = lex.value("number", text)
+    if value is not None:
+        return None if value == "X" else float(value)
+    parts = re.split(r"[\s-]+", text)
+    values = [lex.value("number", p) for p in parts]
+    if values and all(v not in (None, "X") for v in values):
+        return float(sum(float(v) for v in values if v is not None))
+    return None
+
+
+def amount(value: float | None) -> str:
+    if value is None:
+        return "X"
+    return str(int(value)) if value == int(value) else str(value)
+
+
+def duration(amount_value: float | None, unit: str) -> str:
+    """TimeML duration for an amount of a lexicon unit value (``Y``, ``10Y``, ``T:H``...)."""
+    if unit.startswith("T:"):
+        return f"PT{amount(amount_value)}{unit[2:]}"
+    factor = re.match(r"\d*", unit).group(0)
+    letter = unit[len(factor):]
+    if factor and amount_value is not None:
+        amount_value *= int(factor)
+    return f"P{amount(amount_value)}{letter}"
+
+
+def unit_of(lex: Lexicon, word: str) -> str | None:
+    return lex.value("unit", word)
+
+
+def _year(text: str) -> int:
+    return int(text)
+
+
+def _month(lex: Lexicon, word: str) -> int:
+    return int(lex.value("month", word) or 0)
+
+
+def _clock(hour: int, minute: int, meridiem: str) -> str:
+    meridiem = meridiem.lower()
+    if meridiem.startswith("p") and hour < 12:
+        hour += 12
+    if meridiem.startswith("a") and hour == 12:
+        hour = 0
+    return f"T{hour:02d}:{minute:02d}"
+
+
+# --- resolvers -------------------------------------------------------------------------------
+
+def date_expression(m: re.Match[str], ctx: Context, lex: Lexicon) -> Value | None:
+    month_number = _month(lex, m["m"] or m["m2"])
+    day_number = int(re.match(r"\d+", m["d"] or m["d2"]).group(0))
+    if m["y"]:
+        return "DATE", f"{_year(m['y']):04d}-{month_number:02d}-{day_number:02d}"
+    if ctx.reference is None:
+        return "DATE", f"XXXX-{month_number:02d}-{day_number:02d}"
+    year = cal.year_for_day(ctx.reference, month_number, day_number, ctx.tense)
+    return "DATE", f"{year:04d}-{month_number:02d}-{day_number:02d}"
+
+
+def month_year(m: re.Match[str], ctx: Context, lex: Lexicon) -> Value | None:
+    return "DATE", cal.month(_year(m["y"]), _month(lex, m["m"]))
+
+
+def month_alone(m: re.Match[str], ctx: Context, lex: Lexicon) -> Value | None:
+    number_ = _month(lex, m["m"])
+    if ctx.reference is None:
+        return "DATE", f"XXXX-{number_:02d}"
+    shift = (m["shift"] or "").lower()
+    ref = ctx.reference
+    if shift == "last":
+        year = ref.year if number_ < ref.month else ref.year - 1
+    elif shift == "next":
+        year = ref.year if number_ > ref.month else ref.year + 1
+    elif shift == "this":
+        year = ref.year
+    else:
+        year = cal.year_for_month(ref, number_, ctx.tense)
+    return "DATE", cal.month(year, number_)
+
+
+def numeric_date(m: re.Match[str], ctx: Context, lex: Lexicon) -> Value | None:
+    year = int(m["y"])
+    if year < 100:
+        year += 1900 if year > 30 else 2000
+    month_number, day_number = int(m["mo"]), int(m["d"])
+    if not (1 <= month_number <= 12 and 1 <= day_number <= 31):
+        return None
+    return "DATE", f"{year:04d}-{month_number:02d}-{day_number:02d}"
+
+
+def decade(m: re.Match[str], ctx: Context, lex: Lexicon) -> Value | None:
+    if m["full"]:
+        return "DATE", m["full"][:3] + "X"
+    century = "19" if int(m["short"]) > 2 else "20"
+    return "DATE", century + m["short"] + "X"
+
+
+def century(m: re.Match[str], ctx: Context, lex: Lexicon) -> Value | None:
+    position = int(lex.value("ordinal", m["o"]) or 0)
+    return ("DATE", f"{position - 1:02d}") if position else None
+
+
+def year_alone(m: re.Match[str], ctx: Context, lex: Lexicon) -> Value | None:
+    return "DATE", f"{_year(m['y']):04d}"
+
+
+def season(m: re.Match[str], ctx: Context, lex: Lexicon) -> Value | None:
+    season = lex.value("season", m["s"]) or "XX"
+    if m["y"]:
+        return "DATE", f"{_year(m['y']):04d}-{season}"
+    if ctx.reference is None:
+        return "DATE", f"XXXX-{season}"
+    shift = (m["shift"] or "").lower()
+    tense: Tense = {"last": "past", "next": "future", "this": "present"}.get(shift, ctx.tense)  # type: ignore[assignment]
+    year = cal.season_year(ctx.reference, season, tense)
+    current = cal.season_year(ctx.reference, season, "present") == ctx.reference.year
+    if shift in {"last", "next"} and current and _in_season(ctx.reference, season):
+        year += -1 if shift == "last" else 1
+    return "DATE", f"{year:04d}-{season}"
+
+
+def _in_season(reference: dt.date, season: str) -> bool:
+    months = {"SP": (3, 4, 5), "SU": (6, 7, 8), "FA": (9, 10, 11), "WI": (12, 1, 2)}
+    return reference.month in months.get(season, ())
+
+
+def quarter(m: re.Match[str], ctx: Context, lex: Lexicon) -> Value | None:
+    position = int(lex.value("ordinal", m["o"]) or 0)
+    letter = "H" if m["k"].lower() == "half" else "Q"
+    if letter == "H" and position > 2 or position > 4 or not position:
+        return None
+    if m["y"]:
+        return "DATE", f"{_year(m['y']):04d}-{letter}{position}"
+    if ctx.reference is None:
+        return "DATE", f"XXXX-{letter}{position}"
+    ref = ctx.reference
+    year = ref.year + {"last": -1, "next": 1}.get((m["rel"] or "").lower(), 0)
+    now = cal.quarter_of(ref) if letter == "Q" else (ref.month - 1) // 6 + 1
+    if not m["rel"] and ctx.tense == "past" and position > now:
+        year -= 1
+    return "DATE", f"{year:04d}-{letter}{position}"
+
+
+def relative_quarter(m: re.Match[str], ctx: Context, lex: Lexicon) -> Value | None:
+    if ctx.reference is None:
+        return "DATE", None
+    shift = re.sub(r"\s+", " ", (m["shift"] or "").lower())
+    offset = {"this": 0, "current": 0, "same": 0, "next": 1, "coming": 1,
+              "year-earlier": -5, "year-ago": -5}.get(shift, -1)
+    if not shift and ctx.tense != "past":
+        offset = 0
+    return "DATE", cal.shifted(ctx.reference, "Q", offset)
+
+
+RELATIVE_OFFSETS = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1,
+                    "following": 1, "this": 0, "current": 0, "same": 0}
+
+
+def relative(m: re.Match[str], ctx: Context, lex: Lexicon) -> Value | None:
+    unit = unit_of(lex, m["u"])
+    shift = m["shift"].lower().split()[-1]
+    if ctx.reference is None or unit is None:
+        return "DATE", None
+    value = cal.shifted(ctx.reference, unit, RELATIVE_OFFSETS.get(shift, 0))
+    if unit == "10Y" and value:
+        value += "X"
+    return "DATE", value
+
+
+DEICTIC_DAYS = {"today": 0, "tonight": 0, "this": 0, "yesterday": -1, "tomorrow": 1, "last": -1}
+PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI"}
+
+
+def deictic(m: re.Match[str], ctx: Context, lex: Lexicon) -> Value | None:
+    words = m.group(0).lower().split()
+    if words[:2] == ["the", "day"]:
+        offset = -2 if words[-1] == "yesterday" else 2
+    else:
+        offset = DEICTIC_DAYS.get(words[0], 0)
+    part = PARTS.get(words[-1])
+    kind = "TIME" if part else "DATE"
+    if ctx.reference is None:
+        return kind, None
+    value = cal.day(ctx.reference + dt.timedelta(days=offset))
+    return kind, value + (f"T{part}" if part else "")
+
+
+def weekday(m: re.Match[str], ctx: Context, lex: Lexicon) -> Value | None:
+    weekday = int(lex.value("weekday", m["wd"]) or 0)
+    shift = (m["shift"] or "").lower()
+    if m["wd"].endswith("s") and not shift:
+        return "SET", f"XXXX-WXX-{weekday}"
+    if ctx.reference is None:
+        return "DATE", None
+    tense: Tense = "future" if shift in {"this", "coming"} else ctx.tense
+    date = cal.weekday_date(ctx.reference, weekday, tense, shift if shift in {"next", "last"} else None)
+    part = PARTS.get((m["part"] or "").lower())
+    return "DATE", cal.day(date) + (f"T{part}" if part else "")
+
+
+def ago(m: re.Match[str], ctx: Context, lex: Lexicon) -> Value | None:
+    unit = unit_of(lex, m["u"])
+    value = number(m["n"], lex)
+    if ctx.reference is None or unit is None:
+        return "DATE", None
+    if value is None:
+        return "DATE", "PAST_REF" if m["dir"].lower() in {"ago", "earlier", "before"} else "FUTURE_REF"
+    forward = m["dir"].lower() not in {"ago", "earlier", "before"}
+    if forward:
+        target = cal.shifted(ctx.reference, unit, int(value)) if unit in {"W", "M", "Y", "Q"} else None
+        if unit == "D":
+            target = cal.day(ctx.reference + dt.timedelta(days=int(value)))
+        return "DATE", target
+    return "DATE", cal.ago(ctx.reference, unit, value)
+
+
+def duration_expression(m: re.Match[str], ctx: Context, lex: Lexicon) -> Value | None:
+    unit = unit_of(lex, m["u"])
+    if unit is None or unit == "WE":
+        return None
+    return "DURATION", duration(number(m["n"], lex), unit)
+
+
+def vague_duration(m: re.Match[str], ctx: Context, lex: Lexicon) -> Value | None:
+    unit = unit_of(lex, m["u"])
+    return ("DURATION", duration(None, unit)) if unit else None
+
+
+def relative_duration(m: re.Match[str], ctx: Context, lex: Lexicon) -> Value | None:
+    unit = unit_of(lex, m["u"])
+    if unit is None or unit == "WE":
+        return None
+    return "DURATION", duration(number(m["n"], lex), unit)
+
+
+def set_expression(m: re.Match[str], ctx: Context, lex: Lexicon) -> Value | None:
+    groups = m.groupdict()
+    if groups.get("wd"):
+        return "SET", f"XXXX-WXX-{lex.value('weekday', groups['wd'])}"
+    unit = unit_of(lex, m["u"])
+    if unit is None:
+        return None
+    every = number(groups["n"], lex) if groups.get("n") else 1.0
+    if (groups.get("n") or "").lower() == "other":
+        every = 2.0
+    return "SET", duration(every, unit)
+
+
+def set_word(m: re.Match[str], ctx: Context, lex: Lexicon) -> Value | None:
+    return "SET", lex.value("set", m.group(0))
+
+
+def clock_time(m: re.Match[str], ctx: Context, lex: Lexicon) -> Value | None:
+    hour, minute = int(m["h"]), int(m["mi"] or 0)
+    if hour > 12 or minute > 59:
+        return None
+    clock = _clock(hour, minute, m["ap"])
+    if ctx.reference is None:
+        return "TIME", f"XXXX-XX-XX{clock}"
+    date = ctx.reference
+    if m["wd"]:
+        weekday = int(lex.value("weekday", m["wd"]) or 0)
+        date = cal.weekday_date(ctx.reference, weekday, ctx.tense)
+    elif m["rel"]:
+        date = ctx.reference + dt.timedelta(days=DEICTIC_DAYS.get(m["rel"].lower(), 0))
+    return "TIME", cal.day(date) + clock
+
+
+def named_time(m: re.Match[str], ctx: Context, lex: Lexicon) -> Value | None:
+    clock = "T24:00" if m.group(0).lower() == "midnight" else "T12:00"
+    return "TIME", (cal.day(ctx.reference) if ctx.reference else "XXXX-XX-XX") + clock
+
+
+def reference_word(value: str, kind: str = "DATE") -> Callable[[re.Match[str], Context, Lexicon], Value | None]:
+    def resolve(m: re.Match[str], ctx: Context, lex: Lexicon) -> Value | None:
+        return kind, value
+
+    return resolve
+
+
+def recent(m: re.Match[str], ctx: Context, lex: Lexicon) -> Value | None:
+    unit = unit_of(lex, m["u"])
+    if unit == "Y" or unit is None:
+        return "DATE", "PAST_REF"
+    return "DURATION", duration(None, unit)
