@@ -243,3 +243,34 @@ def test_seed_article(nlp, seed_path) -> None:
     war = text.index("seven-year Syrian civil war")
     assert any(t.value == "P7Y" and t.type == "DURATION" and war <= t.start < war + 30 for t in timexes)
     assert ("Wednesday", "2018-07-12") not in values
+
+
+@pytest.mark.parametrize(
+    ("month", "day", "tense", "year"),
+    [
+        (11, 4, "future", 2018),
+        (11, 4, "past", 2017),
+        (8, 20, "past", 2018),
+        (1, 9, "past", 2018),
+        (1, 9, "future", 2019),
+        (12, 30, "present", 2018),
+        (1, 3, "present", 2019),
+    ],
+)
+def test_year_for_day_follows_the_tense_window(month: int, day: int, tense: str, year: int) -> None:
+    assert cal.year_for_day(REF, month, day, tense) == year  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        ("Thursday, July 12, 2018 was hot", ["Thursday, July 12, 2018"]),
+        ("It grew late last year and again in the spring.", ["late last year", "the spring"]),
+        ("Troops stayed for three days and left on Friday.", ["three days", "Friday"]),
+        ("The minister may resign, aides said.", []),
+    ],
+)
+def test_scan_keeps_the_longest_expressions(text: str, spans: list[str]) -> None:
+    from eventwire.extract.timexes.rules import scan
+
+    assert [text[c.start:c.end] for c in scan(text)] == spans
