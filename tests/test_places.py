@@ -271,3 +271,20 @@ def test_seed_places(nlp, gazetteer: Gazetteer, seed_path) -> None:
     sentence = next(s for s in doc.sents if "Helsinki" in s.text)
     location = event_location(places, Offsets(sentence.start_char, sentence.end_char), doc)
     assert location is not None and location.name == "Helsinki"
+
+
+# --- names the gazetteer lacks --------------------------------------------------------------------
+
+def test_unknown_names_are_placed_at_the_home_city(make_doc, gazetteer: Gazetteer) -> None:
+    words = ["Lisbon", "police", "closed", "Qwerty", "Street", "in", "Lisbon", "."]
+    doc = make_doc(words, ents=["B-GPE", "O", "O", "B-FAC", "I-FAC", "O", "B-GPE", "O"])
+    places = find_places(doc, gazetteer, ActorIndex(()))
+    street = next(p for p in places if p.text == "Qwerty Street")
+    assert (street.name, street.country, street.feature) == ("Lisbon", "PRT", "local")
+
+
+def test_no_home_city_leaves_unknown_names_unresolved(make_doc, gazetteer: Gazetteer) -> None:
+    doc = make_doc(["Police", "closed", "Qwerty", "Street", "in", "Lisbon", "."],
+                   ents=["O", "O", "B-FAC", "I-FAC", "O", "B-GPE", "O"])
+    street = find_places(doc, gazetteer, ActorIndex(()))[0]
+    assert (street.text, street.name, street.lat) == ("Qwerty Street", None, None)

@@ -166,7 +166,7 @@ def naive_places(doc: Doc, gazetteer: Gazetteer) -> list[Place]:
 
 
 def worst_misses(articles: Sequence[GoldArticle], scored: Sequence[Scored], count: int = 10) -> tuple[Miss, ...]:
-    """The geocoding errors that are furthest off."""
+    """The geocoding errors that are furthest off: wrong resolutions first, then unresolved names."""
     found = []
     for article, result in zip(articles, scored):
         for gold, place in result.overlap:
@@ -177,8 +177,8 @@ def worst_misses(articles: Sequence[GoldArticle], scored: Sequence[Scored], coun
                 context = article.text[max(0, gold.start - 60):gold.end + 60].replace("\n", " ")
                 expected = f"{gold.name or gold.text} ({gold.lat:.2f}, {gold.lon:.2f})"
                 got = f"{place.name} ({place.lat:.2f}, {place.lon:.2f})" if place.lat is not None else "unresolved"
-                found.append((error, Miss(f"[{gold.text}] {context}", expected, f"{got}, {error:.0f} km off")))
-    found.sort(key=lambda pair: -pair[0])
+                found.append(((place.lat is None, -error), Miss(f"[{gold.text}] {context}", expected, f"{got}, {error:.0f} km off")))
+    found.sort(key=lambda pair: pair[0])
     return tuple(miss for _, miss in found[:count])
 
 

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -52,6 +53,7 @@ GENERIC_SUFFIXES = (" County", " City", " State", " state", " Province", " provi
 ORG_WORDS = frozenset({"post", "times", "news", "herald", "tribune", "journal", "university", "college", "city",
                        "united", "council", "airport", "police", "fc", "county", "bank", "group", "club"})
 MIN_SINGLE_CITY_POPULATION = 100_000
+LOCAL_FEATURE = "local"  # a name the gazetteer lacks, placed at the article's home city
 MAX_NAME_TOKENS = 5
 
 
@@ -65,7 +67,32 @@ def find_places(doc: Doc, gazetteer: Gazetteer, index: ActorIndex) -> list[Place
     for span in spans:
         others = total - by_name.get(normalise(span.text), Counter())
         places.append(_place(span, gazetteer, others, admin1.get(span.start_char, ())))
-    return places
+    return _place_local_names(places)
+
+
+def focus_city(places: Sequence[Place]) -> Place | None:
+    """The article's home city: the resolved city named most often, if at least twice."""
+    counts = Counter(p.geonameid for p in places if p.feature == "city")
+    if not counts:
+        return None
+    geonameid, count = counts.most_common(1)[0]
+    return next(p for p in places if p.geonameid == geonameid) if count >= 2 else None
+
+
+def _place_local_names(places: list[Place]) -> list[Place]:
+    """Put the names the gazetteer lacks (streets, buildings, villages) at the article's home city.
+
+    Such a place keeps its own text, takes the city's name, country and point, and is marked
+    with the feature ``"local"`` so users can tell it from a resolved place.
+    """
+    home = focus_city(places)
+    if home is None:
+        return places
+    return [
+        replace(p, name=home.name, country=home.country, lat=home.lat, lon=home.lon, geonameid=home.geonameid,
+                feature=LOCAL_FEATURE) if p.name is None else p
+        for p in places
+    ]
 
 
 def locative_places(doc: Doc, places: Sequence[Place]) -> set[int]:
