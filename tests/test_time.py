@@ -83,6 +83,9 @@ def lemmas(words: list[str]) -> list[str]:
         ("10 a.m.", "past", ("TIME", "2018-07-12T10:00")),
         ("4:30 p.m. Tuesday", "past", ("TIME", "2018-07-10T16:30")),
         ("midnight", "past", ("TIME", "2018-07-12T24:00")),
+        ("the weekend", "past", ("DATE", "2018-W27-WE")),
+        ("the weekend", "future", ("DATE", "2018-W28-WE")),
+        ("the fiscal year", "past", ("DATE", "2018")),
     ],
 )
 def test_normalise_against_a_reference_and_tense(text: str, tense: str, expected: tuple[str, str]) -> None:

@@ -321,3 +321,19 @@ def recent(m: re.Match[str], ctx: Context, lex: Lexicon) -> Value | None:
     if unit == "Y" or unit is None:
         return "DATE", "PAST_REF"
     return "DURATION", duration(None, unit)
+
+
+def weekend(m: re.Match[str], ctx: Context, lex: Lexicon) -> Value | None:
+    """"the weekend": the last one in past tense (this one if today is in it), else the coming one."""
+    if ctx.reference is None:
+        return "DATE", None
+    saturday = cal.weekday_date(ctx.reference, 6, "past" if ctx.tense == "past" else "future")
+    if ctx.tense == "past" and ctx.reference.isoweekday() == 7:
+        saturday = ctx.reference - dt.timedelta(days=1)
+    return "DATE", cal.week(saturday) + "-WE"
+
+
+def whole_year(m: re.Match[str], ctx: Context, lex: Lexicon) -> Value | None:
+    """"the fiscal year", "the full year": the reference year."""
+    return "DATE", f"{ctx.reference.year:04d}" if ctx.reference else None
+

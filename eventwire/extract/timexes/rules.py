@@ -178,6 +178,8 @@ def rules() -> tuple[Rule, ...]:
                      r"|the\s+middle\s+of)[\s-]+)?(?:the\s+)?(?P<shift>last|next|this|past|coming|previous|"
                      r"following|current|same)\s+(?P<u>week|weekend|month|year|quarter|decade|century)\b",
          res.relative, None),
+        ("weekend", r"the\s+weekend\b", res.weekend, None),
+        ("whole_year", r"the\s+(?:fiscal|full|current|calendar)\s+year\b", res.whole_year, None),
         ("deictic", r"(?:the\s+day\s+(?:before\s+yesterday|after\s+tomorrow)|(?:yesterday|tomorrow|this|last)\s+"
                     r"(?:morning|afternoon|evening|night)|today|tonight|yesterday|tomorrow)\b", res.deictic, None),
         ("weekday", r"(?:(?P<shift>last|next|this|coming|past)\s+)?(?P<wd>{WD}s?)\b(?:\s+(?P<part>{PART})\b)?",
