@@ -12,7 +12,10 @@
 
 Every mention is a :class:`~eventwire.models.Place`, also capitals used as actors ("Tehran said");
 the actors stage decides actorhood. Each place is resolved by :mod:`.places_gazetteer` in the light
-of the countries the article is about (unambiguous toponyms and the actors' countries).
+of the countries the article is about (unambiguous toponyms and the actors' countries) and of a
+state named right after it ("Portland, Maine"). A name the gazetteer lacks (a street, a building,
+a village) is placed at the article's home city with the feature ``"local"``, or left unresolved
+when the article has no home city.
 
 :func:`event_location` picks the place of one event: a place inside the event's clause that a
 locative preposition introduces ("in Syria", "at a summit in Helsinki"); never the capital or the
