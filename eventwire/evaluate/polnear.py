@@ -8,7 +8,8 @@ Metrics, for eventwire and in the same run for the peer textacy
 (``textacy.extract.triples.direct_quotations``, whose crashes are counted, not fatal):
 
 * ``content_{precision,recall,f1}_overlap``: a predicted quote matches a gold content when their
-  characters overlap (one-to-one, the largest overlaps first);
+  characters overlap (one-to-one with the pieces of each gold content, the largest overlaps
+  first; a discontinuous content such as "“A,” she said. “B.”" has two pieces);
 * ``content_{precision,recall,f1}_exact``: the bounds agree once quote marks, white space and
   edge punctuation are set aside (our quotes exclude their marks; PolNeAR's include them);
 * ``speaker_accuracy``: over overlap-matched contents whose gold has a source, the share whose
@@ -76,8 +77,10 @@ class Score:
 
     gold: int = 0
     predicted: int = 0
-    overlap: int = 0
-    exact: int = 0
+    predicted_overlap: int = 0
+    gold_overlap: int = 0
+    predicted_exact: int = 0
+    gold_exact: int = 0
     with_source: int = 0
     speaker_right: int = 0
     failed: int = 0
@@ -86,13 +89,22 @@ class Score:
         return Score(*(a + b for a, b in zip(self.__dict__.values(), other.__dict__.values())))
 
     def metrics(self) -> dict[str, float]:
-        overlap = prf(self.overlap, self.predicted, self.gold)
-        exact = prf(self.exact, self.predicted, self.gold)
+        overlap = _prf(self.predicted_overlap, self.predicted, self.gold_overlap, self.gold)
+        exact = _prf(self.predicted_exact, self.predicted, self.gold_exact, self.gold)
         result = {f"content_{k}_overlap": v for k, v in overlap.items()}
         result.update({f"content_{k}_exact": v for k, v in exact.items()})
         result["speaker_accuracy"] = self.speaker_right / self.with_source if self.with_source else 0.0
         result["failed_articles"] = float(self.failed)
         return result
+
+
+def _prf(right_predicted: int, predicted: int, found_gold: int, gold: int) -> dict[str, float]:
+    """Precision over predictions and recall over gold contents, which can differ in count when a
+    discontinuous content is matched piece by piece."""
+    precision = prf(right_predicted, predicted, gold)["precision"]
+    recall = prf(found_gold, predicted, gold)["recall"]
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"precision": precision, "recall": recall, "f1": f1}
 
 
 def parse_ann(raw: str) -> tuple[Attribution, ...]:
@@ -149,27 +161,37 @@ def speaker_matches(text: str, speaker: tuple[int, int], source: Fragments) -> b
 
 
 def score(text: str, gold: Iterable[Attribution], predicted: list[Prediction]) -> Score:
-    """Match predictions to gold contents one-to-one, largest overlap first, and count."""
+    """Match predictions to gold content fragments one-to-one, largest overlap first, and count.
+
+    A discontinuous gold content ("“A,” she said. “B.”") has one fragment per piece, so each piece
+    can be matched by its own prediction; the content counts as found when any piece is.
+    """
     gold = list(gold)
+    units = [(j, fragment) for j, g in enumerate(gold) for fragment in g.content]
     pairs = sorted(
-        ((_overlaps((p.start, p.end), g.content), i, j) for i, p in enumerate(predicted) for j, g in enumerate(gold)),
+        ((_overlaps((p.start, p.end), [f]), i, u) for i, p in enumerate(predicted) for u, (_, f) in enumerate(units)),
         reverse=True,
     )
     used_p: set[int] = set()
-    used_g: set[int] = set()
-    overlap = exact = with_source = right = 0
-    for amount, i, j in pairs:
-        if amount <= 0 or i in used_p or j in used_g:
+    used_u: set[int] = set()
+    best: dict[int, tuple[int, Prediction]] = {}
+    exact_p = 0
+    exact_u: set[int] = set()
+    for amount, i, u in pairs:
+        if amount <= 0 or i in used_p or u in used_u:
             continue
         used_p.add(i)
-        used_g.add(j)
-        p, g = predicted[i], gold[j]
-        overlap += 1
-        exact += _bounds(text, p.start, p.end) == _bounds(text, g.content[0][0], g.content[-1][1])
-        if g.source is not None:
-            with_source += 1
-            right += p.speaker is not None and speaker_matches(text, p.speaker, g.source)
-    return Score(len(gold), len(predicted), overlap, exact, with_source, right)
+        used_u.add(u)
+        j, fragment = units[u]
+        if _bounds(text, predicted[i].start, predicted[i].end) == _bounds(text, *fragment):
+            exact_p += 1
+            exact_u.add(u)
+        if j not in best or amount > best[j][0]:
+            best[j] = (amount, predicted[i])
+    exact_g = sum(all(u in exact_u for u, (k, _) in enumerate(units) if k == j) for j in best)
+    sourced = [(gold[j], p) for j, (_, p) in best.items() if gold[j].source is not None]
+    right = sum(p.speaker is not None and speaker_matches(text, p.speaker, g.source) for g, p in sourced)  # type: ignore[arg-type]
+    return Score(len(gold), len(predicted), len(used_p), len(best), exact_p, exact_g, len(sourced), right)
 
 
 def eventwire_predictions(quotes: list[Quote]) -> list[Prediction]:
@@ -246,7 +268,7 @@ def evaluate(data_dir: Path, *, limit: int | None = None, settings: Settings | N
     return Report(
         dataset="polnear",
         counts={"articles": len(articles), "gold_contents": ours.gold, "predicted": ours.predicted,
-                "matched_overlap": ours.overlap, "matched_exact": ours.exact, "failed_articles": ours.failed},
+                "matched_overlap": ours.gold_overlap, "matched_exact": ours.gold_exact, "failed_articles": ours.failed},
         metrics=ours.metrics(),
         peers={"textacy": peer.metrics()},
         misses=tuple(misses[:20]),

@@ -18,6 +18,7 @@ colon); a quote paragraph without one takes the speaker of the neighbouring quot
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
@@ -36,6 +37,7 @@ FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 MIN_CLAUSE_WORDS = 2
 UNPARSED_CLAUSE_WORDS = 5
 TRAILING = " \t\n,;"
+SIGNATURE = re.compile(r"[ \t\xa0]*[―—–][ \t\xa0]*([A-Z][\w.'-]*(?:[ \t\xa0]+[A-Z][\w.'-]*){0,4})[ \t\xa0]*(?:\n|$)")
 
 
 @dataclass(frozen=True)
@@ -79,7 +81,7 @@ def quote_kind(doc: Doc, chunk: Marked) -> QuoteKind:
 
 def _embedded(doc: Doc, opened: int) -> bool:
     """Whether the word before the opening mark carries on the sentence into the quote."""
-    before = doc.text[:opened].rstrip()
+    before = doc.text[:opened].rstrip(" \t\xa0")
     if not before or not before[-1].isalnum():
         return False
     starts = [t.idx for t in doc]
@@ -98,10 +100,24 @@ def _is_clause(doc: Doc, start: int, end: int) -> bool:
 
 def _direct(chunk: Marked, cues: list[Cue], sentences: Sentences) -> Draft:
     start, end = _trim_text(sentences.text, chunk.start, chunk.end)
+    signed = _signature(sentences.text, chunk)
+    if signed is not None:
+        return Draft("direct", start, end, signed, None, chunk)
     cue = _best_cue(chunk, cues, sentences)
     if cue is None:
         return Draft("direct", start, end, None, None, chunk)
     return Draft("direct", start, end, cue.speaker, (cue.start, cue.end), chunk)
+
+
+def _signature(text: str, chunk: Marked) -> Mention | None:
+    """The name signing a quote after a dash on the same line ("“…” ― Ana Ruiz")."""
+    if chunk.closed is None:
+        return None
+    match = SIGNATURE.match(text, chunk.closed + 1)
+    if match is None:
+        return None
+    start, end = match.span(1)
+    return Mention(start, end, start, end)
 
 
 def _trim_text(text: str, start: int, end: int) -> tuple[int, int]:

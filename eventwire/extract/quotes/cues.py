@@ -24,7 +24,7 @@ from ...settings import data_path
 PEOPLE = {"PERSON", "ORG", "NORP", "GPE"}
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 RELATIVE = {"who", "which", "that", "whom"}
-CLIMB = {"advcl", "xcomp", "conj", "pcomp", "ccomp"}
+CLIMB = {"advcl", "xcomp", "conj", "ccomp"}
 NAME_RIGHT = {"compound", "flat", "nummod", "cc", "conj", "case"}
 INFINITIVE_CLASSES = {"intention"}
 INFINITIVE_VERBS = {"promise", "vow", "pledge", "threaten", "urge", "agree", "decide", "order", "ask", "call"}
@@ -132,6 +132,20 @@ def _governing_verb(token: Token) -> Token:
     return current
 
 
+def _line_apart(a: Token, b: Token) -> bool:
+    """Whether a line break separates tokens ``a`` and ``b`` (a parse that crossed paragraphs)."""
+    low, high = sorted((a.i, b.i))
+    return any("\n" in t.text_with_ws for t in a.doc[low:high])
+
+
+def _nearest_noun(verb: Token) -> Token | None:
+    """The head of the noun chunk ending right before ``verb`` on its own line, if any."""
+    for chunk in verb.doc.noun_chunks:
+        if chunk.end == verb.i and not _line_apart(chunk.root, verb):
+            return chunk.root
+    return None
+
+
 def speaker_token(verb: Token) -> Token | None:
     """The token heading the speaker of cue ``verb``, following the parse up a few clauses."""
     current = verb
@@ -141,6 +155,8 @@ def speaker_token(verb: Token) -> Token | None:
             named = [c for c in quoting.children if c.dep_ in {"dobj", "nsubjpass"}]
             return named[0] if named else None
         subject = _subject(current)
+        if subject is not None and _line_apart(subject, current):
+            subject = _nearest_noun(current)
         if subject is not None:
             if subject.lower_ in RELATIVE and current.dep_ == "relcl":
                 return current.head
@@ -150,6 +166,9 @@ def speaker_token(verb: Token) -> Token | None:
         if current.dep_ == "acl":
             if _names_someone(current.head):
                 return current.head
+            current = _governing_verb(current.head)
+            continue
+        if current.dep_ == "pcomp":
             current = _governing_verb(current.head)
             continue
         if current.dep_ not in CLIMB or current.head is current:
