@@ -234,3 +234,125 @@ def test_event_record_fields(make_doc, lexicon) -> None:
     assert event.date is not None and event.date.basis == "publication"
     assert 0 < event.confidence <= 1
     assert re.fullmatch(r"ev-[0-9a-f]{16}", event.id) and [e.id for e in run()] == [event.id]
+
+
+def actors_by_name(text: str, names: dict[str, str]) -> list[Actor]:
+    """One actor per surface form (several forms may share a code), with a mention at each occurrence."""
+    actors = []
+    for surface, code_ in names.items():
+        spans = tuple(Span(m.start(), m.end(), m.group()) for m in re.finditer(rf"\b{re.escape(surface)}\b", text))
+        actors.append(Actor(f"ac-{surface}", surface, code_, code_[:3], (), "state", spans))
+    return actors
+
+
+def coded(nlp, lexicon: Lexicon, text: str, names: dict[str, str]) -> set[tuple]:
+    doc = nlp(text)
+    events = find_events(doc, ActorIndex(actors_by_name(text, names)), lexicon, quotes=[], timexes=[], places=[],
+                         published="2021-03-04", article_id="t")
+    return {(e.source.code, e.cameo.code, e.target.code if e.target else None, e.modality) for e in events}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text,names,expected",
+    [
+        ("Chile will impose sanctions on Peru, the foreign ministry said.", {"Chile": "CHL", "Peru": "PER"},
+         ("CHL", "163", "PER", "intended")),
+        ("Dozens of protesters were arrested by police in Nairobi on Monday.",
+         {"protesters": "KENOPP", "police": "KENCOP"}, ("KENCOP", "173", "KENOPP", "asserted")),
+        ("Brazil's president, who is due to meet Argentina's leader on Friday, criticised Venezuela.",
+         {"Brazil": "BRA", "Argentina": "ARG", "Venezuela": "VEN"}, ("BRA", "036", "ARG", "intended")),
+        ("Brazil's president, who is due to meet Argentina's leader on Friday, criticised Venezuela.",
+         {"Brazil": "BRA", "Argentina": "ARG", "Venezuela": "VEN"}, ("BRA", "111", "VEN", "asserted")),
+        ("Egypt and Jordan held talks in Cairo on Sunday.", {"Egypt": "EGY", "Jordan": "JOR"},
+         ("JOR", "040", "EGY", "asserted")),
+        ("Kenya urged Somalia to release the fishermen.", {"Kenya": "KEN", "Somalia": "SOM"},
+         ("KEN", "025", "SOM", "asserted")),
+        ("Ghana said that Togo had attacked Benin.", {"Ghana": "GHA", "Togo": "TGO", "Benin": "BEN"},
+         ("TGO", "190", "BEN", "asserted")),
+        ("Norway has not recognised Kosovo.", {"Norway": "NOR", "Kosovo": "XKX"}, ("NOR", "120", "XKX", "asserted")),
+        ("Mali refused to meet the rebels.", {"Mali": "MLI", "rebels": "MLIREB"}, ("MLI", "125", None, "asserted")),
+    ],
+    ids=["intended-sanctions", "passive-arrest", "relative-clause-meeting", "main-clause-criticism",
+         "reciprocal-talks", "appeal-to-yield", "reported-attack", "negated-recognition-is-refusal",
+         "refusal-to-meet"],
+)
+def test_model_sentences(nlp, lexicon, text, names, expected) -> None:
+    assert expected in coded(nlp, lexicon, text, names)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text,names,unexpected",
+    [
+        ("Russia condemned the air strikes on Aleppo.", {"Russia": "RUS"}, "195"),
+        ("Peru was attacked by Chile.", {"Peru": "PER", "Chile": "CHL"}, "PER"),
+    ],
+    ids=["condemner-is-not-the-striker", "passive-subject-is-not-the-source"],
+)
+def test_model_sentences_without_misattribution(nlp, lexicon, text, names, unexpected) -> None:
+    found = coded(nlp, lexicon, text, names)
+    assert found and all(unexpected not in (source, code_) for source, code_, _, _ in found)
+
+
+@pytest.fixture(scope="module")
+def seed_events() -> list:
+    from conftest import shared_path
+
+    from eventwire.models import Article
+    from eventwire.pipeline import Pipeline
+
+    text = shared_path("seed", "000_d0042f3ec4aaeb2c.txt").read_text(encoding="utf-8")
+    result = Pipeline.load().process(Article(id="seed", text=text, published="2018-07-12"))
+    return list(result.events)
+
+
+def triples(events: list) -> set[tuple]:
+    return {(e.source.country if e.source else None, e.cameo.code, e.target.country if e.target else None, e.modality)
+            for e in events}
+
+
+def has(events: list, source: str | None, prefix: str, target: str | None, modality: str | None = None) -> bool:
+    return any(s == source and c.startswith(prefix) and t == target and (modality in (None, m))
+               for s, c, t, m in triples(events))
+
+
+@pytest.mark.model
+@pytest.mark.shared
+@pytest.mark.parametrize(
+    "source,prefix,target,modality",
+    [
+        ("IRN", "11", "USA", None),        # Velayati took a swipe at Trump
+        ("ISR", "19", "IRN", "asserted"),  # it has attacked Iranian targets there
+        ("USA", "03", "RUS", "intended"),  # Trump and Putin are expected to discuss ... in Helsinki
+        ("RUS", "03", "USA", "intended"),
+        ("IRN", "036", "RUS", "intended"),  # Velayati is due to meet Putin
+        ("ISR", "042", "RUS", "asserted"),  # Netanyahu was also visiting Moscow
+        ("ISR", "05", "USA", "asserted"),  # Netanyahu backs Trump's decision
+        ("USA", "163", None, "intended"),  # Washington says it will reimpose sanctions
+    ],
+)
+def test_seed_events(seed_events, source, prefix, target, modality) -> None:
+    assert has(seed_events, source, prefix, target, modality)
+
+
+@pytest.mark.model
+@pytest.mark.shared
+def test_seed_events_are_not_reversed(seed_events) -> None:
+    reversed_pairs = [("USA", "11", "IRN"), ("IRN", "19", "ISR"), ("RUS", "042", "ISR"), ("USA", "05", "ISR")]
+    assert not any(has(seed_events, *pair) for pair in reversed_pairs)
+
+
+@pytest.mark.model
+@pytest.mark.shared
+def test_seed_helsinki_meeting_is_dated_and_placed(seed_events) -> None:
+    meeting = [e for e in seed_events if e.trigger.text == "discuss" and e.location and e.location.name == "Helsinki"]
+    assert meeting and {e.date.value for e in meeting if e.date} == {"2018-07-16"}
+
+
+@pytest.mark.model
+@pytest.mark.shared
+@pytest.mark.xfail(strict=True, reason="the actors stage does not yet link 'A top advisor to Iran's Supreme Leader' "
+                                       "to Velayati, so 'hailed' has no source in its clause")
+def test_seed_praise_of_ties_with_russia(seed_events) -> None:
+    assert has(seed_events, "IRN", "05", "RUS")

@@ -14,9 +14,9 @@ Sources:
 Targets sit in the slots the lexicon entry names: ``object`` (the direct object; the subject of a
 passive), ``dative``, or a preposition (``at``, ``on``, ``with``, ``between`` ...).
 
-A phrase names an actor when an actor mention covers its head word; failing that, a possessor,
-compound or adjective (``Iran's Supreme Leader``, ``Iranian targets``), apposition, or an ``of``
-phrase (``the government of Iran``). Coordinated phrases give one argument per conjunct. Pronouns
+A phrase names an actor when an actor mention covers its head word; failing that (for a relation,
+``ties with Russia``, first its partner), a possessor, compound or adjective (``Iran's Supreme
+Leader``, ``Iranian targets``), apposition, or an ``of`` phrase (``the government of Iran``). Coordinated phrases give one argument per conjunct. Pronouns
 are resolved by the actors stage: a mention of ``he`` carries its actor. Nothing is guessed from
 outside the clause: an unresolved phrase gives no argument.
 """
@@ -36,6 +36,8 @@ OBJECT_CONTROL = frozenset({"urge", "ask", "tell", "order", "force", "persuade",
 RELATIVE_PRONOUNS = frozenset({"who", "whom", "which", "that", "whose"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 MODIFIER_DEPS = ("poss", "compound", "amod", "nmod", "appos")
+RELATIONAL = frozenset({"tie", "relation", "relationship", "cooperation", "partnership", "friendship", "alliance",
+                        "link", "contact", "dialogue"})
 PREP_DEPS = frozenset({"prep", "dative", "agent"})
 INHERITED = 0.85  # certainty of an argument reached through the grammar rather than a direct slot
 NESTED = 0.9  # certainty of an actor found on a modifier rather than on the phrase's head word
@@ -154,12 +156,21 @@ def resolve(token: Token, index: ActorIndex, depth: int = 0) -> tuple[Actor, flo
         return actor, 1.0
     if depth >= 2:
         return None
+    if token.lemma_.lower() in RELATIONAL:
+        partner = _prep_object(token, ("with", "between"), index, depth)
+        if partner is not None:
+            return partner
     for dep in MODIFIER_DEPS:
         for child in (c for c in token.children if c.dep_ == dep):
             found = resolve(child, index, depth + 1)
             if found is not None:
                 return found[0], found[1] * NESTED
-    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
+    return _prep_object(token, ("of",), index, depth)
+
+
+def _prep_object(token: Token, preps: tuple[str, ...], index: ActorIndex, depth: int) -> tuple[Actor, float] | None:
+    """The actor named by the object of one of ``preps`` hanging on ``token``."""
+    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in preps):
         for pobj in (c for c in prep.children if c.dep_ == "pobj"):
             found = resolve(pobj, index, depth + 1)
             if found is not None:
