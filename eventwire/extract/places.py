@@ -300,9 +300,10 @@ def name_variants(text: str) -> list[str]:
 
 
 def _candidates(text: str, gazetteer: Gazetteer) -> list[Candidate]:
-    """Candidates for the first variant of ``text`` the gazetteer knows."""
-    for variant in name_variants(text):
-        found = gazetteer.lookup(variant)
+    """Candidates for the first variant of ``text`` the gazetteer knows (a shortened variant only
+    under a place's own name or alias, so "Collier County" never becomes a town once called "Collier")."""
+    for n, variant in enumerate(name_variants(text)):
+        found = [c for c in gazetteer.lookup(variant) if n == 0 or c.prior > 0.0]
         if found:
             return found
     return []
