@@ -38,6 +38,7 @@ OFFICES = frozenset({"president", "prime minister", "premier", "chancellor", "ki
                      "supreme leader", "leader", "crown prince", "vice president", "foreign minister",
                      "secretary of state", "defence minister", "defense minister", "foreign secretary"})
 WINDOW_SENTENCES = 3
+COPULAS = frozenset({"be", "is", "was", "are", "were", "seem", "seems", "seemed", "appear", "appears", "appeared"})
 
 
 def resolve(doc: Doc, mentions: list[Mention], dictionary: ActorDictionary, published: str | None) -> list[Mention]:
@@ -143,10 +144,19 @@ def resolve_descriptions(
     resolved: list[Mention] = []
     for mention in ordered:
         if mention.form == "description" and mention.entry is None:
-            entry = describe(doc, mention, resolved, dictionary, published, main)
+            apposed = _apposed_to(doc, mention, resolved)
+            entry = apposed or describe(doc, mention, resolved, dictionary, published, main)
             mention = replace(mention, entry=entry)
         resolved.append(mention)
     return resolved
+
+
+def _apposed_to(doc: Doc, mention: Mention, before: list[Mention]) -> Entry | None:
+    """"Wanjiru Odhiambo, an Iranian adviser": the description is the person it is in apposition to."""
+    token = doc[mention.head]
+    if token.dep_ != "appos":
+        return None
+    return next((m.entry for m in before if m.entry is not None and m.first <= token.head.i < m.last), None)
 
 
 def main_country(mentions: list[Mention]) -> str | None:
@@ -245,7 +255,7 @@ def _is_pronoun(token: Token) -> bool:
 def _is_dummy_it(token: Token) -> bool:
     """"it is likely that ...", "it seems": an "it" that refers to nothing."""
     head = token.head
-    return head.lemma_ in {"be", "seem", "appear"} and any(c.dep_ in {"ccomp", "xcomp"} for c in head.children) \
+    return (head.lemma_ or head.lower_) in COPULAS and any(c.dep_ in {"ccomp", "xcomp"} for c in head.children) \
         and any(c.dep_ in {"acomp", "attr"} for c in head.children)
 
 

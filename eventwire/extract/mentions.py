@@ -303,7 +303,8 @@ def apposition(doc: Doc, head: Token, dictionary: ActorDictionary) -> Apposed | 
     if appos is None:
         return None
     tokens = [t for t in appos.subtree if t.dep_ != "det" or t.i != appos.left_edge.i][:16]
-    possessive = next((n for n, t in enumerate(tokens[:4]) if t.text in POSSESSIVE), None)
+    possessive = next((n for n, t in enumerate(tokens[:4]) if t.text in POSSESSIVE
+                       and all(x.pos_ in {"PROPN", "DET"} for x in tokens[:n])), None)
     role_tokens = tokens[possessive + 1:] if possessive is not None else tokens
     if not tokens:
         return None
@@ -369,6 +370,10 @@ def _names_something_else(token: Token) -> bool:
     return token.dep_ == "compound" and token.head.pos_ == "PROPN" and token.head.ent_type_ not in {"", "GPE"}
 
 
+def _lemma(token: Token) -> str:
+    return (token.lemma_ or token.text).lower()
+
+
 def is_locative(token: Token, depth: int = 0) -> bool:
     """Whether a place name is the place of something ("in Moscow", "a visit to Moscow", "visiting Moscow")."""
     if depth > 3:
@@ -377,8 +382,8 @@ def is_locative(token: Token, depth: int = 0) -> bool:
     if token.dep_ == "pobj":
         if head.lower_ in LOCATIVE_PREPS:
             return True
-        return head.lower_ in {"to", "toward", "towards"} and head.head.lemma_.lower() in MOTION_WORDS
-    if token.dep_ == "dobj" and head.lemma_.lower() in MOTION_WORDS:
+        return head.lower_ in {"to", "toward", "towards"} and _lemma(head.head) in MOTION_WORDS
+    if token.dep_ == "dobj" and _lemma(head) in MOTION_WORDS:
         return True
     if token.dep_ in {"conj", "appos", "compound"} and head is not token:
         return is_locative(head, depth + 1)

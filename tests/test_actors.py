@@ -1,0 +1,157 @@
+"""The actors stage: Actor records with stable ids, codes and non-overlapping exact mentions."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.dictionaries import ActorDictionary, Entry
+from eventwire.extract.actors import build_actor, find_actors, minimal_mentions
+from eventwire.extract.index import ActorIndex
+from eventwire.extract.mentions import Mention
+from eventwire.ids import stable_id
+
+
+def build(make_doc, spec: str):
+    """``word|POS|dep|head[|ENT]`` tokens separated by spaces; heads are absolute token indices."""
+    rows = [item.split("|") for item in spec.split()]
+    return make_doc(
+        [r[0] for r in rows],
+        pos=[r[1] for r in rows],
+        deps=[r[2] for r in rows],
+        heads=[int(r[3]) for r in rows],
+        ents=[r[4] if len(r) > 4 else "O" for r in rows],
+    )
+
+
+@pytest.fixture(scope="module")
+def dictionary() -> ActorDictionary:
+    return ActorDictionary.load()
+
+
+# "Russian Energy Minister Alexander Novak met Wanjiru Odhiambo in Moscow . Novak said he backs Washington ."
+STORY = ("Russian|ADJ|amod|2|B-NORP Energy|PROPN|compound|2 Minister|PROPN|compound|4 "
+         "Alexander|PROPN|compound|4|B-PERSON Novak|PROPN|nsubj|5|I-PERSON met|VERB|ROOT|5 "
+         "Wanjiru|PROPN|compound|7|B-PERSON Odhiambo|PROPN|dobj|5|I-PERSON in|ADP|prep|5 Moscow|PROPN|pobj|8|B-GPE "
+         ".|PUNCT|punct|5 Novak|PROPN|nsubj|12|B-PERSON said|VERB|ROOT|12 he|PRON|nsubj|14 backs|VERB|ccomp|12 "
+         "Washington|PROPN|dobj|14|B-GPE .|PUNCT|punct|12")
+
+
+def test_find_actors_on_a_short_story(make_doc, dictionary) -> None:
+    doc = build(make_doc, STORY)
+    actors = find_actors(doc, dictionary, published="2018-07-12", article_id="story")
+    by_name = {a.name: a for a in actors}
+    assert set(by_name) == {"Alexander Novak", "Wanjiru Odhiambo", "American government"}
+    novak = by_name["Alexander Novak"]
+    assert (novak.code, novak.country, novak.sectors, novak.kind, novak.role) == (
+        "RUSGOV", "RUS", ("GOV",), "person", "Energy Minister")
+    assert [m.text for m in novak.mentions] == ["Russian Energy Minister Alexander Novak", "Novak", "he"]
+    assert novak.id == stable_id("act", "story", "alexander_novak")
+    assert by_name["American government"].code == "USAGOV"
+    for actor in actors:
+        assert all(doc.text[m.start:m.end] == m.text for m in actor.mentions)
+
+
+def test_ids_and_output_are_stable(make_doc, dictionary) -> None:
+    first = find_actors(build(make_doc, STORY), dictionary, published="2018-07-12", article_id="a1")
+    again = find_actors(build(make_doc, STORY), dictionary, published="2018-07-12", article_id="a1")
+    other = find_actors(build(make_doc, STORY), dictionary, published="2018-07-12", article_id="a2")
+    assert first == again
+    assert {a.id for a in first}.isdisjoint({a.id for a in other})
+
+
+def test_the_index_finds_the_actor_at_a_head_token(make_doc, dictionary) -> None:
+    doc = build(make_doc, STORY)
+    index = ActorIndex(find_actors(doc, dictionary, published="2018-07-12", article_id="story"))
+    novak_token = doc[4]
+    assert index.at(novak_token.idx, novak_token.idx + len(novak_token)).name == "Alexander Novak"
+    moscow = doc[9]
+    assert index.at(moscow.idx, moscow.idx + len(moscow)) is None
+
+
+def _mention(start: int, end: int) -> Mention:
+    return Mention(0, 1, 0, start, end, "x" * (end - start), "name", None)
+
+
+@pytest.mark.parametrize("spans,kept", [
+    ([(0, 10), (4, 8), (12, 14)], [(0, 10), (12, 14)]),
+    ([(4, 8), (0, 5)], [(0, 5)]),
+    ([(0, 3), (3, 6)], [(0, 3), (3, 6)]),
+])
+def test_minimal_mentions_drop_overlaps_keeping_the_longer(spans, kept) -> None:
+    found = minimal_mentions([_mention(s, e) for s, e in spans])
+    assert [(m.start, m.end) for m in found] == kept
+
+
+def test_build_actor_prefers_an_entry_with_a_country() -> None:
+    bare = Entry("person:x", "X", "", None, (), "person")
+    known = Entry("person:x", "X", "KENGOV", "KEN", ("GOV",), "person")
+    mentions = [Mention(0, 1, 0, 0, 1, "X", "name", bare), Mention(5, 6, 5, 9, 10, "X", "name", known, role="Envoy")]
+    actor = build_actor("person:x", mentions, "art")
+    assert (actor.code, actor.country, actor.role) == ("KENGOV", "KEN", "Envoy")
+
+
+SEED_CODES = {
+    "Ali Akbar Velayati": "IRNGOV", "Ali Khamenei": "IRNGOV", "Hassan Rouhani": "IRNGOV",
+    "Vladimir Putin": "RUSGOV", "Alexander Novak": "RUSGOV", "Donald Trump": "USAGOV", "Mike Pompeo": "USAGOV",
+    "Benjamin Netanyahu": "ISRGOV", "Bashar al-Assad": "SYRGOV",
+}
+
+
+@pytest.fixture(scope="module")
+def seed_actors(nlp, dictionary):
+    from conftest import shared_path
+
+    text = shared_path("seed", "000_d0042f3ec4aaeb2c.txt").read_text(encoding="utf-8")
+    doc = nlp(text)
+    return text, find_actors(doc, dictionary, published="2018-07-12", article_id="seed")
+
+
+def _actor_at(actors, text: str, fragment: str, word: str):
+    """The actor with a mention of ``word`` inside the first occurrence of ``fragment``."""
+    start = text.index(fragment) + fragment.index(word)
+    return next((a for a in actors for m in a.mentions if m.start <= start < m.end), None)
+
+
+@pytest.mark.model
+@pytest.mark.shared
+def test_seed_people_are_coded(seed_actors) -> None:
+    _, actors = seed_actors
+    codes = {a.name: a.code for a in actors}
+    for name, code in SEED_CODES.items():
+        assert codes.get(name) == code, name
+    assert codes["Hossein Amir-Abdollahian"].startswith("IRN")
+
+
+@pytest.mark.model
+@pytest.mark.shared
+def test_seed_coreference(seed_actors) -> None:
+    text, actors = seed_actors
+    amir = next(a for a in actors if a.name == "Hossein Amir-Abdollahian")
+    assert {"Hossein Amir-Abdollahian", "Amir-Abollahian"} <= {m.text for m in amir.mentions}
+    velayati = next(a for a in actors if a.name == "Ali Akbar Velayati")
+    assert _actor_at(actors, text, "He said he would deliver", "He") == velayati
+    assert _actor_at(actors, text, "He said he would deliver", "he would") == velayati
+    assert _actor_at(actors, text, "Velayati, who is also expected", "who") == velayati
+
+
+@pytest.mark.model
+@pytest.mark.shared
+def test_seed_capitals(seed_actors) -> None:
+    text, actors = seed_actors
+    assert _actor_at(actors, text, "a visit to Moscow", "Moscow") is None
+    washington = _actor_at(actors, text, "Washington says it will", "Washington")
+    assert washington.code == "USAGOV"
+    assert _actor_at(actors, text, "Washington says it will", "it will") == washington
+    assert _actor_at(actors, text, "between Tehran and Damascus", "Tehran").code == "IRNGOV"
+
+
+@pytest.mark.model
+@pytest.mark.shared
+def test_seed_mentions_are_exact_and_do_not_overlap_within_an_actor(seed_actors) -> None:
+    text, actors = seed_actors
+    for actor in actors:
+        spans = [(m.start, m.end) for m in actor.mentions]
+        assert all(text[m.start:m.end] == m.text for m in actor.mentions)
+        assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:])), actor.name
+    assert _actor_at(actors, text, "attacked Iranian targets", "Iranian").code == "IRN"
+    assert _actor_at(actors, text, "European firms", "firms").code == "EURBUS"

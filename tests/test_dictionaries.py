@@ -1,0 +1,201 @@
+"""Actor dictionaries: package tables, dated office holders, user YAML/CSV files, PETRARCH import."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import shared_path
+
+from eventwire.dictionaries import (ActorDictionary, fold, parse_code_block, read_petrarch_actors,
+                                    read_petrarch_agents, split_code)
+from eventwire.errors import DictionaryError
+
+
+@pytest.fixture(scope="module")
+def dictionary() -> ActorDictionary:
+    return ActorDictionary.load()
+
+
+def test_load_is_cached_by_paths() -> None:
+    assert ActorDictionary.load() is ActorDictionary.load(())
+
+
+@pytest.mark.parametrize("role,country,date,name", [
+    ("president", "USA", "2009-06-01", "Barack Obama"),
+    ("president", "USA", "2018-07-12", "Donald Trump"),
+    ("president", "USA", "2022-03-01", "Joe Biden"),
+    ("President", "USA", "2025-03-01", "Donald Trump"),
+    ("prime minister", "GBR", "2018-07-12", "Theresa May"),
+    ("chancellor", "DEU", "2022-03-01", "Olaf Scholz"),
+    ("leader", "ISR", "2018-07-12", "Benjamin Netanyahu"),
+    ("leader", "RUS", "2018-07-12", "Vladimir Putin"),
+    ("leader", "IRN", "2018-07-12", "Ali Khamenei"),
+    ("president", "RUS", "2010-01-01", "Dmitry Medvedev"),
+    ("foreign minister", "IRN", "2018-07-12", "Mohammad Javad Zarif"),
+])
+def test_holder_of_an_office_on_a_date(dictionary, role, country, date, name) -> None:
+    assert dictionary.holder(role, country, date).name == name
+
+
+def test_no_holder_outside_every_tenure(dictionary) -> None:
+    assert dictionary.holder("president", "USA", "1990-01-01") is None
+
+
+@pytest.mark.parametrize("date,code,role", [
+    ("2017-06-01", "USAGOV", "CIA Director"),
+    ("2018-07-12", "USAGOV", "Secretary of State"),
+    ("2023-01-01", "USAELI", "former Secretary of State"),
+    ("2010-01-01", "USAELI", None),
+])
+def test_a_person_entry_follows_the_date(dictionary, date, code, role) -> None:
+    entry = dictionary.entry("mike_pompeo", date)
+    assert (entry.code, entry.role) == (code, role)
+
+
+@pytest.mark.parametrize("text,key,form", [
+    ("U.S.", "USA", "name"), ("US", "USA", "name"), ("UNITED STATES", "USA", "name"),
+    ("Britain", "GBR", "name"), ("Russian Federation", "RUS", "name"), ("Iranians", "IRN", "demonym"),
+    ("Israeli", "ISR", "demonym"), ("Tehran", "IRN", "capital"), ("Washington", "USA", "capital"),
+    ("Kremlin", "kremlin", "name"), ("IAEA", "iaea", "name"), ("Hezbollah", "hezbollah", "name"),
+])
+def test_candidates(dictionary, text, key, form) -> None:
+    assert (key, form) in {(a.key, a.form) for a in dictionary.candidates(text)}
+
+
+@pytest.mark.parametrize("text", ["us", "who", "congress", "kremlin"])
+def test_acronyms_and_capitalised_names_do_not_match_ordinary_words(dictionary, text) -> None:
+    assert dictionary.candidates(text) == ()
+
+
+@pytest.mark.parametrize("code,country,sectors", [
+    ("IRNGOV", "IRN", ("GOV",)), ("USA", "USA", ()), ("ISRMILSPY", "ISR", ("MIL", "SPY")),
+    ("IGOUNO", None, ("IGO", "UNO")),
+])
+def test_split_code(code, country, sectors) -> None:
+    assert split_code(code, {"IRN", "USA", "ISR"}) == (country, sectors)
+
+
+def test_package_tables_are_consistent(dictionary) -> None:
+    for code in ("USA", "IRN", "RUS", "CHN", "ISR", "TUR", "SAU", "GBR", "FRA", "DEU", "SYR", "IRQ", "UKR", "IND",
+                 "JPN"):
+        assert dictionary.holder("leader", code, "2018-07-12") is not None, code
+    assert dictionary.government("IRN").code == "IRNGOV"
+
+
+def test_user_yaml_and_csv_entries_win_over_package_data(tmp_path: Path) -> None:
+    yaml_file = tmp_path / "mine.yaml"
+    yaml_file.write_text(
+        "actors:\n"
+        "  - {id: zara_quill, name: Zara Quill, aliases: [Quill], code: KENGOV, role: Energy Minister,\n"
+        "     start: 2020-01-01}\n"
+        "  - {name: Tehran, code: IRNGOVCAP, kind: organisation}\n"
+        "roles:\n"
+        "  - {phrase: harbour master, sector: GOV, type: person, label: Harbour Master}\n",
+        encoding="utf-8",
+    )
+    csv_file = tmp_path / "mine.csv"
+    csv_file.write_text("# my actors\nid,name,aliases,code,kind,role,start,end\n"
+                        "blue_ridge,Blue Ridge Front,BRF|Ridge Front,KENREB,group,,,\n", encoding="utf-8")
+    dictionary = ActorDictionary.load([str(yaml_file), str(csv_file)])
+    assert dictionary.entry("zara_quill", "2021-01-01").code == "KENGOV"
+    assert dictionary.entry("zara_quill", "2021-01-01").country == "KEN"
+    assert dictionary.candidates("Quill")[0].key == "zara_quill"
+    assert dictionary.candidates("Tehran")[0].key == "tehran"
+    assert dictionary.candidates("BRF")[0].key == "blue_ridge"
+    assert dictionary.role("harbour master").sectors == ("GOV",)
+
+
+@pytest.mark.parametrize("content,message", [
+    ("actors:\n  - {name: No Code}\n", "needs a name and a code"),
+    ("actors:\n  - {name: Odd, code: KEN, kind: planet}\n", "kind 'planet'"),
+    ("actors:\n  - {name: Odd, code: KENGOV, start: July 2018}\n", "not an ISO date"),
+    ("actors: [\n", "not valid YAML"),
+])
+def test_malformed_user_files_say_where(tmp_path: Path, content, message) -> None:
+    path = tmp_path / "bad.yaml"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(DictionaryError, match=message) as caught:
+        ActorDictionary.load([str(path)])
+    assert "bad.yaml" in str(caught.value)
+
+
+def test_unknown_file_kinds_and_missing_files_are_errors(tmp_path: Path) -> None:
+    with pytest.raises(DictionaryError, match="does not exist"):
+        ActorDictionary.load([str(tmp_path / "missing.yaml")])
+    other = tmp_path / "notes.json"
+    other.write_text("{}", encoding="utf-8")
+    with pytest.raises(DictionaryError, match="cannot tell the format"):
+        ActorDictionary.load([str(other)])
+
+
+@pytest.mark.parametrize("block,parsed", [
+    ("KEN", ("KEN", None, None)),
+    ("KENGOV > 990816", ("KENGOV", "1999-08-16", None)),
+    ("KENREB < 050101", ("KENREB", None, "2005-01-01")),
+    ("KENGOV 19950601 - 19990815", ("KENGOV", "1995-06-01", "1999-08-15")),
+    ("---", None),
+])
+def test_parse_code_block(block, parsed) -> None:
+    assert parse_code_block(block) == parsed
+
+
+PETRARCH_ACTORS = """<!-- A SMALL TEST DICTIONARY -->
+<!--
+# a comment block
+-->
+KENYA [KEN]
++KENYAN
+ZARA_QUILL  # dated codes on their own lines
++QUILL
+\t[KENREB < 050101]
+\t[KENGOV 20050101 - 20101231]
+BLUE_RIDGE_FRONT [KENREB] # a group
+UNKNOWN_THING [---]
+"""
+
+PETRARCH_AGENTS = """<!-- A SMALL TEST AGENTS FILE -->
+!PERSON! = MAN, MEN
+HARBOUR_MASTER [~GOV] # a role
+COAST!PERSON! [~MIL]
+"""
+
+
+def test_read_petrarch_actors(tmp_path: Path) -> None:
+    path = tmp_path / "test.actors"
+    path.write_text(PETRARCH_ACTORS, encoding="utf-8")
+    listings = list(read_petrarch_actors(path, {"KEN"}))
+    assert [(x.entry.code, x.entry.start, x.entry.end) for x in listings] == [
+        ("KEN", None, None), ("KENREB", None, "2005-01-01"), ("KENGOV", "2005-01-01", "2010-12-31"),
+        ("KENREB", None, None)]
+    assert listings[0].entry.key == "KEN" and "Kenyan" in listings[0].aliases
+    assert listings[1].entry.kind == "person" and "Quill" in listings[1].aliases
+    dictionary = ActorDictionary.load([str(path)])
+    assert dictionary.entry(dictionary.candidates("Quill")[0].key, "2008-05-05").code == "KENGOV"
+    assert dictionary.candidates("Blue Ridge Front")[0].key == "petrarch:blue_ridge_front"
+
+
+def test_read_petrarch_agents(tmp_path: Path) -> None:
+    path = tmp_path / "test.agents"
+    path.write_text(PETRARCH_AGENTS, encoding="utf-8")
+    roles = {r.phrase: r for r in read_petrarch_agents(path)}
+    assert roles["harbour master"].sectors == ("GOV",)
+    assert roles["harbour masters"].type == "group"
+    assert roles["coastman"].sectors == ("MIL",) and "coastmen" in roles
+
+
+@pytest.mark.shared
+def test_petrarch_validation_dictionaries_import() -> None:
+    actors = shared_path("data", "petrarch2-validation", "PETR.Validate.actors.txt")
+    agents = shared_path("data", "petrarch2-validation", "PETR.Validate.agents.txt")
+    listings = list(read_petrarch_actors(actors, {"IRN", "ISR", "USA", "JOR"}))
+    assert len(listings) > 100
+    assert all(x.entry.code.isalnum() for x in listings)
+    assert any(x.entry.start and x.entry.end for x in listings), "dated code blocks are read"
+    assert any(x.aliases[1:] for x in listings), "+synonym lines are read"
+    roles = list(read_petrarch_agents(agents))
+    assert len(roles) > 50 and all(r.sectors for r in roles)
+    assert not any("!" in r.phrase for r in roles), "substitution markers are expanded"
+    dictionary = ActorDictionary.load([str(actors), str(agents)])
+    assert dictionary.candidates("Iran")[0].key == "IRN"
+    assert dictionary.role(fold("foreign minister")).sectors[0] == "GOV"

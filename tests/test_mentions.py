@@ -1,0 +1,171 @@
+"""Named mentions on hand-built Docs: titles, capitals as governments, demonyms, bodies and groups."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.dictionaries import ActorDictionary
+from eventwire.extract.mentions import find_mentions, is_locative
+
+
+def build(make_doc, spec: str):
+    """``word|POS|dep|head[|ENT]`` tokens separated by spaces; heads are absolute token indices."""
+    rows = [item.split("|") for item in spec.split()]
+    return make_doc(
+        [r[0] for r in rows],
+        pos=[r[1] for r in rows],
+        deps=[r[2] for r in rows],
+        heads=[int(r[3]) for r in rows],
+        ents=[r[4] if len(r) > 4 else "O" for r in rows],
+    )
+
+
+@pytest.fixture(scope="module")
+def dictionary() -> ActorDictionary:
+    return ActorDictionary.load()
+
+
+def mentions_of(make_doc, dictionary, spec: str, published: str | None = "2018-07-12"):
+    doc = build(make_doc, spec)
+    return doc, find_mentions(doc, dictionary, published)
+
+
+TITLED = [
+    # spec, published, mention text, code, role
+    ("Russian|ADJ|amod|2|B-NORP Energy|PROPN|compound|2 Minister|PROPN|compound|4 Alexander|PROPN|compound|4|B-PERSON "
+     "Novak|PROPN|nsubj|5|I-PERSON arrived|VERB|ROOT|5 .|PUNCT|punct|5",
+     "2018-07-12", "Russian Energy Minister Alexander Novak", "RUSGOV", "Energy Minister"),
+    ("Israeli|ADJ|amod|2|B-NORP Prime|PROPN|compound|2 Minister|PROPN|compound|4 Benjamin|PROPN|compound|4|B-PERSON "
+     "Netanyahu|PROPN|nsubj|5|I-PERSON spoke|VERB|ROOT|5 .|PUNCT|punct|5",
+     "2018-07-12", "Israeli Prime Minister Benjamin Netanyahu", "ISRGOV", "Prime Minister"),
+    ("U.S.|PROPN|compound|1|B-GPE President|PROPN|compound|3 Donald|PROPN|compound|3|B-PERSON "
+     "Trump|PROPN|nsubj|4|I-PERSON spoke|VERB|ROOT|4 .|PUNCT|punct|4",
+     "2018-07-12", "U.S. President Donald Trump", "USAGOV", "President"),
+    ("Kenyan|ADJ|amod|2|B-NORP Energy|PROPN|compound|2 Minister|PROPN|compound|4 Wanjiru|PROPN|compound|4|B-PERSON "
+     "Odhiambo|PROPN|nsubj|5|I-PERSON spoke|VERB|ROOT|5 .|PUNCT|punct|5",
+     "2018-07-12", "Kenyan Energy Minister Wanjiru Odhiambo", "KENGOV", "Energy Minister"),
+    ("Secretary|PROPN|compound|4 of|ADP|prep|0 State|PROPN|pobj|1|B-ORG Mike|PROPN|compound|4|B-PERSON "
+     "Pompeo|PROPN|nsubj|5|I-PERSON spoke|VERB|ROOT|5 .|PUNCT|punct|5",
+     "2018-07-12", "Secretary of State Mike Pompeo", "USAGOV", "Secretary of State"),
+    ("Mike|PROPN|compound|1|B-PERSON Pompeo|PROPN|nsubj|2|I-PERSON spoke|VERB|ROOT|2 .|PUNCT|punct|2",
+     "2017-06-01", "Mike Pompeo", "USAGOV", None),
+    ("Mike|PROPN|compound|1|B-PERSON Pompeo|PROPN|nsubj|2|I-PERSON spoke|VERB|ROOT|2 .|PUNCT|punct|2",
+     "2023-06-01", "Mike Pompeo", "USAELI", None),
+]
+
+
+@pytest.mark.parametrize("spec,published,text,code,role", TITLED)
+def test_title_before_a_name_is_one_mention_with_code_and_role(make_doc, dictionary, spec, published, text, code,
+                                                               role) -> None:
+    doc, found = mentions_of(make_doc, dictionary, spec, published)
+    people = [m for m in found if m.entry is not None and m.entry.kind == "person"]
+    assert [m.text for m in people] == [text]
+    assert people[0].entry.code == code
+    assert people[0].role == role
+    assert doc.text[people[0].start:people[0].end] == text
+
+
+CAPITALS = [
+    # "Washington says it will act ."
+    ("Washington|PROPN|nsubj|1|B-GPE says|VERB|ROOT|1 it|PRON|nsubj|4 will|AUX|aux|4 act|VERB|ccomp|1 "
+     ".|PUNCT|punct|1", {"Washington": "USAGOV"}),
+    # "He made a visit to Moscow ."
+    ("He|PRON|nsubj|1 made|VERB|ROOT|1 a|DET|det|3 visit|NOUN|dobj|1 to|ADP|prep|3 Moscow|PROPN|pobj|4|B-GPE "
+     ".|PUNCT|punct|1", {}),
+    # "Officials met in Moscow ."
+    ("Officials|NOUN|nsubj|1 met|VERB|ROOT|1 in|ADP|prep|1 Moscow|PROPN|pobj|2|B-GPE .|PUNCT|punct|1", {}),
+    # "It is an issue between Tehran and Damascus ."
+    ("It|PRON|nsubj|1 is|AUX|ROOT|1 an|DET|det|3 issue|NOUN|attr|1 between|ADP|prep|3 Tehran|PROPN|pobj|4|B-GPE "
+     "and|CCONJ|cc|5 Damascus|PROPN|conj|5|B-GPE .|PUNCT|punct|1", {"Tehran": "IRNGOV", "Damascus": "SYRGOV"}),
+    # "Tehran 's ties with Moscow grew ."
+    ("Tehran|PROPN|poss|2|B-GPE 's|PART|case|0 ties|NOUN|nsubj|5 with|ADP|prep|2 Moscow|PROPN|pobj|3|B-GPE "
+     "grew|VERB|ROOT|5 .|PUNCT|punct|5", {"Tehran": "IRNGOV", "Moscow": "RUSGOV"}),
+]
+
+
+@pytest.mark.parametrize("spec,expected", CAPITALS)
+def test_capitals_are_governments_as_arguments_and_places_after_locatives(make_doc, dictionary, spec,
+                                                                         expected) -> None:
+    _, found = mentions_of(make_doc, dictionary, spec)
+    capitals = {m.text: m.entry.code for m in found if m.form == "capital"}
+    assert capitals == expected
+
+
+STATES = [
+    # "Israel has attacked Iranian targets ."
+    ("Israel|PROPN|nsubj|2|B-GPE has|AUX|aux|2 attacked|VERB|ROOT|2 Iranian|ADJ|amod|4|B-NORP "
+     "targets|NOUN|dobj|2 .|PUNCT|punct|2", {"Israel": "ISR", "Iranian": "IRN"}),
+    # "The United States left the deal ."
+    ("The|DET|det|2 United|PROPN|compound|2|B-GPE States|PROPN|nsubj|3|I-GPE left|VERB|ROOT|3 the|DET|det|5 "
+     "deal|NOUN|dobj|3 .|PUNCT|punct|3", {"The United States": "USA"}),
+    # "They visited us in Britain ." — "us" is no country, "Britain" in a locative phrase is a place
+    ("They|PRON|nsubj|1 visited|VERB|ROOT|1 us|PRON|dobj|1 in|ADP|prep|1 Britain|PROPN|pobj|3|B-GPE "
+     ".|PUNCT|punct|1", {}),
+    # "US sanctions hurt ."
+    ("US|PROPN|compound|1|B-GPE sanctions|NOUN|nsubj|2 hurt|VERB|ROOT|2 .|PUNCT|punct|2", {"US": "USA"}),
+]
+
+
+@pytest.mark.parametrize("spec,expected", STATES)
+def test_country_names_and_demonyms_are_state_mentions(make_doc, dictionary, spec, expected) -> None:
+    _, found = mentions_of(make_doc, dictionary, spec)
+    assert {m.text: m.entry.code for m in found if m.entry is not None and m.entry.kind == "state"} == expected
+
+
+QUALIFIED = [
+    # "European firms are reluctant ."
+    ("European|ADJ|amod|1|B-NORP firms|NOUN|nsubj|2 are|AUX|ROOT|2 reluctant|ADJ|acomp|2 .|PUNCT|punct|2",
+     "European firms", "EURBUS", "group"),
+    # "Iran 's parliament voted ."
+    ("Iran|PROPN|poss|2|B-GPE 's|PART|case|0 parliament|NOUN|nsubj|3 voted|VERB|ROOT|3 .|PUNCT|punct|3",
+     "parliament", "IRNLEG", "organisation"),
+    # "Israeli troops advanced ."
+    ("Israeli|ADJ|amod|1|B-NORP troops|NOUN|nsubj|2 advanced|VERB|ROOT|2 .|PUNCT|punct|2",
+     "Israeli troops", "ISRMIL", "group"),
+    # "Russian leaders agreed ." — a group of a government is that government
+    ("Russian|ADJ|amod|1|B-NORP leaders|NOUN|nsubj|2 agreed|VERB|ROOT|2 .|PUNCT|punct|2",
+     "Russian leaders", "RUSGOV", "organisation"),
+    # "Syrian protesters marched ."
+    ("Syrian|ADJ|amod|1|B-NORP protesters|NOUN|nsubj|2 marched|VERB|ROOT|2 .|PUNCT|punct|2",
+     "Syrian protesters", "SYRCVL", "group"),
+]
+
+
+@pytest.mark.parametrize("spec,text,code,kind", QUALIFIED)
+def test_role_nouns_qualified_by_a_country_are_bodies_and_groups(make_doc, dictionary, spec, text, code,
+                                                                 kind) -> None:
+    _, found = mentions_of(make_doc, dictionary, spec)
+    bodies = [m for m in found if m.form in {"body", "group"}]
+    assert [(m.text, m.entry.code, m.entry.kind) for m in bodies] == [(text, code, kind)]
+
+
+def test_a_demonym_inside_a_group_is_not_a_separate_state_mention(make_doc, dictionary) -> None:
+    _, found = mentions_of(make_doc, dictionary, QUALIFIED[0][0])
+    assert not [m for m in found if m.form == "demonym"]
+
+
+def test_apposition_gives_role_and_country_to_an_unknown_person(make_doc, dictionary) -> None:
+    # "Wanjiru Odhiambo , an adviser to Iran 's parliament , said ."
+    spec = ("Wanjiru|PROPN|compound|1|B-PERSON Odhiambo|PROPN|nsubj|10|I-PERSON ,|PUNCT|punct|1 an|DET|det|4 "
+            "adviser|NOUN|appos|1 to|ADP|prep|4 Iran|PROPN|poss|8|B-GPE 's|PART|case|6 parliament|NOUN|pobj|5 "
+            ",|PUNCT|punct|1 said|VERB|ROOT|10 .|PUNCT|punct|10")
+    _, found = mentions_of(make_doc, dictionary, spec)
+    person = next(m for m in found if m.entry is not None and m.entry.kind == "person")
+    assert (person.text, person.entry.country, person.entry.code) == ("Wanjiru Odhiambo", "IRN", "IRNLEG")
+    assert person.role.startswith("adviser to Iran")
+
+
+def test_a_description_is_left_for_coreference(make_doc, dictionary) -> None:
+    # "the Iranian official said ."
+    spec = "the|DET|det|2 Iranian|ADJ|amod|2|B-NORP official|NOUN|nsubj|3 said|VERB|ROOT|3 .|PUNCT|punct|3"
+    _, found = mentions_of(make_doc, dictionary, spec)
+    description = next(m for m in found if m.form == "description")
+    assert (description.text, description.country, description.entry) == ("the Iranian official", "IRN", None)
+
+
+@pytest.mark.parametrize("index,expected", [(5, True), (0, False), (3, False)])
+def test_is_locative(make_doc, index, expected) -> None:
+    # "Tehran planned a visit to Syria ." — "to Syria" after a motion noun is a place
+    doc = build(make_doc, "Tehran|PROPN|nsubj|1 planned|VERB|ROOT|1 a|DET|det|3 visit|NOUN|dobj|1 "
+                          "to|ADP|prep|3 Syria|PROPN|pobj|4 .|PUNCT|punct|1")
+    assert is_locative(doc[index]) is expected
