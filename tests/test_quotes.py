@@ -174,3 +174,28 @@ def test_seed_article_quotes(nlp, seed_path) -> None:
     assert any(q.text == "unreliable" and q.kind == "partial" for q in quotes)
     messages = next(q for q in quotes if q.text.startswith("he would deliver messages"))
     assert messages.kind == "indirect" and messages.speaker.name == "He"
+
+
+@pytest.mark.parametrize(
+    "words, spaces, speaker",
+    [
+        (["“", "We", "need", "new", "roads", "now", ".", "”", "―", "Ana", "Ruiz"],
+         [False, True, True, True, True, False, False, True, True, True, False], "Ana Ruiz"),
+        (["“", "We", "need", "new", "roads", "now", ".", "”", "—", "Lee", "\n", "Next"],
+         [False, True, True, True, True, False, False, True, True, False, False, False], "Lee"),
+        (["“", "We", "need", "new", "roads", "now", ".", "”", "said", "Lee"],
+         [False, True, True, True, True, False, False, True, True, False], None),
+    ],
+)
+def test_quote_signed_after_a_dash(make_doc, words, spaces, speaker) -> None:
+    doc = make_doc(words, spaces=spaces)
+    quote = find_quotes(doc, EMPTY, article_id="a")[0]
+    assert (quote.speaker.name if quote.speaker else None) == speaker
+
+
+def test_name_ending_the_previous_line_does_not_make_a_quote_partial(make_doc) -> None:
+    words = ["Signed", "by", "Ana", "\n", "“", "We", "need", "new", "roads", "now", ".", "”"]
+    spaces = [True, True, False, False, False, True, True, True, True, False, False, False]
+    doc = make_doc(words, spaces=spaces)
+    (quote,) = find_quotes(doc, EMPTY, article_id="a")
+    assert quote.kind == "direct"
