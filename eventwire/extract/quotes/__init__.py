@@ -37,7 +37,8 @@ FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 MIN_CLAUSE_WORDS = 2
 UNPARSED_CLAUSE_WORDS = 5
 TRAILING = " \t\n,;"
-SIGNATURE = re.compile(r"[ \t\xa0]*[―—–][ \t\xa0]*([A-Z][\w.'-]*(?:[ \t\xa0]+[A-Z][\w.'-]*){0,4})[ \t\xa0]*(?:\n|$)")
+NAME = r"[A-Z][\w.'-]*(?:[ \t\xa0]+[A-Z][\w.'-]*){0,4}"
+SIGNATURE = re.compile(rf"[ \t\xa0]*[―—–][ \t\xa0]*({NAME})[ \t\xa0]*(?:\n|$)")
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,8 @@
 """Quoted stretches found from the quote marks alone, before any parse.
 
 Straight (``"``) and curly (``“ ”``, ``„``, ``« »``) double marks are paired paragraph by
-paragraph (a paragraph is a line of text: blank lines and single line breaks both end one); marks nested inside an open quote (the other family, or single marks) stay part of
+paragraph (a paragraph is a line of text: blank lines and single line breaks both end one);
+marks nested inside an open quote (the other family, or single marks) stay part of
 its content. A paragraph that ends inside a quote either
 
 * hands the quote on to the next paragraph when that one opens with a mark (a multi-paragraph
