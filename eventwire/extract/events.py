@@ -244,7 +244,7 @@ def _fit(entry: Entry, token: Token) -> Match | None:
     obj = None
     if entry.object:
         deps = {"nsubjpass"} if args.is_passive(token) else {"dobj"}
-        obj = _child(token, deps, lambda c: c.lemma_.lower() in entry.object or c.lower_ in entry.object)
+        obj = _event_noun(_child(token, deps, lambda c: True), entry.object)
         if obj is None:
             return None
     if entry.modifier and _child(token, {"compound", "amod", "nmod"}, lambda c: c.lemma_.lower() in entry.modifier) is None:
@@ -261,6 +261,19 @@ def _fit(entry: Entry, token: Token) -> Match | None:
         if comp is None or (isinstance(wanted, frozenset) and comp.lemma_.lower() not in wanted):
             return None
     return Match(entry, token.i, _i(particle), _i(obj), _i(comp))
+
+
+def _event_noun(obj: Token | None, lemmas: frozenset[str]) -> Token | None:
+    """The object if it is one of ``lemmas``, or the noun of a measure ("tons of aid", "part of the aid")."""
+    if obj is None:
+        return None
+    if obj.lemma_.lower() in lemmas or obj.lower_ in lemmas:
+        return obj
+    for prep in (c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"):
+        inner = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if inner is not None and (inner.lemma_.lower() in lemmas or inner.lower_ in lemmas):
+            return inner
+    return None
 
 
 def _is_to_clause(verb: Token) -> bool:
