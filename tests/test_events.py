@@ -271,7 +271,7 @@ def coded(nlp, lexicon: Lexicon, text: str, names: dict[str, str]) -> set[tuple]
         ("Ghana said that Togo had attacked Benin.", {"Ghana": "GHA", "Togo": "TGO", "Benin": "BEN"},
          ("TGO", "190", "BEN", "asserted")),
         ("Norway has not recognised Kosovo.", {"Norway": "NOR", "Kosovo": "XKX"}, ("NOR", "120", "XKX", "asserted")),
-        ("Mali refused to meet the rebels.", {"Mali": "MLI", "rebels": "MLIREB"}, ("MLI", "125", None, "asserted")),
+        ("Mali refused to meet the rebels.", {"Mali": "MLI", "rebels": "MLIREB"}, ("MLI", "125", "MLIREB", "asserted")),
     ],
     ids=["intended-sanctions", "passive-arrest", "relative-clause-meeting", "main-clause-criticism",
          "reciprocal-talks", "appeal-to-yield", "reported-attack", "negated-recognition-is-refusal",

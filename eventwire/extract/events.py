@@ -49,6 +49,7 @@ SUBORDINATE = 0.85  # per subordinate link between the trigger and the sentence'
 SUBORDINATE_DEPS = frozenset({"advcl", "acl", "relcl", "prep", "pobj", "pcomp", "npadvmod", "amod", "nsubj",
                               "nsubjpass", "dobj", "attr", "appos", "compound", "poss"})
 MODALITY_WEIGHT = {"hypothetical": 0.7}
+CLAUSE_SLOTS = ("object", "to", "with", "on", "against")  # targets of an absorbed clause with no entry
 
 
 @dataclass(frozen=True)
@@ -332,7 +333,7 @@ def code_match(
     sources = args.sources(trigger, index, lexicon.light_verbs, lexicon.frame_preps)
     if not sources:
         return []
-    targets = find_targets(doc, match, index, places)
+    targets = find_targets(doc, match, index, places, lexicon)
     code, modality = lexicon.code_for(entry, modality_of(trigger, lexicon.modality))
     pairs = argument_pairs(sources, targets, entry.reciprocal)
     clause = clause_offsets(trigger)
@@ -356,17 +357,30 @@ class _Context:
     strength: float
 
 
-def find_targets(doc: Doc, match: Match, index: ActorIndex, places: Sequence[Place]) -> list[args.Argument]:
+def find_targets(
+    doc: Doc, match: Match, index: ActorIndex, places: Sequence[Place], lexicon: Lexicon
+) -> list[args.Argument]:
     """The targets in the entry's slots: the first slot naming an actor, else a visited place's country."""
     trigger = doc[match.trigger]
     anchors = [doc[i] for i in (match.trigger, match.particle, match.object) if i is not None]
-    if trigger.pos_ in {"NOUN", "PROPN"}:
-        anchors.append(trigger)
+    if trigger.pos_ in {"NOUN", "PROPN"} and trigger.dep_ in {"dobj", "nsubjpass"}:
+        if trigger.head.lemma_.lower() in lexicon.light_verbs:
+            anchors.append(trigger.head)
     groups = args.target_slots(trigger, match.entry.target, anchors)
     found = args.first_resolved(groups, index)
-    if found or not match.entry.place_target:
-        return found
-    return place_targets([t for group in groups for t in group], index, places)
+    if not found and match.entry.place_target:
+        found = place_targets([t for group in groups for t in group], index, places)
+    if not found and match.complement is not None:
+        found = clause_targets(doc[match.complement], index, lexicon)
+    return found
+
+
+def clause_targets(verb: Token, index: ActorIndex, lexicon: Lexicon) -> list[args.Argument]:
+    """The targets of the clause a complement frame absorbed ("promised to send aid to Mozambique")."""
+    inner = lexicon.match(verb)
+    slots = inner.entry.target if inner else CLAUSE_SLOTS
+    anchors = [verb, *([verb.doc[inner.object]] if inner and inner.object is not None else [])]
+    return args.first_resolved(args.target_slots(verb, slots, anchors), index, args.INHERITED)
 
 
 def place_targets(tokens: Sequence[Token], index: ActorIndex, places: Sequence[Place]) -> list[args.Argument]:
