@@ -6,10 +6,20 @@ import re
 from pathlib import Path
 
 import pytest
+import yaml
 from spacy.tokens import Doc
 
 from eventwire.errors import DictionaryError
-from eventwire.extract.events import Lexicon, find_events, parse_entry, sentence_matches
+from eventwire.extract.events import (
+    SUBORDINATE,
+    Entry,
+    Lexicon,
+    clause_weight,
+    find_events,
+    parse_entry,
+    parse_lexicon,
+    sentence_matches,
+)
 from eventwire.extract.index import ActorIndex
 from eventwire.models import Actor, Place, Quote, Span
 from eventwire.ontology.cameo import lookup
@@ -65,6 +75,47 @@ def test_entry_validation_names_the_entry(raw, message) -> None:
         parse_entry(raw, "mine.yaml: triggers[0]")
 
 
+@pytest.mark.parametrize(
+    "section,value",
+    [("intent_codes", ["036"]), ("refusal_codes", {"04": 125}), ("light_verbs", "hold"), ("frame_preps", [1])],
+)
+def test_section_validation_names_the_section(lexicon, section, value) -> None:
+    text = (Path(__file__).parent.parent / "eventwire" / "data" / "triggers.yaml").read_text(encoding="utf-8")
+    data = yaml.safe_load(text)
+    data[section] = value
+    with pytest.raises(DictionaryError, match=section):
+        parse_lexicon(data, "mine.yaml")
+
+
+@pytest.mark.parametrize(
+    "code,intended,modality,expected",
+    [
+        ("042", None, "asserted", ("042", "asserted")),
+        ("042", None, "intended", ("036", "intended")),
+        ("040", "036", "intended", ("036", "intended")),
+        ("0874", None, "intended", ("0356", "intended")),
+        ("163", None, "intended", ("163", "intended")),
+        ("190", None, "intended", ("138", "intended")),
+        ("190", None, "negated", ("190", "negated")),
+        ("051", None, "negated", ("120", "asserted")),
+        ("190", None, "hypothetical", ("190", "hypothetical")),
+    ],
+)
+def test_code_for_modality(lexicon, code, intended, modality, expected) -> None:
+    assert lexicon.code_for(Entry(lemma="x", code=code, intended=intended), modality) == expected
+
+
+@pytest.mark.parametrize(
+    "trigger,expected",
+    [(1, 1.0), (6, SUBORDINATE ** 2)],
+    ids=["main-clause", "relative-clause-on-the-object"],
+)
+def test_clause_weight(make_doc, trigger, expected) -> None:
+    words = ["Chile", "attacked", "Peru", ",", "which", "had", "attacked", "Bolivia"]
+    doc = make_doc(words, heads=[1, 1, 1, 1, 6, 6, 2, 6], deps=["nsubj", "ROOT", "dobj", "punct", "nsubj", "aux", "relcl", "dobj"])
+    assert clause_weight(doc[trigger]) == pytest.approx(expected)
+
+
 def test_unreadable_lexicon_says_which_file(tmp_path: Path) -> None:
     with pytest.raises(DictionaryError, match="missing.yaml"):
         Lexicon.load(tmp_path / "missing.yaml")
@@ -114,6 +165,30 @@ FRAMES = [
         ["Chile", "refused", "to", "meet", "Peru"], [1, 1, 3, 1, 3], ["nsubj", "ROOT", "aux", "xcomp", "dobj"],
         ["PROPN", "VERB", "PART", "VERB", "PROPN"], ["Chile", "refuse", "to", "meet", "Peru"],
         [("refused", "125")], id="refuse-to-meet",
+    ),
+    pytest.param(
+        ["Workers", "began", "a", "hunger", "strike"], [1, 1, 4, 4, 1], ["nsubj", "ROOT", "det", "compound", "dobj"],
+        ["NOUN", "VERB", "DET", "NOUN", "NOUN"], ["worker", "begin", "a", "hunger", "strike"],
+        [("strike", "142")], id="modifier-frame",
+    ),
+    pytest.param(
+        ["Workers", "began", "a", "strike"], [1, 1, 3, 1], ["nsubj", "ROOT", "det", "dobj"],
+        ["NOUN", "VERB", "DET", "NOUN"], ["worker", "begin", "a", "strike"], [("strike", "143")], id="labour-strike",
+    ),
+    pytest.param(
+        ["Chile", "said", "Peru", "must", "withdraw"], [1, 1, 4, 4, 1], ["nsubj", "ROOT", "nsubj", "aux", "ccomp"],
+        ["PROPN", "VERB", "PROPN", "AUX", "VERB"], ["Chile", "say", "Peru", "must", "withdraw"],
+        [("said", "100")], id="clause-modal-demand",
+    ),
+    pytest.param(
+        ["Chile", "said", "Peru", "will", "withdraw"], [1, 1, 4, 4, 1], ["nsubj", "ROOT", "nsubj", "aux", "ccomp"],
+        ["PROPN", "VERB", "PROPN", "AUX", "VERB"], ["Chile", "say", "Peru", "will", "withdraw"],
+        [("withdraw", "160")], id="reported-future-is-no-demand",
+    ),
+    pytest.param(
+        ["Chile", "sent", "tons", "of", "aid"], [1, 1, 1, 2, 3], ["nsubj", "ROOT", "dobj", "prep", "pobj"],
+        ["PROPN", "VERB", "NOUN", "ADP", "NOUN"], ["Chile", "send", "ton", "of", "aid"],
+        [("sent", "073")], id="measure-of-event-noun",
     ),
     pytest.param(
         ["Chile", "'s", "visit", "to", "Peru"], [2, 0, 2, 2, 3], ["poss", "case", "ROOT", "prep", "pobj"],
@@ -183,6 +258,40 @@ EVENTS = [
         ["Iran", "did", "not", "attack", "Iraq", "."], [3, 3, 3, 3, 3, 3], ["nsubj", "aux", "neg", "ROOT", "dobj", "punct"],
         ["PROPN", "AUX", "PART", "VERB", "PROPN", "PUNCT"], ["Iran", "do", "not", "attack", "Iraq", "."],
         {"Iran": (0,), "Iraq": (4,)}, [("Iran", "190", "Iraq", "negated")], id="negated",
+    ),
+]
+
+
+EVENTS += [
+    pytest.param(
+        ["Chile", "will", "visit", "Peru", "."], [2, 2, 2, 2, 2], ["nsubj", "aux", "ROOT", "dobj", "punct"],
+        ["PROPN", "AUX", "VERB", "PROPN", "PUNCT"], ["Chile", "will", "visit", "Peru", "."], {"Chile": (0,), "Peru": (3,)},
+        [("Chile", "036", "Peru", "intended")], id="intended-visit-is-intent-to-meet",
+    ),
+    pytest.param(
+        ["Chile", "will", "attack", "Peru", "."], [2, 2, 2, 2, 2], ["nsubj", "aux", "ROOT", "dobj", "punct"],
+        ["PROPN", "AUX", "VERB", "PROPN", "PUNCT"], ["Chile", "will", "attack", "Peru", "."], {"Chile": (0,), "Peru": (3,)},
+        [("Chile", "138", "Peru", "intended")], id="intended-attack-is-threat",
+    ),
+    pytest.param(
+        ["Chile", "did", "not", "accept", "Peru", "'s", "offer", "."], [3, 3, 3, 3, 6, 4, 3, 3],
+        ["nsubj", "aux", "neg", "ROOT", "poss", "case", "dobj", "punct"],
+        ["PROPN", "AUX", "PART", "VERB", "PROPN", "PART", "NOUN", "PUNCT"],
+        ["Chile", "do", "not", "accept", "Peru", "'s", "offer", "."], {"Chile": (0,), "Peru": (4,)},
+        [("Chile", "120", "Peru", "asserted")], id="negated-cooperation-is-refusal",
+    ),
+    pytest.param(
+        ["Chile", "promised", "to", "send", "aid", "to", "Peru", "."], [1, 1, 3, 1, 3, 3, 5, 1],
+        ["nsubj", "ROOT", "aux", "xcomp", "dobj", "prep", "pobj", "punct"],
+        ["PROPN", "VERB", "PART", "VERB", "NOUN", "ADP", "PROPN", "PUNCT"],
+        ["Chile", "promise", "to", "send", "aid", "to", "Peru", "."], {"Chile": (0,), "Peru": (6,)},
+        [("Chile", "030", "Peru", "asserted")], id="target-of-absorbed-clause",
+    ),
+    pytest.param(
+        ["Chile", "and", "Peru", "signed", "a", "treaty", "."], [3, 0, 0, 3, 5, 3, 3],
+        ["nsubj", "cc", "conj", "ROOT", "det", "dobj", "punct"], ["PROPN", "CCONJ", "PROPN", "VERB", "DET", "NOUN", "PUNCT"],
+        ["Chile", "and", "Peru", "sign", "a", "treaty", "."], {"Chile": (0,), "Peru": (2,)},
+        [("Chile", "057", "Peru", "asserted"), ("Peru", "057", "Chile", "asserted")], id="reciprocal-signing",
     ),
 ]
 
