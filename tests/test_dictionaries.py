@@ -39,7 +39,7 @@ def test_holder_of_an_office_on_a_date(dictionary, role, country, date, name) ->
 
 
 def test_no_holder_outside_every_tenure(dictionary) -> None:
-    assert dictionary.holder("president", "USA", "1990-01-01") is None
+    assert dictionary.holder("president", "USA", "1970-01-01") is None
 
 
 @pytest.mark.parametrize("date,code,role", [

@@ -98,9 +98,9 @@ STATES = [
     # "The United States left the deal ."
     ("The|DET|det|2 United|PROPN|compound|2|B-GPE States|PROPN|nsubj|3|I-GPE left|VERB|ROOT|3 the|DET|det|5 "
      "deal|NOUN|dobj|3 .|PUNCT|punct|3", {"The United States": "USA"}),
-    # "They visited us in Britain ." — "us" is no country, "Britain" in a locative phrase is a place
+    # "They visited us in Britain ." — "us" is no country; a country stays a state even as a place
     ("They|PRON|nsubj|1 visited|VERB|ROOT|1 us|PRON|dobj|1 in|ADP|prep|1 Britain|PROPN|pobj|3|B-GPE "
-     ".|PUNCT|punct|1", {}),
+     ".|PUNCT|punct|1", {"Britain": "GBR"}),
     # "US sanctions hurt ."
     ("US|PROPN|compound|1|B-GPE sanctions|NOUN|nsubj|2 hurt|VERB|ROOT|2 .|PUNCT|punct|2", {"US": "USA"}),
 ]

@@ -47,6 +47,7 @@ def resolve(doc: Doc, mentions: list[Mention], dictionary: ActorDictionary, publ
     mentions = link_relatives(doc, mentions)
     mentions = resolve_descriptions(doc, mentions, dictionary, published)
     mentions = resolve_pronouns(doc, mentions)
+    mentions = fill_countries(mentions)
     return sorted((m for m in mentions if m.entry is not None), key=lambda m: (m.start, -m.end))
 
 
@@ -157,6 +158,21 @@ def _apposed_to(doc: Doc, mention: Mention, before: list[Mention]) -> Entry | No
     if token.dep_ != "appos":
         return None
     return next((m.entry for m in before if m.entry is not None and m.first <= token.head.i < m.last), None)
+
+
+def fill_countries(mentions: list[Mention]) -> list[Mention]:
+    """Titled people of no known country ("President X") belong to the country the article names most."""
+    main = main_country(mentions)
+    if main is None:
+        return mentions
+    filled = []
+    for mention in mentions:
+        entry = mention.entry
+        if entry is not None and entry.kind == "person" and entry.country is None and entry.sectors \
+                and entry.key.startswith("person:"):
+            entry = replace(entry, country=main, code=main + "".join(entry.sectors))
+        filled.append(replace(mention, entry=entry))
+    return filled
 
 
 def main_country(mentions: list[Mention]) -> str | None:

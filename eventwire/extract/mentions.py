@@ -19,13 +19,13 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
-from ..dictionaries import ActorDictionary, Alias, Entry, fold
+from ..dictionaries import REGIONS, ActorDictionary, Alias, Entry, Role, fold
 
 SKIP_ENTITIES = frozenset({"DATE", "TIME", "MONEY", "CARDINAL", "ORDINAL", "PERCENT", "QUANTITY"})
 LOCATIVE_PREPS = frozenset({"in", "at", "into", "near", "inside", "outside", "across", "throughout", "around",
                             "within", "via"})
 MOTION_WORDS = frozenset({"visit", "trip", "travel", "go", "come", "fly", "return", "arrive", "arrival", "journey",
-                          "flight", "move", "head", "send", "deploy", "flee", "tour", "deportation", "deport"})
+                          "flight", "move", "head", "flee", "tour"})
 POSSESSIVE = frozenset({"'s", "\u2019s", "'"})
 NAME_JOINERS = frozenset({"of", "-", "for"})
 
@@ -124,7 +124,8 @@ def person_mentions(
 
 def _person_spans(doc: Doc, dictionary: ActorDictionary, matches: list[Match]) -> list[tuple[int, int]]:
     """Token ranges of person names: NER PERSON spans and dictionary people, longest first."""
-    spans = [_trim_name(doc, e.start, e.end) for e in doc.ents if e.label_ == "PERSON"]
+    places = {(m.first, m.last) for m in matches if not all(_is_person(dictionary, a) for a in m.aliases)}
+    spans = [s for s in (_trim_name(doc, e.start, e.end) for e in doc.ents if e.label_ == "PERSON") if s not in places]
     for match in matches:
         if any(_is_person(dictionary, a) for a in match.aliases) and _accept_person_match(doc, match):
             spans.append((match.first, match.last))
@@ -167,11 +168,22 @@ def _person(doc: Doc, dictionary: ActorDictionary, first: int, last: int, publis
         apposed = apposition(doc, doc[first:last].root, dictionary)
         if apposed is not None:
             role, country, sectors = apposed.role, apposed.country or country, apposed.sectors
+    country = country or _country_after(doc, last, dictionary)
     entry = lookup_person(dictionary, name, published)
     if entry is None:
         entry = _text_person(name, country, sectors, title.code if title else None, role)
     return make_mention(doc, start, last, "title" if title else "name", entry, name=name, role=role,
                         country=country, sectors=sectors)
+
+
+def _country_after(doc: Doc, last: int, dictionary: ActorDictionary) -> str | None:
+    """"King Hassan of Morocco": the country named right after a person's name."""
+    if last + 1 >= len(doc) or doc[last].lower_ != "of":
+        return None
+    start = last + 2 if doc[last + 1].lower_ == "the" else last + 1
+    match = _longest_at(doc, start, dictionary) if start < len(doc) else None
+    entries = [dictionary.entry(a.key) for a in match.aliases] if match else []
+    return next((e.country for e in entries if e is not None and e.kind != "person" and e.country), None)
 
 
 def lookup_person(dictionary: ActorDictionary, name: str, published: str | None) -> Entry | None:
@@ -354,7 +366,7 @@ def _named(doc: Doc, dictionary: ActorDictionary, match: Match, published: str |
         return None
     if alias.form == "demonym":
         return make_mention(doc, match.first, match.last, "demonym", entry, country=entry.country)
-    if entry.key in dictionary.countries and is_locative(span.root):
+    if entry.key in REGIONS and is_locative(span.root):
         return None
     first = match.first - 1 if match.first > 0 and _determiner_of(doc[match.first - 1], match) else match.first
     return make_mention(doc, first, match.last, "name", entry, country=entry.country)
@@ -396,19 +408,16 @@ def is_locative(token: Token, depth: int = 0) -> bool:
 def noun_mentions(doc: Doc, dictionary: ActorDictionary, named: list[Mention], taken: set[int]) -> list[Mention]:
     """Role nouns qualified by a country or institution ("Iran's parliament", "European firms")."""
     owners = {i: m for m in named for i in range(m.first, m.last) if m.entry is not None}
-    found = []
+    found: list[Mention] = []
     i = 0
     while i < len(doc):
-        mention = None if i in taken else _qualified_noun(doc, i, dictionary, owners)
-        if mention is not None:
-            found.append(mention)
-            i = mention.last
-        else:
-            i += 1
+        mentions = [] if i in taken else _qualified_noun(doc, i, dictionary, owners)
+        found.extend(mentions)
+        i = max((m.last for m in mentions), default=i + 1)
     return found
 
 
-def _role_at(doc: Doc, i: int, dictionary: ActorDictionary) -> tuple[int, object] | None:
+def _role_at(doc: Doc, i: int, dictionary: ActorDictionary) -> tuple[int, Role] | None:
     """The role phrase ending at token ``i`` (two words first: "foreign ministry", "security forces")."""
     if doc[i].pos_ not in {"NOUN", "PROPN", ""}:
         return None
@@ -421,27 +430,35 @@ def _role_at(doc: Doc, i: int, dictionary: ActorDictionary) -> tuple[int, object
     return None
 
 
-def _qualified_noun(doc: Doc, i: int, dictionary: ActorDictionary, owners: dict[int, Mention]) -> Mention | None:
+def _qualified_noun(doc: Doc, i: int, dictionary: ActorDictionary, owners: dict[int, Mention]) -> list[Mention]:
     found = _role_at(doc, i, dictionary)
     if found is None or (doc[i].dep_ == "compound" and doc[i].head.i > i):
-        return None
+        return []
     role_first, role = found
-    owner, owner_first = _owner(doc, doc[i], role_first, owners)
-    article = _article(doc, owner_first if owner_first is not None else role_first)
-    if owner is None or owner.entry is None:
-        if role.type == "person" and article == "the":
-            return make_mention(doc, role_first - 1, i + 1, "description", None, role=role.label,
-                                sectors=role.sectors)
-        if role.type == "person" and doc[role_first].text[:1].isupper() and doc[role_first].i > 0:
-            return make_mention(doc, role_first, i + 1, "description", None, role=role.label, sectors=role.sectors)
-        return None
-    entry = owner.entry
+    qualifiers = _owners(doc, doc[i], role_first, owners)
+    if not qualifiers:
+        return _bare_description(doc, role_first, i, role)
+    owner, owner_first = qualifiers[-1]
     first = owner_first if owner_first is not None else role_first
     if role.type == "person":
-        first = first - 1 if article else first
-        return make_mention(doc, first, i + 1, "description", None, role=role.label, country=entry.country,
-                            sectors=entry.sectors or role.sectors)
-    return make_mention(doc, first, i + 1, role.type, _body_entry(dictionary, entry, role), country=entry.country)
+        first = first - 1 if _article(doc, first) else first
+        return [make_mention(doc, first, i + 1, "description", None, role=role.label, country=owner.entry.country,
+                             sectors=owner.entry.sectors or role.sectors)]
+    partners = [make_mention(doc, m.first, m.last, role.type, _body_entry(dictionary, m.entry, role),
+                             country=m.entry.country) for m, _ in qualifiers[:-1]]
+    return partners + [make_mention(doc, first, i + 1, role.type, _body_entry(dictionary, owner.entry, role),
+                                    country=owner.entry.country)]
+
+
+def _bare_description(doc: Doc, role_first: int, i: int, role: Role) -> list[Mention]:
+    """"the president", "President" with no country: a description for coreference to resolve."""
+    if role.type != "person":
+        return []
+    if _article(doc, role_first) == "the":
+        return [make_mention(doc, role_first - 1, i + 1, "description", None, role=role.label, sectors=role.sectors)]
+    if doc[role_first].text[:1].isupper() and role_first > 0:
+        return [make_mention(doc, role_first, i + 1, "description", None, role=role.label, sectors=role.sectors)]
+    return []
 
 
 def _article(doc: Doc, first: int) -> str | None:
@@ -450,21 +467,27 @@ def _article(doc: Doc, first: int) -> str | None:
     return None
 
 
-def _owner(doc: Doc, noun: Token, role_first: int, owners: dict[int, Mention]) -> tuple[Mention | None, int | None]:
-    """The country or institution qualifying ``noun``: an adjective, compound or possessive before it."""
+def _owners(doc: Doc, noun: Token, role_first: int, owners: dict[int, Mention]) -> list[tuple[Mention, int | None]]:
+    """The countries or institutions qualifying ``noun`` — an adjective, compound or possessive before it,
+    with its conjuncts ("Hungarian and Romanian officials") — each with where the mention starts."""
     for child in noun.children:
         if child.i >= role_first or child.dep_ not in {"amod", "compound", "poss", "nmod", "npadvmod"}:
             continue
         mention = owners.get(child.i)
-        if mention is not None:
-            return mention, (None if child.dep_ == "poss" else mention.first)
+        if mention is None:
+            continue
+        if child.dep_ == "poss":
+            return [(mention, None)]
+        partners = sorted({owners[c.i].start: owners[c.i] for c in (child, *child.conjuncts)
+                           if c.i in owners and c.i < role_first}.values(), key=lambda m: m.start)
+        return [(m, m.first) for m in partners]
     if not doc.has_annotation("DEP") and role_first - 1 in owners:
         mention = owners[role_first - 1]
-        return mention, mention.first
-    return None, None
+        return [(mention, mention.first)]
+    return []
 
 
-def _body_entry(dictionary: ActorDictionary, owner: Entry, role: object) -> Entry:
+def _body_entry(dictionary: ActorDictionary, owner: Entry, role: Role) -> Entry:
     """"Iran's parliament" -> IRNLEG "Iranian parliament"; "Russian leaders" -> the Russian government."""
     sectors = tuple(role.sectors)
     country = owner.country
