@@ -266,3 +266,12 @@ def _example(event: dict[str, Any]) -> str:
     evidence = " ".join((event["evidence"] or "").split())
     return (f"{event['date'] or 'undated'}  {event['source']}  {event['cameo']} {event['label']}  "
             f"{event['target']}  [{event['plover'] or '-'}]  ({event['article_id']})\n    {evidence}")
+
+
+def _register_evaluate() -> None:
+    from .evaluate.command import evaluate_command
+
+    main.add_command(evaluate_command)
+
+
+_register_evaluate()
