@@ -288,6 +288,30 @@ EVENTS += [
         [("Chile", "030", "Peru", "asserted")], id="target-of-absorbed-clause",
     ),
     pytest.param(
+        ["Chile", "'s", "cabinet", "met", "."], [2, 0, 3, 3, 3], ["poss", "case", "nsubj", "ROOT", "punct"],
+        ["PROPN", "PART", "NOUN", "VERB", "PUNCT"], ["Chile", "'s", "cabinet", "meet", "."], {"Chile": (0,)}, [],
+        id="meeting-needs-two-parties",
+    ),
+    pytest.param(
+        ["Chile", "is", "opposed", "to", "Peru", "'s", "plan", "."], [1, 1, 1, 2, 6, 4, 3, 1],
+        ["nsubj", "ROOT", "acomp", "prep", "poss", "case", "pobj", "punct"],
+        ["PROPN", "AUX", "ADJ", "ADP", "PROPN", "PART", "NOUN", "PUNCT"],
+        ["Chile", "be", "opposed", "to", "Peru", "'s", "plan", "."], {"Chile": (0,), "Peru": (4,)},
+        [("Chile", "120", "Peru", "asserted")], id="predicative-adjective",
+    ),
+    pytest.param(
+        ["Chile", "attacked", "its", "own", "rebels", "."], [1, 1, 4, 4, 1, 1], ["nsubj", "ROOT", "poss", "amod", "dobj", "punct"],
+        ["PROPN", "VERB", "PRON", "ADJ", "NOUN", "PUNCT"], ["Chile", "attack", "its", "own", "rebel", "."],
+        {"Chile": (0, 2)}, [("Chile", "190", None, "asserted")], id="self-target-is-none",
+    ),
+    pytest.param(
+        ["Chile", "ended", "its", "refusal", "to", "meet", "Peru", "."], [1, 1, 3, 1, 5, 3, 5, 1],
+        ["nsubj", "ROOT", "poss", "dobj", "aux", "acl", "dobj", "punct"],
+        ["PROPN", "VERB", "PRON", "NOUN", "PART", "VERB", "PROPN", "PUNCT"],
+        ["Chile", "end", "its", "refusal", "to", "meet", "Peru", "."], {"Chile": (0, 2), "Peru": (6,)},
+        [("Chile", "120", "Peru", "asserted")], id="refusal-noun-absorbs-its-clause",
+    ),
+    pytest.param(
         ["Chile", "and", "Peru", "signed", "a", "treaty", "."], [3, 0, 0, 3, 5, 3, 3],
         ["nsubj", "cc", "conj", "ROOT", "det", "dobj", "punct"], ["PROPN", "CCONJ", "PROPN", "VERB", "DET", "NOUN", "PUNCT"],
         ["Chile", "and", "Peru", "sign", "a", "treaty", "."], {"Chile": (0,), "Peru": (2,)},

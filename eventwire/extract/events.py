@@ -108,7 +108,8 @@ class Lexicon:
 
     def candidates(self, token: Token) -> list[Entry]:
         """The entries whose lemma and part of speech fit ``token``."""
-        pos = "noun" if token.pos_ in {"NOUN", "PROPN"} else "verb" if token.pos_ == "VERB" else None
+        predicative = token.pos_ == "ADJ" and token.dep_ == "acomp"
+        pos = "noun" if token.pos_ in {"NOUN", "PROPN"} else "verb" if token.pos_ == "VERB" or predicative else None
         if pos is None:
             return []
         forms = sorted({token.lemma_.lower(), token.lower_})
@@ -257,7 +258,10 @@ def _fit(entry: Entry, token: Token) -> Match | None:
             return None
     if entry.complement:
         deps = {"acl", "ccomp"} if entry.pos == "noun" else {"xcomp", "ccomp"}
-        comp = _child(token, deps, lambda c: c.pos_ in {"VERB", "AUX"} and (entry.pos == "noun" or _is_to_clause(c)))
+        if entry.pos == "verb" and isinstance(entry.complement, frozenset):
+            deps = {*deps, "advcl"}  # "have sworn to fight" is often parsed as a purpose clause
+        any_clause = entry.pos == "noun" or entry.complement is True
+        comp = _child(token, deps, lambda c: c.pos_ in {"VERB", "AUX"} and (any_clause or _is_to_clause(c)))
         wanted = entry.complement
         if comp is None or (isinstance(wanted, frozenset) and comp.lemma_.lower() not in wanted):
             return None
@@ -265,10 +269,13 @@ def _fit(entry: Entry, token: Token) -> Match | None:
 
 
 def _event_noun(obj: Token | None, lemmas: frozenset[str]) -> Token | None:
-    """The object if it is one of ``lemmas``, or the noun of a measure ("tons of aid", "part of the aid")."""
+    """The object if it or its modifier is one of ``lemmas`` ("peacekeeping force"), or the noun of a
+    measure ("tons of aid", "part of the aid")."""
     if obj is None:
         return None
     if obj.lemma_.lower() in lemmas or obj.lower_ in lemmas:
+        return obj
+    if any(c.dep_ in {"compound", "amod"} and c.lemma_.lower() in lemmas for c in obj.children):
         return obj
     for prep in (c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"):
         inner = next((c for c in prep.children if c.dep_ == "pobj"), None)
@@ -408,12 +415,15 @@ def country_actor(place: Place, index: ActorIndex) -> Actor:
 def argument_pairs(
     sources: Sequence[args.Argument], targets: Sequence[args.Argument], reciprocal: bool
 ) -> list[tuple[args.Argument, args.Argument | None]]:
-    """Source × target pairs; for reciprocal frames coordinated sources pair with each other."""
-    if not targets and reciprocal and len(sources) > 1:
+    """Source × target pairs; reciprocal frames pair coordinated sources with each other and need two
+    parties (a cabinet that "met" is no event between actors)."""
+    if not targets and reciprocal:
         return [(a, b) for a in sources for b in sources if a.actor.id != b.actor.id]
-    if not targets:
-        return [(s, None) for s in sources]
-    return [(s, t) for s in sources for t in targets if s.actor.id != t.actor.id]
+    pairs: list[tuple[args.Argument, args.Argument | None]] = []
+    for source in sources:
+        others = [t for t in targets if t.actor.id != source.actor.id]
+        pairs += [(source, t) for t in others] if others else [(source, None)]
+    return pairs
 
 
 def _light_verb_object(token: Token, light_verbs: frozenset[str]) -> bool:

@@ -2,7 +2,8 @@
 
 :func:`modality_of` reads the trigger's own auxiliaries and negation, then climbs the chain of
 verbs that govern it through ``to``-clauses (``is due to meet``, ``are expected to discuss``,
-``was likely to ask``, ``refused to meet``) and coordination, and looks for:
+``was likely to ask``, ``refused to meet``, ``its refusal to accept``, ``plans to attack``) and
+coordination, and looks for:
 
 - **negated**: a negator on the trigger or a governing verb (``did not attack``, ``never met``), or
   a negating governor (``denied attacking``, ``failed to meet``);
@@ -37,7 +38,7 @@ CUE_FIELDS = (
     "reporting_verbs",
 )
 AUX_DEPS = frozenset({"aux", "auxpass"})
-CLIMB_DEPS = frozenset({"xcomp", "acomp", "conj", "pcomp"})
+CLIMB_DEPS = frozenset({"xcomp", "acomp", "conj", "pcomp", "acl"})
 VERBAL = frozenset({"VERB", "AUX"})
 
 
@@ -113,7 +114,8 @@ def _governs_by(chain: list[Token], i: int, deps: frozenset[str]) -> bool:
 def _negated(token: Token, i: int, chain: list[Token], cues: ModalityCues) -> bool:
     if any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in cues.negators) for c in token.children):
         return True
-    return _governs_by(chain, i, frozenset({"xcomp", "ccomp", "pcomp"})) and token.lemma_.lower() in cues.negating_heads
+    governs = _governs_by(chain, i, frozenset({"xcomp", "ccomp", "pcomp", "acl"}))
+    return governs and token.lemma_.lower() in cues.negating_heads
 
 
 def _hypothetical(token: Token, i: int, chain: list[Token], cues: ModalityCues) -> bool:
@@ -131,7 +133,7 @@ def _intended(token: Token, i: int, chain: list[Token], cues: ModalityCues) -> b
             return True
         if child.dep_ in AUX_DEPS and child.lower_ == "would" and _backshifted(token, child, cues):
             return True
-    return _governs_by(chain, i, frozenset({"xcomp"})) and token.lemma_.lower() in cues.intended_heads
+    return _governs_by(chain, i, frozenset({"xcomp", "acl"})) and token.lemma_.lower() in cues.intended_heads
 
 
 def _backshifted(verb: Token, aux: Token, cues: ModalityCues) -> bool:
