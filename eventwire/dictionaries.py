@@ -136,6 +136,8 @@ class ActorDictionary:
             self._add_listing(listing)
         for rows in (*self._entries.values(), *self._holders.values()):
             rows.sort(key=lambda e: e.start or "")
+        self.title_words = frozenset(w for phrase, r in self.roles.items() if r.type in {"person", "honorific"}
+                                     for w in phrase.split())
 
     @classmethod
     def load(cls, paths: Sequence[str] = ()) -> "ActorDictionary":

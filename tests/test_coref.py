@@ -91,6 +91,14 @@ PRONOUNS = [
 ]
 
 
+PRONOUNS.append(
+    # "ISNA quoted Karim Bostani as saying Wanjiru Odhiambo arrived . He left ." — the quoted speaker first
+    ("ISNA|PROPN|nsubj|1|B-ORG quoted|VERB|ROOT|1 Karim|PROPN|compound|3|B-PERSON Bostani|PROPN|dobj|1|I-PERSON "
+     "as|ADP|prep|1 saying|VERB|pcomp|4 Wanjiru|PROPN|compound|7|B-PERSON Odhiambo|PROPN|nsubj|8|I-PERSON "
+     "arrived|VERB|ccomp|5 .|PUNCT|punct|1 He|PRON|nsubj|11 left|VERB|ROOT|11 .|PUNCT|punct|11",
+     [("He", "Karim Bostani")]))
+
+
 @pytest.mark.parametrize("spec,expected", PRONOUNS)
 def test_pronouns_resolve_to_a_compatible_antecedent(make_doc, dictionary, spec, expected) -> None:
     found = resolved(make_doc, dictionary, spec)

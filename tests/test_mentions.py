@@ -49,6 +49,17 @@ TITLED = [
      "2018-07-12", "Secretary of State Mike Pompeo", "USAGOV", "Secretary of State"),
     ("Mike|PROPN|compound|1|B-PERSON Pompeo|PROPN|nsubj|2|I-PERSON spoke|VERB|ROOT|2 .|PUNCT|punct|2",
      "2017-06-01", "Mike Pompeo", "USAGOV", None),
+    ("Then|ADV|advmod|4 President|PROPN|compound|3 Vladimir|PROPN|compound|3|B-PERSON "
+     "Putin|PROPN|nsubj|4|I-PERSON spoke|VERB|ROOT|4 .|PUNCT|punct|4",
+     "2018-07-12", "President Vladimir Putin", "RUSGOV", "President"),
+    ("Mr.|PROPN|compound|1 Putin|PROPN|nsubj|2|B-PERSON spoke|VERB|ROOT|2 .|PUNCT|punct|2",
+     "2018-07-12", "Mr. Putin", "RUSGOV", None),
+    ("Kremlin|PROPN|compound|1|B-ORG spokesman|NOUN|compound|3 Dmitry|PROPN|compound|3|B-PERSON "
+     "Peskov|PROPN|nsubj|4|I-PERSON spoke|VERB|ROOT|4 .|PUNCT|punct|4",
+     "2018-07-12", "Kremlin spokesman Dmitry Peskov", "RUSGOV", "spokesman"),
+    ("Kremlin|PROPN|compound|1|B-ORG spokesman|NOUN|compound|3 Ivan|PROPN|compound|3|B-PERSON "
+     "Petrovsky|PROPN|nsubj|4|I-PERSON spoke|VERB|ROOT|4 .|PUNCT|punct|4",
+     "2018-07-12", "Kremlin spokesman Ivan Petrovsky", "RUSGOV", "spokesman"),
     ("Mike|PROPN|compound|1|B-PERSON Pompeo|PROPN|nsubj|2|I-PERSON spoke|VERB|ROOT|2 .|PUNCT|punct|2",
      "2023-06-01", "Mike Pompeo", "USAELI", None),
 ]

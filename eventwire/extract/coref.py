@@ -33,6 +33,7 @@ NEUTER = frozenset({"it", "its", "itself"})
 PLURAL = frozenset({"they", "them", "their", "themselves"})
 RELATIVE = frozenset({"who", "whom", "whose"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+QUOTING = frozenset({"quote", "quoted", "cite", "cited"})
 QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d"})
 OFFICES = frozenset({"president", "prime minister", "premier", "chancellor", "king", "queen", "emir", "sultan",
                      "supreme leader", "leader", "crown prince", "vice president", "foreign minister",
@@ -303,7 +304,11 @@ def pick_antecedent(token: Token, candidates: list[Mention], sentence: list[int]
 
 
 def _is_subject(mention: Mention, doc: Doc) -> bool:
-    return doc[mention.head].dep_ in SUBJECTS
+    """A subject, or the person a news agency quotes ("ISNA quoted Velayati as saying")."""
+    token = doc[mention.head]
+    if token.dep_ in SUBJECTS:
+        return True
+    return token.dep_ == "dobj" and (token.head.lemma_ or token.head.lower_).lower() in QUOTING
 
 
 def _inside_quote(token: Token) -> bool:

@@ -221,8 +221,6 @@ def _role_type(dictionary: ActorDictionary, phrase: str) -> str | None:
 
 def _title_words(doc: Doc, first: int, dictionary: ActorDictionary) -> list[int]:
     """Indices of the capitalised or role words right before a name, in the same sentence."""
-    role_words = {w for phrase, r in dictionary.roles.items() if r.type in {"person", "honorific"}
-                  for w in phrase.split()}
     start = doc[first].sent.start if doc.has_annotation("SENT_START") else 0
     words: list[int] = []
     i = first - 1
@@ -230,7 +228,7 @@ def _title_words(doc: Doc, first: int, dictionary: ActorDictionary) -> list[int]
         token = doc[i]
         capital = token.text[:1].isupper() and (token.is_alpha or "." in token.text or "-" in token.text)
         joiner = token.lower_ in NAME_JOINERS and i - 1 >= start and doc[i - 1].text[:1].isupper()
-        if not (capital or joiner or token.lower_ in role_words) or token.ent_type_ in SKIP_ENTITIES:
+        if not (capital or joiner or token.lower_ in dictionary.title_words) or token.ent_type_ in SKIP_ENTITIES:
             break
         words.insert(0, i)
         i -= 1
@@ -253,10 +251,13 @@ def title_before(doc: Doc, first: int, dictionary: ActorDictionary) -> Title | N
     role_first, role_last = role_span
     role = dictionary.role(doc[role_first:role_last].text)
     sectors = role.sectors if role else ()
-    role_text = doc[rest[0]:role_last].text if rest else None
+    text_first = role_first
+    while text_first - 1 in rest and doc[text_first - 1].pos_ in {"PROPN", "NOUN", "ADJ", ""}:
+        text_first -= 1
+    role_text = doc[text_first:role_last].text
     if code is not None and country and not code[3:]:
         code = code + "".join(sectors)
-    mention_first = words[0] if words and words[0] < rest[0] else rest[0]
+    mention_first = words[0] if (country or code) and words[0] < rest[0] else text_first
     return Title(mention_first, country, role_text, sectors, code)
 
 
