@@ -130,6 +130,18 @@ CASES = [
         {"Russia": (0,)}, 3, ["on"], [], [], id="nominal-not-inheriting-from-other-verb",
     ),
     pytest.param(
+        ["Peru", "rejected", "an", "offer", "from", "Chile", "."], [1, 1, 3, 1, 3, 4, 1],
+        ["nsubj", "ROOT", "det", "dobj", "prep", "pobj", "punct"], ["PROPN", "VERB", "DET", "NOUN", "ADP", "PROPN", "PUNCT"],
+        ["Peru", "reject", "an", "offer", "from", "Chile", "."], {"Peru": (0,), "Chile": (5,)}, 1, ["object"],
+        ["Peru"], ["Chile"], id="author-of-the-rejected-offer",
+    ),
+    pytest.param(
+        ["Iran", "hailed", "its", "ties", "with", "Russia", "."], [1, 1, 3, 1, 3, 4, 1],
+        ["nsubj", "ROOT", "poss", "dobj", "prep", "pobj", "punct"], ["PROPN", "VERB", "PRON", "NOUN", "ADP", "PROPN", "PUNCT"],
+        ["Iran", "hail", "its", "tie", "with", "Russia", "."], {"Iran": (0, 2), "Russia": (5,)}, 1, ["object"],
+        ["Iran"], ["Russia"], id="partner-of-a-relation",
+    ),
+    pytest.param(
         ["The", "man", "attacked", "Iran", "."], [1, 2, 2, 2, 2], ["det", "nsubj", "ROOT", "dobj", "punct"],
         ["DET", "NOUN", "VERB", "PROPN", "PUNCT"], ["the", "man", "attack", "Iran", "."],
         {"Iran": (3,)}, 2, ["object"], [], ["Iran"], id="no-actor-no-source",

@@ -16,7 +16,8 @@ passive), ``dative``, or a preposition (``at``, ``on``, ``with``, ``between`` ..
 
 A phrase names an actor when an actor mention covers its head word; failing that (for a relation,
 ``ties with Russia``, first its partner), a possessor, compound or adjective (``Iran's Supreme
-Leader``, ``Iranian targets``), apposition, or an ``of`` phrase (``the government of Iran``). Coordinated phrases give one argument per conjunct. Pronouns
+Leader``, ``Iranian targets``), apposition, or an ``of``, ``by`` or ``from`` phrase (``the
+government of Iran``, ``an offer from Kabul``). Coordinated phrases give one argument per conjunct. Pronouns
 are resolved by the actors stage: a mention of ``he`` carries its actor. Nothing is guessed from
 outside the clause: an unresolved phrase gives no argument.
 """
@@ -165,7 +166,7 @@ def resolve(token: Token, index: ActorIndex, depth: int = 0) -> tuple[Actor, flo
             found = resolve(child, index, depth + 1)
             if found is not None:
                 return found[0], found[1] * NESTED
-    return _prep_object(token, ("of",), index, depth)
+    return _prep_object(token, ("of", "by", "from"), index, depth)
 
 
 def _prep_object(token: Token, preps: tuple[str, ...], index: ActorIndex, depth: int) -> tuple[Actor, float] | None:
