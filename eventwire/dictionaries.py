@@ -171,6 +171,11 @@ class ActorDictionary:
         for name in dict.fromkeys((entry.name, *listing.aliases)):
             self._add_alias(Alias(name, entry.key, "name", is_acronym(name)))
 
+    def entries(self) -> Iterator[Entry]:
+        """Every entry, office holders once per tenure."""
+        for rows in self._entries.values():
+            yield from rows
+
     def candidates(self, text: str) -> tuple[Alias, ...]:
         """The aliases written as ``text``, the most recently added (user files) first."""
         found = self._aliases.get(fold(text), ())

@@ -83,6 +83,21 @@ def test_package_tables_are_consistent(dictionary) -> None:
     assert dictionary.government("IRN").code == "IRNGOV"
 
 
+def test_leaders_table_is_well_formed(dictionary) -> None:
+    people = [e for e in dictionary.entries() if e.kind == "person"]
+    assert len(people) > 300
+    for entry in people:
+        assert entry.start and (entry.end is None or entry.start < entry.end), entry
+        assert entry.code.startswith(("IGO", "IMG")) or entry.country in dictionary.countries, entry
+    by_office: dict[tuple[str, str], list] = {}
+    for entry in people:
+        by_office.setdefault((entry.country, entry.role), []).append(entry)
+    for office, rows in by_office.items():
+        rows.sort(key=lambda e: e.start)
+        for before, after in zip(rows, rows[1:]):
+            assert before.end is not None and before.end[:7] <= after.start[:7], (office, before.name, after.name)
+
+
 def test_user_yaml_and_csv_entries_win_over_package_data(tmp_path: Path) -> None:
     yaml_file = tmp_path / "mine.yaml"
     yaml_file.write_text(
