@@ -64,11 +64,12 @@ def test_user_lexicon_file(tmp_path: Path) -> None:
         ({"lemma": "attack", "code": "190", "strength": 2}, r"'strength' must be a number"),
         ({"lemma": "call", "code": "020", "target": [True]}, r"\(call\): target: expected a list"),
         ({"lemma": "urge", "code": "020", "complement": "meet"}, r"'complement' must be true"),
+        ({"lemma": "call", "code": "020", "particle": True}, r"\(call\): 'particle' must be a word.*quote"),
         ({"code": "020"}, r"\(\?\): 'lemma' must be a non-empty string"),
         ("attack", r"expected a mapping"),
     ],
     ids=["unknown-field", "unquoted-code", "bad-code", "bad-pos", "bad-strength", "yaml-on-as-boolean",
-         "bad-complement", "missing-lemma", "not-a-mapping"],
+         "bad-complement", "particle-on-as-boolean", "missing-lemma", "not-a-mapping"],
 )
 def test_entry_validation_names_the_entry(raw, message) -> None:
     with pytest.raises(DictionaryError, match=message):

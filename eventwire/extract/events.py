@@ -183,12 +183,12 @@ def _intent_codes(value: Any, where: str) -> Mapping[str, str]:
 
 def _words(value: Any, where: str) -> frozenset[str]:
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise DictionaryError(f"{where}: expected a list of words")
+        raise DictionaryError(f"{where}: expected a list of words (quote \"on\", \"off\", \"no\", \"yes\")")
     return frozenset(v.lower() for v in value)
 
 
-def parse_entry(raw: Any, where: str) -> Entry:
-    """One entry, checked field by field."""
+def _check_entry(raw: Any, where: str) -> str:
+    """Raise a DictionaryError naming the entry if a field is malformed; return the entry's label."""
     if not isinstance(raw, Mapping):
         raise DictionaryError(f"{where}: expected a mapping like {{lemma: attack, code: \"190\"}}")
     label = f"{where} ({raw.get('lemma', '?')})"
@@ -204,9 +204,18 @@ def parse_entry(raw: Any, where: str) -> Entry:
             raise DictionaryError(f"{label}: '{name}' must be a CAMEO code of 3 or 4 digits in quotes, not {value!r}")
     if raw.get("pos", "verb") not in {"verb", "noun"}:
         raise DictionaryError(f"{label}: 'pos' must be verb or noun, not {raw.get('pos')!r}")
+    if "particle" in raw and not isinstance(raw["particle"], str):
+        raise DictionaryError(f"{label}: 'particle' must be a word, not {raw['particle']!r} (quote \"on\", \"off\")")
     strength = raw.get("strength", 0.8)
-    if not isinstance(strength, (int, float)) or not 0 < strength <= 1:
+    if isinstance(strength, bool) or not isinstance(strength, (int, float)) or not 0 < strength <= 1:
         raise DictionaryError(f"{label}: 'strength' must be a number in (0, 1], not {strength!r}")
+    return label
+
+
+def parse_entry(raw: Any, where: str) -> Entry:
+    """One entry, checked field by field."""
+    label = _check_entry(raw, where)
+    strength = raw.get("strength", 0.8)
     return Entry(
         lemma=raw["lemma"].lower(),
         code=raw["code"],
@@ -226,7 +235,9 @@ def parse_entry(raw: Any, where: str) -> Entry:
 
 def _words_list(value: Any, where: str) -> list[str]:
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise DictionaryError(f"{where}: expected a list of slot names (object, dative or a preposition)")
+        raise DictionaryError(
+            f"{where}: expected a list of slot names (object, dative or a preposition; quote \"on\" and \"off\")"
+        )
     return [v.lower() for v in value]
 
 
