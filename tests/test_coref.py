@@ -158,3 +158,21 @@ def test_an_unresolvable_description_is_dropped(make_doc, dictionary) -> None:
     # "The official spoke ." — no country, no office: nothing to refer to
     spec = "The|DET|det|1 official|NOUN|nsubj|2 spoke|VERB|ROOT|2 .|PUNCT|punct|2"
     assert resolved(make_doc, dictionary, spec) == []
+
+
+@pytest.mark.parametrize("spec,text,name", [
+    # "Iranians voted and the government said ." — a national body of the country the article names
+    ("Iranians|PROPN|nsubj|1|B-NORP voted|VERB|ROOT|1 and|CCONJ|cc|1 the|DET|det|4 government|NOUN|nsubj|5 "
+     "said|VERB|conj|1 .|PUNCT|punct|1", "the government", "Iranian government"),
+    # "Syria replied , according to state media ."
+    ("Syria|PROPN|nsubj|1|B-GPE replied|VERB|ROOT|1 ,|PUNCT|punct|1 according|VERB|prep|1 to|ADP|prep|3 "
+     "state|NOUN|compound|6 media|NOUN|pobj|4 .|PUNCT|punct|1", "state media", "Syrian state media"),
+])
+def test_national_bodies_belong_to_the_main_country(make_doc, dictionary, spec, text, name) -> None:
+    assert dict(resolved(make_doc, dictionary, spec))[text] == name
+
+
+def test_a_national_body_without_any_country_is_dropped(make_doc, dictionary) -> None:
+    # "the government said ."
+    spec = "the|DET|det|1 government|NOUN|nsubj|2 said|VERB|ROOT|2 .|PUNCT|punct|2"
+    assert resolved(make_doc, dictionary, spec) == []

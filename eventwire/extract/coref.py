@@ -24,7 +24,7 @@ from difflib import SequenceMatcher
 from spacy.tokens import Doc, Token
 
 from ..dictionaries import ActorDictionary, Entry, fold
-from .mentions import Mention, make_mention
+from .mentions import Mention, body_entry, make_mention
 
 SURNAME_RATIO = 0.85
 MIN_FUZZY_LENGTH = 5
@@ -149,6 +149,8 @@ def resolve_descriptions(
             apposed = _apposed_to(doc, mention, resolved)
             entry = apposed or describe(doc, mention, resolved, dictionary, published, main)
             mention = replace(mention, entry=entry)
+        elif mention.form == "body" and mention.entry is None and main in dictionary.countries:
+            mention = replace(mention, entry=national_body(dictionary, mention, main), country=main)
         resolved.append(mention)
     return resolved
 
@@ -174,6 +176,13 @@ def fill_countries(mentions: list[Mention]) -> list[Mention]:
             entry = replace(entry, country=main, code=main + "".join(entry.sectors))
         filled.append(replace(mention, entry=entry))
     return filled
+
+
+def national_body(dictionary: ActorDictionary, mention: Mention, country: str) -> Entry | None:
+    """"the government", "state media" with no country written: the article's main country's."""
+    role = dictionary.role(mention.role or "")
+    state = dictionary.entry(country)
+    return body_entry(dictionary, state, role) if role is not None and state is not None else None
 
 
 def main_country(mentions: list[Mention]) -> str | None:

@@ -445,14 +445,17 @@ def _qualified_noun(doc: Doc, i: int, dictionary: ActorDictionary, owners: dict[
         first = first - 1 if _article(doc, first) else first
         return [make_mention(doc, first, i + 1, "description", None, role=role.label, country=owner.entry.country,
                              sectors=owner.entry.sectors or role.sectors)]
-    partners = [make_mention(doc, m.first, m.last, role.type, _body_entry(dictionary, m.entry, role),
+    partners = [make_mention(doc, m.first, m.last, role.type, body_entry(dictionary, m.entry, role),
                              country=m.entry.country) for m, _ in qualifiers[:-1]]
-    return partners + [make_mention(doc, first, i + 1, role.type, _body_entry(dictionary, owner.entry, role),
+    return partners + [make_mention(doc, first, i + 1, role.type, body_entry(dictionary, owner.entry, role),
                                     country=owner.entry.country)]
 
 
 def _bare_description(doc: Doc, role_first: int, i: int, role: Role) -> list[Mention]:
-    """"the president", "President" with no country: a description for coreference to resolve."""
+    """"the president", "President", "the government", "state media" with no country: left to coreference."""
+    if role.type == "body" and (_article(doc, role_first) == "the" or doc[role_first].lower_ == "state"):
+        first = role_first - 1 if _article(doc, role_first) else role_first
+        return [make_mention(doc, first, i + 1, "body", None, role=role.label, sectors=role.sectors)]
     if role.type != "person":
         return []
     if _article(doc, role_first) == "the":
@@ -488,7 +491,7 @@ def _owners(doc: Doc, noun: Token, role_first: int, owners: dict[int, Mention]) 
     return []
 
 
-def _body_entry(dictionary: ActorDictionary, owner: Entry, role: Role) -> Entry:
+def body_entry(dictionary: ActorDictionary, owner: Entry, role: Role) -> Entry:
     """"Iran's parliament" -> IRNLEG "Iranian parliament"; "Russian leaders" -> the Russian government."""
     sectors = tuple(role.sectors)
     country = owner.country
