@@ -185,3 +185,19 @@ def test_antecedent_of_relative_pronoun(make_doc, word, expected) -> None:
     words = ["Velayati", ",", word, "met", "Oman", ",", "left"]
     doc = make_doc(words, heads=[6, 0, 3, 0, 3, 0, 6], deps=["nsubj", "punct", "nsubj", "relcl", "dobj", "punct", "ROOT"])
     assert args.antecedent(doc[2]).text == expected
+
+
+@pytest.mark.parametrize(
+    "word,lemma,expected",
+    [("staged", "stag", "stage"), ("holds", "hold", "hold"), ("launching", "launch", "launch"), ("red", "red", "red")],
+)
+def test_word_forms_recover_missed_lemmas(make_doc, word, lemma, expected) -> None:
+    doc = make_doc([word], lemmas=[lemma])
+    assert expected in args.word_forms(doc[0])
+
+
+def test_light_verb_with_a_missed_lemma_still_passes_its_subject(make_doc) -> None:
+    words = ["Students", "staged", "rallies", "."]
+    doc = make_doc(words, heads=[1, 1, 1, 1], deps=["nsubj", "ROOT", "dobj", "punct"],
+                   pos=["NOUN", "VERB", "NOUN", "PUNCT"], lemmas=["student", "stag", "rally", "."])
+    assert names(args.sources(doc[2], index_for(doc, {"Students": (0,)}), frozenset({"stage"}), PREPS)) == ["Students"]

@@ -53,6 +53,17 @@ class Argument:
     certainty: float
 
 
+def word_forms(token: Token) -> frozenset[str]:
+    """The lemma, the lower-case form, and the form without a regular inflection ("staged" -> "stage"):
+    lemmatisers miss some forms, and lexicon lists are looked up by all of them."""
+    lower = token.lower_
+    forms = {token.lemma_.lower(), lower}
+    for suffix, replacement in (("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"), ("s", ""), ("es", "")):
+        if lower.endswith(suffix) and len(lower) - len(suffix) >= 3:
+            forms.add(lower[: -len(suffix)] + replacement)
+    return frozenset(forms)
+
+
 def is_passive(verb: Token) -> bool:
     return any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
 
@@ -109,7 +120,7 @@ def noun_source_candidates(
         found += [(p, 1.0) for p in prep.children if p.dep_ == "pobj"]
     found += [(c, NESTED) for c in noun.children if c.dep_ in {"compound", "amod", "nmod"}]
     head = noun.head
-    if noun.dep_ in {"dobj", "nsubjpass"} and head.lemma_.lower() in light_verbs:
+    if noun.dep_ in {"dobj", "nsubjpass"} and word_forms(head) & light_verbs:
         found.append(_inherit(verb_source(head)))
     elif noun.dep_ == "pobj" and head.lower_ in frame_preps and head.head.pos_ in {"VERB", "AUX"}:
         found.append(_inherit(verb_source(head.head)))

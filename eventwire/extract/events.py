@@ -112,7 +112,7 @@ class Lexicon:
         pos = "noun" if token.pos_ in {"NOUN", "PROPN"} else "verb" if token.pos_ == "VERB" or predicative else None
         if pos is None:
             return []
-        forms = sorted({token.lemma_.lower(), token.lower_})
+        forms = sorted(args.word_forms(token))
         return list(dict.fromkeys(e for f in forms for e in self.table.get((pos, f), ())))
 
     def code_for(self, entry: Entry, modality: str) -> tuple[str, str]:
@@ -382,7 +382,7 @@ def find_targets(
     trigger = doc[match.trigger]
     anchors = [doc[i] for i in (match.trigger, match.particle, match.object) if i is not None]
     if trigger.pos_ in {"NOUN", "PROPN"} and trigger.dep_ in {"dobj", "nsubjpass"}:
-        if trigger.head.lemma_.lower() in lexicon.light_verbs:
+        if args.word_forms(trigger.head) & lexicon.light_verbs:
             anchors.append(trigger.head)
     groups = args.target_slots(trigger, match.entry.target, anchors)
     found = args.first_resolved(groups, index)
@@ -438,7 +438,7 @@ def argument_pairs(
 
 
 def _light_verb_object(token: Token, light_verbs: frozenset[str]) -> bool:
-    return token.dep_ in {"dobj", "nsubjpass"} and token.head.lemma_.lower() in light_verbs
+    return token.dep_ in {"dobj", "nsubjpass"} and bool(args.word_forms(token.head) & light_verbs)
 
 
 def clause_weight(trigger: Token, light_verbs: frozenset[str] = frozenset()) -> float:
