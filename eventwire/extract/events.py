@@ -318,13 +318,18 @@ def find_events(
     published: str | None,
     article_id: str,
 ) -> list[Event]:
-    """Every event in the article, sentence by sentence, in text order."""
-    events: dict[str, Event] = {}
+    """Every event in the article, sentence by sentence, in text order: one per (source, code, target,
+    clause), the most confident when two triggers of a clause say the same ("visiting", "visit")."""
+    best: dict[tuple, Event] = {}
     for sentence in doc.sents:
         for match in sentence_matches(sentence, lexicon):
+            clause = clause_offsets(doc[match.trigger])
             for event in code_match(doc, match, index, lexicon, quotes, timexes, places, published, article_id):
-                events.setdefault(event.id, event)
-    return list(events.values())
+                key = (event.source.actor if event.source else None, event.cameo.code,
+                       event.target.actor if event.target else None, clause)
+                if key not in best or event.confidence > best[key].confidence:
+                    best[key] = event
+    return sorted(best.values(), key=lambda e: e.trigger.start)
 
 
 def sentence_matches(sentence: SpacySpan, lexicon: Lexicon) -> list[Match]:
