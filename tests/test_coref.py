@@ -176,3 +176,30 @@ def test_a_national_body_without_any_country_is_dropped(make_doc, dictionary) ->
     # "the government said ."
     spec = "the|DET|det|1 government|NOUN|nsubj|2 said|VERB|ROOT|2 .|PUNCT|punct|2"
     assert resolved(make_doc, dictionary, spec) == []
+
+
+def test_a_lead_description_is_the_person_named_next_with_that_role(make_doc, dictionary) -> None:
+    # "A top adviser to Iran 's Supreme Leader arrived . Ali Akbar Velayati spoke ."
+    spec = ("A|DET|det|2 top|ADJ|amod|2 adviser|NOUN|nsubj|8 to|ADP|prep|2 Iran|PROPN|poss|7|B-GPE "
+            "'s|PART|case|4 Supreme|PROPN|compound|7 Leader|PROPN|pobj|3 arrived|VERB|ROOT|8 .|PUNCT|punct|8 "
+            "Ali|PROPN|compound|12|B-PERSON Akbar|PROPN|compound|12|I-PERSON Velayati|PROPN|nsubj|13|I-PERSON "
+            "spoke|VERB|ROOT|13 .|PUNCT|punct|13")
+    assert dict(resolved(make_doc, dictionary, spec))["A top adviser"] == "Ali Akbar Velayati"
+
+
+def test_a_lead_description_with_no_named_match_is_a_new_person(make_doc, dictionary) -> None:
+    # "A top adviser to Iran 's Supreme Leader arrived ."
+    spec = ("A|DET|det|2 top|ADJ|amod|2 adviser|NOUN|nsubj|8 to|ADP|prep|2 Iran|PROPN|poss|7|B-GPE "
+            "'s|PART|case|4 Supreme|PROPN|compound|7 Leader|PROPN|pobj|3 arrived|VERB|ROOT|8 .|PUNCT|punct|8")
+    doc = build(make_doc, spec)
+    mentions = coref.resolve(doc, find_mentions(doc, dictionary, "2018-07-12"), dictionary, "2018-07-12")
+    adviser = next(m for m in mentions if m.text == "A top adviser")
+    assert (adviser.entry.kind, adviser.entry.code) == ("person", "IRNGOV")
+
+
+def test_a_possessive_in_the_object_is_the_subject_of_its_verb(make_doc, dictionary) -> None:
+    # "Karim Bostani , an aide to Wanjiru Odhiambo , praised his country ."
+    spec = ("Karim|PROPN|compound|1|B-PERSON Bostani|PROPN|nsubj|8|I-PERSON ,|PUNCT|punct|1 an|DET|det|4 "
+            "aide|NOUN|appos|1 to|ADP|prep|4 Wanjiru|PROPN|compound|7|B-PERSON Odhiambo|PROPN|pobj|5|I-PERSON "
+            "praised|VERB|ROOT|8 his|PRON|poss|10 country|NOUN|dobj|8 .|PUNCT|punct|8")
+    assert dict(resolved(make_doc, dictionary, spec))["his"] == "Karim Bostani"

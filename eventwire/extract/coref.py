@@ -18,6 +18,7 @@ Mentions that no rule resolves are dropped.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import replace
 from difflib import SequenceMatcher
 
@@ -31,6 +32,7 @@ MIN_FUZZY_LENGTH = 5
 PERSONAL = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
 NEUTER = frozenset({"it", "its", "itself"})
 PLURAL = frozenset({"they", "them", "their", "themselves"})
+POSSESSIVES = frozenset({"his", "her", "its", "their"})
 RELATIVE = frozenset({"who", "whom", "whose"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 QUOTING = frozenset({"quote", "quoted", "cite", "cited"})
@@ -144,10 +146,10 @@ def resolve_descriptions(
     ordered = sorted(mentions, key=lambda m: m.start)
     main = main_country(ordered)
     resolved: list[Mention] = []
-    for mention in ordered:
+    for n, mention in enumerate(ordered):
         if mention.form == "description" and mention.entry is None:
             apposed = _apposed_to(doc, mention, resolved)
-            entry = apposed or describe(doc, mention, resolved, dictionary, published, main)
+            entry = apposed or describe(doc, mention, resolved, dictionary, published, main, ordered[n + 1:])
             mention = replace(mention, entry=entry)
         elif mention.form == "body" and mention.entry is None and main in dictionary.countries:
             mention = replace(mention, entry=national_body(dictionary, mention, main), country=main)
@@ -192,7 +194,7 @@ def main_country(mentions: list[Mention]) -> str | None:
 
 
 def describe(doc: Doc, mention: Mention, before: list[Mention], dictionary: ActorDictionary,
-             published: str | None, main: str | None) -> Entry | None:
+             published: str | None, main: str | None, after: Sequence[Mention] = ()) -> Entry | None:
     """What one description refers to (None when nothing fits and it names no country)."""
     role = fold(mention.role or "")
     country = mention.country or (main if role in OFFICES else None)
@@ -201,13 +203,30 @@ def describe(doc: Doc, mention: Mention, before: list[Mention], dictionary: Acto
         if holder is not None:
             return holder
     if mention.text.lower().startswith(("a ", "an ")):
-        return _unnamed(mention, country)
+        named = _named_next(doc, mention, after, country, role)
+        return named.entry if named is not None else _unnamed(mention, country)
     if country is None:
         return None
     earlier = _latest_person(before, country, role, doc, mention)
     if earlier is not None:
         return earlier.entry
     return _unnamed(mention, country) if mention.country else None
+
+
+def _named_next(doc: Doc, mention: Mention, after: Sequence[Mention], country: str | None,
+                role: str) -> Mention | None:
+    """A lead's "A top adviser to Iran's Supreme Leader ..." is the person named next with that role."""
+    sentence = _sentence_index(doc)
+    wanted = role.replace("advisor", "adviser")
+    for candidate in after:
+        if sentence[candidate.first] - sentence[mention.first] > 2:
+            return None
+        if not _is_person(candidate) or not candidate.name or (country and candidate.entry.country != country):
+            continue
+        held = fold(candidate.role or candidate.entry.role or "").replace("advisor", "adviser")
+        if wanted and wanted in held:
+            return candidate
+    return None
 
 
 def _latest_person(before: list[Mention], country: str | None, role: str, doc: Doc, mention: Mention) -> Mention | None:
@@ -304,12 +323,27 @@ def pick_antecedent(token: Token, candidates: list[Mention], sentence: list[int]
     if not fitting:
         return None
     here = [m for m in fitting if sentence[m.first] == sentence[token.i]]
-    if token.lower_ not in {"its", "his", "her", "their"} or not here:
+    if token.lower_ in POSSESSIVES and here:
+        owner = _clause_subject(token, here)
+        if owner is not None:
+            return owner
+    if token.lower_ not in POSSESSIVES or not here:
         for group in (here, [m for m in fitting if sentence[m.first] == sentence[token.i] - 1]):
             subjects = [m for m in group if _is_subject(m, token.doc)]
             if subjects:
                 return subjects[0] if group is not here else subjects[-1]
     return fitting[-1]
+
+
+def _clause_subject(token: Token, here: list[Mention]) -> Mention | None:
+    """"X hailed his country's ties": a possessive in the object of a verb is that verb's subject."""
+    verb = token.head
+    while verb.pos_ not in {"VERB", "AUX"} and verb.head is not verb:
+        verb = verb.head
+    subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+    if subject is None or token.i in {t.i for t in subject.subtree}:
+        return None
+    return next((m for m in here if m.first <= subject.i < m.last and m.start < token.idx), None)
 
 
 def _is_subject(mention: Mention, doc: Doc) -> bool:

@@ -15,6 +15,7 @@ Pronouns, relative pronouns and unresolved descriptions are linked by :mod:`.cor
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
@@ -73,7 +74,8 @@ def find_mentions(doc: Doc, dictionary: ActorDictionary, published: str | None) 
     people = person_mentions(doc, dictionary, matches, published)
     taken = {i for m in people for i in range(m.first, m.last)}
     named = named_mentions(doc, dictionary, matches, taken, published)
-    nouns = noun_mentions(doc, dictionary, named, taken | {i for m in named for i in range(m.first, m.last)})
+    nouns = noun_mentions(doc, dictionary, named, taken | {i for m in named for i in range(m.first, m.last)},
+                          anchors=[*people, *named])
     absorbed = {i for m in nouns if m.form != "description" for i in range(m.first, m.last)}
     named = [m for m in named if m.form not in {"demonym"} or m.head not in absorbed]
     return sorted([*people, *named, *nouns], key=lambda m: (m.start, -m.end))
@@ -406,13 +408,16 @@ def is_locative(token: Token, depth: int = 0) -> bool:
 # Bodies, groups and descriptions --------------------------------------------------------------
 
 
-def noun_mentions(doc: Doc, dictionary: ActorDictionary, named: list[Mention], taken: set[int]) -> list[Mention]:
-    """Role nouns qualified by a country or institution ("Iran's parliament", "European firms")."""
+def noun_mentions(doc: Doc, dictionary: ActorDictionary, named: list[Mention], taken: set[int],
+                  anchors: Sequence[Mention] = ()) -> list[Mention]:
+    """Role nouns qualified by a country or institution ("Iran's parliament", "European firms"), and
+    descriptions whose country a phrase after them gives ("a top adviser to Iran's Supreme Leader X")."""
     owners = {i: m for m in named for i in range(m.first, m.last) if m.entry is not None}
+    posts = {i: m for m in anchors for i in range(m.first, m.last) if m.entry is not None}
     found: list[Mention] = []
     i = 0
     while i < len(doc):
-        mentions = [] if i in taken else _qualified_noun(doc, i, dictionary, owners)
+        mentions = [] if i in taken else _qualified_noun(doc, i, dictionary, owners, posts)
         found.extend(mentions)
         i = max((m.last for m in mentions), default=i + 1)
     return found
@@ -431,14 +436,15 @@ def _role_at(doc: Doc, i: int, dictionary: ActorDictionary) -> tuple[int, Role] 
     return None
 
 
-def _qualified_noun(doc: Doc, i: int, dictionary: ActorDictionary, owners: dict[int, Mention]) -> list[Mention]:
+def _qualified_noun(doc: Doc, i: int, dictionary: ActorDictionary, owners: dict[int, Mention],
+                    posts: dict[int, Mention]) -> list[Mention]:
     found = _role_at(doc, i, dictionary)
     if found is None or (doc[i].dep_ == "compound" and doc[i].head.i > i):
         return []
     role_first, role = found
     qualifiers = _owners(doc, doc[i], role_first, owners)
     if not qualifiers:
-        return _bare_description(doc, role_first, i, role)
+        return _postmodified(doc, role_first, i, role, posts) or _bare_description(doc, role_first, i, role)
     owner, owner_first = qualifiers[-1]
     first = owner_first if owner_first is not None else role_first
     if role.type == "person":
@@ -449,6 +455,20 @@ def _qualified_noun(doc: Doc, i: int, dictionary: ActorDictionary, owners: dict[
                              country=m.entry.country) for m, _ in qualifiers[:-1]]
     return partners + [make_mention(doc, first, i + 1, role.type, body_entry(dictionary, owner.entry, role),
                                     country=owner.entry.country)]
+
+
+def _postmodified(doc: Doc, role_first: int, i: int, role: Role, posts: dict[int, Mention]) -> list[Mention]:
+    """"a top adviser to Iran's Supreme Leader": a person description with the country of what follows."""
+    if role.type != "person":
+        return []
+    for prep in (c for c in doc[i].rights if c.dep_ == "prep" and c.lower_ in {"to", "of", "for"}):
+        objects = [t for c in prep.children if c.dep_ == "pobj" for t in c.subtree]
+        anchor = next((posts[t.i] for t in objects if t.i in posts and posts[t.i].entry.country), None)
+        if anchor is not None and anchor.entry.country:
+            first = min(role_first, doc[i].left_edge.i)
+            return [make_mention(doc, first, i + 1, "description", None, role=role.label,
+                                 country=anchor.entry.country, sectors=role.sectors)]
+    return []
 
 
 def _bare_description(doc: Doc, role_first: int, i: int, role: Role) -> list[Mention]:
