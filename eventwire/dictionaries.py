@@ -165,11 +165,21 @@ class ActorDictionary:
 
     def _add_listing(self, listing: Listing) -> None:
         entry = listing.entry
+        if entry.kind == "state" and entry.key in self.countries:
+            self._add_country_names(self.countries[entry.key], (entry.name, *listing.aliases))
+            return
         self._entries.setdefault(entry.key, []).append(entry)
         if entry.kind == "person" and entry.role and entry.country:
             self._holders.setdefault((entry.country, entry.role.lower()), []).append(entry)
         for name in dict.fromkeys((entry.name, *listing.aliases)):
             self._add_alias(Alias(name, entry.key, "name", is_acronym(name)))
+
+    def _add_country_names(self, country: Country, names: Sequence[str]) -> None:
+        """More names of a known country (from a user file): its own entry stays as it is."""
+        demonyms = {fold(d) for d in country.demonyms}
+        for name in dict.fromkeys(names):
+            form = "demonym" if fold(name) in demonyms else "name"
+            self._add_alias(Alias(name, country.code, form, is_acronym(name)))
 
     def entries(self) -> Iterator[Entry]:
         """Every entry, office holders once per tenure."""

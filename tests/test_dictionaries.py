@@ -161,6 +161,7 @@ PETRARCH_ACTORS = """<!-- A SMALL TEST DICTIONARY -->
 -->
 KENYA [KEN]
 +KENYAN
+KENYAN [KEN]
 ZARA_QUILL  # dated codes on their own lines
 +QUILL
 \t[KENREB < 050101]
@@ -181,11 +182,14 @@ def test_read_petrarch_actors(tmp_path: Path) -> None:
     path.write_text(PETRARCH_ACTORS, encoding="utf-8")
     listings = list(read_petrarch_actors(path, {"KEN"}))
     assert [(x.entry.code, x.entry.start, x.entry.end) for x in listings] == [
-        ("KEN", None, None), ("KENREB", None, "2005-01-01"), ("KENGOV", "2005-01-01", "2010-12-31"),
+        ("KEN", None, None), ("KEN", None, None), ("KENREB", None, "2005-01-01"), ("KENGOV", "2005-01-01", "2010-12-31"),
         ("KENREB", None, None)]
     assert listings[0].entry.key == "KEN" and "Kenyan" in listings[0].aliases
+    listings = [x for x in listings if x.entry.name != "Kenyan"]
     assert listings[1].entry.kind == "person" and "Quill" in listings[1].aliases
     dictionary = ActorDictionary.load([str(path)])
+    assert dictionary.entry("KEN").name == "Kenya", "a known country keeps its own entry"
+    assert {(a.key, a.form) for a in dictionary.candidates("Kenyan")} == {("KEN", "demonym")}
     assert dictionary.entry(dictionary.candidates("Quill")[0].key, "2008-05-05").code == "KENGOV"
     assert dictionary.candidates("Blue Ridge Front")[0].key == "petrarch:blue_ridge_front"
 
