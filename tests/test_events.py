@@ -21,7 +21,7 @@ from eventwire.extract.events import (
     sentence_matches,
 )
 from eventwire.extract.index import ActorIndex
-from eventwire.models import Actor, Place, Quote, Span
+from eventwire.models import Actor, Place, Quote, Span, Timex
 from eventwire.ontology.cameo import lookup
 
 ROOTS = [f"{n:02d}" for n in range(1, 21)]
@@ -483,3 +483,30 @@ def test_seed_events_are_not_reversed(seed_events) -> None:
 def test_seed_helsinki_meeting_is_dated_and_placed(seed_events) -> None:
     meeting = [e for e in seed_events if e.trigger.text == "discuss" and e.location and e.location.name == "Helsinki"]
     assert meeting and {e.date.value for e in meeting if e.date} == {"2018-07-16"}
+
+
+@pytest.mark.parametrize(
+    "verb,tag,aux,value,expected",
+    [
+        ("criticised", "VBD", None, "2021-03-01", ("2021-03-01", "text")),
+        ("criticised", "VBD", None, "2020-01-01", ("2021-03-04", "publication")),
+        ("criticise", "VB", "will", "2021-03-01", ("2021-03-04", "publication")),
+    ],
+    ids=["simple-past-continues-the-news-time", "background-date-not-carried", "plan-not-carried"],
+)
+def test_date_carried_from_the_previous_sentence(make_doc, lexicon, verb, tag, aux, value, expected) -> None:
+    words = ["Chile", "met", "Peru", "on", "Monday", ".", "Chile", *([aux] if aux else []), verb, "Bolivia", "."]
+    n = 1 if aux else 0
+    heads = [1, 1, 1, 1, 3, 1, 7 + n, *([7 + n] if aux else []), 7 + n, 7 + n, 7 + n]
+    deps = ["nsubj", "ROOT", "dobj", "prep", "pobj", "punct", "nsubj", *(["aux"] if aux else []), "ROOT", "dobj", "punct"]
+    tags = ["NNP", "VBD", "NNP", "IN", "NNP", ".", "NNP", *(["MD"] if aux else []), tag, "NNP", "."]
+    pos = ["PROPN", "VERB", "PROPN", "ADP", "PROPN", "PUNCT", "PROPN", *(["AUX"] if aux else []), "VERB", "PROPN", "PUNCT"]
+    lemmas = [w.lower() for w in words]
+    lemmas[7 + n] = "criticise"
+    doc = make_doc(words, heads=heads, deps=deps, tags=tags, pos=pos, lemmas=lemmas)
+    monday = Timex("Monday", doc[4].idx, doc[4].idx + 6, "DATE", value)
+    index = ActorIndex(actors_on(doc, {"Chile": (0, 6), "Peru": (2,), "Bolivia": (8 + n,)}))
+    events = find_events(doc, index, lexicon, quotes=[], timexes=[monday], places=[], published="2021-03-04",
+                         article_id="a")
+    (event,) = [e for e in events if e.cameo.root in {"11", "13"}]
+    assert (event.date.value, event.date.basis) == expected

@@ -16,6 +16,7 @@ targets``) 0.9; a visited place standing for its country 0.85; a missing target 
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -28,7 +29,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from ..errors import DictionaryError
 from ..ids import stable_id
-from ..models import Actor, Event, Offsets, Place, Quote, Span, Timex
+from ..models import Actor, Event, EventDate, Offsets, Place, Quote, Span, Timex
 from ..ontology.cameo import lookup
 from ..ontology.plover import for_cameo
 from ..settings import data_path
@@ -49,6 +50,7 @@ SUBORDINATE = 0.85  # per subordinate link between the trigger and the sentence'
 SUBORDINATE_DEPS = frozenset({"advcl", "acl", "relcl", "prep", "pobj", "pcomp", "npadvmod", "amod", "nsubj",
                               "nsubjpass", "dobj", "attr", "appos", "compound", "poss"})
 MODALITY_WEIGHT = {"hypothetical": 0.7}
+NEWS_WINDOW_DAYS = 7  # a carried date must lie this close to publication
 CLAUSE_SLOTS = ("object", "to", "with", "on", "against")  # targets of an absorbed clause with no entry
 
 
@@ -361,9 +363,11 @@ def code_match(
     pairs = argument_pairs(sources, targets, entry.reciprocal)
     clause = clause_offsets(trigger)
     sentence = Offsets(trigger.sent.start_char, trigger.sent.end_char)
+    carries = modality == "asserted" and clause_verb(trigger).tag_ == "VBD"
+    previous = Offsets(previous_sentence_start(trigger.sent) if carries else sentence.start, sentence.end)
     span = trigger_span(doc, match)
     weight = entry.strength * clause_weight(trigger, lexicon.light_verbs) * MODALITY_WEIGHT.get(modality, 1.0)
-    context = _Context(code, modality, clause, sentence, span, weight)
+    context = _Context(code, modality, clause, sentence, span, weight, previous)
     return [
         build_event(context, source, target, article_id, quotes, timexes, places, published, doc)
         for source, target in pairs
@@ -378,6 +382,7 @@ class _Context:
     sentence: Offsets
     trigger: Span
     strength: float
+    previous: Offsets  # from the previous sentence's start (for a simple past event) to this one's end
 
 
 def find_targets(
@@ -496,13 +501,46 @@ def build_event(
         cameo=lookup(context.code),
         plover=for_cameo(context.code),
         modality=context.modality,  # type: ignore[arg-type]
-        date=event_date(timexes, context.clause, context.sentence, published),
+        date=date_of(context, timexes, published),
         location=event_location(places, context.clause, doc),
         trigger=context.trigger,
         sentence=context.sentence,
         quote=quote_at(quotes, context.trigger),
         confidence=round(context.strength * source.certainty * certainty, 3),
     )
+
+
+def date_of(context: _Context, timexes: Sequence[Timex], published: str | None) -> EventDate | None:
+    """The event's date from its clause or sentence. An asserted event in the simple past whose sentence
+    has no date continues the news time of the sentence before it ("... hailed ties on Wednesday.
+    Velayati also took a swipe ..."), but only a day within a week of publication: background dates
+    ("in May") are not carried, nor to plans or perfects ("is due to meet", "has attacked")."""
+    date = event_date(timexes, context.clause, context.sentence, published)
+    if (date is None or date.basis == "publication") and context.previous.start < context.sentence.start:
+        carried = event_date(timexes, context.clause, context.previous, published)
+        if carried is not None and carried.basis == "text" and _news_time(carried, published):
+            return carried
+    return date
+
+
+def _news_time(date: EventDate, published: str | None) -> bool:
+    try:
+        day, reference = dt.date.fromisoformat(date.value), dt.date.fromisoformat(published or "")
+    except ValueError:
+        return False
+    return date.precision == "day" and abs((day - reference).days) <= NEWS_WINDOW_DAYS
+
+
+def previous_sentence_start(sentence: SpacySpan) -> int:
+    """Where the sentence before this one starts (this one's start when there is none or a heading
+    line separates them)."""
+    if sentence.start == 0:
+        return sentence.start_char
+    previous = sentence.doc[sentence.start - 1].sent
+    between = sentence.doc.text[previous.end_char:sentence.start_char]
+    if "#" in between or previous.text.lstrip().startswith("#"):
+        return sentence.start_char
+    return previous.start_char
 
 
 def quote_at(quotes: Sequence[Quote], trigger: Span) -> str | None:
