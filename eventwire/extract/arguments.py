@@ -223,7 +223,3 @@ def sources(
     token, certainty = verb_source(trigger)
     return resolve_all([token], index, certainty) if token is not None else []
 
-
-def between(trigger: Token, anchors: Sequence[Token]) -> list[Token]:
-    """The phrases of a ``between X and Y`` attached to the trigger."""
-    return _fill(trigger, "between", anchors)
