@@ -16,12 +16,12 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import nlp as nlp_module
-from .extract import actors as actors_stage
-from .extract import events as events_stage
-from .extract import places as places_stage
-from .extract import quotes as quotes_stage
-from .extract import time as time_stage
-from .extract.index import ActorIndex
+from .stages import actors as actors_stage
+from .stages import events as events_stage
+from .stages import places as places_stage
+from .stages import quotes as quotes_stage
+from .stages import time as time_stage
+from .stages.index import ActorIndex
 from .models import Article, Result
 from .settings import Settings
 

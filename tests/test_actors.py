@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from eventwire.dictionaries import ActorDictionary, Entry
-from eventwire.extract.actors import build_actor, find_actors, minimal_mentions
-from eventwire.extract.index import ActorIndex
-from eventwire.extract.mentions import Mention
+from eventwire.stages.actors import build_actor, find_actors, minimal_mentions
+from eventwire.stages.index import ActorIndex
+from eventwire.stages.mentions import Mention
 from eventwire.ids import stable_id
 
 

@@ -1,12 +1,12 @@
-"""Sources and targets over hand-built parses (eventwire.extract.arguments)."""
+"""Sources and targets over hand-built parses (eventwire.stages.arguments)."""
 
 from __future__ import annotations
 
 import pytest
 from spacy.tokens import Doc
 
-from eventwire.extract import arguments as args
-from eventwire.extract.index import ActorIndex
+from eventwire.stages import arguments as args
+from eventwire.stages.index import ActorIndex
 from eventwire.models import Actor, Span
 
 LIGHT = frozenset({"hold", "pay", "launch"})

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from eventwire.dictionaries import ActorDictionary
-from eventwire.extract import coref
-from eventwire.extract.mentions import find_mentions
+from eventwire.stages import coref
+from eventwire.stages.mentions import find_mentions
 
 
 def build(make_doc, spec: str):

@@ -1,4 +1,4 @@
-"""The event coder: lexicon, frame matching and events (eventwire.extract.events)."""
+"""The event coder: lexicon, frame matching and events (eventwire.stages.events)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import yaml
 from spacy.tokens import Doc
 
 from eventwire.errors import DictionaryError
-from eventwire.extract.events import (
+from eventwire.stages.events import (
     SUBORDINATE,
     Entry,
     Lexicon,
@@ -20,7 +20,7 @@ from eventwire.extract.events import (
     parse_lexicon,
     sentence_matches,
 )
-from eventwire.extract.index import ActorIndex
+from eventwire.stages.index import ActorIndex
 from eventwire.models import Actor, Place, Quote, Span, Timex
 from eventwire.ontology.cameo import lookup
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from eventwire.dictionaries import ActorDictionary
-from eventwire.extract.mentions import find_mentions, is_locative
+from eventwire.stages.mentions import find_mentions, is_locative
 
 
 def build(make_doc, spec: str):

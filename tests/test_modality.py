@@ -1,12 +1,12 @@
-"""Modality of a trigger over hand-built parses (eventwire.extract.modality)."""
+"""Modality of a trigger over hand-built parses (eventwire.stages.modality)."""
 
 from __future__ import annotations
 
 import pytest
 
 from eventwire.errors import DictionaryError
-from eventwire.extract.events import Lexicon, parse_lexicon
-from eventwire.extract.modality import ModalityCues, clause_verb, modality_of
+from eventwire.stages.events import Lexicon, parse_lexicon
+from eventwire.stages.modality import ModalityCues, clause_verb, modality_of
 
 
 @pytest.fixture(scope="module")

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from eventwire.extract.index import ActorIndex
-from eventwire.extract.places import event_location, find_places, locative_places, name_variants
-from eventwire.extract.places_gazetteer import Candidate, Gazetteer, distance_km, normalise, rank
+from eventwire.stages.index import ActorIndex
+from eventwire.stages.places import event_location, find_places, locative_places, name_variants
+from eventwire.stages.places_gazetteer import Candidate, Gazetteer, distance_km, normalise, rank
 from eventwire.models import Actor, Offsets, Place, Span
 
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from eventwire.extract.index import ActorIndex
-from eventwire.extract.quotes import find_quotes, quote_kind
-from eventwire.extract.quotes.cues import speech_verbs
-from eventwire.extract.quotes.marks import find_marked, paragraphs
+from eventwire.stages.index import ActorIndex
+from eventwire.stages.quotes import find_quotes, quote_kind
+from eventwire.stages.quotes.cues import speech_verbs
+from eventwire.stages.quotes.marks import find_marked, paragraphs
 from eventwire.ids import stable_id
 from eventwire.models import Actor, Span
 

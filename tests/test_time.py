@@ -7,9 +7,9 @@ import datetime as dt
 
 import pytest
 
-from eventwire.extract.time import event_date, find_timexes, precision, tense_at
-from eventwire.extract.timexes import calendar as cal
-from eventwire.extract.timexes.rules import normalise
+from eventwire.stages.time import event_date, find_timexes, precision, tense_at
+from eventwire.stages.timexes import calendar as cal
+from eventwire.stages.timexes.rules import normalise
 from eventwire.models import EventDate, Offsets, Timex
 
 PUBLISHED = "2018-07-12"  # a Thursday
@@ -274,6 +274,6 @@ def test_year_for_day_follows_the_tense_window(month: int, day: int, tense: str,
     ],
 )
 def test_scan_keeps_the_longest_expressions(text: str, spans: list[str]) -> None:
-    from eventwire.extract.timexes.rules import scan
+    from eventwire.stages.timexes.rules import scan
 
     assert [text[c.start:c.end] for c in scan(text)] == spans

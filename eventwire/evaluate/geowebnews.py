@@ -32,8 +32,8 @@ from pathlib import Path
 from spacy.tokens import Doc
 
 from ..errors import EvaluationError
-from ..extract.index import ActorIndex
-from ..extract.places import Gazetteer, distance_km, find_places
+from ..stages.index import ActorIndex
+from ..stages.places import Gazetteer, distance_km, find_places
 from ..models import Place
 from ..settings import Settings
 from .report import Miss, Report, prf

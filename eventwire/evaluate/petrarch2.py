@@ -96,7 +96,7 @@ def _settings_with_dictionaries(data_dir: Path, settings: Settings) -> tuple[Set
     """Add the PETRARCH validation dictionaries when the actor stage can import them."""
     paths = tuple(str(data_dir / name) for name in DICTIONARIES)
     try:
-        from ..extract.actors import ActorDictionary
+        from ..stages.actors import ActorDictionary
 
         ActorDictionary.load(paths)
     except Exception:

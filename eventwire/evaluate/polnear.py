@@ -32,8 +32,8 @@ from pathlib import Path
 from spacy.tokens import Doc
 
 from ..errors import EvaluationError
-from ..extract.index import ActorIndex
-from ..extract.quotes import find_quotes
+from ..stages.index import ActorIndex
+from ..stages.quotes import find_quotes
 from ..models import Quote
 from ..settings import Settings
 from .report import Miss, Report, prf
@@ -218,7 +218,7 @@ def textacy_predictions(doc: Doc) -> list[Prediction]:
 def _index_builder(settings: Settings) -> Callable[[Doc, str], ActorIndex]:
     """Actor lookup from the actors stage where it is installed, else an empty index."""
     try:
-        from ..extract.actors import ActorDictionary, find_actors
+        from ..stages.actors import ActorDictionary, find_actors
     except ImportError:
         return lambda doc, article_id: ActorIndex([])
     dictionary = ActorDictionary.load(settings.dictionaries)

@@ -2,7 +2,7 @@
 
 ``evaluate(data_dir)`` reads every ``.tml`` under ``data_dir/Training/TBAQ-cleaned`` (or under
 ``data_dir`` itself), takes each document's creation time (DCT) as its publication date, parses
-the texts once with ``nlp.pipe``, and scores :func:`eventwire.extract.time.find_timexes` against
+the texts once with ``nlp.pipe``, and scores :func:`eventwire.stages.time.find_timexes` against
 the gold TIMEX3 tags. In the same run the peer ``dateparser`` (``search_dates`` relative to the
 DCT) is scored on the same metrics under ``peers["dateparser"]``.
 
@@ -175,7 +175,7 @@ def worst(misses: Counter) -> tuple[Miss, ...]:
 # --- predictors ------------------------------------------------------------------------------------
 
 def eventwire_marks(doc: Doc, dct: str) -> list[Mark]:
-    from ..extract.time import find_timexes
+    from ..stages.time import find_timexes
 
     return [Mark(t.start, t.end, t.text, t.type, t.value) for t in find_timexes(doc, dct)]
 

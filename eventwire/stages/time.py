@@ -3,7 +3,7 @@
     find_timexes(doc, published) -> [Timex]      recognise, then resolve against the publication date
     event_date(timexes, clause, sentence, published) -> EventDate | None
 
-Recognition runs the rules of :mod:`eventwire.extract.timexes.rules` over the text. Resolution
+Recognition runs the rules of :mod:`eventwire.stages.timexes.rules` over the text. Resolution
 needs the tense of the verb that governs each expression ("said on Wednesday" looks back from
 the publication date, "will meet on Thursday" looks ahead), read from the dependency parse.
 """

@@ -1,6 +1,6 @@
 """Time expressions: the word lexicon, calendar arithmetic and the recognise-and-normalise rules.
 
-``eventwire.extract.time`` is the stage; these modules hold its parts:
+``eventwire.stages.time`` is the stage; these modules hold its parts:
 
     lexicon.py    words of time (months, weekdays, numbers, units) read from data/time_words.tsv
     calendar.py   pure date arithmetic against a reference date and a tense

@@ -3,7 +3,7 @@
     find_quotes(doc, index, article_id=...) -> list[Quote]
 
 Three kinds come out, each with its content offsets, its speaker (resolved to an actor through
-the :class:`~eventwire.extract.index.ActorIndex` where one covers the speaker's head word) and
+the :class:`~eventwire.stages.index.ActorIndex` where one covers the speaker's head word) and
 its cue (the speech verb, or "according to"):
 
 * ``direct``: a clause between quote marks (:mod:`.marks` pairs the marks, joins page breaks and

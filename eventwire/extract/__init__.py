@@ -1,1 +1,0 @@
-"""Extraction stages: each takes a spaCy ``Doc`` (and earlier records) and returns records."""
