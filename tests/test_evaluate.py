@@ -125,3 +125,12 @@ def test_adapters_give_well_formed_reports(name: str) -> None:
     report = run(name, shared_path("data"), limit=4)
     assert report.documents == 4 and report.metrics
     assert all(0.0 <= value <= 1.0 for value in report.metrics.values())
+
+
+def test_written_reports_keep_no_gold_text(tmp_path: Path) -> None:
+    from eventwire.evaluate.render import write_reports
+
+    report = Report("ngec", {"stories": 1}, {"type_agreement": 0.5}, misses=(Miss("A GOLD SENTENCE", "AID", "NONE"),))
+    write_reports([report], tmp_path / "report.md")
+    for name in ("report.md", "report.json"):
+        assert "A GOLD SENTENCE" not in (tmp_path / name).read_text(encoding="utf-8")

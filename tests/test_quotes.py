@@ -169,8 +169,8 @@ def test_seed_article_quotes(nlp, seed_path) -> None:
         assert text[quote.start:quote.end] == quote.text
     strategic = next(q for q in quotes if q.text.startswith("Only a strategic and long-term relationship"))
     assert strategic.kind == "direct" and "Velayati" in strategic.speaker.name
-    presence = next(q for q in quotes if q.text.startswith("His presence or absence in Russia has no effect"))
-    assert presence.text.endswith("on our strategic mission in Moscow.") and presence.kind == "direct"
+    presence = next(q for q in quotes if q.text.startswith("His presence or absence"))
+    assert presence.text.endswith("mission in Moscow.") and presence.kind == "direct"
     assert any(q.text == "unreliable" and q.kind == "partial" for q in quotes)
     messages = next(q for q in quotes if q.text.startswith("he would deliver messages"))
     assert messages.kind == "indirect" and messages.speaker.name == "He"

@@ -98,18 +98,23 @@ def to_markdown(reports: Sequence[Report]) -> str:
         lines += [f"## {report.dataset}", "", _counts(report), "", _markdown(*_metric_rows(report)), ""]
         if report.confusion:
             lines += ["Confusion of types:", "", _markdown(*_confusion_rows(report.confusion)), ""]
-        if report.misses:
-            lines += ["Worst misses:", ""]
-            lines += [f"- expected `{m.expected}`, got `{m.got}`: {m.text[:200]}" for m in report.misses]
-            lines.append("")
+    lines += [
+        "The worst misses, with their text, are printed by `eventwire evaluate`; they are not kept here,",
+        "because the gold sets' texts stay outside the repository.",
+        "",
+    ]
     return "\n".join(lines)
 
 
 def write_reports(reports: Sequence[Report], markdown: Path) -> None:
-    """Write the Markdown report and its JSON twin (same name, .json) for the gate."""
+    """Write the Markdown report and its JSON twin (same name, .json) for the gate.
+
+    Neither file holds the misses' texts: they quote the gold sets, which stay outside the project.
+    """
     markdown.parent.mkdir(parents=True, exist_ok=True)
     markdown.write_text(to_markdown(reports), encoding="utf-8")
-    markdown.with_suffix(".json").write_text(to_json(reports), encoding="utf-8")
+    without_text = [dataclasses.replace(r, misses=()) for r in reports]
+    markdown.with_suffix(".json").write_text(to_json(without_text), encoding="utf-8")
 
 
 def render(reports: Sequence[Report], fmt: str) -> str:
