@@ -8,12 +8,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from pathlib import Path
 
 from . import read
+from .clean import normalise_date
 from .errors import InputError
 from .models import Result, Skipped
 from .pipeline import Pipeline
@@ -24,6 +26,16 @@ from .settings import Settings
 def pipeline(settings: Settings = Settings()) -> Pipeline:
     """The loaded pipeline for ``settings``, built once per process."""
     return Pipeline.load(settings)
+
+
+def _iso_date(value: str | None) -> str | None:
+    """A user-given publication date as ISO ``YYYY-MM-DD``; a clear error when it is not a date."""
+    if value is None:
+        return None
+    iso = normalise_date(value)
+    if iso is None:
+        raise InputError(f"published={value!r} is not a date; write it as YYYY-MM-DD")
+    return iso
 
 
 def _looks_like_path(value: str | Path) -> bool:
@@ -53,8 +65,8 @@ def extract(
         item = items[0]
         if isinstance(item, Skipped):
             raise InputError(f"{item.origin}: {item.reason}")
-        overrides = {"published": published, "title": title, "url": url, "source": source}
-        article = item.__class__(**{**item.__dict__, **{k: v for k, v in overrides.items() if v}})
+        overrides = {"published": _iso_date(published), "title": title, "url": url, "source": source}
+        article = dataclasses.replace(item, **{k: v for k, v in overrides.items() if v})
     else:
         article = read.article_from_text(
             str(text_or_path), published=published, title=title, url=url, source=source, clean=settings.clean
@@ -62,18 +74,24 @@ def extract(
     return pipeline(settings).process(article)
 
 
-def extract_paths(paths: Sequence[str], settings: Settings | None = None) -> Iterator[Result | Skipped]:
+def extract_paths(
+    paths: Sequence[str], settings: Settings | None = None, *, published: str | None = None
+) -> Iterator[Result | Skipped]:
     """Code every article found in ``paths`` (files, folders, JSONL, ``-``), in input order.
 
-    Inputs that cannot be read, and articles whose coding fails, come back as :class:`Skipped`
-    with the reason; the rest as :class:`Result`.
+    With ``published``, every article is dated so (relative dates resolve against it). Inputs that
+    cannot be read, and articles whose coding fails, come back as :class:`Skipped` with the reason;
+    the rest as :class:`Result`.
     """
     settings = settings or Settings()
     pipe = pipeline(settings)
+    date = _iso_date(published)
     for item in read.read_inputs(paths, clean=settings.clean, max_chars=settings.max_chars):
         if isinstance(item, Skipped):
             yield item
             continue
+        if date:
+            item = dataclasses.replace(item, published=date)
         try:
             yield pipe.process(item)
         except Exception as exc:  # one bad article must not end the batch

@@ -16,7 +16,6 @@ pipeline) are imported only by the commands that code articles, so queries start
 from __future__ import annotations
 
 import csv
-import dataclasses
 import io
 import json
 from collections.abc import Iterator, Sequence
@@ -65,6 +64,15 @@ db_option = click.option("--db", default=None, metavar="FILE", help=_help("db"))
 model_option = click.option("--model", default=None, metavar="NAME", help=_help("model"))
 no_clean_option = click.option("--no-clean", is_flag=True, default=False,
                                help="Keep the input text verbatim (offsets then index into the input).")
+dictionary_option = click.option("--dictionary", multiple=True, metavar="FILE", type=click.Path(dir_okay=False),
+                                 help=_help("dictionaries") + " Repeat for several files.")
+
+
+def _dictionaries(files: tuple[str, ...]) -> tuple[str, ...] | None:
+    """Files given with --dictionary, added to those of EVENTWIRE_DICTIONARIES."""
+    return Settings.from_env().dictionaries + tuple(files) if files else None
+
+
 paths_argument = click.argument("paths", nargs=-1, required=True, metavar="PATH...")
 
 
@@ -90,12 +98,17 @@ def main() -> None:
               help="Publication date (YYYY-MM-DD) for every article, overriding one found in the input; "
                    "relative dates (\"next Monday\") are resolved against it.")
 @model_option
-def extract(paths: tuple[str, ...], fmt: str, no_clean: bool, published: str | None, model: str | None) -> None:
+@dictionary_option
+def extract(paths: tuple[str, ...], fmt: str, no_clean: bool, published: str | None, model: str | None,
+            dictionary: tuple[str, ...]) -> None:
     """Code the articles in PATH... (files, folders, JSONL, or - for stdin) and print the results."""
-    settings = Settings.from_env().replace(model=model, clean=False if no_clean else None)
+    from . import api
+
+    settings = Settings.from_env().replace(model=model, clean=False if no_clean else None,
+                                           dictionaries=_dictionaries(dictionary))
     with library_errors():
         results = []
-        for item in coded(paths, settings, published):
+        for item in api.extract_paths(list(paths), settings, published=published):
             if isinstance(item, Skipped):
                 click.echo(f"skipped {item.origin}: {item.reason}", err=True)
             elif fmt == "jsonl":
@@ -106,21 +119,6 @@ def extract(paths: tuple[str, ...], fmt: str, no_clean: bool, published: str | N
                 results.append(item)
         if fmt != "jsonl":
             click.echo(_render_results(results, fmt), nl=False)
-
-
-def coded(paths: Sequence[str], settings: Settings, published: str | None) -> Iterator[Result | Skipped]:
-    """The results of ``paths``; with ``published``, every article is dated so before coding."""
-    from . import api
-
-    if published is None:
-        yield from api.extract_paths(list(paths), settings)
-        return
-    from .ingest import code_one
-    from .read import read_inputs
-
-    pipeline = api.pipeline(settings)
-    for item in read_inputs(list(paths), clean=settings.clean, max_chars=settings.max_chars):
-        yield item if isinstance(item, Skipped) else code_one(pipeline, dataclasses.replace(item, published=published))
 
 
 def _render_results(results: list[Result], fmt: str) -> str:
@@ -138,14 +136,16 @@ def _render_results(results: list[Result], fmt: str) -> str:
 @click.option("--batch-size", type=click.IntRange(min=1), default=None, help=_help("batch_size"))
 @no_clean_option
 @model_option
+@dictionary_option
 @click.option("--no-progress", is_flag=True, default=False, help="Do not show the progress bar on stderr.")
 def ingest(paths: tuple[str, ...], db: str | None, workers: int | None, batch_size: int | None, no_clean: bool,
-           model: str | None, no_progress: bool) -> None:
+           model: str | None, dictionary: tuple[str, ...], no_progress: bool) -> None:
     """Code the articles in PATH... and store them in the database (re-ingesting changes nothing)."""
     from . import ingest as ingest_module
 
     settings = Settings.from_env().replace(db=db, workers=workers, batch_size=batch_size, model=model,
-                                           clean=False if no_clean else None)
+                                           clean=False if no_clean else None,
+                                           dictionaries=_dictionaries(dictionary))
     with library_errors():
         summary = ingest_module.ingest(list(paths), settings, progress=not no_progress)
     for skip in summary.skipped + summary.failed:

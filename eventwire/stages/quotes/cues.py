@@ -234,7 +234,6 @@ def content_range(verb: Token, entry: Verb) -> tuple[int, int] | None:
 
 def _cue_span(verb: Token) -> tuple[int, int]:
     """The cue's characters: the verb with its particle ("pointed out"), or "quoted Y as saying"."""
-    doc = verb.doc
     last = verb
     for child in verb.rights:
         if child.dep_ == "prt" and child.i == last.i + 1:
