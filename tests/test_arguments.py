@@ -146,6 +146,29 @@ CASES = [
         ["DET", "NOUN", "VERB", "PROPN", "PUNCT"], ["the", "man", "attack", "Iran", "."],
         {"Iran": (3,)}, 2, ["object"], [], ["Iran"], id="no-actor-no-source",
     ),
+    pytest.param(
+        ["Thousands", "of", "Kurds", "protested", "."], [3, 0, 1, 3, 3], ["nsubj", "prep", "pobj", "ROOT", "punct"],
+        ["NOUN", "ADP", "PROPN", "VERB", "PUNCT"], ["thousand", "of", "Kurds", "protest", "."],
+        {"Kurds": (2,)}, 3, ["object"], ["Kurds"], [], id="quantity-passes-to-what-it-counts",
+    ),
+    pytest.param(
+        ["Tens", "of", "thousands", "of", "farmers", "in", "Chile", "marched", "."], [7, 0, 1, 2, 3, 4, 5, 7, 7],
+        ["nsubj", "prep", "pobj", "prep", "pobj", "prep", "pobj", "ROOT", "punct"],
+        ["NOUN", "ADP", "NOUN", "ADP", "NOUN", "ADP", "PROPN", "VERB", "PUNCT"],
+        ["ten", "of", "thousand", "of", "farmer", "in", "Chile", "march", "."],
+        {"Chile": (6,)}, 7, ["object"], ["Chile"], [], id="group-located-in-a-state",
+    ),
+    pytest.param(
+        ["Farmers", "from", "the", "north", "marched", "."], [4, 0, 3, 1, 4, 4],
+        ["nsubj", "prep", "det", "pobj", "ROOT", "punct"], ["NOUN", "ADP", "DET", "NOUN", "VERB", "PUNCT"],
+        ["farmer", "from", "the", "north", "march", "."], {}, 4, ["object"], [], [], id="no-state-no-source",
+    ),
+    pytest.param(
+        ["Peru", "threatened", "action", "against", "Chile", "."], [1, 1, 1, 2, 3, 1],
+        ["nsubj", "ROOT", "dobj", "prep", "pobj", "punct"], ["PROPN", "VERB", "NOUN", "ADP", "PROPN", "PUNCT"],
+        ["Peru", "threaten", "action", "against", "Chile", "."], {"Peru": (0,), "Chile": (4,)}, (1, 2),
+        ["object", "against"], ["Peru"], ["Chile"], id="preposition-on-the-object",
+    ),
 ]
 
 
@@ -194,6 +217,16 @@ def test_antecedent_of_relative_pronoun(make_doc, word, expected) -> None:
 def test_word_forms_recover_missed_lemmas(make_doc, word, lemma, expected) -> None:
     doc = make_doc([word], lemmas=[lemma])
     assert expected in args.word_forms(doc[0])
+
+
+def test_a_group_takes_the_country_of_the_place_it_is_in(make_doc) -> None:
+    words = ["Workers", "in", "Lyon", "rioted", "."]
+    doc = make_doc(words, heads=[3, 0, 1, 3, 3], deps=["nsubj", "prep", "pobj", "ROOT", "punct"],
+                   pos=["NOUN", "ADP", "PROPN", "VERB", "PUNCT"], lemmas=["worker", "in", "Lyon", "riot", "."])
+    france = Actor(id="fr", name="France", code="FRA", country="FRA", sectors=(), kind="state",
+                   mentions=(Span(doc[2].idx, doc[2].idx + 4, "Lyon"),))
+    assert names(args.sources(doc[3], args.ArgumentIndex([], [france]), LIGHT, PREPS)) == ["France"]
+    assert names(args.sources(doc[3], ActorIndex([]), LIGHT, PREPS)) == []
 
 
 def test_light_verb_with_a_missed_lemma_still_passes_its_subject(make_doc) -> None:

@@ -318,6 +318,18 @@ EVENTS += [
         ["Chile", "and", "Peru", "sign", "a", "treaty", "."], {"Chile": (0,), "Peru": (2,)},
         [("Chile", "057", "Peru", "asserted"), ("Peru", "057", "Chile", "asserted")], id="reciprocal-signing",
     ),
+    pytest.param(
+        ["Chile", "threatened", "action", "against", "Peru", "."], [1, 1, 1, 2, 3, 1],
+        ["nsubj", "ROOT", "dobj", "prep", "pobj", "punct"], ["PROPN", "VERB", "NOUN", "ADP", "PROPN", "PUNCT"],
+        ["Chile", "threaten", "action", "against", "Peru", "."], {"Chile": (0,), "Peru": (4,)},
+        [("Chile", "130", "Peru", "asserted")], id="target-on-the-object-preposition",
+    ),
+    pytest.param(
+        ["Chile", "imposed", "martial", "law", "in", "Arica", "."], [1, 1, 3, 1, 1, 4, 1],
+        ["nsubj", "ROOT", "amod", "dobj", "prep", "pobj", "punct"], ["PROPN", "VERB", "ADJ", "NOUN", "ADP", "PROPN", "PUNCT"],
+        ["Chile", "impose", "martial", "law", "in", "Arica", "."], {"Chile": (0,)},
+        [("Chile", "1724", None, "asserted")], id="modifier-of-the-object",
+    ),
 ]
 
 

@@ -40,6 +40,9 @@ MODIFIER_DEPS = ("poss", "compound", "amod", "nmod", "appos")
 RELATIONAL = frozenset({"tie", "relation", "relationship", "cooperation", "partnership", "friendship", "alliance",
                         "link", "contact", "dialogue"})
 PREP_DEPS = frozenset({"prep", "dative", "agent"})
+QUANTITY = frozenset({"ten", "dozen", "score", "hundred", "thousand", "million", "group", "number", "crowd", "band",
+                      "member", "some", "many", "most", "all", "several", "few", "part", "majority"})
+LOCATIVE = ("in", "throughout", "across", "inside")
 INHERITED = 0.85  # certainty of an argument reached through the grammar rather than a direct slot
 NESTED = 0.9  # certainty of an actor found on a modifier rather than on the phrase's head word
 
@@ -161,11 +164,29 @@ def _objects(verb: Token) -> list[Token]:
     return [s for clause in clauses for s in clause.children if s.dep_ == "nsubj"]
 
 
+class ArgumentIndex(ActorIndex):
+    """The article's actors by span, and the countries of its places: a group named by where it is
+    ("demonstrators in Baghdad") belongs to that place's country."""
+
+    def __init__(self, actors: Sequence[Actor], places: Sequence[Actor] = ()) -> None:
+        super().__init__(actors)
+        self.places = ActorIndex(places)
+
+    def place_at(self, start: int, end: int) -> Actor | None:
+        """The state actor standing for the place at ``[start, end)``, if any."""
+        return self.places.at(start, end)
+
+
 def resolve(token: Token, index: ActorIndex, depth: int = 0) -> tuple[Actor, float] | None:
-    """The actor a phrase names, by its head word, then its modifiers, then an ``of`` phrase."""
+    """The actor a phrase names, by its head word, then its modifiers, then an ``of`` phrase, then
+    the country it is in ("rebels in the Ivory Coast"). A quantity passes on to what it counts
+    ("thousands of Kurds")."""
     actor = index.at(token.idx, token.idx + len(token.text))
     if actor is not None:
         return actor, 1.0
+    counted = _counted(token)
+    if counted is not None:
+        return resolve(counted, index, depth)
     if depth >= 2:
         return None
     if token.lemma_.lower() in RELATIONAL:
@@ -177,7 +198,33 @@ def resolve(token: Token, index: ActorIndex, depth: int = 0) -> tuple[Actor, flo
             found = resolve(child, index, depth + 1)
             if found is not None:
                 return found[0], found[1] * NESTED
-    return _prep_object(token, ("of", "by", "from"), index, depth)
+    return _prep_object(token, ("of", "by", "from"), index, depth) or _located(token, index)
+
+
+def _counted(token: Token) -> Token | None:
+    """What a quantity counts: "thousands" in "thousands of students", "students" in "tens of
+    thousands of students" (numbers and group words pass on to their ``of`` phrase)."""
+    if token.pos_ != "NUM" and not word_forms(token) & QUANTITY:
+        return None
+    prep = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    return next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+
+
+def _located(token: Token, index: ActorIndex) -> tuple[Actor, float] | None:
+    """The country a phrase is located in ("Opposition groups in Zimbabwe", "students throughout
+    Indonesia", "targets in Jericho"): a state named there, or a place of that country."""
+    if token.pos_ not in {"NOUN", "PROPN"} or token.ent_type_ in {"GPE", "LOC", "FAC", "DATE", "TIME"}:
+        return None
+    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in LOCATIVE):
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            start, end = pobj.left_edge.idx, pobj.idx + len(pobj.text)
+            actor = index.at(pobj.idx, end)
+            if actor is not None and actor.kind == "state":
+                return actor, NESTED * NESTED
+            place = index.place_at(start, end) if isinstance(index, ArgumentIndex) else None
+            if place is not None:
+                return place, NESTED * NESTED
+    return None
 
 
 def _prep_object(token: Token, preps: tuple[str, ...], index: ActorIndex, depth: int) -> tuple[Actor, float] | None:

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
@@ -262,7 +262,8 @@ def _fit(entry: Entry, token: Token) -> Match | None:
         obj = _event_noun(_child(token, deps, lambda c: True), entry.object)
         if obj is None:
             return None
-    if entry.modifier and _child(token, {"compound", "amod", "nmod"}, lambda c: c.lemma_.lower() in entry.modifier) is None:
+    modified = token if obj is None or entry.pos == "noun" else obj  # "impose martial law": the law is martial
+    if entry.modifier and _child(modified, {"compound", "amod", "nmod"}, lambda c: c.lemma_.lower() in entry.modifier) is None:
         return None
     comp = None
     if entry.clause_modal:
@@ -323,6 +324,7 @@ def find_events(
     """Every event in the article, sentence by sentence, in text order: one per (source, code, target,
     clause), the most confident when two triggers of a clause say the same ("visiting", "visit")."""
     best: dict[tuple, Event] = {}
+    index = args.ArgumentIndex(index.actors, place_actors(places, index))
     for sentence in doc.sents:
         for match in sentence_matches(sentence, lexicon):
             clause = clause_offsets(doc[match.trigger])
@@ -391,6 +393,7 @@ def find_targets(
     """The targets in the entry's slots: the first slot naming an actor, else a visited place's country."""
     trigger = doc[match.trigger]
     anchors = [doc[i] for i in (match.trigger, match.particle, match.object) if i is not None]
+    anchors += [c for c in trigger.children if c.dep_ == "dobj" and c.i != match.object]
     if trigger.pos_ in {"NOUN", "PROPN"} and trigger.dep_ in {"dobj", "nsubjpass"}:
         if args.word_forms(trigger.head) & lexicon.light_verbs:
             anchors.append(trigger.head)
@@ -420,6 +423,11 @@ def place_targets(tokens: Sequence[Token], index: ActorIndex, places: Sequence[P
             if place is not None and place.country not in found:
                 found[place.country] = args.Argument(country_actor(place, index), word.i, PLACE_TARGET)
     return list(found.values())
+
+
+def place_actors(places: Sequence[Place], index: ActorIndex) -> list[Actor]:
+    """One record per place with a country: the country's state actor, mentioned at the place."""
+    return [replace(country_actor(p, index), mentions=(Span(p.start, p.end, p.text),)) for p in places if p.country]
 
 
 def country_actor(place: Place, index: ActorIndex) -> Actor:
