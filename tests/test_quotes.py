@@ -7,6 +7,7 @@ import pytest
 from eventwire.stages.index import ActorIndex
 from eventwire.stages.quotes import find_quotes, quote_kind
 from eventwire.stages.quotes.cues import speech_verbs
+from eventwire.stages.quotes.labels import find_labels
 from eventwire.stages.quotes.marks import find_marked, paragraphs
 from eventwire.ids import stable_id
 from eventwire.models import Actor, Span
@@ -126,6 +127,11 @@ CASES = [
     ('"The reforms are overdue," a local paper quoted the premier as saying.', "direct", "The reforms are overdue",
      "the premier", "quoted the premier as saying"),
     ("The campaign said it would appeal the ruling.", "indirect", "it would appeal the ruling", "The campaign", "said"),
+    # the quote's own subject parsed into the cue's clause: the subject nearest the verb speaks
+    ('"If the river rises, it will flood the town," said Ana Ruiz, a hydrologist.', "direct",
+     "it will flood the town", "Ana Ruiz", "said"),
+    ('"The plan is dead. Totally dead," said Tom Berg, who chairs the board.', "direct", "Totally dead",
+     "Tom Berg", "said"),
 ]
 
 
@@ -199,3 +205,31 @@ def test_name_ending_the_previous_line_does_not_make_a_quote_partial(make_doc) -
     doc = make_doc(words, spaces=spaces)
     (quote,) = find_quotes(doc, EMPTY, article_id="a")
     assert quote.kind == "direct"
+
+
+@pytest.mark.parametrize(
+    "text, labels",
+    [
+        # a transcript: the host is never named in a sentence, but takes more than one turn
+        ('Gov. Ana Ruiz spoke on Sunday.\n\n"HOST: Will you run?\n\n"RUIZ: I will not.\n\n"HOST: Why not?',
+         [("HOST", "Will you run?"), ("RUIZ", "I will not."), ("HOST", "Why not?")]),
+        ("The mayor, Tom Berg, spoke.\n\nBERG: The bridge stays shut.", [("BERG", "The bridge stays shut.")]),
+        ("Berg: Bridge Will Stay Shut\n\nMayor Tom Berg spoke on Monday.", [("Berg", "Bridge Will Stay Shut")]),
+        ("The bridge reopened.\n\nCORRECTION: An earlier version misstated the date.", []),
+        ("Berg: Bridge Will Stay Shut\n\nNobody else is named here.", []),
+        ("Tom Berg spoke.\n\nNote from Berg: the date changed.", []),
+    ],
+)
+def test_paragraph_speaker_labels(text: str, labels: list[tuple[str, str]]) -> None:
+    found = find_labels(text)
+    assert [(text[b.start:b.end], text[b.content_start:b.content_end]) for b in found] == labels
+
+
+def test_labelled_turns_become_direct_quotes_of_the_label(make_doc) -> None:
+    words = ["Mayor", "Tom", "Berg", "spoke", ".", "\n\n", '"', "BERG", ":", "We", "will", "rebuild", ".",
+             "\n\n", "The", "end", "."]
+    spaces = [True, True, True, False, False, False, False, False, True, True, True, False, False,
+              False, True, False, False]
+    doc = make_doc(words, spaces=spaces)
+    (quote,) = find_quotes(doc, EMPTY, article_id="a")
+    assert (quote.kind, quote.text, quote.speaker.name, quote.cue) == ("direct", "We will rebuild.", "BERG", None)

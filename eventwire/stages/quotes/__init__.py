@@ -28,6 +28,7 @@ from ...ids import stable_id
 from ...models import Quote, QuoteKind, Span, Speaker
 from ..index import ActorIndex
 from .cues import Cue, Mention, find_cues, speech_verbs
+from .labels import Label, find_labels
 from .marks import Marked, find_marked, paragraphs
 from .sentences import Sentences
 
@@ -57,18 +58,41 @@ def find_quotes(doc: Doc, index: ActorIndex, *, article_id: str) -> list[Quote]:
     """Every direct, partial and indirect quote in ``doc``, in text order."""
     sentences = Sentences.of(doc)
     marked = find_marked(doc.text)
+    labels = find_labels(doc.text)
     cues = find_cues(doc) if doc.has_annotation("DEP") else []
     kinds = [quote_kind(doc, m) for m in marked]
     direct_spans = [(m.opened, m.outer_end) for m, k in zip(marked, kinds) if k == "direct"]
-    quoted = [(m.opened, m.outer_end) for m in marked]
+    quoted = [(m.opened, m.outer_end) for m in marked] + [(b.start, b.content_end) for b in labels]
     free = [c for c in cues if not any(a <= c.start < b for a, b in quoted)]
     indirect = [_indirect(c) for c in free if _reports_unquoted(c, direct_spans)]
     quoted_drafts = [
         _direct(m, free, sentences) if k == "direct" else _partial(m, indirect, free, sentences)
         for m, k in zip(marked, kinds)
     ]
-    drafts = sorted(_fill_from_neighbours(doc.text, quoted_drafts) + indirect, key=lambda d: (d.start, -d.end))
+    quoted_drafts, turns = _apply_labels(doc.text, quoted_drafts, labels)
+    drafts = sorted(_fill_from_neighbours(doc.text, quoted_drafts) + indirect + turns, key=lambda d: (d.start, -d.end))
     return _records(doc, drafts, index, article_id)
+
+
+def _apply_labels(text: str, drafts: list[Draft], labels: list[Label]) -> tuple[list[Draft], list[Draft]]:
+    """Quote marks around a labelled turn ("\"PENCE: …") make it a direct quote of the label's
+    name without the label; a labelled paragraph without marks becomes one of its own."""
+    by_start = {b.start: b for b in labels}
+    used: set[int] = set()
+    labelled = []
+    for draft in drafts:
+        label = by_start.get(draft.start)
+        if label is None or draft.chunk is None:
+            labelled.append(draft)
+            continue
+        used.add(label.start)
+        speaker = Mention(label.start, label.end, label.start, label.end)
+        labelled.append(replace(draft, kind="direct", start=label.content_start, speaker=speaker, cue=None))
+    turns = [
+        Draft("direct", *_trim_text(text, b.content_start, b.content_end), Mention(b.start, b.end, b.start, b.end), None)
+        for b in labels if b.start not in used
+    ]
+    return labelled, turns
 
 
 def quote_kind(doc: Doc, chunk: Marked) -> QuoteKind:

@@ -106,15 +106,15 @@ def _within_line(head: Token, first: Token, last: Token) -> tuple[Token, Token]:
 
 
 def _subject(verb: Token) -> Token | None:
+    """The agent of a passive cue, else its subject; of two subjects (a quote's own subject taken
+    into the cue's clause: "…, it will," said Ana Ruiz), the one nearest the verb."""
     for child in verb.children:
         if child.dep_ == "agent":
             objects = [c for c in child.children if c.dep_ == "pobj"]
             if objects:
                 return objects[0]
-    for child in verb.children:
-        if child.dep_ in SUBJECTS:
-            return child
-    return None
+    subjects = [child for child in verb.children if child.dep_ in SUBJECTS]
+    return min(subjects, key=lambda child: abs(child.i - verb.i)) if subjects else None
 
 
 def _names_someone(token: Token) -> bool:

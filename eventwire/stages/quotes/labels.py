@@ -1,0 +1,61 @@
+"""Speaker labels that open a paragraph: transcript turns ("PENCE: Well, look, …") and headlines
+that put the speaker first ("Pence: Flowers won't be at debate").
+
+No parse is needed. A label counts only when the name in it is written elsewhere in the article
+inside a sentence ("… Gov. Mike Pence said") or opens more than one paragraph (the turns of a
+transcript), which keeps out paragraph headings such as "CORRECTION:", "UPDATE:" or "BOOM:". Labels in capitals may open any paragraph; a label in
+title case only the first one (the headline), where "Name: claim" is the usual way to attribute.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .marks import CLOSING, OPENING, STRAIGHT, paragraphs
+
+CAPS_WORD = r"[A-Z][A-Z'’.-]*[A-Z]"
+TITLE_WORD = r"[A-Z][a-z'’.-]*[a-z]"
+CAPS_LABEL = re.compile(rf"({CAPS_WORD}(?: {CAPS_WORD}){{0,2}}):[ \t\xa0]+(?=\S)")
+TITLE_LABEL = re.compile(rf"({TITLE_WORD}(?: {TITLE_WORD}){{0,2}}):[ \t\xa0]+(?=\S)")
+INSIDE_SENTENCE = r"(?<=[A-Za-z,][ \xa0])"
+
+
+@dataclass(frozen=True)
+class Label:
+    """A paragraph-opening speaker label: the name ``[start, end)`` and the words it introduces."""
+
+    start: int
+    end: int
+    content_start: int
+    content_end: int
+
+
+def find_labels(text: str) -> list[Label]:
+    """Every speaker label opening a paragraph of ``text``, in text order."""
+    candidates = [c for c in (_candidate(text, n, p) for n, p in enumerate(paragraphs(text))) if c is not None]
+    names = [text[c.start:c.end] for c in candidates]
+    return [
+        c for c, name in zip(candidates, names)
+        if names.count(name) > 1 or _named_elsewhere(text, name, c.start)
+    ]
+
+
+def _candidate(text: str, number: int, paragraph: tuple[int, int]) -> Label | None:
+    """The label opening one paragraph, if its form fits (capitals anywhere, title case first)."""
+    start, end = paragraph
+    opening = start + 1 if text[start] in OPENING + STRAIGHT else start
+    pattern = CAPS_LABEL if number > 0 else TITLE_LABEL
+    match = pattern.match(text, opening, end) or CAPS_LABEL.match(text, opening, end)
+    if match is None:
+        return None
+    content_end = end - 1 if text[end - 1] in STRAIGHT + CLOSING else end
+    return Label(match.start(1), match.end(1), match.end(), content_end)
+
+
+def _named_elsewhere(text: str, label: str, at: int) -> bool:
+    """Whether the label's last word, written in mixed case, stands inside a sentence elsewhere."""
+    name = label.split()[-1].rstrip(".")
+    pattern = re.compile(rf"{INSIDE_SENTENCE}{re.escape(name)}\b", re.IGNORECASE)
+    return any(m.start() != at and m.group()[0].isupper() and not m.group().isupper()
+               for m in pattern.finditer(text))
