@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from eventwire.stages.index import ActorIndex
-from eventwire.stages.places import event_location, find_places, locative_places, name_variants
+from eventwire.stages.places import event_location, find_places, locative_places, name_variants, place_words
 from eventwire.stages.places_gazetteer import Candidate, Gazetteer, distance_km, normalise, rank
 from eventwire.models import Actor, Offsets, Place, Span
 
@@ -231,6 +231,145 @@ def test_event_location_without_doc_takes_the_first_place_in_the_clause() -> Non
     assert (location.name, location.country, location.lat, location.text) == ("Israel", "ISR", 31.5, "Israel")
 
 
+# "Diplomats hailed ties during a visit to Moscow ." / "Diplomats flew to Moscow ." /
+# "He swiped at U.S. President Trump ." / "Shells fell in the Idlib province ."
+VISIT = dict(
+    words=["Diplomats", "hailed", "ties", "during", "a", "visit", "to", "Moscow", "."],
+    heads=[1, 1, 1, 1, 5, 3, 5, 6, 1], deps=["nsubj", "ROOT", "dobj", "prep", "det", "pobj", "prep", "pobj", "punct"],
+    ents=["O", "O", "O", "O", "O", "O", "O", "B-GPE", "O"],
+)
+FLEW = dict(
+    words=["Diplomats", "flew", "to", "Moscow", "."], heads=[1, 1, 1, 2, 1],
+    deps=["nsubj", "ROOT", "prep", "pobj", "punct"], ents=["O", "O", "O", "B-GPE", "O"],
+)
+TITLE = dict(
+    words=["He", "swiped", "at", "U.S.", "President", "Trump", "."], heads=[1, 1, 1, 5, 5, 2, 1],
+    deps=["nsubj", "ROOT", "prep", "compound", "compound", "pobj", "punct"],
+    ents=["O", "O", "O", "B-GPE", "O", "B-PERSON", "O"],
+)
+PROVINCE = dict(
+    words=["Shells", "fell", "in", "the", "Idlib", "province", "."], heads=[1, 1, 1, 5, 5, 2, 1],
+    deps=["nsubj", "ROOT", "prep", "det", "compound", "pobj", "punct"], ents=["O", "O", "O", "O", "B-GPE", "O", "O"],
+)
+
+
+@pytest.mark.parametrize(
+    ("parse", "locative"), [(VISIT, ["Moscow"]), (FLEW, []), (TITLE, []), (PROVINCE, ["Idlib"])],
+)
+def test_destinations_titles_and_place_nouns(make_doc, gazetteer: Gazetteer, parse, locative) -> None:
+    doc = make_doc(**parse)
+    places = find_places(doc, gazetteer, ActorIndex(()))
+    assert [places[i].text for i in sorted(locative_places(doc, places))] == locative
+
+
+# --- place words that refer back ("there", "in the capital") ------------------------------------
+
+# "Iran built bases in neighbouring Syria and Israel attacked targets there ."
+THERE = dict(
+    words=["Iran", "built", "bases", "in", "neighbouring", "Syria", "and", "Israel", "attacked", "targets", "there", "."],
+    heads=[1, 1, 1, 2, 3, 4, 1, 8, 1, 8, 8, 1],
+    deps=["nsubj", "ROOT", "dobj", "prep", "pcomp", "dobj", "cc", "nsubj", "conj", "dobj", "advmod", "punct"],
+    tags=["NNP", "VBD", "NNS", "IN", "VBG", "NNP", "CC", "NNP", "VBD", "NNS", "RB", "."],
+    ents=["B-GPE", "O", "O", "O", "O", "B-GPE", "O", "B-GPE", "O", "O", "O", "O"],
+)
+# "Israel attacked targets in Syria . There is anger ."
+EXISTENTIAL = dict(
+    words=["Israel", "attacked", "targets", "in", "Syria", ".", "There", "is", "anger", "."],
+    heads=[1, 1, 1, 2, 3, 1, 7, 7, 7, 7],
+    deps=["nsubj", "ROOT", "dobj", "prep", "pobj", "punct", "expl", "ROOT", "attr", "punct"],
+    tags=["NNP", "VBD", "NNS", "IN", "NNP", ".", "EX", "VBZ", "NN", "."],
+    ents=["B-GPE", "O", "O", "O", "B-GPE", "O", "O", "O", "O", "O"],
+)
+
+
+def held_then(*second: str) -> dict:
+    """ "Talks were held in Helsinki ." followed by one or two more sentences of (word, head, dep)."""
+    words = ["Talks", "were", "held", "in", "Helsinki", "."]
+    heads, deps = [2, 2, 2, 2, 3, 2], ["nsubjpass", "auxpass", "ROOT", "prep", "pobj", "punct"]
+    for sentence in second:
+        offset = len(words)
+        for item in sentence.split():
+            word, head, dep = item.split("/")
+            words.append(word)
+            heads.append(offset + int(head))
+            deps.append(dep)
+    ents = ["B-GPE" if w == "Helsinki" else "O" for w in words]
+    return dict(words=words, heads=heads, deps=deps, ents=ents)
+
+
+CAPITAL = held_then("Protesters/1/nsubj marched/1/ROOT in/1/prep the/4/det capital/2/pobj ./1/punct")
+COUNTRY = held_then("Protesters/1/nsubj marched/1/ROOT in/1/prep the/4/det country/2/pobj ./1/punct")
+TOO_FAR = held_then("They/1/nsubj ended/1/ROOT ./1/punct", "Protesters/1/nsubj marched/1/ROOT there/1/advmod ./1/punct")
+
+
+def last_clause(doc, verb: int) -> Offsets:
+    token = doc[verb]
+    return Offsets(token.left_edge.idx, token.right_edge.idx + len(token.right_edge.text))
+
+
+@pytest.mark.parametrize(
+    ("parse", "verb", "expected"),
+    [
+        (THERE, 8, ("Syria", "SYR", "there")),
+        (EXISTENTIAL, 7, None),
+        (CAPITAL, 7, ("Helsinki", "FIN", "the capital")),
+        (COUNTRY, 7, None),
+        (TOO_FAR, 10, None),
+    ],
+)
+def test_place_words_refer_to_the_nearest_locative_place(make_doc, gazetteer: Gazetteer, parse, verb, expected) -> None:
+    doc = make_doc(**parse)
+    places = find_places(doc, gazetteer, ActorIndex(()))
+    location = event_location(places, last_clause(doc, verb), doc)
+    assert (location and (location.name, location.country, location.text)) == expected
+
+
+def test_place_word_table_names_known_features() -> None:
+    features = {"country", "state", "territory", "continent", "region", "water", "city", "landmark", "local", "any"}
+    table = place_words()
+    assert {"there", "here", "capital", "country"} <= set(table)
+    for word, (kind, fits) in table.items():
+        assert kind in {"adverb", "noun"}, word
+        assert fits <= features, word
+
+
+# --- local guesses and event location -------------------------------------------------------------
+
+# "Lisbon police met at Qwerty Hall in Lisbon ." / "Lisbon police met at Qwerty Hall . Lisbon is calm ."
+LOCAL_AND_CITY = dict(
+    words=["Lisbon", "police", "met", "at", "Qwerty", "Hall", "in", "Lisbon", "."],
+    heads=[1, 2, 2, 2, 5, 3, 5, 6, 2],
+    deps=["compound", "nsubj", "ROOT", "prep", "compound", "pobj", "prep", "pobj", "punct"],
+    ents=["B-GPE", "O", "O", "O", "B-FAC", "I-FAC", "O", "B-GPE", "O"],
+)
+LOCAL_ONLY = dict(
+    words=["Lisbon", "police", "met", "at", "Qwerty", "Hall", ".", "Lisbon", "is", "calm", "."],
+    heads=[1, 2, 2, 2, 5, 3, 2, 8, 8, 8, 8],
+    deps=["compound", "nsubj", "ROOT", "prep", "compound", "pobj", "punct", "nsubj", "ROOT", "acomp", "punct"],
+    ents=["B-GPE", "O", "O", "O", "B-FAC", "I-FAC", "O", "B-GPE", "O", "O", "O"],
+)
+LOCAL_NOT_PLACED = dict(
+    words=["Lisbon", "police", "closed", "Qwerty", "Hall", ".", "Lisbon", "is", "calm", "."],
+    heads=[1, 2, 2, 4, 2, 2, 7, 7, 7, 7],
+    deps=["compound", "nsubj", "ROOT", "compound", "dobj", "punct", "nsubj", "ROOT", "acomp", "punct"],
+    ents=["B-GPE", "O", "O", "B-FAC", "I-FAC", "O", "B-GPE", "O", "O", "O"],
+)
+
+
+@pytest.mark.parametrize(
+    ("parse", "expected"),
+    [(LOCAL_AND_CITY, ("Lisbon", "Lisbon")), (LOCAL_ONLY, ("Qwerty Hall", "Qwerty Hall")), (LOCAL_NOT_PLACED, None)],
+)
+def test_local_guess_only_where_the_text_places_the_event(make_doc, gazetteer: Gazetteer, parse, expected) -> None:
+    doc = make_doc(**parse)
+    places = find_places(doc, gazetteer, ActorIndex(()))
+    assert any(p.feature == "local" for p in places)
+    location = event_location(places, last_clause(doc, 2), doc)
+    assert (location and (location.name, location.text)) == expected
+    if location is not None:
+        assert location.country == "PRT" and location.lat == pytest.approx(38.72, abs=0.05)
+
+
 # --- real model -----------------------------------------------------------------------------------
 
 @pytest.mark.model
@@ -280,7 +419,8 @@ def test_unknown_names_are_placed_at_the_home_city(make_doc, gazetteer: Gazettee
     doc = make_doc(words, ents=["B-GPE", "O", "O", "B-FAC", "I-FAC", "O", "B-GPE", "O"])
     places = find_places(doc, gazetteer, ActorIndex(()))
     street = next(p for p in places if p.text == "Qwerty Street")
-    assert (street.name, street.country, street.feature) == ("Lisbon", "PRT", "local")
+    assert (street.name, street.country, street.feature, street.geonameid) == ("Qwerty Street", "PRT", "local", None)
+    assert (street.lat, street.lon) == pytest.approx((38.72, -9.13), abs=0.05)
 
 
 def test_no_home_city_leaves_unknown_names_unresolved(make_doc, gazetteer: Gazetteer) -> None:
@@ -288,3 +428,20 @@ def test_no_home_city_leaves_unknown_names_unresolved(make_doc, gazetteer: Gazet
                    ents=["O", "O", "B-FAC", "I-FAC", "O", "B-GPE", "O"])
     street = find_places(doc, gazetteer, ActorIndex(()))[0]
     assert (street.text, street.name, street.lat) == ("Qwerty Street", None, None)
+
+
+# --- the seed through the whole pipeline ----------------------------------------------------------
+
+@pytest.mark.model
+@pytest.mark.shared
+def test_seed_events_are_placed(seed_path) -> None:
+    import eventwire
+
+    result = eventwire.extract(seed_path)
+    attacks = [e for e in result.events if e.cameo.root == "19" and e.source and e.source.country == "ISR"
+               and e.target and e.target.country == "IRN"]
+    assert attacks and all(e.location and (e.location.country, e.location.text) == ("SYR", "there") for e in attacks)
+    summit = [e for e in result.events if e.location and e.location.name == "Helsinki"]
+    assert summit and all(e.location.country == "FIN" for e in summit)
+    swipe = [e for e in result.events if e.cameo.code == "111"]
+    assert swipe and all(e.location is None for e in swipe)  # "at U.S. President ..." is no place

@@ -277,3 +277,49 @@ def test_scan_keeps_the_longest_expressions(text: str, spans: list[str]) -> None
     from eventwire.stages.timexes.rules import scan
 
     assert [text[c.start:c.end] for c in scan(text)] == spans
+
+
+# --- the seed through the whole pipeline --------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def seed_result():
+    import eventwire
+    from conftest import shared_path
+
+    return eventwire.extract(shared_path("seed", "000_d0042f3ec4aaeb2c.txt"))
+
+
+def event_near(result, fragment: str, trigger: str):
+    """The event whose trigger text is ``trigger`` inside the seed fragment ``fragment``."""
+    start = result.article.text.index(fragment)
+    end = start + len(fragment)
+    found = [e for e in result.events if e.trigger.text == trigger and start <= e.trigger.start < end]
+    assert found, f"no event {trigger!r} in {fragment!r}"
+    return found[0]
+
+
+@pytest.mark.model
+@pytest.mark.shared
+@pytest.mark.parametrize(
+    ("fragment", "trigger", "value", "precision_", "text"),
+    [
+        ("hailed his country", "hailed", "2018-07-11", "day", "Wednesday"),
+        ("also visiting Moscow", "visiting", "2018-07-11", "day", "Wednesday"),
+        ("scheduled to meet Putin", "meet", "2018-07-12", "day", "Thursday"),
+        ("pulled out of", "pulled out", "2018-05", "month", "May"),
+        ("will reimpose sanctions", "reimpose sanctions", "2018-11-04", "day", "Nov. 4"),
+        ("expected to discuss", "discuss", "2018-07-16", "day", "next Monday"),
+    ],
+)
+def test_seed_event_dates(seed_result, fragment: str, trigger: str, value: str, precision_: str, text: str) -> None:
+    date = event_near(seed_result, fragment, trigger).date
+    assert date == EventDate(value, precision_, "text", text)  # type: ignore[arg-type]
+
+
+@pytest.mark.model
+@pytest.mark.shared
+def test_seed_dates_through_the_pipeline(seed_result) -> None:
+    values = {(t.text, t.value) for t in seed_result.timexes}
+    assert {("Tuesday", "2018-07-10"), ("Wednesday", "2018-07-11"), ("next Monday", "2018-07-16")} <= values
+    plan = event_near(seed_result, "expected to visit China", "visit")
+    assert plan.date is not None and plan.date.basis == "publication"  # "in the near future" is no date

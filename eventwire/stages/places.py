@@ -14,27 +14,34 @@ Every mention is a :class:`~eventwire.models.Place`, also capitals used as actor
 the actors stage decides actorhood. Each place is resolved by :mod:`.places_gazetteer` in the light
 of the countries the article is about (unambiguous toponyms and the actors' countries) and of a
 state named right after it ("Portland, Maine"). A name the gazetteer lacks (a street, a building,
-a village) is placed at the article's home city with the feature ``"local"``, or left unresolved
-when the article has no home city.
+a village) is a guess: it keeps its own text as its name, takes the point and country of the
+article's home city (the city named most often, at least twice), has no geonameid and carries the
+feature ``"local"``; without a home city it stays unresolved.
 
 :func:`event_location` picks the place of one event: a place inside the event's clause that a
-locative preposition introduces ("in Syria", "at a summit in Helsinki"); never the capital or the
-dateline by default.
+locative preposition introduces ("in Syria", "at a summit in Helsinki", "a visit to Moscow"),
+a resolved place before a local guess; else a place word in the clause ("there", "in the
+capital", see ``geo_anaphors.tsv``) stands for the nearest fitting locative place before it in
+the same or the previous sentence. Never the capital or the dateline by default.
 """
 
 from __future__ import annotations
 
+import csv
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
+from ..errors import DictionaryError
 from ..models import Location, Offsets, Place
+from ..settings import data_path
 from .index import ActorIndex
 from .places_gazetteer import Candidate, Gazetteer, distance_km, normalise, rank
 
-__all__ = ["Candidate", "Gazetteer", "distance_km", "event_location", "find_places", "locative_places"]
+__all__ = ["Candidate", "Gazetteer", "distance_km", "event_location", "find_places", "locative_places", "place_words"]
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Prepositions that make the following name a place in any reading ("flew to X", "in X").
@@ -56,6 +63,10 @@ GENERIC_SUFFIXES = (" County", " City", " State", " state", " Province", " provi
 ORG_WORDS = frozenset({"post", "times", "news", "herald", "tribune", "journal", "university", "college", "city",
                        "united", "council", "airport", "police", "fc", "county", "bank", "group", "club"})
 MIN_SINGLE_CITY_POPULATION = 100_000
+# Nouns whose phrase names a trip's destination: "a visit to Moscow" happens in Moscow.
+DESTINATION_NOUNS = frozenset({"visit", "trip", "journey", "tour", "voyage", "pilgrimage"})
+BORDER_NOUNS = frozenset({"border", "coast", "frontier", "countryside"})
+ANAPHOR_DETERMINERS = frozenset({"the", "this", "that"})
 LOCAL_FEATURE = "local"  # a name the gazetteer lacks, placed at the article's home city
 MAX_NAME_TOKENS = 5
 
@@ -85,14 +96,14 @@ def focus_city(places: Sequence[Place]) -> Place | None:
 def _place_local_names(places: list[Place]) -> list[Place]:
     """Put the names the gazetteer lacks (streets, buildings, villages) at the article's home city.
 
-    Such a place keeps its own text, takes the city's name, country and point, and is marked
-    with the feature ``"local"`` so users can tell it from a resolved place.
+    This is a guess, and the record says so: the place keeps its own text as its name, takes the
+    city's country and point, has no geonameid, and carries the feature ``"local"``.
     """
     home = focus_city(places)
     if home is None:
         return places
     return [
-        replace(p, name=home.name, country=home.country, lat=home.lat, lon=home.lon, geonameid=home.geonameid,
+        replace(p, name=p.text, country=home.country, lat=home.lat, lon=home.lon, geonameid=None,
                 feature=LOCAL_FEATURE) if p.name is None else p
         for p in places
     ]
@@ -113,33 +124,109 @@ def event_location(places: Sequence[Place], clause: Offsets, doc: Doc | None = N
 
     With ``doc`` (recommended) only a place introduced by a locative preposition counts ("in
     Syria", "at a summit in Helsinki"), so a capital used as an actor ("Tehran said") or the
-    dateline is never taken. Without ``doc`` the first place inside the clause is taken.
+    dateline is never taken; a resolved place wins over a local guess; and a place word ("there",
+    "in the capital") stands for the place it refers back to. Without ``doc`` the first place
+    inside the clause is taken.
     """
-    inside = [i for i, p in enumerate(places) if clause.start <= p.start and p.end <= clause.end]
-    if doc is not None:
-        locative = locative_places(doc, places)
-        inside = [i for i in inside if i in locative]
-    if not inside:
-        return None
-    place = places[inside[0]]
+    inside = [p for p in places if clause.start <= p.start and p.end <= clause.end]
+    if doc is None:
+        return _location(inside[0]) if inside else None
+    locative = locative_places(doc, places)
+    named = [p for i, p in enumerate(places) if i in locative and clause.start <= p.start and p.end <= clause.end]
+    if named:
+        return _location(min(named, key=lambda p: (p.feature == LOCAL_FEATURE, p.start)))
+    return _referred_location(doc, [places[i] for i in sorted(locative)], clause)
+
+
+def _location(place: Place, text: str | None = None) -> Location:
     return Location(name=place.name or place.text, country=place.country, lat=place.lat, lon=place.lon,
-                    text=place.text)
+                    text=text or place.text)
 
 
+def _referred_location(doc: Doc, locative: Sequence[Place], clause: Offsets) -> Location | None:
+    """The place a place word in ``clause`` refers back to, with the place word as its text."""
+    span = doc.char_span(clause.start, clause.end, alignment_mode="expand")
+    for token in span if span is not None else ():
+        found = _place_word(token)
+        if found is None:
+            continue
+        phrase, features = found
+        antecedent = _antecedent(doc, locative, phrase.start_char, features)
+        if antecedent is not None:
+            return _location(antecedent, phrase.text)
+    return None
+
+
+def _place_word(token: Token) -> tuple[Span, frozenset[str]] | None:
+    """A word that refers back to a place, as its phrase and the features it can refer to.
+
+    "there"/"here" as adverbs (not the existential "there is"); a place noun with only a
+    "the/this/that" before it, after a locative preposition ("in the capital").
+    """
+    entry = place_words().get(token.lower_) or place_words().get(token.lemma_.lower())
+    if entry is None:
+        return None
+    kind, features = entry
+    doc = token.doc
+    if kind == "adverb":
+        if token.tag_ == "EX" or token.dep_ == "expl":
+            return None
+        return doc[token.i:token.i + 1], features
+    children = list(token.children)
+    if not _is_locative(token) or len(children) != 1 or children[0].lower_ not in ANAPHOR_DETERMINERS:
+        return None
+    if children[0].i != token.i - 1:
+        return None
+    return doc[token.i - 1:token.i + 1], features
+
+
+def _antecedent(doc: Doc, locative: Sequence[Place], before: int, features: frozenset[str]) -> Place | None:
+    """The nearest locative place before ``before`` in its sentence or the previous one that fits."""
+    sentence = doc.char_span(before, before + 1, alignment_mode="expand")
+    if sentence is None:
+        return None
+    sent = sentence[0].sent
+    start = doc[sent.start - 1].sent.start_char if sent.start > 0 else sent.start_char
+    fitting = [p for p in locative if start <= p.start and p.end <= before and p.name is not None
+               and ("any" in features or p.feature in features)]
+    return max(fitting, key=lambda p: p.start) if fitting else None
+
+
+@lru_cache(maxsize=1)
+def place_words() -> Mapping[str, tuple[str, frozenset[str]]]:
+    """The words that refer back to a place (``geo_anaphors.tsv``): word -> (kind, features)."""
+    path = data_path("geo_anaphors.tsv")
+    try:
+        with path.open(encoding="utf-8") as handle:
+            rows = list(csv.DictReader((line for line in handle if not line.startswith("#")), delimiter="\t"))
+        return {row["word"]: (row["kind"], frozenset(row["features"].split(","))) for row in rows}
+    except (OSError, csv.Error, KeyError) as exc:
+        raise DictionaryError(f"cannot read {path}: {exc}; it needs the columns word, kind, features") from exc
 def _is_locative(token: Token, depth: int = 0) -> bool:
     """Whether ``token`` heads a noun phrase that a locative preposition introduces."""
     if depth > 3:
         return False
     head = token.head
-    if token.dep_ == "pobj":
+    if token.dep_ in {"pobj", "pcomp"}:
         if head.lower_ in LOCATIVE_PREPS:
+            return True
+        if head.lower_ == "to" and (head.head.lemma_ or head.head.lower_).lower() in DESTINATION_NOUNS:
             return True
         if head.lower_ == "of" and (head.head.lemma_ or head.head.lower_).lower() in PLACE_NOUNS:
             return _is_locative(head.head, depth + 1)
         return False
+    if token.dep_ == "dobj" and head.dep_ == "pcomp" and head.i == token.i - 1 and head.tag_ == "VBG":
+        return _is_locative(head, depth + 1)  # "in neighbouring Syria", parsed as a gerund and its object
+    if token.dep_ == "compound" and not _place_head(head):
+        return False  # "at U.S. President Donald Trump" names a person, not a place
     if token.dep_ in {"appos", "conj", "compound", "npadvmod"} and head is not token:
         return _is_locative(head, depth + 1)
     return False
+
+
+def _place_head(token: Token) -> bool:
+    """A noun that can stand for a place a name modifies ("the Idlib province", "the Gaza border")."""
+    return token.ent_type_ in PLACE_LABELS or (token.lemma_ or token.lower_).lower() in PLACE_NOUNS | BORDER_NOUNS
 
 
 def _recognise(doc: Doc, gazetteer: Gazetteer) -> list[Span]:

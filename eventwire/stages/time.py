@@ -97,6 +97,7 @@ def _is_future_word(token: Token, role: str) -> bool:
 DAY = re.compile(r"^\d{4}-\d\d-\d\d")
 MONTH = re.compile(r"^\d{4}-\d\d$")
 WEEK = re.compile(r"^\d{4}-W\d\d")
+VAGUE_VALUES = frozenset({"PAST_REF", "PRESENT_REF", "FUTURE_REF"})
 YEAR_PART = re.compile(r"^\d{4}(?:-(?:Q\d|H\d|SP|SU|FA|WI))?$")
 
 
@@ -116,10 +117,11 @@ def precision(value: str | None) -> Precision | None:
 def event_date(timexes: Sequence[Timex], clause: Offsets, sentence: Offsets,
                published: str | None) -> EventDate | None:
     """The date of an event: a DATE/TIME expression in its clause, else the nearest in its sentence,
-    else the publication date; durations, sets and vague references never date an event."""
+    else the publication date; durations, sets and vague references never date an event, and a
+    clause with a vague reference ("in the near future") takes no date from the rest of its sentence."""
     datable = [t for t in timexes if t.type in {"DATE", "TIME"} and precision(t.value)]
     inside = [t for t in datable if clause.start <= t.start and t.end <= clause.end]
-    if not inside:
+    if not inside and not _vague_in(timexes, clause):
         inside = [t for t in datable if sentence.start <= t.start and t.end <= sentence.end]
     if inside:
         best = min(inside, key=lambda t: (_distance(t, clause), t.start))
@@ -128,6 +130,10 @@ def event_date(timexes: Sequence[Timex], clause: Offsets, sentence: Offsets,
     if reference is None:
         return None
     return EventDate(reference.isoformat(), "day", "publication", None)
+
+
+def _vague_in(timexes: Sequence[Timex], clause: Offsets) -> bool:
+    return any(t.value in VAGUE_VALUES and clause.start <= t.start and t.end <= clause.end for t in timexes)
 
 
 def _distance(timex: Timex, clause: Offsets) -> int:
