@@ -27,6 +27,7 @@ from .errors import DictionaryError
 from .settings import data_path
 
 REGIONS = frozenset({"EUR", "AFR", "ASA", "MEA", "LAM"})
+TITLE_TYPES = frozenset({"person", "honorific", "qualifier"})
 KINDS = frozenset({"state", "person", "organisation", "group", "igo"})
 ACTOR_COLUMNS = ("id", "name", "aliases", "code", "kind", "role", "start", "end")
 
@@ -136,7 +137,7 @@ class ActorDictionary:
             self._add_listing(listing)
         for rows in (*self._entries.values(), *self._holders.values()):
             rows.sort(key=lambda e: e.start or "")
-        self.title_words = frozenset(w for phrase, r in self.roles.items() if r.type in {"person", "honorific"}
+        self.title_words = frozenset(w for phrase, r in self.roles.items() if r.type in TITLE_TYPES
                                      for w in phrase.split())
 
     @classmethod
@@ -158,7 +159,7 @@ class ActorDictionary:
             self._add_alias(Alias(name, country.code, "name", is_acronym(name)))
         for demonym in country.demonyms:
             self._add_alias(Alias(demonym, country.code, "demonym"))
-            if not demonym.endswith(("s", "sh", "ch", "ese", "i")) and " " not in demonym:
+            if not demonym.endswith(("s", "sh", "ch", "ese")) and " " not in demonym:
                 self._add_alias(Alias(demonym + "s", country.code, "demonym"))
         for capital in country.capitals:
             self._add_alias(Alias(capital, country.code, "capital"))

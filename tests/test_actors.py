@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from eventwire.dictionaries import ActorDictionary, Entry
-from eventwire.stages.actors import build_actor, find_actors, minimal_mentions
+from eventwire.stages.actors import build_actor, find_actors, is_coded, minimal_mentions
 from eventwire.stages.index import ActorIndex
 from eventwire.stages.mentions import Mention
 from eventwire.ids import stable_id
@@ -40,7 +40,8 @@ def test_find_actors_on_a_short_story(make_doc, dictionary) -> None:
     doc = build(make_doc, STORY)
     actors = find_actors(doc, dictionary, published="2018-07-12", article_id="story")
     by_name = {a.name: a for a in actors}
-    assert set(by_name) == {"Alexander Novak", "Wanjiru Odhiambo", "American government"}
+    # Wanjiru Odhiambo has no title and no country: no actor with an empty code is emitted for her.
+    assert set(by_name) == {"Alexander Novak", "American government"}
     novak = by_name["Alexander Novak"]
     assert (novak.code, novak.country, novak.sectors, novak.kind, novak.role) == (
         "RUSGOV", "RUS", ("GOV",), "person", "Energy Minister")
@@ -155,3 +156,13 @@ def test_seed_mentions_are_exact_and_do_not_overlap_within_an_actor(seed_actors)
         assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:])), actor.name
     assert _actor_at(actors, text, "attacked Iranian targets", "Iranian").code == "IRN"
     assert _actor_at(actors, text, "European firms", "firms").code == "EURBUS"
+
+
+@pytest.mark.parametrize("code,coded", [("RUSGOV", True), ("IGOUNO", True), ("", False), ("---GOV", False)])
+def test_is_coded(code, coded) -> None:
+    assert is_coded(code) is coded
+
+
+def test_every_emitted_actor_has_a_code(make_doc, dictionary) -> None:
+    actors = find_actors(build(make_doc, STORY), dictionary, published="2018-07-12", article_id="story")
+    assert actors and all(is_coded(a.code) for a in actors)

@@ -18,7 +18,7 @@ from ..models import Actor, Span
 from . import coref
 from .mentions import Mention, find_mentions
 
-__all__ = ["ActorDictionary", "find_actors", "build_actor"]
+__all__ = ["ActorDictionary", "find_actors", "build_actor", "is_coded"]
 
 
 def find_actors(doc: Doc, dictionary: ActorDictionary, *, published: str | None, article_id: str) -> list[Actor]:
@@ -29,7 +29,13 @@ def find_actors(doc: Doc, dictionary: ActorDictionary, *, published: str | None,
     for mention in resolved:
         groups.setdefault(mention.entry.key, []).append(mention)
     actors = [build_actor(key, group, article_id) for key, group in groups.items()]
-    return sorted(actors, key=lambda a: (a.mentions[0].start, a.id))
+    return sorted((a for a in actors if is_coded(a.code)), key=lambda a: (a.mentions[0].start, a.id))
+
+
+def is_coded(code: str) -> bool:
+    """Whether a code says who the actor is: people whose country was not found ("", "---GOV") are
+    left out rather than emitted as sources and targets nobody can place."""
+    return bool(code) and not code.startswith("---")
 
 
 def build_actor(key: str, mentions: list[Mention], article_id: str) -> Actor:

@@ -25,7 +25,7 @@ from difflib import SequenceMatcher
 from spacy.tokens import Doc, Token
 
 from ..dictionaries import ActorDictionary, Entry, fold
-from .mentions import Mention, body_entry, make_mention
+from .mentions import Mention, body_entry, make_mention, people_entry
 
 SURNAME_RATIO = 0.85
 MIN_FUZZY_LENGTH = 5
@@ -151,10 +151,21 @@ def resolve_descriptions(
             apposed = _apposed_to(doc, mention, resolved)
             entry = apposed or describe(doc, mention, resolved, dictionary, published, main, ordered[n + 1:])
             mention = replace(mention, entry=entry)
-        elif mention.form == "body" and mention.entry is None and main in dictionary.countries:
+        elif mention.form in {"body", "group"} and mention.entry is None and main in dictionary.countries:
             mention = replace(mention, entry=national_body(dictionary, mention, main), country=main)
+        elif mention.form == "ethnic" and mention.entry is None:
+            mention = _ethnic(dictionary, mention, ordered)
         resolved.append(mention)
     return resolved
+
+
+def _ethnic(dictionary: ActorDictionary, mention: Mention, mentions: list[Mention]) -> Mention:
+    """"ethnic Albanians" with no place written: of the country the article names most, other than their own."""
+    others = [m for m in mentions if _named_country(m) != mention.country]
+    country = main_country(others) or mention.country
+    if country is None:
+        return mention
+    return replace(mention, entry=people_entry(dictionary, country, mention.text), country=country)
 
 
 def _apposed_to(doc: Doc, mention: Mention, before: list[Mention]) -> Entry | None:
@@ -174,7 +185,7 @@ def fill_countries(mentions: list[Mention]) -> list[Mention]:
     for mention in mentions:
         entry = mention.entry
         if entry is not None and entry.kind == "person" and entry.country is None and entry.sectors \
-                and entry.key.startswith("person:"):
+                and entry.key.startswith("person:") and entry.code.lstrip("-") == "".join(entry.sectors):
             entry = replace(entry, country=main, code=main + "".join(entry.sectors))
         filled.append(replace(mention, entry=entry))
     return filled
@@ -187,10 +198,21 @@ def national_body(dictionary: ActorDictionary, mention: Mention, country: str) -
     return body_entry(dictionary, state, role) if role is not None and state is not None else None
 
 
-def main_country(mentions: list[Mention]) -> str | None:
-    """The country named most often in the article (the country of a bare "the president")."""
-    counts = Counter(m.entry.country for m in mentions if m.entry is not None and m.entry.country)
+def main_country(mentions: Sequence[Mention]) -> str | None:
+    """The country named most often in the article (the country of a bare "the president"): states,
+    bodies, people and places named in the text count, descriptions and pronouns do not; on a tie, the
+    country named first."""
+    counts = Counter(_named_country(m) for m in sorted(mentions, key=lambda m: m.start))
+    counts.pop(None, None)
     return counts.most_common(1)[0][0] if counts else None
+
+
+def _named_country(mention: Mention) -> str | None:
+    if mention.form in {"description", "pronoun", "relative", "ethnic"}:
+        return None
+    if mention.form == "place":
+        return mention.country
+    return mention.entry.country if mention.entry is not None else None
 
 
 def describe(doc: Doc, mention: Mention, before: list[Mention], dictionary: ActorDictionary,
@@ -206,7 +228,7 @@ def describe(doc: Doc, mention: Mention, before: list[Mention], dictionary: Acto
         named = _named_next(doc, mention, after, country, role)
         return named.entry if named is not None else _unnamed(mention, country)
     if country is None:
-        return None
+        return _unnamed(mention, None) if mention.code else None
     earlier = _latest_person(before, country, role, doc, mention)
     if earlier is not None:
         return earlier.entry
@@ -248,6 +270,8 @@ def _unnamed(mention: Mention, country: str | None) -> Entry:
     name = " ".join(words[1:] if words[0].lower() in {"a", "an", "the"} else words)
     sectors = mention.sectors
     code = (country or ("---" if sectors else "")) + "".join(sectors)
+    if country is None and mention.code:
+        code, sectors = mention.code, ()
     return Entry(f"person:{fold(name)}@{mention.start}", name, code, country, sectors, "person", mention.role)
 
 

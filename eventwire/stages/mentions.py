@@ -27,6 +27,10 @@ LOCATIVE_PREPS = frozenset({"in", "at", "into", "near", "inside", "outside", "ac
                             "within", "via"})
 MOTION_WORDS = frozenset({"visit", "trip", "travel", "go", "come", "fly", "return", "arrive", "arrival", "journey",
                           "flight", "move", "head", "flee", "tour"})
+PLACE_FORMS = frozenset({"name", "capital"})
+PLACE_PREPS = frozenset({"in", "of", "from", "throughout", "across", "inside"})
+LEADING = frozenset({"led", "backed", "based", "allied", "supported", "trained", "sponsored"})
+NON_ACTORS = frozenset({"people", "civilians", "citizens", "residents", "villagers"})
 POSSESSIVE = frozenset({"'s", "\u2019s", "'"})
 NAME_JOINERS = frozenset({"of", "-", "for"})
 
@@ -52,6 +56,7 @@ class Mention:
     role: str | None = None
     country: str | None = None
     sectors: tuple[str, ...] = ()
+    code: str | None = None  # the owner's code when it has no country ("IGOUNO" for "a U.N. spokesman")
 
 
 @dataclass(frozen=True)
@@ -127,7 +132,9 @@ def person_mentions(
 def _person_spans(doc: Doc, dictionary: ActorDictionary, matches: list[Match]) -> list[tuple[int, int]]:
     """Token ranges of person names: NER PERSON spans and dictionary people, longest first."""
     places = {(m.first, m.last) for m in matches if not all(_is_person(dictionary, a) for a in m.aliases)}
-    spans = [s for s in (_trim_name(doc, e.start, e.end) for e in doc.ents if e.label_ == "PERSON") if s not in places]
+    covered = {i for first, last in places for i in range(first, last)}
+    spans = [s for s in (_trim_name(doc, e.start, e.end) for e in doc.ents if e.label_ == "PERSON")
+             if s not in places and not all(i in covered for i in range(*s))]
     for match in matches:
         if any(_is_person(dictionary, a) for a in match.aliases) and _accept_person_match(doc, match):
             spans.append((match.first, match.last))
@@ -361,18 +368,74 @@ def _named(doc: Doc, dictionary: ActorDictionary, match: Match, published: str |
         return None
     span = doc[match.first:match.last]
     if alias.form == "capital":
-        if is_locative(span.root) or _names_something_else(span.root):
+        if _names_something_else(span.root):
             return None
+        if is_locative(span.root):
+            return make_mention(doc, match.first, match.last, "place", None, country=alias.key)
         return make_mention(doc, match.first, match.last, "capital", dictionary.government(alias.key))
     entry = dictionary.entry(alias.key, published)
     if entry is None:
         return None
     if alias.form == "demonym":
+        if is_people_noun(span.root):
+            return people_mention(doc, dictionary, match, entry)
         return make_mention(doc, match.first, match.last, "demonym", entry, country=entry.country)
     if entry.key in REGIONS and is_locative(span.root):
         return None
     first = match.first - 1 if match.first > 0 and _determiner_of(doc[match.first - 1], match) else match.first
     return make_mention(doc, first, match.last, "name", entry, country=entry.country)
+
+
+def is_people_noun(token: Token) -> bool:
+    """A demonym standing for people ("Albanians demonstrated", "killed four Iraqis"), not an adjective."""
+    return token.dep_ not in {"amod", "compound", "npadvmod", "poss"} and token.pos_ in {"PROPN", "NOUN"} \
+        and token.text.endswith("s")
+
+
+def people_mention(doc: Doc, dictionary: ActorDictionary, match: Match, entry: Entry) -> Mention:
+    """People named by a demonym. A country written before them or the place they are in decides their
+    country ("Iraqi Kurds", "Albanians of southern Serbia"); "ethnic Albanians" with no place are left to
+    coreference (the article's main other country); otherwise they are the demonym's people ("Iraqis")."""
+    token = doc[match.last - 1]
+    qualifier = next((c for c in token.lefts if c.dep_ in {"amod", "compound"}), None)
+    country = _country_at(doc, qualifier.i, dictionary) if qualifier is not None else None
+    first = qualifier.i if country else match.first
+    ethnic = any(c.lower_ == "ethnic" for c in token.lefts)
+    country = country or place_after(doc, token, dictionary)
+    if country is None and ethnic:
+        return make_mention(doc, match.first, match.last, "ethnic", None, country=entry.country)
+    if country is None or country == entry.country:
+        return make_mention(doc, match.first, match.last, "demonym", entry, country=entry.country)
+    group = people_entry(dictionary, country, doc[first:match.last].text)
+    return make_mention(doc, first, match.last, "group", group, country=country)
+
+
+def people_entry(dictionary: ActorDictionary, country: str, text: str) -> Entry:
+    """A group of people of ``country`` named by what they are ("Bosnian Serbs", "ethnic Albanians")."""
+    name = f"{text} ({dictionary.countries[country].name})" if country in dictionary.countries else text
+    return Entry(f"{country}:people:{fold(text)}", name, country + "CVL", country, ("CVL",), "group")
+
+
+def _country_at(doc: Doc, i: int, dictionary: ActorDictionary, forms: frozenset[str] = PLACE_FORMS | {"demonym"}
+                ) -> str | None:
+    """The country of the state, capital (or demonym) written at token ``i`` (longest name first)."""
+    match = _longest_at(doc, i, dictionary)
+    for alias in (a for a in match.aliases if a.form in forms) if match else ():
+        entry = dictionary.entry(alias.key)
+        if entry is not None and entry.kind in {"state", "organisation"} and entry.country:
+            return entry.country
+    return None
+
+
+def place_after(doc: Doc, token: Token, dictionary: ActorDictionary) -> str | None:
+    """The country of a place phrase after ``token``: "rebels in the Ivory Coast", "police in Baghdad"."""
+    for prep in (c for c in token.rights if c.dep_ == "prep" and c.lower_ in PLACE_PREPS):
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            for candidate in obj.subtree:
+                country = _country_at(doc, candidate.i, dictionary, PLACE_FORMS) if _can_start(candidate) else None
+                if country:
+                    return country
+    return None
 
 
 def _determiner_of(token: Token, match: Match) -> bool:
@@ -444,17 +507,46 @@ def _qualified_noun(doc: Doc, i: int, dictionary: ActorDictionary, owners: dict[
     role_first, role = found
     qualifiers = _owners(doc, doc[i], role_first, owners)
     if not qualifiers:
+        located = _located(doc, role_first, i, role, dictionary, owners)
+        if located is not None:
+            return [located]
         return _postmodified(doc, role_first, i, role, posts) or _bare_description(doc, role_first, i, role)
     owner, owner_first = qualifiers[-1]
     first = owner_first if owner_first is not None else role_first
     if role.type == "person":
         first = first - 1 if _article(doc, first) else first
+        code = owner.entry.code if owner.entry.country is None else None
         return [make_mention(doc, first, i + 1, "description", None, role=role.label, country=owner.entry.country,
-                             sectors=owner.entry.sectors or role.sectors)]
+                             sectors=owner.entry.sectors or role.sectors, code=code)]
     partners = [make_mention(doc, m.first, m.last, role.type, body_entry(dictionary, m.entry, role),
                              country=m.entry.country) for m, _ in qualifiers[:-1]]
     return partners + [make_mention(doc, first, i + 1, role.type, body_entry(dictionary, owner.entry, role),
                                     country=owner.entry.country)]
+
+
+def _located(doc: Doc, role_first: int, i: int, role: Role, dictionary: ActorDictionary,
+             owners: dict[int, Mention]) -> Mention | None:
+    """A group or body whose country is where it is or who leads it: "rebels in the Ivory Coast",
+    "police in Baghdad", "Vietnamese-led forces"."""
+    if role.type not in {"group", "body"}:
+        return None
+    country = _led_by(doc, doc[i], role_first, owners) or place_after(doc, doc[i], dictionary)
+    state = dictionary.entry(country) if country else None
+    if state is None:
+        return None
+    return make_mention(doc, role_first, i + 1, role.type, body_entry(dictionary, state, role), country=country)
+
+
+def _led_by(doc: Doc, noun: Token, role_first: int, owners: dict[int, Mention]) -> str | None:
+    """"Vietnamese-led forces", "US-backed fighters": the country that leads or backs a group."""
+    for child in noun.lefts:
+        if child.i < role_first and child.lower_ in LEADING:
+            owner = next((owners[c.i] for c in child.children if c.i in owners), None)
+            if owner is None and child.i >= 2 and doc[child.i - 1].text == "-":
+                owner = owners.get(child.i - 2)
+            if owner is not None and owner.entry.country:
+                return owner.entry.country
+    return None
 
 
 def _postmodified(doc: Doc, role_first: int, i: int, role: Role, posts: dict[int, Mention]) -> list[Mention]:
@@ -476,6 +568,8 @@ def _bare_description(doc: Doc, role_first: int, i: int, role: Role) -> list[Men
     if role.type == "body" and (_article(doc, role_first) == "the" or doc[role_first].lower_ == "state"):
         first = role_first - 1 if _article(doc, role_first) else role_first
         return [make_mention(doc, first, i + 1, "body", None, role=role.label, sectors=role.sectors)]
+    if role.type == "group" and doc[i].dep_ in {"nsubj", "nsubjpass"} and doc[role_first].lower_ not in NON_ACTORS:
+        return [make_mention(doc, role_first, i + 1, "group", None, role=role.label, sectors=role.sectors)]
     if role.type != "person":
         return []
     if _article(doc, role_first) == "the":
