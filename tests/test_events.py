@@ -330,6 +330,24 @@ EVENTS += [
         ["Chile", "impose", "martial", "law", "in", "Arica", "."], {"Chile": (0,)},
         [("Chile", "1724", None, "asserted")], id="modifier-of-the-object",
     ),
+    pytest.param(
+        ["Chile", "is", "opposed", "to", "Peru", "'s", "plan", "."], [2, 2, 2, 2, 6, 4, 3, 2],
+        ["nsubjpass", "auxpass", "ROOT", "prep", "poss", "case", "pobj", "punct"],
+        ["PROPN", "AUX", "VERB", "ADP", "PROPN", "PART", "NOUN", "PUNCT"],
+        ["Chile", "be", "oppose", "to", "Peru", "'s", "plan", "."], {"Chile": (0,), "Peru": (4,)},
+        [("Chile", "120", "Peru", "asserted")], id="stative-participle-is-no-passive",
+    ),
+    pytest.param(
+        ["Chile", "was", "attacked", "."], [2, 2, 2, 2], ["nsubjpass", "auxpass", "ROOT", "punct"],
+        ["PROPN", "AUX", "VERB", "PUNCT"], ["Chile", "be", "attack", "."], {"Chile": (0,)}, [],
+        id="passive-without-agent-has-no-source",
+    ),
+    pytest.param(
+        ["Peru", "will", "allow", "refugees", "to", "return", "."], [2, 2, 2, 2, 5, 2, 2],
+        ["nsubj", "aux", "ROOT", "dobj", "aux", "xcomp", "punct"], ["PROPN", "AUX", "VERB", "NOUN", "PART", "VERB", "PUNCT"],
+        ["Peru", "will", "allow", "refugee", "to", "return", "."], {"Peru": (0,)},
+        [("Peru", "035", None, "intended")], id="allowing-is-yielding",
+    ),
 ]
 
 

@@ -105,9 +105,10 @@ def grammatical_subject(verb: Token, depth: int = 0) -> tuple[Token | None, floa
     return None, 0.0
 
 
-def verb_source(verb: Token) -> tuple[Token | None, float]:
-    """The doer of a verb: the ``by`` agent of a passive, else the grammatical subject."""
-    if is_passive(verb):
+def verb_source(verb: Token, stative: bool = False) -> tuple[Token | None, float]:
+    """The doer of a verb: the ``by`` agent of a passive, else the grammatical subject. A stative
+    participle is no passive: in "Israel is opposed to the plan" Israel opposes."""
+    if is_passive(verb) and not stative:
         agent = next((c for c in verb.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")), None)
         pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
         return (pobj, 1.0) if pobj is not None else (None, 0.0)
@@ -258,15 +259,16 @@ def first_resolved(candidates: Iterable[Sequence[Token]], index: ActorIndex, cer
 
 
 def sources(
-    trigger: Token, index: ActorIndex, light_verbs: frozenset[str], frame_preps: frozenset[str]
+    trigger: Token, index: ActorIndex, light_verbs: frozenset[str], frame_preps: frozenset[str], stative: bool = False
 ) -> list[Argument]:
-    """The actors who did what ``trigger`` names."""
+    """The actors who did what ``trigger`` names (``stative``: the trigger is a participle used as an
+    adjective, whose subject is its source)."""
     if trigger.pos_ in {"NOUN", "PROPN"}:
         for token, certainty in noun_source_candidates(trigger, light_verbs, frame_preps):
             found = resolve_all([token], index, certainty)
             if found:
                 return found
         return []
-    token, certainty = verb_source(trigger)
+    token, certainty = verb_source(trigger, stative)
     return resolve_all([token], index, certainty) if token is not None else []
 

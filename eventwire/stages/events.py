@@ -128,11 +128,12 @@ class Lexicon:
         return entry.code, modality
 
     def match(self, token: Token) -> Match | None:
-        """The most specific entry whose frame fits ``token`` in its sentence, if any."""
+        """The most specific entry whose frame fits ``token`` in its sentence, if any (then the strongest,
+        then one written for the word's own form: "opposed" before "oppose")."""
         found = [m for m in (_fit(e, token) for e in self.candidates(token)) if m is not None]
         if not found:
             return None
-        return max(found, key=lambda m: (m.entry.specificity, m.entry.strength))
+        return max(found, key=lambda m: (m.entry.specificity, m.entry.strength, m.entry.lemma == token.lower_))
 
 
 def _by_prefix(table: Mapping[str, str], code: str) -> str | None:
@@ -357,7 +358,7 @@ def code_match(
     """The events one trigger match gives: one per (source, target) pair it has evidence for."""
     trigger = doc[match.trigger]
     entry = match.entry
-    sources = args.sources(trigger, index, lexicon.light_verbs, lexicon.frame_preps)
+    sources = args.sources(trigger, index, lexicon.light_verbs, lexicon.frame_preps, stative=is_stative(match, trigger))
     if not sources:
         return []
     targets = find_targets(doc, match, index, places, lexicon)
@@ -385,6 +386,12 @@ class _Context:
     trigger: Span
     strength: float
     previous: Offsets  # from the previous sentence's start (for a simple past event) to this one's end
+
+
+def is_stative(match: Match, trigger: Token) -> bool:
+    """A participle matched by an entry written for the participle itself ("opposed"): an adjective,
+    not a passive ("Israel is opposed to the plan")."""
+    return match.entry.lemma == trigger.lower_ != trigger.lemma_.lower()
 
 
 def find_targets(
