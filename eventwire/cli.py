@@ -275,3 +275,12 @@ def _register_evaluate() -> None:
 
 
 _register_evaluate()
+
+
+def _register_serve() -> None:
+    from .web.command import serve_command
+
+    main.add_command(serve_command)
+
+
+_register_serve()

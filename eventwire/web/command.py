@@ -1,0 +1,43 @@
+"""``eventwire serve``: run the web UI and REST API over a database with uvicorn."""
+
+from __future__ import annotations
+
+import os
+
+import click
+
+from ..errors import EventwireError
+from ..settings import Settings
+
+
+@click.command("serve")
+@click.option("--db", default=None, metavar="FILE", help="The database to serve [default: $EVENTWIRE_DB or eventwire.duckdb].")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; 127.0.0.1 keeps the server on this machine.")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True, help="Port to listen on.")
+@click.option("--token", default=None, metavar="TOKEN",
+              help="Token the write endpoints need [default: $EVENTWIRE_TOKEN, else a random one, printed].")
+@click.option("--read-only", is_flag=True, default=False,
+              help="Open the database read-only: other readers may share it; nothing can be added.")
+@click.option("--max-body-mb", type=click.FloatRange(min=0.001), default=5.0, show_default=True,
+              help="Largest request body accepted, in megabytes.")
+def serve_command(db: str | None, host: str, port: int, token: str | None, read_only: bool,
+                  max_body_mb: float) -> None:
+    """Serve the web UI and REST API over the database (open http://HOST:PORT/ in a browser)."""
+    import uvicorn
+
+    from .app import WebConfig, create_app
+
+    settings = Settings.from_env().replace(db=db)
+    token = token or os.environ.get("EVENTWIRE_TOKEN") or WebConfig.new_token()
+    config = WebConfig(settings, token=token, read_only=read_only, max_body=int(max_body_mb * 1_000_000))
+    try:
+        app = create_app(config)
+    except EventwireError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(f"eventwire: serving {settings.db} on http://{host}:{port}/ (API docs at /docs)", err=True)
+    if not read_only:
+        click.echo(f"eventwire: write token {token} (send as 'Authorization: Bearer TOKEN')", err=True)
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        click.echo(f"eventwire: warning: listening on {host} makes the server reachable from other machines", err=True)
+    uvicorn.run(app, host=host, port=port, log_level="warning")

@@ -1,0 +1,328 @@
+"""The read queries behind the web pages and the REST API, over one :class:`~eventwire.store.Store`.
+
+Every function takes a store and plain values and returns plain dicts and lists (JSON-ready once
+dates are encoded). All values reach DuckDB as parameters; the only SQL text built here is made of
+fixed fragments chosen by which filters are set.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, fields
+from typing import Any
+
+from ..store import Store
+
+MAX_LIMIT = 500
+EVENT_ORDER = " ORDER BY a.published DESC NULLS LAST, a.id, e.trigger_start, e.id"
+EVENT_SELECT = (
+    "SELECT a.id AS article_id, a.title AS article_title, a.published AS article_published, e.* "
+    "FROM events e JOIN articles a ON a.key = e.article_key"
+)
+
+
+@dataclass(frozen=True)
+class EventFilter:
+    """The filters of the events table; every field is optional."""
+
+    actor: str | None = None  # source or target code starts with it
+    source: str | None = None  # source code starts with it
+    target: str | None = None  # target code starts with it
+    dyad: tuple[str, str] | None = None  # A→B or B→A, codes by prefix
+    root: str | None = None  # CAMEO root, "05"
+    plover: str | None = None  # PLOVER type, "SUPPORT"
+    quad: int | None = None  # QuadClass 1-4
+    since: str | None = None  # ISO date, compared at the event date's precision
+    until: str | None = None
+    place: str | None = None  # location name contains it, or its country code equals it
+    article: str | None = None  # article id
+
+    def as_params(self) -> dict[str, Any]:
+        """The filters that are set, as query-string values (for links and forms)."""
+        out: dict[str, Any] = {}
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if value is not None:
+                out[f.name] = ",".join(value) if isinstance(value, tuple) else value
+        return out
+
+
+def _conditions(flt: EventFilter) -> tuple[list[str], list[Any]]:
+    """SQL conditions and parameters for an :class:`EventFilter`."""
+    where: list[str] = []
+    params: list[Any] = []
+    prefix = {"actor": None, "source": "e.source_code", "target": "e.target_code"}
+    if flt.actor:
+        where.append("(starts_with(e.source_code, ?) OR starts_with(e.target_code, ?))")
+        params += [flt.actor.upper()] * 2
+    for name in ("source", "target"):
+        value = getattr(flt, name)
+        if value:
+            where.append(f"starts_with({prefix[name]}, ?)")
+            params.append(value.upper())
+    if flt.dyad:
+        a, b = flt.dyad[0].upper(), flt.dyad[1].upper()
+        where.append("((starts_with(e.source_code, ?) AND starts_with(e.target_code, ?)) OR "
+                     "(starts_with(e.source_code, ?) AND starts_with(e.target_code, ?)))")
+        params += [a, b, b, a]
+    simple = (("root", "e.cameo_root = ?", lambda v: v.zfill(2)), ("plover", "e.plover_type = ?", str.upper),
+              ("quad", "e.cameo_quad_class = ?", int), ("article", "a.id = ?", str))
+    for name, sql, convert in simple:
+        value = getattr(flt, name)
+        if value:
+            where.append(sql)
+            params.append(convert(value))
+    if flt.since:
+        where.append("e.date_value >= substr(?, 1, length(e.date_value))")
+        params.append(flt.since)
+    if flt.until:
+        where.append("e.date_value <= substr(?, 1, length(e.date_value))")
+        params.append(flt.until)
+    if flt.place:
+        where.append("(contains(lower(e.location_name), lower(?)) OR e.location_country = upper(?))")
+        params += [flt.place, flt.place]
+    return where, params
+
+
+def _where(where: list[str]) -> str:
+    return " WHERE " + " AND ".join(where) if where else ""
+
+
+def _dicts(store: Store, sql: str, params: list[Any]) -> list[dict[str, Any]]:
+    cursor = store.connection.execute(sql, params)
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, row)) for row in cursor.fetchall()]
+
+
+def _clamp(limit: int, offset: int) -> tuple[int, int]:
+    return max(0, min(int(limit), MAX_LIMIT)), max(0, int(offset))
+
+
+def events(store: Store, flt: EventFilter, limit: int = 50, offset: int = 0) -> dict[str, Any]:
+    """One page of events (newest articles first) with the total that match."""
+    limit, offset = _clamp(limit, offset)
+    where, params = _conditions(flt)
+    total = store.connection.execute(
+        "SELECT count(*) FROM events e JOIN articles a ON a.key = e.article_key" + _where(where), params
+    ).fetchone()[0]
+    rows = _dicts(store, EVENT_SELECT + _where(where) + EVENT_ORDER + " LIMIT ? OFFSET ?", params + [limit, offset])
+    return {"total": int(total), "limit": limit, "offset": offset, "filters": flt.as_params(),
+            "events": [_event_row(r) for r in rows]}
+
+
+def _event_row(row: dict[str, Any]) -> dict[str, Any]:
+    """A stored event row without its storage key, with its article's id."""
+    row = dict(row)
+    row.pop("article_key", None)
+    return row
+
+
+# ----------------------------------------------------------------------------- articles
+
+
+def articles(store: Store, limit: int = 50, offset: int = 0, q: str | None = None) -> dict[str, Any]:
+    """One page of stored articles (newest first) with event and quote counts; ``q`` searches titles and text."""
+    limit, offset = _clamp(limit, offset)
+    where, params = ([], [])
+    if q:
+        where, params = (["(contains(lower(a.title), lower(?)) OR contains(lower(a.text), lower(?)))"], [q, q])
+    total = store.connection.execute("SELECT count(*) FROM articles a" + _where(where), params).fetchone()[0]
+    rows = _dicts(
+        store,
+        "SELECT a.id, a.title, a.published, a.source, a.wire, a.url, length(a.text) AS chars, "
+        "(SELECT count(*) FROM events e WHERE e.article_key = a.key) AS events, "
+        "(SELECT count(*) FROM quotes q WHERE q.article_key = a.key) AS quotes "
+        "FROM articles a" + _where(where) + " ORDER BY a.published DESC NULLS LAST, a.id LIMIT ? OFFSET ?",
+        params + [limit, offset],
+    )
+    return {"total": int(total), "limit": limit, "offset": offset, "articles": rows}
+
+
+def article(store: Store, article_id: str) -> dict[str, Any] | None:
+    """One stored article in the shape of the output contract, or None when there is no such id."""
+    found = _dicts(store, "SELECT key, id, title, published, source, wire, url, text FROM articles "
+                          "WHERE id = ? ORDER BY key LIMIT 1", [article_id])
+    if not found:
+        return None
+    row = found[0]
+    key = [row.pop("key")]
+    text = row.pop("text")
+    return {
+        "article": row,
+        "text": text,
+        "actors": [_actor(r) for r in _dicts(store, "SELECT * FROM actors WHERE article_key = ? ORDER BY id", key)],
+        "events": [contract_event(r) for r in _dicts(
+            store, "SELECT * FROM events WHERE article_key = ? ORDER BY trigger_start, id", key)],
+        "quotes": [_quote(r) for r in _dicts(
+            store, "SELECT * FROM quotes WHERE article_key = ? ORDER BY start_char, id", key)],
+        "timexes": _dicts(store, "SELECT text, start_char AS start, end_char AS \"end\", type, value FROM timexes "
+                                 "WHERE article_key = ? ORDER BY start_char", key),
+        "places": _dicts(store, "SELECT text, start_char AS start, end_char AS \"end\", name, country, lat, lon, "
+                                "geonameid FROM places WHERE article_key = ? ORDER BY start_char", key),
+    }
+
+
+def _actor(row: dict[str, Any]) -> dict[str, Any]:
+    mentions = [{"start": s, "end": e, "text": t} for s, e, t in json.loads(row["mentions"] or "[]")]
+    return {"id": row["id"], "name": row["name"], "code": row["code"], "country": row["country"],
+            "sectors": list(row["sectors"] or []), "kind": row["kind"], "role": row["role"], "mentions": mentions}
+
+
+def _ref(row: dict[str, Any], side: str) -> dict[str, Any] | None:
+    if row[f"{side}_actor"] is None and row[f"{side}_code"] is None:
+        return None
+    return {part: row[f"{side}_{part}"] for part in ("actor", "name", "code", "country")}
+
+
+def _group(row: dict[str, Any], prefix: str, parts: tuple[str, ...], key: str) -> dict[str, Any] | None:
+    if row[f"{prefix}_{key}"] is None:
+        return None
+    return {part: row[f"{prefix}_{part}"] for part in parts}
+
+
+def contract_event(row: dict[str, Any]) -> dict[str, Any]:
+    """A stored events row in the nested shape of the output contract."""
+    return {
+        "id": row["id"], "source": _ref(row, "source"), "target": _ref(row, "target"),
+        "cameo": {part: row[f"cameo_{part}"] for part in ("code", "root", "label", "goldstein", "quad_class")},
+        "plover": {"type": row["plover_type"], "mode": row["plover_mode"],
+                   "context": list(row["plover_context"] or [])},
+        "modality": row["modality"],
+        "date": _group(row, "date", ("value", "precision", "basis", "text"), "value"),
+        "location": _group(row, "location", ("name", "country", "lat", "lon", "text"), "name"),
+        "trigger": {"text": row["trigger_text"], "start": row["trigger_start"], "end": row["trigger_end"]},
+        "sentence": {"start": row["sentence_start"], "end": row["sentence_end"]},
+        "quote": row["quote_id"], "confidence": row["confidence"],
+    }
+
+
+def _quote(row: dict[str, Any]) -> dict[str, Any]:
+    speaker = None
+    if row["speaker_name"] is not None or row["speaker_actor"] is not None:
+        speaker = {"actor": row["speaker_actor"], "name": row["speaker_name"], "code": row["speaker_code"],
+                   "start": row["speaker_start"], "end": row["speaker_end"]}
+    cue = None
+    if row["cue_text"] is not None:
+        cue = {"text": row["cue_text"], "start": row["cue_start"], "end": row["cue_end"]}
+    return {"id": row["id"], "kind": row["kind"], "text": row["text"], "start": row["start_char"],
+            "end": row["end_char"], "speaker": speaker, "cue": cue}
+
+
+# ----------------------------------------------------------------------------- quotes and actors
+
+
+def quotes(store: Store, speaker: str | None = None, q: str | None = None,
+           limit: int = 50, offset: int = 0) -> dict[str, Any]:
+    """Quotes whose speaker name contains (or code starts with) ``speaker`` and whose text contains ``q``."""
+    limit, offset = _clamp(limit, offset)
+    where: list[str] = []
+    params: list[Any] = []
+    if speaker:
+        where.append("(contains(lower(qu.speaker_name), lower(?)) OR starts_with(qu.speaker_code, upper(?)))")
+        params += [speaker, speaker]
+    if q:
+        where.append("contains(lower(qu.text), lower(?))")
+        params.append(q)
+    base = " FROM quotes qu JOIN articles a ON a.key = qu.article_key" + _where(where)
+    total = store.connection.execute("SELECT count(*)" + base, params).fetchone()[0]
+    rows = _dicts(store, "SELECT a.id AS article_id, a.title AS article_title, a.published AS article_published, "
+                         "qu.id, qu.kind, qu.text, qu.start_char AS start, qu.end_char AS \"end\", qu.speaker_name, "
+                         "qu.speaker_code" + base
+                  + " ORDER BY a.published DESC NULLS LAST, a.id, qu.start_char LIMIT ? OFFSET ?",
+                  params + [limit, offset])
+    return {"total": int(total), "limit": limit, "offset": offset, "quotes": rows}
+
+
+ACTOR_SIDES = (
+    "SELECT source_code AS code, source_name AS name, cameo_goldstein AS goldstein, article_key FROM events "
+    "WHERE source_code IS NOT NULL UNION ALL "
+    "SELECT target_code, target_name, cameo_goldstein, article_key FROM events WHERE target_code IS NOT NULL"
+)
+
+
+def top_actors(store: Store, limit: int = 50) -> list[dict[str, Any]]:
+    """Actor codes by number of events they take part in, with their most frequent name."""
+    return _dicts(store, f"SELECT code, mode(name) AS name, count(*) AS events, "
+                         f"count(DISTINCT article_key) AS articles, round(avg(goldstein), 2) AS mean_goldstein "
+                         f"FROM ({ACTOR_SIDES}) GROUP BY code ORDER BY events DESC, code LIMIT ?",
+                  [_clamp(limit, 0)[0]])
+
+
+def actor(store: Store, code: str, limit: int = 50) -> dict[str, Any]:
+    """One actor code: its names, events, quotes and neighbours (the codes it acts with)."""
+    code = code.upper()
+    names = _dicts(store, "SELECT name, count(*) AS events FROM (" + ACTOR_SIDES + ") WHERE code = ? "
+                          "GROUP BY name ORDER BY events DESC, name LIMIT 10", [code])
+    neighbours = _dicts(
+        store,
+        "SELECT CASE WHEN source_code = ? THEN target_code ELSE source_code END AS code, "
+        "sum(CASE WHEN source_code = ? THEN 1 ELSE 0 END) AS outgoing, "
+        "sum(CASE WHEN target_code = ? THEN 1 ELSE 0 END) AS incoming, count(*) AS events, "
+        "round(avg(cameo_goldstein), 2) AS mean_goldstein FROM events "
+        "WHERE (source_code = ? OR target_code = ?) AND source_code IS NOT NULL AND target_code IS NOT NULL "
+        "GROUP BY ALL ORDER BY events DESC, code LIMIT 25",
+        [code] * 5,
+    )
+    exact = _dicts(store, EVENT_SELECT + " WHERE (e.source_code = ? OR e.target_code = ?)" + EVENT_ORDER
+                   + " LIMIT ?", [code, code, _clamp(limit, 0)[0]])
+    said = quotes_by_code(store, code, limit)
+    return {"code": code, "names": names, "events": [_event_row(r) for r in exact],
+            "quotes": said, "neighbours": neighbours}
+
+
+def quotes_by_code(store: Store, code: str, limit: int = 50) -> list[dict[str, Any]]:
+    """Quotes whose speaker has exactly this code."""
+    return _dicts(store, "SELECT a.id AS article_id, a.published AS article_published, qu.id, qu.kind, qu.text, "
+                         "qu.speaker_name FROM quotes qu JOIN articles a ON a.key = qu.article_key "
+                         "WHERE qu.speaker_code = ? ORDER BY a.published DESC NULLS LAST, qu.start_char LIMIT ?",
+                  [code, _clamp(limit, 0)[0]])
+
+
+# ----------------------------------------------------------------------------- dyads and network
+
+
+def dyad_series(store: Store, a: str, b: str) -> list[dict[str, Any]]:
+    """Events between A and B (either direction, codes by prefix) per month: counts by QuadClass, mean Goldstein."""
+    a, b = a.upper(), b.upper()
+    return _dicts(
+        store,
+        "SELECT substr(date_value, 1, 7) AS period, count(*) AS events, "
+        "count(*) FILTER (WHERE cameo_quad_class = 1) AS q1, count(*) FILTER (WHERE cameo_quad_class = 2) AS q2, "
+        "count(*) FILTER (WHERE cameo_quad_class = 3) AS q3, count(*) FILTER (WHERE cameo_quad_class = 4) AS q4, "
+        "round(avg(cameo_goldstein), 2) AS mean_goldstein FROM events "
+        "WHERE length(date_value) >= 7 AND ((starts_with(source_code, ?) AND starts_with(target_code, ?)) OR "
+        "(starts_with(source_code, ?) AND starts_with(target_code, ?))) GROUP BY period ORDER BY period",
+        [a, b, b, a],
+    )
+
+
+def network(store: Store, since: str | None = None, until: str | None = None,
+            min_events: int = 1, limit: int = 60) -> dict[str, Any]:
+    """Who acts on whom: directed edges (source code → target code) with counts and mean Goldstein."""
+    flt = EventFilter(since=since, until=until)
+    where, params = _conditions(flt)
+    where += ["e.source_code IS NOT NULL", "e.target_code IS NOT NULL", "e.source_code <> e.target_code"]
+    edges = _dicts(
+        store,
+        "SELECT e.source_code AS source, e.target_code AS target, count(*) AS events, "
+        "round(avg(e.cameo_goldstein), 2) AS mean_goldstein FROM events e JOIN articles a ON a.key = e.article_key"
+        + _where(where) + " GROUP BY ALL HAVING count(*) >= ? ORDER BY events DESC, source, target LIMIT ?",
+        params + [max(1, int(min_events)), _clamp(limit * 3, 0)[0]],
+    )
+    degree: dict[str, int] = {}
+    for edge in edges:
+        for end in (edge["source"], edge["target"]):
+            degree[end] = degree.get(end, 0) + edge["events"]
+    kept = dict(sorted(degree.items(), key=lambda kv: (-kv[1], kv[0]))[:limit])
+    nodes = [{"code": code, "events": n} for code, n in kept.items()]
+    edges = [e for e in edges if e["source"] in kept and e["target"] in kept]
+    return {"since": since, "until": until, "min_events": min_events, "nodes": nodes, "edges": edges}
+
+
+def dashboard(store: Store, latest: int = 15) -> dict[str, Any]:
+    """Totals, events by CAMEO root and PLOVER type, top dyads, and the latest events."""
+    data = store.summary(top=10, examples=0)
+    data.pop("examples", None)
+    data["top_actors"] = top_actors(store, limit=10)
+    data["latest"] = events(store, EventFilter(), limit=latest)["events"]
+    return data
