@@ -203,3 +203,63 @@ def test_a_possessive_in_the_object_is_the_subject_of_its_verb(make_doc, diction
             "aide|NOUN|appos|1 to|ADP|prep|4 Wanjiru|PROPN|compound|7|B-PERSON Odhiambo|PROPN|pobj|5|I-PERSON "
             "praised|VERB|ROOT|8 his|PRON|poss|10 country|NOUN|dobj|8 .|PUNCT|punct|8")
     assert dict(resolved(make_doc, dictionary, spec))["his"] == "Karim Bostani"
+
+
+@pytest.mark.parametrize("spec,text,name", [
+    # "Peru says rebels attacked ." — a bare group subject is of the article's main country
+    ("Peru|PROPN|nsubj|1|B-GPE says|VERB|ROOT|1 rebels|NOUN|nsubj|3 attacked|VERB|ccomp|1 .|PUNCT|punct|1",
+     "rebels", "Peruvian rebels"),
+    # "ethnic Albanians marched in Greece and Greece responded ." — an ethnic people of the country it is in
+    ("ethnic|ADJ|amod|1 Albanians|PROPN|nsubj|2|B-NORP marched|VERB|ROOT|2 and|CCONJ|cc|2 Greece|PROPN|nsubj|5|B-GPE "
+     "responded|VERB|conj|2 .|PUNCT|punct|2", "Albanians", "Albanians (Greece)"),
+])
+def test_bare_groups_and_ethnic_peoples_take_the_main_country(make_doc, dictionary, spec, text, name) -> None:
+    assert dict(resolved(make_doc, dictionary, spec))[text] == name
+
+
+@pytest.mark.parametrize("spec,country", [
+    # "President Omar Farouk spoke in Nairobi ." — a place named in the text gives the main country
+    ("President|PROPN|compound|2 Omar|PROPN|compound|2|B-PERSON Farouk|PROPN|nsubj|3|I-PERSON spoke|VERB|ROOT|3 "
+     "in|ADP|prep|3 Nairobi|PROPN|pobj|4|B-GPE .|PUNCT|punct|3", "KEN"),
+    # "President Omar Farouk met Chad 's envoy and Peru ." — on a tie the country named first; descriptions
+    # ("envoy") do not count
+    ("President|PROPN|compound|2 Omar|PROPN|compound|2|B-PERSON Farouk|PROPN|nsubj|3|I-PERSON met|VERB|ROOT|3 "
+     "Chad|PROPN|poss|6|B-GPE 's|PART|case|4 envoy|NOUN|dobj|3 and|CCONJ|cc|6 Peru|PROPN|conj|6|B-GPE .|PUNCT|punct|3",
+     "TCD"),
+])
+def test_titled_people_take_the_main_country(make_doc, dictionary, spec, country) -> None:
+    doc = build(make_doc, spec)
+    mentions = coref.resolve(doc, find_mentions(doc, dictionary, "2018-07-12"), dictionary, "2018-07-12")
+    farouk = next(m for m in mentions if m.name == "Omar Farouk")
+    assert farouk.entry.country == country
+
+
+def test_a_titled_igo_official_keeps_the_igo_code(make_doc, dictionary) -> None:
+    # "Arab League Secretary Omar Farouk met Chad 's envoy ."
+    spec = ("Arab|PROPN|compound|1|B-ORG League|PROPN|compound|4|I-ORG Secretary|PROPN|compound|4 "
+            "Omar|PROPN|compound|4|B-PERSON Farouk|PROPN|nsubj|5|I-PERSON met|VERB|ROOT|5 Chad|PROPN|poss|8|B-GPE "
+            "'s|PART|case|6 envoy|NOUN|dobj|5 .|PUNCT|punct|5")
+    doc = build(make_doc, spec)
+    mentions = coref.resolve(doc, find_mentions(doc, dictionary, "2018-07-12"), dictionary, "2018-07-12")
+    farouk = next(m for m in mentions if m.name == "Omar Farouk")
+    assert (farouk.entry.code, farouk.entry.country) == ("IGOARL", None)
+
+
+@pytest.mark.parametrize("name,shorts", [
+    ("Faisal bin Farhan", ("Farhan", "Faisal")),
+    ("Hamad bin Khalifa al-Thani", ("al-Thani", "Hamad")),
+    ("Ali Akbar Velayati", ("Velayati",)),
+])
+def test_short_names(name, shorts) -> None:
+    assert coref.short_names(name) == shorts
+
+
+def test_a_given_name_repeats_a_patronymic_name(make_doc, dictionary) -> None:
+    # "Sheikh Nasser bin Omar spoke . Nasser left ."
+    spec = ("Sheikh|PROPN|compound|3 Nasser|PROPN|compound|3|B-PERSON bin|PROPN|compound|3|I-PERSON "
+            "Omar|PROPN|nsubj|4|I-PERSON spoke|VERB|ROOT|4 .|PUNCT|punct|4 Nasser|PROPN|nsubj|7|B-PERSON "
+            "left|VERB|ROOT|7 .|PUNCT|punct|7")
+    doc = build(make_doc, spec)
+    mentions = coref.resolve(doc, find_mentions(doc, dictionary, "2018-07-12"), dictionary, "2018-07-12")
+    keys = {m.text: m.entry.key for m in mentions}
+    assert keys["Nasser"] == keys["Sheikh Nasser bin Omar"]

@@ -218,3 +218,27 @@ def test_petrarch_validation_dictionaries_import() -> None:
     dictionary = ActorDictionary.load([str(actors), str(agents)])
     assert dictionary.candidates("Iran")[0].key == "IRN"
     assert dictionary.role(fold("foreign minister")).sectors[0] == "GOV"
+
+
+@pytest.mark.parametrize("text,key", [("Iraqis", "IRQ"), ("Israelis", "ISR"), ("Serbs", "SRB"), ("Serb", "SRB"),
+                                      ("Congolese", "COD")])
+def test_demonyms_and_their_plurals(dictionary, text, key) -> None:
+    assert [a.key for a in dictionary.candidates(text)] == [key]
+
+
+def test_international_codes_follow_cameo_groups_of_three(dictionary) -> None:
+    """IGO/NGO/IMG codes are a generic code and three-letter groups ("IGOUNO", "NGOHLHIRC")."""
+    for entry in dictionary.entries():
+        if entry.code[:3] in {"IGO", "NGO", "IMG"}:
+            assert len(entry.code) % 3 == 0 and entry.code.isalnum() and entry.code.isupper(), entry
+
+
+@pytest.mark.parametrize("name,code", [("Arab League", "IGOARL"), ("Red Cross", "NGOHLHIRC"), ("G7", "IGOGOS"),
+                                       ("United Nations", "IGOUNO"), ("Amnesty International", "NGOHRIAMN")])
+def test_igo_and_ngo_codes(dictionary, name, code) -> None:
+    assert dictionary.entry(dictionary.candidates(name)[0].key).code == code
+
+
+@pytest.mark.parametrize("date,name", [("2005-03-01", "Laurent Gbagbo"), ("2015-03-01", "Alassane Ouattara")])
+def test_ivorian_presidents_are_dated(dictionary, date, name) -> None:
+    assert dictionary.holder("president", "CIV", date).name == name

@@ -180,3 +180,82 @@ def test_is_locative(make_doc, index, expected) -> None:
     doc = build(make_doc, "Tehran|PROPN|nsubj|1 planned|VERB|ROOT|1 a|DET|det|3 visit|NOUN|dobj|1 "
                           "to|ADP|prep|3 Syria|PROPN|pobj|4 .|PUNCT|punct|1")
     assert is_locative(doc[index]) is expected
+
+
+PLACED = [
+    # "Rebels in Chad blocked roads ." — a group takes the country of where it is
+    ("Rebels|NOUN|nsubj|3 in|ADP|prep|0 Chad|PROPN|pobj|1|B-GPE blocked|VERB|ROOT|3 roads|NOUN|dobj|3 "
+     ".|PUNCT|punct|3", "Rebels", "TCDREB"),
+    # "Police in Nairobi arrested two men ." — a capital as the place of a body
+    ("Police|NOUN|nsubj|3 in|ADP|prep|0 Nairobi|PROPN|pobj|1|B-GPE arrested|VERB|ROOT|3 two|NUM|nummod|5 "
+     "men|NOUN|dobj|3 .|PUNCT|punct|3", "Police", "KENCOP"),
+    # "Students throughout Peru marched ."
+    ("Students|NOUN|nsubj|3 throughout|ADP|prep|0 Peru|PROPN|pobj|1|B-GPE marched|VERB|ROOT|3 .|PUNCT|punct|3",
+     "Students", "PEREDU"),
+    # "Chilean - led troops crossed the river ." — the country that leads a group
+    ("Chilean|PROPN|npadvmod|2|B-NORP -|PUNCT|punct|2 led|VERB|amod|3 troops|NOUN|nsubj|4 crossed|VERB|ROOT|4 "
+     "the|DET|det|6 river|NOUN|dobj|4 .|PUNCT|punct|4", "troops", "CHLMIL"),
+]
+
+
+@pytest.mark.parametrize("spec,text,code", PLACED)
+def test_groups_take_the_country_of_their_place_or_leader(make_doc, dictionary, spec, text, code) -> None:
+    _, found = mentions_of(make_doc, dictionary, spec)
+    groups = [(m.text, m.entry.code) for m in found if m.form in {"body", "group"} and m.entry is not None]
+    assert groups == [(text, code)]
+
+
+def test_a_demonym_inside_a_place_phrase_is_not_the_place(make_doc, dictionary) -> None:
+    # "Rebels of the Peruvian - held valley marched ." names no place: the group is left to coreference
+    spec = ("Rebels|NOUN|nsubj|7 of|ADP|prep|0 the|DET|det|6 Peruvian|ADJ|npadvmod|5|B-NORP -|PUNCT|punct|5 "
+            "held|VERB|amod|6 valley|NOUN|pobj|1 marched|VERB|ROOT|7 .|PUNCT|punct|7")
+    _, found = mentions_of(make_doc, dictionary, spec)
+    assert [(m.text, m.entry) for m in found if m.form == "group"] == [("Rebels", None)]
+
+
+PEOPLES = [
+    # "Bosnian Serbs demanded a truce ." — the country written before a people
+    ("Bosnian|ADJ|amod|1|B-NORP Serbs|PROPN|nsubj|2|B-NORP demanded|VERB|ROOT|2 a|DET|det|4 truce|NOUN|dobj|2 "
+     ".|PUNCT|punct|2", "Bosnian Serbs", "group", "BIHCVL"),
+    # "Albanians of Greece marched ." — the place they are in
+    ("Albanians|PROPN|nsubj|3|B-NORP of|ADP|prep|0 Greece|PROPN|pobj|1|B-GPE marched|VERB|ROOT|3 .|PUNCT|punct|3",
+     "Albanians", "group", "GRCCVL"),
+    # "Troops killed four Iraqis ." — a plain people is the demonym's state
+    ("Troops|NOUN|nsubj|1 killed|VERB|ROOT|1 four|NUM|nummod|3 Iraqis|PROPN|dobj|1|B-NORP .|PUNCT|punct|1",
+     "Iraqis", "demonym", "IRQ"),
+]
+
+
+@pytest.mark.parametrize("spec,text,form,code", PEOPLES)
+def test_peoples_named_by_a_demonym(make_doc, dictionary, spec, text, form, code) -> None:
+    _, found = mentions_of(make_doc, dictionary, spec)
+    assert (text, form, code) in [(m.text, m.form, m.entry.code) for m in found if m.entry is not None]
+
+
+def test_ethnic_people_without_a_place_are_left_to_coreference(make_doc, dictionary) -> None:
+    # "ethnic Albanians marched ."
+    spec = "ethnic|ADJ|amod|1 Albanians|PROPN|nsubj|2|B-NORP marched|VERB|ROOT|2 .|PUNCT|punct|2"
+    _, found = mentions_of(make_doc, dictionary, spec)
+    assert [(m.text, m.form, m.entry, m.country) for m in found] == [("Albanians", "ethnic", None, "ALB")]
+
+
+@pytest.mark.parametrize("spec,text,code", [
+    # "Lt. Gen. Omar Farouk resigned ." — abbreviated ranks are titles
+    ("Lt.|PROPN|compound|3 Gen.|PROPN|compound|3 Omar|PROPN|compound|3|B-PERSON Farouk|PROPN|nsubj|4|I-PERSON "
+     "resigned|VERB|ROOT|4 .|PUNCT|punct|4", "Lt. Gen. Omar Farouk", "---MIL"),
+    # "Kenyan junior foreign minister Amina Otieno spoke ." — a qualifier inside a title
+    ("Kenyan|ADJ|amod|4|B-NORP junior|ADJ|amod|4 foreign|ADJ|amod|3 minister|NOUN|compound|5 "
+     "Amina|PROPN|compound|5|B-PERSON Otieno|PROPN|nsubj|6|I-PERSON spoke|VERB|ROOT|6 .|PUNCT|punct|6",
+     "Kenyan junior foreign minister Amina Otieno", "KENGOV"),
+])
+def test_ranks_and_qualifiers_belong_to_the_title(make_doc, dictionary, spec, text, code) -> None:
+    _, found = mentions_of(make_doc, dictionary, spec)
+    assert (text, code) in [(m.text, m.entry.code) for m in found if m.entry is not None]
+
+
+def test_a_description_of_an_igo_keeps_its_code(make_doc, dictionary) -> None:
+    # "a U.N. spokesman said ."
+    spec = "a|DET|det|2 U.N.|PROPN|compound|2|B-ORG spokesman|NOUN|nsubj|3 said|VERB|ROOT|3 .|PUNCT|punct|3"
+    _, found = mentions_of(make_doc, dictionary, spec)
+    description = next(m for m in found if m.form == "description")
+    assert (description.country, description.code) == (None, "IGOUNO")

@@ -33,6 +33,7 @@ PERSONAL = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "hers
 NEUTER = frozenset({"it", "its", "itself"})
 PLURAL = frozenset({"they", "them", "their", "themselves"})
 POSSESSIVES = frozenset({"his", "her", "its", "their"})
+PATRONYMIC = frozenset({"bin", "ibn", "bint", "ben"})
 RELATIVE = frozenset({"who", "whom", "whose"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 QUOTING = frozenset({"quote", "quoted", "cite", "cited"})
@@ -89,9 +90,18 @@ def _is_person(mention: Mention) -> bool:
     return mention.entry is not None and mention.entry.kind == "person"
 
 
+def short_names(name: str) -> tuple[str, ...]:
+    """How a person is named again: the surname, and for patronymic names the given name
+    ("Faisal bin Farhan" -> "Farhan", "Faisal")."""
+    words = name.replace("\u2019", "'").split()
+    given = tuple(words[n - 1] for n in range(1, len(words)) if words[n].lower() in PATRONYMIC)
+    return (surname(name), *given[:1])
+
+
 def _earlier_person(people: list[Mention], written: str) -> Mention | None:
     for person in reversed(people):
-        if person.name and len(person.name.split()) > 1 and same_surname(written, surname(person.name)):
+        if person.name and len(person.name.split()) > 1 \
+                and any(same_surname(written, short) for short in short_names(person.name)):
             return person
     return None
 
