@@ -277,6 +277,15 @@ def _register_evaluate() -> None:
 _register_evaluate()
 
 
+def _register_analysis() -> None:
+    from .analysis.commands import register
+
+    register(main)
+
+
+_register_analysis()
+
+
 def _register_serve() -> None:
     from .web.command import serve_command
 

