@@ -380,6 +380,20 @@ def test_place_without_a_country_gives_no_target(visit_doc, lexicon) -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    "verb,lemma,prep,expected",
+    [("rioted", "riot", "in", "PER"), ("shelled", "shell", "in", "PER"), ("praised", "praise", "in", None)],
+)
+def test_place_of_a_forceful_act_stands_for_its_target(make_doc, lexicon, verb, lemma, prep, expected) -> None:
+    words = ["Chile", verb, "in", "Lima", "."]
+    doc = make_doc(words, heads=[1, 1, 1, 2, 1], deps=["nsubj", "ROOT", "prep", "pobj", "punct"],
+                   pos=["PROPN", "VERB", "ADP", "PROPN", "PUNCT"], lemmas=["Chile", lemma, prep, "Lima", "."])
+    lima = Place("Lima", doc[3].idx, doc[3].idx + 4, "Lima", "PER", -12.0, -77.0, 3936456, "city")
+    events = find_events(doc, ActorIndex(actors_on(doc, {"Chile": (0,)})), lexicon, quotes=[], timexes=[],
+                         places=[lima], published=None, article_id="a")
+    assert [e.target.country if e.target else None for e in events] == [expected]
+
+
 def test_event_record_fields(make_doc, lexicon) -> None:
     words = ["Iran", "will", "impose", "sanctions", "on", "Russia", "."]
     doc = make_doc(words, heads=[2, 2, 2, 2, 3, 4, 2], deps=["nsubj", "aux", "ROOT", "dobj", "prep", "pobj", "punct"],

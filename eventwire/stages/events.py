@@ -46,12 +46,15 @@ ENTRY_FIELDS = frozenset(
 PARTICLE_DEPS = frozenset({"prt", "prep", "advmod", "dative"})
 MISSING_TARGET = 0.9
 PLACE_TARGET = 0.85
+LOCATED_TARGET = MISSING_TARGET  # the country of the place an act happened in: as likely as no target
 SUBORDINATE = 0.85  # per subordinate link between the trigger and the sentence's main clause
 SUBORDINATE_DEPS = frozenset({"advcl", "acl", "relcl", "prep", "pobj", "pcomp", "npadvmod", "amod", "nsubj",
                               "nsubjpass", "dobj", "attr", "appos", "compound", "poss"})
 MODALITY_WEIGHT = {"hypothetical": 0.7}
 NEWS_WINDOW_DAYS = 7  # a carried date must lie this close to publication
 CLAUSE_SLOTS = ("object", "to", "with", "on", "against")  # targets of an absorbed clause with no entry
+LOCATED_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})  # acts on a place: protest, force, coercion
+LOCATIVE_PREPS = frozenset({"in", "into", "at", "inside", "across", "throughout"})
 
 
 @dataclass(frozen=True)
@@ -410,6 +413,25 @@ def find_targets(
         found = place_targets([t for group in groups for t in group], index, places)
     if not found and match.complement is not None:
         found = clause_targets(doc[match.complement], index, lexicon)
+    if not found and entry_root(match.entry) in LOCATED_ROOTS:
+        found = place_targets(located_words(anchors[:3]), index, places, LOCATED_TARGET)
+    return found
+
+
+def entry_root(entry: Entry) -> str:
+    return entry.code[:2]
+
+
+def located_words(anchors: Sequence[Token]) -> list[Token]:
+    """The words of the places where an act happened ("rioted in Dili", "blocked roads in the city of
+    Lyon"): the objects of locative prepositions on the trigger or its object."""
+    found = []
+    for anchor in anchors:
+        for prep in (c for c in anchor.children if c.dep_ == "prep" and c.lower_ in LOCATIVE_PREPS):
+            found += [t for p in prep.children if p.dep_ == "pobj" for t in p.subtree]
+        if anchor.dep_ in {"dobj", "nsubjpass"} or anchor.pos_ == "VERB":
+            found += [t for c in anchor.children if c.dep_ == "dobj" for p in c.children
+                      if p.dep_ == "prep" and p.lower_ in LOCATIVE_PREPS for t in p.subtree]
     return found
 
 
@@ -421,14 +443,16 @@ def clause_targets(verb: Token, index: ActorIndex, lexicon: Lexicon) -> list[arg
     return args.first_resolved(args.target_slots(verb, slots, anchors), index, args.INHERITED)
 
 
-def place_targets(tokens: Sequence[Token], index: ActorIndex, places: Sequence[Place]) -> list[args.Argument]:
+def place_targets(
+    tokens: Sequence[Token], index: ActorIndex, places: Sequence[Place], certainty: float = PLACE_TARGET
+) -> list[args.Argument]:
     """Countries of the places filling a target slot, as the state actor of that country."""
     found: dict[str, args.Argument] = {}
     for token in tokens:
         for word in (token, *token.conjuncts):
             place = next((p for p in places if p.start <= word.idx < p.end and p.country), None)
             if place is not None and place.country not in found:
-                found[place.country] = args.Argument(country_actor(place, index), word.i, PLACE_TARGET)
+                found[place.country] = args.Argument(country_actor(place, index), word.i, certainty)
     return list(found.values())
 
 
