@@ -263,3 +263,15 @@ def test_a_given_name_repeats_a_patronymic_name(make_doc, dictionary) -> None:
     mentions = coref.resolve(doc, find_mentions(doc, dictionary, "2018-07-12"), dictionary, "2018-07-12")
     keys = {m.text: m.entry.key for m in mentions}
     assert keys["Nasser"] == keys["Sheikh Nasser bin Omar"]
+
+
+@pytest.mark.parametrize("pronoun,name", [("she", "Amina Otieno"), ("he", "Omar Farouk")])
+def test_gendered_pronouns_follow_titles(make_doc, dictionary, pronoun, name) -> None:
+    # "Mrs. Amina Otieno met Mr. Omar Farouk . <pronoun> said ."
+    spec = ("Mrs.|PROPN|compound|2 Amina|PROPN|compound|2|B-PERSON Otieno|PROPN|nsubj|3|I-PERSON met|VERB|ROOT|3 "
+            "Mr.|PROPN|compound|6 Omar|PROPN|compound|6|B-PERSON Farouk|PROPN|dobj|3|I-PERSON .|PUNCT|punct|3 "
+            f"{pronoun}|PRON|nsubj|9 said|VERB|ROOT|9 .|PUNCT|punct|9")
+    doc = build(make_doc, spec)
+    mentions = coref.resolve(doc, find_mentions(doc, dictionary, "2018-07-12"), dictionary, "2018-07-12")
+    person = next(m for m in mentions if m.text == pronoun)
+    assert person.entry.name == name

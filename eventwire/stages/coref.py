@@ -34,6 +34,11 @@ NEUTER = frozenset({"it", "its", "itself"})
 PLURAL = frozenset({"they", "them", "their", "themselves"})
 POSSESSIVES = frozenset({"his", "her", "its", "their"})
 PATRONYMIC = frozenset({"bin", "ibn", "bint", "ben"})
+TITLE_GENDER = {"mr": "m", "mr.": "m", "king": "m", "prince": "m", "sir": "m", "sheikh": "m", "mrs": "f",
+                "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f", "queen": "f", "princess": "f", "madam": "f",
+                "lady": "f", "dame": "f", "sheikha": "f"}
+PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f",
+                  "herself": "f"}
 RELATIVE = frozenset({"who", "whom", "whose"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 QUOTING = frozenset({"quote", "quoted", "cite", "cited"})
@@ -300,11 +305,13 @@ def resolve_pronouns(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     taken = {i for m in mentions for i in range(m.first, m.last)}
     sentence = _sentence_index(doc)
     known = sorted((m for m in mentions if m.entry is not None), key=lambda m: m.start)
+    genders = known_genders(known)
     found: list[Mention] = []
     for token in doc:
         if token.i in taken or not _is_pronoun(token):
             continue
-        candidates = [m for m in known if m.start < token.idx and sentence[token.i] - sentence[m.first] <= 1]
+        candidates = [m for m in known if m.start < token.idx and sentence[token.i] - sentence[m.first] <= 1
+                      and gender_fits(token, m, genders)]
         others = _coargument_keys(token, known)
         antecedent = pick_antecedent(token, [m for m in candidates if m.entry.key not in others], sentence)
         if antecedent is not None:
@@ -313,6 +320,23 @@ def resolve_pronouns(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             known.append(mention)
             known.sort(key=lambda m: m.start)
     return mentions + found
+
+
+def known_genders(mentions: Sequence[Mention]) -> dict[str, str]:
+    """The gender a title gives a person ("Mrs. Otieno", "Queen Rania"), by entry key."""
+    genders: dict[str, str] = {}
+    for mention in mentions:
+        words = mention.text.split()
+        title = next((TITLE_GENDER[w.lower()] for w in words[:3] if w.lower() in TITLE_GENDER), None)
+        if title is not None and mention.entry is not None and mention.entry.kind == "person":
+            genders.setdefault(mention.entry.key, title)
+    return genders
+
+
+def gender_fits(token: Token, mention: Mention, genders: dict[str, str]) -> bool:
+    """He cannot be a person titled Mrs., she cannot be one titled Mr.; unknown genders fit both."""
+    wanted = PRONOUN_GENDER.get(token.lower_)
+    return wanted is None or genders.get(mention.entry.key, wanted) == wanted
 
 
 def _coargument_keys(token: Token, known: list[Mention]) -> set[str]:
