@@ -306,6 +306,7 @@ def resolve_pronouns(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     sentence = _sentence_index(doc)
     known = sorted((m for m in mentions if m.entry is not None), key=lambda m: m.start)
     genders = known_genders(known)
+    text = doc.text
     found: list[Mention] = []
     for token in doc:
         if token.i in taken or not _is_pronoun(token):
@@ -313,7 +314,7 @@ def resolve_pronouns(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         candidates = [m for m in known if m.start < token.idx and sentence[token.i] - sentence[m.first] <= 1
                       and gender_fits(token, m, genders)]
         others = _coargument_keys(token, known)
-        antecedent = pick_antecedent(token, [m for m in candidates if m.entry.key not in others], sentence)
+        antecedent = pick_antecedent(token, [m for m in candidates if m.entry.key not in others], sentence, text)
         if antecedent is not None:
             mention = make_mention(doc, token.i, token.i + 1, "pronoun", antecedent.entry)
             found.append(mention)
@@ -372,10 +373,11 @@ def compatible(token: Token, mention: Mention) -> bool:
     return kind == "group" or mention.form == "group"
 
 
-def pick_antecedent(token: Token, candidates: list[Mention], sentence: list[int]) -> Mention | None:
+def pick_antecedent(token: Token, candidates: list[Mention], sentence: list[int], text: str | None = None
+                    ) -> Mention | None:
     """Prefer a subject of the same sentence, then a subject of the sentence before, then the latest."""
     fitting = [m for m in candidates if compatible(token, m)]
-    if _inside_quote(token):
+    if _inside_quote(token, token.doc.text if text is None else text):
         speakers = {m.start for m in fitting if sentence[m.first] == sentence[token.i] and _is_subject(m, token.doc)}
         fitting = [m for m in fitting if m.start not in speakers] or fitting
     if not fitting:
@@ -412,9 +414,8 @@ def _is_subject(mention: Mention, doc: Doc) -> bool:
     return token.dep_ == "dobj" and (token.head.lemma_ or token.head.lower_).lower() in QUOTING
 
 
-def _inside_quote(token: Token) -> bool:
-    """Whether an odd number of double quote marks precede ``token`` in its paragraph."""
-    doc = token.doc
-    start = doc.text.rfind("\n\n", 0, token.idx)
-    stretch = doc.text[start + 1:token.idx]
+def _inside_quote(token: Token, text: str) -> bool:
+    """Whether an odd number of double quote marks precede ``token`` in its paragraph (``text``: the Doc's)."""
+    start = text.rfind("\n\n", 0, token.idx)
+    stretch = text[start + 1:token.idx]
     return sum(stretch.count(q) for q in QUOTE_MARKS) % 2 == 1
