@@ -27,8 +27,8 @@ HOSTILE_TEXT = (
     "# " + HOSTILE_TITLE + "\n\n"
     "March 3, 2021\n\n"
     "Turkey's foreign minister met his Greek counterpart in Ankara on Tuesday. "
-    "<script>window.__pwned = 1; document.title = 'pwned';</script> "
-    "<img src=x onerror=\"window.__pwned = 2\"> The two ministers praised the talks, "
+    "<script>window.pwnedFlag = 1; document.title = 'pwned';</script> "
+    "<img src=x onerror=\"window.pwnedFlag = 2\"> The two ministers praised the talks, "
     "and Greece criticised Turkey over <i>drilling</i> in disputed waters.\n"
 )
 
