@@ -138,6 +138,9 @@ CASES = [
     (["Syria", "'s", "army", "advanced", "."], ["B-GPE", "I-GPE", "O", "O", "O"], None, ["Syria"]),
     (["They", "met", "in", "Portland", ",", "Maine", "."], ["O", "O", "O", "B-GPE", "O", "B-GPE", "O"], None,
      ["Portland", "Maine"]),
+    (["Rains", "hit", "Tamil", "Nadu", "."], ["O", "O", "B-PERSON", "I-PERSON", "O"], None, ["Tamil Nadu"]),
+    (["Georgia", "sang", "."], ["B-PERSON", "O", "O"], None, []),
+    (["The", "EU", "and", "Kent", "agreed", "."], ["O", "B-ORG", "O", "B-GPE", "O", "O"], None, ["EU", "Kent"]),
 ]
 
 
@@ -421,6 +424,14 @@ def test_unknown_names_are_placed_at_the_home_city(make_doc, gazetteer: Gazettee
     street = next(p for p in places if p.text == "Qwerty Street")
     assert (street.name, street.country, street.feature, street.geonameid) == ("Qwerty Street", "PRT", "local", None)
     assert (street.lat, street.lon) == pytest.approx((38.72, -9.13), abs=0.05)
+
+
+def test_home_city_must_lie_in_the_main_country(make_doc, gazetteer: Gazetteer) -> None:
+    words = ["Madrid", "and", "Madrid", "praised", "Portugal", ",", "Portugal", "and", "Portugal", "at", "Qwerty",
+             "Hall", "."]
+    ents = ["B-GPE", "O", "B-GPE", "O", "B-GPE", "O", "B-GPE", "O", "B-GPE", "O", "B-FAC", "I-FAC", "O"]
+    hall = find_places(make_doc(words, ents=ents), gazetteer, ActorIndex(()))[-1]
+    assert (hall.text, hall.name, hall.lat, hall.feature) == ("Qwerty Hall", None, None, None)
 
 
 def test_no_home_city_leaves_unknown_names_unresolved(make_doc, gazetteer: Gazetteer) -> None:

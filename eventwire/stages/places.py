@@ -81,25 +81,39 @@ def find_places(doc: Doc, gazetteer: Gazetteer, index: ActorIndex) -> list[Place
     for span in spans:
         others = total - by_name.get(normalise(span.text), Counter())
         places.append(_place(span, gazetteer, others, admin1.get(span.start_char, ())))
-    return _place_local_names(places)
+    return _place_local_names(places, _main_country(places, index))
 
 
-def focus_city(places: Sequence[Place]) -> Place | None:
-    """The article's home city: the resolved city named most often, if at least twice."""
-    counts = Counter(p.geonameid for p in places if p.feature == "city")
+def focus_city(places: Sequence[Place], country: str | None = None) -> Place | None:
+    """The article's home city: the resolved city named most often, if at least twice; with
+    ``country``, only a city in that country counts."""
+    counts = Counter(p.geonameid for p in places if p.feature == "city" and country in {None, p.country})
     if not counts:
         return None
     geonameid, count = counts.most_common(1)[0]
     return next(p for p in places if p.geonameid == geonameid) if count >= 2 else None
 
 
-def _place_local_names(places: list[Place]) -> list[Place]:
-    """Put the names the gazetteer lacks (streets, buildings, villages) at the article's home city.
+def _main_country(places: Sequence[Place], index: ActorIndex) -> str | None:
+    """The country the article is most about: the most frequent among resolved places and actors."""
+    votes = Counter(p.country for p in places if p.country)
+    votes.update(a.country for a in index.actors if a.country and len(a.country) == 3)
+    ranked = votes.most_common(2)
+    if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
+        return None
+    return ranked[0][0]
+
+
+def _place_local_names(places: list[Place], country: str | None) -> list[Place]:
+    """Put the names the gazetteer lacks (streets, buildings, villages) at the article's home city,
+    a city of the article's main country named at least twice.
 
     This is a guess, and the record says so: the place keeps its own text as its name, takes the
     city's country and point, has no geonameid, and carries the feature ``"local"``.
     """
-    home = focus_city(places)
+    if country is None:
+        return places
+    home = focus_city(places, country)
     if home is None:
         return places
     return [
@@ -265,7 +279,9 @@ def _mislabelled_place(span: Span, label: str, known: list[Candidate]) -> bool:
         span.start > 0 and span.doc[span.start - 1].lower_ in DIRECTIONAL_PREPS and before != "according to"
     )
     strong = known[0].feature in STRONG_FEATURES
-    return after_preposition or (strong and label != "PERSON")
+    # a person is rarely called by a region's full name of several words ("Tamil Nadu")
+    named_region = strong and (label != "PERSON" or (len(span) > 1 and known[0].prior > 0.0))
+    return after_preposition or named_region
 
 
 def _trim(span: Span) -> Span | None:
