@@ -30,7 +30,7 @@ def timeline(series: list[dict[str, Any]], width: int = 760, height: int = 280) 
     plot_w, plot_h = width - left - right, height - top - bottom
     peak = max(row["events"] for row in series) or 1
     step = plot_w / len(series)
-    bar_w = max(2.0, step * 0.7)
+    bar_w = min(48.0, max(2.0, step * 0.7))
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" viewBox="0 0 {width} {height}" '
              f'width="{width}" height="{height}" aria-label="events per month by QuadClass">']
     parts += _axes(left, top, plot_w, plot_h, peak)
@@ -41,6 +41,8 @@ def timeline(series: list[dict[str, Any]], width: int = 760, height: int = 280) 
         if row.get("mean_goldstein") is not None:
             gy = top + plot_h * (10 - float(row["mean_goldstein"])) / 20
             line.append(f"{x + bar_w / 2:.1f},{gy:.1f}")
+            parts.append(f'<circle cx="{x + bar_w / 2:.1f}" cy="{gy:.1f}" r="3" fill="#222"><title>'
+                         f'{escape(row["period"])}: mean Goldstein {row["mean_goldstein"]}</title></circle>')
         if len(series) <= 24 or i % math.ceil(len(series) / 24) == 0:
             parts.append(_text(x + bar_w / 2, top + plot_h + 14, row["period"], size=9, cls="tick"))
     if line:
@@ -80,7 +82,7 @@ def _legend(x: float, y: float) -> list[str]:
     for quad in (1, 2, 3, 4):
         out.append(f'<rect x="{x:.1f}" y="{y - 9:.1f}" width="10" height="10" fill="{QUAD_COLOURS[quad]}"/>')
         out.append(_text(x + 14, y, QUAD_NAMES[quad], "start", 10))
-        x += 140
+        x += 128
     out.append(f'<line x1="{x:.1f}" y1="{y - 4:.1f}" x2="{x + 18:.1f}" y2="{y - 4:.1f}" stroke="#222" '
                f'stroke-dasharray="4 2"/>')
     out.append(_text(x + 22, y, "mean Goldstein (right axis)", "start", 10))
@@ -94,6 +96,10 @@ def _colour(goldstein: float | None) -> str:
     return "#4c9a2a" if goldstein > 1 else "#c0392b" if goldstein < -1 else "#999"
 
 
+def _radius(events: int) -> float:
+    return 4 + 3 * math.log1p(events)
+
+
 def network(data: dict[str, Any], size: int = 640) -> Markup:
     """Nodes on a circle (most active first), directed edges as arrows, width by count, colour by Goldstein."""
     nodes, edges = data["nodes"], data["edges"]
@@ -104,12 +110,16 @@ def network(data: dict[str, Any], size: int = 640) -> Markup:
                          centre + radius * math.sin(2 * math.pi * i / len(nodes) - math.pi / 2))
              for i, n in enumerate(nodes)}
     top = max(e["events"] for e in edges) if edges else 1
+    degree = {n["code"]: n["events"] for n in nodes}
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" class="chart network" role="img" viewBox="0 0 {size} {size}" '
              f'width="{size}" height="{size}" aria-label="who acts on whom">',
-             '<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="6" markerHeight="6" '
-             'orient="auto-start-reverse"><path d="M 0 0 L 10 5 L 0 10 z" fill="#555"/></marker></defs>']
+             '<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="8" markerHeight="8" '
+             'markerUnits="userSpaceOnUse" orient="auto"><path d="M 0 0 L 10 5 L 0 10 z" fill="#555"/></marker></defs>']
     for edge in edges:
         (x1, y1), (x2, y2) = spots[edge["source"]], spots[edge["target"]]
+        length = math.hypot(x2 - x1, y2 - y1) or 1.0
+        back = _radius(degree[edge["target"]]) + 2
+        x2, y2 = x2 - (x2 - x1) * back / length, y2 - (y2 - y1) * back / length
         width = 0.8 + 4 * edge["events"] / top
         parts.append(f'<line class="edge" x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2:.1f}" y2="{y2:.1f}" '
                      f'stroke="{_colour(edge["mean_goldstein"])}" stroke-width="{width:.1f}" stroke-opacity="0.6" '
@@ -117,7 +127,7 @@ def network(data: dict[str, Any], size: int = 640) -> Markup:
                      f'{edge["events"]} events, mean Goldstein {edge["mean_goldstein"]}</title></line>')
     for node in nodes:
         x, y = spots[node["code"]]
-        r = 4 + 3 * math.log1p(node["events"])
+        r = _radius(node["events"])
         href = escape("/actors/" + quote(node["code"], safe=""))
         parts.append(f'<a href="{href}" class="node"><circle cx="{x:.1f}" cy="{y:.1f}" r="{r:.1f}" fill="#1f6fb2">'
                      f"<title>{escape(node['code'])}: {node['events']} events</title></circle>"
