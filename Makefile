@@ -18,6 +18,8 @@ $(STAMP): requirements.lock pyproject.toml
 demo: $(STAMP)
 	$(BIN)/eventwire ingest examples/ --db $(DB)
 	$(BIN)/eventwire summary --db $(DB)
+	@echo
+	@echo "Browse it: $(BIN)/eventwire serve --db $(DB)   then open http://127.0.0.1:8000/"
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
