@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 DB     ?= eventwire.duckdb
 
-.PHONY: setup demo test test-fast eval eval-gate bench lock clean
+.PHONY: setup browser demo test test-fast eval eval-gate bench lock clean
 
 setup: $(STAMP)
 
@@ -15,13 +15,16 @@ $(STAMP): requirements.lock pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
+browser:
+	sh scripts/install-browser.sh
+
 demo: $(STAMP)
 	$(BIN)/eventwire ingest examples/ --db $(DB)
 	$(BIN)/eventwire summary --db $(DB)
 	@echo
 	@echo "Browse it: $(BIN)/eventwire serve --db $(DB)   then open http://127.0.0.1:8000/"
 
-test: $(STAMP)
+test: $(STAMP) browser
 	$(BIN)/python -m pytest -q
 
 test-fast: $(STAMP)
