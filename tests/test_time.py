@@ -323,3 +323,34 @@ def test_seed_dates_through_the_pipeline(seed_result) -> None:
     assert {("Tuesday", "2018-07-10"), ("Wednesday", "2018-07-11"), ("next Monday", "2018-07-16")} <= values
     plan = event_near(seed_result, "expected to visit China", "visit")
     assert plan.date is not None and plan.date.basis == "publication"  # "in the near future" is no date
+
+
+# --- holidays and vague adjectives ----------------------------------------------------------------
+
+@pytest.mark.parametrize(("year", "expected"), [(2018, dt.date(2018, 4, 1)), (2019, dt.date(2019, 4, 21)),
+                                                (2000, dt.date(2000, 4, 23)), (2024, dt.date(2024, 3, 31))])
+def test_easter(year: int, expected: dt.date) -> None:
+    assert cal.easter(year) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "tense", "expected"),
+    [
+        ("on Christmas Eve 2016", "past", ("DATE", "2016-12-24")),
+        ("at Christmas", "past", ("DATE", "2017-12-25")),
+        ("at Christmas", "future", ("DATE", "2018-12-25")),
+        ("on Good Friday", "past", ("DATE", "2018-03-30")),
+        ("by Thanksgiving", "future", ("DATE", "2018-11-22")),
+        ("on Memorial Day", "past", ("DATE", "2018-05-28")),
+        ("on New Year\u2019s Day", "future", ("DATE", "2019-01-01")),
+        ("the current government", "present", ("DATE", "PRESENT_REF")),
+        ("a recent visit", "past", ("DATE", "PAST_REF")),
+    ],
+)
+def test_holidays_and_vague_adjectives(text: str, tense: str, expected: tuple[str, str]) -> None:
+    assert normalise(text, PUBLISHED, tense) == expected  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("text", ["the current account deficit", "a christmas tree farm", "the current of the river"])
+def test_holiday_and_adjective_look_alikes(text: str) -> None:
+    assert normalise(text, PUBLISHED) is None

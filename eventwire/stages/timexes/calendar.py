@@ -144,3 +144,31 @@ def ago(reference: dt.date, unit: str, amount: float) -> str | None:
     if unit == "10Y":
         return f"{reference.year - 10 * whole:04d}"
     return None
+
+
+def easter(year: int) -> dt.date:
+    """Easter Sunday of ``year`` (Gregorian, the anonymous algorithm)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    l = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l) // 451
+    month_number, day_number = divmod(h + l - 7 * m + 114, 31)
+    return dt.date(year, month_number, day_number + 1)
+
+
+def holiday(rule: str, year: int) -> dt.date:
+    """The date of a holiday rule of the time word table in ``year`` (``12-25``, ``E-2``, ``11:4:4``)."""
+    if rule.startswith("E"):
+        return easter(year) + dt.timedelta(days=int(rule[1:]))
+    if ":" in rule:
+        month_number, weekday, nth = (int(part) for part in rule.split(":"))
+        if nth > 0:
+            first = dt.date(year, month_number, 1)
+            return first + dt.timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (nth - 1))
+        last = dt.date(year + month_number // 12, month_number % 12 + 1, 1) - dt.timedelta(days=1)
+        return last - dt.timedelta(days=(last.isoweekday() - weekday) % 7)
+    month_number, day_number = (int(part) for part in rule.split("-"))
+    return dt.date(year, month_number, day_number)

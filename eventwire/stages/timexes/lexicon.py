@@ -9,7 +9,7 @@ from functools import lru_cache
 from ...errors import DictionaryError
 from ...settings import data_path
 
-KINDS = ("month", "weekday", "number", "ordinal", "unit", "part", "season", "set", "future")
+KINDS = ("month", "weekday", "number", "ordinal", "unit", "part", "season", "set", "future", "holiday")
 
 
 @dataclass(frozen=True)

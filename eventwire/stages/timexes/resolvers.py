@@ -337,3 +337,17 @@ def whole_year(m: re.Match[str], ctx: Context, lex: Lexicon) -> Value | None:
     """"the fiscal year", "the full year": the reference year."""
     return "DATE", f"{ctx.reference.year:04d}" if ctx.reference else None
 
+
+
+def holiday(m: re.Match[str], ctx: Context, lex: Lexicon) -> Value | None:
+    """A named holiday: its day in the year written, else in the year the tense points to."""
+    rule = lex.value("holiday", " ".join(m["h"].split()))
+    if rule is None:
+        return None
+    if m["y"]:
+        return "DATE", cal.day(cal.holiday(rule, _year(m["y"])))
+    if ctx.reference is None:
+        return ("DATE", f"XXXX-{rule}") if re.fullmatch(r"\d\d-\d\d", rule) else None
+    this_year = cal.holiday(rule, ctx.reference.year)
+    year = cal.year_for_day(ctx.reference, this_year.month, this_year.day, ctx.tense)
+    return "DATE", cal.day(cal.holiday(rule, year))

@@ -72,6 +72,7 @@ def blocks() -> dict[str, str]:
         "PART": "morning|afternoon|evening|night",
         "SEASON": lex.pattern("season"),
         "SETWORD": lex.pattern("set"),
+        "HOLIDAY": lex.pattern("holiday").replace("'", "['\u2019]"),
         "MOD": r"(?:about|almost|nearly|some|roughly|around|approximately|more\s+than|less\s+than"
                r"|at\s+least|at\s+most|up\s+to|over|only|just|another|barely)",
     }
@@ -148,6 +149,21 @@ def _quarter_ok(text: str, m: re.Match[str]) -> bool:
     return _after(text, m) not in {"of", "mile", "miles", "century"} or bool(m["y"])
 
 
+def _holiday_ok(text: str, m: re.Match[str]) -> bool:
+    """Holidays are written with a capital ("Easter", "Good Friday")."""
+    return m["h"][:1].isupper()
+
+
+NOT_TIME_AFTER_CURRENT = frozenset({"account", "accounts", "affairs", "events", "issue", "issues", "of", "flows",
+                                    "through", "and", "or", "sea", "density", "law", "rules", "system"})
+
+
+def _current_ok(text: str, m: re.Match[str]) -> bool:
+    """ "current" / "recent" before a noun ("the current government"), not "current account"."""
+    following = _after(text, m)
+    return following.isalpha() and following not in NOT_TIME_AFTER_CURRENT
+
+
 def _present_ok(text: str, m: re.Match[str]) -> bool:
     return m.group(0).lower() != "now" or _after(text, m) not in {"that"}
 
@@ -163,6 +179,7 @@ def rules() -> tuple[Rule, ...]:
         ("month_year", r"(?:(?:early|mid|late)[\s-]+)?(?P<m>{M}),?\s+(?:of\s+)?(?P<y>{YYYY})", res.month_year, None),
         ("month", r"(?:(?P<shift>last|next|this|early|mid|late)[\s-]+)?(?P<m>{M})(?!\s*\d)", res.month_alone,
          _month_ok),
+        ("holiday", r"(?P<h>{HOLIDAY})\b(?:,?\s+(?P<y>{YYYY}))?", res.holiday, _holiday_ok),
         ("iso", r"(?P<y>\d{{4}})-(?P<mo>\d\d)-(?P<d>\d\d)\b", res.numeric_date, None),
         ("numeric", r"(?P<mo>\d{{1,2}})/(?P<d>\d{{1,2}})/(?P<y>\d{{4}}|\d\d)\b", res.numeric_date, None),
         ("decade", r"(?:(?:early|mid|late)[\s-]+)?(?:(?P<full>(?:1[5-9]|20)\d0)s|'(?P<short>\d)0s)\b", res.decade, None),
@@ -204,6 +221,8 @@ def rules() -> tuple[Rule, ...]:
         ("past", r"(?:recently|lately|(?:in\s+)?the\s+past(?!\s+(?:\d|few|several|many)))\b",
          res.reference_word("PAST_REF"), None),
         ("recent", r"(?:in\s+)?recent\s+(?P<u>years|months|weeks|days|decades)\b", res.recent, None),
+        ("current", r"current\b", res.reference_word("PRESENT_REF"), _current_ok),
+        ("recent_word", r"recent\b", res.reference_word("PAST_REF"), _current_ok),
         ("future", r"(?:(?:the|in\s+the)\s+(?:near\s+|distant\s+|foreseeable\s+)?future)\b",
          res.reference_word("FUTURE_REF"), None),
     ]
