@@ -214,5 +214,5 @@ def test_canonical_dates_carry_precision_and_first_day(store: Store, value: str,
                                                        expected: tuple) -> None:
     store.write([coded("A single article.", [Spec("ARDGOV", "051", "BELGOV", value, precision)])])
     link(store)
-    row = store.connection.execute("SELECT date_precision, date::VARCHAR FROM canonical_events").fetchone()
+    row = store.connection.execute("SELECT date_precision, date::VARCHAR FROM canonical_events").fetchall()[0]
     assert row == expected

@@ -153,10 +153,11 @@ def actors(db: str | None, limit: int, fmt: str) -> None:
 def network(db: str | None, since: str | None, until: str | None, min_events: int, graphml: str | None,
             picture: str | None, fmt: str) -> None:
     """The actor network: who acts on whom, how often, and the mean Goldstein value of their events."""
-    from . import network as network_module
+    from .network import network as network_data
+    from .network import write_graphml
 
     with _store(db) as store:
-        data = network_module.network(store, since=since, until=until, min_events=min_events)
+        data = network_data(store, since=since, until=until, min_events=min_events)
     if fmt == "json":
         from ..cli import _json
 
@@ -165,7 +166,7 @@ def network(db: str | None, since: str | None, until: str | None, min_events: in
         click.echo(f"{len(data['nodes'])} actors, {len(data['edges'])} edges")
         _print(data["edges"], EDGE_COLUMNS, "table")
     if graphml:
-        network_module.write_graphml(data, graphml)
+        write_graphml(data, graphml)
         click.echo(f"GraphML written to {graphml}", err=True)
     if picture:
         from .charts import network_picture

@@ -162,7 +162,7 @@ def _copy(store: Store, out: Path, table: str, options: str) -> int:
         raise ValueError(f"unknown table {table!r}; export one of {', '.join(TABLES)}")
     target = str(out).replace("'", "''")
     store.connection.execute(f"COPY ({TABLES[table]}) TO '{target}' ({options})")
-    return int(store.connection.execute(f"SELECT count(*) FROM ({TABLES[table]})").fetchone()[0])
+    return int(store.connection.execute(f"SELECT count(*) FROM ({TABLES[table]})").fetchall()[0][0])
 
 
 def export(store: Store, fmt: str, out: str | Path, *, table: str = "events") -> int:

@@ -17,9 +17,9 @@ from pathlib import Path
 from typing import Any
 
 from ..store import Store
-from . import network as network_module
 from . import series
 from .linking import ensure_linked
+from .network import network as network_data
 
 _QUERIES = {
     "events": "SELECT * FROM canonical_events ORDER BY date NULLS LAST, id",
@@ -99,6 +99,6 @@ def top_actors(store: Store, limit: int = 20) -> Any:
 
 def network(store: Store, *, since: str | None = None, until: str | None = None, min_events: int = 1) -> tuple[Any, Any]:
     """:func:`eventwire.analysis.network` as two DataFrames: (nodes, edges)."""
-    data = network_module.network(store, since=since, until=until, min_events=min_events)
+    data = network_data(store, since=since, until=until, min_events=min_events)
     return (_rows(data["nodes"], ["id", "code", "name", "events"]),
             _rows(data["edges"], ["source", "target", "events", "goldstein"]))

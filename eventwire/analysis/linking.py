@@ -168,16 +168,16 @@ def fingerprint(connection: duckdb.DuckDBPyConnection) -> str:
     change whenever its content does; counting is cheap even on millions of rows.
     """
     articles, events = connection.execute(
-        "SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM events)").fetchone()
+        "SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM events)").fetchall()[0]
     return f"{articles}:{events}"
 
 
 def _linked_fingerprint(connection: duckdb.DuckDBPyConnection) -> str | None:
     try:
-        row = connection.execute("SELECT value FROM analysis_meta WHERE name = 'fingerprint'").fetchone()
+        found = connection.execute("SELECT value FROM analysis_meta WHERE name = 'fingerprint'").fetchall()
     except duckdb.CatalogException:
         return None
-    return row[0] if row else None
+    return found[0][0] if found else None
 
 
 def _store_stories(connection: duckdb.DuckDBPyConnection, dedupe: bool, threshold: float) -> None:
@@ -243,7 +243,7 @@ def _rollback(connection: duckdb.DuckDBPyConnection) -> None:
 def counts(store: Store) -> dict[str, int]:
     """Rows in the stories, story_articles, canonical_events and mentions tables."""
     tables = ("stories", "story_articles", "canonical_events", "mentions")
-    return {t: int(store.connection.execute(f"SELECT count(*) FROM {t}").fetchone()[0]) for t in tables}
+    return {t: int(store.connection.execute(f"SELECT count(*) FROM {t}").fetchall()[0][0]) for t in tables}
 
 
 def is_stale(store: Store) -> bool:
