@@ -132,6 +132,12 @@ CASES = [
      "it will flood the town", "Ana Ruiz", "said"),
     ('"The plan is dead. Totally dead," said Tom Berg, who chairs the board.', "direct", "Totally dead",
      "Tom Berg", "said"),
+    # a question closes its sentence: the cue without content right after it still attributes it
+    ("“Why is the bridge still closed to traffic?” Ruiz asked.", "direct", "Why is the bridge", "Ruiz", "asked"),
+    # a relative clause's pronoun speaker is the subject of the clause around it
+    ("The union condemned what it called a “reckless plan.”", "partial", "reckless plan", "The union", "called"),
+    ("Tom Berg denounced what he called a “cynical delay” by the council.", "partial", "cynical delay",
+     "Tom Berg", "called"),
 ]
 
 
@@ -145,6 +151,20 @@ def test_cues_and_speakers(nlp, text, kind, content, speaker, cue) -> None:
     assert quote.kind == kind
     assert quote.speaker is not None and speaker in quote.speaker.name
     assert quote.cue is not None and quote.cue.text == cue
+
+
+@pytest.mark.model
+def test_reported_belief_keeps_its_own_pronoun_holder(nlp) -> None:
+    quotes = find_quotes(nlp("The mayor said she believes the bridge will reopen."), EMPTY, article_id="t")
+    speakers = {q.text: q.speaker.name if q.speaker else None for q in quotes}
+    assert speakers == {"she believes the bridge will reopen": "The mayor", "the bridge will reopen": "she"}
+
+
+@pytest.mark.model
+def test_quote_introduced_by_a_colon_takes_the_introducing_subject(nlp) -> None:
+    text = "Mayor Ana Ruiz has a new message for voters: “The bridge will reopen in May.”"
+    (quote,) = find_quotes(nlp(text), EMPTY, article_id="t")
+    assert (quote.kind, quote.speaker.name if quote.speaker else None) == ("direct", "Mayor Ana Ruiz")
 
 
 @pytest.mark.model

@@ -130,7 +130,7 @@ def _direct(chunk: Marked, cues: list[Cue], sentences: Sentences) -> Draft:
         return Draft("direct", start, end, signed, None, chunk)
     cue = _best_cue(chunk, cues, sentences)
     if cue is None:
-        return Draft("direct", start, end, None, None, chunk)
+        return Draft("direct", start, end, sentences.introducer(chunk.opened), None, chunk)
     return Draft("direct", start, end, cue.speaker, (cue.start, cue.end), chunk)
 
 
@@ -152,12 +152,18 @@ def _trim_text(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _best_cue(chunk: Marked, cues: list[Cue], sentences: Sentences) -> Cue | None:
-    """The cue with a speaker closest to the quote: in the sentences around it, else the nearest
-    one before it in its paragraph ("Schiff said. "The other factor…"")."""
+    """The cue with a speaker closest to the quote: in the sentences around it, else a cue
+    without content of its own in the sentence right after it ("…?" Vitter asked.), else the
+    nearest one before it in its paragraph ("Schiff said. "The other factor…"")."""
     low, high = sentences.region(chunk.opened, chunk.outer_end)
     near = [c for c in cues if c.speaker is not None and low <= c.start < high]
     if near:
         return min(near, key=lambda cue: _rank(cue, chunk))
+    after = sentences.following(chunk.outer_end) if chunk.closed is not None else None
+    if after is not None:
+        bare = [c for c in cues if c.speaker is not None and c.content is None and after[0] <= c.start < after[1]]
+        if bare:
+            return bare[0]
     para_start, _ = sentences.paragraph(chunk.opened)
     before = [c for c in cues if c.speaker is not None and para_start <= c.start and c.end <= chunk.opened]
     return before[-1] if before else None

@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Token
 
 from ...errors import DictionaryError
 from ...settings import data_path
+from .pronouns import outer_antecedent
 
 PEOPLE = {"PERSON", "ORG", "NORP", "GPE"}
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
@@ -117,7 +118,7 @@ def _subject(verb: Token) -> Token | None:
     return min(subjects, key=lambda child: abs(child.i - verb.i)) if subjects else None
 
 
-def _names_someone(token: Token) -> bool:
+def names_someone(token: Token) -> bool:
     """A person or organisation rather than a thing ("officials saying" vs "a statement saying")."""
     return token.pos_ in {"PROPN", "PRON"} or token.ent_type_ in PEOPLE
 
@@ -126,7 +127,7 @@ def _governing_verb(token: Token) -> Token:
     """The nearest verb above ``token`` ("she said at a news conference announcing…" → "said")."""
     current = token
     for _ in range(4):
-        if current.pos_ in {"VERB", "AUX"} or current.head is current:
+        if current.pos_ in {"VERB", "AUX"} or current.head.i == current.i:
             return current
         current = current.head
     return current
@@ -162,16 +163,16 @@ def speaker_token(verb: Token) -> Token | None:
                 return current.head
             if subject.lower_ == "it" and subject.dep_ == "nsubjpass":
                 return None
-            return subject
+            return outer_antecedent(subject, current) or subject
         if current.dep_ == "acl":
-            if _names_someone(current.head):
+            if names_someone(current.head):
                 return current.head
             current = _governing_verb(current.head)
             continue
         if current.dep_ == "pcomp":
             current = _governing_verb(current.head)
             continue
-        if current.dep_ not in CLIMB or current.head is current:
+        if current.dep_ not in CLIMB or current.head.i == current.i:
             return None
         current = current.head
     return None
@@ -249,7 +250,7 @@ def _according(token: Token) -> Cue | None:
         return None
     objects = [c for c in doc[token.i + 1].children if c.dep_ == "pobj"]
     speaker = mention(objects[0]) if objects else None
-    head = token.head if token.head is not token else None
+    head = token.head if token.head.i != token.i else None
     content = _trim(doc, *_side(head, token)) if head is not None else None
     to = doc[token.i + 1]
     return Cue(token.idx, to.idx + len(to), token.i, speaker, content)

@@ -5,9 +5,9 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
-from .cues import Mention, mention
+from .cues import Mention, mention, names_someone
 from .marks import paragraphs
 
 INTRODUCES = ":"
@@ -58,6 +58,30 @@ class Sentences:
                 high = self.bounds[after][1]
         return low, high
 
+    def following(self, end: int) -> tuple[int, int] | None:
+        """The sentence that starts right after a quote ending at ``end`` in the same paragraph
+        (``"…?" Vitter asked.``), if there is one."""
+        starts = [b[0] for b in self.bounds]
+        i = bisect.bisect_left(starts, end)
+        if i >= len(self.bounds) or self.text[end:self.bounds[i][0]].strip(" \t\xa0"):
+            return None
+        return self.bounds[i] if self.bounds[i][0] < self._para(end - 1)[1] else None
+
+    def introducer(self, opened: int) -> Mention | None:
+        """The subject of the sentence that introduces a quote with a colon ("Obama has a new
+        message: "…""), when it names someone."""
+        before = self.text[:opened].rstrip()
+        if not before.endswith(INTRODUCES) or not self.doc.has_annotation("DEP"):
+            return None
+        span = self.doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
+        if span is None or span[0].i == 0:
+            return None
+        clause = _top_before(self.doc[span[0].i - 1], span[0].i)
+        subjects = [c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if not subjects or not names_someone(subjects[0]):
+            return None
+        return mention(subjects[0])
+
     def paragraph(self, offset: int) -> tuple[int, int]:
         """The paragraph holding ``offset``."""
         return self._para(offset)
@@ -76,3 +100,11 @@ class Sentences:
         root = span[0].sent.root
         subjects = [c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}]
         return mention(subjects[0]) if subjects else None
+
+
+def _top_before(token: Token, limit: int) -> Token:
+    """The highest head above ``token`` that still lies before token ``limit`` (a parse may hang
+    the introducing clause under the quote's verb)."""
+    while token.head.i != token.i and token.head.i < limit:
+        token = token.head
+    return token
