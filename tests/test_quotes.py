@@ -10,7 +10,7 @@ from eventwire.stages.quotes.cues import speech_verbs
 from eventwire.stages.quotes.labels import find_labels
 from eventwire.stages.quotes.marks import find_marked, paragraphs
 from eventwire.ids import stable_id
-from eventwire.models import Actor, Span
+from eventwire.models import Actor, Quote, Result, Span
 
 EMPTY = ActorIndex([])
 
@@ -253,3 +253,64 @@ def test_labelled_turns_become_direct_quotes_of_the_label(make_doc) -> None:
     doc = make_doc(words, spaces=spaces)
     (quote,) = find_quotes(doc, EMPTY, article_id="a")
     assert (quote.kind, quote.text, quote.speaker.name, quote.cue) == ("direct", "We will rebuild.", "BERG", None)
+
+
+# The whole pipeline on the canonical wire story (read from ../shared/seed, never copied).
+@pytest.fixture(scope="module")
+def seed_result() -> Result:
+    import eventwire
+    from conftest import shared_path
+
+    return eventwire.extract(shared_path("seed", "000_d0042f3ec4aaeb2c.txt"))
+
+
+def _speaker_actor(result: Result, quote: Quote) -> str | None:
+    actors = {a.id: a.name for a in result.actors}
+    return actors.get(quote.speaker.actor) if quote.speaker and quote.speaker.actor else None
+
+
+@pytest.mark.model
+@pytest.mark.shared
+@pytest.mark.parametrize(
+    "opening, kind, actor, cue",
+    [
+        ("The relationship between Iran", "direct", "Velayati", "quoted Velayati as saying"),  # ISNA the channel
+        ("Only a strategic and long-term", "direct", "Velayati", "said"),
+        ("A frank dialogue", "direct", "Amir-Abdollahian", "said"),
+        ("His presence or absence", "direct", "Velayati", "said"),
+        ("strategic relationship", "partial", "Velayati", None),
+        ("unreliable", "partial", "Velayati", "saying"),
+        ("very sensitive", "partial", "Velayati", "said"),
+        ("terrorism and its sponsors", "partial", "Velayati", "called"),
+        ("unreliable individual", "partial", "Velayati", "described"),
+        ("he would deliver messages", "indirect", "Velayati", "said"),
+        ("the United States might consider", "indirect", "Pompeo", "said"),
+        ("Velayati was scheduled to meet", "indirect", "Amir-Abdollahian", "said"),
+    ],
+)
+def test_seed_quotes_speakers_resolve_to_actors(seed_result, opening, kind, actor, cue) -> None:
+    found = [q for q in seed_result.quotes if q.text.startswith(opening)]
+    assert found, [q.text[:30] for q in seed_result.quotes]
+    quote = min(found, key=lambda q: len(q.text))
+    assert quote.kind == kind
+    assert actor in (_speaker_actor(seed_result, quote) or "")
+    assert (quote.cue.text if quote.cue else None) == cue
+
+
+@pytest.mark.model
+@pytest.mark.shared
+def test_seed_direct_quotes_are_whole_sentences(seed_result) -> None:
+    direct = [q for q in seed_result.quotes if q.kind == "direct"]
+    assert len(direct) == 4
+    assert all(q.text[0].isupper() and len(q.text.split()) >= 8 and q.speaker is not None for q in direct)
+
+
+@pytest.mark.model
+@pytest.mark.shared
+def test_seed_events_inside_reported_speech_link_to_the_quote(seed_result) -> None:
+    quotes = {q.id: q for q in seed_result.quotes}
+    linked = [e for e in seed_result.events if e.quote is not None]
+    assert {e.trigger.text.split()[0] for e in linked} >= {"reimpose", "meet"}
+    for event in linked:
+        quote = quotes[event.quote]
+        assert quote.start <= event.trigger.start and event.trigger.end <= quote.end
