@@ -134,6 +134,9 @@ CASES = [
      "Tom Berg", "said"),
     # a question closes its sentence: the cue without content right after it still attributes it
     ("“Why is the bridge still closed to traffic?” Ruiz asked.", "direct", "Why is the bridge", "Ruiz", "asked"),
+    # a parse running from the headline across the dateline: the name before the aside speaks
+    ("Bridge Will Open in 'Record Time.'\n\nBERLIN -- Mayor Ana Ruiz, opening the new bridge on Monday, said it "
+     "would carry 5,000 cars a day.", "indirect", "it would carry 5,000 cars a day", "Mayor Ana Ruiz", "said"),
     # a relative clause's pronoun speaker is the subject of the clause around it
     ("The union condemned what it called a “reckless plan.”", "partial", "reckless plan", "The union", "called"),
     ("Tom Berg denounced what he called a “cynical delay” by the council.", "partial", "cynical delay",

@@ -27,6 +27,7 @@ SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 RELATIVE = {"who", "which", "that", "whom"}
 CLIMB = {"advcl", "xcomp", "conj", "ccomp"}
 NAME_RIGHT = {"compound", "flat", "nummod", "cc", "conj", "case"}
+ASIDE_REACH = 40
 INFINITIVE_CLASSES = {"intention"}
 INFINITIVE_VERBS = {"promise", "vow", "pledge", "threaten", "urge", "agree", "decide", "order", "ask", "call"}
 
@@ -173,8 +174,23 @@ def speaker_token(verb: Token) -> Token | None:
             current = _governing_verb(current.head)
             continue
         if current.dep_ not in CLIMB or current.head.i == current.i:
-            return None
+            return _before_aside(current)
         current = current.head
+    return None
+
+
+def _before_aside(verb: Token) -> Token | None:
+    """The name before a comma-fenced aside right before a verb left without a subject by a parse
+    that ran across a headline ("President Obama, dedicating the museum, said …")."""
+    doc = verb.doc
+    if verb.i < 2 or doc[verb.i - 1].text != ",":
+        return None
+    for j in range(verb.i - 2, max(verb.i - ASIDE_REACH, 0), -1):
+        if "\n" in doc[j].text_with_ws:
+            return None
+        if doc[j].text == ",":
+            noun = _nearest_noun(doc[j])
+            return noun if noun is not None and names_someone(noun) else None
     return None
 
 
@@ -218,7 +234,7 @@ def content_range(verb: Token, entry: Verb) -> tuple[int, int] | None:
     doc = verb.doc
     quoting = _quoting(verb)
     for child in (quoting or verb).children:
-        if child.dep_ == "ccomp":
+        if child.dep_ == "ccomp" and not _line_apart(child, verb):
             return _trim(doc, child.left_edge.i, child.right_edge.i)
     if entry.kind in INFINITIVE_CLASSES or entry.lemma in INFINITIVE_VERBS:
         for child in verb.children:
