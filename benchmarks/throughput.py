@@ -1,12 +1,15 @@
 """Throughput: end-to-end ``eventwire ingest`` against bare spaCy parsing, in one run.
 
-    python benchmarks/throughput.py [--limit N] [--corpus PATH] [--workers 1 2] [--batch-size N]
+    python benchmarks/throughput.py [--limit N] [--corpus PATH] [--workers 1 2] [--batch-size N] [--profile]
 
 For each worker count, the same articles are
   * parsed bare with ``nlp.pipe`` (``n_process`` = workers; the model is loaded before timing), and
   * ingested end to end into a fresh temporary database: reading, cleaning, parsing, every coding
     stage and storing, including the start of the worker processes and their model loading,
-and the table gives articles per second of each and their ratio (ingest / bare). The default
+and the table gives articles per second of each, their ratio (ingest / bare) and the peak resident
+memory of the busiest coding process (this process for 1 worker, the largest worker otherwise;
+Linux only). ``--profile`` adds a cProfile of a 1-worker ingest: the share of the time spent
+reading, parsing, in each coding stage and storing. The default
 corpus is the 249 Guardian articles of ../shared/data/ngec/Guardian_SDF_sample.csv.zip (a CSV with
 ``date`` and ``text`` columns inside a zip; see its SOURCE.md), written to a temporary JSONL file.
 ``--corpus`` takes another such CSV (zipped or not) or anything ``eventwire ingest`` reads.
@@ -16,15 +19,21 @@ This is a measurement, not a test.
 from __future__ import annotations
 
 import argparse
+import cProfile
 import csv
 import io
 import json
+import multiprocessing
+import os
+import pstats
 import sys
 import tempfile
+import threading
 import time
 import zipfile
 from collections.abc import Iterator
-from dataclasses import dataclass
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from eventwire import nlp as nlp_module
@@ -43,6 +52,7 @@ class Row:
     bare_seconds: float
     ingest_seconds: float
     events: int
+    peak_mb: int
 
     @property
     def bare_rate(self) -> float:
@@ -107,25 +117,102 @@ def time_bare(texts: list[str], settings: Settings, workers: int) -> float:
     return time.perf_counter() - started
 
 
+def peak_mb(pid: int | str = "self") -> int:
+    """The peak resident memory (VmHWM) of a process in MB, 0 where /proc is missing or it has gone."""
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii") as handle:
+            line = next(line for line in handle if line.startswith("VmHWM:"))
+    except (OSError, StopIteration):
+        return 0
+    return int(line.split()[1]) // 1024
+
+
+@dataclass
+class PeakWatch:
+    """Samples the peak memory of this process's children while a run goes on."""
+
+    peaks: dict[int, int] = field(default_factory=dict)
+    done: threading.Event = field(default_factory=threading.Event)
+
+    def sample(self) -> None:
+        while not self.done.wait(0.2):
+            for child in multiprocessing.active_children():
+                if child.pid is not None:
+                    self.peaks[child.pid] = max(self.peaks.get(child.pid, 0), peak_mb(child.pid))
+
+
+@contextmanager
+def watch_peaks() -> Iterator[PeakWatch]:
+    """Reset this process's peak (Linux ``clear_refs``) and sample its children's peaks meanwhile."""
+    try:
+        with open("/proc/self/clear_refs", "w", encoding="ascii") as handle:
+            handle.write("5")
+    except OSError:
+        pass
+    watch = PeakWatch()
+    thread = threading.Thread(target=watch.sample, daemon=True)
+    thread.start()
+    try:
+        yield watch
+    finally:
+        watch.done.set()
+        thread.join()
+
+
 def measure(corpus: Path, settings: Settings, workers: int, limit: int | None, scratch: Path) -> Row:
     articles = load_articles(corpus, settings, limit)
     bare = time_bare([a.text for a in articles], settings, workers)
     run = settings.replace(db=str(scratch / f"bench-{workers}.duckdb"), workers=workers)
-    summary = ingest([str(corpus)], run, progress=False)
+    with watch_peaks() as watch:
+        summary = ingest([str(corpus)], run, progress=False)
     if summary.failed or summary.stored != len(articles):
         print(f"warning: {workers} workers stored {summary.stored} of {len(articles)} articles, "
               f"{len(summary.failed)} failed", file=sys.stderr)
-    return Row(workers, len(articles), bare, summary.seconds, summary.events)
+    peak = max(watch.peaks.values(), default=0) if workers > 1 else peak_mb()
+    return Row(workers, len(articles), bare, summary.seconds, summary.events, peak)
+
+
+STAGES = {  # what the profile reports: label -> (file name ending, function name)
+    "read and clean": ("eventwire/read.py", "read_inputs"),
+    "parse (nlp.pipe)": ("spacy/language.py", "pipe"),
+    "actors": ("stages/actors.py", "find_actors"),
+    "quotes": ("stages/quotes/__init__.py", "find_quotes"),
+    "time": ("stages/time.py", "find_timexes"),
+    "places": ("stages/places.py", "find_places"),
+    "events": ("stages/events.py", "find_events"),
+    "store": ("eventwire/store.py", "write"),
+}
+
+
+def profile(corpus: Path, settings: Settings, scratch: Path) -> str:
+    """Where a 1-worker ingest spends its time (cProfile; its overhead weighs on Python-heavy code)."""
+    from eventwire.ingest import load_pipeline, process_coder
+
+    run = settings.replace(db=str(scratch / "profile.duckdb"), workers=1)
+    process_coder(run, load_pipeline)  # the model is loaded before profiling, as in the timed runs
+    profiler = cProfile.Profile()
+    profiler.runcall(ingest, [str(corpus)], run, progress=False)
+    stats = pstats.Stats(profiler).stats  # type: ignore[attr-defined]
+    total = max(cum for (_, _, cum, _, _) in stats.values())
+    lines = ["profile of a 1-worker ingest (share of the run, cumulative; stages overlap nothing but store)"]
+    for label, (path, name) in STAGES.items():
+        cum = sum(v[3] for (file, _, func), v in stats.items() if file.endswith(path) and func == name)
+        lines.append(f"  {label:<18} {cum:8.1f} s  {100 * cum / total:5.1f} %")
+    top = sorted(stats.items(), key=lambda item: -item[1][2])[:8]
+    lines.append("  top functions by own time:")
+    lines += [f"    {v[2]:8.1f} s  {os.path.basename(f)}:{line}({func})" for (f, line, func), v in top]
+    return "\n".join(lines)
 
 
 def render(rows: list[Row], corpus: str) -> str:
     lines = [
         f"corpus: {corpus}",
-        "workers  articles  bare art/s  ingest art/s  ingest/bare  ingest s  events",
+        "workers  articles  bare art/s  ingest art/s  ingest/bare  ingest s  events  peak MB/worker",
     ]
     for r in rows:
-        lines.append(f"{r.workers:>7}  {r.articles:>8}  {r.bare_rate:>10.1f}  {r.ingest_rate:>12.1f}  "
-                     f"{r.ingest_rate / r.bare_rate:>11.2f}  {r.ingest_seconds:>8.1f}  {r.events:>6}")
+        lines.append(f"{r.workers:>7}  {r.articles:>8}  {r.bare_rate:>10.2f}  {r.ingest_rate:>12.2f}  "
+                     f"{r.ingest_rate / r.bare_rate:>11.2f}  {r.ingest_seconds:>8.1f}  {r.events:>6}  "
+                     f"{r.peak_mb:>14}")
     return "\n".join(lines)
 
 
@@ -137,6 +224,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2], help="worker counts to measure")
     parser.add_argument("--batch-size", type=int, default=None, help="articles per nlp.pipe batch")
     parser.add_argument("--model", default=None, help="spaCy model to load")
+    parser.add_argument("--profile", action="store_true", help="also profile a 1-worker ingest by stage")
     return parser.parse_args(argv)
 
 
@@ -149,7 +237,9 @@ def main(argv: list[str] | None = None) -> None:
         scratch = Path(tmp)
         corpus = prepare_corpus(args.corpus, scratch / "corpus.jsonl", settings, args.limit)
         rows = [measure(corpus, settings, workers, args.limit, scratch) for workers in args.workers]
-    print(render(rows, str(args.corpus)))
+        print(render(rows, str(args.corpus)), flush=True)
+        if args.profile:
+            print(profile(corpus, settings, scratch))
 
 
 if __name__ == "__main__":

@@ -138,20 +138,29 @@ def _render_results(results: list[Result], fmt: str) -> str:
 @model_option
 @dictionary_option
 @click.option("--no-progress", is_flag=True, default=False, help="Do not show the progress bar on stderr.")
+@click.option("--dask", default=None, metavar="local[:N]|tcp://HOST:PORT",
+              help="Code on a Dask cluster: local (--workers processes), local:N, or a scheduler address.")
+@click.option("--out", nargs=2, default=None, metavar="parquet DIR",
+              help="Write partitioned Parquet under DIR (a folder or an fsspec URL) instead of the database; "
+                   "the query commands read it with --db DIR.")
 def ingest(paths: tuple[str, ...], db: str | None, workers: int | None, batch_size: int | None, no_clean: bool,
-           model: str | None, dictionary: tuple[str, ...], no_progress: bool) -> None:
+           model: str | None, dictionary: tuple[str, ...], no_progress: bool, dask: str | None,
+           out: tuple[str, str] | None) -> None:
     """Code the articles in PATH... and store them in the database (re-ingesting changes nothing)."""
     from . import ingest as ingest_module
 
+    if out is not None and out[0] != "parquet":
+        raise click.BadParameter(f"{out[0]!r} is not an output format; write --out parquet DIR", param_hint="--out")
     settings = Settings.from_env().replace(db=db, workers=workers, batch_size=batch_size, model=model,
                                            clean=False if no_clean else None,
                                            dictionaries=_dictionaries(dictionary))
     with library_errors():
-        summary = ingest_module.ingest(list(paths), settings, progress=not no_progress)
+        summary = ingest_module.ingest(list(paths), settings, progress=not no_progress, dask=dask,
+                                       out=out[1] if out else None)
     for skip in summary.skipped + summary.failed:
         click.echo(f"skipped {skip.origin}: {skip.reason}", err=True)
     click.echo(
-        f"{settings.db}: read {summary.read} articles; stored {summary.stored}, already stored "
+        f"{out[1] if out else settings.db}: read {summary.read} articles; stored {summary.stored}, already stored "
         f"{summary.already_stored}, {len(summary.skipped)} inputs skipped, {len(summary.failed)} failed; "
         f"{summary.events} events; {summary.seconds:.1f} s ({summary.articles_per_second:.1f} articles/s)"
     )

@@ -1,12 +1,18 @@
-"""Ingest: read articles, code them (in this process or in worker processes), store them.
+"""Ingest: read articles, code them (here, in worker processes or on a Dask cluster), store them.
 
-    read_inputs ─► skip what is stored ─► batches ─► code (1 or N processes) ─► Store.write (input order)
+    read_inputs ─► skip what is stored ─► batches ─► code (1 or N processes, or Dask) ─► write (input order)
 
-Articles whose content key is already in the database are skipped before parsing. With
-``workers > 1`` each worker process loads the pipeline once (in its initializer) and returns plain
-:class:`~eventwire.models.Result` records; the main process is the only writer and stores every
-batch in one transaction, in input order. An article whose coding raises becomes an ``errors`` row
-with the exception's message and the batch goes on.
+The input is streamed: at most a few batches are in memory at a time, whatever the input's size.
+Articles whose content key is already stored are skipped before parsing. With ``workers > 1`` each
+worker process loads the pipeline once (in its initializer); with ``dask`` each Dask worker loads it
+once (:mod:`eventwire.distributed`). Workers return plain :class:`~eventwire.models.Result` records;
+this process is the only writer and stores every batch in one transaction, in input order, to the
+DuckDB database or (with ``out``) to partitioned Parquet files (:mod:`eventwire.parquet`).
+
+Every path codes the same batches the same way: a batch is the next ``batch_size`` articles not
+stored yet, parsed with one ``nlp.pipe`` call, so the stored ids and rows do not depend on the
+worker count or the engine. An article whose coding raises becomes an ``errors`` row with the
+exception's message and the batch goes on.
 """
 
 from __future__ import annotations
@@ -36,7 +42,28 @@ class Coder(Protocol):
 
     def process(self, article: Article) -> Result: ...
 
-    def process_many(self, articles: Iterable[Article], batch_size: int = 32) -> Iterator[Result]: ...
+    def code_many(self, articles: Iterable[Article], batch_size: int = 32) -> Iterator[Result | Skipped]: ...
+
+
+class Writer(Protocol):
+    """Where ingest stores batches: :class:`~eventwire.store.Store` or :class:`~eventwire.parquet.ParquetWriter`."""
+
+    def known(self, keys: Iterable[str]) -> set[str]: ...
+
+    def write(self, results: Sequence[Result], skips: Sequence[Skipped] = (),
+              *, keys: Sequence[str | None] | None = None) -> WriteSummary: ...
+
+
+class Pending(Protocol):
+    """A batch being coded: a concurrent or a Dask future."""
+
+    def result(self) -> list[Result | Skipped]: ...
+
+
+class Engine(Protocol):
+    """What codes batches: a process pool, or :class:`eventwire.distributed.DaskEngine`."""
+
+    def submit(self, fn: Callable[..., list[Result | Skipped]], *args: object) -> Pending: ...
 
 
 CoderFactory = Callable[[Settings], Coder]
@@ -82,7 +109,7 @@ class _Batch:
     articles: list[Article]
     skips: list[Skipped]
     already_stored: int
-    coded: Future
+    coded: Pending
 
 
 def load_pipeline(settings: Settings) -> Coder:
@@ -108,11 +135,15 @@ def warm_worker(settings: Settings, factory: CoderFactory) -> None:
 
 
 def code_batch(articles: Sequence[Article], settings: Settings, factory: CoderFactory) -> list[Result | Skipped]:
-    """Code ``articles`` in order: a Result, or a Skipped with the reason, for each."""
+    """Code ``articles`` in order: a Result, or a Skipped with the reason, for each.
+
+    The coder parses the batch in the same groups in every process; only if that parse itself
+    raises are the articles parsed and coded one by one, to find the one that fails.
+    """
     coder = process_coder(settings, factory)
     try:
-        return list(coder.process_many(articles, batch_size=settings.batch_size))
-    except Exception:  # find the article that fails; the others are coded one by one
+        return list(coder.code_many(articles, batch_size=settings.batch_size))
+    except Exception:  # the parse failed: find the article that fails
         return [code_one(coder, article) for article in articles]
 
 
@@ -124,59 +155,87 @@ def code_one(coder: Coder, article: Article) -> Result | Skipped:
 
 
 def ingest(paths: Sequence[str], settings: Settings, *, progress: bool = True,
-           make_coder: CoderFactory = load_pipeline) -> IngestSummary:
-    """Code every article in ``paths`` and store it in ``settings.db``; return what happened."""
+           make_coder: CoderFactory = load_pipeline, out: str | None = None,
+           dask: str | None = None) -> IngestSummary:
+    """Code every article in ``paths`` and store it; return what happened.
+
+    Rows go to the DuckDB database ``settings.db``, or with ``out`` to Parquet files under that
+    folder or fsspec URL. ``dask`` (``local``, ``local:N`` or a scheduler address ``tcp://…``) codes
+    on a Dask cluster instead of ``settings.workers`` local processes.
+    """
     from .read import read_inputs
 
     started = time.perf_counter()
     tally = _Tally()
     items = read_inputs(paths, clean=settings.clean, max_chars=settings.max_chars)
-    with Store.open(settings.db) as store, _executor(settings, make_coder) as executor, _bar(progress) as bar:
+    with _writer(settings, out) as writer, _engine(settings, make_coder, dask) as (engine, width), \
+            _bar(progress) as bar:
         pending: deque[_Batch] = deque()
-        seen: set[str] = set()
-        for articles, skips in _chunks(items, settings.batch_size):
-            tally.read += len(articles)
-            pending.append(_submit(executor, store, seen, articles, skips, settings, make_coder))
-            while len(pending) > 2 * max(1, settings.workers):
-                _finish(store, pending.popleft(), tally, bar)
+        batches = _fresh_batches(items, writer, settings.batch_size)
+        for articles, skips, already in batches:
+            tally.read += len(articles) + already
+            pending.append(_Batch(articles, skips, already, _code(engine, articles, settings, make_coder)))
+            while len(pending) > 2 * width:
+                _finish(writer, pending.popleft(), tally, bar)
         while pending:
-            _finish(store, pending.popleft(), tally, bar)
+            _finish(writer, pending.popleft(), tally, bar)
     return tally.summary(time.perf_counter() - started)
 
 
-def _chunks(items: Iterable[Article | Skipped], size: int) -> Iterator[tuple[list[Article], list[Skipped]]]:
-    """Group the reader's output into runs of ``size`` articles (with the skips read among them)."""
+def _fresh_batches(items: Iterable[Article | Skipped], writer: Writer,
+                   size: int) -> Iterator[tuple[list[Article], list[Skipped], int]]:
+    """Runs of ``size`` articles not stored yet (nor earlier in this run), with the skips read among
+    them and how many stored articles were passed over; the last run may be shorter.
+
+    The batches depend only on the input and what is stored, so every engine parses the same ones.
+    """
+    seen: set[int] = set()
     articles: list[Article] = []
     skips: list[Skipped] = []
+    already = 0
+    for chunk in _chunks(items, size):
+        keys = [article_key(a) for a in chunk if isinstance(a, Article)]
+        known = writer.known(keys)
+        for item in chunk:
+            if isinstance(item, Skipped):
+                skips.append(item)
+                continue
+            key = article_key(item)
+            short = int(key[:16], 16)  # 64 bits: a small set for millions of articles
+            if key in known or short in seen:
+                already += 1
+                continue
+            seen.add(short)
+            articles.append(item)
+            if len(articles) == size:
+                yield articles, skips, already
+                articles, skips, already = [], [], 0
+    if articles or skips or already:
+        yield articles, skips, already
+
+
+def _chunks(items: Iterable[Article | Skipped], size: int) -> Iterator[list[Article | Skipped]]:
+    """The reader's output in runs of ``size`` items, so stored keys are looked up a run at a time."""
+    chunk: list[Article | Skipped] = []
     for item in items:
-        (skips if isinstance(item, Skipped) else articles).append(item)
-        if len(articles) >= size:
-            yield articles, skips
-            articles, skips = [], []
-    if articles or skips:
-        yield articles, skips
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
 
 
-def _submit(executor: Executor | None, store: Store, seen: set[str], articles: list[Article],
-            skips: list[Skipped], settings: Settings, make_coder: CoderFactory) -> _Batch:
-    """Send the articles not stored yet to be coded."""
-    keys = [article_key(a) for a in articles]
-    known = store.known(keys) | seen
-    fresh = []
-    for article, key in zip(articles, keys):
-        if key not in known:
-            fresh.append(article)
-            known.add(key)
-    seen.update(keys)
-    if executor is None:
-        coded: Future = Future()
-        coded.set_result(code_batch(fresh, settings, make_coder))
-    else:
-        coded = executor.submit(code_batch, fresh, settings, make_coder)
-    return _Batch(fresh, skips, len(articles) - len(fresh), coded)
+def _code(engine: Engine | None, articles: list[Article], settings: Settings, make_coder: CoderFactory) -> Pending:
+    """Code ``articles`` here (``engine`` None) or send them to the engine (nothing to code: no model)."""
+    if engine is not None and articles:
+        return engine.submit(code_batch, articles, settings, make_coder)
+    coded: Future = Future()
+    coded.set_result(code_batch(articles, settings, make_coder) if articles else [])
+    return coded
 
 
-def _finish(store: Store, batch: _Batch, tally: _Tally, bar: tqdm) -> None:
+def _finish(store: Writer, batch: _Batch, tally: _Tally, bar: tqdm) -> None:
     """Wait for a batch to be coded and store it in one transaction."""
     try:
         coded = batch.coded.result()
@@ -202,7 +261,7 @@ def _finish(store: Store, batch: _Batch, tally: _Tally, bar: tqdm) -> None:
     bar.set_postfix(stored=tally.stored, events=tally.events, errors=len(tally.skipped) + len(tally.failed))
 
 
-def _write_one_by_one(store: Store, results: list[Result], skips: list[Skipped],
+def _write_one_by_one(store: Writer, results: list[Result], skips: list[Skipped],
                       keys: list[str | None]) -> tuple[WriteSummary, list[Skipped]]:
     """After a batch failed to store: store each article alone; those that fail become errors rows."""
     store.write([], skips, keys=keys)
@@ -216,6 +275,34 @@ def _write_one_by_one(store: Store, results: list[Result], skips: list[Skipped],
             continue
         stored, already, events = stored + one.stored, already + one.already_stored, events + one.events
     return WriteSummary(stored=stored, already_stored=already, events=events), unstored
+
+
+@contextmanager
+def _writer(settings: Settings, out: str | None) -> Iterator[Writer]:
+    """The DuckDB store of ``settings.db``, or Parquet files under ``out``."""
+    if out is None:
+        with Store.open(settings.db) as store:
+            yield store
+        return
+    from .parquet import ParquetWriter
+
+    with ParquetWriter.open(out) as writer:
+        yield writer
+
+
+@contextmanager
+def _engine(settings: Settings, make_coder: CoderFactory,
+            dask: str | None) -> Iterator[tuple[Engine | None, int]]:
+    """What codes the batches and how many it codes at once: a Dask cluster, a process pool, or
+    None (this process) for one worker."""
+    if dask is not None:
+        from .distributed import dask_engine
+
+        with dask_engine(dask, settings, make_coder) as engine:
+            yield engine, engine.width
+        return
+    with _executor(settings, make_coder) as executor:
+        yield executor, max(1, settings.workers)
 
 
 @contextmanager

@@ -5,6 +5,11 @@
 :class:`Pipeline` holds what is loaded once per process (the spaCy model, the dictionaries, the
 gazetteer, the trigger lexicon). :meth:`Pipeline.process` handles one article; parallelism lives
 outside (``eventwire.ingest``, ``eventwire.distributed``).
+
+Many articles are parsed in groups (:func:`parse_groups`): runs of at most ``batch_size`` articles
+and about :data:`GROUP_CHARS` characters, each one ``nlp.pipe`` call. The groups depend only on the
+articles given, so the same articles are parsed the same way in any process, and a group of long
+articles cannot blow up the parser's memory (its buffers grow with the tokens of a batch).
 """
 
 from __future__ import annotations
@@ -22,8 +27,24 @@ from .stages import places as places_stage
 from .stages import quotes as quotes_stage
 from .stages import time as time_stage
 from .stages.index import ActorIndex
-from .models import Article, Result
+from .models import Article, Result, Skipped
 from .settings import Settings
+
+GROUP_CHARS = 60_000  # characters parsed in one nlp.pipe group: about 12,000 tokens, ~100 MB of parser buffers
+
+
+def parse_groups(articles: Iterable[Article], batch_size: int, max_chars: int = GROUP_CHARS) -> Iterator[list[Article]]:
+    """Consecutive runs of at most ``batch_size`` articles; a run closes once it holds ``max_chars``."""
+    group: list[Article] = []
+    chars = 0
+    for article in articles:
+        group.append(article)
+        chars += len(article.text)
+        if len(group) >= batch_size or chars >= max_chars:
+            yield group
+            group, chars = [], 0
+    if group:
+        yield group
 
 
 @dataclass
@@ -50,10 +71,23 @@ class Pipeline:
         return self.code(article, self.nlp(article.text))
 
     def process_many(self, articles: Iterable[Article], batch_size: int = 32) -> Iterator[Result]:
-        """Code articles in order, parsing them in batches with ``nlp.pipe``."""
-        pairs = self.nlp.pipe(((a.text, a) for a in articles), as_tuples=True, batch_size=batch_size)
-        for doc, article in pairs:
+        """Code articles in order, parsing them in groups with ``nlp.pipe``; a coding error raises."""
+        for article, doc in self.parse_many(articles, batch_size):
             yield self.code(article, doc)
+
+    def code_many(self, articles: Iterable[Article], batch_size: int = 32) -> Iterator[Result | Skipped]:
+        """Like :meth:`process_many`, but an article whose coding fails becomes a Skipped with the
+        reason, and the others are coded from the same parse."""
+        for article, doc in self.parse_many(articles, batch_size):
+            try:
+                yield self.code(article, doc)
+            except Exception as exc:  # one bad article must not end the batch
+                yield Skipped(article.origin or article.id, f"coding failed: {type(exc).__name__}: {exc}")
+
+    def parse_many(self, articles: Iterable[Article], batch_size: int = 32) -> Iterator[tuple[Article, Doc]]:
+        """Each article with its parse, in order, one ``nlp.pipe`` call per :func:`parse_groups` group."""
+        for group in parse_groups(articles, batch_size):
+            yield from zip(group, self.nlp.pipe((a.text for a in group), batch_size=len(group)))
 
     def code(self, article: Article, doc: Doc) -> Result:
         """Every stage after the parse, in order."""

@@ -5,13 +5,14 @@ from __future__ import annotations
 import importlib.util
 import json
 import sys
+import tracemalloc
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pytest
 from test_store import code_text
 
-from eventwire.errors import ModelError
+from eventwire.errors import ModelError, StoreError
 from eventwire.ingest import code_batch, ingest
 from eventwire.models import Article, Result, Skipped
 from eventwire.settings import Settings
@@ -35,9 +36,12 @@ class ToyCoder:
         coded = code_text(article.text, article.published, article.origin)
         return Result(article=article, actors=coded.actors, events=coded.events, quotes=coded.quotes)
 
-    def process_many(self, articles: Iterable[Article], batch_size: int = 32) -> Iterator[Result]:
+    def code_many(self, articles: Iterable[Article], batch_size: int = 32) -> Iterator[Result | Skipped]:
         for article in articles:
-            yield self.process(article)
+            try:
+                yield self.process(article)
+            except ValueError as exc:  # as Pipeline.code_many reports it
+                yield Skipped(article.origin or article.id, f"coding failed: {type(exc).__name__}: {exc}")
 
 
 def toy_coder(settings: Settings) -> ToyCoder:
@@ -132,6 +136,18 @@ def _stored(settings: Settings) -> list[tuple]:
             "ORDER BY a.ingested_at, a.id, e.id").fetchall()
 
 
+TIMES = {"articles": "ingested_at", "errors": '"at"'}
+
+
+def rows_of(db: str) -> dict[str, list[tuple]]:
+    """Every row of every table (a database file or a Parquet folder), sorted, without storing times."""
+    with Store.open(db, read_only=True) as store:
+        return {table: store.connection.execute(
+                    f"SELECT * {'EXCLUDE (' + TIMES[table] + ')' if table in TIMES else ''} FROM {table} ORDER BY ALL"
+                ).fetchall()
+                for table in ("articles", "actors", "events", "quotes", "timexes", "places", "errors")}
+
+
 @needs_reader
 def test_two_workers_store_the_same_rows_in_input_order(tmp_path: Path) -> None:
     path = write_jsonl(tmp_path / "a.jsonl", STORIES + [s.replace(".", " again.") for s in STORIES])
@@ -181,3 +197,119 @@ def test_an_article_that_cannot_be_stored_does_not_lose_its_batch(tmp_path: Path
     with Store.open(settings.db) as store:
         assert store.count("articles") == 3
         assert sorted(e["reason"][:14] for e in store.errors()) == ["storing failed"] * 2
+
+
+# ----------------------------------------------------------------------------- batches and incremental runs
+
+
+class CountingCoder(ToyCoder):
+    """Records the batches it is asked to code in a file (workers are other processes)."""
+
+    def code_many(self, articles: Iterable[Article], batch_size: int = 32) -> Iterator[Result | Skipped]:
+        articles = list(articles)
+        with open(Path(self.settings.db).with_suffix(".batches"), "a", encoding="utf-8") as log:
+            log.write(json.dumps([a.id for a in articles]) + "\n")
+        yield from super().code_many(articles, batch_size)
+
+
+def counting_coder(settings: Settings) -> CountingCoder:
+    return CountingCoder(settings)
+
+
+def batches_coded(settings: Settings) -> list[list[str]]:
+    log = Path(settings.db).with_suffix(".batches")
+    return [json.loads(line) for line in log.read_text(encoding="utf-8").splitlines()] if log.exists() else []
+
+
+@needs_reader
+def test_a_rerun_parses_only_new_articles_in_full_batches(tmp_path: Path, settings: Settings) -> None:
+    first = write_jsonl(tmp_path / "first.jsonl", STORIES[:3])
+    ingest([str(first)], settings, progress=False, make_coder=counting_coder)
+    Path(settings.db).with_suffix(".batches").unlink()
+    grown = write_jsonl(tmp_path / "grown.jsonl", STORIES)  # the three again (same ids), then two new
+    summary = ingest([str(grown)], settings, progress=False, make_coder=counting_coder)
+    assert (summary.read, summary.already_stored, summary.stored) == (5, 3, 2)
+    assert batches_coded(settings) == [["story-3", "story-4"]]
+
+
+@needs_reader
+@pytest.mark.parametrize("workers", [1, 2])
+def test_batches_do_not_depend_on_the_worker_count(tmp_path: Path, workers: int) -> None:
+    path = write_jsonl(tmp_path / "a.jsonl", STORIES + STORIES[:2] + [s.upper() for s in STORIES[:2]])
+    settings = Settings(db=str(tmp_path / "db.duckdb"), batch_size=2, workers=workers)
+    ingest([str(path)], settings, progress=False, make_coder=counting_coder)
+    assert sorted(batches_coded(settings)) == [["story-0", "story-1"], ["story-2", "story-3"],
+                                               ["story-4", "story-7"], ["story-8"]]
+
+
+@pytest.mark.parametrize(
+    ("lengths", "batch_size", "max_chars", "expected"),
+    [
+        ([10, 10, 10, 10, 10], 2, 1000, [2, 2, 1]),
+        ([10, 10, 10], 5, 1000, [3]),
+        ([600, 500, 10, 10], 5, 1000, [2, 2]),  # a group closes once it holds max_chars
+        ([2000, 10], 5, 1000, [1, 1]),  # a long article is parsed alone
+        ([], 3, 1000, []),
+    ],
+)
+def test_parse_groups(lengths: list[int], batch_size: int, max_chars: int, expected: list[int]) -> None:
+    from eventwire.pipeline import parse_groups
+
+    articles = [Article(id=str(i), text="x" * n) for i, n in enumerate(lengths)]
+    groups = list(parse_groups(articles, batch_size, max_chars))
+    assert [len(g) for g in groups] == expected
+    assert [a for g in groups for a in g] == articles
+
+
+@needs_reader
+def test_a_large_jsonl_is_streamed(tmp_path: Path) -> None:
+    path = tmp_path / "big.jsonl"
+    filler = "Nothing happened in Port Ardo today, the wires said. " * 30
+    with path.open("w", encoding="utf-8") as handle:
+        for i in range(4000):
+            handle.write(json.dumps({"id": f"n-{i}", "text": f"Report {i}. {filler}"}) + "\n")
+    settings = Settings(db=str(tmp_path / "db.duckdb"), batch_size=50, clean=False)
+    tracemalloc.start()
+    try:
+        summary = ingest([str(path)], settings, progress=False, make_coder=toy_coder)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert summary.stored == 4000
+    assert peak < path.stat().st_size / 4, f"peak {peak} bytes for a file of {path.stat().st_size}"
+
+
+# ----------------------------------------------------------------------------- Parquet output
+
+
+@needs_reader
+@pytest.mark.parametrize("where", ["folder", "memory"])
+def test_parquet_output_holds_the_rows_of_the_database(tmp_path: Path, settings: Settings, where: str) -> None:
+    path = write_jsonl(tmp_path / "a.jsonl", STORIES + ["ARDOVIA SHOUTED."])
+    out = str(tmp_path / "parquet") if where == "folder" else f"memory://eventwire-test-{tmp_path.name}/out"
+    run([path], settings)
+    first = ingest([str(path)], settings, progress=False, make_coder=toy_coder, out=out)
+    again = ingest([str(path)], settings, progress=False, make_coder=toy_coder, out=out)
+    assert (first.stored, len(first.failed), again.stored, again.already_stored) == (5, 1, 0, 5)
+    assert rows_of(out) == rows_of(settings.db)
+    with Store.open(out, read_only=True) as store:
+        assert [e["cameo_code"] for e in store.events(actor="DEL")] == ["190", "112", "036"]
+
+
+@needs_reader
+def test_parquet_is_partitioned_by_publication_month(tmp_path: Path, settings: Settings) -> None:
+    lines = [{"id": "a", "text": STORIES[0], "published": "2022-05-01"},
+             {"id": "b", "text": STORIES[1], "published": "2022-06-30"},
+             {"id": "c", "text": STORIES[2]}]
+    path = tmp_path / "a.jsonl"
+    path.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
+    ingest([str(path)], settings, progress=False, make_coder=toy_coder, out=str(tmp_path / "pq"))
+    months = sorted(p.parent.name for p in (tmp_path / "pq" / "articles").glob("*/*.parquet"))
+    assert months == ["month=2022-05", "month=2022-06", "month=none"]
+    events = sorted(p.parent.name for p in (tmp_path / "pq" / "events").glob("*/*.parquet"))
+    assert events == ["month=2022-05", "month=2022-06", "month=none"]
+
+
+def test_reading_parquet_that_is_not_there_says_how_to_make_it(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="--out parquet"):
+        Store.open(f"memory://eventwire-test-{tmp_path.name}/nothing", read_only=True)
