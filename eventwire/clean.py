@@ -203,12 +203,15 @@ def url_date(url: str | None) -> str | None:
 
 # --- small str -> str repairs ---------------------------------------------------------------------
 
-_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
-_LINK = re.compile(r"\[((?:[^\[\]\\]|\\.)*)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)")
-_REF_LINK = re.compile(r"\[((?:[^\[\]\\]|\\.)+)\]\[[^\]]*\]")
+_IMAGE = re.compile(r"!\[[^\[\]]*\]\([^()]*\)")  # no brackets inside: a failed match stops at the next one
+# link text holds no bracket, not even an escaped one: a failed match then stops at the next bracket,
+# where allowing escapes let every "[" scan to the end of the text (quadratic on hostile input)
+_LINK_TEXT = r"\[((?:[^\[\]\\]|\\[^\[\]]){%s,})\]"
+_LINK = re.compile(_LINK_TEXT % 0 + r"\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)")
+_REF_LINK = re.compile(_LINK_TEXT % 1 + r"\[[^\[\]]*\]")
 _AUTOLINK = re.compile(r"<((?:https?|ftp)://[^\s<>]+|[\w.+-]+@[\w-]+\.[\w.-]+)>")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~<])")
-_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_STRONG = re.compile(r"(\*\*|__)(?=\S)((?:(?!\1).)+?)(?<=\S)\1")  # stops at the next marker: linear
 _EM = re.compile(r"(?<![\w*\\])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])|(?<![\w\\])_(?=\S)([^_\n]+?)(?<=\S)_(?!\w)")
 _BLOCK_MARKER = re.compile(r"^[ ]{0,3}(?:>[ ]?)+|^[ ]{0,3}(?:[-*+•]|\d{1,3}[.)])[ ]+", re.MULTILINE)
 
@@ -258,18 +261,18 @@ _CLOSED_END = tuple(".!?…:;\"”’'»)]")
 
 def rejoin_page_breaks(paragraphs: list[str]) -> list[str]:
     """Join a paragraph that ends mid-sentence to the next one when that starts in lower case."""
-    joined: list[str] = []
+    runs: list[list[str]] = []  # joined at the end: growing one string piece by piece is quadratic
     for paragraph in paragraphs:
-        if joined and not joined[-1].endswith(_CLOSED_END) and paragraph[:1].islower():
-            joined[-1] = f"{joined[-1]} {paragraph}"
+        if runs and not runs[-1][-1].endswith(_CLOSED_END) and paragraph[:1].islower():
+            runs[-1].append(paragraph)
         else:
-            joined.append(paragraph)
-    return joined
+            runs.append([paragraph])
+    return [" ".join(run) for run in runs]
 
 
 # --- block roles -----------------------------------------------------------------------------------
 
-_HEADING = re.compile(r"^[ ]{0,3}#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$|^[ ]{0,3}#{1,6}[ \t]*$")
+_HEADING = re.compile(r"^[ ]{0,3}#{1,6}(?:[ \t]+(.*))?$")  # closing hashes are cut in _heading_text
 _HEADING_LINE = re.compile(r"^([ ]{0,3}#{1,6}(?:[ \t][^\n]*)?)$", re.MULTILINE)
 _SETEXT = re.compile(r"^([^\n]+)\n[ ]{0,3}(?:=+|-{2,})[ \t]*$")
 _RULE = re.compile(r"^[ ]{0,3}(?:([-*_=])[ \t]*)(?:\1[ \t]*){2,}$")
@@ -283,7 +286,7 @@ _URL_LABEL = re.compile(
     re.IGNORECASE | re.DOTALL,
 )
 _LONE_URL = re.compile(r"^<?(https?://[^\s<>]+?)>?$")
-_CAPTION_LINK = re.compile(r"(?:^|[.!?\"”’)])\s*\[([^\[\]]{1,60})\]\([^)]*\)\s*$")
+_CAPTION_LINK = re.compile(r"(?:^|[.!?\"”’)])\s*\[([^\[\]]{1,60})\]\([^()]*\)\s*$")
 _CREDIT = re.compile(r"^[\s*_(]*(?:photo|image|picture|photograph|credit|file photo)s?\s*(?:credit)?\s*:",
                      re.IGNORECASE)
 _BYLINE = re.compile(r"^[\s*_]*by\s+(?P<who>\S.*)$", re.IGNORECASE)
@@ -291,8 +294,18 @@ _BYLINE_SMALL_WORDS = {"and", "&", "|", "in", "for", "of", "the", "de", "del", "
 
 
 def _heading_text(block: str) -> str | None:
-    match = _HEADING.match(block) or _SETEXT.match(block)
-    return None if match is None else match.group(1) or ""
+    """The text of an ATX (``## Title ##``) or setext heading, else None."""
+    match = _SETEXT.match(block)
+    if match is not None:
+        return match.group(1)
+    match = _HEADING.match(block)
+    if match is None:
+        return None
+    text = (match.group(1) or "").rstrip(" \t")
+    bare = text.rstrip("#")
+    if bare != text and (not bare or bare[-1] in " \t"):  # a closing run of hashes after a space
+        text = bare
+    return text.strip(" \t")
 
 
 def _is_caption(block: str) -> bool:
@@ -300,8 +313,8 @@ def _is_caption(block: str) -> bool:
     words = len(block.split())
     if _IMAGE.fullmatch(block.strip()) or (_CREDIT.match(block) and words <= 25):
         return True
-    match = _CAPTION_LINK.search(block)
-    return bool(match) and words <= 25 and len(match.group(1).split()) <= 4
+    match = _CAPTION_LINK.search(block) if words <= 25 else None
+    return bool(match) and len(match.group(1).split()) <= 4
 
 
 def _byline(block: str) -> tuple[bool, str | None]:
