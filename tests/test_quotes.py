@@ -137,6 +137,9 @@ CASES = [
     # a parse running from the headline across the dateline: the name before the aside speaks
     ("Bridge Will Open in 'Record Time.'\n\nBERLIN -- Mayor Ana Ruiz, opening the new bridge on Monday, said it "
      "would carry 5,000 cars a day.", "indirect", "it would carry 5,000 cars a day", "Mayor Ana Ruiz", "said"),
+    # a parse joining a column name to the headline: the subject after the colon speaks
+    ("The Latest: Mayor Ana Ruiz urges voters to check the new polling places.", "indirect",
+     "to check the new polling places", "Mayor Ana Ruiz", "urges"),
     # a relative clause's pronoun speaker is the subject of the clause around it
     ("The union condemned what it called a “reckless plan.”", "partial", "reckless plan", "The union", "called"),
     ("Tom Berg denounced what he called a “cynical delay” by the council.", "partial", "cynical delay",
@@ -161,6 +164,20 @@ def test_reported_belief_keeps_its_own_pronoun_holder(nlp) -> None:
     quotes = find_quotes(nlp("The mayor said she believes the bridge will reopen."), EMPTY, article_id="t")
     speakers = {q.text: q.speaker.name if q.speaker else None for q in quotes}
     assert speakers == {"she believes the bridge will reopen": "The mayor", "the bridge will reopen": "she"}
+
+
+@pytest.mark.model
+def test_thing_noting_inside_reported_speech_is_not_a_speaker(nlp) -> None:
+    text = "Ruiz said many of the examples that critics cite failed to note that the bridge was built on time."
+    quotes = find_quotes(nlp(text), EMPTY, article_id="t")
+    assert [q.speaker.name if q.speaker else None for q in quotes] == ["Ruiz"]
+
+
+@pytest.mark.model
+def test_dateline_is_not_the_subject_of_a_fragment(nlp) -> None:
+    text = "BERLIN (AP) — In a new video, Ana Ruiz sings “Harbour Lights” for the crowd."
+    (quote,) = find_quotes(nlp(text), EMPTY, article_id="t")
+    assert (quote.kind, quote.speaker.name if quote.speaker else None) == ("partial", "Ana Ruiz")
 
 
 @pytest.mark.model
@@ -222,6 +239,13 @@ def test_quote_signed_after_a_dash(make_doc, words, spaces, speaker) -> None:
     assert (quote.speaker.name if quote.speaker else None) == speaker
 
 
+def test_fragment_signed_after_a_dash(make_doc) -> None:
+    words = ["“", "The", "worst", "plan", "ever", ".", "”", "―", "Ana", "Ruiz"]
+    spaces = [False, True, True, True, False, False, True, True, True, False]
+    (quote,) = find_quotes(make_doc(words, spaces=spaces), EMPTY, article_id="a")
+    assert (quote.kind, quote.speaker.name if quote.speaker else None) == ("partial", "Ana Ruiz")
+
+
 def test_name_ending_the_previous_line_does_not_make_a_quote_partial(make_doc) -> None:
     words = ["Signed", "by", "Ana", "\n", "“", "We", "need", "new", "roads", "now", ".", "”"]
     spaces = [True, True, False, False, False, True, True, True, True, False, False, False]
@@ -241,6 +265,7 @@ def test_name_ending_the_previous_line_does_not_make_a_quote_partial(make_doc) -
         ("The bridge reopened.\n\nCORRECTION: An earlier version misstated the date.", []),
         ("Berg: Bridge Will Stay Shut\n\nNobody else is named here.", []),
         ("Tom Berg spoke.\n\nNote from Berg: the date changed.", []),
+        ("The Latest: Mayor Tom Berg opens the bridge.", []),  # a column name, not a speaker
     ],
 )
 def test_paragraph_speaker_labels(text: str, labels: list[tuple[str, str]]) -> None:

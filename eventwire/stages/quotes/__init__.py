@@ -27,7 +27,7 @@ from spacy.tokens import Doc
 from ...ids import stable_id
 from ...models import Quote, QuoteKind, Span, Speaker
 from ..index import ActorIndex
-from .cues import Cue, Mention, find_cues, speech_verbs
+from .cues import Cue, Mention, find_cues, names_someone, speech_verbs
 from .labels import Label, find_labels
 from .marks import Marked, find_marked, paragraphs
 from .sentences import Sentences
@@ -64,7 +64,8 @@ def find_quotes(doc: Doc, index: ActorIndex, *, article_id: str) -> list[Quote]:
     direct_spans = [(m.opened, m.outer_end) for m, k in zip(marked, kinds) if k == "direct"]
     quoted = [(m.opened, m.outer_end) for m in marked] + [(b.start, b.content_end) for b in labels]
     free = [c for c in cues if not any(a <= c.start < b for a, b in quoted)]
-    indirect = [_indirect(c) for c in free if _reports_unquoted(c, direct_spans)]
+    reported = [c for c in free if _reports_unquoted(c, direct_spans) and not _thing_inside(doc, c, free)]
+    indirect = [_indirect(c) for c in reported]
     quoted_drafts = [
         _direct(m, free, sentences) if k == "direct" else _partial(m, indirect, free, sentences)
         for m, k in zip(marked, kinds)
@@ -221,14 +222,32 @@ def _reports_unquoted(cue: Cue, direct_spans: list[tuple[int, int]]) -> bool:
     return True
 
 
+def _thing_inside(doc: Doc, cue: Cue, cues: list[Cue]) -> bool:
+    """Whether a cue whose subject is a thing ("the examples failed to note …") sits inside what
+    another speaker reports: a turn of that speaker's sentence, not an attribution of its own."""
+    if cue.speaker is None:
+        return False
+    head = doc.char_span(cue.speaker.head_start, cue.speaker.head_end, alignment_mode="expand")
+    if head is None or names_someone(head.root):
+        return False
+    return any(
+        o is not cue and o.speaker is not None and o.content is not None and o.content[0] <= cue.start < o.content[1]
+        for o in cues
+    )
+
+
 def _indirect(cue: Cue) -> Draft:
     assert cue.content is not None
     return Draft("indirect", cue.content[0], cue.content[1], cue.speaker, (cue.start, cue.end))
 
 
 def _partial(chunk: Marked, indirect: list[Draft], cues: list[Cue], sentences: Sentences) -> Draft:
-    """A fragment's speaker: the quote around it, a cue in its sentence, or the sentence's subject."""
+    """A fragment's speaker: a name signing it, the quote around it, a cue in its sentence, or the
+    sentence's subject."""
     start, end = _trim_text(sentences.text, chunk.start, chunk.end)
+    signed = _signature(sentences.text, chunk)
+    if signed is not None:
+        return Draft("partial", start, end, signed, None, chunk)
     for draft in indirect:
         if draft.start <= start and end <= draft.end and draft.speaker is not None:
             return Draft("partial", start, end, draft.speaker, draft.cue, chunk)

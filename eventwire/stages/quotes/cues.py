@@ -23,6 +23,7 @@ from ...settings import data_path
 from .pronouns import outer_antecedent
 
 PEOPLE = {"PERSON", "ORG", "NORP", "GPE"}
+PLACES = {"GPE", "LOC"}
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 RELATIVE = {"who", "which", "that", "whom"}
 CLIMB = {"advcl", "xcomp", "conj", "ccomp"}
@@ -140,6 +141,17 @@ def _line_apart(a: Token, b: Token) -> bool:
     return any("\n" in t.text_with_ws for t in a.doc[low:high])
 
 
+def apart(subject: Token, other: Token) -> bool:
+    """Whether a parse joined ``subject`` to ``other`` across a boundary: a line break, a headline
+    colon ("The Latest: Trump urges …"), or a dateline ("LOS ANGELES (UPI) — Blige sings …")."""
+    if _line_apart(subject, other):
+        return True
+    low, high = sorted((subject.i, other.i))
+    if any(t.text == ":" for t in subject.doc[low:high]):
+        return True
+    return subject.is_upper and len(subject) > 2 and subject.ent_type_ in PLACES
+
+
 def _nearest_noun(verb: Token) -> Token | None:
     """The head of the noun chunk ending right before ``verb`` on its own line, if any."""
     for chunk in verb.doc.noun_chunks:
@@ -157,7 +169,7 @@ def speaker_token(verb: Token) -> Token | None:
             named = [c for c in quoting.children if c.dep_ in {"dobj", "nsubjpass"}]
             return named[0] if named else None
         subject = _subject(current)
-        if subject is not None and _line_apart(subject, current):
+        if subject is not None and apart(subject, current):
             subject = _nearest_noun(current)
         if subject is not None:
             if subject.lower_ in RELATIVE and current.dep_ == "relcl":

@@ -18,6 +18,7 @@ CAPS_WORD = r"[A-Z][A-Z'’.-]*[A-Z]"
 TITLE_WORD = r"[A-Z][a-z'’.-]*[a-z]"
 CAPS_LABEL = re.compile(rf"({CAPS_WORD}(?: {CAPS_WORD}){{0,2}}):[ \t\xa0]+(?=\S)")
 TITLE_LABEL = re.compile(rf"({TITLE_WORD}(?: {TITLE_WORD}){{0,2}}):[ \t\xa0]+(?=\S)")
+ARTICLES = {"The", "A", "An", "THE"}
 INSIDE_SENTENCE = r"(?<=[A-Za-z,][ \xa0])"
 
 
@@ -37,7 +38,7 @@ def find_labels(text: str) -> list[Label]:
     names = [text[c.start:c.end] for c in candidates]
     return [
         c for c, name in zip(candidates, names)
-        if names.count(name) > 1 or _named_elsewhere(text, name, c.start)
+        if names.count(name) > 1 or _named_elsewhere(text, name, c)
     ]
 
 
@@ -53,9 +54,11 @@ def _candidate(text: str, number: int, paragraph: tuple[int, int]) -> Label | No
     return Label(match.start(1), match.end(1), match.end(), content_end)
 
 
-def _named_elsewhere(text: str, label: str, at: int) -> bool:
+def _named_elsewhere(text: str, label: str, at: Label) -> bool:
     """Whether the label's last word, written in mixed case, stands inside a sentence elsewhere."""
+    if label.split()[0] in ARTICLES:
+        return False
     name = label.split()[-1].rstrip(".")
     pattern = re.compile(rf"{INSIDE_SENTENCE}{re.escape(name)}\b", re.IGNORECASE)
-    return any(m.start() != at and m.group()[0].isupper() and not m.group().isupper()
+    return any(not at.start <= m.start() < at.end and m.group()[0].isupper() and not m.group().isupper()
                for m in pattern.finditer(text))

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from .cues import Mention, mention, names_someone
+from .cues import Mention, apart, mention, names_someone
 from .marks import paragraphs
 
 INTRODUCES = ":"
@@ -98,7 +98,7 @@ class Sentences:
         if span is None:
             return None
         root = span[0].sent.root
-        subjects = [c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        subjects = [c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"} and not apart(c, span[0])]
         return mention(subjects[0]) if subjects else None
 
 
