@@ -118,3 +118,14 @@ def test_frames_mirror_the_lists(store: Store) -> None:
 
 def test_empty_series_frames_keep_their_columns(store: Store) -> None:
     assert list(frames.timeline(store, "ZZZ").columns) == ["period", "q1", "q2", "q3", "q4", "total", "goldstein"]
+
+
+@pytest.mark.parametrize(
+    ("code", "inside", "outside"),
+    [("IRN", ["IRN", "IRNGOV", "IRNMIL"], ["IRM", "IRO", "IR", "ISR"]), ("usaz", ["USAZ", "USAZZZ"], ["USB", "USA"])],
+)
+def test_prefix_range_is_starts_with(code: str, inside: list[str], outside: list[str]) -> None:
+    from eventwire.analysis.series import prefix_range
+
+    low, high = prefix_range(code)
+    assert all(low <= c < high for c in inside) and not any(low <= c < high for c in outside)

@@ -53,6 +53,10 @@ TABLES: dict[str, tuple[tuple[str, str], ...]] = {
         ("num_stories", "INTEGER"), ("first_published", "DATE"), ("source_url", "VARCHAR"),
         ("confidence", "DOUBLE"),
     ),
+    "actor_summary": (
+        ("code", "VARCHAR"), ("name", "VARCHAR"), ("country", "VARCHAR"), ("events", "BIGINT"),
+        ("as_source", "BIGINT"), ("as_target", "BIGINT"), ("mentions", "BIGINT"),
+    ),
     "mentions": (
         ("event_id", "VARCHAR"), ("mention_id", "VARCHAR"), ("article_key", "VARCHAR"), ("story_id", "VARCHAR"),
         ("outlet", "VARCHAR"), ("published", "DATE"), ("cameo_code", "VARCHAR"), ("date_value", "VARCHAR"),
@@ -128,8 +132,8 @@ _CANONICAL = f"""
 INSERT INTO canonical_events
 SELECT event_id,
        first(story_id ORDER BY published, id) AS story_id,
-       any_value(source_code), first(source_name {_BEST}), first(source_country {_BEST}),
-       any_value(target_code), first(target_name {_BEST}), first(target_country {_BEST}),
+       any_value(source_code) AS source_code, first(source_name {_BEST}), first(source_country {_BEST}),
+       any_value(target_code) AS target_code, first(target_name {_BEST}), first(target_country {_BEST}),
        first(cameo_code {_BEST}), any_value(cameo_base), first(cameo_root {_BEST}),
        first(cameo_label {_BEST}), first(cameo_goldstein {_BEST}), first(cameo_quad_class {_BEST}),
        first(plover_type {_BEST}), first(plover_mode {_BEST}), first(plover_context {_BEST}),
@@ -150,7 +154,29 @@ SELECT event_id,
        count(*), count(DISTINCT article_key), count(DISTINCT outlet), count(DISTINCT story_id),
        min(published), first(url ORDER BY published, article_key) FILTER (url IS NOT NULL),
        max(confidence)
-FROM _keyed GROUP BY event_id ORDER BY event_id
+FROM _keyed GROUP BY event_id ORDER BY source_code, target_code, event_id
+"""
+
+# Per actor code: canonical events as source or target, its commonest name, and the mentions behind them.
+_ACTORS = """
+INSERT INTO actor_summary
+WITH ends AS (
+    SELECT source_code AS code, source_name AS name, source_country AS country, 1 AS as_source, num_mentions
+    FROM canonical_events WHERE source_code IS NOT NULL
+    UNION ALL
+    SELECT target_code, target_name, target_country, 0, num_mentions
+    FROM canonical_events WHERE target_code IS NOT NULL
+), totals AS (
+    SELECT code, count(*) AS events, sum(as_source) AS as_source, count(*) - sum(as_source) AS as_target,
+           sum(num_mentions) AS mentions, min(country) AS country
+    FROM ends GROUP BY code
+), names AS (
+    SELECT code, first(name ORDER BY n DESC, name) AS name FROM (
+        SELECT code, name, count(*) AS n FROM ends WHERE name IS NOT NULL GROUP BY code, name
+    ) GROUP BY code
+)
+SELECT t.code, n.name, t.country, t.events, t.as_source, t.as_target, t.mentions
+FROM totals t LEFT JOIN names n ON n.code = t.code ORDER BY t.events DESC, t.code
 """
 
 
@@ -207,6 +233,8 @@ def _link_events(connection: duckdb.DuckDBPyConnection) -> None:
     connection.execute("DELETE FROM canonical_events")
     connection.execute(_MENTIONS)
     connection.execute(_CANONICAL)
+    connection.execute("DELETE FROM actor_summary")
+    connection.execute(_ACTORS)
     for table in ("_keyed", "_anchored", "_mention"):
         connection.execute(f"DROP TABLE IF EXISTS {table}")
 

@@ -28,6 +28,17 @@ FREQS: dict[str, tuple[str, tuple[str, ...]]] = {
 QUADS = ("q1", "q2", "q3", "q4")
 
 
+def prefix_range(code: str) -> tuple[str, str]:
+    """The codes that start with ``code`` as a range ``[low, high)``, which DuckDB can prune by row group.
+
+    Canonical events are stored sorted by source code, so a range on it skips most of a large table.
+    """
+    low = code.upper()
+    if not low:
+        return "", "\U0010ffff"
+    return low, low[:-1] + chr(ord(low[-1]) + 1)
+
+
 def _check_freq(freq: str) -> tuple[str, tuple[str, ...]]:
     if freq not in FREQS:
         raise ValueError(f"unknown frequency {freq!r}; use one of {', '.join(FREQS)}")
@@ -82,12 +93,11 @@ def dyad_series(store: Store, a: str, b: str, freq: str = "month", *, directed: 
 
     Both directions count unless ``directed`` (then only ``a`` acting on ``b``).
     """
-    a, b = a.upper(), b.upper()
-    condition = "starts_with(source_code, ?) AND starts_with(target_code, ?)"
-    params = [a, b]
+    condition = "source_code >= ? AND source_code < ? AND target_code >= ? AND target_code < ?"
+    params = [*prefix_range(a), *prefix_range(b)]
     if not directed:
         condition = f"({condition}) OR ({condition})"
-        params += [b, a]
+        params += [*prefix_range(b), *prefix_range(a)]
     return _series(store, freq, condition, params)
 
 
@@ -97,28 +107,8 @@ def timeline(store: Store, actor: str, freq: str = "month") -> list[dict[str, An
     return _series(store, freq, "starts_with(source_code, ?) OR starts_with(target_code, ?)", [code, code])
 
 
-_TOP = """
-WITH ends AS (
-    SELECT source_code AS code, source_name AS name, source_country AS country, 1 AS as_source, num_mentions
-    FROM canonical_events WHERE source_code IS NOT NULL
-    UNION ALL
-    SELECT target_code, target_name, target_country, 0, num_mentions
-    FROM canonical_events WHERE target_code IS NOT NULL
-), top AS (
-    SELECT code, count(*) AS events, sum(as_source) AS as_source, count(*) - sum(as_source) AS as_target,
-           sum(num_mentions) AS mentions, any_value(country) AS country
-    FROM ends GROUP BY code ORDER BY events DESC, code LIMIT ?
-), names AS (
-    SELECT code, name, count(*) AS n FROM ends WHERE code IN (SELECT code FROM top) AND name IS NOT NULL GROUP BY ALL
-)
-SELECT t.code, (SELECT n.name FROM names n WHERE n.code = t.code ORDER BY n.n DESC, n.name LIMIT 1) AS name,
-       t.country, t.events, t.as_source, t.as_target, t.mentions
-FROM top t ORDER BY t.events DESC, t.code
-"""
-
-
 def top_actors(store: Store, limit: int = 20) -> list[dict[str, Any]]:
     """The most active actor codes: events as source or target, with their commonest name and mentions."""
     ensure_linked(store)
     return [{**row, **{k: int(row[k]) for k in ("events", "as_source", "as_target", "mentions")}}
-            for row in rows(store, _TOP, [int(limit)])]
+            for row in rows(store, "SELECT * FROM actor_summary ORDER BY events DESC, code LIMIT ?", [int(limit)])]

@@ -1,0 +1,146 @@
+"""Query speed: a synthetic store of 10 million events, a monthly dyad series and a top-actors query.
+
+    python benchmarks/query.py [--events N] [--db PATH] [--rebuild] [--repeat N]
+
+Builds (once; ``--rebuild`` builds again) a DuckDB store at ``--db`` holding ``--events`` synthetic event
+rows spread over one article per 20 events, 2010–2024, between 240 actor codes and 20 CAMEO codes, drawn
+with a skew so that some dyads are busy and most are rare. Building is SQL inside DuckDB and CPU heavy
+(minutes for 10 million rows on two cores); it then links the store with ``link(store, dedupe=False)``
+(every article its own story: the synthetic texts are not news, so there is nothing to compare) and
+reports how long linking took. Then it times, each ``--repeat`` times after one warm-up run:
+
+* ``dyad_series(store, "USA", "RUS", "month")``: the monthly series of one busy dyad, both directions;
+* ``top_actors(store, 20)``: the 20 most active actor codes with their names;
+* ``timeline(store, "SYR", "month")`` and ``network(store, min_events=50)`` for comparison.
+
+The table gives the median and the slowest run. The goal is under half a second each for the first two.
+This is a measurement, not a test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from eventwire.analysis import dyad_series, link, network, timeline, top_actors
+from eventwire.store import TABLES, Store
+
+COUNTRIES = ("USA", "RUS", "CHN", "SYR", "IRN", "ISR", "TUR", "UKR", "GBR", "FRA", "DEU", "IRQ", "SAU", "EGY",
+             "IND", "PAK", "AFG", "JPN", "KOR", "PRK", "BRA", "MEX", "NGA", "ETH", "KEN", "ZAF", "VEN", "COL",
+             "LBN", "YEM", "QAT", "ARE", "JOR", "LBY", "SDN", "SOM", "MLI", "POL", "BLR", "GEO")
+SECTORS = ("GOV", "MIL", "COP", "REB", "OPP", "BUS")
+CAMEO = (  # code, label, Goldstein, QuadClass, PLOVER type
+    ("010", "Make statement", 0.0, 1, "CONSULT"), ("020", "Appeal", 3.0, 1, "REQUEST"),
+    ("036", "Express intent to meet", 4.0, 1, "AGREE"), ("040", "Consult", 1.0, 1, "CONSULT"),
+    ("042", "Make a visit", 1.9, 1, "CONSULT"), ("043", "Host a visit", 2.8, 1, "CONSULT"),
+    ("051", "Praise or endorse", 3.4, 1, "SUPPORT"), ("057", "Sign formal agreement", 8.0, 1, "AGREE"),
+    ("061", "Cooperate economically", 6.4, 2, "COOPERATE"), ("071", "Provide economic aid", 7.4, 2, "AID"),
+    ("111", "Criticize or denounce", -2.0, 3, "ACCUSE"), ("112", "Accuse", -2.0, 3, "ACCUSE"),
+    ("130", "Threaten", -4.4, 3, "THREATEN"), ("141", "Demonstrate or rally", -6.5, 3, "PROTEST"),
+    ("163", "Impose embargo or sanctions", -8.0, 4, "SANCTION"), ("173", "Arrest", -5.0, 4, "COERCE"),
+    ("180", "Use unconventional violence", -9.0, 4, "ASSAULT"), ("190", "Use conventional military force", -10.0, 4,
+                                                                   "ASSAULT"),
+    ("193", "Fight with small arms", -10.0, 4, "ASSAULT"), ("195", "Employ aerial weapons", -10.0, 4, "ASSAULT"),
+)
+EVENTS_PER_ARTICLE = 20
+
+_ARTICLES = """
+INSERT INTO articles
+SELECT 'k' || i, 'art-' || i, 'Synthetic article ' || i,
+       DATE '2010-01-01' + CAST(hash(i, 'day') % 5479 AS INTEGER), 'Outlet ' || (hash(i, 'src') % 50),
+       NULL, NULL, 'synthetic', 'synthetic text ' || i, TIMESTAMP '2024-12-31 00:00:00'
+FROM range(?) t(i)
+"""
+
+# Actor indexes drawn as floor(n * u^2): low indexes (the first countries) are much busier than high ones.
+_EVENTS = """
+INSERT INTO events
+WITH draws AS (
+    SELECT i, i // {per} AS a,
+           CAST(floor(? * pow((hash(i, 's') % 1000000) / 1000000.0, 2)) AS INTEGER) + 1 AS s,
+           CAST(floor(? * pow((hash(i, 't') % 1000000) / 1000000.0, 2)) AS INTEGER) + 1 AS t,
+           CAST(hash(i, 'c') % ? AS INTEGER) + 1 AS c
+    FROM range(?) r(i)
+), coded AS (
+    SELECT d.i, d.a, ?[d.s] AS src, ?[CASE WHEN d.t = d.s THEN d.t % ? + 1 ELSE d.t END] AS tgt, ?[d.c] AS cam
+    FROM draws d
+)
+SELECT 'k' || c.a, 'ev-' || c.i,
+       'act-' || c.src, c.src || ' name', c.src, substr(c.src, 1, 3),
+       'act-' || c.tgt, c.tgt || ' name', c.tgt, substr(c.tgt, 1, 3),
+       c.cam.code, substr(c.cam.code, 1, 2), c.cam.label, c.cam.goldstein, c.cam.quad, c.cam.plover, NULL,
+       ['diplomatic'], 'asserted',
+       strftime(a.published, '%Y-%m-%d'), 'day', 'text', NULL,
+       NULL, NULL, NULL, NULL, NULL,
+       'trigger', (c.i % {per}) * 50, (c.i % {per}) * 50 + 7, (c.i % {per}) * 50, (c.i % {per}) * 50 + 40, NULL, 0.7
+FROM coded c JOIN articles a ON a.key = 'k' || c.a
+"""
+
+
+def codes() -> list[str]:
+    """Actor codes, busiest first: every country's government, then its other sectors."""
+    return [c + s for s in SECTORS for c in COUNTRIES]
+
+
+def build(path: Path, events: int) -> float:
+    """Create the synthetic store at ``path`` and link it; returns the seconds linking took."""
+    path.unlink(missing_ok=True)
+    actor_codes = codes()
+    cameo = [{"code": c, "label": label, "goldstein": g, "quad": q, "plover": p} for c, label, g, q, p in CAMEO]
+    with Store.open(path) as store:
+        articles = -(-events // EVENTS_PER_ARTICLE)
+        store.connection.execute(_ARTICLES, [articles])
+        store.connection.execute(
+            _EVENTS.format(per=EVENTS_PER_ARTICLE),
+            [len(actor_codes), len(actor_codes), len(cameo), events, actor_codes, actor_codes, len(actor_codes),
+             cameo],
+        )
+        started = time.perf_counter()
+        link(store, dedupe=False)
+        return time.perf_counter() - started
+
+
+def timed(run: Callable[[], Any], repeat: int) -> tuple[float, float, Any]:
+    """Median and slowest seconds of ``repeat`` runs after one warm-up run, and the last result."""
+    result = run()
+    seconds = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        result = run()
+        seconds.append(time.perf_counter() - started)
+    return statistics.median(seconds), max(seconds), result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--events", type=int, default=10_000_000)
+    parser.add_argument("--db", type=Path, default=Path("/tmp/eventwire-query-bench.duckdb"))
+    parser.add_argument("--rebuild", action="store_true", help="Build the store again even if it exists.")
+    parser.add_argument("--repeat", type=int, default=5)
+    args = parser.parse_args()
+    if args.rebuild or not args.db.exists():
+        started = time.perf_counter()
+        link_seconds = build(args.db, args.events)
+        print(f"built {args.db} in {time.perf_counter() - started:.1f} s (linking {link_seconds:.1f} s)")
+    with Store.open(args.db) as store:
+        print(f"{store.count('events'):,} events in {store.count('articles'):,} articles; "
+              f"{store.connection.execute('SELECT count(*) FROM canonical_events').fetchall()[0][0]:,} canonical")
+        queries = {
+            "dyad_series USA RUS month": lambda: dyad_series(store, "USA", "RUS", "month"),
+            "top_actors 20": lambda: top_actors(store, 20),
+            "timeline SYR month": lambda: timeline(store, "SYR", "month"),
+            "network min_events=50": lambda: network(store, min_events=50),
+        }
+        print(f"{'query':30} {'median s':>9} {'max s':>7}  rows")
+        for name, run in queries.items():
+            median, slowest, result = timed(run, args.repeat)
+            size = len(result) if isinstance(result, list) else len(result["edges"])
+            print(f"{name:30} {median:9.3f} {slowest:7.3f}  {size}")
+
+
+if __name__ == "__main__":
+    main()
