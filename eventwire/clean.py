@@ -33,7 +33,10 @@ from .settings import data_path
 HEADER_BLOCKS = 8  # bylines and date lines are only looked for in the first blocks of an article
 
 _SPACES = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2009\u200a\u2002\u2003\u3000\t\v\f"), " ")
-_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+# zero-width characters, the soft hyphen, and bidirectional controls (marks, embeddings, overrides,
+# isolates), which reorder how text displays without changing what it says
+_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u061c"
+                                "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"), None)
 _LINE_BREAKS = re.compile(r"\r\n?|[\u2028\u2029\x85]")
 
 

@@ -18,6 +18,7 @@ verbatim text with ``clean=False``), unless the input gives its own id.
 from __future__ import annotations
 
 import codecs
+import datetime as dt
 import io
 import json
 import os
@@ -74,7 +75,8 @@ def article_from_text(
     """One article from its text; metadata given here wins over what the text says.
 
     Raises :class:`InputError` when the text is blank, holds nothing but metadata, or
-    ``published`` is not a date.
+    ``published`` is not a date or lies in the future. A date found in the text (or a page's
+    metadata) that lies in the future is a misreading and is left out.
     """
     if not text.strip():
         raise InputError("the article is empty (only whitespace); give it some text")
@@ -89,7 +91,7 @@ def article_from_text(
         id=id or article_id(found.text),
         text=found.text,
         title=title or found.title,
-        published=_iso_date(published) if published else found.published,
+        published=_iso_date(published) if published else _found_date(found.published),
         source=source or source_from_url(url),
         wire=wire or found.wire,
         url=url,
@@ -101,7 +103,19 @@ def _iso_date(value: str) -> str:
     iso = normalise_date(value)
     if iso is None:
         raise InputError(f"cannot read the date {value!r}; write it as YYYY-MM-DD")
+    if _in_future(iso):
+        raise InputError(f"the publication date {iso} is in the future; fix it or leave it out")
     return iso
+
+
+def _in_future(iso: str) -> bool:
+    """Whether an ISO date lies after tomorrow (a day of slack for time zones)."""
+    return dt.date.fromisoformat(iso) > dt.date.today() + dt.timedelta(days=1)
+
+
+def _found_date(iso: str | None) -> str | None:
+    """A date found in the article's text, unless it lies in the future (then it is a misreading)."""
+    return None if iso is None or _in_future(iso) else iso
 
 
 def read_inputs(
@@ -236,7 +250,7 @@ def _html_article(html: str, origin: str, options: _Options) -> Article:
         paragraphs = paragraphs[1:]  # the headline repeated as the first line of the body
     text = "\n\n".join(paragraphs)
     _check_length(text, options)
-    date = normalise_date(page.date) if page.date else None
+    date = _found_date(normalise_date(page.date)) if page.date else None
     return article_from_text(
         text,
         published=date,
