@@ -266,16 +266,17 @@ def test_a_large_jsonl_is_streamed(tmp_path: Path) -> None:
     path = tmp_path / "big.jsonl"
     filler = "Nothing happened in Port Ardo today, the wires said. " * 30
     with path.open("w", encoding="utf-8") as handle:
-        for i in range(4000):
+        for i in range(2000):
             handle.write(json.dumps({"id": f"n-{i}", "text": f"Report {i}. {filler}"}) + "\n")
     settings = Settings(db=str(tmp_path / "db.duckdb"), batch_size=50, clean=False)
+    run([write_jsonl(tmp_path / "warm.jsonl", STORIES)], settings)  # imports and loaded tables are not the input
     tracemalloc.start()
     try:
         summary = ingest([str(path)], settings, progress=False, make_coder=toy_coder)
         _, peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()
-    assert summary.stored == 4000
+    assert summary.stored == 2000
     assert peak < path.stat().st_size / 4, f"peak {peak} bytes for a file of {path.stat().st_size}"
 
 
@@ -313,3 +314,28 @@ def test_parquet_is_partitioned_by_publication_month(tmp_path: Path, settings: S
 def test_reading_parquet_that_is_not_there_says_how_to_make_it(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="--out parquet"):
         Store.open(f"memory://eventwire-test-{tmp_path.name}/nothing", read_only=True)
+
+
+@needs_reader
+def test_the_query_commands_read_parquet_given_as_db(tmp_path: Path, settings: Settings) -> None:
+    from click.testing import CliRunner
+
+    from eventwire.cli import main
+
+    out = tmp_path / "parquet"
+    ingest([str(write_jsonl(tmp_path / "a.jsonl", STORIES))], settings, progress=False, make_coder=toy_coder,
+           out=str(out))
+    shown = CliRunner().invoke(main, ["events", "--db", str(out), "--actor", "COR", "--format", "csv"])
+    assert shown.exit_code == 0, shown.output
+    assert "CORCOP" in shown.output and "DELGOV" in shown.output and len(shown.output.splitlines()) == 2
+
+
+@pytest.mark.parametrize("args", [["--out", "csv", "x"], ["--dask", "somewhere"]])
+def test_ingest_refuses_unknown_outputs_and_engines(tmp_path: Path, args: list[str]) -> None:
+    from click.testing import CliRunner
+
+    from eventwire.cli import main
+
+    result = CliRunner().invoke(main, ["ingest", str(write_jsonl(tmp_path / "a.jsonl", STORIES)),
+                                       "--db", str(tmp_path / "db.duckdb"), "--no-progress", *args])
+    assert result.exit_code != 0 and ("parquet" in result.output or "local:N" in result.output)
