@@ -140,6 +140,11 @@ CASES = [
     # a parse joining a column name to the headline: the subject after the colon speaks
     ("The Latest: Mayor Ana Ruiz urges voters to check the new polling places.", "indirect",
      "to check the new polling places", "Mayor Ana Ruiz", "urges"),
+    # a name set beside a common-noun subject; the name right before a subjectless "-ing" cue
+    ("At the end of the season, the club chairman, Tom Berg, said the team would stay.", "indirect",
+     "the team would stay", "Tom Berg", "said"),
+    ("The ad uses footage of Ana Ruiz asking, “Why are we not 50 points ahead?”", "direct", "Why are we not",
+     "Ana Ruiz", "asking"),
     # a relative clause's pronoun speaker is the subject of the clause around it
     ("The union condemned what it called a “reckless plan.”", "partial", "reckless plan", "The union", "called"),
     ("Tom Berg denounced what he called a “cynical delay” by the council.", "partial", "cynical delay",
@@ -171,6 +176,13 @@ def test_thing_noting_inside_reported_speech_is_not_a_speaker(nlp) -> None:
     text = "Ruiz said many of the examples that critics cite failed to note that the bridge was built on time."
     quotes = find_quotes(nlp(text), EMPTY, article_id="t")
     assert [q.speaker.name if q.speaker else None for q in quotes] == ["Ruiz"]
+
+
+@pytest.mark.model
+def test_fragment_belongs_to_its_own_sentence(nlp) -> None:
+    text = "The council chief, Ana Ruiz, said the plan was fair. The board then adopted the “harbour charter” at once."
+    fragment = next(q for q in find_quotes(nlp(text), EMPTY, article_id="t") if q.kind == "partial")
+    assert (fragment.speaker.name if fragment.speaker else None, fragment.cue) == ("The board", None)
 
 
 @pytest.mark.model

@@ -57,10 +57,12 @@ class Draft:
 def find_quotes(doc: Doc, index: ActorIndex, *, article_id: str) -> list[Quote]:
     """Every direct, partial and indirect quote in ``doc``, in text order."""
     sentences = Sentences.of(doc)
-    marked = find_marked(doc.text)
-    labels = find_labels(doc.text)
+    text = sentences.text
+    marked = find_marked(text)
+    labels = find_labels(text)
     cues = find_cues(doc) if doc.has_annotation("DEP") else []
-    kinds = [quote_kind(doc, m) for m in marked]
+    starts = [t.idx for t in doc]
+    kinds = [quote_kind(doc, m, text=text, starts=starts) for m in marked]
     direct_spans = [(m.opened, m.outer_end) for m, k in zip(marked, kinds) if k == "direct"]
     quoted = [(m.opened, m.outer_end) for m in marked] + [(b.start, b.content_end) for b in labels]
     free = [c for c in cues if not any(a <= c.start < b for a, b in quoted)]
@@ -70,9 +72,9 @@ def find_quotes(doc: Doc, index: ActorIndex, *, article_id: str) -> list[Quote]:
         _direct(m, free, sentences) if k == "direct" else _partial(m, indirect, free, sentences)
         for m, k in zip(marked, kinds)
     ]
-    quoted_drafts, turns = _apply_labels(doc.text, quoted_drafts, labels)
-    drafts = sorted(_fill_from_neighbours(doc.text, quoted_drafts) + indirect + turns, key=lambda d: (d.start, -d.end))
-    return _records(doc, drafts, index, article_id)
+    quoted_drafts, turns = _apply_labels(text, quoted_drafts, labels)
+    drafts = sorted(_fill_from_neighbours(text, quoted_drafts) + indirect + turns, key=lambda d: (d.start, -d.end))
+    return _records(text, drafts, index, article_id)
 
 
 def _apply_labels(text: str, drafts: list[Draft], labels: list[Label]) -> tuple[list[Draft], list[Draft]]:
@@ -96,21 +98,24 @@ def _apply_labels(text: str, drafts: list[Draft], labels: list[Label]) -> tuple[
     return labelled, turns
 
 
-def quote_kind(doc: Doc, chunk: Marked) -> QuoteKind:
-    """``direct`` for a clause standing on its own, ``partial`` for a fragment inside a sentence."""
+def quote_kind(doc: Doc, chunk: Marked, *, text: str | None = None, starts: list[int] | None = None) -> QuoteKind:
+    """``direct`` for a clause standing on its own, ``partial`` for a fragment inside a sentence.
+
+    ``text`` and ``starts`` (``doc.text`` and the token offsets) save recomputing them per quote."""
     if chunk.continued:
         return "direct"
-    if _embedded(doc, chunk.opened) or not _is_clause(doc, chunk.start, chunk.end):
+    text = doc.text if text is None else text
+    starts = [t.idx for t in doc] if starts is None else starts
+    if _embedded(doc, chunk.opened, text, starts) or not _is_clause(doc, chunk.start, chunk.end):
         return "partial"
     return "direct"
 
 
-def _embedded(doc: Doc, opened: int) -> bool:
+def _embedded(doc: Doc, opened: int, text: str, starts: list[int]) -> bool:
     """Whether the word before the opening mark carries on the sentence into the quote."""
-    before = doc.text[:opened].rstrip(" \t\xa0")
+    before = text[:opened].rstrip(" \t\xa0")
     if not before or not before[-1].isalnum():
         return False
-    starts = [t.idx for t in doc]
     token = doc[max(bisect.bisect_right(starts, len(before) - 1) - 1, 0)]
     verbs = speech_verbs()
     return not (token.lemma_ in verbs or token.lower_ in verbs or token.lower_ in {"said", "says", "told", "added"})
@@ -152,14 +157,17 @@ def _trim_text(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _best_cue(chunk: Marked, cues: list[Cue], sentences: Sentences) -> Cue | None:
+def _best_cue(chunk: Marked, cues: list[Cue], sentences: Sentences, *, beyond: bool = True) -> Cue | None:
     """The cue with a speaker closest to the quote: in the sentences around it, else a cue
     without content of its own in the sentence right after it ("…?" Vitter asked.), else the
-    nearest one before it in its paragraph ("Schiff said. "The other factor…"")."""
+    nearest one before it in its paragraph ("Schiff said. "The other factor…""). Only the first
+    holds ``beyond=False`` (a fragment belongs to its own sentence)."""
     low, high = sentences.region(chunk.opened, chunk.outer_end)
     near = [c for c in cues if c.speaker is not None and low <= c.start < high]
     if near:
         return min(near, key=lambda cue: _rank(cue, chunk))
+    if not beyond:
+        return None
     after = sentences.following(chunk.outer_end) if chunk.closed is not None else None
     if after is not None:
         bare = [c for c in cues if c.speaker is not None and c.content is None and after[0] <= c.start < after[1]]
@@ -251,14 +259,13 @@ def _partial(chunk: Marked, indirect: list[Draft], cues: list[Cue], sentences: S
     for draft in indirect:
         if draft.start <= start and end <= draft.end and draft.speaker is not None:
             return Draft("partial", start, end, draft.speaker, draft.cue, chunk)
-    cue = _best_cue(chunk, cues, sentences)
+    cue = _best_cue(chunk, cues, sentences, beyond=False)
     if cue is not None:
         return Draft("partial", start, end, cue.speaker, (cue.start, cue.end), chunk)
     return Draft("partial", start, end, sentences.subject(chunk.opened), None, chunk)
 
 
-def _records(doc: Doc, drafts: list[Draft], index: ActorIndex, article_id: str) -> list[Quote]:
-    text = doc.text
+def _records(text: str, drafts: list[Draft], index: ActorIndex, article_id: str) -> list[Quote]:
     quotes: dict[tuple[int, int], Quote] = {}
     for d in drafts:
         if d.end <= d.start or (d.start, d.end) in quotes:

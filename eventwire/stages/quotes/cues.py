@@ -24,6 +24,9 @@ from .pronouns import outer_antecedent
 
 PEOPLE = {"PERSON", "ORG", "NORP", "GPE"}
 PLACES = {"GPE", "LOC"}
+NOUNS = {"NOUN", "PROPN", "PRON"}
+MODIFIERS = {"compound", "poss", "amod", "nmod", "npadvmod"}
+TIMES = {"DATE", "TIME"}
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 RELATIVE = {"who", "which", "that", "whom"}
 CLIMB = {"advcl", "xcomp", "conj", "ccomp"}
@@ -153,11 +156,26 @@ def apart(subject: Token, other: Token) -> bool:
 
 
 def _nearest_noun(verb: Token) -> Token | None:
-    """The head of the noun chunk ending right before ``verb`` on its own line, if any."""
-    for chunk in verb.doc.noun_chunks:
-        if chunk.end == verb.i and not _line_apart(chunk.root, verb):
-            return chunk.root
-    return None
+    """The noun (or name, or pronoun) right before ``verb`` on its own line, if any."""
+    if verb.i == 0:
+        return None
+    token = verb.doc[verb.i - 1]
+    if token.pos_ not in NOUNS or token.dep_ in MODIFIERS or token.ent_type_ in TIMES or "\n" in token.text_with_ws:
+        return None
+    return token
+
+
+def _named_apposition(noun: Token) -> Token | None:
+    """A name set beside a common-noun subject ("the election, Minyon Moore, …" in a bad parse;
+    "the union's chief, Ana Ruiz, said")."""
+    named = [c for c in noun.children if c.dep_ == "appos" and names_someone(c)]
+    return named[0] if named else None
+
+
+def _gerund_holder(verb: Token) -> Token | None:
+    """The name right before a subjectless "-ing" cue ("footage of Ana Ruiz saying …")."""
+    noun = _nearest_noun(verb)
+    return noun if noun is not None and names_someone(noun) else None
 
 
 def speaker_token(verb: Token) -> Token | None:
@@ -171,6 +189,10 @@ def speaker_token(verb: Token) -> Token | None:
         subject = _subject(current)
         if subject is not None and apart(subject, current):
             subject = _nearest_noun(current)
+        if subject is None and current.tag_ == "VBG":
+            subject = _gerund_holder(current)
+        if subject is not None and not names_someone(subject):
+            subject = _named_apposition(subject) or subject
         if subject is not None:
             if subject.lower_ in RELATIVE and current.dep_ == "relcl":
                 return current.head

@@ -11,6 +11,7 @@ from .cues import Mention, apart, mention, names_someone
 from .marks import paragraphs
 
 INTRODUCES = ":"
+SUBJECTS = {"nsubj", "nsubjpass"}
 
 
 @dataclass(frozen=True)
@@ -18,21 +19,19 @@ class Sentences:
     """Sentence bounds (character offsets) of one Doc, with its paragraphs."""
 
     doc: Doc
+    text: str
     bounds: tuple[tuple[int, int], ...]
     paras: tuple[tuple[int, int], ...]
 
     @classmethod
     def of(cls, doc: Doc) -> "Sentences":
-        paras = tuple(paragraphs(doc.text))
+        text = doc.text
+        paras = tuple(paragraphs(text))
         if doc.has_annotation("SENT_START") or doc.has_annotation("DEP"):
             bounds = tuple((s.start_char, s.end_char) for s in doc.sents if s.text.strip())
         else:
             bounds = paras
-        return cls(doc, bounds, paras)
-
-    @property
-    def text(self) -> str:
-        return self.doc.text
+        return cls(doc, text, bounds, paras)
 
     def _para(self, offset: int) -> tuple[int, int]:
         i = bisect.bisect_right([p[0] for p in self.paras], offset) - 1
@@ -98,7 +97,7 @@ class Sentences:
         if span is None:
             return None
         root = span[0].sent.root
-        subjects = [c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"} and not apart(c, span[0])]
+        subjects = [c for c in root.children if c.dep_ in SUBJECTS and not apart(c, span[0])]
         return mention(subjects[0]) if subjects else None
 
 
