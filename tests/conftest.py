@@ -60,3 +60,23 @@ def shared_path(*parts: str) -> Path:
 @pytest.fixture
 def seed_path() -> Path:
     return shared_path("seed", "000_d0042f3ec4aaeb2c.txt")
+
+
+@pytest.fixture
+def spec_doc(make_doc):
+    """Build a parsed Doc from a compact spec: ``word|POS|dep|head[|ENT]`` tokens separated by spaces.
+
+    Heads are absolute token indices; ENT is a BILUO or IOB tag (``O`` when left out).
+    """
+
+    def build(spec: str) -> Doc:
+        rows = [item.split("|") for item in spec.split()]
+        return make_doc(
+            [r[0] for r in rows],
+            pos=[r[1] for r in rows],
+            deps=[r[2] for r in rows],
+            heads=[int(r[3]) for r in rows],
+            ents=[r[4] if len(r) > 4 else "O" for r in rows],
+        )
+
+    return build

@@ -11,18 +11,6 @@ from eventwire.stages.mentions import Mention
 from eventwire.ids import stable_id
 
 
-def build(make_doc, spec: str):
-    """``word|POS|dep|head[|ENT]`` tokens separated by spaces; heads are absolute token indices."""
-    rows = [item.split("|") for item in spec.split()]
-    return make_doc(
-        [r[0] for r in rows],
-        pos=[r[1] for r in rows],
-        deps=[r[2] for r in rows],
-        heads=[int(r[3]) for r in rows],
-        ents=[r[4] if len(r) > 4 else "O" for r in rows],
-    )
-
-
 @pytest.fixture(scope="module")
 def dictionary() -> ActorDictionary:
     return ActorDictionary.load()
@@ -36,8 +24,8 @@ STORY = ("Russian|ADJ|amod|2|B-NORP Energy|PROPN|compound|2 Minister|PROPN|compo
          "Washington|PROPN|dobj|14|B-GPE .|PUNCT|punct|12")
 
 
-def test_find_actors_on_a_short_story(make_doc, dictionary) -> None:
-    doc = build(make_doc, STORY)
+def test_find_actors_on_a_short_story(spec_doc, dictionary) -> None:
+    doc = spec_doc(STORY)
     actors = find_actors(doc, dictionary, published="2018-07-12", article_id="story")
     by_name = {a.name: a for a in actors}
     # Wanjiru Odhiambo has no title and no country: no actor with an empty code is emitted for her.
@@ -52,16 +40,16 @@ def test_find_actors_on_a_short_story(make_doc, dictionary) -> None:
         assert all(doc.text[m.start:m.end] == m.text for m in actor.mentions)
 
 
-def test_ids_and_output_are_stable(make_doc, dictionary) -> None:
-    first = find_actors(build(make_doc, STORY), dictionary, published="2018-07-12", article_id="a1")
-    again = find_actors(build(make_doc, STORY), dictionary, published="2018-07-12", article_id="a1")
-    other = find_actors(build(make_doc, STORY), dictionary, published="2018-07-12", article_id="a2")
+def test_ids_and_output_are_stable(spec_doc, dictionary) -> None:
+    first = find_actors(spec_doc(STORY), dictionary, published="2018-07-12", article_id="a1")
+    again = find_actors(spec_doc(STORY), dictionary, published="2018-07-12", article_id="a1")
+    other = find_actors(spec_doc(STORY), dictionary, published="2018-07-12", article_id="a2")
     assert first == again
     assert {a.id for a in first}.isdisjoint({a.id for a in other})
 
 
-def test_the_index_finds_the_actor_at_a_head_token(make_doc, dictionary) -> None:
-    doc = build(make_doc, STORY)
+def test_the_index_finds_the_actor_at_a_head_token(spec_doc, dictionary) -> None:
+    doc = spec_doc(STORY)
     index = ActorIndex(find_actors(doc, dictionary, published="2018-07-12", article_id="story"))
     novak_token = doc[4]
     assert index.at(novak_token.idx, novak_token.idx + len(novak_token)).name == "Alexander Novak"
@@ -163,6 +151,6 @@ def test_is_coded(code, coded) -> None:
     assert is_coded(code) is coded
 
 
-def test_every_emitted_actor_has_a_code(make_doc, dictionary) -> None:
-    actors = find_actors(build(make_doc, STORY), dictionary, published="2018-07-12", article_id="story")
+def test_every_emitted_actor_has_a_code(spec_doc, dictionary) -> None:
+    actors = find_actors(spec_doc(STORY), dictionary, published="2018-07-12", article_id="story")
     assert actors and all(is_coded(a.code) for a in actors)

@@ -9,26 +9,14 @@ from eventwire.stages import coref
 from eventwire.stages.mentions import find_mentions
 
 
-def build(make_doc, spec: str):
-    """``word|POS|dep|head[|ENT]`` tokens separated by spaces; heads are absolute token indices."""
-    rows = [item.split("|") for item in spec.split()]
-    return make_doc(
-        [r[0] for r in rows],
-        pos=[r[1] for r in rows],
-        deps=[r[2] for r in rows],
-        heads=[int(r[3]) for r in rows],
-        ents=[r[4] if len(r) > 4 else "O" for r in rows],
-    )
-
-
 @pytest.fixture(scope="module")
 def dictionary() -> ActorDictionary:
     return ActorDictionary.load()
 
 
-def resolved(make_doc, dictionary, spec: str, published: str | None = "2018-07-12") -> list[tuple[str, str]]:
+def resolved(spec_doc, dictionary, spec: str, published: str | None = "2018-07-12") -> list[tuple[str, str]]:
     """Every resolved mention as ``(text, entry name)``, in text order."""
-    doc = build(make_doc, spec)
+    doc = spec_doc(spec)
     mentions = coref.resolve(doc, find_mentions(doc, dictionary, published), dictionary, published)
     assert all(doc.text[m.start:m.end] == m.text for m in mentions)
     return [(m.text, m.entry.name) for m in mentions]
@@ -58,17 +46,17 @@ SURNAMES = ("Wanjiru|PROPN|compound|1|B-PERSON Odhiambo|PROPN|nsubj|2|I-PERSON a
             "Odhiambu|PROPN|nsubj|8 left|VERB|ROOT|8 .|PUNCT|punct|8")
 
 
-def test_surname_repeats_and_misspellings_join_the_full_name(make_doc, dictionary) -> None:
-    found = resolved(make_doc, dictionary, SURNAMES)
+def test_surname_repeats_and_misspellings_join_the_full_name(spec_doc, dictionary) -> None:
+    found = resolved(spec_doc, dictionary, SURNAMES)
     assert found == [("Wanjiru Odhiambo", "Wanjiru Odhiambo"), ("Odhiambo", "Wanjiru Odhiambo"),
                      ("Odhiambu", "Wanjiru Odhiambo")]
 
 
-def test_relative_who_is_a_mention_of_its_antecedent(make_doc, dictionary) -> None:
+def test_relative_who_is_a_mention_of_its_antecedent(spec_doc, dictionary) -> None:
     # "Wanjiru Odhiambo , who is due , spoke ."
     spec = ("Wanjiru|PROPN|compound|1|B-PERSON Odhiambo|PROPN|nsubj|7|I-PERSON ,|PUNCT|punct|1 who|PRON|nsubj|4 "
             "is|AUX|relcl|1 due|ADJ|acomp|4 ,|PUNCT|punct|1 spoke|VERB|ROOT|7 .|PUNCT|punct|7")
-    assert ("who", "Wanjiru Odhiambo") in resolved(make_doc, dictionary, spec)
+    assert ("who", "Wanjiru Odhiambo") in resolved(spec_doc, dictionary, spec)
 
 
 PRONOUNS = [
@@ -100,19 +88,19 @@ PRONOUNS.append(
 
 
 @pytest.mark.parametrize("spec,expected", PRONOUNS)
-def test_pronouns_resolve_to_a_compatible_antecedent(make_doc, dictionary, spec, expected) -> None:
-    found = resolved(make_doc, dictionary, spec)
+def test_pronouns_resolve_to_a_compatible_antecedent(spec_doc, dictionary, spec, expected) -> None:
+    found = resolved(spec_doc, dictionary, spec)
     pronouns = [(text, name) for text, name in found if text.lower() in {"he", "it", "they", "his", "its"}]
     assert pronouns == expected
 
 
-def test_a_pronoun_inside_a_quote_skips_the_speaker(make_doc, dictionary) -> None:
+def test_a_pronoun_inside_a_quote_skips_the_speaker(spec_doc, dictionary) -> None:
     # Wanjiru Odhiambo met Karim Bostani . Bostani said : " He is welcome . "
     spec = ("Wanjiru|PROPN|compound|1|B-PERSON Odhiambo|PROPN|nsubj|2|I-PERSON met|VERB|ROOT|2 "
             "Karim|PROPN|compound|4|B-PERSON Bostani|PROPN|dobj|2|I-PERSON .|PUNCT|punct|2 "
             "Bostani|PROPN|nsubj|7|B-PERSON said|VERB|ROOT|7 :|PUNCT|punct|7 \"|PUNCT|punct|11 "
             "He|PRON|nsubj|11 is|AUX|ccomp|7 welcome|ADJ|acomp|11 .|PUNCT|punct|7 \"|PUNCT|punct|7")
-    found = resolved(make_doc, dictionary, spec)
+    found = resolved(spec_doc, dictionary, spec)
     assert dict(found)["He"] == "Wanjiru Odhiambo"
 
 
@@ -136,8 +124,8 @@ DESCRIPTIONS = [
 
 
 @pytest.mark.parametrize("spec,published,text,name", DESCRIPTIONS)
-def test_descriptions(make_doc, dictionary, spec, published, text, name) -> None:
-    found = resolved(make_doc, dictionary, spec, published)
+def test_descriptions(spec_doc, dictionary, spec, published, text, name) -> None:
+    found = resolved(spec_doc, dictionary, spec, published)
     assert dict(found)[text] == name
 
 
@@ -148,16 +136,16 @@ PRESIDENT = ("Washington|PROPN|nsubj|3|B-GPE and|CCONJ|cc|0 Americans|PROPN|conj
 
 @pytest.mark.parametrize("published,name", [("2009-06-01", "Barack Obama"), ("2018-07-12", "Donald Trump"),
                                             ("2022-03-01", "Joe Biden")])
-def test_the_president_is_whoever_held_the_office_when_the_story_was_published(make_doc, dictionary, published,
+def test_the_president_is_whoever_held_the_office_when_the_story_was_published(spec_doc, dictionary, published,
                                                                                name) -> None:
-    found = resolved(make_doc, dictionary, PRESIDENT, published)
+    found = resolved(spec_doc, dictionary, PRESIDENT, published)
     assert dict(found)["The president"] == name
 
 
-def test_an_unresolvable_description_is_dropped(make_doc, dictionary) -> None:
+def test_an_unresolvable_description_is_dropped(spec_doc, dictionary) -> None:
     # "The official spoke ." — no country, no office: nothing to refer to
     spec = "The|DET|det|1 official|NOUN|nsubj|2 spoke|VERB|ROOT|2 .|PUNCT|punct|2"
-    assert resolved(make_doc, dictionary, spec) == []
+    assert resolved(spec_doc, dictionary, spec) == []
 
 
 @pytest.mark.parametrize("spec,text,name", [
@@ -168,41 +156,41 @@ def test_an_unresolvable_description_is_dropped(make_doc, dictionary) -> None:
     ("Syria|PROPN|nsubj|1|B-GPE replied|VERB|ROOT|1 ,|PUNCT|punct|1 according|VERB|prep|1 to|ADP|prep|3 "
      "state|NOUN|compound|6 media|NOUN|pobj|4 .|PUNCT|punct|1", "state media", "Syrian state media"),
 ])
-def test_national_bodies_belong_to_the_main_country(make_doc, dictionary, spec, text, name) -> None:
-    assert dict(resolved(make_doc, dictionary, spec))[text] == name
+def test_national_bodies_belong_to_the_main_country(spec_doc, dictionary, spec, text, name) -> None:
+    assert dict(resolved(spec_doc, dictionary, spec))[text] == name
 
 
-def test_a_national_body_without_any_country_is_dropped(make_doc, dictionary) -> None:
+def test_a_national_body_without_any_country_is_dropped(spec_doc, dictionary) -> None:
     # "the government said ."
     spec = "the|DET|det|1 government|NOUN|nsubj|2 said|VERB|ROOT|2 .|PUNCT|punct|2"
-    assert resolved(make_doc, dictionary, spec) == []
+    assert resolved(spec_doc, dictionary, spec) == []
 
 
-def test_a_lead_description_is_the_person_named_next_with_that_role(make_doc, dictionary) -> None:
+def test_a_lead_description_is_the_person_named_next_with_that_role(spec_doc, dictionary) -> None:
     # "A top adviser to Iran 's Supreme Leader arrived . Ali Akbar Velayati spoke ."
     spec = ("A|DET|det|2 top|ADJ|amod|2 adviser|NOUN|nsubj|8 to|ADP|prep|2 Iran|PROPN|poss|7|B-GPE "
             "'s|PART|case|4 Supreme|PROPN|compound|7 Leader|PROPN|pobj|3 arrived|VERB|ROOT|8 .|PUNCT|punct|8 "
             "Ali|PROPN|compound|12|B-PERSON Akbar|PROPN|compound|12|I-PERSON Velayati|PROPN|nsubj|13|I-PERSON "
             "spoke|VERB|ROOT|13 .|PUNCT|punct|13")
-    assert dict(resolved(make_doc, dictionary, spec))["A top adviser"] == "Ali Akbar Velayati"
+    assert dict(resolved(spec_doc, dictionary, spec))["A top adviser"] == "Ali Akbar Velayati"
 
 
-def test_a_lead_description_with_no_named_match_is_a_new_person(make_doc, dictionary) -> None:
+def test_a_lead_description_with_no_named_match_is_a_new_person(spec_doc, dictionary) -> None:
     # "A top adviser to Iran 's Supreme Leader arrived ."
     spec = ("A|DET|det|2 top|ADJ|amod|2 adviser|NOUN|nsubj|8 to|ADP|prep|2 Iran|PROPN|poss|7|B-GPE "
             "'s|PART|case|4 Supreme|PROPN|compound|7 Leader|PROPN|pobj|3 arrived|VERB|ROOT|8 .|PUNCT|punct|8")
-    doc = build(make_doc, spec)
+    doc = spec_doc(spec)
     mentions = coref.resolve(doc, find_mentions(doc, dictionary, "2018-07-12"), dictionary, "2018-07-12")
     adviser = next(m for m in mentions if m.text == "A top adviser")
     assert (adviser.entry.kind, adviser.entry.code) == ("person", "IRNGOV")
 
 
-def test_a_possessive_in_the_object_is_the_subject_of_its_verb(make_doc, dictionary) -> None:
+def test_a_possessive_in_the_object_is_the_subject_of_its_verb(spec_doc, dictionary) -> None:
     # "Karim Bostani , an aide to Wanjiru Odhiambo , praised his country ."
     spec = ("Karim|PROPN|compound|1|B-PERSON Bostani|PROPN|nsubj|8|I-PERSON ,|PUNCT|punct|1 an|DET|det|4 "
             "aide|NOUN|appos|1 to|ADP|prep|4 Wanjiru|PROPN|compound|7|B-PERSON Odhiambo|PROPN|pobj|5|I-PERSON "
             "praised|VERB|ROOT|8 his|PRON|poss|10 country|NOUN|dobj|8 .|PUNCT|punct|8")
-    assert dict(resolved(make_doc, dictionary, spec))["his"] == "Karim Bostani"
+    assert dict(resolved(spec_doc, dictionary, spec))["his"] == "Karim Bostani"
 
 
 @pytest.mark.parametrize("spec,text,name", [
@@ -213,8 +201,8 @@ def test_a_possessive_in_the_object_is_the_subject_of_its_verb(make_doc, diction
     ("ethnic|ADJ|amod|1 Albanians|PROPN|nsubj|2|B-NORP marched|VERB|ROOT|2 and|CCONJ|cc|2 Greece|PROPN|nsubj|5|B-GPE "
      "responded|VERB|conj|2 .|PUNCT|punct|2", "Albanians", "Albanians (Greece)"),
 ])
-def test_bare_groups_and_ethnic_peoples_take_the_main_country(make_doc, dictionary, spec, text, name) -> None:
-    assert dict(resolved(make_doc, dictionary, spec))[text] == name
+def test_bare_groups_and_ethnic_peoples_take_the_main_country(spec_doc, dictionary, spec, text, name) -> None:
+    assert dict(resolved(spec_doc, dictionary, spec))[text] == name
 
 
 @pytest.mark.parametrize("spec,country", [
@@ -227,19 +215,19 @@ def test_bare_groups_and_ethnic_peoples_take_the_main_country(make_doc, dictiona
      "Chad|PROPN|poss|6|B-GPE 's|PART|case|4 envoy|NOUN|dobj|3 and|CCONJ|cc|6 Peru|PROPN|conj|6|B-GPE .|PUNCT|punct|3",
      "TCD"),
 ])
-def test_titled_people_take_the_main_country(make_doc, dictionary, spec, country) -> None:
-    doc = build(make_doc, spec)
+def test_titled_people_take_the_main_country(spec_doc, dictionary, spec, country) -> None:
+    doc = spec_doc(spec)
     mentions = coref.resolve(doc, find_mentions(doc, dictionary, "2018-07-12"), dictionary, "2018-07-12")
     farouk = next(m for m in mentions if m.name == "Omar Farouk")
     assert farouk.entry.country == country
 
 
-def test_a_titled_igo_official_keeps_the_igo_code(make_doc, dictionary) -> None:
+def test_a_titled_igo_official_keeps_the_igo_code(spec_doc, dictionary) -> None:
     # "Arab League Secretary Omar Farouk met Chad 's envoy ."
     spec = ("Arab|PROPN|compound|1|B-ORG League|PROPN|compound|4|I-ORG Secretary|PROPN|compound|4 "
             "Omar|PROPN|compound|4|B-PERSON Farouk|PROPN|nsubj|5|I-PERSON met|VERB|ROOT|5 Chad|PROPN|poss|8|B-GPE "
             "'s|PART|case|6 envoy|NOUN|dobj|5 .|PUNCT|punct|5")
-    doc = build(make_doc, spec)
+    doc = spec_doc(spec)
     mentions = coref.resolve(doc, find_mentions(doc, dictionary, "2018-07-12"), dictionary, "2018-07-12")
     farouk = next(m for m in mentions if m.name == "Omar Farouk")
     assert (farouk.entry.code, farouk.entry.country) == ("IGOARL", None)
@@ -254,24 +242,24 @@ def test_short_names(name, shorts) -> None:
     assert coref.short_names(name) == shorts
 
 
-def test_a_given_name_repeats_a_patronymic_name(make_doc, dictionary) -> None:
+def test_a_given_name_repeats_a_patronymic_name(spec_doc, dictionary) -> None:
     # "Sheikh Nasser bin Omar spoke . Nasser left ."
     spec = ("Sheikh|PROPN|compound|3 Nasser|PROPN|compound|3|B-PERSON bin|PROPN|compound|3|I-PERSON "
             "Omar|PROPN|nsubj|4|I-PERSON spoke|VERB|ROOT|4 .|PUNCT|punct|4 Nasser|PROPN|nsubj|7|B-PERSON "
             "left|VERB|ROOT|7 .|PUNCT|punct|7")
-    doc = build(make_doc, spec)
+    doc = spec_doc(spec)
     mentions = coref.resolve(doc, find_mentions(doc, dictionary, "2018-07-12"), dictionary, "2018-07-12")
     keys = {m.text: m.entry.key for m in mentions}
     assert keys["Nasser"] == keys["Sheikh Nasser bin Omar"]
 
 
 @pytest.mark.parametrize("pronoun,name", [("she", "Amina Otieno"), ("he", "Omar Farouk")])
-def test_gendered_pronouns_follow_titles(make_doc, dictionary, pronoun, name) -> None:
+def test_gendered_pronouns_follow_titles(spec_doc, dictionary, pronoun, name) -> None:
     # "Mrs. Amina Otieno met Mr. Omar Farouk . <pronoun> said ."
     spec = ("Mrs.|PROPN|compound|2 Amina|PROPN|compound|2|B-PERSON Otieno|PROPN|nsubj|3|I-PERSON met|VERB|ROOT|3 "
             "Mr.|PROPN|compound|6 Omar|PROPN|compound|6|B-PERSON Farouk|PROPN|dobj|3|I-PERSON .|PUNCT|punct|3 "
             f"{pronoun}|PRON|nsubj|9 said|VERB|ROOT|9 .|PUNCT|punct|9")
-    doc = build(make_doc, spec)
+    doc = spec_doc(spec)
     mentions = coref.resolve(doc, find_mentions(doc, dictionary, "2018-07-12"), dictionary, "2018-07-12")
     person = next(m for m in mentions if m.text == pronoun)
     assert person.entry.name == name

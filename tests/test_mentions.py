@@ -8,25 +8,13 @@ from eventwire.dictionaries import ActorDictionary
 from eventwire.stages.mentions import find_mentions, is_locative
 
 
-def build(make_doc, spec: str):
-    """``word|POS|dep|head[|ENT]`` tokens separated by spaces; heads are absolute token indices."""
-    rows = [item.split("|") for item in spec.split()]
-    return make_doc(
-        [r[0] for r in rows],
-        pos=[r[1] for r in rows],
-        deps=[r[2] for r in rows],
-        heads=[int(r[3]) for r in rows],
-        ents=[r[4] if len(r) > 4 else "O" for r in rows],
-    )
-
-
 @pytest.fixture(scope="module")
 def dictionary() -> ActorDictionary:
     return ActorDictionary.load()
 
 
-def mentions_of(make_doc, dictionary, spec: str, published: str | None = "2018-07-12"):
-    doc = build(make_doc, spec)
+def mentions_of(spec_doc, dictionary, spec: str, published: str | None = "2018-07-12"):
+    doc = spec_doc(spec)
     return doc, find_mentions(doc, dictionary, published)
 
 
@@ -66,9 +54,9 @@ TITLED = [
 
 
 @pytest.mark.parametrize("spec,published,text,code,role", TITLED)
-def test_title_before_a_name_is_one_mention_with_code_and_role(make_doc, dictionary, spec, published, text, code,
+def test_title_before_a_name_is_one_mention_with_code_and_role(spec_doc, dictionary, spec, published, text, code,
                                                                role) -> None:
-    doc, found = mentions_of(make_doc, dictionary, spec, published)
+    doc, found = mentions_of(spec_doc, dictionary, spec, published)
     people = [m for m in found if m.entry is not None and m.entry.kind == "person"]
     assert [m.text for m in people] == [text]
     assert people[0].entry.code == code
@@ -95,9 +83,9 @@ CAPITALS = [
 
 
 @pytest.mark.parametrize("spec,expected", CAPITALS)
-def test_capitals_are_governments_as_arguments_and_places_after_locatives(make_doc, dictionary, spec,
+def test_capitals_are_governments_as_arguments_and_places_after_locatives(spec_doc, dictionary, spec,
                                                                          expected) -> None:
-    _, found = mentions_of(make_doc, dictionary, spec)
+    _, found = mentions_of(spec_doc, dictionary, spec)
     capitals = {m.text: m.entry.code for m in found if m.form == "capital"}
     assert capitals == expected
 
@@ -118,8 +106,8 @@ STATES = [
 
 
 @pytest.mark.parametrize("spec,expected", STATES)
-def test_country_names_and_demonyms_are_state_mentions(make_doc, dictionary, spec, expected) -> None:
-    _, found = mentions_of(make_doc, dictionary, spec)
+def test_country_names_and_demonyms_are_state_mentions(spec_doc, dictionary, spec, expected) -> None:
+    _, found = mentions_of(spec_doc, dictionary, spec)
     assert {m.text: m.entry.code for m in found if m.entry is not None and m.entry.kind == "state"} == expected
 
 
@@ -143,41 +131,41 @@ QUALIFIED = [
 
 
 @pytest.mark.parametrize("spec,text,code,kind", QUALIFIED)
-def test_role_nouns_qualified_by_a_country_are_bodies_and_groups(make_doc, dictionary, spec, text, code,
+def test_role_nouns_qualified_by_a_country_are_bodies_and_groups(spec_doc, dictionary, spec, text, code,
                                                                  kind) -> None:
-    _, found = mentions_of(make_doc, dictionary, spec)
+    _, found = mentions_of(spec_doc, dictionary, spec)
     bodies = [m for m in found if m.form in {"body", "group"}]
     assert [(m.text, m.entry.code, m.entry.kind) for m in bodies] == [(text, code, kind)]
 
 
-def test_a_demonym_inside_a_group_is_not_a_separate_state_mention(make_doc, dictionary) -> None:
-    _, found = mentions_of(make_doc, dictionary, QUALIFIED[0][0])
+def test_a_demonym_inside_a_group_is_not_a_separate_state_mention(spec_doc, dictionary) -> None:
+    _, found = mentions_of(spec_doc, dictionary, QUALIFIED[0][0])
     assert not [m for m in found if m.form == "demonym"]
 
 
-def test_apposition_gives_role_and_country_to_an_unknown_person(make_doc, dictionary) -> None:
+def test_apposition_gives_role_and_country_to_an_unknown_person(spec_doc, dictionary) -> None:
     # "Wanjiru Odhiambo , an adviser to Iran 's parliament , said ."
     spec = ("Wanjiru|PROPN|compound|1|B-PERSON Odhiambo|PROPN|nsubj|10|I-PERSON ,|PUNCT|punct|1 an|DET|det|4 "
             "adviser|NOUN|appos|1 to|ADP|prep|4 Iran|PROPN|poss|8|B-GPE 's|PART|case|6 parliament|NOUN|pobj|5 "
             ",|PUNCT|punct|1 said|VERB|ROOT|10 .|PUNCT|punct|10")
-    _, found = mentions_of(make_doc, dictionary, spec)
+    _, found = mentions_of(spec_doc, dictionary, spec)
     person = next(m for m in found if m.entry is not None and m.entry.kind == "person")
     assert (person.text, person.entry.country, person.entry.code) == ("Wanjiru Odhiambo", "IRN", "IRNLEG")
     assert person.role.startswith("adviser to Iran")
 
 
-def test_a_description_is_left_for_coreference(make_doc, dictionary) -> None:
+def test_a_description_is_left_for_coreference(spec_doc, dictionary) -> None:
     # "the Iranian official said ."
     spec = "the|DET|det|2 Iranian|ADJ|amod|2|B-NORP official|NOUN|nsubj|3 said|VERB|ROOT|3 .|PUNCT|punct|3"
-    _, found = mentions_of(make_doc, dictionary, spec)
+    _, found = mentions_of(spec_doc, dictionary, spec)
     description = next(m for m in found if m.form == "description")
     assert (description.text, description.country, description.entry) == ("the Iranian official", "IRN", None)
 
 
 @pytest.mark.parametrize("index,expected", [(5, True), (0, False), (3, False)])
-def test_is_locative(make_doc, index, expected) -> None:
+def test_is_locative(spec_doc, index, expected) -> None:
     # "Tehran planned a visit to Syria ." — "to Syria" after a motion noun is a place
-    doc = build(make_doc, "Tehran|PROPN|nsubj|1 planned|VERB|ROOT|1 a|DET|det|3 visit|NOUN|dobj|1 "
+    doc = spec_doc("Tehran|PROPN|nsubj|1 planned|VERB|ROOT|1 a|DET|det|3 visit|NOUN|dobj|1 "
                           "to|ADP|prep|3 Syria|PROPN|pobj|4 .|PUNCT|punct|1")
     assert is_locative(doc[index]) is expected
 
@@ -199,17 +187,17 @@ PLACED = [
 
 
 @pytest.mark.parametrize("spec,text,code", PLACED)
-def test_groups_take_the_country_of_their_place_or_leader(make_doc, dictionary, spec, text, code) -> None:
-    _, found = mentions_of(make_doc, dictionary, spec)
+def test_groups_take_the_country_of_their_place_or_leader(spec_doc, dictionary, spec, text, code) -> None:
+    _, found = mentions_of(spec_doc, dictionary, spec)
     groups = [(m.text, m.entry.code) for m in found if m.form in {"body", "group"} and m.entry is not None]
     assert groups == [(text, code)]
 
 
-def test_a_demonym_inside_a_place_phrase_is_not_the_place(make_doc, dictionary) -> None:
+def test_a_demonym_inside_a_place_phrase_is_not_the_place(spec_doc, dictionary) -> None:
     # "Rebels of the Peruvian - held valley marched ." names no place: the group is left to coreference
     spec = ("Rebels|NOUN|nsubj|7 of|ADP|prep|0 the|DET|det|6 Peruvian|ADJ|npadvmod|5|B-NORP -|PUNCT|punct|5 "
             "held|VERB|amod|6 valley|NOUN|pobj|1 marched|VERB|ROOT|7 .|PUNCT|punct|7")
-    _, found = mentions_of(make_doc, dictionary, spec)
+    _, found = mentions_of(spec_doc, dictionary, spec)
     assert [(m.text, m.entry) for m in found if m.form == "group"] == [("Rebels", None)]
 
 
@@ -227,15 +215,15 @@ PEOPLES = [
 
 
 @pytest.mark.parametrize("spec,text,form,code", PEOPLES)
-def test_peoples_named_by_a_demonym(make_doc, dictionary, spec, text, form, code) -> None:
-    _, found = mentions_of(make_doc, dictionary, spec)
+def test_peoples_named_by_a_demonym(spec_doc, dictionary, spec, text, form, code) -> None:
+    _, found = mentions_of(spec_doc, dictionary, spec)
     assert (text, form, code) in [(m.text, m.form, m.entry.code) for m in found if m.entry is not None]
 
 
-def test_ethnic_people_without_a_place_are_left_to_coreference(make_doc, dictionary) -> None:
+def test_ethnic_people_without_a_place_are_left_to_coreference(spec_doc, dictionary) -> None:
     # "ethnic Albanians marched ."
     spec = "ethnic|ADJ|amod|1 Albanians|PROPN|nsubj|2|B-NORP marched|VERB|ROOT|2 .|PUNCT|punct|2"
-    _, found = mentions_of(make_doc, dictionary, spec)
+    _, found = mentions_of(spec_doc, dictionary, spec)
     assert [(m.text, m.form, m.entry, m.country) for m in found] == [("Albanians", "ethnic", None, "ALB")]
 
 
@@ -248,14 +236,14 @@ def test_ethnic_people_without_a_place_are_left_to_coreference(make_doc, diction
      "Amina|PROPN|compound|5|B-PERSON Otieno|PROPN|nsubj|6|I-PERSON spoke|VERB|ROOT|6 .|PUNCT|punct|6",
      "Kenyan junior foreign minister Amina Otieno", "KENGOV"),
 ])
-def test_ranks_and_qualifiers_belong_to_the_title(make_doc, dictionary, spec, text, code) -> None:
-    _, found = mentions_of(make_doc, dictionary, spec)
+def test_ranks_and_qualifiers_belong_to_the_title(spec_doc, dictionary, spec, text, code) -> None:
+    _, found = mentions_of(spec_doc, dictionary, spec)
     assert (text, code) in [(m.text, m.entry.code) for m in found if m.entry is not None]
 
 
-def test_a_description_of_an_igo_keeps_its_code(make_doc, dictionary) -> None:
+def test_a_description_of_an_igo_keeps_its_code(spec_doc, dictionary) -> None:
     # "a U.N. spokesman said ."
     spec = "a|DET|det|2 U.N.|PROPN|compound|2|B-ORG spokesman|NOUN|nsubj|3 said|VERB|ROOT|3 .|PUNCT|punct|3"
-    _, found = mentions_of(make_doc, dictionary, spec)
+    _, found = mentions_of(spec_doc, dictionary, spec)
     description = next(m for m in found if m.form == "description")
     assert (description.country, description.code) == (None, "IGOUNO")

@@ -21,11 +21,12 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
 from ..dictionaries import ActorDictionary, Entry, fold
-from .mentions import Mention, body_entry, make_mention, people_entry
+from .mentions import Mention, body_entry, make_mention, people_entry, token_table
 
 SURNAME_RATIO = 0.85
 MIN_FUZZY_LENGTH = 5
@@ -113,10 +114,11 @@ def _earlier_person(people: list[Mention], written: str) -> Mention | None:
 
 def _bare_surnames(doc: Doc, people: list[Mention], taken: set[int]) -> list[Mention]:
     """Capitalised words not yet a mention that repeat (or misspell) an earlier person's surname."""
+    capital = token_table(doc).capital
     found: list[Mention] = []
     i = 0
     while i < len(doc):
-        mention = None if i in taken or not doc[i].text[:1].isupper() else _surname_at(doc, i, people, taken)
+        mention = None if i in taken or not capital[i] else _surname_at(doc, i, people, taken)
         if mention is None:
             i += 1
             continue
@@ -127,14 +129,15 @@ def _bare_surnames(doc: Doc, people: list[Mention], taken: set[int]) -> list[Men
 
 
 def _surname_at(doc: Doc, i: int, people: list[Mention], taken: set[int]) -> Mention | None:
+    table = token_table(doc)
     for size in (3, 1):
         last = i + size
-        if last > len(doc) or any(j in taken for j in range(i, last)) or not doc[last - 1].is_alpha:
+        if last > len(doc) or any(j in taken for j in range(i, last)) or not table.alpha[last - 1]:
             continue
-        if size > 1 and doc[i + 1].text != "-":
+        if size > 1 and table.token(i + 1) != "-":
             continue
-        text = doc[i:last].text
-        before = [p for p in people if p.start < doc[i].idx]
+        text = table.span(i, last)
+        before = [p for p in people if p.start < table.starts[i]]
         earlier = _earlier_person(before, text)
         if earlier is not None:
             return make_mention(doc, i, last, "name", earlier.entry, name=text)
@@ -290,14 +293,16 @@ def _unnamed(mention: Mention, country: str | None) -> Entry:
     return Entry(f"person:{fold(name)}@{mention.start}", name, code, country, sectors, "person", mention.role)
 
 
-def _sentence_index(doc: Doc) -> list[int]:
+@lru_cache(maxsize=8)
+def _sentence_index(doc: Doc) -> tuple[int, ...]:
+    """The sentence number of every token (made once per Doc: descriptions and pronouns ask often)."""
     if not doc.has_annotation("SENT_START"):
-        return [0] * len(doc)
+        return (0,) * len(doc)
     index = [0] * len(doc)
     for n, sent in enumerate(doc.sents):
         for i in range(sent.start, sent.end):
             index[i] = n
-    return index
+    return tuple(index)
 
 
 def resolve_pronouns(doc: Doc, mentions: list[Mention]) -> list[Mention]:
@@ -306,7 +311,7 @@ def resolve_pronouns(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     sentence = _sentence_index(doc)
     known = sorted((m for m in mentions if m.entry is not None), key=lambda m: m.start)
     genders = known_genders(known)
-    text = doc.text
+    text = token_table(doc).text
     found: list[Mention] = []
     for token in doc:
         if token.i in taken or not _is_pronoun(token):
@@ -373,7 +378,7 @@ def compatible(token: Token, mention: Mention) -> bool:
     return kind == "group" or mention.form == "group"
 
 
-def pick_antecedent(token: Token, candidates: list[Mention], sentence: list[int], text: str | None = None
+def pick_antecedent(token: Token, candidates: list[Mention], sentence: Sequence[int], text: str | None = None
                     ) -> Mention | None:
     """Prefer a subject of the same sentence, then a subject of the sentence before, then the latest."""
     fitting = [m for m in candidates if compatible(token, m)]

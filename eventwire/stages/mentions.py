@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
@@ -68,9 +69,56 @@ class Match:
     aliases: tuple[Alias, ...]
 
 
+@dataclass(frozen=True)
+class Words:
+    """The token strings of a Doc, read once: the text, token offsets and the flags name lookups test.
+
+    Finders ask for the text of many short token ranges; slicing this text is much cheaper than
+    making a spaCy ``Span`` for each. Tokenisation is fixed once a Doc is made, so one view serves
+    every stage call on the same Doc.
+    """
+
+    text: str
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+    lower: tuple[str, ...]
+    capital: tuple[bool, ...]  # the token starts with a capital letter
+    spaced: tuple[bool, ...]  # whitespace follows the token
+    alpha: tuple[bool, ...]
+    stops: tuple[bool, ...]  # a space or punctuation other than "." and ")": a name cannot end here
+
+    @classmethod
+    def of(cls, doc: Doc) -> "Words":
+        return cls(
+            text=doc.text,
+            starts=tuple(t.idx for t in doc),
+            ends=tuple(t.idx + len(t.text) for t in doc),
+            lower=tuple(t.lower_ for t in doc),
+            capital=tuple(t.text[:1].isupper() for t in doc),
+            spaced=tuple(bool(t.whitespace_) for t in doc),
+            alpha=tuple(t.is_alpha for t in doc),
+            stops=tuple(t.is_space or t.is_punct and t.text not in {".", ")"} for t in doc),
+        )
+
+    def span(self, first: int, last: int) -> str:
+        """``doc[first:last].text`` for ``0 <= first``, without making a Span."""
+        last = min(last, len(self.starts))
+        return self.text[self.starts[first]:self.ends[last - 1]] if last > first else ""
+
+    def token(self, i: int) -> str:
+        return self.text[self.starts[i]:self.ends[i]]
+
+
+@lru_cache(maxsize=8)
+def token_table(doc: Doc) -> Words:
+    """The :class:`Words` of ``doc``, made once per Doc (Docs hash by identity)."""
+    return Words.of(doc)
+
+
 def make_mention(doc: Doc, first: int, last: int, form: str, entry: Entry | None, **extra: object) -> Mention:
-    span = doc[first:last]
-    return Mention(first, last, span.root.i, span.start_char, span.end_char, span.text, form, entry, **extra)
+    table = token_table(doc)
+    return Mention(first, last, doc[first:last].root.i, table.starts[first], table.ends[last - 1],
+                   table.span(first, last), form, entry, **extra)
 
 
 def find_mentions(doc: Doc, dictionary: ActorDictionary, published: str | None) -> list[Mention]:
@@ -86,17 +134,21 @@ def find_mentions(doc: Doc, dictionary: ActorDictionary, published: str | None) 
     return sorted([*people, *named, *nouns], key=lambda m: (m.start, -m.end))
 
 
+NAME_PARTICLES = frozenset({"al", "el", "bin"})
+
+
 def _can_start(token: Token) -> bool:
-    return token.text[:1].isupper() or token.lower_ in {"al", "el", "bin"}
+    return token.text[:1].isupper() or token.lower_ in NAME_PARTICLES
 
 
 def dictionary_matches(doc: Doc, dictionary: ActorDictionary) -> list[Match]:
     """The longest dictionary names, left to right, never inside dates, numbers or amounts."""
+    table = token_table(doc)
     found: list[Match] = []
     i = 0
     while i < len(doc):
         match = None
-        if _can_start(doc[i]) and doc[i].ent_type_ not in SKIP_ENTITIES:
+        if (table.capital[i] or table.lower[i] in NAME_PARTICLES) and doc[i].ent_type_ not in SKIP_ENTITIES:
             match = _longest_at(doc, i, dictionary)
         if match is None:
             i += 1
@@ -107,12 +159,14 @@ def dictionary_matches(doc: Doc, dictionary: ActorDictionary) -> list[Match]:
 
 
 def _longest_at(doc: Doc, i: int, dictionary: ActorDictionary) -> Match | None:
-    for j in range(min(len(doc), i + dictionary.max_words), i, -1):
-        if doc[j - 1].is_space or doc[j - 1].is_punct and doc[j - 1].text not in {".", ")"}:
+    table = token_table(doc)
+    size = len(table.starts)
+    for j in range(min(size, i + dictionary.max_words), i, -1):
+        if table.stops[j - 1]:
             continue
-        if j < len(doc) and not doc[j - 1].whitespace_ and doc[j].is_alpha and doc[j - 1].is_alpha:
+        if j < size and not table.spaced[j - 1] and table.alpha[j] and table.alpha[j - 1]:
             continue
-        aliases = dictionary.candidates(doc[i:j].text)
+        aliases = dictionary.candidates(table.span(i, j))
         if aliases:
             return Match(i, j, aliases)
     return None
@@ -169,7 +223,7 @@ def _person(doc: Doc, dictionary: ActorDictionary, first: int, last: int, publis
     name_first = first
     while name_first < last - 1 and _role_type(dictionary, doc[name_first].lower_) == "honorific":
         name_first += 1
-    name = doc[name_first:last].text
+    name = token_table(doc).span(name_first, last)
     title = title_before(doc, first, dictionary)
     start = title.first if title else first
     country, sectors, role = (title.country, title.sectors, title.role) if title else (None, (), None)
@@ -258,12 +312,12 @@ def title_before(doc: Doc, first: int, dictionary: ActorDictionary) -> Title | N
             return Title(words[0], country, None, (), code)
         return None
     role_first, role_last = role_span
-    role = dictionary.role(doc[role_first:role_last].text)
+    role = dictionary.role(token_table(doc).span(role_first, role_last))
     sectors = role.sectors if role else ()
     text_first = role_first
     while text_first - 1 in rest and doc[text_first - 1].pos_ in {"PROPN", "NOUN", "ADJ", ""}:
         text_first -= 1
-    role_text = doc[text_first:role_last].text
+    role_text = token_table(doc).span(text_first, role_last)
     if code is not None and country and not code[3:]:
         code = code + "".join(sectors)
     mention_first = words[0] if (country or code) and words[0] < rest[0] else text_first
@@ -273,7 +327,7 @@ def title_before(doc: Doc, first: int, dictionary: ActorDictionary) -> Title | N
 def _title_owner(doc: Doc, words: list[int], dictionary: ActorDictionary) -> tuple[str | None, str | None, list[int]]:
     """A country or institution at the start of the title words, and the words after it."""
     for size in range(len(words), 0, -1):
-        text = doc[words[0]:words[0] + size].text
+        text = token_table(doc).span(words[0], words[0] + size)
         for alias in dictionary.candidates(text):
             entry = dictionary.entry(alias.key)
             if entry is None or entry.kind == "person":
@@ -290,7 +344,7 @@ def _possessive_country(doc: Doc, i: int, dictionary: ActorDictionary) -> str | 
     for size in range(1, 4):
         if i - size < 0:
             break
-        for alias in dictionary.candidates(doc[i - size:i].text):
+        for alias in dictionary.candidates(token_table(doc).span(i - size, i)):
             entry = dictionary.entry(alias.key)
             if entry is not None and entry.kind != "person":
                 return entry.country
@@ -302,7 +356,7 @@ def _rightmost_role(doc: Doc, words: list[int], dictionary: ActorDictionary) -> 
     best: tuple[int, int] | None = None
     for end in range(len(words), 0, -1):
         for begin in range(0, end):
-            phrase = doc[words[begin]:words[end - 1] + 1].text
+            phrase = token_table(doc).span(words[begin], words[end - 1] + 1)
             if _role_type(dictionary, phrase) == "person":
                 span = (words[begin], words[end - 1] + 1)
                 if best is None or span[1] - span[0] > best[1] - best[0]:
@@ -342,7 +396,7 @@ def apposition(doc: Doc, head: Token, dictionary: ActorDictionary) -> Apposed | 
                 country = entry.country
     if not sectors or not role_tokens:
         return None
-    return Apposed(doc[role_tokens[0].i:role_tokens[-1].i + 1].text, country, sectors)
+    return Apposed(token_table(doc).span(role_tokens[0].i, role_tokens[-1].i + 1), country, sectors)
 
 
 # States, capitals, institutions ---------------------------------------------------------------
@@ -406,7 +460,7 @@ def people_mention(doc: Doc, dictionary: ActorDictionary, match: Match, entry: E
         return make_mention(doc, match.first, match.last, "ethnic", None, country=entry.country)
     if country is None or country == entry.country:
         return make_mention(doc, match.first, match.last, "demonym", entry, country=entry.country)
-    group = people_entry(dictionary, country, doc[first:match.last].text)
+    group = people_entry(dictionary, country, token_table(doc).span(first, match.last))
     return make_mention(doc, first, match.last, "group", group, country=country)
 
 
@@ -493,7 +547,7 @@ def _role_at(doc: Doc, i: int, dictionary: ActorDictionary) -> tuple[int, Role] 
     for size in (3, 2, 1):
         if i - size + 1 < 0:
             continue
-        role = dictionary.role(doc[i - size + 1:i + 1].text)
+        role = dictionary.role(token_table(doc).span(i - size + 1, i + 1))
         if role is not None and role.type in {"person", "body", "group"}:
             return i - size + 1, role
     return None
