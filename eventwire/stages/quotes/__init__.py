@@ -9,10 +9,13 @@ its cue (the speech verb, or "according to"):
 * ``direct``: a clause between quote marks (:mod:`.marks` pairs the marks, joins page breaks and
   links multi-paragraph quotes);
 * ``partial``: a quoted fragment inside a sentence ("his "unreliable" actions"), or scare quotes;
-* ``indirect``: reported speech, beliefs and intentions found from the parse (:mod:`.cues`).
+* ``indirect``: reported speech, beliefs and intentions found from the parse (:mod:`.cues`);
+* transcript turns and speaker-first headlines ("RUIZ: …") are direct quotes of the label
+  (:mod:`.labels`).
 
 A direct quote takes the nearest cue in its sentence (or the sentence that introduces it with a
-colon); a quote paragraph without one takes the speaker of the neighbouring quote it continues.
+colon, or a bare cue right after it); a quote paragraph without one takes the speaker of the
+neighbouring quote it continues. A fragment keeps to its own sentence.
 """
 
 from __future__ import annotations
@@ -77,8 +80,12 @@ def find_quotes(doc: Doc, index: ActorIndex, *, article_id: str) -> list[Quote]:
     return _records(text, drafts, index, article_id)
 
 
+def _label_speaker(label: Label) -> Mention:
+    return Mention(label.start, label.end, label.start, label.end)
+
+
 def _apply_labels(text: str, drafts: list[Draft], labels: list[Label]) -> tuple[list[Draft], list[Draft]]:
-    """Quote marks around a labelled turn ("\"PENCE: …") make it a direct quote of the label's
+    """Quote marks around a labelled turn ("\"RUIZ: …") make it a direct quote of the label's
     name without the label; a labelled paragraph without marks becomes one of its own."""
     by_start = {b.start: b for b in labels}
     used: set[int] = set()
@@ -89,10 +96,10 @@ def _apply_labels(text: str, drafts: list[Draft], labels: list[Label]) -> tuple[
             labelled.append(draft)
             continue
         used.add(label.start)
-        speaker = Mention(label.start, label.end, label.start, label.end)
+        speaker = _label_speaker(label)
         labelled.append(replace(draft, kind="direct", start=label.content_start, speaker=speaker, cue=None))
     turns = [
-        Draft("direct", *_trim_text(text, b.content_start, b.content_end), Mention(b.start, b.end, b.start, b.end), None)
+        Draft("direct", *_trim_text(text, b.content_start, b.content_end), _label_speaker(b), None)
         for b in labels if b.start not in used
     ]
     return labelled, turns
@@ -159,8 +166,8 @@ def _trim_text(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _best_cue(chunk: Marked, cues: list[Cue], sentences: Sentences, *, beyond: bool = True) -> Cue | None:
     """The cue with a speaker closest to the quote: in the sentences around it, else a cue
-    without content of its own in the sentence right after it ("…?" Vitter asked.), else the
-    nearest one before it in its paragraph ("Schiff said. "The other factor…""). Only the first
+    without content of its own in the sentence right after it ("…?" Ruiz asked.), else the
+    nearest one before it in its paragraph ("Ruiz said. "The other reason…""). Only the first
     holds ``beyond=False`` (a fragment belongs to its own sentence)."""
     low, high = sentences.region(chunk.opened, chunk.outer_end)
     near = [c for c in cues if c.speaker is not None and low <= c.start < high]

@@ -146,7 +146,7 @@ def _line_apart(a: Token, b: Token) -> bool:
 
 def apart(subject: Token, other: Token) -> bool:
     """Whether a parse joined ``subject`` to ``other`` across a boundary: a line break, a headline
-    colon ("The Latest: Trump urges …"), or a dateline ("LOS ANGELES (UPI) — Blige sings …")."""
+    colon ("The Latest: Ruiz urges …"), or a dateline ("BERLIN (AP) — Ruiz sings …")."""
     if _line_apart(subject, other):
         return True
     low, high = sorted((subject.i, other.i))
@@ -166,7 +166,7 @@ def _nearest_noun(verb: Token) -> Token | None:
 
 
 def _named_apposition(noun: Token) -> Token | None:
-    """A name set beside a common-noun subject ("the election, Minyon Moore, …" in a bad parse;
+    """A name set beside a common-noun subject ("the season, Tom Berg, …" in a bad parse;
     "the union's chief, Ana Ruiz, said")."""
     named = [c for c in noun.children if c.dep_ == "appos" and names_someone(c)]
     return named[0] if named else None
@@ -215,7 +215,7 @@ def speaker_token(verb: Token) -> Token | None:
 
 def _before_aside(verb: Token) -> Token | None:
     """The name before a comma-fenced aside right before a verb left without a subject by a parse
-    that ran across a headline ("President Obama, dedicating the museum, said …")."""
+    that ran across a headline ("Mayor Ana Ruiz, opening the bridge, said …")."""
     doc = verb.doc
     if verb.i < 2 or doc[verb.i - 1].text != ",":
         return None

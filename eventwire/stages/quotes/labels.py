@@ -1,10 +1,11 @@
-"""Speaker labels that open a paragraph: transcript turns ("PENCE: Well, look, …") and headlines
-that put the speaker first ("Pence: Flowers won't be at debate").
+"""Speaker labels that open a paragraph: transcript turns ("RUIZ: Well, look, …") and headlines
+that put the speaker first ("Ruiz: Bridge will reopen in May").
 
 No parse is needed. A label counts only when the name in it is written elsewhere in the article
-inside a sentence ("… Gov. Mike Pence said") or opens more than one paragraph (the turns of a
-transcript), which keeps out paragraph headings such as "CORRECTION:", "UPDATE:" or "BOOM:". Labels in capitals may open any paragraph; a label in
-title case only the first one (the headline), where "Name: claim" is the usual way to attribute.
+inside a sentence ("… Mayor Ana Ruiz said") or opens more than one paragraph (the turns of a
+transcript), which keeps out paragraph headings such as "CORRECTION:" or "UPDATE:". Labels in
+capitals may open any paragraph; a label in title case only the first one (the headline), where
+"Name: claim" is the usual way to attribute.
 """
 
 from __future__ import annotations

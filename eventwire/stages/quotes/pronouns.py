@@ -1,5 +1,5 @@
-"""A pronoun speaker of a relative clause inside a clause of its antecedent: "Ban condemned what
-he called …", "It is denouncing what it calls …", "tweets in which he called her …".
+"""A pronoun speaker of a relative clause inside a clause of its antecedent: "Berg condemned what
+he called …", "The union is denouncing what it calls …", "posts in which he called her …".
 
 The speaker of the inner cue is then the subject of the clause around it, when that subject comes
 first in the same sentence and agrees with the pronoun (number, and person or thing). A named

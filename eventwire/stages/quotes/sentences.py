@@ -59,7 +59,7 @@ class Sentences:
 
     def following(self, end: int) -> tuple[int, int] | None:
         """The sentence that starts right after a quote ending at ``end`` in the same paragraph
-        (``"…?" Vitter asked.``), if there is one."""
+        (``"…?" Ruiz asked.``), if there is one."""
         starts = [b[0] for b in self.bounds]
         i = bisect.bisect_left(starts, end)
         if i >= len(self.bounds) or self.text[end:self.bounds[i][0]].strip(" \t\xa0"):
@@ -67,7 +67,7 @@ class Sentences:
         return self.bounds[i] if self.bounds[i][0] < self._para(end - 1)[1] else None
 
     def introducer(self, opened: int) -> Mention | None:
-        """The subject of the sentence that introduces a quote with a colon ("Obama has a new
+        """The subject of the sentence that introduces a quote with a colon ("The mayor has a new
         message: "…""), when it names someone."""
         before = self.text[:opened].rstrip()
         if not before.endswith(INTRODUCES) or not self.doc.has_annotation("DEP"):
