@@ -168,8 +168,8 @@ def ingest(paths: Sequence[str], settings: Settings, *, progress: bool = True,
     started = time.perf_counter()
     tally = _Tally()
     items = read_inputs(paths, clean=settings.clean, max_chars=settings.max_chars)
-    with _writer(settings, out) as writer, _engine(settings, make_coder, dask) as (engine, width), \
-            _bar(progress) as bar:
+    with (_writer(settings, out) as writer, _engine(settings, make_coder, dask) as (engine, width),
+          _bar(progress) as bar):
         pending: deque[_Batch] = deque()
         batches = _fresh_batches(items, writer, settings.batch_size)
         for articles, skips, already in batches:
