@@ -263,3 +263,19 @@ def test_gendered_pronouns_follow_titles(spec_doc, dictionary, pronoun, name) ->
     mentions = coref.resolve(doc, find_mentions(doc, dictionary, "2018-07-12"), dictionary, "2018-07-12")
     person = next(m for m in mentions if m.text == pronoun)
     assert person.entry.name == name
+
+
+def test_possessive_under_a_verbless_root_ends(make_doc) -> None:
+    """Climbing to a clause's verb stops at the root even when the root is a noun (no endless loop)."""
+    import signal
+
+    from eventwire.stages.coref import _clause_subject
+
+    doc = make_doc(["Reports", "on", "his", "trip"], heads=[0, 0, 3, 1],
+                   deps=["ROOT", "prep", "poss", "pobj"], pos=["NOUN", "ADP", "PRON", "NOUN"])
+    signal.signal(signal.SIGALRM, lambda *_: (_ for _ in ()).throw(TimeoutError("clause climb did not stop")))
+    signal.alarm(5)
+    try:
+        assert _clause_subject(doc[2], []) is None
+    finally:
+        signal.alarm(0)

@@ -403,7 +403,7 @@ def pick_antecedent(token: Token, candidates: list[Mention], sentence: Sequence[
 def _clause_subject(token: Token, here: list[Mention]) -> Mention | None:
     """"X hailed his country's ties": a possessive in the object of a verb is that verb's subject."""
     verb = token.head
-    while verb.pos_ not in {"VERB", "AUX"} and verb.head is not verb:
+    while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
         verb = verb.head
     subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
     if subject is None or token.i in {t.i for t in subject.subtree}:

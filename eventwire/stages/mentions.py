@@ -517,7 +517,7 @@ def is_locative(token: Token, depth: int = 0) -> bool:
         return head.lower_ in {"to", "toward", "towards"} and _lemma(head.head) in MOTION_WORDS
     if token.dep_ == "dobj" and _lemma(head) in MOTION_WORDS:
         return True
-    if token.dep_ in {"conj", "appos", "compound"} and head is not token:
+    if token.dep_ in {"conj", "appos", "compound"} and head.i != token.i:
         return is_locative(head, depth + 1)
     return False
 

@@ -233,7 +233,7 @@ def _is_locative(token: Token, depth: int = 0) -> bool:
         return _is_locative(head, depth + 1)  # "in neighbouring Syria", parsed as a gerund and its object
     if token.dep_ == "compound" and not _place_head(head):
         return False  # "at U.S. President Donald Trump" names a person, not a place
-    if token.dep_ in {"appos", "conj", "compound", "npadvmod"} and head is not token:
+    if token.dep_ in {"appos", "conj", "compound", "npadvmod"} and head.i != token.i:
         return _is_locative(head, depth + 1)
     return False
 
