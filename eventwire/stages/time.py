@@ -34,13 +34,14 @@ def find_timexes(doc: Doc, published: str | None) -> list[Timex]:
     """
     reference = cal.parse_reference(published)
     timexes: list[Timex] = []
-    for candidate in rules.scan(doc.text):
+    text = doc.text  # spaCy rebuilds doc.text on every access: read it once
+    for candidate in rules.scan(text):
         context = rules.Context(reference, tense_at(doc, candidate.start, candidate.end))
         resolved = rules.resolve(candidate, context)
         if resolved is None:
             continue
         kind, value = resolved
-        timexes.append(Timex(doc.text[candidate.start:candidate.end], candidate.start, candidate.end,
+        timexes.append(Timex(text[candidate.start:candidate.end], candidate.start, candidate.end,
                              kind, value))  # type: ignore[arg-type]
     return timexes
 
