@@ -143,11 +143,6 @@ def test_ingest_goes_through_the_corpus_and_the_errors_table_agrees(
 
 
 @pytest.mark.model
-@pytest.mark.xfail(strict=True, reason=(
-    "coding is quadratic in article length: stages/time.py find_timexes reads a whole-Doc property "
-    "(spaCy doc.pyx:724) for every time expression, and stages/coref.py _bare_surnames/_surname_at scans "
-    "every earlier person for each capitalised word; 1,000 sentences take ~36 s, 10,000 over 10 min"
-))
 def test_a_long_article_is_coded_within_the_time_bound() -> None:
     from eventwire.api import pipeline
 

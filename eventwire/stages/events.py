@@ -516,7 +516,7 @@ def trigger_span(doc: Doc, match: Match) -> Span:
     if hi - lo > 5:
         lo = hi = match.trigger
     start, end = doc[lo].idx, doc[hi].idx + len(doc[hi].text)
-    return Span(start, end, doc.text[start:end])
+    return Span(start, end, doc[lo:hi + 1].text)  # not doc.text, which spaCy rebuilds on every access
 
 
 def build_event(
@@ -576,7 +576,7 @@ def previous_sentence_start(sentence: SpacySpan) -> int:
     if sentence.start == 0:
         return sentence.start_char
     previous = sentence.doc[sentence.start - 1].sent
-    between = sentence.doc.text[previous.end_char:sentence.start_char]
+    between = sentence.doc[previous.end - 1].whitespace_  # the text between two adjacent sentences
     if "#" in between or previous.text.lstrip().startswith("#"):
         return sentence.start_char
     return previous.start_char

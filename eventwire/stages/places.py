@@ -380,8 +380,9 @@ def _following_states(
 ) -> dict[int, tuple[tuple[str, str], ...]]:
     """For "Portland, Maine": the state (country, admin1) named right after each place, by start."""
     found: dict[int, tuple[tuple[str, str], ...]] = {}
+    text = spans[0].doc.text if spans else ""  # spaCy rebuilds doc.text on every access: read it once
     for first, second in zip(spans, spans[1:]):
-        between = first.doc.text[first.end_char:second.start_char]
+        between = text[first.end_char:second.start_char]
         if between.strip() != ",":
             continue
         best = gazetteer.resolve(second.text, countries)
