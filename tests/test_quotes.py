@@ -322,7 +322,7 @@ def _speaker_actor(result: Result, quote: Quote) -> str | None:
         ("unreliable", "partial", "Velayati", "saying"),
         ("very sensitive", "partial", "Velayati", "said"),
         ("terrorism and its sponsors", "partial", "Velayati", "called"),
-        ("unreliable individual", "partial", "Velayati", "described"),
+        ("unreliable individual", "direct", "Velayati", "described"),
         ("he would deliver messages", "indirect", "Velayati", "said"),
         ("the United States might consider", "indirect", "Pompeo", "said"),
         ("Velayati was scheduled to meet", "indirect", "Amir-Abdollahian", "said"),
@@ -341,8 +341,25 @@ def test_seed_quotes_speakers_resolve_to_actors(seed_result, opening, kind, acto
 @pytest.mark.shared
 def test_seed_direct_quotes_are_whole_sentences(seed_result) -> None:
     direct = [q for q in seed_result.quotes if q.kind == "direct"]
-    assert len(direct) == 4
-    assert all(q.text[0].isupper() and len(q.text.split()) >= 8 and q.speaker is not None for q in direct)
+    assert len(direct) == 5
+    assert all(len(q.text.split()) >= 8 and q.speaker is not None for q in direct)
+    speakers = sorted(q.speaker.name.split()[-1] for q in direct)
+    assert speakers == ["Amir-Abdollahian", "Velayati", "Velayati", "Velayati", "Velayati"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ('The minister described the envoy as a "stubborn man who refuses every offer we make and wastes '
+         'the time of both delegations."', "direct"),
+        ('The minister called the plan "unworkable" and left the room.', "partial"),
+        ('She called the talks "a waste of time" on Friday.', "partial"),
+    ],
+)
+def test_long_embedded_quotations_are_direct_speech(nlp, sentence: str, kind: str) -> None:
+    quotes = [q for q in find_quotes(nlp(sentence), EMPTY, article_id="t") if q.kind != "indirect"]
+    assert [q.kind for q in quotes] == [kind]
 
 
 @pytest.mark.model

@@ -40,6 +40,7 @@ __all__ = ["find_quotes"]
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 MIN_CLAUSE_WORDS = 2
 UNPARSED_CLAUSE_WORDS = 5
+LONG_QUOTE_WORDS = 12  # an embedded quotation this long, with a finite verb, is direct speech, not a fragment
 TRAILING = " \t\n,;"
 NAME = r"[A-Z][\w.'-]*(?:[ \t\xa0]+[A-Z][\w.'-]*){0,4}"
 SIGNATURE = re.compile(rf"[ \t\xa0]*[―—–][ \t\xa0]*({NAME})[ \t\xa0]*(?:\n|$)")
@@ -106,16 +107,26 @@ def _apply_labels(text: str, drafts: list[Draft], labels: list[Label]) -> tuple[
 
 
 def quote_kind(doc: Doc, chunk: Marked, *, text: str | None = None, starts: list[int] | None = None) -> QuoteKind:
-    """``direct`` for a clause standing on its own, ``partial`` for a fragment inside a sentence.
+    """``direct`` for a clause standing on its own (or a long quoted clause inside a sentence),
+    ``partial`` for a fragment inside a sentence.
 
     ``text`` and ``starts`` (``doc.text`` and the token offsets) save recomputing them per quote."""
     if chunk.continued:
         return "direct"
     text = doc.text if text is None else text
     starts = [t.idx for t in doc] if starts is None else starts
-    if _embedded(doc, chunk.opened, text, starts) or not _is_clause(doc, chunk.start, chunk.end):
+    if not _is_clause(doc, chunk.start, chunk.end):
+        return "partial"
+    if _embedded(doc, chunk.opened, text, starts) and not _long_clause(doc, chunk.start, chunk.end):
         return "partial"
     return "direct"
+
+
+def _long_clause(doc: Doc, start: int, end: int) -> bool:
+    """A quotation long enough to carry the speaker's own clause ('described him as a "man who …"')."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    words = [t for t in span if not t.is_punct and not t.is_space] if span is not None else []
+    return len(words) >= LONG_QUOTE_WORDS
 
 
 def _embedded(doc: Doc, opened: int, text: str, starts: list[int]) -> bool:
