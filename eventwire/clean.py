@@ -96,7 +96,10 @@ def source_from_url(url: str | None) -> str | None:
     """The outlet behind ``url``: a known outlet's name, else the bare domain."""
     if not url:
         return None
-    host = (urlsplit(url if "//" in url else f"//{url}").hostname or "").lower()
+    try:
+        host = (urlsplit(url if "//" in url else f"//{url}").hostname or "").lower()
+    except ValueError:  # not a URL at all ("[" reads as a broken IPv6 address)
+        return None
     if not host:
         return None
     parts = host.split(".")

@@ -352,3 +352,10 @@ def test_seed_article_is_cleaned(seed_path: Path) -> None:
     assert "no effect on our strategic mission" in cleaned.text
     assert "\n\n\n" not in cleaned.text
     assert cleaned.text.startswith("A top advisor to Iran's Supreme Leader")
+
+
+@pytest.mark.parametrize("url", ["[", "http://[::1", "Original url:["])
+def test_source_from_a_broken_url_is_none(url: str) -> None:
+    from eventwire.clean import source_from_url
+
+    assert source_from_url(url) is None
