@@ -67,14 +67,18 @@ def find_quotes(doc: Doc, index: ActorIndex, *, article_id: str) -> list[Quote]:
     cues = find_cues(doc) if doc.has_annotation("DEP") else []
     starts = [t.idx for t in doc]
     kinds = [quote_kind(doc, m, text=text, starts=starts) for m in marked]
-    direct_spans = [(m.opened, m.outer_end) for m, k in zip(marked, kinds) if k == "direct"]
+    # a long quotation inside a sentence is direct speech, but its sentence is still read as a report
+    inline = [k == "direct" and not m.continued and _embedded(doc, m.opened, text, starts)
+              for m, k in zip(marked, kinds)]
+    direct_spans = [(m.opened, m.outer_end) for m, k, i in zip(marked, kinds, inline) if k == "direct" and not i]
     quoted = [(m.opened, m.outer_end) for m in marked] + [(b.start, b.content_end) for b in labels]
     free = [c for c in cues if not any(a <= c.start < b for a, b in quoted)]
     reported = [c for c in free if _reports_unquoted(c, direct_spans) and not _thing_inside(doc, c, free)]
     indirect = [_indirect(c) for c in reported]
     quoted_drafts = [
-        _direct(m, free, sentences) if k == "direct" else _partial(m, indirect, free, sentences)
-        for m, k in zip(marked, kinds)
+        _direct(m, free, sentences) if k == "direct" and not i
+        else replace(_partial(m, indirect, free, sentences), kind=k)
+        for m, k, i in zip(marked, kinds, inline)
     ]
     quoted_drafts, turns = _apply_labels(text, quoted_drafts, labels)
     drafts = sorted(_fill_from_neighbours(text, quoted_drafts) + indirect + turns, key=lambda d: (d.start, -d.end))
