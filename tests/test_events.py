@@ -357,6 +357,35 @@ def test_find_events(make_doc, lexicon, words, heads, deps, pos, lemmas, actors,
     assert code(doc, lexicon, actors_on(doc, actors)) == expected
 
 
+def test_targetless_event_gives_way_to_the_same_act_with_a_target(make_doc, lexicon) -> None:
+    words = ["Chile", "arrived", "on", "a", "visit", "to", "Peru", "."]
+    doc = make_doc(words, heads=[1, 1, 1, 4, 2, 4, 5, 1], deps=["nsubj", "ROOT", "prep", "det", "pobj", "prep", "pobj", "punct"],
+                   pos=["PROPN", "VERB", "ADP", "DET", "NOUN", "ADP", "PROPN", "PUNCT"],
+                   lemmas=["Chile", "arrive", "on", "a", "visit", "to", "Peru", "."])
+    assert code(doc, lexicon, actors_on(doc, {"Chile": (0,), "Peru": (6,)})) == [("Chile", "042", "Peru", "asserted")]
+
+
+# words, heads, deps, pos, lemmas, expected target: a group named after a country acts on that
+# country; the country itself is not its own target
+HOME = [
+    pytest.param(["Chilean", "miners", "protested", "in", "Arica", "."], [1, 2, 2, 2, 3, 2],
+                 ["amod", "nsubj", "ROOT", "prep", "pobj", "punct"], ["ADJ", "NOUN", "VERB", "ADP", "PROPN", "PUNCT"],
+                 ["Chilean", "miner", "protest", "in", "Arica", "."], "Chile", id="group-of-the-country"),
+    pytest.param(["Chile", "protested", "in", "Arica", "."], [1, 1, 1, 2, 1], ["nsubj", "ROOT", "prep", "pobj", "punct"],
+                 ["PROPN", "VERB", "ADP", "PROPN", "PUNCT"], ["Chile", "protest", "in", "Arica", "."], None,
+                 id="the-country-itself"),
+]
+
+
+@pytest.mark.parametrize("words,heads,deps,pos,lemmas,expected", HOME)
+def test_group_protesting_at_home_targets_its_country(make_doc, lexicon, words, heads, deps, pos, lemmas, expected) -> None:
+    doc = make_doc(words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+    arica = doc[words.index("Arica")]
+    place = Place("Arica", arica.idx, arica.idx + 5, "Arica", "CHI", -18.5, -70.3, 3899361, "city")
+    found = code(doc, lexicon, actors_on(doc, {"Chile": (0,)}), places=[place])
+    assert [(source, target) for source, _, target, _ in found] == [("Chile", expected)]
+
+
 @pytest.fixture
 def visit_doc(make_doc) -> Doc:
     words = ["Chile", "visited", "Lima", "."]

@@ -49,11 +49,14 @@ NESTED = 0.9  # certainty of an actor found on a modifier rather than on the phr
 
 @dataclass(frozen=True)
 class Argument:
-    """An actor filling a source or target slot, with the word that ties it to the text."""
+    """An actor filling a source or target slot, with the word that ties it to the text. ``group``:
+    the phrase names a group the actor is only a modifier of ("Iraqi Kurds", "rebels in Darfur"),
+    not the actor itself, so it can act on its own country."""
 
     actor: Actor
     token: int
     certainty: float
+    group: bool = False
 
 
 def word_forms(token: Token) -> frozenset[str]:
@@ -202,6 +205,20 @@ def resolve(token: Token, index: ActorIndex, depth: int = 0) -> tuple[Actor, flo
     return _prep_object(token, ("of", "by", "from"), index, depth) or _located(token, index)
 
 
+def names_group(token: Token, index: ActorIndex) -> bool:
+    """Whether the phrase names others than the actor it resolves to: a group named after it ("Iraqi
+    Kurds", "rebels in Darfur", "crimes by Croatian extremists"), not the actor itself or what its
+    pronoun owns ("its own rebels", "his plan"). A quantity stands for what it counts."""
+    for _ in range(4):
+        if index.at(token.idx, token.idx + len(token.text)) is not None:
+            return False
+        counted = _counted(token)
+        if counted is None:
+            break
+        token = counted
+    return not any(c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children)
+
+
 def _counted(token: Token) -> Token | None:
     """What a quantity counts: "thousands" in "thousands of students", "students" in "tens of
     thousands of students" (numbers and group words pass on to their ``of`` phrase)."""
@@ -245,7 +262,8 @@ def resolve_all(tokens: Iterable[Token], index: ActorIndex, certainty: float = 1
         for word in (token, *token.conjuncts):
             found = resolve(word, index)
             if found is not None and found[0].id not in arguments:
-                arguments[found[0].id] = Argument(found[0], word.i, round(certainty * found[1], 4))
+                group = names_group(word, index)
+                arguments[found[0].id] = Argument(found[0], word.i, round(certainty * found[1], 4), group)
     return sorted(arguments.values(), key=lambda a: a.token)
 
 

@@ -337,7 +337,15 @@ def find_events(
                        event.target.actor if event.target else None, clause)
                 if key not in best or event.confidence > best[key].confidence:
                     best[key] = event
-    return sorted(best.values(), key=lambda e: e.trigger.start)
+    return sorted(without_repeats(list(best.values())), key=lambda e: e.trigger.start)
+
+
+def without_repeats(events: Sequence[Event]) -> list[Event]:
+    """The events without a targetless one whose source did the same kind of act to a named target in
+    the same sentence ("arrived on a visit to Amman": the visit has the target, the arrival none)."""
+    targeted = {(e.sentence, e.source.actor if e.source else None, e.plover.type) for e in events if e.target}
+    return [e for e in events
+            if e.target or (e.sentence, e.source.actor if e.source else None, e.plover.type) not in targeted]
 
 
 def sentence_matches(sentence: SpacySpan, lexicon: Lexicon) -> list[Match]:
@@ -476,14 +484,22 @@ def argument_pairs(
     sources: Sequence[args.Argument], targets: Sequence[args.Argument], reciprocal: bool
 ) -> list[tuple[args.Argument, args.Argument | None]]:
     """Source × target pairs; reciprocal frames pair coordinated sources with each other and need two
-    parties (a cabinet that "met" is no event between actors)."""
+    parties (a cabinet that "met" is no event between actors). An actor is not its own target, but a
+    group named after a country acts on that country ("Iraqi Kurds protested in Kirkuk": IRQ -> IRQ)."""
     if not targets and reciprocal:
         return [(a, b) for a in sources for b in sources if a.actor.id != b.actor.id]
     pairs: list[tuple[args.Argument, args.Argument | None]] = []
     for source in sources:
-        others = [t for t in targets if t.actor.id != source.actor.id]
+        others = [t for t in targets if distinct(source, t)]
         pairs += [(source, t) for t in others] if others else [(source, None)]
     return pairs
+
+
+def distinct(source: args.Argument, target: args.Argument) -> bool:
+    """Two different parties: different actors, or a group and the country it is named after."""
+    if source.actor.id != target.actor.id:
+        return True
+    return (source.group or target.group) and source.token != target.token
 
 
 def _light_verb_object(token: Token, light_verbs: frozenset[str]) -> bool:

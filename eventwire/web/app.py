@@ -137,7 +137,7 @@ def create_app(config: WebConfig, database: Database | None = None) -> FastAPI:
 
 
 async def _input_error(request: Request, exc: Exception) -> JSONResponse:
-    return JSONResponse({"detail": str(exc)}, status_code=422)
+    return JSONResponse({"detail": str(exc)}, status_code=400)
 
 
 async def _library_error(request: Request, exc: Exception) -> JSONResponse:

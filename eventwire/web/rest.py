@@ -19,7 +19,18 @@ from . import queries
 from .database import Database
 from .queries import EventFilter
 
-router = APIRouter(prefix="/api", tags=["api"])
+class Problem(BaseModel):
+    """Why a request was refused, and what to do instead."""
+
+    detail: str
+
+
+def _answers(**codes: str) -> dict[int | str, dict[str, Any]]:
+    return {int(code[1:]): {"model": Problem, "description": text} for code, text in codes.items()}
+
+
+router = APIRouter(prefix="/api", tags=["api"], responses=_answers(s503="the database cannot be read"))
+WRITES = _answers(s401="no or wrong token", s403="the server is read-only", s400="an input that cannot be read")
 
 CODE = CODE_PATH = r"^[A-Za-z0-9_-]{0,40}$"
 DATE = r"^$|^\d{4}(-\d{2}(-\d{2})?)?$"
@@ -102,7 +113,7 @@ def articles(db: Db, limit: Limit = 50, offset: Offset = 0,
         return queries.articles(store, limit, offset, _blank(q))
 
 
-@router.get("/articles/{article_id}")
+@router.get("/articles/{article_id}", responses=_answers(s404="no such article"))
 def article(db: Db, article_id: Annotated[str, Path(max_length=100)]) -> dict[str, Any]:
     """One stored article in the shape of the output contract."""
     with db.store() as store:
@@ -177,13 +188,13 @@ def _metadata(item: ArticleIn) -> dict[str, str | None]:
             "source": item.source or None}
 
 
-@router.post("/extract")
+@router.post("/extract", responses=_answers(s400="a text with nothing to code"))
 def extract(db: Db, item: ArticleIn) -> dict[str, Any]:
     """Code one pasted article without storing it; the answer has the shape of the output contract."""
     return db.code(item.text, **_metadata(item))
 
 
-@router.get("/jobs/{job_id}")
+@router.get("/jobs/{job_id}", responses=_answers(s404="no such job"))
 def job(db: Db, job_id: Annotated[str, Path(pattern=r"^[0-9a-f]{1,32}$")]) -> dict[str, Any]:
     """The state of an ingest sent with POST /api/articles or /api/uploads."""
     found = db.job(job_id)
@@ -192,7 +203,7 @@ def job(db: Db, job_id: Annotated[str, Path(pattern=r"^[0-9a-f]{1,32}$")]) -> di
     return asdict(found)
 
 
-@router.post("/articles", status_code=202, dependencies=[Depends(require_token)])
+@router.post("/articles", status_code=202, dependencies=[Depends(require_token)], responses=WRITES)
 def add_articles(db: Db, body: ArticlesIn) -> dict[str, Any]:
     """Code and store articles (in the background, one ingest at a time); poll /api/jobs/{id}."""
     lines = [json.dumps({"text": a.text, **{k: v for k, v in _metadata(a).items() if v}}, ensure_ascii=False)
@@ -200,7 +211,7 @@ def add_articles(db: Db, body: ArticlesIn) -> dict[str, Any]:
     return asdict(db.submit([("articles.jsonl", ("\n".join(lines) + "\n").encode("utf-8"))]))
 
 
-@router.post("/uploads", status_code=202, dependencies=[Depends(require_token)])
+@router.post("/uploads", status_code=202, dependencies=[Depends(require_token)], responses=WRITES)
 def upload(db: Db, files: Annotated[list[UploadFile], File(description="txt, md, html, json or jsonl")]) -> dict[str, Any]:
     """Code and store uploaded files (in the background); poll /api/jobs/{id}."""
     return asdict(db.submit([(f.filename or "", f.file.read()) for f in files]))
