@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from eventwire.analysis import dyad_series, link, network, timeline, top_actors
-from eventwire.store import TABLES, Store
+from eventwire.store import Store
 
 COUNTRIES = ("USA", "RUS", "CHN", "SYR", "IRN", "ISR", "TUR", "UKR", "GBR", "FRA", "DEU", "IRQ", "SAU", "EGY",
              "IND", "PAK", "AFG", "JPN", "KOR", "PRK", "BRA", "MEX", "NGA", "ETH", "KEN", "ZAF", "VEN", "COL",

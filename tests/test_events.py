@@ -430,8 +430,10 @@ def test_event_record_fields(make_doc, lexicon) -> None:
                    lemmas=["Iran", "will", "impose", "sanction", "on", "Russia", "."])
     quote = Quote("qt-1", "direct", doc.text[:-1], 0, len(doc.text) - 1, None, None)
     index = ActorIndex(actors_on(doc, {"Iran": (0,), "Russia": (5,)}))
-    run = lambda: find_events(doc, index, lexicon, quotes=[quote], timexes=[], places=[], published="2021-03-04",
-                              article_id="art")  # noqa: E731
+    def run() -> list:
+        return find_events(doc, index, lexicon, quotes=[quote], timexes=[], places=[], published="2021-03-04",
+                           article_id="art")
+
     (event,) = run()
     assert event.trigger.text == "impose sanctions"
     assert doc.text[event.trigger.start:event.trigger.end] == event.trigger.text

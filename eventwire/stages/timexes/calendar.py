@@ -11,6 +11,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
+from dateutil.easter import easter  # Gregorian Easter Sunday of a year, for the holidays keyed "E"
+
 Tense = Literal["past", "present", "future"]
 
 LOOK = 90  # days a dated expression may lie against its tense ("said ... payable Dec. 7")
@@ -144,19 +146,6 @@ def ago(reference: dt.date, unit: str, amount: float) -> str | None:
     if unit == "10Y":
         return f"{reference.year - 10 * whole:04d}"
     return None
-
-
-def easter(year: int) -> dt.date:
-    """Easter Sunday of ``year`` (Gregorian, the anonymous algorithm)."""
-    a, b, c = year % 19, year // 100, year % 100
-    d, e = divmod(b, 4)
-    g = (8 * b + 13) // 25
-    h = (19 * a + b - d - g + 15) % 30
-    i, k = divmod(c, 4)
-    l = (32 + 2 * e + 2 * i - h - k) % 7
-    m = (a + 11 * h + 22 * l) // 451
-    month_number, day_number = divmod(h + l - 7 * m + 114, 31)
-    return dt.date(year, month_number, day_number + 1)
 
 
 def holiday(rule: str, year: int) -> dt.date:
