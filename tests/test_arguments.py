@@ -234,3 +234,39 @@ def test_light_verb_with_a_missed_lemma_still_passes_its_subject(make_doc) -> No
     doc = make_doc(words, heads=[1, 1, 1, 1], deps=["nsubj", "ROOT", "dobj", "punct"],
                    pos=["NOUN", "VERB", "NOUN", "PUNCT"], lemmas=["student", "stag", "rally", "."])
     assert names(args.sources(doc[2], index_for(doc, {"Students": (0,)}), frozenset({"stage"}), PREPS)) == ["Students"]
+
+
+def test_a_reduced_passive_takes_its_agent_as_source_and_its_noun_as_target(make_doc) -> None:
+    words = ["Peru", "freed", "a", "man", "held", "by", "Chile", "."]
+    doc = make_doc(words, heads=[1, 1, 3, 1, 3, 4, 5, 1], deps=["nsubj", "ROOT", "det", "dobj", "acl", "agent", "pobj", "punct"],
+                   pos=["PROPN", "VERB", "DET", "NOUN", "VERB", "ADP", "PROPN", "PUNCT"],
+                   tags=["NNP", "VBD", "DT", "NN", "VBN", "IN", "NNP", "."])
+    held = doc[4]
+    assert args.is_passive(held) and args.verb_source(held)[0].text == "Chile"
+    assert [t.text for t in args.target_slots(held, ["object"], [held])[0]] == ["man"]
+
+
+def test_a_participle_with_an_object_is_no_reduced_passive(make_doc) -> None:
+    words = ["Groups", "donated", "aid", "."]
+    doc = make_doc(words, heads=[0, 0, 1, 0], deps=["ROOT", "acl", "dobj", "punct"],
+                   pos=["NOUN", "VERB", "NOUN", "PUNCT"], tags=["NNS", "VBN", "NN", "."])
+    assert not args.is_passive(doc[1])
+
+
+def test_an_object_control_verb_passes_its_object_to_the_clause(make_doc) -> None:
+    words = ["Peru", "begged", "Chile", "to", "agree", "."]
+    doc = make_doc(words, heads=[1, 1, 1, 4, 1, 1], deps=["nsubj", "ROOT", "dobj", "aux", "xcomp", "punct"],
+                   pos=["PROPN", "VERB", "PROPN", "PART", "VERB", "PUNCT"],
+                   lemmas=["Peru", "beg", "Chile", "to", "agree", "."])
+    assert args.grammatical_subject(doc[4])[0].text == "Chile"
+
+
+@pytest.mark.parametrize("words,heads,deps,pos,expected", [
+    (["truce", "with", "Chile"], [0, 0, 1], ["ROOT", "prep", "pobj"], ["NOUN", "ADP", "PROPN"], ["Chile"]),
+    (["war", "for", "gains", "against", "Chile"], [0, 0, 1, 2, 3], ["ROOT", "prep", "pobj", "prep", "pobj"],
+     ["NOUN", "ADP", "NOUN", "ADP", "PROPN"], ["gains", "Chile"]),
+    (["truce", "of", "Chile"], [0, 0, 1], ["ROOT", "prep", "pobj"], ["NOUN", "ADP", "PROPN"], []),
+], ids=["one-down", "two-down", "not-directed"])
+def test_nested_objects(make_doc, words, heads, deps, pos, expected) -> None:
+    doc = make_doc(words, heads=heads, deps=deps, pos=pos)
+    assert [t.text for t in args.nested_objects([doc[0]])] == expected

@@ -221,9 +221,15 @@ def test_petrarch_validation_dictionaries_import() -> None:
 
 
 @pytest.mark.parametrize("text,key", [("Iraqis", "IRQ"), ("Israelis", "ISR"), ("Serbs", "SRB"), ("Serb", "SRB"),
-                                      ("Congolese", "COD")])
+                                      ("Congolese", "COD"), ("Turks", "TUR"), ("Britons", "GBR"), ("Croats", "HRV"),
+                                      ("Frenchmen", "FRA")])
 def test_demonyms_and_their_plurals(dictionary, text, key) -> None:
     assert [a.key for a in dictionary.candidates(text)] == [key]
+
+
+@pytest.mark.parametrize("text", ["poles", "Finn"])
+def test_people_nouns_that_are_ordinary_words_are_no_demonyms(dictionary, text) -> None:
+    assert not dictionary.candidates(text)
 
 
 def test_international_codes_follow_cameo_groups_of_three(dictionary) -> None:

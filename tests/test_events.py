@@ -585,3 +585,104 @@ def test_date_carried_from_the_previous_sentence(make_doc, lexicon, verb, tag, a
                          article_id="a")
     (event,) = [e for e in events if e.cameo.root in {"11", "13"}]
     assert (event.date.value, event.date.basis) == expected
+
+
+# words, heads, deps, pos, lemmas, actors, expected: a target one phrase below its slot, and one
+# named by the purpose or condition clause of a threat or protest
+DEEPER = [
+    pytest.param(["Chile", "demanded", "a", "truce", "with", "Peru", "."], [1, 1, 3, 1, 3, 4, 1],
+                 ["nsubj", "ROOT", "det", "dobj", "prep", "pobj", "punct"],
+                 ["PROPN", "VERB", "DET", "NOUN", "ADP", "PROPN", "PUNCT"],
+                 ["Chile", "demand", "a", "truce", "with", "Peru", "."], {"Chile": (0,), "Peru": (5,)},
+                 ("Chile", "Peru"), id="inside-the-object"),
+    pytest.param(["Chile", "threatened", "to", "strike", "unless", "Peru", "withdrew", "."], [1, 1, 3, 1, 6, 6, 3, 1],
+                 ["nsubj", "ROOT", "aux", "xcomp", "mark", "nsubj", "advcl", "punct"],
+                 ["PROPN", "VERB", "PART", "VERB", "SCONJ", "PROPN", "VERB", "PUNCT"],
+                 ["Chile", "threaten", "to", "strike", "unless", "Peru", "withdraw", "."],
+                 {"Chile": (0,), "Peru": (5,)}, ("Chile", "Peru"), id="condition-of-a-threat"),
+    pytest.param(["Chileans", "marched", "to", "denounce", "Peru", "."], [1, 1, 3, 1, 3, 1],
+                 ["nsubj", "ROOT", "aux", "advcl", "dobj", "punct"],
+                 ["PROPN", "VERB", "PART", "VERB", "PROPN", "PUNCT"],
+                 ["Chilean", "march", "to", "denounce", "Peru", "."], {"Chile": (0,), "Peru": (4,)},
+                 ("Chile", "Peru"), id="purpose-of-a-protest"),
+]
+
+
+@pytest.mark.parametrize("words,heads,deps,pos,lemmas,actors,expected", DEEPER)
+def test_target_found_below_its_slot(make_doc, lexicon, words, heads, deps, pos, lemmas, actors, expected) -> None:
+    doc = make_doc(words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+    assert expected in {(source, target) for source, _, target, _ in code(doc, lexicon, actors_on(doc, actors))}
+
+
+def test_a_deeper_phrase_naming_no_actor_gives_no_target(make_doc, lexicon) -> None:
+    words = ["Chile", "demanded", "a", "truce", "with", "honour", "."]
+    doc = make_doc(words, heads=[1, 1, 3, 1, 3, 4, 1], deps=["nsubj", "ROOT", "det", "dobj", "prep", "pobj", "punct"],
+                   pos=["PROPN", "VERB", "DET", "NOUN", "ADP", "NOUN", "PUNCT"],
+                   lemmas=["Chile", "demand", "a", "truce", "with", "honour", "."])
+    assert [target for _, _, target, _ in code(doc, lexicon, actors_on(doc, {"Chile": (0,)}))] == [None]
+
+
+def test_the_content_of_a_demand_weighs_less_than_the_demand(make_doc) -> None:
+    words = ["Chile", "repeated", "its", "demand", "that", "Peru", "ease", "curbs", "."]
+    doc = make_doc(words, heads=[1, 1, 3, 1, 6, 6, 3, 6, 1],
+                   deps=["nsubj", "ROOT", "poss", "dobj", "mark", "nsubj", "ccomp", "dobj", "punct"],
+                   pos=["PROPN", "VERB", "PRON", "NOUN", "SCONJ", "PROPN", "VERB", "NOUN", "PUNCT"])
+    assert clause_weight(doc[6]) == pytest.approx(clause_weight(doc[3]) * SUBORDINATE)
+
+
+def test_a_noun_modifying_another_noun_is_no_trigger(make_doc, lexicon) -> None:
+    doc = make_doc(["the", "aid", "worker", "and", "the", "aid"], heads=[2, 2, 2, 2, 5, 2],
+                   deps=["det", "compound", "ROOT", "cc", "det", "conj"], pos=["DET", "NOUN", "NOUN", "CCONJ", "DET", "NOUN"],
+                   lemmas=["the", "aid", "worker", "and", "the", "aid"])
+    assert lexicon.candidates(doc[1]) == [] and lexicon.candidates(doc[5]) != []
+
+
+# words, heads, deps, pos, lemmas, expected target: a group of a country acting on nobody named
+# acts at home; the state itself, or force with no object, names no target
+AT_HOME = [
+    pytest.param(["Chilean", "miners", "rioted", "."], [1, 2, 2, 2], ["amod", "nsubj", "ROOT", "punct"],
+                 ["ADJ", "NOUN", "VERB", "PUNCT"], ["Chilean", "miner", "riot", "."], "Chile", id="protest-at-home"),
+    pytest.param(["Chilean", "police", "arrested", "students", "."], [1, 2, 2, 2, 2],
+                 ["amod", "nsubj", "ROOT", "dobj", "punct"], ["ADJ", "NOUN", "VERB", "NOUN", "PUNCT"],
+                 ["Chilean", "police", "arrest", "student", "."], "Chile", id="coercion-of-someone-unnamed"),
+    pytest.param(["Chile", "protested", "."], [1, 1, 1], ["nsubj", "ROOT", "punct"], ["PROPN", "VERB", "PUNCT"],
+                 ["Chile", "protest", "."], None, id="the-state-protesting"),
+    pytest.param(["Chilean", "police", "attacked", "."], [1, 2, 2, 2], ["amod", "nsubj", "ROOT", "punct"],
+                 ["ADJ", "NOUN", "VERB", "PUNCT"], ["Chilean", "police", "attack", "."], None, id="force-on-nothing"),
+]
+
+
+@pytest.mark.parametrize("words,heads,deps,pos,lemmas,expected", AT_HOME)
+def test_a_group_acting_on_nobody_named_acts_at_home(make_doc, lexicon, words, heads, deps, pos, lemmas, expected) -> None:
+    doc = make_doc(words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+    found = code(doc, lexicon, actors_on(doc, {"Chile": (0,)}))
+    assert found and {target for _, _, target, _ in found} == {expected}
+
+
+UNCLAIMED = ["A", "bombing", "in", "Arica", "killed", "Peruvians", "."]
+
+
+@pytest.mark.parametrize("doer,pos,expected", [("bombing", "NOUN", [("unidentified attackers", "CHIUAF", "Peruvians")]),
+                                               ("He", "PRON", [])], ids=["a-thing-did-it", "an-unresolved-pronoun"])
+def test_an_attack_nobody_claims_is_by_unidentified_attackers_where_it_happened(make_doc, lexicon, doer, pos,
+                                                                                expected) -> None:
+    words = [w if w != "bombing" else doer for w in UNCLAIMED]
+    doc = make_doc(words, heads=[1, 4, 1, 2, 4, 4, 4], deps=["det", "nsubj", "prep", "pobj", "ROOT", "dobj", "punct"],
+                   pos=["DET", pos, "ADP", "PROPN", "VERB", "PROPN", "PUNCT"], tags=["DT", "NN", "IN", "NNP", "VBD", "NNPS", "."],
+                   lemmas=["a", doer.lower(), "in", "Arica", "kill", "Peruvians", "."])
+    arica = doc[3]
+    place = Place("Arica", arica.idx, arica.idx + 5, "Arica", "CHI", -18.5, -70.3, 3899361, "city")
+    events = find_events(doc, ActorIndex(actors_on(doc, {"Peruvians": (5,)})), lexicon, quotes=[], timexes=[],
+                         places=[place], published="2021-03-04", article_id="art")
+    assert [(e.source.name, e.source.code, e.target.name if e.target else None) for e in events] == expected
+
+
+def test_no_home_target_when_the_sentence_names_a_place_abroad(make_doc, lexicon) -> None:
+    words = ["Chilean", "police", "arrested", "students", "near", "Lima", "."]
+    doc = make_doc(words, heads=[1, 2, 2, 2, 2, 4, 2], deps=["amod", "nsubj", "ROOT", "dobj", "prep", "pobj", "punct"],
+                   pos=["ADJ", "NOUN", "VERB", "NOUN", "ADP", "PROPN", "PUNCT"],
+                   lemmas=["Chilean", "police", "arrest", "student", "near", "Lima", "."])
+    lima = doc[5]
+    place = Place("Lima", lima.idx, lima.idx + 4, "Lima", "PER", -12.0, -77.0, 3936456, "city")
+    found = code(doc, lexicon, actors_on(doc, {"Chile": (0,)}), places=[place])
+    assert [(source, target) for source, _, target, _ in found] == [("Chile", None)]

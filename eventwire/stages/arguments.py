@@ -33,16 +33,21 @@ from ..models import Actor
 from .index import ActorIndex
 
 OBJECT_CONTROL = frozenset({"urge", "ask", "tell", "order", "force", "persuade", "invite", "allow", "press",
-                            "pressure", "encourage", "call", "compel", "request", "warn", "instruct", "help"})
+                            "pressure", "encourage", "call", "compel", "request", "warn", "instruct", "help", "beg", "implore",
+                            "cause", "advise", "remind", "convince", "prompt", "authorize", "authorise", "oblige"})
 RELATIVE_PRONOUNS = frozenset({"who", "whom", "which", "that", "whose"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 MODIFIER_DEPS = ("poss", "compound", "amod", "nmod", "appos")
 RELATIONAL = frozenset({"tie", "relation", "relationship", "cooperation", "partnership", "friendship", "alliance",
                         "link", "contact", "dialogue"})
+OTHERS = frozenset({"partner", "ally", "neighbour", "neighbor", "rival", "enemy", "foe", "counterpart", "adversary",
+                    "opponent", "critic", "creditor", "donor"})
 PREP_DEPS = frozenset({"prep", "dative", "agent"})
 QUANTITY = frozenset({"ten", "dozen", "score", "hundred", "thousand", "million", "group", "number", "crowd", "band",
                       "member", "some", "many", "most", "all", "several", "few", "part", "majority"})
 LOCATIVE = ("in", "throughout", "across", "inside")
+CONDITIONS = frozenset({"unless", "if", "until"})
+DIRECTED = frozenset({"to", "with", "against", "for", "on", "toward", "towards", "from", "into", "over"})
 INHERITED = 0.85  # certainty of an argument reached through the grammar rather than a direct slot
 NESTED = 0.9  # certainty of an actor found on a modifier rather than on the phrase's head word
 
@@ -71,7 +76,15 @@ def word_forms(token: Token) -> frozenset[str]:
 
 
 def is_passive(verb: Token) -> bool:
-    return any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
+    """A passive verb, or a participle reduced from one ("the journalist captured by Islamic State")."""
+    return any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children) or is_reduced_passive(verb)
+
+
+def is_reduced_passive(verb: Token) -> bool:
+    """A participle modifying its patient; one with an object or a coordinated verb is more likely a
+    mis-tagged active verb ("groups donated and delivered aid")."""
+    return (verb.dep_ == "acl" and verb.tag_ == "VBN"
+            and not any(c.dep_ in {"dobj", "conj"} for c in verb.children))
 
 
 def antecedent(token: Token) -> Token:
@@ -159,6 +172,8 @@ def _fill(trigger: Token, slot: str, anchors: Sequence[Token]) -> list[Token]:
 
 
 def _objects(verb: Token) -> list[Token]:
+    if is_reduced_passive(verb):
+        return [verb.head]
     if is_passive(verb):
         return [antecedent(c) for c in verb.children if c.dep_ == "nsubjpass"]
     direct = [antecedent(c) for c in verb.children if c.dep_ == "dobj"]
@@ -166,6 +181,42 @@ def _objects(verb: Token) -> list[Token]:
         return direct
     clauses = [c for c in verb.children if c.dep_ in {"ccomp", "xcomp", "acl"}]
     return [s for clause in clauses for s in clause.children if s.dep_ == "nsubj"]
+
+
+def nested_objects(phrases: Sequence[Token], depth: int = 2) -> list[Token]:
+    """The objects of the directed prepositions inside phrases, up to ``depth`` phrases down: the
+    party of an event named one level below its slot ("demanded a truce *with* the rebels",
+    "refused admittance *to* Ghanaians", "reservists for a war *against* Iraq"), nearest first. An
+    ``of`` phrase is passed through ("70 million dollars of aid *for* Romania")."""
+    found: list[Token] = []
+    level = [p for p in phrases if p.pos_ in {"NOUN", "PROPN", "VERB", "NUM"}]
+    for _ in range(depth):
+        level = [*level, *(o for phrase in level for o in _prep_objects(phrase, {"of"}))]
+        objects = [o for phrase in level for o in _prep_objects(phrase, DIRECTED)]
+        found += [antecedent(o) for o in objects if o not in found]
+        level = objects
+    return found
+
+
+def _prep_objects(phrase: Token, preps: frozenset[str] | set[str]) -> list[Token]:
+    return [o for prep in phrase.children if prep.dep_ == "prep" and prep.lower_ in preps
+            for o in prep.children if o.dep_ == "pobj"]
+
+
+def purpose_parties(verb: Token, depth: int = 2) -> list[Token]:
+    """Who an act is aimed at by the clause that gives its purpose or condition: the objects of "to
+    show their anger at the US", "calling for the removal of Mubarak", and the subject of "unless
+    Israel withdraws" (also under the act's own ``to``-clause: "threatened to strike unless ..."),
+    nearest first."""
+    found: list[Token] = []
+    for clause in (c for c in verb.children if c.dep_ in {"advcl", "xcomp"} and c.pos_ in {"VERB", "AUX"}):
+        if any(m.dep_ == "mark" and m.lower_ in CONDITIONS for m in clause.children):
+            found += [antecedent(c) for c in clause.children if c.dep_ in SUBJECTS]
+        objects = [antecedent(c) for c in clause.children if c.dep_ == "dobj"]
+        found += objects + nested_objects([clause, *objects])
+        if clause.dep_ == "xcomp" and depth > 1:
+            found += purpose_parties(clause, depth - 1)
+    return found
 
 
 class ArgumentIndex(ActorIndex):
@@ -198,6 +249,8 @@ def resolve(token: Token, index: ActorIndex, depth: int = 0) -> tuple[Actor, flo
         if partner is not None:
             return partner
     for dep in MODIFIER_DEPS:
+        if dep == "poss" and token.lemma_.lower() in OTHERS:  # "its partners" are not it
+            continue
         for child in (c for c in token.children if c.dep_ == dep):
             found = resolve(child, index, depth + 1)
             if found is not None:

@@ -6,7 +6,8 @@ best (``impose`` + ``sanctions`` + ``on``: 163; ``threaten`` + a ``to``-clause o
 :func:`find_events` emits one :class:`~eventwire.models.Event` per (source, code, target, clause).
 
 No event without evidence: an event needs a source actor tied to text in its own clause (directly
-or through a coreference mention). A target that cannot be tied to the clause is ``None``.
+or through a coreference mention). A target that cannot be tied to the clause is ``None``; a group
+of a country that protests, coerces or fights nobody named acts on its own country (:func:`home_target`).
 
 Confidence is ``entry strength × source certainty × target certainty``: an argument found in its
 own slot on a word an actor mention covers has certainty 1; reached through the grammar (a
@@ -46,6 +47,7 @@ ENTRY_FIELDS = frozenset(
 PARTICLE_DEPS = frozenset({"prt", "prep", "advmod", "dative"})
 MISSING_TARGET = 0.9
 PLACE_TARGET = 0.85
+NESTED_TARGET = 0.85  # a target one phrase deeper than its slot ("demanded a truce with the rebels")
 LOCATED_TARGET = MISSING_TARGET  # the country of the place an act happened in: as likely as no target
 SUBORDINATE = 0.85  # per subordinate link between the trigger and the sentence's main clause
 SUBORDINATE_DEPS = frozenset({"advcl", "acl", "relcl", "prep", "pobj", "pcomp", "npadvmod", "amod", "nsubj",
@@ -54,6 +56,12 @@ MODALITY_WEIGHT = {"hypothetical": 0.7}
 NEWS_WINDOW_DAYS = 7  # a carried date must lie this close to publication
 CLAUSE_SLOTS = ("object", "to", "with", "on", "against")  # targets of an absorbed clause with no entry
 LOCATED_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})  # acts on a place: protest, force, coercion
+PURPOSE_ROOTS = frozenset({"13", "14"})  # a threat or protest aimed by its purpose or condition clause
+UNATTRIBUTED_ROOTS = frozenset({"18", "19", "20"})  # an attack is an event even when nobody claims it
+WEAPONS = frozenset({"bomb", "bombing", "blast", "explosion", "device", "mine", "missile", "rocket", "shell", "shelling",
+                     "airstrike", "strike", "raid", "attack", "fire", "gunfire", "grenade", "mortar", "drone", "ied"})
+UNATTRIBUTED_PREPS = frozenset({"in", "at", "inside", "near", "outside", "across", "throughout"})
+DOMESTIC_ROOTS = frozenset({"14", "17", "18", "19", "20"})  # acts a group may turn on its own country
 LOCATIVE_PREPS = frozenset({"in", "into", "at", "inside", "across", "throughout"})
 
 
@@ -115,7 +123,7 @@ class Lexicon:
         """The entries whose lemma and part of speech fit ``token``."""
         predicative = token.pos_ == "ADJ" and token.dep_ == "acomp"
         pos = "noun" if token.pos_ in {"NOUN", "PROPN"} else "verb" if token.pos_ == "VERB" or predicative else None
-        if pos is None:
+        if pos is None or (pos == "noun" and token.dep_ == "compound"):  # "aid worker", "protest movement"
             return []
         forms = sorted(args.word_forms(token))
         return list(dict.fromkeys(e for f in forms for e in self.table.get((pos, f), ())))
@@ -370,11 +378,15 @@ def code_match(
     trigger = doc[match.trigger]
     entry = match.entry
     sources = args.sources(trigger, index, lexicon.light_verbs, lexicon.frame_preps, stative=is_stative(match, trigger))
+    if entry_root(entry) in UNATTRIBUTED_ROOTS and (not sources or _done_by_a_weapon(trigger)):
+        sources = unattributed_sources(trigger, index, places) or sources
     if not sources:
         return []
     targets = find_targets(doc, match, index, places, lexicon)
     code, modality = lexicon.code_for(entry, modality_of(trigger, lexicon.modality))
     pairs = argument_pairs(sources, targets, entry.reciprocal)
+    if not targets and entry_root(entry) in DOMESTIC_ROOTS:
+        pairs = [(source, home_target(source, trigger, match, index, places)) for source in sources]
     clause = clause_offsets(trigger)
     sentence = Offsets(trigger.sent.start_char, trigger.sent.end_char)
     carries = modality == "asserted" and clause_verb(trigger).tag_ == "VBD"
@@ -421,6 +433,12 @@ def find_targets(
         found = place_targets([t for group in groups for t in group], index, places)
     if not found and match.complement is not None:
         found = clause_targets(doc[match.complement], index, lexicon)
+    if not found and match.entry.target:
+        inner = [doc[match.complement]] if match.complement is not None else []
+        phrases = [*anchors, *(t for g in groups for t in g), *inner, *(c for i in inner for c in i.children if c.dep_ == "dobj")]
+        found = args.resolve_all(args.nested_objects(phrases), index, NESTED_TARGET)
+    if not found and entry_root(match.entry) in PURPOSE_ROOTS:
+        found = args.resolve_all(args.purpose_parties(trigger), index, NESTED_TARGET)
     if not found and entry_root(match.entry) in LOCATED_ROOTS:
         found = place_targets(located_words(anchors[:3]), index, places, LOCATED_TARGET)
     return found
@@ -430,17 +448,24 @@ def entry_root(entry: Entry) -> str:
     return entry.code[:2]
 
 
-def located_words(anchors: Sequence[Token]) -> list[Token]:
+def located_words(anchors: Sequence[Token], preps: frozenset[str] = frozenset()) -> list[Token]:
     """The words of the places where an act happened ("rioted in Dili", "blocked roads in the city of
-    Lyon"): the objects of locative prepositions on the trigger or its object."""
+    Lyon"): the objects of locative prepositions (or of ``preps``) on the trigger or its object."""
+    preps = preps or LOCATIVE_PREPS
     found = []
     for anchor in anchors:
-        for prep in (c for c in anchor.children if c.dep_ == "prep" and c.lower_ in LOCATIVE_PREPS):
-            found += [t for p in prep.children if p.dep_ == "pobj" for t in p.subtree]
+        for prep in (c for c in anchor.children if c.dep_ == "prep" and c.lower_ in preps):
+            found += [t for p in _objects_of(prep) for t in p.subtree]
         if anchor.dep_ in {"dobj", "nsubjpass"} or anchor.pos_ == "VERB":
             found += [t for c in anchor.children if c.dep_ == "dobj" for p in c.children
-                      if p.dep_ == "prep" and p.lower_ in LOCATIVE_PREPS for t in p.subtree]
+                      if p.dep_ == "prep" and p.lower_ in preps for t in p.subtree]
     return found
+
+
+def _objects_of(prep: Token) -> list[Token]:
+    """The objects of a preposition, also of a two-word one ("outside of the city")."""
+    inner = [q for q in prep.children if q.dep_ == "prep"]
+    return [p for head in (prep, *inner) for p in head.children if p.dep_ == "pobj"]
 
 
 def clause_targets(verb: Token, index: ActorIndex, lexicon: Lexicon) -> list[args.Argument]:
@@ -480,6 +505,65 @@ def country_actor(place: Place, index: ActorIndex) -> Actor:
                  mentions=(mention,))
 
 
+def _done_by_a_weapon(trigger: Token) -> bool:
+    """The doer is a weapon or a blast ("a car bomb in Baghdad killed three"), not who used it."""
+    doer, _ = args.verb_source(trigger) if trigger.pos_ in {"VERB", "AUX"} else (None, 0.0)
+    return doer is not None and doer.lemma_.lower() in WEAPONS
+
+
+def unattributed_sources(trigger: Token, index: ActorIndex, places: Sequence[Place]) -> list[args.Argument]:
+    """Unidentified attackers in the country an attack happened in, when its doer is a thing or
+    nobody ("a car bombing in central Baghdad killed three", "were killed by a roadside bomb
+    outside Basra"): the group ``<country>UAF``, certainty as for a located target."""
+    if trigger.pos_ not in {"VERB", "AUX"}:  # a noun ("the attack in Paris") often recalls an older event
+        return []
+    doer, _ = args.verb_source(trigger)
+    if doer is not None and (doer.pos_ in {"PROPN", "PRON"} or index.at(doer.idx, doer.idx + len(doer.text))):
+        return []
+    anchors = [trigger, *([doer] if doer is not None else [])]
+    words = located_words(anchors, UNATTRIBUTED_PREPS) + [t for a in anchors for t in a.subtree if a is doer]
+    countries = place_targets(words, index, places, LOCATED_TARGET)
+    if not countries or countries[0].actor.country is None:
+        return []
+    country = countries[0].actor.country
+    attackers = Actor(id=stable_id("ac", country, "UAF"), name="unidentified attackers", code=f"{country}UAF",
+                      country=country, sectors=("UAF",), kind="group",
+                      mentions=(Span(trigger.idx, trigger.idx + len(trigger.text), trigger.text),))
+    return [args.Argument(attackers, trigger.i, LOCATED_TARGET)]
+
+
+def abroad(sentence: SpacySpan, country: str, places: Sequence[Place]) -> bool:
+    """Whether the sentence names a place of another country than ``country``."""
+    return any(sentence.start_char <= p.start < sentence.end_char and p.country and p.country != country for p in places)
+
+
+def home_target(source: args.Argument, trigger: Token, match: Match, index: ActorIndex,
+                places: Sequence[Place] = ()) -> args.Argument | None:
+    """The country a group, person or body of it acts on at home when the clause names no other party:
+    "Egyptian demonstrators rioted", "Afghan guerrillas blew up power lines", "Nigerian
+    authorities jailed 52 members of a banned movement". A protest needs no object; force and
+    coercion need the object they were done to; a sentence that names a place abroad rules it out."""
+    if not source.actor.country or not (source.group or source.actor.kind != "state"):
+        return None
+    patient = next(iter(args.target_slots(trigger, ["object"], [trigger])[0]), None)
+    if patient is None and entry_root(match.entry) != "14":
+        return None
+    if abroad(trigger.sent, source.actor.country, places):
+        return None
+    home = home_actor(source.actor.country, source, trigger.doc, index)
+    return args.Argument(home, patient.i if patient is not None else trigger.i, LOCATED_TARGET)
+
+
+def home_actor(country: str, source: args.Argument, doc: Doc, index: ActorIndex) -> Actor:
+    """The article's state actor of ``country``, or one standing for it, mentioned where the source is."""
+    for actor in index.actors:
+        if actor.kind == "state" and actor.country == country:
+            return actor
+    word = doc[source.token]
+    return Actor(id=stable_id("ac", country), name=country, code=country, country=country, sectors=(), kind="state",
+                 mentions=(Span(word.idx, word.idx + len(word.text), word.text),))
+
+
 def argument_pairs(
     sources: Sequence[args.Argument], targets: Sequence[args.Argument], reciprocal: bool
 ) -> list[tuple[args.Argument, args.Argument | None]]:
@@ -512,10 +596,16 @@ def clause_weight(trigger: Token, light_verbs: frozenset[str] = frozenset()) -> 
     for _ in range(12):
         if token.head.i == token.i:
             break
-        if token.dep_ in SUBORDINATE_DEPS and not _light_verb_object(token, light_verbs):
+        if _subordinate(token) and not _light_verb_object(token, light_verbs):
             weight *= SUBORDINATE
         token = token.head
     return max(weight, 0.4)
+
+
+def _subordinate(token: Token) -> bool:
+    """A link below the main clause; a clause reported by a verb is not, the content of a noun is
+    ("its demand that Israel ease restrictions")."""
+    return token.dep_ in SUBORDINATE_DEPS or (token.dep_ == "ccomp" and token.head.pos_ in {"NOUN", "PROPN"})
 
 
 def clause_offsets(trigger: Token) -> Offsets:
