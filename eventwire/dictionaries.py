@@ -228,7 +228,8 @@ class ActorDictionary:
         return Entry(code + "GOV", f"{country.adjective} government", code + "GOV", code, ("GOV",), "organisation")
 
     def role(self, phrase: str) -> Role | None:
-        return self.roles.get(fold(phrase))
+        """The role a phrase names; a hyphenated title is the same role ("Vice-President")."""
+        return self.roles.get(fold(phrase)) or self.roles.get(fold(phrase.replace("-", " ")))
 
     def code_parts(self, code: str) -> tuple[str | None, tuple[str, ...]]:
         return split_code(code, self.countries)

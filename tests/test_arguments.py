@@ -270,3 +270,18 @@ def test_an_object_control_verb_passes_its_object_to_the_clause(make_doc) -> Non
 def test_nested_objects(make_doc, words, heads, deps, pos, expected) -> None:
     doc = make_doc(words, heads=heads, deps=deps, pos=pos)
     assert [t.text for t in args.nested_objects([doc[0]])] == expected
+
+
+def test_who_is_engaged_in_an_act_does_it(make_doc) -> None:
+    words = ["Chile", "was", "engaged", "in", "fighting", "."]
+    doc = make_doc(words, heads=[2, 2, 2, 2, 3, 2], deps=["nsubjpass", "auxpass", "ROOT", "prep", "pobj", "punct"],
+                   pos=["PROPN", "AUX", "VERB", "ADP", "NOUN", "PUNCT"], lemmas=["Chile", "be", "engage", "in", "fighting", "."])
+    assert args.verb_source(doc[2])[0].text == "Chile"
+
+
+def test_a_group_based_in_a_state_belongs_to_it(make_doc) -> None:
+    words = ["Rebels", "based", "in", "Chile", "fought", "."]
+    doc = make_doc(words, heads=[4, 0, 1, 2, 4, 4], deps=["nsubj", "acl", "prep", "pobj", "ROOT", "punct"],
+                   pos=["NOUN", "VERB", "ADP", "PROPN", "VERB", "PUNCT"], lemmas=["rebel", "base", "in", "Chile", "fight", "."])
+    found = args.resolve(doc[0], index_for(doc, {"Chile": (3,)}))
+    assert found is not None and found[0].name == "Chile"

@@ -248,3 +248,7 @@ def test_igo_and_ngo_codes(dictionary, name, code) -> None:
 @pytest.mark.parametrize("date,name", [("2005-03-01", "Laurent Gbagbo"), ("2015-03-01", "Alassane Ouattara")])
 def test_ivorian_presidents_are_dated(dictionary, date, name) -> None:
     assert dictionary.holder("president", "CIV", date).name == name
+
+
+def test_a_hyphenated_title_is_the_same_role(dictionary) -> None:
+    assert dictionary.role("Vice-President") == dictionary.role("vice president") is not None

@@ -40,6 +40,8 @@ SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 MODIFIER_DEPS = ("poss", "compound", "amod", "nmod", "appos")
 RELATIONAL = frozenset({"tie", "relation", "relationship", "cooperation", "partnership", "friendship", "alliance",
                         "link", "contact", "dialogue"})
+BASED = frozenset({"base", "operate", "station", "headquarter", "headquarters", "active"})
+ENGAGED = frozenset({"engage", "involve", "embroil"})  # participles whose subject does the act in their "in" phrase
 OTHERS = frozenset({"partner", "ally", "neighbour", "neighbor", "rival", "enemy", "foe", "counterpart", "adversary",
                     "opponent", "critic", "creditor", "donor"})
 PREP_DEPS = frozenset({"prep", "dative", "agent"})
@@ -123,7 +125,9 @@ def grammatical_subject(verb: Token, depth: int = 0) -> tuple[Token | None, floa
 
 def verb_source(verb: Token, stative: bool = False) -> tuple[Token | None, float]:
     """The doer of a verb: the ``by`` agent of a passive, else the grammatical subject. A stative
-    participle is no passive: in "Israel is opposed to the plan" Israel opposes."""
+    participle is no passive: in "Israel is opposed to the plan" Israel opposes, and in "Serb forces
+    were engaged in ethnic cleansing" the forces act."""
+    stative = stative or verb.lemma_.lower() in ENGAGED
     if is_passive(verb) and not stative:
         agent = next((c for c in verb.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")), None)
         pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
@@ -283,10 +287,12 @@ def _counted(token: Token) -> Token | None:
 
 def _located(token: Token, index: ActorIndex) -> tuple[Actor, float] | None:
     """The country a phrase is located in ("Opposition groups in Zimbabwe", "students throughout
-    Indonesia", "targets in Jericho"): a state named there, or a place of that country."""
+    Indonesia", "targets in Jericho", "guerrillas operating in Macedonia"): a state named there, or a
+    place of that country."""
     if token.pos_ not in {"NOUN", "PROPN"} or token.ent_type_ in {"GPE", "LOC", "FAC", "DATE", "TIME"}:
         return None
-    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in LOCATIVE):
+    based = [c for c in token.children if c.dep_ == "acl" and c.lemma_.lower() in BASED]  # "a group based in Trinidad"
+    for prep in (c for h in (token, *based) for c in h.children if c.dep_ == "prep" and c.lower_ in LOCATIVE):
         for pobj in (c for c in prep.children if c.dep_ == "pobj"):
             start, end = pobj.left_edge.idx, pobj.idx + len(pobj.text)
             actor = index.at(pobj.idx, end)
