@@ -686,3 +686,17 @@ def test_no_home_target_when_the_sentence_names_a_place_abroad(make_doc, lexicon
     place = Place("Lima", lima.idx, lima.idx + 4, "Lima", "PER", -12.0, -77.0, 3936456, "city")
     found = code(doc, lexicon, actors_on(doc, {"Chile": (0,)}), places=[place])
     assert [(source, target) for source, _, target, _ in found] == [("Chile", None)]
+
+
+@pytest.mark.parametrize("obj,expected", [("statement", []), ("sailors", [("Chile", "0841", "Peru", "asserted")])])
+def test_an_object_can_rule_a_frame_out(make_doc, lexicon, obj, expected) -> None:
+    doc = make_doc(["Chile", "released", "Peru", "'s", obj, "."], heads=[1, 1, 4, 2, 1, 1],
+                   deps=["nsubj", "ROOT", "poss", "case", "dobj", "punct"], pos=["PROPN", "VERB", "PROPN", "PART", "NOUN", "PUNCT"],
+                   lemmas=["Chile", "release", "Peru", "'s", obj.rstrip("s"), "."])
+    assert code(doc, lexicon, actors_on(doc, {"Chile": (0,), "Peru": (2,)})) == expected
+
+
+def test_any_object_rules_out_an_intransitive_frame(make_doc, lexicon) -> None:
+    doc = make_doc(["Chileans", "rallied", "support", "."], heads=[1, 1, 1, 1], deps=["nsubj", "ROOT", "dobj", "punct"],
+                   pos=["PROPN", "VERB", "NOUN", "PUNCT"], lemmas=["Chileans", "rally", "support", "."])
+    assert [c for _, c, _, _ in code(doc, lexicon, actors_on(doc, {"Chileans": (0,)}))] != ["141"]

@@ -41,8 +41,8 @@ from .places import event_location
 from .time import event_date
 
 ENTRY_FIELDS = frozenset(
-    {"lemma", "pos", "code", "intended", "particle", "object", "modifier", "complement", "clause_modal", "target",
-     "place_target", "reciprocal", "strength"}
+    {"lemma", "pos", "code", "intended", "particle", "object", "unless_object", "modifier", "complement",
+     "clause_modal", "target", "place_target", "reciprocal", "strength"}
 )
 PARTICLE_DEPS = frozenset({"prt", "prep", "advmod", "dative"})
 MISSING_TARGET = 0.9
@@ -75,6 +75,7 @@ class Entry:
     intended: str | None = None
     particle: str | None = None
     object: frozenset[str] = frozenset()
+    unless_object: frozenset[str] = frozenset()  # objects that rule the frame out; "*": any object
     modifier: frozenset[str] = frozenset()
     complement: bool | frozenset[str] = False
     clause_modal: frozenset[str] = frozenset()
@@ -237,6 +238,7 @@ def parse_entry(raw: Any, where: str) -> Entry:
         intended=raw.get("intended"),
         particle=raw.get("particle"),
         object=_words(raw.get("object", []), f"{label}: object"),
+        unless_object=_words(raw.get("unless_object", []), f"{label}: unless_object"),
         modifier=_words(raw.get("modifier", []), f"{label}: modifier"),
         complement=_complement(raw.get("complement", False), label),
         clause_modal=_words(raw.get("clause_modal", []), f"{label}: clause_modal"),
@@ -269,6 +271,8 @@ def _fit(entry: Entry, token: Token) -> Match | None:
     if entry.particle and particle is None:
         return None
     obj = None
+    if entry.unless_object and _ruled_out(token, entry.unless_object):
+        return None
     if entry.object:
         deps = {"nsubjpass"} if args.is_passive(token) else {"dobj"}
         obj = _event_noun(_child(token, deps, lambda c: True), entry.object)
@@ -292,6 +296,13 @@ def _fit(entry: Entry, token: Token) -> Match | None:
         if comp is None or (isinstance(wanted, frozenset) and comp.lemma_.lower() not in wanted):
             return None
     return Match(entry, token.i, _i(particle), _i(obj), _i(comp))
+
+
+def _ruled_out(token: Token, objects: frozenset[str]) -> bool:
+    """Whether the verb's direct object is one that gives the word another sense ("released a
+    statement", "demonstrated its power")."""
+    direct = [c for c in token.children if c.dep_ == "dobj"]
+    return any("*" in objects or c.lemma_.lower() in objects or c.lower_ in objects for c in direct)
 
 
 def _event_noun(obj: Token | None, lemmas: frozenset[str]) -> Token | None:
