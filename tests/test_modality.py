@@ -16,7 +16,7 @@ def cues() -> ModalityCues:
 
 LEMMAS = {"is": "be", "are": "be", "was": "be", "did": "do", "expected": "expect", "plans": "plan", "refused": "refuse",
           "said": "say", "says": "say", "denied": "deny", "attacked": "attack", "attacks": "attack", "held": "hold",
-          "talks": "talk", "attacking": "attack"}
+          "talks": "talk", "attacking": "attack", "needs": "need"}
 
 
 def lemmas(words: list[str]) -> list[str]:
@@ -66,6 +66,10 @@ CASES = [
                  ["PROPN", "AUX", "PART", "VERB", "NOUN"], None, 4, "negated", id="nominal-under-negated-verb"),
     pytest.param(["Iran", "denied", "attacking", "Syria"], [1, 1, 1, 2], ["nsubj", "ROOT", "xcomp", "dobj"], None, None,
                  2, "negated", id="denied"),
+    pytest.param(["his", "decision", "to", "withdraw", "troops"], [1, 1, 3, 1, 3], ["poss", "ROOT", "aux", "acl", "dobj"],
+                 ["PRON", "NOUN", "PART", "VERB", "NOUN"], None, 3, "intended", id="decision-to"),
+    pytest.param(["Iran", "needs", "to", "capture", "Basra"], [1, 1, 3, 1, 3], ["nsubj", "ROOT", "aux", "xcomp", "dobj"],
+                 None, None, 3, "hypothetical", id="needs-to"),
 ]
 
 
