@@ -285,3 +285,11 @@ def test_a_group_based_in_a_state_belongs_to_it(make_doc) -> None:
                    pos=["NOUN", "VERB", "ADP", "PROPN", "VERB", "PUNCT"], lemmas=["rebel", "base", "in", "Chile", "fight", "."])
     found = args.resolve(doc[0], index_for(doc, {"Chile": (3,)}))
     assert found is not None and found[0].name == "Chile"
+
+
+def test_a_war_names_the_other_side_before_its_owner(make_doc) -> None:
+    words = ["its", "war", "with", "Chile"]
+    doc = make_doc(words, heads=[1, 1, 1, 2], deps=["poss", "ROOT", "prep", "pobj"], pos=["PRON", "NOUN", "ADP", "PROPN"],
+                   lemmas=["its", "war", "with", "Chile"])
+    found = args.resolve(doc[1], index_for(doc, {"Peru": (0,), "Chile": (3,)}))
+    assert found is not None and found[0].name == "Chile"

@@ -39,7 +39,8 @@ RELATIVE_PRONOUNS = frozenset({"who", "whom", "which", "that", "whose"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 MODIFIER_DEPS = ("poss", "compound", "amod", "nmod", "appos")
 RELATIONAL = frozenset({"tie", "relation", "relationship", "cooperation", "partnership", "friendship", "alliance",
-                        "link", "contact", "dialogue"})
+                        "link", "contact", "dialogue", "war", "conflict", "dispute", "feud", "rivalry", "fighting",
+                        "battle", "confrontation", "standoff", "talk", "negotiation", "deal", "agreement", "treaty"})
 BASED = frozenset({"base", "operate", "station", "headquarter", "headquarters", "active"})
 ENGAGED = frozenset({"engage", "involve", "embroil"})  # participles whose subject does the act in their "in" phrase
 OTHERS = frozenset({"partner", "ally", "neighbour", "neighbor", "rival", "enemy", "foe", "counterpart", "adversary",
@@ -248,7 +249,7 @@ def resolve(token: Token, index: ActorIndex, depth: int = 0) -> tuple[Actor, flo
         return resolve(counted, index, depth)
     if depth >= 2:
         return None
-    if token.lemma_.lower() in RELATIONAL:
+    if token.lemma_.lower() in RELATIONAL:  # "ties with Russia", "its war with Iraq": the other side
         partner = _prep_object(token, ("with", "between"), index, depth)
         if partner is not None:
             return partner
