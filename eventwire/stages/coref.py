@@ -72,9 +72,19 @@ def same_surname(written: str, known: str) -> bool:
     a, b = fold(written), fold(known)
     if a == b:
         return True
-    if min(len(a), len(b)) < MIN_FUZZY_LENGTH:
+    if min(len(a), len(b)) < MIN_FUZZY_LENGTH or _ratio_bound(a, b) < SURNAME_RATIO:
         return False
     return SequenceMatcher(None, a, b).ratio() >= SURNAME_RATIO
+
+
+def _ratio_bound(a: str, b: str) -> float:
+    """An upper bound of the difflib ratio of ``a`` and ``b`` (the letters they share, counted as
+    difflib's ``quick_ratio`` does), cheap enough to skip most comparisons that cannot reach it."""
+    shortest = min(len(a), len(b))
+    if 2.0 * shortest / (len(a) + len(b)) < SURNAME_RATIO:
+        return 0.0
+    shared = sum((Counter(a) & Counter(b)).values())
+    return 2.0 * shared / (len(a) + len(b))
 
 
 def link_surnames(doc: Doc, mentions: list[Mention]) -> list[Mention]:
