@@ -10,8 +10,9 @@ this process is the only writer and stores every batch in one transaction, in in
 DuckDB database or (with ``out``) to partitioned Parquet files (:mod:`eventwire.parquet`).
 
 Every path codes the same batches the same way: a batch is the next ``batch_size`` articles not
-stored yet, parsed with one ``nlp.pipe`` call, so the stored ids and rows do not depend on the
-worker count or the engine. An article whose coding raises becomes an ``errors`` row with the
+stored yet, parsed in the same groups (:func:`eventwire.groups.parse_groups`, one ``nlp.pipe`` call
+each; worker processes and Dask get one group a task), so the stored ids and rows do not depend on
+the worker count or the engine. An article whose coding raises becomes an ``errors`` row with the
 exception's message and the batch goes on.
 """
 
@@ -32,6 +33,7 @@ from typing import Protocol
 from tqdm import tqdm
 
 from .errors import EventwireError, StoreError
+from .groups import parse_groups
 from .models import Article, Result, Skipped
 from .settings import Settings
 from .store import Store, WriteSummary, article_key
@@ -227,12 +229,24 @@ def _chunks(items: Iterable[Article | Skipped], size: int) -> Iterator[list[Arti
 
 
 def _code(engine: Engine | None, articles: list[Article], settings: Settings, make_coder: CoderFactory) -> Pending:
-    """Code ``articles`` here (``engine`` None) or send them to the engine (nothing to code: no model)."""
+    """Code ``articles`` here (``engine`` None) or send them to the engine one parse group a task,
+    so the workers share a batch and none waits idle at the end of a run (nothing to code: no model)."""
     if engine is not None and articles:
-        return engine.submit(code_batch, articles, settings, make_coder)
+        groups = parse_groups(articles, settings.batch_size)
+        return _Joined([engine.submit(code_batch, group, settings, make_coder) for group in groups])
     coded: Future = Future()
     coded.set_result(code_batch(articles, settings, make_coder) if articles else [])
     return coded
+
+
+@dataclass(frozen=True)
+class _Joined:
+    """The parse groups of a batch coded as separate tasks: their results, in order."""
+
+    parts: list[Pending]
+
+    def result(self) -> list[Result | Skipped]:
+        return [coded for part in self.parts for coded in part.result()]
 
 
 def _finish(store: Writer, batch: _Batch, tally: _Tally, bar: tqdm) -> None:

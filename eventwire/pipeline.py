@@ -6,10 +6,11 @@
 gazetteer, the trigger lexicon). :meth:`Pipeline.process` handles one article; parallelism lives
 outside (``eventwire.ingest``, ``eventwire.distributed``).
 
-Many articles are parsed in groups (:func:`parse_groups`): runs of at most ``batch_size`` articles
-and about :data:`GROUP_CHARS` characters, each one ``nlp.pipe`` call. The groups depend only on the
-articles given, so the same articles are parsed the same way in any process, and a group of long
-articles cannot blow up the parser's memory (its buffers grow with the tokens of a batch).
+Many articles are parsed in groups (:func:`eventwire.groups.parse_groups`): runs of at most
+``batch_size`` articles and about ``GROUP_CHARS`` characters, each one ``nlp.pipe`` call. The groups
+depend only on the articles given, so the same articles are parsed the same way in any process, and
+a group of long articles cannot blow up the parser's memory (its buffers grow with the tokens of a
+batch).
 """
 
 from __future__ import annotations
@@ -27,24 +28,11 @@ from .stages import places as places_stage
 from .stages import quotes as quotes_stage
 from .stages import time as time_stage
 from .stages.index import ActorIndex
+from .groups import GROUP_CHARS, parse_groups
 from .models import Article, Result, Skipped
 from .settings import Settings
 
-GROUP_CHARS = 60_000  # characters parsed in one nlp.pipe group: about 12,000 tokens, ~100 MB of parser buffers
-
-
-def parse_groups(articles: Iterable[Article], batch_size: int, max_chars: int = GROUP_CHARS) -> Iterator[list[Article]]:
-    """Consecutive runs of at most ``batch_size`` articles; a run closes once it holds ``max_chars``."""
-    group: list[Article] = []
-    chars = 0
-    for article in articles:
-        group.append(article)
-        chars += len(article.text)
-        if len(group) >= batch_size or chars >= max_chars:
-            yield group
-            group, chars = [], 0
-    if group:
-        yield group
+__all__ = ["GROUP_CHARS", "Pipeline", "parse_groups"]
 
 
 @dataclass
