@@ -4,11 +4,12 @@
 
 For each worker count, the same articles are
   * parsed bare with ``nlp.pipe`` (``n_process`` = workers; the model is loaded before timing), and
-  * ingested end to end into a fresh temporary database: reading, cleaning, parsing, every coding
-    stage and storing, including the start of the worker processes and their model loading,
+  * ingested end to end into a fresh temporary database, in a fresh process as ``eventwire ingest``
+    runs: reading, cleaning, parsing, every coding stage and storing, including the start of the
+    worker processes and the model loading (in that process for 1 worker),
 and the table gives articles per second of each, their ratio (ingest / bare) and the peak resident
-memory of the busiest coding process (this process for 1 worker, the largest worker otherwise;
-Linux only). ``--profile`` adds a cProfile of a 1-worker ingest: the share of the time spent
+memory of the busiest coding process (the ingesting process for 1 worker, the largest worker
+otherwise; Linux only). ``--profile`` adds a cProfile of a 1-worker ingest: the share of the time spent
 reading, parsing, in each coding stage and storing. The default
 corpus is the 249 Guardian articles of ../shared/data/ngec/Guardian_SDF_sample.csv.zip (a CSV with
 ``date`` and ``text`` columns inside a zip; see its SOURCE.md), written to a temporary JSONL file.
@@ -32,12 +33,13 @@ import threading
 import time
 import zipfile
 from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from eventwire import nlp as nlp_module
-from eventwire.ingest import ingest
+from eventwire.ingest import IngestSummary, ingest
 from eventwire.models import Article
 from eventwire.read import read_inputs
 from eventwire.settings import Settings
@@ -163,13 +165,24 @@ def measure(corpus: Path, settings: Settings, workers: int, limit: int | None, s
     articles = load_articles(corpus, settings, limit)
     bare = time_bare([a.text for a in articles], settings, workers)
     run = settings.replace(db=str(scratch / f"bench-{workers}.duckdb"), workers=workers)
-    with watch_peaks() as watch:
-        summary = ingest([str(corpus)], run, progress=False)
+    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as fresh:
+        summary, peak = fresh.submit(ingest_run, corpus, run).result()
     if summary.failed or summary.stored != len(articles):
         print(f"warning: {workers} workers stored {summary.stored} of {len(articles)} articles, "
               f"{len(summary.failed)} failed", file=sys.stderr)
-    peak = max(watch.peaks.values(), default=0) if workers > 1 else peak_mb()
     return Row(workers, len(articles), bare, summary.seconds, summary.events, peak)
+
+
+def ingest_run(corpus: Path, run: Settings) -> tuple[IngestSummary, int]:
+    """Ingest ``corpus`` and return what it did with the peak memory of its busiest coding process.
+
+    It runs in a fresh process, as ``eventwire ingest`` does: the model is loaded inside the timed
+    run for one worker too, and no memory left over from the bare parse counts as the ingest's.
+    """
+    with watch_peaks() as watch:
+        summary = ingest([str(corpus)], run, progress=False)
+    peak = max(watch.peaks.values(), default=0) if run.workers > 1 else peak_mb()
+    return summary, peak
 
 
 STAGES = {  # what the profile reports: label -> (file name ending, function name)
