@@ -700,3 +700,17 @@ def test_any_object_rules_out_an_intransitive_frame(make_doc, lexicon) -> None:
     doc = make_doc(["Chileans", "rallied", "support", "."], heads=[1, 1, 1, 1], deps=["nsubj", "ROOT", "dobj", "punct"],
                    pos=["PROPN", "VERB", "NOUN", "PUNCT"], lemmas=["Chileans", "rally", "support", "."])
     assert [c for _, c, _, _ in code(doc, lexicon, actors_on(doc, {"Chileans": (0,)}))] != ["141"]
+
+
+def test_saying_what_something_should_do_is_no_demand(make_doc, lexicon) -> None:
+    words = ["Chile", "said", "trade", "should", "grow", "."]
+    doc = make_doc(words, heads=[1, 1, 4, 4, 1, 1], deps=["nsubj", "ROOT", "nsubj", "aux", "ccomp", "punct"],
+                   pos=["PROPN", "VERB", "NOUN", "AUX", "VERB", "PUNCT"], lemmas=["Chile", "say", "trade", "should", "grow", "."])
+    assert code(doc, lexicon, actors_on(doc, {"Chile": (0,)})) == []
+
+
+@pytest.mark.parametrize("obj,expected", [("refugees", []), ("Peru", [("Chile", "043", "Peru", "asserted")])])
+def test_hosting_refugees_is_no_visit(make_doc, lexicon, obj, expected) -> None:
+    doc = make_doc(["Chile", "hosts", obj, "."], heads=[1, 1, 1, 1], deps=["nsubj", "ROOT", "dobj", "punct"],
+                   pos=["PROPN", "VERB", "NOUN", "PUNCT"], lemmas=["Chile", "host", obj.rstrip("s"), "."])
+    assert code(doc, lexicon, actors_on(doc, {"Chile": (0,), "Peru": (2,)} if obj == "Peru" else {"Chile": (0,)})) == expected

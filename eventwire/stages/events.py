@@ -394,6 +394,8 @@ def code_match(
     if not sources:
         return []
     targets = find_targets(doc, match, index, places, lexicon)
+    if entry.clause_modal and not targets:  # "said relations should not depend on ...": an opinion, no demand
+        return []
     code, modality = lexicon.code_for(entry, modality_of(trigger, lexicon.modality))
     pairs = argument_pairs(sources, targets, entry.reciprocal)
     if not targets and entry_root(entry) in DOMESTIC_ROOTS:
