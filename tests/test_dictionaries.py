@@ -252,3 +252,9 @@ def test_ivorian_presidents_are_dated(dictionary, date, name) -> None:
 
 def test_a_hyphenated_title_is_the_same_role(dictionary) -> None:
     assert dictionary.role("Vice-President") == dictionary.role("vice president") is not None
+
+
+@pytest.mark.parametrize("phrase,sector", [("fundamentalists", "RAD"), ("separatists", "REB"), ("dissidents", "OPP")])
+def test_groups_named_by_what_their_members_do(dictionary, phrase, sector) -> None:
+    role = dictionary.role(phrase)
+    assert role is not None and role.type == "group" and role.sectors == (sector,)
