@@ -714,3 +714,10 @@ def test_hosting_refugees_is_no_visit(make_doc, lexicon, obj, expected) -> None:
     doc = make_doc(["Chile", "hosts", obj, "."], heads=[1, 1, 1, 1], deps=["nsubj", "ROOT", "dobj", "punct"],
                    pos=["PROPN", "VERB", "NOUN", "PUNCT"], lemmas=["Chile", "host", obj.rstrip("s"), "."])
     assert code(doc, lexicon, actors_on(doc, {"Chile": (0,), "Peru": (2,)} if obj == "Peru" else {"Chile": (0,)})) == expected
+
+
+def test_dispersing_protesters_is_repression(make_doc, lexicon) -> None:
+    doc = make_doc(["Chilean", "police", "dispersed", "protesters", "."], heads=[1, 2, 2, 2, 2],
+                   deps=["amod", "nsubj", "ROOT", "dobj", "punct"], pos=["ADJ", "NOUN", "VERB", "NOUN", "PUNCT"],
+                   lemmas=["Chilean", "police", "disperse", "protester", "."])
+    assert code(doc, lexicon, actors_on(doc, {"Chile": (0,)})) == [("Chile", "175", "Chile", "asserted")]
