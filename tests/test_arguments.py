@@ -293,3 +293,11 @@ def test_a_war_names_the_other_side_before_its_owner(make_doc) -> None:
                    lemmas=["its", "war", "with", "Chile"])
     found = args.resolve(doc[1], index_for(doc, {"Peru": (0,), "Chile": (3,)}))
     assert found is not None and found[0].name == "Chile"
+
+
+def test_a_group_parsed_as_the_subject_of_a_gerund_subject_is_the_doer(make_doc) -> None:
+    words = ["Chile", "operating", "in", "Peru", "said", "."]
+    doc = make_doc(words, heads=[1, 4, 1, 2, 4, 4], deps=["nsubj", "nsubj", "prep", "pobj", "ROOT", "punct"],
+                   pos=["PROPN", "VERB", "ADP", "PROPN", "VERB", "PUNCT"], tags=["NNP", "VBG", "IN", "NNP", "VBD", "."])
+    subject, certainty = args.grammatical_subject(doc[4])
+    assert subject.text == "Chile" and certainty == args.INHERITED

@@ -103,6 +103,9 @@ def antecedent(token: Token) -> Token:
 def grammatical_subject(verb: Token, depth: int = 0) -> tuple[Token | None, float]:
     """The subject of ``verb`` (active or passive), inherited through the grammar when it has none."""
     own = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+    if own is not None and own.tag_ == "VBG":  # "The Red Cross operating in Iraq said", parsed as a gerund subject
+        doer = next((c for c in own.children if c.dep_ == "nsubj"), None)
+        return (antecedent(doer), INHERITED) if doer is not None else (own, 1.0)
     if own is not None:
         return antecedent(own), 1.0
     if depth > 4 or verb.head.i == verb.i:
