@@ -205,8 +205,10 @@ def _apposed_to(doc: Doc, mention: Mention, before: list[Mention]) -> Entry | No
 
 
 def fill_countries(mentions: list[Mention]) -> list[Mention]:
-    """Titled people of no known country ("President X") belong to the country the article names most."""
-    main = main_country(mentions)
+    """Titled people of no known country ("President X") belong to the country the article names most,
+    when it names that country at least as often as all others together (in an article about several
+    countries a title alone does not say whose it is)."""
+    main = main_country(mentions, dominant=True)
     if main is None:
         return mentions
     filled = []
@@ -226,13 +228,16 @@ def national_body(dictionary: ActorDictionary, mention: Mention, country: str) -
     return body_entry(dictionary, state, role) if role is not None and state is not None else None
 
 
-def main_country(mentions: Sequence[Mention]) -> str | None:
+def main_country(mentions: Sequence[Mention], dominant: bool = False) -> str | None:
     """The country named most often in the article (the country of a bare "the president"): states,
     bodies, people and places named in the text count, descriptions and pronouns do not; on a tie, the
-    country named first."""
+    country named first. ``dominant``: only if it has at least half of the country names."""
     counts = Counter(_named_country(m) for m in sorted(mentions, key=lambda m: m.start))
     counts.pop(None, None)
-    return counts.most_common(1)[0][0] if counts else None
+    if not counts:
+        return None
+    country, count = counts.most_common(1)[0]
+    return country if not dominant or 2 * count >= sum(counts.values()) else None
 
 
 def _named_country(mention: Mention) -> str | None:
