@@ -721,3 +721,50 @@ def test_dispersing_protesters_is_repression(make_doc, lexicon) -> None:
                    deps=["amod", "nsubj", "ROOT", "dobj", "punct"], pos=["ADJ", "NOUN", "VERB", "NOUN", "PUNCT"],
                    lemmas=["Chilean", "police", "disperse", "protester", "."])
     assert code(doc, lexicon, actors_on(doc, {"Chile": (0,)})) == [("Chile", "175", "Chile", "asserted")]
+
+
+@pytest.mark.parametrize("words,expected", [
+    (["Peruvians", "were", "killed", "in", "a", "bombing", "in", "Arica", "."], [("unidentified attackers", "Peruvians")]),
+    (["Peruvians", "were", "killed", "in", "the", "war", "in", "Arica", "."], []),
+], ids=["by-a-weapon", "a-toll-without-a-weapon"])
+def test_an_agentless_killing_is_an_attack_only_with_a_weapon(make_doc, lexicon, words, expected) -> None:
+    doc = make_doc(words, heads=[2, 2, 2, 2, 5, 3, 5, 6, 2],
+                   deps=["nsubjpass", "auxpass", "ROOT", "prep", "det", "pobj", "prep", "pobj", "punct"],
+                   pos=["PROPN", "AUX", "VERB", "ADP", "DET", "NOUN", "ADP", "PROPN", "PUNCT"],
+                   tags=["NNPS", "VBD", "VBN", "IN", "DT", "NN", "IN", "NNP", "."],
+                   lemmas=["Peruvians", "be", "kill", "in", "a", words[5], "in", "Arica", "."])
+    arica = doc[7]
+    place = Place("Arica", arica.idx, arica.idx + 5, "Arica", "CHI", -18.5, -70.3, 3899361, "city")
+    events = find_events(doc, ActorIndex(actors_on(doc, {"Peruvians": (0,)})), lexicon, quotes=[], timexes=[],
+                         places=[place], published="2021-03-04", article_id="art")
+    assert [(e.source.name, e.target.name if e.target else None) for e in events] == expected
+
+
+# a warning is a threat when it has an addressee, a "to"-clause or a "will"-clause on a named actor;
+# a warning about a state of affairs is none
+WARNINGS = [
+    pytest.param(["Chile", "warned", "Peru", "."], [1, 1, 1, 1], ["nsubj", "ROOT", "dobj", "punct"],
+                 ["PROPN", "VERB", "PROPN", "PUNCT"], ["Chile", "warn", "Peru", "."], [("Chile", "130", "Peru", "asserted")],
+                 id="an-addressee"),
+    pytest.param(["Chile", "warned", "that", "famine", "loomed", "."], [1, 1, 4, 4, 1, 1],
+                 ["nsubj", "ROOT", "mark", "nsubj", "ccomp", "punct"], ["PROPN", "VERB", "SCONJ", "NOUN", "VERB", "PUNCT"],
+                 ["Chile", "warn", "that", "famine", "loom", "."], [], id="a-state-of-affairs"),
+    pytest.param(["Chile", "warned", "that", "Peru", "will", "pay", "."], [1, 1, 5, 5, 5, 1, 1],
+                 ["nsubj", "ROOT", "mark", "nsubj", "aux", "ccomp", "punct"],
+                 ["PROPN", "VERB", "SCONJ", "PROPN", "AUX", "VERB", "PUNCT"], ["Chile", "warn", "that", "Peru", "will", "pay", "."],
+                 [("Chile", "130", "Peru", "asserted")], id="what-will-happen-to-someone"),
+]
+
+
+@pytest.mark.parametrize("words,heads,deps,pos,lemmas,expected", WARNINGS)
+def test_warnings(make_doc, lexicon, words, heads, deps, pos, lemmas, expected) -> None:
+    doc = make_doc(words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+    actors = {name: (words.index(name),) for name in ("Chile", "Peru") if name in words}
+    assert [e for e in code(doc, lexicon, actors_on(doc, actors)) if e[1] == "130"] == expected
+
+
+def test_a_passive_subject_can_rule_a_frame_out_too(make_doc, lexicon) -> None:
+    doc = make_doc(["figures", "were", "released", "by", "Chile", "."], heads=[2, 2, 2, 2, 3, 2],
+                   deps=["nsubjpass", "auxpass", "ROOT", "agent", "pobj", "punct"], pos=["NOUN", "AUX", "VERB", "ADP", "PROPN", "PUNCT"],
+                   lemmas=["figure", "be", "release", "by", "Chile", "."])
+    assert code(doc, lexicon, actors_on(doc, {"Chile": (4,)})) == []

@@ -293,15 +293,15 @@ def _fit(entry: Entry, token: Token) -> Match | None:
         any_clause = entry.pos == "noun" or entry.complement is True
         comp = _child(token, deps, lambda c: c.pos_ in {"VERB", "AUX"} and (any_clause or _is_to_clause(c)))
         wanted = entry.complement
-        if comp is None or (isinstance(wanted, frozenset) and comp.lemma_.lower() not in wanted):
+        if comp is None or (isinstance(wanted, frozenset) and "*" not in wanted and comp.lemma_.lower() not in wanted):
             return None
     return Match(entry, token.i, _i(particle), _i(obj), _i(comp))
 
 
 def _ruled_out(token: Token, objects: frozenset[str]) -> bool:
-    """Whether the verb's direct object is one that gives the word another sense ("released a
-    statement", "demonstrated its power")."""
-    direct = [c for c in token.children if c.dep_ == "dobj"]
+    """Whether the verb's direct object (a passive's subject) is one that gives the word another
+    sense ("released a statement", "figures were released", "demonstrated its power")."""
+    direct = [c for c in token.children if c.dep_ == ("nsubjpass" if args.is_passive(token) else "dobj")]
     return any("*" in objects or c.lemma_.lower() in objects or c.lower_ in objects for c in direct)
 
 
@@ -310,7 +310,7 @@ def _event_noun(obj: Token | None, lemmas: frozenset[str]) -> Token | None:
     measure ("tons of aid", "part of the aid")."""
     if obj is None:
         return None
-    if obj.lemma_.lower() in lemmas or obj.lower_ in lemmas:
+    if "*" in lemmas or obj.lemma_.lower() in lemmas or obj.lower_ in lemmas:
         return obj
     if any(c.dep_ in {"compound", "amod"} and c.lemma_.lower() in lemmas for c in obj.children):
         return obj
@@ -521,20 +521,34 @@ def country_actor(place: Place, index: ActorIndex) -> Actor:
 def _done_by_a_weapon(trigger: Token) -> bool:
     """The doer is a weapon or a blast ("a car bomb in Baghdad killed three"), not who used it."""
     doer, _ = args.verb_source(trigger) if trigger.pos_ in {"VERB", "AUX"} else (None, 0.0)
-    return doer is not None and doer.lemma_.lower() in WEAPONS
+    return doer is not None and _is_weapon(doer)
+
+
+def _is_weapon(token: Token) -> bool:
+    return token.lemma_.lower() in WEAPONS or token.lower_ in WEAPONS
+
+
+def _weapon_of(trigger: Token) -> Token | None:
+    """The weapon or blast that did an act: its doer ("a bomb killed"), or, with no doer, the object
+    of "in", "by" or "from" on the verb ("were killed in a car bomb explosion")."""
+    doer, _ = args.verb_source(trigger)
+    if doer is not None:
+        return doer if _is_weapon(doer) else None
+    preps = [c for c in trigger.children if c.dep_ in {"prep", "agent"} and c.lower_ in {"in", "by", "from"}]
+    return next((t for prep in preps for t in _objects_of(prep) if _is_weapon(t)), None)
 
 
 def unattributed_sources(trigger: Token, index: ActorIndex, places: Sequence[Place]) -> list[args.Argument]:
-    """Unidentified attackers in the country an attack happened in, when its doer is a thing or
-    nobody ("a car bombing in central Baghdad killed three", "were killed by a roadside bomb
-    outside Basra"): the group ``<country>UAF``, certainty as for a located target."""
+    """Unidentified attackers in the country an attack happened in, when a weapon or blast did it
+    and nobody is named ("a car bombing in central Baghdad killed three", "were killed by a roadside
+    bomb outside Basra"): the group ``<country>UAF``, certainty as for a located target. Without a
+    weapon ("500,000 were killed in Syria") it is no event: that is a toll, not an attack."""
     if trigger.pos_ not in {"VERB", "AUX"}:  # a noun ("the attack in Paris") often recalls an older event
         return []
-    doer, _ = args.verb_source(trigger)
-    if doer is not None and (doer.pos_ in {"PROPN", "PRON"} or index.at(doer.idx, doer.idx + len(doer.text))):
+    weapon = _weapon_of(trigger)
+    if weapon is None:
         return []
-    anchors = [trigger, *([doer] if doer is not None else [])]
-    words = located_words(anchors, UNATTRIBUTED_PREPS) + [t for a in anchors for t in a.subtree if a is doer]
+    words = located_words([trigger, weapon], UNATTRIBUTED_PREPS) + list(weapon.subtree)
     countries = place_targets(words, index, places, LOCATED_TARGET)
     if not countries or countries[0].actor.country is None:
         return []
