@@ -768,3 +768,10 @@ def test_a_passive_subject_can_rule_a_frame_out_too(make_doc, lexicon) -> None:
                    deps=["nsubjpass", "auxpass", "ROOT", "agent", "pobj", "punct"], pos=["NOUN", "AUX", "VERB", "ADP", "PROPN", "PUNCT"],
                    lemmas=["figure", "be", "release", "by", "Chile", "."])
     assert code(doc, lexicon, actors_on(doc, {"Chile": (4,)})) == []
+
+
+def test_two_sides_fighting_each_other_are_each_others_targets(make_doc, lexicon) -> None:
+    doc = make_doc(["Chile", "and", "Peru", "fought", "."], heads=[3, 0, 0, 3, 3], deps=["nsubj", "cc", "conj", "ROOT", "punct"],
+                   pos=["PROPN", "CCONJ", "PROPN", "VERB", "PUNCT"], lemmas=["Chile", "and", "Peru", "fight", "."])
+    found = {(s, t) for s, _, t, _ in code(doc, lexicon, actors_on(doc, {"Chile": (0,), "Peru": (2,)}))}
+    assert found == {("Chile", "Peru"), ("Peru", "Chile")}

@@ -398,8 +398,8 @@ def code_match(
         return []
     code, modality = lexicon.code_for(entry, modality_of(trigger, lexicon.modality))
     pairs = argument_pairs(sources, targets, entry.reciprocal)
-    if not targets and entry_root(entry) in DOMESTIC_ROOTS:
-        pairs = [(source, home_target(source, trigger, match, index, places)) for source in sources]
+    if entry_root(entry) in DOMESTIC_ROOTS:
+        pairs = [(source, target or home_target(source, trigger, match, index, places)) for source, target in pairs]
     clause = clause_offsets(trigger)
     sentence = Offsets(trigger.sent.start_char, trigger.sent.end_char)
     carries = modality == "asserted" and clause_verb(trigger).tag_ == "VBD"
