@@ -7,7 +7,7 @@ gazetteer, the trigger lexicon). :meth:`Pipeline.process` handles one article; p
 outside (``eventwire.ingest``, ``eventwire.distributed``).
 
 Many articles are parsed in groups (:func:`eventwire.groups.parse_groups`): runs of at most
-``batch_size`` articles and about ``GROUP_CHARS`` characters, each one ``nlp.pipe`` call. The groups
+``batch_size`` articles and at most ``GROUP_CHARS`` characters, each one ``nlp.pipe`` call. The groups
 depend only on the articles given, so the same articles are parsed the same way in any process, and
 a group of long articles cannot blow up the parser's memory (its buffers grow with the tokens of a
 batch).

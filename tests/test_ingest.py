@@ -247,8 +247,9 @@ def test_batches_do_not_depend_on_the_worker_count(tmp_path: Path, workers: int)
     [
         ([10, 10, 10, 10, 10], 2, 1000, [2, 2, 1]),
         ([10, 10, 10], 5, 1000, [3]),
-        ([600, 500, 10, 10], 5, 1000, [2, 2]),  # a group closes once it holds max_chars
-        ([2000, 10], 5, 1000, [1, 1]),  # a long article is parsed alone
+        ([600, 500, 10, 10], 5, 1000, [1, 3]),  # a group never goes past max_chars
+        ([600, 400, 10], 5, 1000, [2, 1]),  # ... but may reach it
+        ([10, 2000, 10], 5, 1000, [1, 1, 1]),  # a long article is parsed alone
         ([], 3, 1000, []),
     ],
 )
