@@ -51,7 +51,7 @@ ACRONYM_LENGTH = 5
 LATIN = re.compile(r"[\u0000-\u024f\u0300-\u036f\u2019]*\Z")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Candidate:
     """One place a name may refer to."""
 
@@ -190,7 +190,11 @@ class _Builder:
         own = normalise(city.name)
         self.names.setdefault(own, []).append(replace(city, prior=PRIMARY_BONUS))
         for key in {normalise(n) for n in alternates} - {own, ""}:
-            self.names.setdefault(key, []).append(city)
+            found = self.names.get(key)
+            if found is None:
+                self.names[key] = [city]
+            else:
+                found.append(city)
 
     def get(self, name: str) -> list[Candidate]:
         return list(self.names.get(normalise(name), ()))
