@@ -18,7 +18,9 @@ exception's message and the batch goes on.
 
 from __future__ import annotations
 
+import atexit
 import multiprocessing
+import os
 import sys
 import time
 from collections import deque
@@ -28,6 +30,7 @@ from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
+from multiprocessing.util import Finalize
 from typing import Protocol
 
 from tqdm import tqdm
@@ -134,6 +137,21 @@ def warm_worker(settings: Settings, factory: CoderFactory) -> None:
         process_coder(settings, factory)
     except Exception:  # resurfaces, with its message, from code_batch
         pass
+
+
+def start_worker(settings: Settings, factory: CoderFactory) -> None:
+    """Initializer of a local worker process: load the coder, and when the pool ends the process,
+    leave once its exit handlers have run, without freeing the loaded pipeline object by object
+    (that teardown takes about a second, which the whole ingest would wait for)."""
+    warm_worker(settings, factory)
+    Finalize(None, _leave, exitpriority=-100)  # the last of the process's exit steps
+
+
+def _leave() -> None:
+    atexit._run_exitfuncs()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(0)
 
 
 def code_batch(articles: Sequence[Article], settings: Settings, factory: CoderFactory) -> list[Result | Skipped]:
@@ -328,7 +346,7 @@ def _executor(settings: Settings, make_coder: CoderFactory) -> Iterator[Executor
     executor = ProcessPoolExecutor(
         max_workers=settings.workers,
         mp_context=multiprocessing.get_context("spawn"),
-        initializer=warm_worker,
+        initializer=start_worker,
         initargs=(settings, make_coder),
     )
     try:
