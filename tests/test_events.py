@@ -775,3 +775,14 @@ def test_two_sides_fighting_each_other_are_each_others_targets(make_doc, lexicon
                    pos=["PROPN", "CCONJ", "PROPN", "VERB", "PUNCT"], lemmas=["Chile", "and", "Peru", "fight", "."])
     found = {(s, t) for s, _, t, _ in code(doc, lexicon, actors_on(doc, {"Chile": (0,), "Peru": (2,)}))}
     assert found == {("Chile", "Peru"), ("Peru", "Chile")}
+
+
+def test_a_claimed_bombing_keeps_its_author(make_doc, lexicon) -> None:
+    words = ["Chile", "'s", "bombing", "in", "Arica", "killed", "Peruvians", "."]
+    doc = make_doc(words, heads=[2, 0, 5, 2, 3, 5, 5, 5], deps=["poss", "case", "nsubj", "prep", "pobj", "ROOT", "dobj", "punct"],
+                   pos=["PROPN", "PART", "NOUN", "ADP", "PROPN", "VERB", "PROPN", "PUNCT"],
+                   lemmas=["Chile", "'s", "bombing", "in", "Arica", "kill", "Peruvians", "."])
+    arica = doc[4]
+    place = Place("Arica", arica.idx, arica.idx + 5, "Arica", "CHI", -18.5, -70.3, 3899361, "city")
+    found = code(doc, lexicon, actors_on(doc, {"Chile": (0,), "Peruvians": (6,)}), places=[place])
+    assert ("Chile", "1823", "Peruvians", "asserted") in found

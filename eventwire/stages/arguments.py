@@ -41,6 +41,9 @@ MODIFIER_DEPS = ("poss", "compound", "amod", "nmod", "appos")
 RELATIONAL = frozenset({"tie", "relation", "relationship", "cooperation", "partnership", "friendship", "alliance",
                         "link", "contact", "dialogue", "war", "conflict", "dispute", "feud", "rivalry", "fighting",
                         "battle", "confrontation", "standoff", "talk", "negotiation", "deal", "agreement", "treaty"})
+WEAPONS = frozenset({"bomb", "bombing", "blast", "explosion", "device", "mine", "missile", "rocket", "shell", "shelling",
+                     "airstrike", "strike", "raid", "attack", "fire", "gunfire", "grenade", "mortar", "drone",
+                     "ied"})  # things that did an attack, not who did it
 BASED = frozenset({"base", "operate", "station", "headquarter", "headquarters", "active"})
 ENGAGED = frozenset({"engage", "involve", "embroil"})  # participles whose subject does the act in their "in" phrase
 OTHERS = frozenset({"partner", "ally", "neighbour", "neighbor", "rival", "enemy", "foe", "counterpart", "adversary",
@@ -294,6 +297,8 @@ def _located(token: Token, index: ActorIndex) -> tuple[Actor, float] | None:
     Indonesia", "targets in Jericho", "guerrillas operating in Macedonia"): a state named there, or a
     place of that country."""
     if token.pos_ not in {"NOUN", "PROPN"} or token.ent_type_ in {"GPE", "LOC", "FAC", "DATE", "TIME"}:
+        return None
+    if token.lemma_.lower() in WEAPONS:  # "a bombing in Baghdad" is not Iraq's
         return None
     based = [c for c in token.children if c.dep_ == "acl" and c.lemma_.lower() in BASED]  # "a group based in Trinidad"
     for prep in (c for h in (token, *based) for c in h.children if c.dep_ == "prep" and c.lower_ in LOCATIVE):

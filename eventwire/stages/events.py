@@ -58,8 +58,6 @@ CLAUSE_SLOTS = ("object", "to", "with", "on", "against")  # targets of an absorb
 LOCATED_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})  # acts on a place: protest, force, coercion
 PURPOSE_ROOTS = frozenset({"13", "14"})  # a threat or protest aimed by its purpose or condition clause
 UNATTRIBUTED_ROOTS = frozenset({"18", "19", "20"})  # an attack is an event even when nobody claims it
-WEAPONS = frozenset({"bomb", "bombing", "blast", "explosion", "device", "mine", "missile", "rocket", "shell", "shelling",
-                     "airstrike", "strike", "raid", "attack", "fire", "gunfire", "grenade", "mortar", "drone", "ied"})
 UNATTRIBUTED_PREPS = frozenset({"in", "at", "inside", "near", "outside", "across", "throughout"})
 DOMESTIC_ROOTS = frozenset({"14", "17", "18", "19", "20"})  # acts a group may turn on its own country
 LOCATIVE_PREPS = frozenset({"in", "into", "at", "inside", "across", "throughout"})
@@ -389,8 +387,8 @@ def code_match(
     trigger = doc[match.trigger]
     entry = match.entry
     sources = args.sources(trigger, index, lexicon.light_verbs, lexicon.frame_preps, stative=is_stative(match, trigger))
-    if entry_root(entry) in UNATTRIBUTED_ROOTS and (not sources or _done_by_a_weapon(trigger)):
-        sources = unattributed_sources(trigger, index, places) or sources
+    if not sources and entry_root(entry) in UNATTRIBUTED_ROOTS:
+        sources = unattributed_sources(trigger, index, places)
     if not sources:
         return []
     targets = find_targets(doc, match, index, places, lexicon)
@@ -518,14 +516,8 @@ def country_actor(place: Place, index: ActorIndex) -> Actor:
                  mentions=(mention,))
 
 
-def _done_by_a_weapon(trigger: Token) -> bool:
-    """The doer is a weapon or a blast ("a car bomb in Baghdad killed three"), not who used it."""
-    doer, _ = args.verb_source(trigger) if trigger.pos_ in {"VERB", "AUX"} else (None, 0.0)
-    return doer is not None and _is_weapon(doer)
-
-
 def _is_weapon(token: Token) -> bool:
-    return token.lemma_.lower() in WEAPONS or token.lower_ in WEAPONS
+    return token.lemma_.lower() in args.WEAPONS or token.lower_ in args.WEAPONS
 
 
 def _weapon_of(trigger: Token) -> Token | None:
