@@ -301,3 +301,12 @@ def test_a_group_parsed_as_the_subject_of_a_gerund_subject_is_the_doer(make_doc)
                    pos=["PROPN", "VERB", "ADP", "PROPN", "VERB", "PUNCT"], tags=["NNP", "VBG", "IN", "NNP", "VBD", "."])
     subject, certainty = args.grammatical_subject(doc[4])
     assert subject.text == "Chile" and certainty == args.INHERITED
+
+
+def test_a_bare_participle_under_a_wish_is_passive(make_doc) -> None:
+    words = ["Peru", "wants", "Chileans", "expelled", "."]
+    doc = make_doc(words, heads=[1, 1, 3, 1, 1], deps=["nsubj", "ROOT", "nsubj", "ccomp", "punct"],
+                   pos=["PROPN", "VERB", "PROPN", "VERB", "PUNCT"], tags=["NNP", "VBZ", "NNPS", "VBN", "."])
+    expelled = doc[3]
+    assert args.is_passive(expelled) and args.verb_source(expelled)[0] is None
+    assert [t.text for t in args.target_slots(expelled, ["object"], [expelled])[0]] == ["Chileans"]

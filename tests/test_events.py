@@ -786,3 +786,18 @@ def test_a_claimed_bombing_keeps_its_author(make_doc, lexicon) -> None:
     place = Place("Arica", arica.idx, arica.idx + 5, "Arica", "CHI", -18.5, -70.3, 3899361, "city")
     found = code(doc, lexicon, actors_on(doc, {"Chile": (0,), "Peruvians": (6,)}), places=[place])
     assert ("Chile", "1823", "Peruvians", "asserted") in found
+
+
+def test_no_home_target_for_a_name_we_do_not_know(make_doc, lexicon) -> None:
+    doc = make_doc(["Chilean", "troops", "attacked", "Zorba", "."], heads=[1, 2, 2, 2, 2],
+                   deps=["amod", "nsubj", "ROOT", "dobj", "punct"], pos=["ADJ", "NOUN", "VERB", "PROPN", "PUNCT"],
+                   lemmas=["Chilean", "troop", "attack", "Zorba", "."])
+    assert [(s, t) for s, _, t, _ in code(doc, lexicon, actors_on(doc, {"Chile": (0,)}))] == [("Chile", None)]
+
+
+def test_blame_on_names_the_blamed(make_doc, lexicon) -> None:
+    doc = make_doc(["Chile", "blamed", "it", "on", "Peru", "."], heads=[1, 1, 1, 1, 3, 1],
+                   deps=["nsubj", "ROOT", "dobj", "prep", "pobj", "punct"], pos=["PROPN", "VERB", "PRON", "ADP", "PROPN", "PUNCT"],
+                   lemmas=["Chile", "blame", "it", "on", "Peru", "."])
+    found = code(doc, lexicon, actors_on(doc, {"Chile": (0,), "Peru": (4,), "Bolivia": (2,)}))
+    assert found == [("Chile", "112", "Peru", "asserted")]

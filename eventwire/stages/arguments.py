@@ -55,6 +55,7 @@ LOCATIVE = ("in", "throughout", "across", "inside")
 CONDITIONS = frozenset({"unless", "if", "until"})
 DIRECTED = frozenset({"to", "with", "against", "for", "on", "toward", "towards", "from", "into", "over"})
 INHERITED = 0.85  # certainty of an argument reached through the grammar rather than a direct slot
+MAX_DEPTH = 2  # phrases followed down from a head word ("the government of Iran")
 NESTED = 0.9  # certainty of an actor found on a modifier rather than on the phrase's head word
 
 
@@ -82,8 +83,17 @@ def word_forms(token: Token) -> frozenset[str]:
 
 
 def is_passive(verb: Token) -> bool:
-    """A passive verb, or a participle reduced from one ("the journalist captured by Islamic State")."""
-    return any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children) or is_reduced_passive(verb)
+    """A passive verb, or a participle reduced from one ("the journalist captured by Islamic State",
+    "would prefer them expelled")."""
+    return (any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children) or is_reduced_passive(verb)
+            or is_small_clause_passive(verb))
+
+
+def is_small_clause_passive(verb: Token) -> bool:
+    """A bare participle with a subject under a verb of wanting or seeing: "prefer them expelled"
+    (its subject is who undergoes it)."""
+    return (verb.tag_ == "VBN" and verb.dep_ in {"ccomp", "xcomp", "oprd"}
+            and any(c.dep_ == "nsubj" for c in verb.children) and not any(c.dep_ == "aux" for c in verb.children))
 
 
 def is_reduced_passive(verb: Token) -> bool:
@@ -186,7 +196,8 @@ def _objects(verb: Token) -> list[Token]:
     if is_reduced_passive(verb):
         return [verb.head]
     if is_passive(verb):
-        return [antecedent(c) for c in verb.children if c.dep_ == "nsubjpass"]
+        patients = {"nsubjpass", "nsubj"} if is_small_clause_passive(verb) else {"nsubjpass"}
+        return [antecedent(c) for c in verb.children if c.dep_ in patients]
     direct = [antecedent(c) for c in verb.children if c.dep_ == "dobj"]
     if direct:
         return direct
@@ -253,7 +264,7 @@ def resolve(token: Token, index: ActorIndex, depth: int = 0) -> tuple[Actor, flo
     counted = _counted(token)
     if counted is not None:
         return resolve(counted, index, depth)
-    if depth >= 2:
+    if depth >= MAX_DEPTH:
         return None
     if token.lemma_.lower() in RELATIONAL:  # "ties with Russia", "its war with Iraq": the other side
         partner = _prep_object(token, ("with", "between"), index, depth)

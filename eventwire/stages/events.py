@@ -567,6 +567,8 @@ def home_target(source: args.Argument, trigger: Token, match: Match, index: Acto
     patient = next(iter(args.target_slots(trigger, ["object"], [trigger])[0]), None)
     if patient is None and entry_root(match.entry) != "14":
         return None
+    if patient is not None and patient.pos_ == "PROPN":  # a name we do not know ("attacked Shayrat") may lie abroad
+        return None
     if abroad(trigger.sent, source.actor.country, places):
         return None
     home = home_actor(source.actor.country, source, trigger.doc, index)
