@@ -801,3 +801,10 @@ def test_blame_on_names_the_blamed(make_doc, lexicon) -> None:
                    lemmas=["Chile", "blame", "it", "on", "Peru", "."])
     found = code(doc, lexicon, actors_on(doc, {"Chile": (0,), "Peru": (4,), "Bolivia": (2,)}))
     assert found == [("Chile", "112", "Peru", "asserted")]
+
+
+def test_insisting_on_a_fact_is_no_demand(make_doc, lexicon) -> None:
+    doc = make_doc(["Chile", "insisted", "that", "trade", "grew", "."], heads=[1, 1, 4, 4, 1, 1],
+                   deps=["nsubj", "ROOT", "mark", "nsubj", "ccomp", "punct"], pos=["PROPN", "VERB", "SCONJ", "NOUN", "VERB", "PUNCT"],
+                   lemmas=["Chile", "insist", "that", "trade", "grow", "."])
+    assert code(doc, lexicon, actors_on(doc, {"Chile": (0,)})) == []

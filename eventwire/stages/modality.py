@@ -112,10 +112,16 @@ def _governs_by(chain: list[Token], i: int, deps: frozenset[str]) -> bool:
 
 
 def _negated(token: Token, i: int, chain: list[Token], cues: ModalityCues) -> bool:
-    if any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in cues.negators) for c in token.children):
+    if any(c.dep_ == "neg" or (c.dep_ == "advmod" and (c.lower_ in cues.negators or _no_longer(c, cues)))
+           for c in token.children):
         return True
     governs = _governs_by(chain, i, frozenset({"xcomp", "ccomp", "pcomp", "acl"}))
     return governs and token.lemma_.lower() in cues.negating_heads
+
+
+def _no_longer(adverb: Token, cues: ModalityCues) -> bool:
+    """"no longer", "not any more": a negator on the adverb."""
+    return adverb.lower_ in {"longer", "more"} and any(c.lower_ in cues.negators for c in adverb.children)
 
 
 def _hypothetical(token: Token, i: int, chain: list[Token], cues: ModalityCues) -> bool:
