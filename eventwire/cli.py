@@ -16,6 +16,7 @@ pipeline) are imported only by the commands that code articles, so queries start
 from __future__ import annotations
 
 import csv
+import importlib
 import io
 import json
 from collections.abc import Iterator, Sequence
@@ -81,7 +82,35 @@ def _format_option(*choices: str) -> Any:
                         help="Output format.")
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 110})
+class LazyGroup(click.Group):
+    """A command group whose heavier commands (evaluation, analysis, the web server) are imported only
+    when one of them runs or the help lists them: ``eventwire ingest`` and its worker processes, which
+    import this module again, do not load FastAPI or the evaluation peers."""
+
+    def __init__(self, *args: Any, lazy: dict[str, str] | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.lazy = dict(lazy or {})
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *self.lazy})
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name in self.lazy and name not in self.commands:
+            module, attribute = self.lazy[name].split(":")
+            self.add_command(getattr(importlib.import_module(module), attribute), name)
+        return super().get_command(ctx, name)
+
+
+LAZY_COMMANDS = {
+    "evaluate": "eventwire.evaluate.command:evaluate_command",
+    "serve": "eventwire.web.command:serve_command",
+    **{name: f"eventwire.analysis.commands:{name}" for name in ("link", "dyad", "timeline", "actors", "network",
+                                                                "export")},
+}
+
+
+@click.group(cls=LazyGroup, lazy=LAZY_COMMANDS,
+             context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 110})
 @click.version_option(package_name="eventwire")
 def main() -> None:
     """eventwire: political event data from news articles — who did what to whom, when and where."""
@@ -275,30 +304,3 @@ def _example(event: dict[str, Any]) -> str:
     evidence = " ".join((event["evidence"] or "").split())
     return (f"{event['date'] or 'undated'}  {event['source']}  {event['cameo']} {event['label']}  "
             f"{event['target']}  [{event['plover'] or '-'}]  ({event['article_id']})\n    {evidence}")
-
-
-def _register_evaluate() -> None:
-    from .evaluate.command import evaluate_command
-
-    main.add_command(evaluate_command)
-
-
-_register_evaluate()
-
-
-def _register_analysis() -> None:
-    from .analysis.commands import register
-
-    register(main)
-
-
-_register_analysis()
-
-
-def _register_serve() -> None:
-    from .web.command import serve_command
-
-    main.add_command(serve_command)
-
-
-_register_serve()

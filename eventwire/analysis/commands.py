@@ -8,7 +8,7 @@
     eventwire export OUT            GDELT 2.0 TSV, PLOVER JSON lines, CSV or Parquet
 
 Each opens the database for writing (so it can link when the store changed since the last link), calls one
-library function and prints the answer. :func:`register` adds them to the ``eventwire`` group.
+library function and prints the answer. ``eventwire.cli`` loads them when one runs.
 """
 
 from __future__ import annotations
@@ -190,12 +190,3 @@ def export(out: str, db: str | None, fmt: str, table: str) -> None:
         written = export_rows(store, fmt, out, table=table)
     what = table if fmt in ("csv", "parquet") else "events"
     click.echo(f"{written} {what} rows written to {out} ({fmt})")
-
-
-COMMANDS = (link, dyad, timeline, actors, network, export)
-
-
-def register(group: click.Group) -> None:
-    """Add the analysis commands to the ``eventwire`` command group."""
-    for command in COMMANDS:
-        group.add_command(command)
