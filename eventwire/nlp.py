@@ -11,6 +11,7 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from .errors import ModelError
 
@@ -34,3 +35,15 @@ def load(name: str = DEFAULT_MODEL) -> Language:
 def blank() -> Language:
     """An English pipeline with no trained components, for hand-built Docs in tests."""
     return spacy.blank("en")
+
+
+TEXT_KEY = "eventwire.text"
+
+
+def text_of(doc: Doc) -> str:
+    """``doc.text``, built once per Doc: spaCy rebuilds it from the tokens on every access, which made
+    every stage that read it pay for a pass over the whole article."""
+    text = doc.user_data.get(TEXT_KEY)
+    if text is None:
+        text = doc.user_data[TEXT_KEY] = doc.text
+    return text

@@ -25,6 +25,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
+from ..nlp import text_of
 from ..dictionaries import ActorDictionary, Entry, fold
 from .mentions import Mention, body_entry, make_mention, people_entry, token_table
 
@@ -397,7 +398,7 @@ def pick_antecedent(token: Token, candidates: list[Mention], sentence: Sequence[
                     ) -> Mention | None:
     """Prefer a subject of the same sentence, then a subject of the sentence before, then the latest."""
     fitting = [m for m in candidates if compatible(token, m)]
-    if _inside_quote(token, token.doc.text if text is None else text):
+    if _inside_quote(token, text_of(token.doc) if text is None else text):
         speakers = {m.start for m in fitting if sentence[m.first] == sentence[token.i] and _is_subject(m, token.doc)}
         fitting = [m for m in fitting if m.start not in speakers] or fitting
     if not fitting:

@@ -21,6 +21,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
+from ..nlp import text_of
 from ..dictionaries import REGIONS, ActorDictionary, Alias, Entry, Role, fold
 
 SKIP_ENTITIES = frozenset({"DATE", "TIME", "MONEY", "CARDINAL", "ORDINAL", "PERCENT", "QUANTITY"})
@@ -90,7 +91,7 @@ class Words:
     @classmethod
     def of(cls, doc: Doc) -> "Words":
         return cls(
-            text=doc.text,
+            text=text_of(doc),
             starts=tuple(t.idx for t in doc),
             ends=tuple(t.idx + len(t.text) for t in doc),
             lower=tuple(t.lower_ for t in doc),

@@ -35,6 +35,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
+from ..nlp import text_of
 from ..errors import DictionaryError
 from ..models import Location, Offsets, Place
 from ..settings import data_path
@@ -380,7 +381,7 @@ def _following_states(
 ) -> dict[int, tuple[tuple[str, str], ...]]:
     """For "Portland, Maine": the state (country, admin1) named right after each place, by start."""
     found: dict[int, tuple[tuple[str, str], ...]] = {}
-    text = spans[0].doc.text if spans else ""  # spaCy rebuilds doc.text on every access: read it once
+    text = text_of(spans[0].doc) if spans else ""
     for first, second in zip(spans, spans[1:]):
         between = text[first.end_char:second.start_char]
         if between.strip() != ",":

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
+from ..nlp import text_of
 from ..models import EventDate, Offsets, Precision, Timex
 from .timexes import calendar as cal
 from .timexes import rules
@@ -34,7 +35,7 @@ def find_timexes(doc: Doc, published: str | None) -> list[Timex]:
     """
     reference = cal.parse_reference(published)
     timexes: list[Timex] = []
-    text = doc.text  # spaCy rebuilds doc.text on every access: read it once
+    text = text_of(doc)
     for candidate in rules.scan(text):
         context = rules.Context(reference, tense_at(doc, candidate.start, candidate.end))
         resolved = rules.resolve(candidate, context)

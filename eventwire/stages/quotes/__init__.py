@@ -27,6 +27,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc
 
+from ...nlp import text_of
 from ...ids import stable_id
 from ...models import Quote, QuoteKind, Span, Speaker
 from ..index import ActorIndex
@@ -117,7 +118,7 @@ def quote_kind(doc: Doc, chunk: Marked, *, text: str | None = None, starts: list
     ``text`` and ``starts`` (``doc.text`` and the token offsets) save recomputing them per quote."""
     if chunk.continued:
         return "direct"
-    text = doc.text if text is None else text
+    text = text_of(doc) if text is None else text
     starts = [t.idx for t in doc] if starts is None else starts
     if not _is_clause(doc, chunk.start, chunk.end):
         return "partial"

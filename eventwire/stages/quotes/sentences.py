@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from ...nlp import text_of
 from .cues import Mention, apart, mention, names_someone
 from .marks import paragraphs
 
@@ -25,7 +26,7 @@ class Sentences:
 
     @classmethod
     def of(cls, doc: Doc) -> "Sentences":
-        text = doc.text
+        text = text_of(doc)
         paras = tuple(paragraphs(text))
         if doc.has_annotation("SENT_START") or doc.has_annotation("DEP"):
             bounds = tuple((s.start_char, s.end_char) for s in doc.sents if s.text.strip())
