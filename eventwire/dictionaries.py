@@ -240,7 +240,8 @@ def _load(paths: tuple[str, ...]) -> ActorDictionary:
     countries = read_countries(data_path("countries.tsv"))
     codes = {c.code for c in countries}
     listings: list[Listing] = []
-    for name in ("leaders.tsv", "institutions.tsv", "organisations.tsv"):
+    listings.extend(read_actor_table(data_path("leaders.tsv"), codes, default_kind="person", stateless="person"))
+    for name in ("institutions.tsv", "organisations.tsv"):
         listings.extend(read_actor_table(data_path(name), codes, default_kind="person"))
     roles = list(read_roles(data_path("roles.tsv")))
     for path in paths:
@@ -285,13 +286,15 @@ def read_roles(path: Path) -> Iterator[Role]:
         yield Role(fold(row["phrase"]), _split(row["sector"].replace(" ", "|")), row["type"], row["label"])
 
 
-def listing_from_row(row: dict[str, object], codes: set[str], where: str, default_kind: str) -> Listing:
-    """One actor from a mapping with the columns of :data:`ACTOR_COLUMNS`."""
+def listing_from_row(row: dict[str, object], codes: set[str], where: str, default_kind: str,
+                     stateless: str = "organisation") -> Listing:
+    """One actor from a mapping with the columns of :data:`ACTOR_COLUMNS`. With no kind given, an actor
+    of a country is ``default_kind`` and one of no country (an IGO code) is ``stateless``."""
     name, code = str(row.get("name") or "").strip(), str(row.get("code") or "").strip().upper()
     if not name or not code:
         raise DictionaryError(f"{where}: an actor needs a name and a code (got name={name!r}, code={code!r})")
     country, sectors = split_code(code, codes)
-    kind = str(row.get("kind") or "").strip() or (default_kind if country else "organisation")
+    kind = str(row.get("kind") or "").strip() or (default_kind if country else stateless)
     if kind not in KINDS:
         raise DictionaryError(f"{where}: kind {kind!r} is not one of {', '.join(sorted(KINDS))}")
     key = str(row.get("id") or "").strip() or fold(name).replace(" ", "_")
@@ -310,10 +313,12 @@ def _date(value: object, where: str) -> str | None:
     return text
 
 
-def read_actor_table(path: Path, codes: set[str], default_kind: str) -> Iterator[Listing]:
-    """``leaders.tsv``, ``institutions.tsv``, ``organisations.tsv``: the actor columns, tab-separated."""
+def read_actor_table(path: Path, codes: set[str], default_kind: str,
+                     stateless: str = "organisation") -> Iterator[Listing]:
+    """``leaders.tsv``, ``institutions.tsv``, ``organisations.tsv``: the actor columns, tab-separated
+    (every leader is a person, also one with an IGO code such as a UN Secretary-General)."""
     for number, row in _rows(path):
-        yield listing_from_row(row, codes, f"{path}:{number}", default_kind)
+        yield listing_from_row(row, codes, f"{path}:{number}", default_kind, stateless)
 
 
 def read_user_file(path: Path, codes: set[str]) -> tuple[list[Listing], list[Role]]:

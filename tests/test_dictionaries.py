@@ -258,3 +258,8 @@ def test_a_hyphenated_title_is_the_same_role(dictionary) -> None:
 def test_groups_named_by_what_their_members_do(dictionary, phrase, sector) -> None:
     role = dictionary.role(phrase)
     assert role is not None and role.type == "group" and role.sectors == (sector,)
+
+
+def test_a_leader_with_an_igo_code_is_a_person(dictionary) -> None:
+    entry = dictionary.entry(dictionary.candidates("Kofi Annan")[0].key)
+    assert (entry.kind, entry.code) == ("person", "IGOUNO")
