@@ -310,3 +310,11 @@ def test_a_bare_participle_under_a_wish_is_passive(make_doc) -> None:
     expelled = doc[3]
     assert args.is_passive(expelled) and args.verb_source(expelled)[0] is None
     assert [t.text for t in args.target_slots(expelled, ["object"], [expelled])[0]] == ["Chileans"]
+
+
+def test_a_message_that_demands_is_its_issuers_act(make_doc) -> None:
+    words = ["Chile", "issued", "a", "statement", "demanding", "talks", "."]
+    doc = make_doc(words, heads=[1, 1, 3, 1, 3, 4, 1], deps=["nsubj", "ROOT", "det", "dobj", "acl", "dobj", "punct"],
+                   pos=["PROPN", "VERB", "DET", "NOUN", "VERB", "NOUN", "PUNCT"], tags=["NNP", "VBD", "DT", "NN", "VBG", "NNS", "."])
+    found = args.sources(doc[4], index_for(doc, {"Chile": (0,)}), LIGHT, PREPS)
+    assert names(found) == ["Chile"] and found[0].certainty < 1

@@ -367,5 +367,17 @@ def sources(
                 return found
         return []
     token, certainty = verb_source(trigger, stative)
-    return resolve_all([token], index, certainty) if token is not None else []
+    found = resolve_all([token], index, certainty) if token is not None else []
+    if not found and trigger.dep_ == "acl" and trigger.tag_ == "VBG" and token is not None and token.i == trigger.head.i:
+        return _issuer(trigger.head, index)
+    return found
+
+
+def _issuer(message: Token, index: ActorIndex) -> list[Argument]:
+    """Who issued a message that does the act ("the PKK issued a declaration demanding ..."): the
+    subject of the verb the message is the object of."""
+    if message.dep_ != "dobj" or message.head.pos_ not in {"VERB", "AUX"}:
+        return []
+    doer, certainty = verb_source(message.head)
+    return resolve_all([doer], index, certainty * INHERITED) if doer is not None else []
 
