@@ -97,6 +97,19 @@ def fold(text: str) -> str:
     return " ".join(text.replace("\u2019", "'").lower().split())
 
 
+def one_edit(a: str, b: str) -> bool:
+    """Whether ``a`` becomes ``b`` by one inserted, deleted, replaced or swapped letter."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i, (x, y) in enumerate(zip(a, b)) if x != y]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]]
+                                  and a[diff[1]] == b[diff[0]])
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    i = next((k for k, (x, y) in enumerate(zip(short, long)) if x != y), len(short))
+    return short[i:] == long[i + 1:]
+
+
 def is_acronym(alias: str) -> bool:
     """Short all-capital names ("US", "WHO", "ISNA") only match as written."""
     letters = alias.replace(".", "")
@@ -131,6 +144,7 @@ class ActorDictionary:
         self._aliases: dict[str, list[Alias]] = {}
         self._holders: dict[tuple[str, str], list[Entry]] = {}
         self.max_words = 1
+        self._country_names: dict[str, list[Alias]] = {}  # one-word names of 6+ letters, by first letter
         for country in countries:
             self._add_country(country)
         for listing in listings:
@@ -157,6 +171,8 @@ class ActorDictionary:
         self._entries[country.code] = [Entry(country.code, country.name, country.code, country.code, (), kind)]
         for name in (country.name, *country.aliases):
             self._add_alias(Alias(name, country.code, "name", is_acronym(name)))
+            if len(name) >= 6 and " " not in name and kind == "state":
+                self._country_names.setdefault(fold(name)[0], []).append(Alias(name, country.code, "name"))
         for demonym in country.demonyms:
             self._add_alias(Alias(demonym, country.code, "demonym"))
             if not demonym.endswith(("s", "sh", "ch", "ese")) and " " not in demonym:
@@ -191,6 +207,15 @@ class ActorDictionary:
         """The aliases written as ``text``, the most recently added (user files) first."""
         found = self._aliases.get(fold(text), ())
         return tuple(a for a in reversed(found) if case_matches(a, text))
+
+    def misspelt_country(self, text: str) -> tuple[Alias, ...]:
+        """A one-word country name written with one typo ("Ethopia", "Afganistan"): the country's
+        alias, when exactly one country name of 6 letters or more is one edit away."""
+        word = fold(text)
+        if len(word) < 6 or " " in word or self.candidates(text):
+            return ()
+        near = {a.key: a for a in self._country_names.get(word[0], ()) if one_edit(word, fold(a.text))}
+        return tuple(near.values()) if len(near) == 1 else ()
 
     def entry(self, key: str, date: str | None = None) -> Entry | None:
         """The entry ``key``; for office holders the tenure in force on ``date`` (ISO)."""

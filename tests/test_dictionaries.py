@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from conftest import shared_path
 
-from eventwire.dictionaries import (ActorDictionary, fold, parse_code_block, read_petrarch_actors,
+from eventwire.dictionaries import (ActorDictionary, fold, one_edit, parse_code_block, read_petrarch_actors,
                                     read_petrarch_agents, split_code)
 from eventwire.errors import DictionaryError
 
@@ -263,3 +263,16 @@ def test_groups_named_by_what_their_members_do(dictionary, phrase, sector) -> No
 def test_a_leader_with_an_igo_code_is_a_person(dictionary) -> None:
     entry = dictionary.entry(dictionary.candidates("Kofi Annan")[0].key)
     assert (entry.kind, entry.code) == ("person", "IGOUNO")
+
+
+@pytest.mark.parametrize("a,b,expected", [("ethopia", "ethiopia", True), ("niegria", "nigeria", True),
+                                          ("germny", "germany", True), ("austria", "australia", False),
+                                          ("nigeria", "nigeria", False)])
+def test_one_edit(a, b, expected) -> None:
+    assert one_edit(a, b) is expected
+
+
+@pytest.mark.parametrize("text,keys", [("Ethopia", ["ETH"]), ("Afganistan", ["AFG"]), ("Austria", []), ("Niger", []),
+                                       ("Gondor", [])])
+def test_a_country_name_with_one_typo(dictionary, text, keys) -> None:
+    assert [a.key for a in dictionary.misspelt_country(text)] == keys
