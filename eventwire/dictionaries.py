@@ -145,6 +145,7 @@ class ActorDictionary:
         self._holders: dict[tuple[str, str], list[Entry]] = {}
         self.max_words = 1
         self._country_names: dict[str, list[Alias]] = {}  # one-word names of 6+ letters, by first letter
+        self._misspelt: dict[str, tuple[Alias, ...]] = {}  # words looked up so far
         for country in countries:
             self._add_country(country)
         for listing in listings:
@@ -212,10 +213,14 @@ class ActorDictionary:
         """A one-word country name written with one typo ("Ethopia", "Afganistan"): the country's
         alias, when exactly one country name of 6 letters or more is one edit away."""
         word = fold(text)
-        if len(word) < 6 or " " in word or self.candidates(text):
+        if len(word) < 6 or " " in word:
             return ()
-        near = {a.key: a for a in self._country_names.get(word[0], ()) if one_edit(word, fold(a.text))}
-        return tuple(near.values()) if len(near) == 1 else ()
+        if word not in self._misspelt:
+            if len(self._misspelt) > 100_000:  # a long-running server meets many words
+                self._misspelt.clear()
+            near = {a.key: a for a in self._country_names.get(word[0], ()) if one_edit(word, fold(a.text))}
+            self._misspelt[word] = tuple(near.values()) if len(near) == 1 else ()
+        return self._misspelt[word] if not self.candidates(text) else ()
 
     def entry(self, key: str, date: str | None = None) -> Entry | None:
         """The entry ``key``; for office holders the tenure in force on ``date`` (ISO)."""
