@@ -6,7 +6,7 @@
    demonyms such as "Iranian" are skipped);
 2. entities the small model mislabels (ORG, PERSON, NORP...) whose exact text is a known toponym:
    countries, states and territories anywhere but in a person's name, other places only after a
-   locative preposition ("in X", "to X", "from X");
+   locative preposition ("in X", "to X", "from X") or a place noun ("the town of X");
 3. gazetteer matching of capitalised names the model missed: multiword names ("West Bank",
    "New South Wales") and single names of countries, states, regions and large cities.
 
@@ -282,7 +282,14 @@ def _mislabelled_place(span: Span, label: str, known: list[Candidate]) -> bool:
     strong = known[0].feature in STRONG_FEATURES
     # a person is rarely called by a region's full name of several words ("Tamil Nadu")
     named_region = strong and (label != "PERSON" or (len(span) > 1 and known[0].prior > 0.0))
-    return after_preposition or named_region
+    return after_preposition or named_region or (label != "PERSON" and _named_by_place_noun(span))
+
+
+def _named_by_place_noun(span: Span) -> bool:
+    """"the town of Samarra", "the province of Idlib": the name a place noun gives."""
+    doc = span.doc
+    noun = doc[span.start - 2] if span.start > 1 else None
+    return noun is not None and doc[span.start - 1].lower_ == "of" and (noun.lemma_ or noun.lower_).lower() in PLACE_NOUNS
 
 
 def _trim(span: Span) -> Span | None:
