@@ -72,6 +72,9 @@ CASES = [
                  None, None, 3, "hypothetical", id="needs-to"),
     pytest.param(["Iran", "no", "longer", "attacks", "Syria"], [3, 2, 3, 3, 3], ["nsubj", "neg", "advmod", "ROOT", "dobj"],
                  None, None, 3, "negated", id="no-longer"),
+    pytest.param(["Iran", "may", "feel", "ready", "to", "attack", "Syria"], [2, 2, 2, 2, 5, 2, 5],
+                 ["nsubj", "aux", "ROOT", "acomp", "aux", "advcl", "dobj"], None, None, 5, "hypothetical",
+                 id="to-clause-parsed-as-adverbial"),
 ]
 
 

@@ -85,11 +85,18 @@ def governing_chain(trigger: Token) -> Iterator[Token]:
     while True:
         yield token
         seen.add(token.i)
-        if token.dep_ not in CLIMB_DEPS or token.head.i in seen:
+        if (token.dep_ not in CLIMB_DEPS and not _infinitive_clause(token)) or token.head.i in seen:
             return
         if token.dep_ == "conj" and _has_subject(token):
             return
         token = token.head
+
+
+def _infinitive_clause(token: Token) -> bool:
+    """A "to"-clause parsed as an adverbial clause ("may feel emboldened to launch an assault"): it
+    shares its governor's modality like any to-clause."""
+    return token.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children) \
+        and not _has_subject(token)
 
 
 def clause_verb(token: Token) -> Token:
