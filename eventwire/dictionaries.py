@@ -210,7 +210,7 @@ class ActorDictionary:
         return tuple(a for a in reversed(found) if case_matches(a, text))
 
     def misspelt_country(self, text: str) -> tuple[Alias, ...]:
-        """A one-word country name written with one typo ("Ethopia", "Afganistan"): the country's
+        """A one-word country name written with one typo ("Venezuala", "Phillippines"): the country's
         alias, when exactly one country name of 6 letters or more is one edit away."""
         word = fold(text)
         if len(word) < 6 or " " in word:

@@ -68,7 +68,7 @@ CASES = [
                  2, "negated", id="denied"),
     pytest.param(["his", "decision", "to", "withdraw", "troops"], [1, 1, 3, 1, 3], ["poss", "ROOT", "aux", "acl", "dobj"],
                  ["PRON", "NOUN", "PART", "VERB", "NOUN"], None, 3, "intended", id="decision-to"),
-    pytest.param(["Iran", "needs", "to", "capture", "Basra"], [1, 1, 3, 1, 3], ["nsubj", "ROOT", "aux", "xcomp", "dobj"],
+    pytest.param(["Iran", "needs", "to", "capture", "Arica"], [1, 1, 3, 1, 3], ["nsubj", "ROOT", "aux", "xcomp", "dobj"],
                  None, None, 3, "hypothetical", id="needs-to"),
     pytest.param(["Iran", "no", "longer", "attacks", "Syria"], [3, 2, 3, 3, 3], ["nsubj", "neg", "advmod", "ROOT", "dobj"],
                  None, None, 3, "negated", id="no-longer"),

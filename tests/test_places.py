@@ -141,8 +141,8 @@ CASES = [
     (["Rains", "hit", "Tamil", "Nadu", "."], ["O", "O", "B-PERSON", "I-PERSON", "O"], None, ["Tamil Nadu"]),
     (["Georgia", "sang", "."], ["B-PERSON", "O", "O"], None, []),
     (["The", "EU", "and", "Kent", "agreed", "."], ["O", "B-ORG", "O", "B-GPE", "O", "O"], None, ["EU", "Kent"]),
-    (["A", "blast", "near", "the", "town", "of", "Samarra", "."], ["O", "O", "O", "O", "O", "O", "B-NORP", "O"],
-     ["DT", "NN", "IN", "DT", "NN", "IN", "NNP", "."], ["Samarra"]),
+    (["A", "blast", "near", "the", "town", "of", "Arica", "."], ["O", "O", "O", "O", "O", "O", "B-NORP", "O"],
+     ["DT", "NN", "IN", "DT", "NN", "IN", "NNP", "."], ["Arica"]),
 ]
 
 

@@ -83,14 +83,14 @@ def word_forms(token: Token) -> frozenset[str]:
 
 
 def is_passive(verb: Token) -> bool:
-    """A passive verb, or a participle reduced from one ("the journalist captured by Islamic State",
-    "would prefer them expelled")."""
+    """A passive verb, or a participle reduced from one ("the aid worker seized by the militia",
+    "wants them deported")."""
     return (any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children) or is_reduced_passive(verb)
             or is_small_clause_passive(verb))
 
 
 def is_small_clause_passive(verb: Token) -> bool:
-    """A bare participle with a subject under a verb of wanting or seeing: "prefer them expelled"
+    """A bare participle with a subject under a verb of wanting or seeing: "wants them deported"
     (its subject is who undergoes it)."""
     return (verb.tag_ == "VBN" and verb.dep_ in {"ccomp", "xcomp", "oprd"}
             and any(c.dep_ == "nsubj" for c in verb.children) and not any(c.dep_ == "aux" for c in verb.children))
@@ -116,7 +116,7 @@ def antecedent(token: Token) -> Token:
 def grammatical_subject(verb: Token, depth: int = 0) -> tuple[Token | None, float]:
     """The subject of ``verb`` (active or passive), inherited through the grammar when it has none."""
     own = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
-    if own is not None and own.tag_ == "VBG":  # "The Red Cross operating in Iraq said", parsed as a gerund subject
+    if own is not None and own.tag_ == "VBG":  # "The agency working in Chad said", parsed as a gerund subject
         doer = next((c for c in own.children if c.dep_ == "nsubj"), None)
         return (antecedent(doer), INHERITED) if doer is not None else (own, 1.0)
     if own is not None:
@@ -143,7 +143,7 @@ def grammatical_subject(verb: Token, depth: int = 0) -> tuple[Token | None, floa
 def verb_source(verb: Token, stative: bool = False) -> tuple[Token | None, float]:
     """The doer of a verb: the ``by`` agent of a passive, else the grammatical subject. A stative
     participle is no passive: in "Israel is opposed to the plan" Israel opposes, and in "Serb forces
-    were engaged in ethnic cleansing" the forces act."""
+    were engaged in looting" the forces act."""
     stative = stative or verb.lemma_.lower() in ENGAGED
     if is_passive(verb) and not stative:
         agent = next((c for c in verb.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")), None)
@@ -208,7 +208,7 @@ def _objects(verb: Token) -> list[Token]:
 def nested_objects(phrases: Sequence[Token], depth: int = 2) -> list[Token]:
     """The objects of the directed prepositions inside phrases, up to ``depth`` phrases down: the
     party of an event named one level below its slot ("demanded a truce *with* the rebels",
-    "refused admittance *to* Ghanaians", "reservists for a war *against* Iraq"), nearest first. An
+    "refused visas *to* Peruvians", "troops for a war *against* Chile"), nearest first. An
     ``of`` phrase is passed through ("70 million dollars of aid *for* Romania")."""
     found: list[Token] = []
     level = [p for p in phrases if p.pos_ in {"NOUN", "PROPN", "VERB", "NUM"}]
@@ -266,7 +266,7 @@ def resolve(token: Token, index: ActorIndex, depth: int = 0) -> tuple[Actor, flo
         return resolve(counted, index, depth)
     if depth >= MAX_DEPTH:
         return None
-    if token.lemma_.lower() in RELATIONAL:  # "ties with Russia", "its war with Iraq": the other side
+    if token.lemma_.lower() in RELATIONAL:  # "ties with Russia", "its war with Chile": the other side
         partner = _prep_object(token, ("with", "between"), index, depth)
         if partner is not None:
             return partner
@@ -311,7 +311,7 @@ def _located(token: Token, index: ActorIndex) -> tuple[Actor, float] | None:
         return None
     if token.lemma_.lower() in WEAPONS:  # "a bombing in Baghdad" is not Iraq's
         return None
-    based = [c for c in token.children if c.dep_ == "acl" and c.lemma_.lower() in BASED]  # "a group based in Trinidad"
+    based = [c for c in token.children if c.dep_ == "acl" and c.lemma_.lower() in BASED]  # "a group based in Tacna"
     for prep in (c for h in (token, *based) for c in h.children if c.dep_ == "prep" and c.lower_ in LOCATIVE):
         for pobj in (c for c in prep.children if c.dep_ == "pobj"):
             start, end = pobj.left_edge.idx, pobj.idx + len(pobj.text)
@@ -374,7 +374,7 @@ def sources(
 
 
 def _issuer(message: Token, index: ActorIndex) -> list[Argument]:
-    """Who issued a message that does the act ("the PKK issued a declaration demanding ..."): the
+    """Who issued a message that does the act ("the union issued a statement demanding ..."): the
     subject of the verb the message is the object of."""
     if message.dep_ != "dobj" or message.head.pos_ not in {"VERB", "AUX"}:
         return []

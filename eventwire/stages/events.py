@@ -47,7 +47,7 @@ ENTRY_FIELDS = frozenset(
 PARTICLE_DEPS = frozenset({"prt", "prep", "advmod", "dative"})
 MISSING_TARGET = 0.9
 PLACE_TARGET = 0.85
-NESTED_TARGET = 0.85  # a target one phrase deeper than its slot ("demanded a truce with the rebels")
+NESTED_TARGET = 0.85  # a target one phrase deeper than its slot ("demanded a ceasefire with the rebels")
 LOCATED_TARGET = MISSING_TARGET  # the country of the place an act happened in: as likely as no target
 SUBORDINATE = 0.85  # per subordinate link between the trigger and the sentence's main clause
 SUBORDINATE_DEPS = frozenset({"advcl", "acl", "relcl", "prep", "pobj", "pcomp", "npadvmod", "amod", "nsubj",
@@ -533,8 +533,8 @@ def _weapon_of(trigger: Token) -> Token | None:
 def unattributed_sources(trigger: Token, index: ActorIndex, places: Sequence[Place]) -> list[args.Argument]:
     """Unidentified attackers in the country an attack happened in, when a weapon or blast did it
     and nobody is named ("a car bombing in central Baghdad killed three", "were killed by a roadside
-    bomb outside Basra"): the group ``<country>UAF``, certainty as for a located target. Without a
-    weapon ("500,000 were killed in Syria") it is no event: that is a toll, not an attack."""
+    bomb outside Kandahar"): the group ``<country>UAF``, certainty as for a located target. Without a
+    weapon ("thousands have died in the war") it is no event: that is a toll, not an attack."""
     if trigger.pos_ not in {"VERB", "AUX"}:  # a noun ("the attack in Paris") often recalls an older event
         return []
     weapon = _weapon_of(trigger)
@@ -559,15 +559,15 @@ def abroad(sentence: SpacySpan, country: str, places: Sequence[Place]) -> bool:
 def home_target(source: args.Argument, trigger: Token, match: Match, index: ActorIndex,
                 places: Sequence[Place] = ()) -> args.Argument | None:
     """The country a group, person or body of it acts on at home when the clause names no other party:
-    "Egyptian demonstrators rioted", "Afghan guerrillas blew up power lines", "Nigerian
-    authorities jailed 52 members of a banned movement". A protest needs no object; force and
+    "Kenyan demonstrators rioted", "Peruvian guerrillas blew up pylons", "Chilean
+    police jailed twelve members of a banned party". A protest needs no object; force and
     coercion need the object they were done to; a sentence that names a place abroad rules it out."""
     if not source.actor.country or not (source.group or source.actor.kind != "state"):
         return None
     patient = next(iter(args.target_slots(trigger, ["object"], [trigger])[0]), None)
     if patient is None and entry_root(match.entry) != "14":
         return None
-    if patient is not None and patient.pos_ == "PROPN":  # a name we do not know ("attacked Shayrat") may lie abroad
+    if patient is not None and patient.pos_ == "PROPN":  # a name we do not know ("attacked Zorba") may lie abroad
         return None
     if abroad(trigger.sent, source.actor.country, places):
         return None
@@ -590,7 +590,7 @@ def argument_pairs(
 ) -> list[tuple[args.Argument, args.Argument | None]]:
     """Source × target pairs; reciprocal frames pair coordinated sources with each other and need two
     parties (a cabinet that "met" is no event between actors). An actor is not its own target, but a
-    group named after a country acts on that country ("Iraqi Kurds protested in Kirkuk": IRQ -> IRQ)."""
+    group named after a country acts on that country ("Chilean miners protested in Arica": CHL -> CHL)."""
     if not targets and reciprocal:
         return [(a, b) for a in sources for b in sources if a.actor.id != b.actor.id]
     pairs: list[tuple[args.Argument, args.Argument | None]] = []

@@ -170,7 +170,7 @@ def _longest_at(doc: Doc, i: int, dictionary: ActorDictionary) -> Match | None:
         aliases = dictionary.candidates(table.span(i, j))
         if aliases:
             return Match(i, j, aliases)
-    if doc[i].pos_ == "PROPN" and doc[i].ent_type_ != "PERSON":  # "Ethopia": a country name with one typo
+    if doc[i].pos_ == "PROPN" and doc[i].ent_type_ != "PERSON":  # "Venezuala": a country name with one typo
         aliases = dictionary.misspelt_country(doc[i].text)
         if aliases:
             return Match(i, i + 1, aliases)

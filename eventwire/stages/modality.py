@@ -93,7 +93,7 @@ def governing_chain(trigger: Token) -> Iterator[Token]:
 
 
 def _infinitive_clause(token: Token) -> bool:
-    """A "to"-clause parsed as an adverbial clause ("may feel emboldened to launch an assault"): it
+    """A "to"-clause parsed as an adverbial clause ("may feel ready to launch an offensive"): it
     shares its governor's modality like any to-clause."""
     return token.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children) \
         and not _has_subject(token)

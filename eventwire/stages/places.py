@@ -286,7 +286,7 @@ def _mislabelled_place(span: Span, label: str, known: list[Candidate]) -> bool:
 
 
 def _named_by_place_noun(span: Span) -> bool:
-    """"the town of Samarra", "the province of Idlib": the name a place noun gives."""
+    """"the town of Arica", "the province of Tacna": the name a place noun gives."""
     doc = span.doc
     noun = doc[span.start - 2] if span.start > 1 else None
     return noun is not None and doc[span.start - 1].lower_ == "of" and (noun.lemma_ or noun.lower_).lower() in PLACE_NOUNS
