@@ -17,6 +17,7 @@ import time
 import urllib.error
 import urllib.request
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 
 import duckdb
@@ -24,7 +25,7 @@ import pytest
 from test_crash import snapshot
 from test_determinism import STORIES, write_folder
 from test_web_api import TOKEN, coded_db
-from test_web_browser import _free_port, _wait
+from test_web_browser import serving
 
 pytestmark = pytest.mark.model
 
@@ -60,19 +61,11 @@ def _read_until(url: str, stop: threading.Event, seen: Counter, worker: int) -> 
 
 
 @pytest.fixture
-def server(tmp_path_factory: pytest.TempPathFactory, tmp_path: Path) -> str:
+def server(tmp_path_factory: pytest.TempPathFactory, tmp_path: Path) -> Iterator[str]:
     db = tmp_path / "served.duckdb"
     db.write_bytes(coded_db(tmp_path_factory).read_bytes())
-    port = _free_port()
-    process = subprocess.Popen([EVENTWIRE, "serve", "--db", str(db), "--port", str(port), "--token", TOKEN],
-                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        _wait(url, process)
+    with serving(db) as url:
         yield url
-    finally:
-        process.terminate()
-        process.wait(timeout=60)
 
 
 def test_server_keeps_answering_reads_while_it_ingests(server: str) -> None:

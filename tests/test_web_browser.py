@@ -13,6 +13,7 @@ import sys
 import time
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -42,11 +43,9 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """`eventwire serve` on a free loopback port over the coded test database."""
-    _need_chromium()
-    db = coded_db(tmp_path_factory)
+@contextmanager
+def serving(db: Path) -> Iterator[str]:
+    """`eventwire serve` on a free loopback port over ``db``, with the test token; yields its URL."""
     port = _free_port()
     command = [str(Path(sys.executable).parent / "eventwire"), "serve", "--db", str(db), "--port", str(port),
                "--token", TOKEN]
@@ -57,7 +56,15 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         yield url
     finally:
         process.terminate()
-        process.wait(timeout=20)
+        process.wait(timeout=60)
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """`eventwire serve` over the coded test database."""
+    _need_chromium()
+    with serving(coded_db(tmp_path_factory)) as url:
+        yield url
 
 
 def _wait(url: str, process: subprocess.Popen) -> None:
