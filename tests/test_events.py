@@ -348,6 +348,63 @@ EVENTS += [
         ["Peru", "will", "allow", "refugee", "to", "return", "."], {"Peru": (0,)},
         [("Peru", "035", None, "intended")], id="allowing-is-yielding",
     ),
+    pytest.param(
+        ["Chile", "released", "Peru", "'s", "statement", "."], [1, 1, 4, 2, 1, 1],
+        ["nsubj", "ROOT", "poss", "case", "dobj", "punct"], ["PROPN", "VERB", "PROPN", "PART", "NOUN", "PUNCT"],
+        ["Chile", "release", "Peru", "'s", "statement", "."], {"Chile": (0,), "Peru": (2,)}, [],
+        id="an-object-rules-a-frame-out",
+    ),
+    pytest.param(
+        ["Chile", "released", "Peru", "'s", "sailors", "."], [1, 1, 4, 2, 1, 1],
+        ["nsubj", "ROOT", "poss", "case", "dobj", "punct"], ["PROPN", "VERB", "PROPN", "PART", "NOUN", "PUNCT"],
+        ["Chile", "release", "Peru", "'s", "sailor", "."], {"Chile": (0,), "Peru": (2,)},
+        [("Chile", "0841", "Peru", "asserted")], id="another-object-keeps-it",
+    ),
+    pytest.param(
+        ["figures", "were", "released", "by", "Chile", "."], [2, 2, 2, 2, 3, 2],
+        ["nsubjpass", "auxpass", "ROOT", "agent", "pobj", "punct"], ["NOUN", "AUX", "VERB", "ADP", "PROPN", "PUNCT"],
+        ["figure", "be", "release", "by", "Chile", "."], {"Chile": (4,)}, [], id="a-passive-subject-rules-it-out-too",
+    ),
+    pytest.param(
+        ["Chile", "said", "trade", "should", "grow", "."], [1, 1, 4, 4, 1, 1],
+        ["nsubj", "ROOT", "nsubj", "aux", "ccomp", "punct"], ["PROPN", "VERB", "NOUN", "AUX", "VERB", "PUNCT"],
+        ["Chile", "say", "trade", "should", "grow", "."], {"Chile": (0,)}, [], id="saying-what-should-happen-is-no-demand",
+    ),
+    pytest.param(
+        ["Chile", "insisted", "that", "trade", "grew", "."], [1, 1, 4, 4, 1, 1],
+        ["nsubj", "ROOT", "mark", "nsubj", "ccomp", "punct"], ["PROPN", "VERB", "SCONJ", "NOUN", "VERB", "PUNCT"],
+        ["Chile", "insist", "that", "trade", "grow", "."], {"Chile": (0,)}, [], id="insisting-on-a-fact-is-no-demand",
+    ),
+    pytest.param(
+        ["Chile", "hosts", "refugees", "."], [1, 1, 1, 1], ["nsubj", "ROOT", "dobj", "punct"],
+        ["PROPN", "VERB", "NOUN", "PUNCT"], ["Chile", "host", "refugee", "."], {"Chile": (0,)}, [],
+        id="hosting-refugees-is-no-visit",
+    ),
+    pytest.param(
+        ["Chile", "hosts", "Peru", "."], [1, 1, 1, 1], ["nsubj", "ROOT", "dobj", "punct"],
+        ["PROPN", "VERB", "NOUN", "PUNCT"], ["Chile", "host", "Peru", "."], {"Chile": (0,), "Peru": (2,)},
+        [("Chile", "043", "Peru", "asserted")], id="hosting-a-state-is",
+    ),
+    pytest.param(
+        ["Chilean", "police", "dispersed", "protesters", "."], [1, 2, 2, 2, 2], ["amod", "nsubj", "ROOT", "dobj", "punct"],
+        ["ADJ", "NOUN", "VERB", "NOUN", "PUNCT"], ["Chilean", "police", "disperse", "protester", "."], {"Chile": (0,)},
+        [("Chile", "175", "Chile", "asserted")], id="dispersing-protesters-is-repression",
+    ),
+    pytest.param(
+        ["Chile", "and", "Peru", "fought", "."], [3, 0, 0, 3, 3], ["nsubj", "cc", "conj", "ROOT", "punct"],
+        ["PROPN", "CCONJ", "PROPN", "VERB", "PUNCT"], ["Chile", "and", "Peru", "fight", "."], {"Chile": (0,), "Peru": (2,)},
+        [("Chile", "190", "Peru", "asserted"), ("Peru", "190", "Chile", "asserted")], id="two-sides-fighting-each-other",
+    ),
+    pytest.param(
+        ["Chilean", "troops", "attacked", "Zorba", "."], [1, 2, 2, 2, 2], ["amod", "nsubj", "ROOT", "dobj", "punct"],
+        ["ADJ", "NOUN", "VERB", "PROPN", "PUNCT"], ["Chilean", "troop", "attack", "Zorba", "."], {"Chile": (0,)},
+        [("Chile", "190", None, "asserted")], id="no-home-target-for-a-name-we-do-not-know",
+    ),
+    pytest.param(
+        ["Chile", "blamed", "it", "on", "Peru", "."], [1, 1, 1, 1, 3, 1], ["nsubj", "ROOT", "dobj", "prep", "pobj", "punct"],
+        ["PROPN", "VERB", "PRON", "ADP", "PROPN", "PUNCT"], ["Chile", "blame", "it", "on", "Peru", "."],
+        {"Chile": (0,), "Peru": (4,), "Bolivia": (2,)}, [("Chile", "112", "Peru", "asserted")], id="blame-on-names-the-blamed",
+    ),
 ]
 
 
@@ -688,39 +745,10 @@ def test_no_home_target_when_the_sentence_names_a_place_abroad(make_doc, lexicon
     assert [(source, target) for source, _, target, _ in found] == [("Chile", None)]
 
 
-@pytest.mark.parametrize("obj,expected", [("statement", []), ("sailors", [("Chile", "0841", "Peru", "asserted")])])
-def test_an_object_can_rule_a_frame_out(make_doc, lexicon, obj, expected) -> None:
-    doc = make_doc(["Chile", "released", "Peru", "'s", obj, "."], heads=[1, 1, 4, 2, 1, 1],
-                   deps=["nsubj", "ROOT", "poss", "case", "dobj", "punct"], pos=["PROPN", "VERB", "PROPN", "PART", "NOUN", "PUNCT"],
-                   lemmas=["Chile", "release", "Peru", "'s", obj.rstrip("s"), "."])
-    assert code(doc, lexicon, actors_on(doc, {"Chile": (0,), "Peru": (2,)})) == expected
-
-
 def test_any_object_rules_out_an_intransitive_frame(make_doc, lexicon) -> None:
     doc = make_doc(["Chileans", "rallied", "support", "."], heads=[1, 1, 1, 1], deps=["nsubj", "ROOT", "dobj", "punct"],
                    pos=["PROPN", "VERB", "NOUN", "PUNCT"], lemmas=["Chileans", "rally", "support", "."])
     assert [c for _, c, _, _ in code(doc, lexicon, actors_on(doc, {"Chileans": (0,)}))] != ["141"]
-
-
-def test_saying_what_something_should_do_is_no_demand(make_doc, lexicon) -> None:
-    words = ["Chile", "said", "trade", "should", "grow", "."]
-    doc = make_doc(words, heads=[1, 1, 4, 4, 1, 1], deps=["nsubj", "ROOT", "nsubj", "aux", "ccomp", "punct"],
-                   pos=["PROPN", "VERB", "NOUN", "AUX", "VERB", "PUNCT"], lemmas=["Chile", "say", "trade", "should", "grow", "."])
-    assert code(doc, lexicon, actors_on(doc, {"Chile": (0,)})) == []
-
-
-@pytest.mark.parametrize("obj,expected", [("refugees", []), ("Peru", [("Chile", "043", "Peru", "asserted")])])
-def test_hosting_refugees_is_no_visit(make_doc, lexicon, obj, expected) -> None:
-    doc = make_doc(["Chile", "hosts", obj, "."], heads=[1, 1, 1, 1], deps=["nsubj", "ROOT", "dobj", "punct"],
-                   pos=["PROPN", "VERB", "NOUN", "PUNCT"], lemmas=["Chile", "host", obj.rstrip("s"), "."])
-    assert code(doc, lexicon, actors_on(doc, {"Chile": (0,), "Peru": (2,)} if obj == "Peru" else {"Chile": (0,)})) == expected
-
-
-def test_dispersing_protesters_is_repression(make_doc, lexicon) -> None:
-    doc = make_doc(["Chilean", "police", "dispersed", "protesters", "."], heads=[1, 2, 2, 2, 2],
-                   deps=["amod", "nsubj", "ROOT", "dobj", "punct"], pos=["ADJ", "NOUN", "VERB", "NOUN", "PUNCT"],
-                   lemmas=["Chilean", "police", "disperse", "protester", "."])
-    assert code(doc, lexicon, actors_on(doc, {"Chile": (0,)})) == [("Chile", "175", "Chile", "asserted")]
 
 
 @pytest.mark.parametrize("words,expected", [
@@ -763,20 +791,6 @@ def test_warnings(make_doc, lexicon, words, heads, deps, pos, lemmas, expected) 
     assert [e for e in code(doc, lexicon, actors_on(doc, actors)) if e[1] == "130"] == expected
 
 
-def test_a_passive_subject_can_rule_a_frame_out_too(make_doc, lexicon) -> None:
-    doc = make_doc(["figures", "were", "released", "by", "Chile", "."], heads=[2, 2, 2, 2, 3, 2],
-                   deps=["nsubjpass", "auxpass", "ROOT", "agent", "pobj", "punct"], pos=["NOUN", "AUX", "VERB", "ADP", "PROPN", "PUNCT"],
-                   lemmas=["figure", "be", "release", "by", "Chile", "."])
-    assert code(doc, lexicon, actors_on(doc, {"Chile": (4,)})) == []
-
-
-def test_two_sides_fighting_each_other_are_each_others_targets(make_doc, lexicon) -> None:
-    doc = make_doc(["Chile", "and", "Peru", "fought", "."], heads=[3, 0, 0, 3, 3], deps=["nsubj", "cc", "conj", "ROOT", "punct"],
-                   pos=["PROPN", "CCONJ", "PROPN", "VERB", "PUNCT"], lemmas=["Chile", "and", "Peru", "fight", "."])
-    found = {(s, t) for s, _, t, _ in code(doc, lexicon, actors_on(doc, {"Chile": (0,), "Peru": (2,)}))}
-    assert found == {("Chile", "Peru"), ("Peru", "Chile")}
-
-
 def test_a_claimed_bombing_keeps_its_author(make_doc, lexicon) -> None:
     words = ["Chile", "'s", "bombing", "in", "Arica", "killed", "Peruvians", "."]
     doc = make_doc(words, heads=[2, 0, 5, 2, 3, 5, 5, 5], deps=["poss", "case", "nsubj", "prep", "pobj", "ROOT", "dobj", "punct"],
@@ -788,23 +802,3 @@ def test_a_claimed_bombing_keeps_its_author(make_doc, lexicon) -> None:
     assert ("Chile", "1823", "Peruvians", "asserted") in found
 
 
-def test_no_home_target_for_a_name_we_do_not_know(make_doc, lexicon) -> None:
-    doc = make_doc(["Chilean", "troops", "attacked", "Zorba", "."], heads=[1, 2, 2, 2, 2],
-                   deps=["amod", "nsubj", "ROOT", "dobj", "punct"], pos=["ADJ", "NOUN", "VERB", "PROPN", "PUNCT"],
-                   lemmas=["Chilean", "troop", "attack", "Zorba", "."])
-    assert [(s, t) for s, _, t, _ in code(doc, lexicon, actors_on(doc, {"Chile": (0,)}))] == [("Chile", None)]
-
-
-def test_blame_on_names_the_blamed(make_doc, lexicon) -> None:
-    doc = make_doc(["Chile", "blamed", "it", "on", "Peru", "."], heads=[1, 1, 1, 1, 3, 1],
-                   deps=["nsubj", "ROOT", "dobj", "prep", "pobj", "punct"], pos=["PROPN", "VERB", "PRON", "ADP", "PROPN", "PUNCT"],
-                   lemmas=["Chile", "blame", "it", "on", "Peru", "."])
-    found = code(doc, lexicon, actors_on(doc, {"Chile": (0,), "Peru": (4,), "Bolivia": (2,)}))
-    assert found == [("Chile", "112", "Peru", "asserted")]
-
-
-def test_insisting_on_a_fact_is_no_demand(make_doc, lexicon) -> None:
-    doc = make_doc(["Chile", "insisted", "that", "trade", "grew", "."], heads=[1, 1, 4, 4, 1, 1],
-                   deps=["nsubj", "ROOT", "mark", "nsubj", "ccomp", "punct"], pos=["PROPN", "VERB", "SCONJ", "NOUN", "VERB", "PUNCT"],
-                   lemmas=["Chile", "insist", "that", "trade", "grow", "."])
-    assert code(doc, lexicon, actors_on(doc, {"Chile": (0,)})) == []
