@@ -360,9 +360,11 @@ def find_events(
 def without_repeats(events: Sequence[Event]) -> list[Event]:
     """The events without a targetless one whose source did the same kind of act to a named target in
     the same sentence ("arrived on a visit to Amman": the visit has the target, the arrival none)."""
-    targeted = {(e.sentence, e.source.actor if e.source else None, e.plover.type) for e in events if e.target}
-    return [e for e in events
-            if e.target or (e.sentence, e.source.actor if e.source else None, e.plover.type) not in targeted]
+    def act(e: Event) -> tuple:
+        return e.sentence, e.source.actor if e.source else None, e.plover.type
+
+    targeted = {act(e) for e in events if e.target}
+    return [e for e in events if e.target or act(e) not in targeted]
 
 
 def sentence_matches(sentence: SpacySpan, lexicon: Lexicon) -> list[Match]:
@@ -459,10 +461,9 @@ def entry_root(entry: Entry) -> str:
     return entry.code[:2]
 
 
-def located_words(anchors: Sequence[Token], preps: frozenset[str] = frozenset()) -> list[Token]:
+def located_words(anchors: Sequence[Token], preps: frozenset[str] = LOCATIVE_PREPS) -> list[Token]:
     """The words of the places where an act happened ("rioted in Dili", "blocked roads in the city of
     Lyon"): the objects of locative prepositions (or of ``preps``) on the trigger or its object."""
-    preps = preps or LOCATIVE_PREPS
     found = []
     for anchor in anchors:
         for prep in (c for c in anchor.children if c.dep_ == "prep" and c.lower_ in preps):
@@ -507,12 +508,15 @@ def place_actors(places: Sequence[Place], index: ActorIndex) -> list[Actor]:
 
 def country_actor(place: Place, index: ActorIndex) -> Actor:
     """The article's state actor for the place's country, or a state actor standing for it."""
+    return state_actor(place.country or "", index, Span(place.start, place.end, place.text))
+
+
+def state_actor(country: str, index: ActorIndex, mention: Span) -> Actor:
+    """The article's state actor of ``country``, or a state actor standing for it, mentioned at ``mention``."""
     for actor in index.actors:
-        if actor.kind == "state" and actor.country == place.country:
+        if actor.kind == "state" and actor.country == country:
             return actor
-    mention = Span(place.start, place.end, place.text)
-    code = place.country or ""
-    return Actor(id=stable_id("ac", code), name=code, code=code, country=code, sectors=(), kind="state",
+    return Actor(id=stable_id("ac", country), name=country, code=country, country=country, sectors=(), kind="state",
                  mentions=(mention,))
 
 
@@ -557,7 +561,7 @@ def abroad(sentence: SpacySpan, country: str, places: Sequence[Place]) -> bool:
 
 
 def home_target(source: args.Argument, trigger: Token, match: Match, index: ActorIndex,
-                places: Sequence[Place] = ()) -> args.Argument | None:
+                places: Sequence[Place]) -> args.Argument | None:
     """The country a group, person or body of it acts on at home when the clause names no other party:
     "Kenyan demonstrators rioted", "Peruvian guerrillas blew up pylons", "Chilean
     police jailed twelve members of a banned party". A protest needs no object; force and
@@ -571,18 +575,9 @@ def home_target(source: args.Argument, trigger: Token, match: Match, index: Acto
         return None
     if abroad(trigger.sent, source.actor.country, places):
         return None
-    home = home_actor(source.actor.country, source, trigger.doc, index)
+    word = trigger.doc[source.token]
+    home = state_actor(source.actor.country, index, Span(word.idx, word.idx + len(word.text), word.text))
     return args.Argument(home, patient.i if patient is not None else trigger.i, LOCATED_TARGET)
-
-
-def home_actor(country: str, source: args.Argument, doc: Doc, index: ActorIndex) -> Actor:
-    """The article's state actor of ``country``, or one standing for it, mentioned where the source is."""
-    for actor in index.actors:
-        if actor.kind == "state" and actor.country == country:
-            return actor
-    word = doc[source.token]
-    return Actor(id=stable_id("ac", country), name=country, code=country, country=country, sectors=(), kind="state",
-                 mentions=(Span(word.idx, word.idx + len(word.text), word.text),))
 
 
 def argument_pairs(
