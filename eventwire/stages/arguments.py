@@ -24,7 +24,7 @@ outside the clause: an unresolved phrase gives no argument.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Token
@@ -62,7 +62,7 @@ NESTED = 0.9  # certainty of an actor found on a modifier rather than on the phr
 @dataclass(frozen=True)
 class Argument:
     """An actor filling a source or target slot, with the word that ties it to the text. ``group``:
-    the phrase names a group the actor is only a modifier of ("Iraqi Kurds", "rebels in Darfur"),
+    the phrase names a group the actor is only a modifier of ("Chilean miners", "rebels in Tacna"),
     not the actor itself, so it can act on its own country."""
 
     actor: Actor
@@ -207,9 +207,9 @@ def _objects(verb: Token) -> list[Token]:
 
 def nested_objects(phrases: Sequence[Token], depth: int = 2) -> list[Token]:
     """The objects of the directed prepositions inside phrases, up to ``depth`` phrases down: the
-    party of an event named one level below its slot ("demanded a truce *with* the rebels",
+    party of an event named one level below its slot ("demanded a ceasefire *with* the rebels",
     "refused visas *to* Peruvians", "troops for a war *against* Chile"), nearest first. An
-    ``of`` phrase is passed through ("70 million dollars of aid *for* Romania")."""
+    ``of`` phrase is passed through ("5 million dollars of aid *for* Chile")."""
     found: list[Token] = []
     level = [p for p in phrases if p.pos_ in {"NOUN", "PROPN", "VERB", "NUM"}]
     for _ in range(depth):
@@ -220,15 +220,16 @@ def nested_objects(phrases: Sequence[Token], depth: int = 2) -> list[Token]:
     return found
 
 
-def _prep_objects(phrase: Token, preps: frozenset[str] | set[str]) -> list[Token]:
+def _prep_objects(phrase: Token, preps: Collection[str]) -> list[Token]:
+    """The objects of the prepositions ``preps`` hanging on ``phrase``, in order."""
     return [o for prep in phrase.children if prep.dep_ == "prep" and prep.lower_ in preps
             for o in prep.children if o.dep_ == "pobj"]
 
 
 def purpose_parties(verb: Token, depth: int = 2) -> list[Token]:
     """Who an act is aimed at by the clause that gives its purpose or condition: the objects of "to
-    show their anger at the US", "calling for the removal of Mubarak", and the subject of "unless
-    Israel withdraws" (also under the act's own ``to``-clause: "threatened to strike unless ..."),
+    show their anger at Peru", "calling for the release of the envoy", and the subject of "unless
+    Peru withdraws" (also under the act's own ``to``-clause: "threatened to strike unless ..."),
     nearest first."""
     found: list[Token] = []
     for clause in (c for c in verb.children if c.dep_ in {"advcl", "xcomp"} and c.pos_ in {"VERB", "AUX"}):
@@ -281,8 +282,8 @@ def resolve(token: Token, index: ActorIndex, depth: int = 0) -> tuple[Actor, flo
 
 
 def names_group(token: Token, index: ActorIndex) -> bool:
-    """Whether the phrase names others than the actor it resolves to: a group named after it ("Iraqi
-    Kurds", "rebels in Darfur", "crimes by Croatian extremists"), not the actor itself or what its
+    """Whether the phrase names others than the actor it resolves to: a group named after it ("Chilean
+    miners", "rebels in Tacna", "raids by Peruvian militants"), not the actor itself or what its
     pronoun owns ("its own rebels", "his plan"). A quantity stands for what it counts."""
     for _ in range(4):
         if index.at(token.idx, token.idx + len(token.text)) is not None:
@@ -312,25 +313,23 @@ def _located(token: Token, index: ActorIndex) -> tuple[Actor, float] | None:
     if token.lemma_.lower() in WEAPONS:  # "a bombing in Baghdad" is not Iraq's
         return None
     based = [c for c in token.children if c.dep_ == "acl" and c.lemma_.lower() in BASED]  # "a group based in Tacna"
-    for prep in (c for h in (token, *based) for c in h.children if c.dep_ == "prep" and c.lower_ in LOCATIVE):
-        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
-            start, end = pobj.left_edge.idx, pobj.idx + len(pobj.text)
-            actor = index.at(pobj.idx, end)
-            if actor is not None and actor.kind == "state":
-                return actor, NESTED * NESTED
-            place = index.place_at(start, end) if isinstance(index, ArgumentIndex) else None
-            if place is not None:
-                return place, NESTED * NESTED
+    for pobj in (o for head in (token, *based) for o in _prep_objects(head, LOCATIVE)):
+        start, end = pobj.left_edge.idx, pobj.idx + len(pobj.text)
+        actor = index.at(pobj.idx, end)
+        if actor is not None and actor.kind == "state":
+            return actor, NESTED * NESTED
+        place = index.place_at(start, end) if isinstance(index, ArgumentIndex) else None
+        if place is not None:
+            return place, NESTED * NESTED
     return None
 
 
 def _prep_object(token: Token, preps: tuple[str, ...], index: ActorIndex, depth: int) -> tuple[Actor, float] | None:
     """The actor named by the object of one of ``preps`` hanging on ``token``."""
-    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in preps):
-        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
-            found = resolve(pobj, index, depth + 1)
-            if found is not None:
-                return found[0], found[1] * NESTED
+    for pobj in _prep_objects(token, preps):
+        found = resolve(pobj, index, depth + 1)
+        if found is not None:
+            return found[0], found[1] * NESTED
     return None
 
 
