@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
+import jellyfish
 import yaml
 
 from .errors import DictionaryError
@@ -99,15 +100,7 @@ def fold(text: str) -> str:
 
 def one_edit(a: str, b: str) -> bool:
     """Whether ``a`` becomes ``b`` by one inserted, deleted, replaced or swapped letter."""
-    if a == b or abs(len(a) - len(b)) > 1:
-        return False
-    if len(a) == len(b):
-        diff = [i for i, (x, y) in enumerate(zip(a, b)) if x != y]
-        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]]
-                                  and a[diff[1]] == b[diff[0]])
-    short, long = (a, b) if len(a) < len(b) else (b, a)
-    i = next((k for k, (x, y) in enumerate(zip(short, long)) if x != y), len(short))
-    return short[i:] == long[i + 1:]
+    return jellyfish.damerau_levenshtein_distance(a, b) == 1
 
 
 def is_acronym(alias: str) -> bool:
