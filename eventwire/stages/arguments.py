@@ -82,6 +82,11 @@ def word_forms(token: Token) -> frozenset[str]:
     return frozenset(forms)
 
 
+def is_infinitive(verb: Token) -> bool:
+    """A verb with its "to" ("to launch")."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 def is_passive(verb: Token) -> bool:
     """A passive verb, or a participle reduced from one ("the aid worker seized by the militia",
     "wants them deported")."""
@@ -135,8 +140,7 @@ def grammatical_subject(verb: Token, depth: int = 0) -> tuple[Token | None, floa
         return found, min(certainty, INHERITED)
     if dep == "acl":
         owner = next((c for c in head.children if c.dep_ == "poss"), None)
-        is_infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-        return (owner, INHERITED) if is_infinitive else (head, INHERITED)
+        return (owner, INHERITED) if is_infinitive(verb) else (head, INHERITED)
     return None, 0.0
 
 

@@ -320,7 +320,7 @@ def _event_noun(obj: Token | None, lemmas: frozenset[str]) -> Token | None:
 
 
 def _is_to_clause(verb: Token) -> bool:
-    return verb.dep_ == "xcomp" or any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    return verb.dep_ == "xcomp" or args.is_infinitive(verb)
 
 
 def _child(token: Token, deps: set[str] | frozenset[str], test: Any) -> Token | None:

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from ..models import Modality
+from .arguments import is_infinitive
 
 CUE_FIELDS = (
     "intended_aux",
@@ -95,8 +96,7 @@ def governing_chain(trigger: Token) -> Iterator[Token]:
 def _infinitive_clause(token: Token) -> bool:
     """A "to"-clause parsed as an adverbial clause ("may feel ready to launch an offensive"): it
     shares its governor's modality like any to-clause."""
-    return token.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children) \
-        and not _has_subject(token)
+    return token.dep_ == "advcl" and is_infinitive(token) and not _has_subject(token)
 
 
 def clause_verb(token: Token) -> Token:
