@@ -25,12 +25,13 @@ class Problem(BaseModel):
     detail: str
 
 
-def _answers(**codes: str) -> dict[int | str, dict[str, Any]]:
-    return {int(code[1:]): {"model": Problem, "description": text} for code, text in codes.items()}
+def _answers(codes: dict[int, str]) -> dict[int | str, dict[str, Any]]:
+    """OpenAPI ``responses`` for refusals: each status code with its meaning and a Problem body."""
+    return {code: {"model": Problem, "description": text} for code, text in codes.items()}
 
 
-router = APIRouter(prefix="/api", tags=["api"], responses=_answers(s503="the database cannot be read"))
-WRITES = _answers(s401="no or wrong token", s403="the server is read-only", s400="an input that cannot be read")
+router = APIRouter(prefix="/api", tags=["api"], responses=_answers({503: "the database cannot be read"}))
+WRITES = _answers({401: "no or wrong token", 403: "the server is read-only", 400: "an input that cannot be read"})
 
 CODE = CODE_PATH = r"^[A-Za-z0-9_-]{0,40}$"
 DATE = r"^$|^\d{4}(-\d{2}(-\d{2})?)?$"
@@ -113,7 +114,7 @@ def articles(db: Db, limit: Limit = 50, offset: Offset = 0,
         return queries.articles(store, limit, offset, _blank(q))
 
 
-@router.get("/articles/{article_id}", responses=_answers(s404="no such article"))
+@router.get("/articles/{article_id}", responses=_answers({404: "no such article"}))
 def article(db: Db, article_id: Annotated[str, Path(max_length=100)]) -> dict[str, Any]:
     """One stored article in the shape of the output contract."""
     with db.store() as store:
@@ -188,13 +189,13 @@ def _metadata(item: ArticleIn) -> dict[str, str | None]:
             "source": item.source or None}
 
 
-@router.post("/extract", responses=_answers(s400="a text with nothing to code"))
+@router.post("/extract", responses=_answers({400: "a text with nothing to code"}))
 def extract(db: Db, item: ArticleIn) -> dict[str, Any]:
     """Code one pasted article without storing it; the answer has the shape of the output contract."""
     return db.code(item.text, **_metadata(item))
 
 
-@router.get("/jobs/{job_id}", responses=_answers(s404="no such job"))
+@router.get("/jobs/{job_id}", responses=_answers({404: "no such job"}))
 def job(db: Db, job_id: Annotated[str, Path(pattern=r"^[0-9a-f]{1,32}$")]) -> dict[str, Any]:
     """The state of an ingest sent with POST /api/articles or /api/uploads."""
     found = db.job(job_id)
