@@ -134,3 +134,13 @@ def test_written_reports_keep_no_gold_text(tmp_path: Path) -> None:
     write_reports([report], tmp_path / "report.md")
     for name in ("report.md", "report.json"):
         assert "A GOLD SENTENCE" not in (tmp_path / name).read_text(encoding="utf-8")
+
+
+def test_plover_gsr_reads_legacy_country_codes_as_iso(tmp_path: Path) -> None:
+    from eventwire.evaluate.plover_gsr import load_gold
+
+    record = {"id": "1", "text": "Chile met Japan.", "event": "CONSULT",
+              "source": [{"code": "ITL"}], "target": [{"code": "JAP"}, {"code": "PER"}]}
+    (tmp_path / "PLOVER_GSR_CAMEO.txt").write_text(json.dumps([record]))
+    (gold,) = load_gold(tmp_path)
+    assert gold.sources == {"ITA"} and gold.targets == {"JPN", "PER"}

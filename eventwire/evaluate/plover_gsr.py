@@ -30,10 +30,15 @@ class GoldRecord:
     targets: frozenset[str]
 
 
+# Country codes of older CAMEO actor lists that some records still carry, as ISO 3166 alpha-3.
+LEGACY_COUNTRY_CODES = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM"}
+
+
 def _codes(value: object) -> frozenset[str]:
     if not isinstance(value, list):
         return frozenset()
-    return frozenset(a["code"] for a in value if isinstance(a, dict) and a.get("code"))
+    codes = (a["code"] for a in value if isinstance(a, dict) and a.get("code"))
+    return frozenset(LEGACY_COUNTRY_CODES.get(c, c) for c in codes)
 
 
 def load_gold(data_dir: Path) -> list[GoldRecord]:
