@@ -192,6 +192,33 @@ FRAMES = [
         [("sent", "073")], id="measure-of-event-noun",
     ),
     pytest.param(
+        ["Chile", "threatened", "to", "hold", "a", "strike"], [1, 1, 3, 1, 5, 3],
+        ["nsubj", "ROOT", "aux", "xcomp", "det", "dobj"], ["PROPN", "VERB", "PART", "VERB", "DET", "NOUN"],
+        ["Chile", "threaten", "to", "hold", "a", "strike"],
+        [("threatened", "130")], id="threatened-act-is-the-threat's-content",
+    ),
+    pytest.param(
+        ["Miners", "rallied", "to", "demand", "reforms"], [1, 1, 3, 1, 3], ["nsubj", "ROOT", "aux", "advcl", "dobj"],
+        ["NOUN", "VERB", "PART", "VERB", "NOUN"], ["miner", "rally", "to", "demand", "reform"],
+        [("rallied", "141")], id="a-protest's-demand-is-the-protest",
+    ),
+    pytest.param(
+        ["Chile", "urged", "Peru", "to", "free", "the", "men", "who", "attacked", "Arica"],
+        [1, 1, 1, 4, 1, 6, 4, 8, 6, 8],
+        ["nsubj", "ROOT", "dobj", "aux", "xcomp", "det", "dobj", "nsubj", "relcl", "dobj"],
+        ["PROPN", "VERB", "PROPN", "PART", "VERB", "DET", "NOUN", "PRON", "VERB", "PROPN"],
+        ["Chile", "urge", "Peru", "to", "free", "the", "man", "who", "attack", "Arica"],
+        [("urged", "025"), ("attacked", "190")], id="a-relative-clause-in-an-appeal-is-no-content",
+    ),
+    pytest.param(
+        ["Rebels", "wounded", "soldiers"], [1, 1, 1], ["nsubj", "ROOT", "dobj"], ["NOUN", "VERB", "NOUN"],
+        ["rebel", "wound", "soldier"], [("wounded", "182")], id="wound",
+    ),
+    pytest.param(
+        ["Youths", "threw", "stones"], [1, 1, 1], ["nsubj", "ROOT", "dobj"], ["NOUN", "VERB", "NOUN"],
+        ["youth", "throw", "stone"], [("threw", "145")], id="throw-stones",
+    ),
+    pytest.param(
         ["Chile", "'s", "visit", "to", "Peru"], [2, 0, 2, 2, 3], ["poss", "case", "ROOT", "prep", "pobj"],
         ["PROPN", "PART", "NOUN", "ADP", "PROPN"], ["Chile", "'s", "visit", "to", "Peru"],
         [("visit", "042")], id="nominal-event",
@@ -478,6 +505,17 @@ def test_place_of_a_forceful_act_stands_for_its_target(make_doc, lexicon, verb, 
     events = find_events(doc, ActorIndex(actors_on(doc, {"Chile": (0,)})), lexicon, quotes=[], timexes=[],
                          places=[lima], published=None, article_id="a")
     assert [e.target.country if e.target else None for e in events] == [expected]
+
+
+def test_a_curfew_lifted_in_a_place_is_lifted_for_its_country(make_doc, lexicon) -> None:
+    words = ["Chile", "lifted", "the", "curfew", "in", "Lima", "."]
+    doc = make_doc(words, heads=[1, 1, 3, 1, 1, 4, 1], deps=["nsubj", "ROOT", "det", "dobj", "prep", "pobj", "punct"],
+                   pos=["PROPN", "VERB", "DET", "NOUN", "ADP", "PROPN", "PUNCT"],
+                   lemmas=["Chile", "lift", "the", "curfew", "in", "Lima", "."])
+    lima = Place("Lima", doc[5].idx, doc[5].idx + 4, "Lima", "PER", -12.0, -77.0, 3936456, "city")
+    events = find_events(doc, ActorIndex(actors_on(doc, {"Chile": (0,)})), lexicon, quotes=[], timexes=[],
+                         places=[lima], published=None, article_id="a")
+    assert [(e.cameo.code, e.target.country if e.target else None) for e in events] == [("081", "PER")]
 
 
 def test_event_record_fields(make_doc, lexicon) -> None:

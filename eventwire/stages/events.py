@@ -59,6 +59,9 @@ LOCATED_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})  # acts on a pla
 PURPOSE_ROOTS = frozenset({"13", "14"})  # a threat or protest aimed by its purpose or condition clause
 UNATTRIBUTED_ROOTS = frozenset({"18", "19", "20"})  # an attack is an event even when nobody claims it
 UNATTRIBUTED_PREPS = frozenset({"in", "at", "inside", "near", "outside", "across", "throughout"})
+CONTENT_ROOTS = frozenset({"02", "10", "12", "13"})  # appeals, demands, refusals, threats: their clause is content
+PROTEST_ROOTS = frozenset({"14"})
+DEMAND_ROOTS = frozenset({"10"})
 DOMESTIC_ROOTS = frozenset({"14", "17", "18", "19", "20"})  # acts a group may turn on its own country
 LOCATIVE_PREPS = frozenset({"in", "into", "at", "inside", "across", "throughout"})
 
@@ -368,10 +371,42 @@ def without_repeats(events: Sequence[Event]) -> list[Event]:
 
 
 def sentence_matches(sentence: SpacySpan, lexicon: Lexicon) -> list[Match]:
-    """The trigger matches of one sentence, without the words another frame absorbed."""
+    """The trigger matches of one sentence, without the words another frame absorbed and without the
+    acts that are only the content of another: what is demanded, urged, refused or threatened
+    ("threatened to hold a general strike unless ...") and the demands a protest is held for
+    ("rallied to demand reforms": a protest, not a protest and a demand)."""
     matches = [m for m in (lexicon.match(t) for t in sentence) if m is not None]
     absorbed = {i for m in matches for i in (m.object, m.complement) if i is not None}
-    return [m for m in matches if m.trigger not in absorbed]
+    demands: set[int] = set()
+    doc = sentence.doc
+    for m in matches:
+        if m.complement is not None and entry_root(m.entry) in CONTENT_ROOTS:
+            absorbed |= content_words(doc[m.complement])
+        if entry_root(m.entry) in PROTEST_ROOTS:
+            demands |= {t.i for t in purpose_clauses(doc[m.trigger], lexicon.light_verbs)}
+    return [m for m in matches if m.trigger not in absorbed
+            and not (m.trigger in demands and entry_root(m.entry) in DEMAND_ROOTS)]
+
+
+def content_words(complement: Token) -> set[int]:
+    """The words of a complement clause, without the relative clauses in it (which say what happened,
+    not what is asked: "demanded the release of the activists who were arrested in Tacna")."""
+    words, stack = set(), [complement]
+    while stack:
+        token = stack.pop()
+        words.add(token.i)
+        stack.extend(c for c in token.children if c.dep_ not in {"relcl", "acl"} or c.tag_ == "TO")
+    return words
+
+
+def purpose_clauses(trigger: Token, light_verbs: frozenset[str]) -> list[Token]:
+    """The verbs of the purpose clauses of an act ("staged rallies to demand ...", "rioted, demanding
+    ..."), found on the trigger or on the light verb whose object it is."""
+    heads = [trigger]
+    if _light_verb_object(trigger, light_verbs):
+        heads.append(trigger.head)
+    return [c for h in heads for c in h.children
+            if c.dep_ in {"advcl", "xcomp"} and (args.is_infinitive(c) or c.tag_ == "VBG")]
 
 
 def code_match(
