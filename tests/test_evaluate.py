@@ -144,3 +144,11 @@ def test_plover_gsr_reads_legacy_country_codes_as_iso(tmp_path: Path) -> None:
     (tmp_path / "PLOVER_GSR_CAMEO.txt").write_text(json.dumps([record]))
     (gold,) = load_gold(tmp_path)
     assert gold.sources == {"ITA"} and gold.targets == {"JPN", "PER"}
+
+
+def test_plover_gsr_reads_a_mirror_pair_as_a_joint_act() -> None:
+    from eventwire.evaluate.plover_gsr import joint_acts
+
+    triples = {("CHL", "AGREE", "PER"), ("PER", "AGREE", "CHL"), ("CHL", "ACCUSE", "BOL"), ("CHL", "PROTEST", "CHL")}
+    assert joint_acts(triples) == {("CHL", "AGREE", ""), ("PER", "AGREE", ""), ("CHL", "ACCUSE", "BOL"),
+                                   ("CHL", "PROTEST", "CHL")}

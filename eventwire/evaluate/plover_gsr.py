@@ -4,7 +4,10 @@ Metrics: event-type accuracy and macro-F1 over all sentences (0.5b1 labels mappe
 no event counting as a miss); the share of sentences given a typed event (``event_coverage``);
 source and target country accuracy of the top event over the sentences given one (the actors'
 accuracy, apart from event detection); and precision/recall/F1 of (source country, type, target
-country) triples over all sentences.
+country) triples over all sentences. The records code an act several actors do together ("X and Y
+signed a treaty", "X met Y") as one triple per actor with no target, where eventwire gives a mirror
+pair of events (X -> Y, Y -> X); ``triple_*`` read such a pair as the records do, and
+``triple_f1_directed`` scores every event as directed, as it is written.
 """
 
 from __future__ import annotations
@@ -57,18 +60,30 @@ def _triples(sources: frozenset[str], kind: str, targets: frozenset[str]) -> set
     return {(s, kind, t) for s in sources for t in (targets or {""})}
 
 
-def predicted_triples(result: Result) -> set[tuple[str, str, str]]:
+def predicted_triples(result: Result, joint: bool = True) -> set[tuple[str, str, str]]:
+    """The (source, type, target) country triples of a sentence's events. ``joint``: a mirror pair
+    (X -> Y and Y -> X of one type: "X and Y signed a treaty", "X met Y") is read as the records
+    code an act two actors do together, one triple per actor with no target."""
     found = set()
     for event in typed_events(result):
         source = actor_country(event.source)
         if source:
             found.add((source, event.plover.type or NONE, actor_country(event.target) or ""))
-    return found
+    return joint_acts(found) if joint else found
+
+
+def joint_acts(triples: set[tuple[str, str, str]]) -> set[tuple[str, str, str]]:
+    """Mirror pairs of triples as the two parties of one joint act, without a target."""
+    joint = set()
+    for source, kind, target in triples:
+        mirrored = target not in {"", source} and (target, kind, source) in triples
+        joint.add((source, kind, "") if mirrored else (source, kind, target))
+    return joint
 
 
 def score(gold: list[GoldRecord], results: list[Result]) -> tuple[dict[str, float], dict[str, int], list, list[Miss]]:
     pairs, misses = [], []
-    coded = src_ok = tgt_ok = tgt_n = tp = n_pred = n_gold = 0
+    coded = src_ok = tgt_ok = tgt_n = tp = n_pred = n_gold = tp_directed = n_directed = 0
     for record, result in zip(gold, results):
         events = typed_events(result)
         top = events[0] if events else None
@@ -81,10 +96,12 @@ def score(gold: list[GoldRecord], results: list[Result]) -> tuple[dict[str, floa
                 tgt_n += 1
                 tgt_ok += actor_country(top.target) in record.targets
         gold_set = _triples(record.sources, record.type, record.targets)
-        pred_set = predicted_triples(result)
+        pred_set, directed = predicted_triples(result), predicted_triples(result, joint=False)
         tp += len(gold_set & pred_set)
         n_pred += len(pred_set)
         n_gold += len(gold_set)
+        tp_directed += len(gold_set & directed)
+        n_directed += len(directed)
         if predicted != record.type:
             got = f"{predicted} {actor_country(top.source) if top else ''}->{actor_country(top.target) if top else ''}"
             expected = f"{record.type} {'/'.join(sorted(record.sources))}->{'/'.join(sorted(record.targets))}"
@@ -100,6 +117,7 @@ def score(gold: list[GoldRecord], results: list[Result]) -> tuple[dict[str, floa
         "triple_precision": triple["precision"],
         "triple_recall": triple["recall"],
         "triple_f1": triple["f1"],
+        "triple_f1_directed": prf(tp_directed, n_directed, n_gold)["f1"],
     }
     counts = {"sentences": n, "coded": coded, "coded_with_gold_target": tgt_n, "gold_triples": n_gold, "predicted_triples": n_pred}
     return metrics, counts, pairs, misses
