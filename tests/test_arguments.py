@@ -318,3 +318,13 @@ def test_a_message_that_demands_is_its_issuers_act(make_doc) -> None:
                    pos=["PROPN", "VERB", "DET", "NOUN", "VERB", "NOUN", "PUNCT"], tags=["NNP", "VBD", "DT", "NN", "VBG", "NNS", "."])
     found = args.sources(doc[4], index_for(doc, {"Chile": (0,)}), LIGHT, PREPS)
     assert names(found) == ["Chile"] and found[0].certainty < 1
+
+
+@pytest.mark.parametrize("dep,to,expected", [("xcomp", True, ["envoy"]), ("advcl", True, ["envoy"]),
+                                             ("xcomp", False, []), ("ccomp", True, [])])
+def test_an_act_done_for_a_purpose_is_addressed_to_the_served_verbs_object(make_doc, dep, to, expected) -> None:
+    words = ["Chile", "summoned", "the", "envoy", "to" if to else "and", "complain", "."]
+    doc = make_doc(words, heads=[1, 1, 3, 1, 5, 1, 1],
+                   deps=["nsubj", "ROOT", "det", "dobj", "aux" if to else "cc", dep, "punct"],
+                   pos=["PROPN", "VERB", "DET", "NOUN", "PART" if to else "CCONJ", "VERB", "PUNCT"])
+    assert [t.text for t in args.served_object(doc[5])] == expected

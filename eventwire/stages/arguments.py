@@ -246,6 +246,14 @@ def purpose_parties(verb: Token, depth: int = 2) -> list[Token]:
     return found
 
 
+def served_object(verb: Token) -> list[Token]:
+    """Whom an act done for a purpose is addressed to: the object of the verb whose ``to``-clause it is
+    ("summoned Peru's ambassador to complain about the raids")."""
+    if verb.dep_ not in {"advcl", "xcomp"} or not is_infinitive(verb):
+        return []
+    return [antecedent(c) for c in verb.head.children if c.dep_ == "dobj"]
+
+
 class ArgumentIndex(ActorIndex):
     """The article's actors by span, and the countries of its places: a group named by where it is
     ("demonstrators in Baghdad") belongs to that place's country."""

@@ -56,6 +56,7 @@ MODALITY_WEIGHT = {"hypothetical": 0.7}
 NEWS_WINDOW_DAYS = 7  # a carried date must lie this close to publication
 CLAUSE_SLOTS = ("object", "to", "with", "on", "against")  # targets of an absorbed clause with no entry
 LOCATED_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})  # acts on a place: protest, force, coercion
+ADDRESSED_ROOTS = frozenset({"02", "04", "10", "11", "12"})  # said to someone: "summoned X to complain"
 PURPOSE_ROOTS = frozenset({"13", "14"})  # a threat or protest aimed by its purpose or condition clause
 UNATTRIBUTED_ROOTS = frozenset({"18", "19", "20"})  # an attack is an event even when nobody claims it
 UNATTRIBUTED_PREPS = frozenset({"in", "at", "inside", "near", "outside", "across", "throughout"})
@@ -485,6 +486,8 @@ def find_targets(
         inner = [doc[match.complement]] if match.complement is not None else []
         phrases = [*anchors, *(t for g in groups for t in g), *inner, *(c for i in inner for c in i.children if c.dep_ == "dobj")]
         found = args.resolve_all(args.nested_objects(phrases), index, NESTED_TARGET)
+    if not found and entry_root(match.entry) in ADDRESSED_ROOTS:
+        found = args.resolve_all(args.served_object(trigger), index, NESTED_TARGET)
     if not found and entry_root(match.entry) in PURPOSE_ROOTS:
         found = args.resolve_all(args.purpose_parties(trigger), index, NESTED_TARGET)
     if not found and entry_root(match.entry) in LOCATED_ROOTS:
