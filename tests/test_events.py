@@ -211,6 +211,10 @@ FRAMES = [
         [("urged", "025"), ("attacked", "190")], id="a-relative-clause-in-an-appeal-is-no-content",
     ),
     pytest.param(
+        ["Chile", "flew", "its", "planes"], [1, 1, 3, 1], ["nsubj", "ROOT", "poss", "dobj"],
+        ["PROPN", "VERB", "PRON", "NOUN"], ["Chile", "fly", "its", "plane"], [], id="flying-planes-is-no-visit",
+    ),
+    pytest.param(
         ["Rebels", "wounded", "soldiers"], [1, 1, 1], ["nsubj", "ROOT", "dobj"], ["NOUN", "VERB", "NOUN"],
         ["rebel", "wound", "soldier"], [("wounded", "182")], id="wound",
     ),
