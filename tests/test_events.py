@@ -215,6 +215,23 @@ FRAMES = [
         ["PROPN", "VERB", "PRON", "NOUN"], ["Chile", "fly", "its", "plane"], [], id="flying-planes-is-no-visit",
     ),
     pytest.param(
+        ["Peru", "backed", "down"], [1, 1, 1], ["nsubj", "ROOT", "prt"], ["PROPN", "VERB", "ADP"],
+        ["Peru", "back", "down"], [("backed", "080")], id="backing-down-is-yielding",
+    ),
+    pytest.param(
+        ["Police", "recognised", "that"], [1, 1, 1], ["nsubj", "ROOT", "dobj"], ["NOUN", "VERB", "PRON"],
+        ["police", "recognise", "that"], [], id="recognising-a-fact-is-no-recognition",
+    ),
+    pytest.param(
+        ["Garcia", "seized", "the", "chance"], [1, 1, 3, 1], ["nsubj", "ROOT", "det", "dobj"],
+        ["PROPN", "VERB", "DET", "NOUN"], ["Garcia", "seize", "the", "chance"], [], id="seizing-a-chance",
+    ),
+    pytest.param(
+        ["Chile", "fought", "alongside", "Peru"], [1, 1, 1, 2], ["nsubj", "ROOT", "prep", "pobj"],
+        ["PROPN", "VERB", "ADP", "PROPN"], ["Chile", "fight", "alongside", "Peru"],
+        [("fought", "062")], id="fighting-alongside-is-military-cooperation",
+    ),
+    pytest.param(
         ["Rebels", "wounded", "soldiers"], [1, 1, 1], ["nsubj", "ROOT", "dobj"], ["NOUN", "VERB", "NOUN"],
         ["rebel", "wound", "soldier"], [("wounded", "182")], id="wound",
     ),
@@ -843,4 +860,15 @@ def test_a_claimed_bombing_keeps_its_author(make_doc, lexicon) -> None:
     found = code(doc, lexicon, actors_on(doc, {"Chile": (0,), "Peruvians": (6,)}), places=[place])
     assert ("Chile", "1823", "Peruvians", "asserted") in found
 
+
+@pytest.mark.parametrize("together,expected", [(None, [("CHI", "PER"), ("PER", "CHI")]), ("together", [("CHI", None), ("PER", None)])])
+def test_coordinated_subjects_act_on_each_other_unless_together(make_doc, lexicon, together, expected) -> None:
+    words = ["Chile", "and", "Peru", "cooperated", *([together] if together else []), "."]
+    doc = make_doc(words, heads=[3, 0, 0, 3, *([3] if together else []), 3],
+                   deps=["nsubj", "cc", "conj", "ROOT", *(["advmod"] if together else []), "punct"],
+                   pos=["PROPN", "CCONJ", "PROPN", "VERB", *(["ADV"] if together else []), "PUNCT"],
+                   lemmas=["Chile", "and", "Peru", "cooperate", *([together] if together else []), "."])
+    index = ActorIndex(actors_on(doc, {"Chile": (0,), "Peru": (2,)}))
+    events = find_events(doc, index, lexicon, quotes=[], timexes=[], places=[], published=None, article_id="a")
+    assert sorted((e.source.code, e.target.code if e.target else None) for e in events) == expected
 

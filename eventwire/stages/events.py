@@ -64,6 +64,7 @@ CONTENT_ROOTS = frozenset({"02", "10", "12", "13"})  # appeals, demands, refusal
 PROTEST_ROOTS = frozenset({"14"})
 DEMAND_ROOTS = frozenset({"10"})
 DOMESTIC_ROOTS = frozenset({"14", "17", "18", "19", "20"})  # acts a group may turn on its own country
+TOGETHER = frozenset({"alongside", "together", "jointly"})
 LOCATIVE_PREPS = frozenset({"in", "into", "at", "inside", "across", "throughout"})
 
 
@@ -433,7 +434,7 @@ def code_match(
     if entry.clause_modal and not targets:  # "said relations should not depend on ...": an opinion, no demand
         return []
     code, modality = lexicon.code_for(entry, modality_of(trigger, lexicon.modality))
-    pairs = argument_pairs(sources, targets, entry.reciprocal)
+    pairs = argument_pairs(sources, targets, entry.reciprocal and not side_by_side(trigger))
     if entry_root(entry) in DOMESTIC_ROOTS:
         pairs = [(source, target or home_target(source, trigger, match, index, places)) for source, target in pairs]
     clause = clause_offsets(trigger)
@@ -631,6 +632,12 @@ def argument_pairs(
         others = [t for t in targets if distinct(source, t)]
         pairs += [(source, t) for t in others] if others else [(source, None)]
     return pairs
+
+
+def side_by_side(trigger: Token) -> bool:
+    """Coordinated subjects acting together, not on each other ("US and British troops fought
+    alongside the militia", "Chile and Peru worked together")."""
+    return any(c.lower_ in TOGETHER for c in trigger.children if c.dep_ in {"prep", "advmod"})
 
 
 def distinct(source: args.Argument, target: args.Argument) -> bool:
