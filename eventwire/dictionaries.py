@@ -110,11 +110,15 @@ def is_acronym(alias: str) -> bool:
 
 
 def case_matches(alias: Alias, text: str) -> bool:
-    """Whether ``text`` is written as ``alias`` requires: exact for acronyms, else capitals kept."""
+    """Whether ``text`` is written as ``alias`` requires: exact for acronyms, else capitals kept, but for
+    the generic last word of a name of three words or more, which house styles lower ("the Free Syrian
+    army", "the Kurdistan Workers' party")."""
     if alias.exact:
         return text == alias.text
-    for want, got in zip(alias.text.split(), text.split()):
-        if want[:1].isupper() and not got[:1].isupper():
+    wanted, written = alias.text.split(), text.split()
+    free = len(wanted) - 1 if len(wanted) >= 3 else None
+    for n, (want, got) in enumerate(zip(wanted, written)):
+        if want[:1].isupper() and not got[:1].isupper() and n != free:
             return False
     return True
 

@@ -276,3 +276,15 @@ def test_one_edit(a, b, expected) -> None:
                                        ("Gondor", [])])
 def test_a_country_name_with_one_typo(dictionary, text, keys) -> None:
     assert [a.key for a in dictionary.misspelt_country(text)] == keys
+
+
+@pytest.mark.parametrize(
+    "alias,text,expected",
+    [("Free Chilean Army", "Free Chilean army", True), ("Free Chilean Army", "free Chilean Army", False),
+     ("Free Chilean Army", "Free chilean army", False), ("Islamic State", "Islamic state", False),
+     ("PKK", "pkk", False), ("Chile", "Chile", True)],
+)
+def test_names_keep_their_capitals_but_a_long_names_generic_last_word(alias: str, text: str, expected: bool) -> None:
+    from eventwire.dictionaries import Alias, case_matches
+
+    assert case_matches(Alias(alias, "k", "name", exact=alias.isupper()), text) is expected
