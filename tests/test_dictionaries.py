@@ -288,3 +288,9 @@ def test_names_keep_their_capitals_but_a_long_names_generic_last_word(alias: str
     from eventwire.dictionaries import Alias, case_matches
 
     assert case_matches(Alias(alias, "k", "name", exact=alias.isupper()), text) is expected
+
+
+@pytest.mark.parametrize("text,key", [("Isis", "islamic_state"), ("Isil", "islamic_state"), ("ISIS", "islamic_state"),
+                                      ("Nato", "nato"), ("Farc", "farc")])
+def test_acronyms_written_as_words_in_house_style(dictionary, text: str, key: str) -> None:
+    assert key in {a.key for a in dictionary.candidates(text)}
