@@ -68,7 +68,7 @@ class ModalityCues:
 def modality_of(trigger: Token, cues: ModalityCues) -> Modality:
     """The modality of the event whose trigger word is ``trigger``."""
     chain = list(governing_chain(trigger))
-    if any(_negated(tok, i, chain, cues) for i, tok in enumerate(chain)):
+    if any(_negated(tok, i, chain, cues) for i, tok in enumerate(chain)) or _denied(chain[-1], cues):
         return "negated"
     if any(_hypothetical(tok, i, chain, cues) for i, tok in enumerate(chain)):
         return "hypothetical"
@@ -124,6 +124,11 @@ def _negated(token: Token, i: int, chain: list[Token], cues: ModalityCues) -> bo
         return True
     governs = _governs_by(chain, i, frozenset({"xcomp", "ccomp", "pcomp", "acl"}))
     return governs and token.lemma_.lower() in cues.negating_heads
+
+
+def _denied(clause: Token, cues: ModalityCues) -> bool:
+    """A clause that a denial reports ("denied that its troops attacked Peru")."""
+    return clause.dep_ == "ccomp" and clause.head.lemma_.lower() in cues.negating_heads
 
 
 def _no_longer(adverb: Token, cues: ModalityCues) -> bool:
