@@ -117,6 +117,13 @@ def test_clause_weight(make_doc, trigger, expected) -> None:
     assert clause_weight(doc[trigger]) == pytest.approx(expected)
 
 
+@pytest.mark.parametrize("mark,expected", [("after", SUBORDINATE ** 2), ("to", SUBORDINATE)])
+def test_a_background_clause_weighs_less_than_a_purpose(make_doc, mark, expected) -> None:
+    words = ["Chile", "left", mark, "Peru", "attacked"]
+    doc = make_doc(words, heads=[1, 1, 4, 4, 1], deps=["nsubj", "ROOT", "mark" if mark == "after" else "aux", "nsubj", "advcl"])
+    assert clause_weight(doc[4]) == pytest.approx(expected)
+
+
 def test_unreadable_lexicon_says_which_file(tmp_path: Path) -> None:
     with pytest.raises(DictionaryError, match="missing.yaml"):
         Lexicon.load(tmp_path / "missing.yaml")

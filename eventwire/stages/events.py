@@ -64,6 +64,7 @@ CONTENT_ROOTS = frozenset({"02", "10", "12", "13"})  # appeals, demands, refusal
 PROTEST_ROOTS = frozenset({"14"})
 DEMAND_ROOTS = frozenset({"10"})
 DOMESTIC_ROOTS = frozenset({"14", "17", "18", "19", "20"})  # acts a group may turn on its own country
+BACKGROUND_MARKS = frozenset({"after", "before", "since", "when", "as", "while", "until"})
 TOGETHER = frozenset({"alongside", "together", "jointly"})
 LOCATIVE_PREPS = frozenset({"in", "into", "at", "inside", "across", "throughout"})
 
@@ -658,9 +659,14 @@ def clause_weight(trigger: Token, light_verbs: frozenset[str] = frozenset()) -> 
         if token.head.i == token.i:
             break
         if _subordinate(token) and not _light_verb_object(token, light_verbs):
-            weight *= SUBORDINATE
+            weight *= SUBORDINATE * (SUBORDINATE if _background(token) else 1.0)
         token = token.head
     return max(weight, 0.4)
+
+
+def _background(clause: Token) -> bool:
+    """A clause that sets the scene for the main one ("a day after a jet shot down a helicopter")."""
+    return clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in BACKGROUND_MARKS for c in clause.children)
 
 
 def _subordinate(token: Token) -> bool:
