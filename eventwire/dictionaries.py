@@ -93,6 +93,9 @@ class Listing:
     aliases: tuple[str, ...]
 
 
+WORD = re.compile(r"\w+|[^\w\s]")  # the words and signs a name is counted in
+
+
 def fold(text: str) -> str:
     """The lookup key of a name: lower case, straight apostrophes, single spaces."""
     return " ".join(text.replace("\u2019", "'").lower().split())
@@ -141,6 +144,7 @@ class ActorDictionary:
         self._aliases: dict[str, list[Alias]] = {}
         self._holders: dict[tuple[str, str], list[Entry]] = {}
         self.max_words = 1
+        self.first_words: set[str] = set()  # the first word of every name: where a name can start
         self._country_names: dict[str, list[Alias]] = {}  # one-word names of 6+ letters, by first letter
         self._misspelt: dict[str, tuple[Alias, ...]] = {}  # words looked up so far
         for country in countries:
@@ -149,6 +153,7 @@ class ActorDictionary:
             self._add_listing(listing)
         for rows in (*self._entries.values(), *self._holders.values()):
             rows.sort(key=lambda e: e.start or "")
+        self.role_last_words = frozenset(fold(p.replace("-", " ")).split()[-1] for p in self.roles if p.strip())
         self.title_words = frozenset(w for phrase, r in self.roles.items() if r.type in TITLE_TYPES
                                      for w in phrase.split())
 
@@ -158,11 +163,14 @@ class ActorDictionary:
         return _load(tuple(str(p) for p in paths))
 
     def _add_alias(self, alias: Alias) -> None:
-        same = self._aliases.setdefault(fold(alias.text), [])
+        key = fold(alias.text)
+        same = self._aliases.setdefault(key, [])
         if alias in same:
             same.remove(alias)
         same.append(alias)
-        self.max_words = max(self.max_words, len(re.findall(r"\w+|[^\w\s]", alias.text)))
+        words = WORD.findall(key)
+        self.max_words = max(self.max_words, len(words))
+        self.first_words.add(words[0] if words else key)
 
     def _add_country(self, country: Country) -> None:
         kind = "group" if country.code in REGIONS else "state"
@@ -205,6 +213,11 @@ class ActorDictionary:
         """The aliases written as ``text``, the most recently added (user files) first."""
         found = self._aliases.get(fold(text), ())
         return tuple(a for a in reversed(found) if case_matches(a, text))
+
+    def may_start(self, word: str) -> bool:
+        """Whether a name can begin with ``word`` (a token's text): its first word starts some name."""
+        first = WORD.match(fold(word))
+        return first is not None and first.group() in self.first_words
 
     def misspelt_country(self, text: str) -> tuple[Alias, ...]:
         """A one-word country name written with one typo ("Venezuala", "Phillippines"): the country's
@@ -253,6 +266,11 @@ class ActorDictionary:
         """The government of a country as one actor: "Iranian government", IRNGOV."""
         country = self.countries[code]
         return Entry(code + "GOV", f"{country.adjective} government", code + "GOV", code, ("GOV",), "organisation")
+
+    def may_end_role(self, word: str) -> bool:
+        """Whether a role phrase can end with ``word`` (a token's lower-case text)."""
+        parts = word.replace("-", " ").split()
+        return bool(parts) and parts[-1] in self.role_last_words
 
     def role(self, phrase: str) -> Role | None:
         """The role a phrase names; a hyphenated title is the same role ("Vice-President")."""

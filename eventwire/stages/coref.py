@@ -17,6 +17,7 @@ Mentions that no rule resolves are dropped.
 
 from __future__ import annotations
 
+from bisect import bisect_left, insort
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
@@ -34,6 +35,7 @@ MIN_FUZZY_LENGTH = 5
 PERSONAL = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
 NEUTER = frozenset({"it", "its", "itself"})
 PLURAL = frozenset({"they", "them", "their", "themselves"})
+PRONOUNS = PERSONAL | NEUTER | PLURAL
 POSSESSIVES = frozenset({"his", "her", "its", "their"})
 PATRONYMIC = frozenset({"bin", "ibn", "bint", "ben"})
 TITLE_GENDER = {"mr": "m", "mr.": "m", "king": "m", "prince": "m", "sir": "m", "sheikh": "m", "mrs": "f",
@@ -107,6 +109,7 @@ def _is_person(mention: Mention) -> bool:
     return mention.entry is not None and mention.entry.kind == "person"
 
 
+@lru_cache(maxsize=4096)
 def short_names(name: str) -> tuple[str, ...]:
     """How a person is named again: the surname, and for patronymic names the given name
     ("Faisal bin Farhan" -> "Farhan", "Faisal")."""
@@ -116,15 +119,20 @@ def short_names(name: str) -> tuple[str, ...]:
 
 
 def _earlier_person(people: list[Mention], written: str) -> Mention | None:
+    """The latest of ``people`` with a full name whose surname ``written`` repeats (each name tried once)."""
+    tried: set[str] = set()
     for person in reversed(people):
-        if person.name and len(person.name.split()) > 1 \
-                and any(same_surname(written, short) for short in short_names(person.name)):
+        if not person.name or person.name in tried or len(person.name.split()) < 2:
+            continue
+        tried.add(person.name)
+        if any(same_surname(written, short) for short in short_names(person.name)):
             return person
     return None
 
 
 def _bare_surnames(doc: Doc, people: list[Mention], taken: set[int]) -> list[Mention]:
-    """Capitalised words not yet a mention that repeat (or misspell) an earlier person's surname."""
+    """Capitalised words not yet a mention that repeat (or misspell) an earlier person's surname
+    (``people`` in text order)."""
     capital = token_table(doc).capital
     found: list[Mention] = []
     i = 0
@@ -133,8 +141,7 @@ def _bare_surnames(doc: Doc, people: list[Mention], taken: set[int]) -> list[Men
         if mention is None:
             i += 1
             continue
-        found.append(mention)
-        people.append(mention)
+        found.append(mention)  # a one-word name: never the full name a later repeat is matched against
         i = mention.last
     return found
 
@@ -148,7 +155,7 @@ def _surname_at(doc: Doc, i: int, people: list[Mention], taken: set[int]) -> Men
         if size > 1 and table.token(i + 1) != "-":
             continue
         text = table.span(i, last)
-        before = [p for p in people if p.start < table.starts[i]]
+        before = people[:bisect_left(people, table.starts[i], key=lambda p: p.start)]
         earlier = _earlier_person(before, text)
         if earlier is not None:
             return make_mention(doc, i, last, "name", earlier.entry, name=text)
@@ -159,8 +166,9 @@ def link_relatives(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """"who" opening a relative clause on a mention refers to that mention's actor."""
     by_token = {i: m for m in mentions if m.entry is not None for i in range(m.first, m.last)}
     found = []
-    for token in doc:
-        if token.lower_ not in RELATIVE or token.head.dep_ != "relcl":
+    for i, word in enumerate(token_table(doc).lower):
+        token = doc[i] if word in RELATIVE else None
+        if token is None or token.head.dep_ != "relcl":
             continue
         antecedent = by_token.get(token.head.head.i)
         if antecedent is not None and _is_person(antecedent):
@@ -325,23 +333,37 @@ def resolve_pronouns(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """Third-person pronouns to the most salient compatible actor before them."""
     taken = {i for m in mentions for i in range(m.first, m.last)}
     sentence = _sentence_index(doc)
+    table = token_table(doc)
     known = sorted((m for m in mentions if m.entry is not None), key=lambda m: m.start)
     genders = known_genders(known)
-    text = token_table(doc).text
     found: list[Mention] = []
-    for token in doc:
-        if token.i in taken or not _is_pronoun(token):
+    for i, word in enumerate(table.lower):
+        if word not in PRONOUNS or i in taken or not _is_pronoun(doc[i]):
             continue
-        candidates = [m for m in known if m.start < token.idx and sentence[token.i] - sentence[m.first] <= 1
-                      and gender_fits(token, m, genders)]
+        token = doc[i]
+        window = known[bisect_left(known, _window_start(doc, sentence[i]), key=lambda m: m.start):
+                       bisect_left(known, token.idx, key=lambda m: m.start)]  # this sentence and the one before
+        candidates = [m for m in window if gender_fits(token, m, genders)]
         others = _coargument_keys(token, known)
-        antecedent = pick_antecedent(token, [m for m in candidates if m.entry.key not in others], sentence, text)
+        antecedent = pick_antecedent(token, [m for m in candidates if m.entry.key not in others], sentence, table.text)
         if antecedent is not None:
             mention = make_mention(doc, token.i, token.i + 1, "pronoun", antecedent.entry)
             found.append(mention)
-            known.append(mention)
-            known.sort(key=lambda m: m.start)
+            insort(known, mention, key=lambda m: m.start)
     return mentions + found
+
+
+def _window_start(doc: Doc, sentence: int) -> int:
+    """Where the sentence before sentence number ``sentence`` starts (a character offset)."""
+    starts = _sentence_starts(doc)
+    return starts[max(sentence - 1, 0)] if starts else 0
+
+
+@lru_cache(maxsize=8)
+def _sentence_starts(doc: Doc) -> tuple[int, ...]:
+    if not doc.has_annotation("SENT_START"):
+        return ()
+    return tuple(sent.start_char for sent in doc.sents)
 
 
 def known_genders(mentions: Sequence[Mention]) -> dict[str, str]:
@@ -372,7 +394,7 @@ def _coargument_keys(token: Token, known: list[Mention]) -> set[str]:
 
 def _is_pronoun(token: Token) -> bool:
     word = token.lower_
-    if word not in PERSONAL | NEUTER | PLURAL:
+    if word not in PRONOUNS:
         return False
     return not (word == "it" and (token.dep_ == "expl" or _is_dummy_it(token)))
 

@@ -90,15 +90,17 @@ class Words:
 
     @classmethod
     def of(cls, doc: Doc) -> "Words":
+        rows = [(t.idx, t.text, t.lower_, bool(t.whitespace_), t.is_alpha, t.is_space or t.is_punct)
+                for t in doc]  # one pass: making spaCy Token objects is the cost
         return cls(
             text=text_of(doc),
-            starts=tuple(t.idx for t in doc),
-            ends=tuple(t.idx + len(t.text) for t in doc),
-            lower=tuple(t.lower_ for t in doc),
-            capital=tuple(t.text[:1].isupper() for t in doc),
-            spaced=tuple(bool(t.whitespace_) for t in doc),
-            alpha=tuple(t.is_alpha for t in doc),
-            stops=tuple(t.is_space or t.is_punct and t.text not in {".", ")"} for t in doc),
+            starts=tuple(r[0] for r in rows),
+            ends=tuple(r[0] + len(r[1]) for r in rows),
+            lower=tuple(r[2] for r in rows),
+            capital=tuple(r[1][:1].isupper() for r in rows),
+            spaced=tuple(r[3] for r in rows),
+            alpha=tuple(r[4] for r in rows),
+            stops=tuple(r[5] and r[1] not in {".", ")"} for r in rows),
         )
 
     def span(self, first: int, last: int) -> str:
@@ -162,7 +164,8 @@ def dictionary_matches(doc: Doc, dictionary: ActorDictionary) -> list[Match]:
 def _longest_at(doc: Doc, i: int, dictionary: ActorDictionary) -> Match | None:
     table = token_table(doc)
     size = len(table.starts)
-    for j in range(min(size, i + dictionary.max_words), i, -1):
+    longest = i + dictionary.max_words if dictionary.may_start(table.lower[i]) else i
+    for j in range(min(size, longest), i, -1):
         if table.stops[j - 1]:
             continue
         if j < size and not table.spaced[j - 1] and table.alpha[j] and table.alpha[j - 1]:
@@ -547,7 +550,7 @@ def noun_mentions(doc: Doc, dictionary: ActorDictionary, named: list[Mention], t
 
 def _role_at(doc: Doc, i: int, dictionary: ActorDictionary) -> tuple[int, Role] | None:
     """The role phrase ending at token ``i`` (two words first: "foreign ministry", "security forces")."""
-    if doc[i].pos_ not in {"NOUN", "PROPN", ""}:
+    if not dictionary.may_end_role(token_table(doc).lower[i]) or doc[i].pos_ not in {"NOUN", "PROPN", ""}:
         return None
     for size in (3, 2, 1):
         if i - size + 1 < 0:
