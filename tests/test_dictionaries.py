@@ -294,3 +294,9 @@ def test_names_keep_their_capitals_but_a_long_names_generic_last_word(alias: str
                                       ("Nato", "nato"), ("Farc", "farc")])
 def test_acronyms_written_as_words_in_house_style(dictionary, text: str, key: str) -> None:
     assert key in {a.key for a in dictionary.candidates(text)}
+
+
+def test_where_names_and_roles_can_start_and_end(dictionary) -> None:
+    assert dictionary.may_start("Chile") and dictionary.may_start("Al") and not dictionary.may_start("Yesterday")
+    assert dictionary.may_end_role("minister") and dictionary.may_end_role("vice-president")
+    assert not dictionary.may_end_role("yesterday")
