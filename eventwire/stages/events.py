@@ -118,6 +118,7 @@ class Lexicon:
     intent_codes: Mapping[str, str] = field(default_factory=dict, compare=False)
     refusal_codes: Mapping[str, str] = field(default_factory=dict, compare=False)
     table: Mapping[tuple[str, str], tuple[Entry, ...]] = field(default_factory=dict, compare=False, repr=False)
+    _seen: dict[tuple[str, str, str], tuple[Entry, ...]] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> "Lexicon":
@@ -130,8 +131,14 @@ class Lexicon:
         pos = "noun" if token.pos_ in {"NOUN", "PROPN"} else "verb" if token.pos_ == "VERB" or predicative else None
         if pos is None or (pos == "noun" and token.dep_ == "compound"):  # "aid worker", "protest movement"
             return []
-        forms = sorted(args.word_forms(token))
-        return list(dict.fromkeys(e for f in forms for e in self.table.get((pos, f), ())))
+        key = (pos, token.lower_, token.lemma_)
+        found = self._seen.get(key)
+        if found is None:
+            if len(self._seen) > 200_000:  # a long-running server meets many words
+                self._seen.clear()
+            forms = sorted(args.word_forms(token))
+            found = self._seen[key] = tuple(dict.fromkeys(e for f in forms for e in self.table.get((pos, f), ())))
+        return list(found)
 
     def code_for(self, entry: Entry, modality: str) -> tuple[str, str]:
         """The code and modality an event takes: intended events take their intent code, and a negated
