@@ -811,6 +811,18 @@ def test_no_home_target_when_the_sentence_names_a_place_abroad(make_doc, lexicon
     assert [(source, target) for source, _, target, _ in found] == [("Chile", None)]
 
 
+@pytest.mark.parametrize("named,expected", [(False, [("Chile", "Chile")]), (True, [("Chile", None)])])
+def test_no_home_target_when_the_sentence_names_an_actor_abroad(make_doc, lexicon, named, expected) -> None:
+    words = ["Chilean", "police", "arrested", "students", ",", "Peru" if named else "officials", "said", "."]
+    doc = make_doc(words, heads=[1, 2, 2, 2, 6, 6, 2, 2],
+                   deps=["amod", "nsubj", "ROOT", "dobj", "punct", "nsubj", "parataxis", "punct"],
+                   pos=["ADJ", "NOUN", "VERB", "NOUN", "PUNCT", "PROPN" if named else "NOUN", "VERB", "PUNCT"],
+                   lemmas=["Chilean", "police", "arrest", "student", ",", words[5], "say", "."])
+    actors = actors_on(doc, {"Chile": (0,), **({"Peru": (5,)} if named else {})})
+    found = code(doc, lexicon, actors)
+    assert [(source, target) for source, _, target, _ in found] == expected
+
+
 def test_any_object_rules_out_an_intransitive_frame(make_doc, lexicon) -> None:
     doc = make_doc(["Chileans", "rallied", "support", "."], heads=[1, 1, 1, 1], deps=["nsubj", "ROOT", "dobj", "punct"],
                    pos=["PROPN", "VERB", "NOUN", "PUNCT"], lemmas=["Chileans", "rally", "support", "."])

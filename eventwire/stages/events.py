@@ -607,12 +607,19 @@ def abroad(sentence: SpacySpan, country: str, places: Sequence[Place]) -> bool:
     return any(sentence.start_char <= p.start < sentence.end_char and p.country and p.country != country for p in places)
 
 
+def foreigners(sentence: SpacySpan, country: str, index: ActorIndex) -> bool:
+    """Whether the sentence names an actor of another country than ``country`` ("fire against
+    Kampuchean camps, killing 50": the dead need not be the attackers' own people)."""
+    return any(actor.country and actor.country != country
+               for _, actor in index.mentions_within(sentence.start_char, sentence.end_char))
+
+
 def home_target(source: args.Argument, trigger: Token, match: Match, index: ActorIndex,
                 places: Sequence[Place]) -> args.Argument | None:
     """The country a group, person or body of it acts on at home when the clause names no other party:
     "Kenyan demonstrators rioted", "Peruvian guerrillas blew up pylons", "Chilean
     police jailed twelve members of a banned party". A protest needs no object; force and
-    coercion need the object they were done to; a sentence that names a place abroad rules it out."""
+    coercion need the object they were done to; a sentence that names a place or an actor abroad rules it out."""
     if not source.actor.country or not (source.group or source.actor.kind != "state"):
         return None
     patient = next(iter(args.target_slots(trigger, ["object"], [trigger])[0]), None)
@@ -620,7 +627,7 @@ def home_target(source: args.Argument, trigger: Token, match: Match, index: Acto
         return None
     if patient is not None and patient.pos_ == "PROPN":  # a name we do not know ("attacked Zorba") may lie abroad
         return None
-    if abroad(trigger.sent, source.actor.country, places):
+    if abroad(trigger.sent, source.actor.country, places) or foreigners(trigger.sent, source.actor.country, index):
         return None
     word = trigger.doc[source.token]
     home = state_actor(source.actor.country, index, Span(word.idx, word.idx + len(word.text), word.text))
