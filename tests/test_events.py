@@ -239,6 +239,19 @@ FRAMES = [
         [("fought", "062")], id="fighting-alongside-is-military-cooperation",
     ),
     pytest.param(
+        ["Hostages", "are", "free"], [1, 1, 1], ["nsubj", "ROOT", "acomp"], ["NOUN", "AUX", "ADJ"],
+        ["hostage", "be", "free"], [], id="being-free-is-no-release",
+    ),
+    pytest.param(
+        ["Chile", "is", "opposed"], [1, 1, 1], ["nsubj", "ROOT", "acomp"], ["PROPN", "AUX", "ADJ"],
+        ["Chile", "be", "opposed"], [("opposed", "120")], id="being-opposed-is-opposition",
+    ),
+    pytest.param(
+        ["Chile", "lobbied", "Peru", "to", "withdraw"], [1, 1, 1, 4, 1], ["nsubj", "ROOT", "dobj", "aux", "xcomp"],
+        ["PROPN", "VERB", "PROPN", "PART", "VERB"], ["Chile", "lobby", "Peru", "to", "withdraw"],
+        [("lobbied", "020")], id="lobbying-is-an-appeal",
+    ),
+    pytest.param(
         ["Rebels", "wounded", "soldiers"], [1, 1, 1], ["nsubj", "ROOT", "dobj"], ["NOUN", "VERB", "NOUN"],
         ["rebel", "wound", "soldier"], [("wounded", "182")], id="wound",
     ),

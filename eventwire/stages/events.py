@@ -127,7 +127,7 @@ class Lexicon:
 
     def candidates(self, token: Token) -> list[Entry]:
         """The entries whose lemma and part of speech fit ``token``."""
-        predicative = token.pos_ == "ADJ" and token.dep_ == "acomp"
+        predicative = token.pos_ == "ADJ" and token.dep_ == "acomp" and _participle(token)  # "is opposed", not "are free"
         pos = "noun" if token.pos_ in {"NOUN", "PROPN"} else "verb" if token.pos_ == "VERB" or predicative else None
         if pos is None or (pos == "noun" and token.dep_ == "compound"):  # "aid worker", "protest movement"
             return []
@@ -157,6 +157,10 @@ class Lexicon:
         if not found:
             return None
         return max(found, key=lambda m: (m.entry.specificity, m.entry.strength, m.entry.lemma == token.lower_))
+
+
+def _participle(token: Token) -> bool:
+    return token.tag_ == "VBN" or token.lower_.endswith("ed")
 
 
 def _by_prefix(table: Mapping[str, str], code: str) -> str | None:
