@@ -904,3 +904,14 @@ def test_coordinated_subjects_act_on_each_other_unless_together(make_doc, lexico
     events = find_events(doc, index, lexicon, quotes=[], timexes=[], places=[], published=None, article_id="a")
     assert sorted((e.source.code, e.target.code if e.target else None) for e in events) == expected
 
+
+
+def test_parties_meeting_each_other_take_no_target_from_their_topic(make_doc, lexicon) -> None:
+    words = ["Chile", "and", "Peru", "held", "talks", "on", "Bolivian", "troops", "."]
+    doc = make_doc(words, heads=[3, 0, 0, 3, 3, 4, 7, 5, 3],
+                   deps=["nsubj", "cc", "conj", "ROOT", "dobj", "prep", "amod", "pobj", "punct"],
+                   pos=["PROPN", "CCONJ", "PROPN", "VERB", "NOUN", "ADP", "ADJ", "NOUN", "PUNCT"],
+                   lemmas=["Chile", "and", "Peru", "hold", "talk", "on", "Bolivian", "troop", "."])
+    index = ActorIndex(actors_on(doc, {"Chile": (0,), "Peru": (2,), "Bolivia": (6,)}))
+    events = find_events(doc, index, lexicon, quotes=[], timexes=[], places=[], published=None, article_id="a")
+    assert sorted((e.source.code, e.target.code if e.target else None) for e in events) == [("CHI", "PER"), ("PER", "CHI")]

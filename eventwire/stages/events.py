@@ -442,7 +442,8 @@ def code_match(
         sources = unattributed_sources(trigger, index, places)
     if not sources:
         return []
-    targets = find_targets(doc, match, index, places, lexicon)
+    parties = entry.reciprocal and len({s.actor.id for s in sources}) > 1  # "X and Y met": each other's target
+    targets = find_targets(doc, match, index, places, lexicon, only_slots=parties)
     if entry.clause_modal and not targets:  # "said relations should not depend on ...": an opinion, no demand
         return []
     code, modality = lexicon.code_for(entry, modality_of(trigger, lexicon.modality))
@@ -480,9 +481,10 @@ def is_stative(match: Match, trigger: Token) -> bool:
 
 
 def find_targets(
-    doc: Doc, match: Match, index: ActorIndex, places: Sequence[Place], lexicon: Lexicon
+    doc: Doc, match: Match, index: ActorIndex, places: Sequence[Place], lexicon: Lexicon, only_slots: bool = False
 ) -> list[args.Argument]:
-    """The targets in the entry's slots: the first slot naming an actor, else a visited place's country."""
+    """The targets in the entry's slots: the first slot naming an actor, else a visited place's country,
+    else (unless ``only_slots``) a party named deeper in the clause."""
     trigger = doc[match.trigger]
     anchors = [doc[i] for i in (match.trigger, match.particle, match.object) if i is not None]
     anchors += [c for c in trigger.children if c.dep_ == "dobj" and c.i != match.object]
@@ -493,7 +495,9 @@ def find_targets(
     found = args.first_resolved(groups, index)
     if not found and match.entry.place_target:
         found = place_targets([t for group in groups for t in group], index, places)
-    if not found and match.complement is not None:
+    if found or only_slots:
+        return found
+    if match.complement is not None:
         found = clause_targets(doc[match.complement], index, lexicon)
     if not found and match.entry.target:
         inner = [doc[match.complement]] if match.complement is not None else []
