@@ -328,3 +328,11 @@ def test_an_act_done_for_a_purpose_is_addressed_to_the_served_verbs_object(make_
                    deps=["nsubj", "ROOT", "det", "dobj", "aux" if to else "cc", dep, "punct"],
                    pos=["PROPN", "VERB", "DET", "NOUN", "PART" if to else "CCONJ", "VERB", "PUNCT"])
     assert [t.text for t in args.served_object(doc[5])] == expected
+
+
+def test_coordinated_qualifiers_each_name_a_party(make_doc) -> None:
+    words = ["Chilean", "and", "Peruvian", "officials", "met", "."]
+    doc = make_doc(words, heads=[3, 0, 0, 4, 4, 4], deps=["amod", "cc", "conj", "nsubj", "ROOT", "punct"],
+                   pos=["ADJ", "CCONJ", "ADJ", "NOUN", "VERB", "PUNCT"])
+    index = index_for(doc, {"Chile": (0,), "Peru": (2,)})
+    assert sorted(names(args.resolve_all([doc[3]], index))) == ["Chile", "Peru"]

@@ -349,12 +349,18 @@ def resolve_all(tokens: Iterable[Token], index: ActorIndex, certainty: float = 1
     """One argument per distinct actor named by the phrases and their conjuncts, in text order."""
     arguments: dict[str, Argument] = {}
     for token in tokens:
-        for word in (token, *token.conjuncts):
+        for word in (token, *token.conjuncts, *coordinated_qualifiers(token)):
             found = resolve(word, index)
             if found is not None and found[0].id not in arguments:
                 group = names_group(word, index)
                 arguments[found[0].id] = Argument(found[0], word.i, round(certainty * found[1], 4), group)
     return sorted(arguments.values(), key=lambda a: a.token)
+
+
+def coordinated_qualifiers(token: Token) -> list[Token]:
+    """The coordinated words qualifying a noun ("Hungarian and Romanian officials"): each names a party."""
+    return [c for q in token.children if q.dep_ in {"amod", "compound"} and q.conjuncts
+            for c in (q, *q.conjuncts) if c.i < token.i]
 
 
 def first_resolved(candidates: Iterable[Sequence[Token]], index: ActorIndex, certainty: float = 1.0) -> list[Argument]:
