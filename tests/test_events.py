@@ -252,6 +252,21 @@ FRAMES = [
         [("lobbied", "020")], id="lobbying-is-an-appeal",
     ),
     pytest.param(
+        ["Chile", "demanded", "a", "meeting"], [1, 1, 3, 1], ["nsubj", "ROOT", "det", "dobj"],
+        ["PROPN", "VERB", "DET", "NOUN"], ["Chile", "demand", "a", "meeting"],
+        [("demanded", "100")], id="a-demanded-meeting-is-the-demand's-content",
+    ),
+    pytest.param(
+        ["Chile", "rejected", "the", "demand"], [1, 1, 3, 1], ["nsubj", "ROOT", "det", "dobj"],
+        ["PROPN", "VERB", "DET", "NOUN"], ["Chile", "reject", "the", "demand"],
+        [("rejected", "120"), ("demand", "100")], id="a-rejected-demand-was-still-made",
+    ),
+    pytest.param(
+        ["Chile", "rejected", "the", "talks"], [1, 1, 3, 1], ["nsubj", "ROOT", "det", "dobj"],
+        ["PROPN", "VERB", "DET", "NOUN"], ["Chile", "reject", "the", "talks"],
+        [("rejected", "120")], id="rejected-talks-are-the-rejection's-content",
+    ),
+    pytest.param(
         ["Rebels", "wounded", "soldiers"], [1, 1, 1], ["nsubj", "ROOT", "dobj"], ["NOUN", "VERB", "NOUN"],
         ["rebel", "wound", "soldier"], [("wounded", "182")], id="wound",
     ),

@@ -61,6 +61,8 @@ PURPOSE_ROOTS = frozenset({"13", "14"})  # a threat or protest aimed by its purp
 UNATTRIBUTED_ROOTS = frozenset({"18", "19", "20"})  # an attack is an event even when nobody claims it
 UNATTRIBUTED_PREPS = frozenset({"in", "at", "inside", "near", "outside", "across", "throughout"})
 CONTENT_ROOTS = frozenset({"02", "10", "12", "13"})  # appeals, demands, refusals, threats: their clause is content
+REFUSAL_ROOTS = frozenset({"12"})  # a refused demand or offer was still made: only refused acts are content
+SPOKEN_ROOTS = frozenset({"01", "02", "03", "10", "11", "13"})  # statements, appeals, offers, demands, accusations, threats
 PROTEST_ROOTS = frozenset({"14"})
 DEMAND_ROOTS = frozenset({"10"})
 DOMESTIC_ROOTS = frozenset({"14", "17", "18", "19", "20"})  # acts a group may turn on its own country
@@ -392,14 +394,27 @@ def sentence_matches(sentence: SpacySpan, lexicon: Lexicon) -> list[Match]:
     matches = [m for m in (lexicon.match(t) for t in sentence) if m is not None]
     absorbed = {i for m in matches for i in (m.object, m.complement) if i is not None}
     demands: set[int] = set()
+    refused: set[int] = set()
     doc = sentence.doc
     for m in matches:
-        if m.complement is not None and entry_root(m.entry) in CONTENT_ROOTS:
+        root = entry_root(m.entry)
+        if m.complement is not None and root in CONTENT_ROOTS:
             absorbed |= content_words(doc[m.complement])
-        if entry_root(m.entry) in PROTEST_ROOTS:
+        if root in CONTENT_ROOTS and not args.word_forms(doc[m.trigger]) & lexicon.light_verbs:  # "ordered a strike"
+            (refused if root in REFUSAL_ROOTS else absorbed).update(t.i for t in asked_for(doc[m.trigger]))
+        if root in PROTEST_ROOTS:
             demands |= {t.i for t in purpose_clauses(doc[m.trigger], lexicon.light_verbs)}
     return [m for m in matches if m.trigger not in absorbed
-            and not (m.trigger in demands and entry_root(m.entry) in DEMAND_ROOTS)]
+            and not (m.trigger in demands and entry_root(m.entry) in DEMAND_ROOTS)
+            and not (m.trigger in refused and entry_root(m.entry) not in SPOKEN_ROOTS)]
+
+
+def asked_for(trigger: Token) -> list[Token]:
+    """The acts an appeal, demand, refusal or threat names as its object ("demanded a meeting of the
+    Council", "opposed to French mediation"): the object nouns, not what they say in turn."""
+    heads = [c for c in trigger.children if c.dep_ == "dobj"] or [  # "called for talks", "opposed to ..."
+        o for p in trigger.children if p.dep_ == "prep" and p.lower_ in {"to", "for"} for o in p.children if o.dep_ == "pobj"]
+    return [w for h in heads for w in (h, *h.conjuncts)]
 
 
 def content_words(complement: Token) -> set[int]:
