@@ -930,3 +930,10 @@ def test_parties_meeting_each_other_take_no_target_from_their_topic(make_doc, le
     index = ActorIndex(actors_on(doc, {"Chile": (0,), "Peru": (2,), "Bolivia": (6,)}))
     events = find_events(doc, index, lexicon, quotes=[], timexes=[], places=[], published=None, article_id="a")
     assert sorted((e.source.code, e.target.code if e.target else None) for e in events) == [("CHI", "PER"), ("PER", "CHI")]
+
+
+def test_asking_a_question_is_no_appeal(make_doc, lexicon) -> None:
+    doc = make_doc(["They", "ask", "what", "you", "think"], heads=[1, 1, 4, 4, 1],
+                   deps=["nsubj", "ROOT", "dobj", "nsubj", "ccomp"], pos=["PRON", "VERB", "PRON", "PRON", "VERB"],
+                   lemmas=["they", "ask", "what", "you", "think"])
+    assert sentence_matches(doc[:], lexicon) == []

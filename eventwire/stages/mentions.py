@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Token
 from ..nlp import text_of
 from ..dictionaries import REGIONS, ActorDictionary, Alias, Entry, Role, fold
 
+STATE_SECTORS = frozenset({"GOV", "LEG", "JUD", "COP", "MIL"})
 SKIP_ENTITIES = frozenset({"DATE", "TIME", "MONEY", "CARDINAL", "ORDINAL", "PERCENT", "QUANTITY"})
 LOCATIVE_PREPS = frozenset({"in", "at", "into", "near", "inside", "outside", "across", "throughout", "around",
                             "within", "via"})
@@ -153,12 +154,25 @@ def dictionary_matches(doc: Doc, dictionary: ActorDictionary) -> list[Match]:
         match = None
         if (table.capital[i] or table.lower[i] in NAME_PARTICLES) and doc[i].ent_type_ not in SKIP_ENTITIES:
             match = _longest_at(doc, i, dictionary)
+        if match is not None and _foreign_institution(doc, match, dictionary):
+            match = None
         if match is None:
             i += 1
             continue
         found.append(match)
         i = match.last
     return found
+
+
+def _foreign_institution(doc: Doc, match: Match, dictionary: ActorDictionary) -> bool:
+    """An institution's short name after another country's adjective ("the Syrian Congress",
+    "the Iraqi Majlis") names that country's body, not the institution."""
+    if match.first == 0:
+        return False
+    entries = [dictionary.entry(a.key) for a in match.aliases if a.form == "name"]
+    countries = {e.country for e in entries if e is not None and e.kind == "organisation" and e.country}
+    before = _country_at(doc, match.first - 1, dictionary, frozenset({"demonym"}))
+    return bool(countries) and before is not None and before not in countries
 
 
 def _longest_at(doc: Doc, i: int, dictionary: ActorDictionary) -> Match | None:
@@ -590,13 +604,19 @@ def _located(doc: Doc, role_first: int, i: int, role: Role, dictionary: ActorDic
              owners: dict[int, Mention]) -> Mention | None:
     """A group or body whose country is where it is or who leads it: "rebels in the Ivory Coast",
     "police in Baghdad", "Vietnamese-led forces"."""
-    if role.type not in {"group", "body"}:
+    if role.type not in {"group", "body"} or (STATE_SECTORS & set(role.sectors) and _of_a_people(doc[i], role_first)):
         return None
     country = _led_by(doc, doc[i], role_first, owners) or place_after(doc, doc[i], dictionary)
     state = dictionary.entry(country) if country else None
     if state is None:
         return None
     return make_mention(doc, role_first, i + 1, role.type, body_entry(dictionary, state, role), country=country)
+
+
+def _of_a_people(noun: Token, role_first: int) -> bool:
+    """"Kurdish authorities in Syria": a people's authorities, not the state's where they are (its
+    fighters are still an armed group of the country they fight in)."""
+    return any(c.ent_type_ == "NORP" and c.i < role_first for c in noun.children if c.dep_ in {"amod", "compound"})
 
 
 def _led_by(doc: Doc, noun: Token, role_first: int, owners: dict[int, Mention]) -> str | None:
