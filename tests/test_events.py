@@ -937,3 +937,14 @@ def test_asking_a_question_is_no_appeal(make_doc, lexicon) -> None:
                    deps=["nsubj", "ROOT", "dobj", "nsubj", "ccomp"], pos=["PRON", "VERB", "PRON", "PRON", "VERB"],
                    lemmas=["they", "ask", "what", "you", "think"])
     assert sentence_matches(doc[:], lexicon) == []
+
+
+@pytest.mark.parametrize("subject,expected", [("attack", []), ("envoy", [("CHI", "130")])])
+def test_an_act_that_threatens_is_no_threat(make_doc, lexicon, subject, expected) -> None:
+    words = ["The", "Chilean", subject, "threatened", "Peru", "."]
+    doc = make_doc(words, heads=[2, 2, 3, 3, 3, 3], deps=["det", "amod", "nsubj", "ROOT", "dobj", "punct"],
+                   pos=["DET", "ADJ", "NOUN", "VERB", "PROPN", "PUNCT"],
+                   lemmas=["the", "Chilean", subject, "threaten", "Peru", "."])
+    events = find_events(doc, ActorIndex(actors_on(doc, {"Chile": (1,), "Peru": (4,)})), lexicon, quotes=[],
+                         timexes=[], places=[], published=None, article_id="a")
+    assert [(e.source.code, e.cameo.code) for e in events if e.trigger.text == "threatened"] == expected

@@ -60,6 +60,7 @@ ADDRESSED_ROOTS = frozenset({"02", "04", "10", "11", "12"})  # said to someone: 
 PURPOSE_ROOTS = frozenset({"13", "14"})  # a threat or protest aimed by its purpose or condition clause
 UNATTRIBUTED_ROOTS = frozenset({"18", "19", "20"})  # an attack is an event even when nobody claims it
 UNATTRIBUTED_PREPS = frozenset({"in", "at", "inside", "near", "outside", "across", "throughout"})
+SPEECH_ROOTS = frozenset({"01", "02", "03", "04", "05", "10", "11", "12", "13"})  # said or offered by someone
 CONTENT_ROOTS = frozenset({"02", "10", "12", "13"})  # appeals, demands, refusals, threats: their clause is content
 REFUSAL_ROOTS = frozenset({"12"})  # a refused demand or offer was still made: only refused acts are content
 SPOKEN_ROOTS = frozenset({"01", "02", "03", "10", "11", "13"})  # statements, appeals, offers, demands, accusations, threats
@@ -452,6 +453,8 @@ def code_match(
     """The events one trigger match gives: one per (source, target) pair it has evidence for."""
     trigger = doc[match.trigger]
     entry = match.entry
+    if entry_root(entry) in SPEECH_ROOTS and said_by_an_event(trigger, lexicon):
+        return []
     sources = args.sources(trigger, index, lexicon.light_verbs, lexicon.frame_preps, stative=is_stative(match, trigger))
     if not sources and entry_root(entry) in UNATTRIBUTED_ROOTS:
         sources = unattributed_sources(trigger, index, places)
@@ -487,6 +490,15 @@ class _Context:
     trigger: Span
     strength: float
     previous: Offsets  # from the previous sentence's start (for a simple past event) to this one's end
+
+
+def said_by_an_event(trigger: Token, lexicon: Lexicon) -> bool:
+    """A verb of saying whose subject is an act ("if a US strike threatened Russian personnel"): the
+    act endangers, nobody threatens."""
+    if trigger.pos_ not in {"VERB", "AUX"}:
+        return False
+    subject, _ = args.verb_source(trigger)
+    return subject is not None and subject.pos_ == "NOUN" and bool(lexicon.candidates(subject))
 
 
 def is_stative(match: Match, trigger: Token) -> bool:
