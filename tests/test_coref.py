@@ -302,3 +302,12 @@ def test_an_institutions_short_name_after_another_countrys_adjective_is_that_cou
     assert "U.S. Congress" not in dict(resolved(spec_doc, dictionary, spec)).values()
     spec = "the|DET|det|2 American|ADJ|amod|2|B-NORP Congress|PROPN|nsubj|3|B-ORG met|VERB|ROOT|3 .|PUNCT|punct|3"
     assert "U.S. Congress" in dict(resolved(spec_doc, dictionary, spec)).values()
+
+
+def test_forces_led_by_a_people_are_not_the_main_countrys(spec_doc, dictionary) -> None:
+    # "Peru says Kurdish-led forces attacked ." / "Peru says Chilean-led forces attacked ."
+    for people, expected in (("Kurdish", None), ("Chilean", "Chilean forces")):
+        spec = (f"Peru|PROPN|nsubj|1|B-GPE says|VERB|ROOT|1 {people}|ADJ|npadvmod|4|B-NORP -|PUNCT|punct|4 "
+                "led|VERB|amod|5 forces|NOUN|nsubj|6 attacked|VERB|ccomp|1 .|PUNCT|punct|1")
+        found = dict(resolved(spec_doc, dictionary, spec))
+        assert next((name for text, name in found.items() if text.endswith("forces")), None) == expected

@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Token
 
 from ..nlp import text_of
 from ..dictionaries import ActorDictionary, Entry, fold
-from .mentions import STATE_SECTORS, Mention, body_entry, make_mention, people_entry, token_table
+from .mentions import STATE_SECTORS, Mention, body_entry, of_a_people, make_mention, people_entry, token_table
 
 SURNAME_RATIO = 0.85
 MIN_FUZZY_LENGTH = 5
@@ -189,7 +189,7 @@ def resolve_descriptions(
             entry = apposed or describe(doc, mention, resolved, dictionary, published, main, ordered[n + 1:])
             mention = replace(mention, entry=entry)
         elif mention.form in {"body", "group"} and mention.entry is None and main in dictionary.countries \
-                and not _owned_by_a_people(doc, mention):
+                and not _owned_by_a_people(doc, mention, dictionary):
             mention = replace(mention, entry=national_body(dictionary, mention, main), country=main)
         elif mention.form == "ethnic" and mention.entry is None:
             mention = _ethnic(dictionary, mention, ordered)
@@ -197,13 +197,12 @@ def resolve_descriptions(
     return resolved
 
 
-def _owned_by_a_people(doc: Doc, mention: Mention) -> bool:
-    """"Kurdish authorities": the authorities of a people we know no state for, which are not the
-    article's main country's."""
+def _owned_by_a_people(doc: Doc, mention: Mention, dictionary: ActorDictionary) -> bool:
+    """"Kurdish authorities", "Kurdish-led forces": the authorities or forces of a people we know no
+    state for, which are not the article's main country's."""
     if not STATE_SECTORS & set(mention.sectors or ()):  # "Islamic fundamentalists" may well be the country's
         return False
-    head = doc[mention.head]
-    return any(c.ent_type_ == "NORP" and c.i < mention.first for c in head.children if c.dep_ in {"amod", "compound"})
+    return of_a_people(doc[mention.head], mention.first, dictionary)
 
 
 def _ethnic(dictionary: ActorDictionary, mention: Mention, mentions: list[Mention]) -> Mention:

@@ -604,7 +604,9 @@ def _located(doc: Doc, role_first: int, i: int, role: Role, dictionary: ActorDic
              owners: dict[int, Mention]) -> Mention | None:
     """A group or body whose country is where it is or who leads it: "rebels in the Ivory Coast",
     "police in Baghdad", "Vietnamese-led forces"."""
-    if role.type not in {"group", "body"} or (STATE_SECTORS & set(role.sectors) and _of_a_people(doc[i], role_first)):
+    if role.type not in {"group", "body"}:
+        return None
+    if STATE_SECTORS & set(role.sectors) and of_a_people(doc[i], role_first, dictionary):
         return None
     country = _led_by(doc, doc[i], role_first, owners) or place_after(doc, doc[i], dictionary)
     state = dictionary.entry(country) if country else None
@@ -613,10 +615,12 @@ def _located(doc: Doc, role_first: int, i: int, role: Role, dictionary: ActorDic
     return make_mention(doc, role_first, i + 1, role.type, body_entry(dictionary, state, role), country=country)
 
 
-def _of_a_people(noun: Token, role_first: int) -> bool:
-    """"Kurdish authorities in Syria": a people's authorities, not the state's where they are (its
-    fighters are still an armed group of the country they fight in)."""
-    return any(c.ent_type_ == "NORP" and c.i < role_first for c in noun.children if c.dep_ in {"amod", "compound"})
+def of_a_people(noun: Token, role_first: int, dictionary: ActorDictionary) -> bool:
+    """Whether the name of a people we know no state for qualifies the noun before ``role_first``
+    ("Kurdish authorities", "Kurdish-led forces"): theirs, not the state's where they are."""
+    qualifiers = [c for c in noun.children if c.dep_ in {"amod", "compound"} and c.i < role_first]
+    words = [w for c in qualifiers for w in (c, *c.children) if w.ent_type_ == "NORP"]
+    return any(_country_at(noun.doc, w.i, dictionary) is None for w in words)
 
 
 def _led_by(doc: Doc, noun: Token, role_first: int, owners: dict[int, Mention]) -> str | None:
