@@ -311,3 +311,12 @@ def test_forces_led_by_a_people_are_not_the_main_countrys(spec_doc, dictionary) 
                 "led|VERB|amod|5 forces|NOUN|nsubj|6 attacked|VERB|ccomp|1 .|PUNCT|punct|1")
         found = dict(resolved(spec_doc, dictionary, spec))
         assert next((name for text, name in found.items() if text.endswith("forces")), None) == expected
+
+
+def test_a_pronoun_is_not_the_antecedent_of_its_own_relative_object(spec_doc, dictionary) -> None:
+    # "Chile fought the YPG , which they accuse ." — "they" are not the YPG
+    spec = ("Chile|PROPN|nsubj|1|B-GPE fought|VERB|ROOT|1 the|DET|det|3 YPG|PROPN|dobj|1|B-ORG ,|PUNCT|punct|3 "
+            "which|PRON|dobj|7 they|PRON|nsubj|7 accuse|VERB|relcl|3 .|PUNCT|punct|1")
+    doc = spec_doc(spec)
+    known = [m for m in find_mentions(doc, dictionary, None) if m.entry is not None]
+    assert "ypg" in coref._coargument_keys(doc[6], known)

@@ -44,6 +44,7 @@ TITLE_GENDER = {"mr": "m", "mr.": "m", "king": "m", "prince": "m", "sir": "m", "
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f",
                   "herself": "f"}
 RELATIVE = frozenset({"who", "whom", "whose"})
+RELATIVE_OBJECTS = frozenset({"which", "that", "whom", "who"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 QUOTING = frozenset({"quote", "quoted", "cite", "cited"})
 QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d"})
@@ -396,8 +397,12 @@ def _coargument_keys(token: Token, known: list[Mention]) -> set[str]:
     """Actors named in the objects of the pronoun's verb: "it attacked Iranian targets" is not Iran."""
     if token.dep_ not in SUBJECTS:
         return set()
-    spans = [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge)) for c in token.head.children
-             if c.dep_ in {"dobj", "dative", "prep", "attr"}]
+    verb = token.head
+    objects = [c for c in verb.children if c.dep_ in {"dobj", "dative", "prep", "attr"}]
+    if verb.dep_ == "relcl" and any(c.lower_ in RELATIVE_OBJECTS for c in objects):  # "the YPG, which they accuse"
+        objects.append(verb.head)
+    spans = [(c.idx, c.idx + len(c.text)) if c is verb.head else (c.left_edge.idx, c.right_edge.idx + len(c.right_edge))
+             for c in objects]
     return {m.entry.key for m in known for lo, hi in spans if lo <= m.start and m.end <= hi}
 
 
