@@ -320,3 +320,10 @@ def test_a_pronoun_is_not_the_antecedent_of_its_own_relative_object(spec_doc, di
     doc = spec_doc(spec)
     known = [m for m in find_mentions(doc, dictionary, None) if m.entry is not None]
     assert "ypg" in coref._coargument_keys(doc[6], known)
+
+
+def test_it_can_be_a_group_named_as_an_organisation(spec_doc, dictionary) -> None:
+    # "The YPG said it will fight ."
+    spec = ("The|DET|det|1 YPG|PROPN|nsubj|2|B-ORG said|VERB|ROOT|2 it|PRON|nsubj|5 will|AUX|aux|5 "
+            "fight|VERB|ccomp|2 .|PUNCT|punct|2")
+    assert dict(resolved(spec_doc, dictionary, spec))["it"] == "YPG"

@@ -267,6 +267,15 @@ FRAMES = [
         [("rejected", "120")], id="rejected-talks-are-the-rejection's-content",
     ),
     pytest.param(
+        ["Turkey", "pledged", "to", "destroy", "them"], [1, 1, 3, 1, 3], ["nsubj", "ROOT", "aux", "xcomp", "dobj"],
+        ["PROPN", "VERB", "PART", "VERB", "PRON"], ["Turkey", "pledge", "to", "destroy", "they"],
+        [("pledged", "138")], id="pledging-to-destroy-is-a-threat",
+    ),
+    pytest.param(
+        ["Fighters", "defended", "the", "city"], [1, 1, 3, 1], ["nsubj", "ROOT", "det", "dobj"],
+        ["NOUN", "VERB", "DET", "NOUN"], ["fighter", "defend", "the", "city"], [], id="defending-a-city-is-no-statement",
+    ),
+    pytest.param(
         ["Rebels", "wounded", "soldiers"], [1, 1, 1], ["nsubj", "ROOT", "dobj"], ["NOUN", "VERB", "NOUN"],
         ["rebel", "wound", "soldier"], [("wounded", "182")], id="wound",
     ),
@@ -948,3 +957,11 @@ def test_an_act_that_threatens_is_no_threat(make_doc, lexicon, subject, expected
     events = find_events(doc, ActorIndex(actors_on(doc, {"Chile": (1,), "Peru": (4,)})), lexicon, quotes=[],
                          timexes=[], places=[], published=None, article_id="a")
     assert [(e.source.code, e.cameo.code) for e in events if e.trigger.text == "threatened"] == expected
+
+
+@pytest.mark.parametrize("noun,expected", [("summary", []), ("prisoners", [("released", "0841")])])
+def test_what_a_participle_was_done_to_can_rule_out_its_sense(make_doc, lexicon, noun, expected) -> None:
+    doc = make_doc(["the", noun, "released", "by", "Chile"], heads=[1, 1, 1, 2, 3],
+                   deps=["det", "ROOT", "acl", "agent", "pobj"], pos=["DET", "NOUN", "VERB", "ADP", "PROPN"],
+                   tags=["DT", "NN", "VBN", "IN", "NNP"], lemmas=["the", noun, "release", "by", "Chile"])
+    assert [(doc[m.trigger].text, m.entry.code) for m in sentence_matches(doc[:], lexicon)] == expected

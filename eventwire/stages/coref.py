@@ -421,12 +421,14 @@ def _is_dummy_it(token: Token) -> bool:
 
 
 def compatible(token: Token, mention: Mention) -> bool:
-    """He/she need a person, it a state or organisation, they a group."""
+    """He/she need a person, it a state, an organisation or a group named as one ("the SDF ...
+    stressing it does not have the resources"), they a group."""
     word, kind = token.lower_, mention.entry.kind
     if word in PERSONAL:
         return kind == "person"
     if word in NEUTER:
-        return kind in {"state", "organisation", "igo"} and mention.form != "demonym"
+        named_group = kind == "group" and mention.form == "name"
+        return (kind in {"state", "organisation", "igo"} or named_group) and mention.form != "demonym"
     return kind == "group" or mention.form == "group"
 
 

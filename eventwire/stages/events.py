@@ -319,7 +319,10 @@ def _fit(entry: Entry, token: Token) -> Match | None:
 def _ruled_out(token: Token, objects: frozenset[str]) -> bool:
     """Whether the verb's direct object (a passive's subject) is one that gives the word another
     sense ("released a statement", "figures were released", "demonstrated its power")."""
-    direct = [c for c in token.children if c.dep_ == ("nsubjpass" if args.is_passive(token) else "dobj")]
+    passive = args.is_passive(token)
+    direct = [c for c in token.children if c.dep_ == ("nsubjpass" if passive else "dobj")]
+    if passive and token.dep_ == "acl":  # "the summary released by the OPCW"
+        direct.append(token.head)
     return any("*" in objects or c.lemma_.lower() in objects or c.lower_ in objects for c in direct)
 
 

@@ -88,8 +88,8 @@ def governing_chain(trigger: Token) -> Iterator[Token]:
         seen.add(token.i)
         if (token.dep_ not in CLIMB_DEPS and not _infinitive_clause(token)) or token.head.i in seen:
             return
-        if token.dep_ == "conj" and _has_subject(token):
-            return
+        if token.dep_ == "conj" and (_has_subject(token) or _has_auxiliary(token)):
+            return  # "does not acknowledge it but is believed to ...": the second verb has its own
         token = token.head
 
 
@@ -111,6 +111,10 @@ def clause_verb(token: Token) -> Token:
 
 def _has_subject(token: Token) -> bool:
     return any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in token.children)
+
+
+def _has_auxiliary(token: Token) -> bool:
+    return any(c.dep_ in AUX_DEPS for c in token.children)
 
 
 def _governs_by(chain: list[Token], i: int, deps: frozenset[str]) -> bool:
