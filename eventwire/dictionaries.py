@@ -96,7 +96,6 @@ class Listing:
 WORD = re.compile(r"\w+|[^\w\s]")  # the words and signs a name is counted in
 
 
-@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """The lookup key of a name: lower case, straight apostrophes, single spaces."""
     return " ".join(text.replace("\u2019", "'").lower().split())
