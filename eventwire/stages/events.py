@@ -171,11 +171,14 @@ def _by_prefix(table: Mapping[str, str], code: str) -> str | None:
     return next((table[key] for key in (code, code[:3], code[:2]) if key in table), None)
 
 
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's, when PyYAML was built with it
+
+
 @lru_cache(maxsize=8)
 def _load(path: str) -> Lexicon:
     try:
         with open(path, encoding="utf-8") as handle:
-            data = yaml.safe_load(handle)
+            data = yaml.load(handle, Loader=SAFE_LOADER)
     except (OSError, yaml.YAMLError) as exc:
         raise DictionaryError(f"cannot read the trigger lexicon {path}: {exc}") from exc
     return parse_lexicon(data, path)
