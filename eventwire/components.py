@@ -54,8 +54,9 @@ class Test:
     strings: StringStore | None = None
     seen: dict[int, bool] = field(default_factory=dict)
 
-    def mask(self, columns: Sequence[np.ndarray]) -> np.ndarray:
-        column = columns[self.column]
+    def mask(self, columns: Sequence[np.ndarray], positions: np.ndarray | None = None) -> np.ndarray:
+        """Whether the test holds at every token, or at each of ``positions``."""
+        column = columns[self.column] if positions is None else columns[self.column][positions]
         if self.regex is not None:
             distinct, where = np.unique(column, return_inverse=True)
             return np.array([self._searched(int(v)) for v in distinct], dtype=bool)[where]
@@ -129,6 +130,22 @@ def _spec(columns: _Columns, spec: object, strings: StringStore) -> tuple[Test, 
     return tuple(_test(columns, name, value, strings) for name, value in spec.items())
 
 
+def _starts(pattern: tuple[tuple[Test, ...], ...], columns: Sequence[np.ndarray], n: int) -> list[int]:
+    """Where ``pattern`` matches in a Doc of ``n`` tokens: its first test over the whole Doc, each
+    further test only where all before it held."""
+    size = len(pattern)
+    if size > n:
+        return []
+    starts: np.ndarray | None = None
+    for offset, tests in enumerate(pattern):
+        for test in tests:
+            if starts is None:
+                starts = np.flatnonzero(test.mask(columns)[offset:n - size + 1 + offset])
+            elif len(starts):
+                starts = starts[test.mask(columns, starts + offset)]
+    return starts.tolist() if starts is not None else []
+
+
 @dataclass(frozen=True)
 class RuleMatches:
     """The attribute ruler's patterns compiled to array tests; call it like the ruler's matcher."""
@@ -159,16 +176,8 @@ class RuleMatches:
         columns = [table[:, i] for i in range(len(self.attrs))]
         found: list[tuple[int, int, int, int]] = []
         for index, rule in enumerate(self.rules):
-            spans: set[tuple[int, int]] = set()
-            for pattern in rule.patterns:
-                size = len(pattern)
-                if size > n:
-                    continue
-                hits = np.ones(n - size + 1, dtype=bool)
-                for offset, tests in enumerate(pattern):
-                    for test in tests:
-                        hits &= test.mask(columns)[offset:n - size + 1 + offset]
-                spans.update((int(s), int(s) + size) for s in np.flatnonzero(hits))
+            spans = {(start, start + len(pattern)) for pattern in rule.patterns
+                     for start in _starts(pattern, columns, n)}
             found.extend((index, rule.key, start, end) for start, end in spans)
         found.sort()
         return found
