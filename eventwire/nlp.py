@@ -52,7 +52,7 @@ class Parser:
         docs: Iterable[Doc] = (self.nlp.make_doc(text) for text in texts)
         for step in self.steps:
             docs = step(docs, batch_size)
-        return iter(docs)
+        yield from docs
 
     def __call__(self, text: str) -> Doc:
         return next(self.pipe([text]))

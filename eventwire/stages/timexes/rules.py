@@ -261,7 +261,7 @@ def separated(text: str) -> bool:
 def matches(rule: Rule, text: str, fast: bool) -> list[re.Match[str]]:
     """``rule.regex.finditer(text)``; with ``fast`` (for a :func:`separated` text) the regex is only
     tried where ``rule.starts`` says it matches: at the start of the text or after a separator,
-    the only places its leading ``(?<!\w)`` allows."""
+    the only places its leading lookbehind (no word character before) allows."""
     if not fast or rule.starts is None:
         return list(rule.regex.finditer(text))
     found: list[re.Match[str]] = []
