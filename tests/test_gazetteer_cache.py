@@ -66,3 +66,17 @@ def test_an_unwritable_cache_folder_only_means_building(tmp_path: Path, monkeypa
     finally:
         gz._load_default.cache_clear()
     assert blocked.read_text() == ""
+
+
+def test_without_a_home_folder_the_gazetteer_is_built(monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_home() -> Path:
+        raise RuntimeError("Could not determine home directory.")
+
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    monkeypatch.setattr(Path, "home", staticmethod(no_home))
+    assert gz.cache_path() is None
+    gz._load_default.cache_clear()
+    try:
+        assert Gazetteer.load().lookup("Tehran")[0].country == "IRN"
+    finally:
+        gz._load_default.cache_clear()

