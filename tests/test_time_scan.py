@@ -50,3 +50,9 @@ def test_an_alternation_matches_as_the_longest_first_list(text: str, after: str)
     tree = re.compile(rf"(?<!\w)(?:{alternation(WORDS)}){after}", re.IGNORECASE)
     assert [m.span() for m in tree.finditer(text)] == [m.span() for m in plain.finditer(text)]
     assert alternation(["one", "two", "three"]) == "(?:one|t(?:wo|hree))"
+
+
+def test_separators_are_all_non_word_characters() -> None:
+    assert len(set(rules.SEPARATORS)) == len(rules.SEPARATORS)
+    assert not any(re.fullmatch(r"\w", c) for c in rules.SEPARATORS)
+    assert all(rules.separated(c) for c in "\u00a9\u2122\u2192 (\u201cfoo\u201d)")

@@ -90,7 +90,9 @@ WORD_START = r"(?<!\w)"  # every rule's regex begins here
 # those places with a fast scan for one literal character class instead of trying every position.
 SEPARATORS = ("".join(chr(c) for c in range(128) if not (chr(c).isalnum() or chr(c) == "_"))
               + "\u00a0\u00a3\u00a7\u00ab\u00ad\u00b0\u00b1\u00b7\u00bb\u00d7\u2009\u200b\u2010\u2011\u2012"
-              "\u2013\u2014\u2015\u2018\u2019\u201a\u201c\u201d\u201e\u2022\u2026\u2032\u2033\u20ac\u2212\u202f")
+              "\u2013\u2014\u2015\u2018\u2019\u201a\u201c\u201d\u201e\u2022\u2026\u2032\u2033\u20ac\u2212\u202f"
+              "\u00a1\u00a2\u00a5\u00a6\u00a9\u00ac\u00ae\u00b4\u00b6\u00bf\u00f7\u2020\u2021\u2030\u2039\u203a"
+              "\u20b9\u20bd\u2122\u2190\u2192\u25aa\u25cf\u25a0\u2605\u2713\u3000\u3001\u3002\ufeff")
 SEPARATOR_CLASS = "[" + "".join(re.escape(c) for c in SEPARATORS) + "]"
 _SEPARATOR_SET = frozenset(SEPARATORS)
 
