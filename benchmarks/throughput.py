@@ -187,7 +187,7 @@ def ingest_run(corpus: Path, run: Settings) -> tuple[IngestSummary, int]:
 
 STAGES = {  # what the profile reports: label -> (file name ending, function name)
     "read and clean": ("eventwire/read.py", "read_inputs"),
-    "parse (nlp.pipe)": ("spacy/language.py", "pipe"),
+    "parse": ("eventwire/nlp.py", "pipe"),  # eventwire.nlp.Parser.pipe: the model's components
     "actors": ("stages/actors.py", "find_actors"),
     "quotes": ("stages/quotes/__init__.py", "find_quotes"),
     "time": ("stages/time.py", "find_timexes"),

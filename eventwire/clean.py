@@ -32,11 +32,11 @@ from .settings import data_path
 
 HEADER_BLOCKS = 8  # bylines and date lines are only looked for in the first blocks of an article
 
-_SPACES = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2009\u200a\u2002\u2003\u3000\t\v\f"), " ")
+_SPACES = re.compile("[\u00a0\u2007\u202f\u2009\u200a\u2002\u2003\u3000\t\v\f]")
 # zero-width characters, the soft hyphen, and bidirectional controls (marks, embeddings, overrides,
 # isolates), which reorder how text displays without changing what it says
-_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u061c"
-                                "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"), None)
+_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u061c"
+                         "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069]")
 _LINE_BREAKS = re.compile(r"\r\n?|[\u2028\u2029\x85]")
 
 
@@ -224,27 +224,30 @@ _BLOCK_MARKER = re.compile(r"^[ ]{0,3}(?:>[ ]?)+|^[ ]{0,3}(?:[-*+•]|\d{1,3}[.)
 
 def normalise_unicode(text: str) -> str:
     """NFC, one kind of line break, non-breaking and odd spaces as spaces, zero-width chars gone."""
-    text = _LINE_BREAKS.sub("\n", text)
-    return unicodedata.normalize("NFC", text).translate(_SPACES).translate(_ZERO_WIDTH)
+    text = unicodedata.normalize("NFC", _LINE_BREAKS.sub("\n", text))
+    return _ZERO_WIDTH.sub("", _SPACES.sub(" ", text))  # a regex scan: str.translate is slow on non-ASCII text
 
 
 def unlink(text: str) -> str:
     """Markdown links ``[text](#)``, ``[text](http...)``, ``[text][1]`` and ``<http...>`` → their text."""
-    text = _IMAGE.sub("", text)
-    text = _LINK.sub(lambda m: m.group(1), text)
-    text = _REF_LINK.sub(lambda m: m.group(1), text)
-    return _AUTOLINK.sub(lambda m: m.group(1), text)
+    if "[" in text:  # each regex needs its bracket: most paragraphs have none
+        text = _IMAGE.sub("", text)
+        text = _LINK.sub(lambda m: m.group(1), text)
+        text = _REF_LINK.sub(lambda m: m.group(1), text)
+    return _AUTOLINK.sub(lambda m: m.group(1), text) if "<" in text else text
 
 
 def strip_emphasis(text: str) -> str:
     """Bold and italic markers (``**x**``, ``__x__``, ``*x*``, ``_x_``) removed, words kept."""
+    if "*" not in text and "_" not in text:
+        return text
     text = _STRONG.sub(lambda m: m.group(2), text)
     return _EM.sub(lambda m: m.group(1) or m.group(2), text)
 
 
 def unescape(text: str) -> str:
     r"""Markdown backslash escapes (``\(``, ``\*``, ``\_`` ...) → the character itself."""
-    return _ESCAPE.sub(lambda m: m.group(1), text)
+    return _ESCAPE.sub(lambda m: m.group(1), text) if "\\" in text else text
 
 
 def strip_block_markers(text: str) -> str:

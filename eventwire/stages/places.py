@@ -30,9 +30,11 @@ from __future__ import annotations
 import csv
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
+import numpy as np
+from spacy.attrs import IS_ALPHA, LOWER, ORTH
 from spacy.tokens import Doc, Span, Token
 
 from ..nlp import text_of
@@ -317,10 +319,11 @@ def _gazetteer_places(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
     """Capitalised names the model did not tag, matched longest first against the gazetteer."""
     blocked = {t.i for ent in doc.ents if ent.label_ in {"PERSON", "NORP"} for t in ent}
     in_org = {ent.start for ent in doc.ents if ent.label_ == "ORG" and _person_shaped(ent)}
+    words = _Words.of(doc)
     found = []
     i = 0
     while i < len(doc):
-        span = _longest_match(doc, i, gazetteer, blocked, in_org)
+        span = _longest_match(doc, i, gazetteer, blocked, in_org, words) if words.name[i] else None
         if span is None:
             i += 1
             continue
@@ -334,17 +337,36 @@ def _person_shaped(ent: Span) -> bool:
     return len(ent) == 2 and all(t.is_title for t in ent) and ent[1].lower_ not in ORG_WORDS
 
 
-def _longest_match(doc: Doc, start: int, gazetteer: Gazetteer, blocked: set[int], in_org: set[int]) -> Span | None:
+@dataclass(frozen=True)
+class _Words:
+    """Per token of a Doc: whether it is a name word, and whether it may link the words of a name
+    (each worked out once per distinct word)."""
+
+    name: list[bool]
+    link: list[bool]
+
+    @classmethod
+    def of(cls, doc: Doc) -> "_Words":
+        strings = doc.vocab.strings
+        table = doc.to_array([ORTH, LOWER, IS_ALPHA]).reshape(len(doc), 3)
+        words, first, where = np.unique(table[:, 0], return_index=True, return_inverse=True)
+        name = [_is_name(strings[orth], bool(alpha)) for orth, alpha in zip(words.tolist(), table[first, 2].tolist())]
+        link = [strings[lower] in NAME_LINKS for lower in table[first, 1].tolist()]
+        return cls([name[w] for w in where.tolist()], [link[w] for w in where.tolist()])
+
+
+def _longest_match(doc: Doc, start: int, gazetteer: Gazetteer, blocked: set[int], in_org: set[int],
+                   words: _Words) -> Span | None:
     """The longest known name from ``start``; at the start of a person-shaped organisation name
     only a country, state or region counts ("Iran Air" yes, "Paris Hilton" no)."""
-    if not _is_name_token(doc[start]) or start in blocked:
+    if not words.name[start] or start in blocked:
         return None
     for end in range(min(len(doc), start + MAX_NAME_TOKENS), start, -1):
+        if not words.name[end - 1] or any(i in blocked for i in range(start, end)):
+            continue
+        if any(not words.name[i] and not words.link[i] for i in range(start, end)):
+            continue
         span = doc[start:end]
-        if not _is_name_token(doc[end - 1]) or any(t.i in blocked for t in span):
-            continue
-        if any(not _is_name_token(t) and t.lower_ not in NAME_LINKS for t in span):
-            continue
         known = gazetteer.lookup(span.text)
         if not known or (start in in_org and known[0].feature not in STRONG_FEATURES):
             continue
@@ -353,8 +375,8 @@ def _longest_match(doc: Doc, start: int, gazetteer: Gazetteer, blocked: set[int]
     return None
 
 
-def _is_name_token(token: Token) -> bool:
-    return token.text[:1].isupper() and token.is_alpha or (token.text[:1].isupper() and "." in token.text)
+def _is_name(text: str, alpha: bool) -> bool:
+    return text[:1].isupper() and alpha or (text[:1].isupper() and "." in text)
 
 
 def _strong_single(best: Candidate, token: Token) -> bool:

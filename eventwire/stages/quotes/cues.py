@@ -13,9 +13,14 @@ A cue is a verb from the speech-verb lexicon (``eventwire/data/speech_verbs.tsv`
 from __future__ import annotations
 
 import csv
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+import numpy as np
+from spacy.attrs import LEMMA, LOWER, POS
+from spacy.strings import get_string_id
+from spacy.symbols import VERB
 from spacy.tokens import Doc, Token
 
 from ...errors import DictionaryError
@@ -306,11 +311,24 @@ def _according(token: Token) -> Cue | None:
     return Cue(token.idx, to.idx + len(to), token.i, speaker, content)
 
 
+def _cue_words(doc: Doc, verbs: dict[str, Verb]) -> Iterator[Token]:
+    """The tokens that may be cues ("according", or a verb whose lemma is a speech verb), found
+    from the Doc's attribute arrays rather than token by token."""
+    if not len(doc):
+        return
+    table = doc.to_array([LOWER, POS, LEMMA]).reshape(len(doc), 3)
+    lemmas = np.array([get_string_id(lemma) for lemma in verbs], dtype=np.uint64)
+    verb = (table[:, 1] == VERB) & np.isin(table[:, 2], lemmas)
+    according = table[:, 0] == get_string_id("according")
+    for i in np.flatnonzero(verb | according).tolist():
+        yield doc[i]
+
+
 def find_cues(doc: Doc, verbs: dict[str, Verb] | None = None) -> list[Cue]:
     """Every cue in ``doc`` that has a speaker or a content, in text order."""
     verbs = speech_verbs() if verbs is None else verbs
     cues: list[Cue] = []
-    for token in doc:
+    for token in _cue_words(doc, verbs):
         if token.lower_ == "according":
             cue = _according(token)
         elif token.pos_ == "VERB" and token.lemma_ in verbs and not _quotes_as_saying(token):

@@ -24,6 +24,7 @@ STRAIGHT = '"'
 OPEN_BEFORE = "([{—–-/“‘'\""
 SENTENCE_END = ".?!:;…"
 LINE_BREAK = re.compile(r"\n\s*")
+MARK = re.compile("[" + re.escape(OPENING + CLOSING + STRAIGHT) + "]")
 
 
 @dataclass(frozen=True)
@@ -106,10 +107,8 @@ def find_marked(text: str) -> list[Marked]:
     opened = -1
     continued = False
     for k, (start, end) in enumerate(paras):
-        for i in range(start, end):
-            char = text[i]
-            if char not in OPENING + CLOSING + STRAIGHT:
-                continue
+        for mark in MARK.finditer(text, start, end):
+            i, char = mark.start(), mark.group()
             if _closes(text, i, start, stack):
                 stack.pop()
                 if not stack:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -29,11 +30,42 @@ class Lexicon:
         return table.get(key[:-1]) if key.endswith("s") else None
 
     def pattern(self, kind: str, *, plural: bool = False) -> str:
-        """A regex alternation of the ``kind`` words, longest first (dots and spaces flexible)."""
-        words = sorted(self.tables[kind], key=len, reverse=True)
-        parts = [re.escape(w).replace(r"\ ", r"\s+") for w in words]
-        body = "|".join(parts)
+        """A regex alternation of the ``kind`` words, longest first (spaces flexible)."""
+        body = alternation(self.tables[kind])
         return rf"(?:{body})(?:s|ies)?" if plural else rf"(?:{body})"
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A regex matching any of ``words`` (a space matches any run of whitespace), trying the
+    longest first where one word begins another, as ``longest|…|shortest`` would.
+
+    It is written as a tree of shared beginnings (``t(?:hirt(?:een|y)|wo)``): at a position where
+    no word starts, the regex engine rejects after a character or two instead of trying every
+    word. Two different words can only both match at one position when one begins the other, so
+    the two forms find the same matches.
+    """
+    tree: dict[str, dict] = {}
+    for word in words:
+        node = tree
+        for token in _tokens(word):
+            node = node.setdefault(token, {})
+        node[""] = {}
+    return _branches(tree)
+
+
+def _tokens(word: str) -> list[str]:
+    return [r"\s+" if char == " " else re.escape(char) for char in word]
+
+
+def _branches(node: dict[str, dict]) -> str:
+    ends = "" in node
+    branches = [token + _branches(child) for token, child in node.items() if token]
+    if not branches:
+        return ""
+    if len(branches) == 1 and not ends:
+        return branches[0]
+    body = "(?:" + "|".join(branches) + ")"
+    return body + "?" if ends else body
 
 
 @lru_cache(maxsize=1)

@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from . import calendar as cal
 from .calendar import Tense
-from .lexicon import Lexicon
+from .lexicon import Lexicon, alternation
 from .lexicon import load as load_lexicon
 from . import resolvers as res
 from .resolvers import Context, Value
@@ -26,12 +26,17 @@ from .resolvers import Context, Value
 
 @dataclass(frozen=True)
 class Rule:
-    """A kind of time expression: its regex, its resolver and an optional check on the surroundings."""
+    """A kind of time expression: its regex, its resolver and an optional check on the surroundings.
+
+    ``starts`` finds where the regex can match in a text whose non-word characters are all
+    :data:`SEPARATORS`: it is the regex after one of them (see :func:`matches`).
+    """
 
     name: str
     regex: re.Pattern[str]
     resolve: Callable[[re.Match[str], Context, Lexicon], Value | None]
     accept: Callable[[str, re.Match[str]], bool] | None = None
+    starts: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -48,9 +53,9 @@ class Candidate:
 
 def _capitalised(lex: Lexicon, kind: str) -> str:
     """Capitalised words of ``kind``; abbreviations (up to four letters) may end in a dot."""
-    words = sorted(lex.tables[kind], key=len, reverse=True)
-    full = "|".join(w.capitalize() for w in words if len(w) > 4 or w in {"march", "april"})
-    short = "|".join(w.capitalize() for w in words if len(w) <= 4 and w not in {"march", "april"})
+    words = lex.tables[kind]
+    full = alternation(w.capitalize() for w in words if len(w) > 4 or w in {"march", "april"})
+    short = alternation(w.capitalize() for w in words if len(w) <= 4 and w not in {"march", "april"})
     return rf"(?-i:(?:{full})\b|(?:{short})\b\.?)"
 
 
@@ -58,9 +63,9 @@ def _capitalised(lex: Lexicon, kind: str) -> str:
 def blocks() -> dict[str, str]:
     """Named regex pieces the rules are written with."""
     lex = load_lexicon()
-    units = "|".join(sorted((w for w in lex.tables["unit"]), key=len, reverse=True))
-    ones = "one|two|three|four|five|six|seven|eight|nine"
-    tens = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+    units = alternation(lex.tables["unit"])
+    ones = alternation(["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"])
+    tens = alternation(["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"])
     return {
         "M": _capitalised(lex, "month"),
         "WD": "(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)",
@@ -73,13 +78,31 @@ def blocks() -> dict[str, str]:
         "SEASON": lex.pattern("season"),
         "SETWORD": lex.pattern("set"),
         "HOLIDAY": lex.pattern("holiday").replace("'", "['\u2019]"),
-        "MOD": r"(?:about|almost|nearly|some|roughly|around|approximately|more\s+than|less\s+than"
-               r"|at\s+least|at\s+most|up\s+to|over|only|just|another|barely)",
+        "MOD": "(?:" + alternation(["about", "almost", "nearly", "some", "roughly", "around", "approximately",
+                                    "more than", "less than", "at least", "at most", "up to", "over", "only",
+                                    "just", "another", "barely"]) + ")",
     }
 
 
+WORD_START = r"(?<!\w)"  # every rule's regex begins here
+# The non-word characters of news text. Each rule's regex can only match at the start of a text or
+# right after a non-word character; when all of a text's are among these, the regex engine finds
+# those places with a fast scan for one literal character class instead of trying every position.
+SEPARATORS = ("".join(chr(c) for c in range(128) if not (chr(c).isalnum() or chr(c) == "_"))
+              + "\u00a0\u00a3\u00a7\u00ab\u00ad\u00b0\u00b1\u00b7\u00bb\u00d7\u2009\u200b\u2010\u2011\u2012"
+              "\u2013\u2014\u2015\u2018\u2019\u201a\u201c\u201d\u201e\u2022\u2026\u2032\u2033\u20ac\u2212\u202f"
+              "\u00a1\u00a2\u00a5\u00a6\u00a9\u00ac\u00ae\u00b4\u00b6\u00bf\u00f7\u2020\u2021\u2030\u2039\u203a"
+              "\u20b9\u20bd\u2122\u2190\u2192\u25aa\u25cf\u25a0\u2605\u2713\u3000\u3001\u3002\ufeff")
+SEPARATOR_CLASS = "[" + "".join(re.escape(c) for c in SEPARATORS) + "]"
+_SEPARATOR_SET = frozenset(SEPARATORS)
+
+
 def _compile(pattern: str) -> re.Pattern[str]:
-    return re.compile(r"(?<!\w)" + pattern.format(**blocks()), re.IGNORECASE)
+    return re.compile(WORD_START + pattern.format(**blocks()), re.IGNORECASE)
+
+
+def _starts(regex: re.Pattern[str]) -> re.Pattern[str]:
+    return re.compile(SEPARATOR_CLASS + "(?=" + regex.pattern.removeprefix(WORD_START) + ")", regex.flags)
 
 
 # --- checks on the surroundings -------------------------------------------------------------
@@ -226,16 +249,43 @@ def rules() -> tuple[Rule, ...]:
         ("future", r"(?:(?:the|in\s+the)\s+(?:near\s+|distant\s+|foreseeable\s+)?future)\b",
          res.reference_word("FUTURE_REF"), None),
     ]
-    return tuple(Rule(name, _compile(pattern), resolve, accept) for name, pattern, resolve, accept in table)
+    compiled = [(name, _compile(pattern), resolve, accept) for name, pattern, resolve, accept in table]
+    return tuple(Rule(name, regex, resolve, accept, _starts(regex)) for name, regex, resolve, accept in compiled)
 
 
 # --- scanning and normalising -------------------------------------------------------------------
 
+def separated(text: str) -> bool:
+    """Whether every non-word character of ``text`` is one of :data:`SEPARATORS`."""
+    return all(c in _SEPARATOR_SET or c.isalnum() or c == "_" for c in set(text))
+
+
+def matches(rule: Rule, text: str, fast: bool) -> list[re.Match[str]]:
+    """``rule.regex.finditer(text)``; with ``fast`` (for a :func:`separated` text) the regex is only
+    tried where ``rule.starts`` says it matches: at the start of the text or after a separator,
+    the only places its leading lookbehind (no word character before) allows."""
+    if not fast or rule.starts is None:
+        return list(rule.regex.finditer(text))
+    found: list[re.Match[str]] = []
+    end = 0
+    first = [0] if rule.regex.match(text) else []
+    for start in [*first, *(m.end() for m in rule.starts.finditer(text))]:
+        if start < end:
+            continue
+        match = rule.regex.match(text, start)
+        if match is None or match.end() == start:  # cannot happen for the rules here: be exact anyway
+            return list(rule.regex.finditer(text))
+        found.append(match)
+        end = match.end()
+    return found
+
+
 def scan(text: str) -> list[Candidate]:
     """The longest non-overlapping rule matches in ``text``, in text order."""
     found: list[tuple[int, int, int, Candidate]] = []
+    fast = separated(text)
     for priority, rule in enumerate(rules()):
-        for m in rule.regex.finditer(text):
+        for m in matches(rule, text, fast):
             if m.end() == m.start() or (rule.accept and not rule.accept(text, m)):
                 continue
             start, end = _trim(text, m.start(), m.end())

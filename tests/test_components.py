@@ -1,0 +1,84 @@
+"""The faster attribute ruler and lemmatizer steps give exactly spaCy's annotations."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.attrs import LEMMA, MORPH, POS, TAG
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from eventwire import components
+from eventwire.nlp import Parser
+
+TEXTS = [
+    "The minister ain't coming, y'all. Nothin' was said about the talks in Geneva on Tuesday.",
+    "There are two ways out.\n\n  There is\tnone left ,she said .",
+    "Rebels got the town back; the army gets it again next week, officials said.",
+    "",
+    "   ",
+    "I 'm sure they 've gone . Isn't it ? DON'T !",
+]
+
+
+@pytest.mark.model
+def test_the_faster_steps_give_the_models_own_docs(nlp: Language) -> None:
+    parser = Parser.of(nlp)
+    kinds = [components.fast_step(component) is not None for _, component in nlp.pipeline]
+    assert kinds.count(True) == 2  # the attribute ruler and the lemmatizer
+    expected = [doc.to_bytes() for doc in nlp.pipe(TEXTS, batch_size=4)]
+    assert [doc.to_bytes() for doc in parser.pipe(TEXTS, batch_size=4)] == expected
+    assert [parser(text).to_bytes() for text in TEXTS] == expected
+
+
+def _ruled(blank_nlp: Language, patterns: list[dict]) -> Language:
+    nlp = type(blank_nlp)()
+    nlp.add_pipe("attribute_ruler").add_patterns(patterns)
+    return nlp
+
+
+PATTERNS = [
+    {"patterns": [[{"TAG": "NN"}]], "attrs": {"POS": "NOUN", "MORPH": "Number=Sing"}},
+    {"patterns": [[{"LOWER": {"IN": ["is", "was"]}, "TAG": "VBZ"}]], "attrs": {"POS": "AUX"}},
+    {"patterns": [[{"LOWER": "new"}, {"LOWER": {"REGEX": "^yor"}}]], "attrs": {"LEMMA": "NY"}, "index": -1},
+    {"patterns": [[{"TAG": {"NOT_IN": ["NN", ""]}}], [{"IS_SPACE": True}]], "attrs": {"MORPH": "Foo=Bar"}},
+    {"patterns": [[{"TAG": "NN"}], [{"TAG": "NN", "LOWER": "york"}]], "attrs": {"POS": "PROPN"}},
+]
+
+
+def _tagged(nlp: Language) -> Doc:
+    words = ["New", "york", "is", "big", " ", "and", "new", "York", "was", "old"]
+    tags = ["NN", "NN", "VBZ", "JJ", "_SP", "CC", "JJ", "NN", "VBZ", ""]
+    return Doc(nlp.vocab, words=words, tags=tags)
+
+
+def test_compiled_rules_find_the_matchers_matches_and_set_the_same_attributes(blank_nlp: Language) -> None:
+    nlp = _ruled(blank_nlp, PATTERNS)
+    ruler = nlp.get_pipe("attribute_ruler")
+    compiled = components.RuleMatches.compile(ruler)
+    doc, same = _tagged(nlp), _tagged(nlp)
+    assert compiled.matches(doc) == ruler.match(doc)
+    assert len(compiled.matches(doc)) > len(PATTERNS)
+    ruler(doc)
+    compiled(same)
+    assert same.to_array([TAG, POS, MORPH, LEMMA]).tolist() == doc.to_array([TAG, POS, MORPH, LEMMA]).tolist()
+    assert compiled.matches(Doc(nlp.vocab, words=[])) == []
+
+
+@pytest.mark.parametrize("pattern", [
+    [{"TAG": "NN", "OP": "+"}],
+    [{"LOWER": {"FUZZY": "york"}}],
+    [{"_": {"flag": True}}],
+    [{}],
+    [{"ENT_TYPE": "GPE"}],
+])
+def test_a_pattern_form_not_compiled_keeps_spacys_ruler(blank_nlp: Language, pattern: list[dict]) -> None:
+    nlp = _ruled(blank_nlp, [{"patterns": [pattern], "attrs": {"POS": "NOUN"}}])
+    with pytest.raises(components.Unsupported):
+        components.RuleMatches.compile(nlp.get_pipe("attribute_ruler"))
+    assert components.fast_step(nlp.get_pipe("attribute_ruler")) is None
+
+
+def test_a_lookup_lemmatizer_is_left_to_spacy(blank_nlp: Language) -> None:
+    nlp = type(blank_nlp)()
+    lemmatizer = nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+    assert components.fast_step(lemmatizer) is None
