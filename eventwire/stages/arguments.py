@@ -248,7 +248,7 @@ def purpose_parties(verb: Token, depth: int = 2) -> list[Token]:
 
 def served_object(verb: Token) -> list[Token]:
     """Whom an act done for a purpose is addressed to: the object of the verb whose ``to``-clause it is
-    ("summoned Peru's ambassador to complain about the raids")."""
+    ("summoned Peru's envoy to complain about the raids")."""
     if verb.dep_ not in {"advcl", "xcomp"} or not is_infinitive(verb):
         return []
     return [antecedent(c) for c in verb.head.children if c.dep_ == "dobj"]
@@ -358,7 +358,7 @@ def resolve_all(tokens: Iterable[Token], index: ActorIndex, certainty: float = 1
 
 
 def coordinated_qualifiers(token: Token) -> list[Token]:
-    """The coordinated words qualifying a noun ("Hungarian and Romanian officials"): each names a party."""
+    """The coordinated words qualifying a noun ("Chilean and Peruvian officials"): each names a party."""
     return [c for q in token.children if q.dep_ in {"amod", "compound"} and q.conjuncts
             for c in (q, *q.conjuncts) if c.i < token.i]
 

@@ -399,7 +399,7 @@ def _coargument_keys(token: Token, known: list[Mention]) -> set[str]:
         return set()
     verb = token.head
     objects = [c for c in verb.children if c.dep_ in {"dobj", "dative", "prep", "attr"}]
-    if verb.dep_ == "relcl" and any(c.lower_ in RELATIVE_OBJECTS for c in objects):  # "the YPG, which they accuse"
+    if verb.dep_ == "relcl" and any(c.lower_ in RELATIVE_OBJECTS for c in objects):  # "the Tacna Front, which they blame"
         objects.append(verb.head)
     spans = [(c.idx, c.idx + len(c.text)) if c is verb.head else (c.left_edge.idx, c.right_edge.idx + len(c.right_edge))
              for c in objects]
@@ -421,8 +421,8 @@ def _is_dummy_it(token: Token) -> bool:
 
 
 def compatible(token: Token, mention: Mention) -> bool:
-    """He/she need a person, it a state, an organisation or a group named as one ("the SDF ...
-    stressing it does not have the resources"), they a group."""
+    """He/she need a person, it a state, an organisation or a group named as one ("the Tacna Front said
+    it would fight on"), they a group."""
     word, kind = token.lower_, mention.entry.kind
     if word in PERSONAL:
         return kind == "person"

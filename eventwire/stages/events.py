@@ -396,7 +396,7 @@ def without_repeats(events: Sequence[Event]) -> list[Event]:
 def sentence_matches(sentence: SpacySpan, lexicon: Lexicon) -> list[Match]:
     """The trigger matches of one sentence, without the words another frame absorbed and without the
     acts that are only the content of another: what is demanded, urged, refused or threatened
-    ("threatened to hold a general strike unless ...") and the demands a protest is held for
+    ("threatened to call a national strike unless ...") and the demands a protest is held for
     ("rallied to demand reforms": a protest, not a protest and a demand)."""
     matches = [m for m in (lexicon.match(t) for t in sentence) if m is not None]
     absorbed = {i for m in matches for i in (m.object, m.complement) if i is not None}
@@ -417,8 +417,8 @@ def sentence_matches(sentence: SpacySpan, lexicon: Lexicon) -> list[Match]:
 
 
 def asked_for(trigger: Token) -> list[Token]:
-    """The acts an appeal, demand, refusal or threat names as its object ("demanded a meeting of the
-    Council", "opposed to French mediation"): the object nouns, not what they say in turn."""
+    """The acts an appeal, demand, refusal or threat names as its object ("demanded talks with the
+    Council", "opposed to Bolivian arbitration"): the object nouns, not what they say in turn."""
     heads = [c for c in trigger.children if c.dep_ == "dobj"] or [  # "called for talks", "opposed to ..."
         o for p in trigger.children if p.dep_ == "prep" and p.lower_ in {"to", "for"} for o in p.children if o.dep_ == "pobj"]
     return [w for h in heads for w in (h, *h.conjuncts)]
@@ -499,7 +499,7 @@ class _Context:
 
 
 def said_by_an_event(trigger: Token, lexicon: Lexicon) -> bool:
-    """A verb of saying whose subject is an act ("if a US strike threatened Russian personnel"): the
+    """A verb of saying whose subject is an act ("an air raid threatened the convoy"): the
     act endangers, nobody threatens."""
     if trigger.pos_ not in {"VERB", "AUX"}:
         return False
@@ -649,8 +649,8 @@ def abroad(sentence: SpacySpan, country: str, places: Sequence[Place]) -> bool:
 
 
 def foreigners(sentence: SpacySpan, country: str, index: ActorIndex) -> bool:
-    """Whether the sentence names an actor of another country than ``country`` ("fire against
-    Kampuchean camps, killing 50": the dead need not be the attackers' own people)."""
+    """Whether the sentence names an actor of another country than ``country`` ("shelled Bolivian
+    posts, killing 50": the dead need not be the attackers' own people)."""
     return any(actor.country and actor.country != country
                for _, actor in index.mentions_within(sentence.start_char, sentence.end_char))
 
@@ -691,7 +691,7 @@ def argument_pairs(
 
 
 def side_by_side(trigger: Token) -> bool:
-    """Coordinated subjects acting together, not on each other ("US and British troops fought
+    """Coordinated subjects acting together, not on each other ("Chilean and Peruvian troops fought
     alongside the militia", "Chile and Peru worked together")."""
     return any(c.lower_ in TOGETHER for c in trigger.children if c.dep_ in {"prep", "advmod"})
 
@@ -720,7 +720,7 @@ def clause_weight(trigger: Token, light_verbs: frozenset[str] = frozenset()) -> 
 
 
 def _background(clause: Token) -> bool:
-    """A clause that sets the scene for the main one ("a day after a jet shot down a helicopter")."""
+    """A clause that sets the scene for the main one ("hours after rebels seized the airport")."""
     return clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in BACKGROUND_MARKS for c in clause.children)
 
 

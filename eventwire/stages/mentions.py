@@ -673,7 +673,7 @@ def _article(doc: Doc, first: int) -> str | None:
 
 def _owners(doc: Doc, noun: Token, role_first: int, owners: dict[int, Mention]) -> list[tuple[Mention, int | None]]:
     """The countries or institutions qualifying ``noun`` — an adjective, compound or possessive before it,
-    with its conjuncts ("Hungarian and Romanian officials") — each with where the mention starts."""
+    with its conjuncts ("Chilean and Peruvian officials") — each with where the mention starts."""
     for child in noun.children:
         if child.i >= role_first or child.dep_ not in {"amod", "compound", "poss", "nmod", "npadvmod"}:
             continue
