@@ -276,6 +276,15 @@ FRAMES = [
         ["NOUN", "VERB", "DET", "NOUN"], ["fighter", "defend", "the", "city"], [], id="defending-a-city-is-no-statement",
     ),
     pytest.param(
+        ["the", "strikes", "on", "Peru"], [1, 1, 1, 2], ["det", "ROOT", "prep", "pobj"],
+        ["DET", "NOUN", "ADP", "PROPN"], ["the", "strike", "on", "Peru"], [("strikes", "190")], id="strikes-on-a-country",
+    ),
+    pytest.param(
+        ["a", "general", "strike", "on", "Monday"], [2, 2, 2, 2, 3], ["det", "amod", "ROOT", "prep", "pobj"],
+        ["DET", "ADJ", "NOUN", "ADP", "PROPN"], ["a", "general", "strike", "on", "Monday"], [("strike", "143")],
+        id="a-general-strike-on-a-day",
+    ),
+    pytest.param(
         ["Rebels", "wounded", "soldiers"], [1, 1, 1], ["nsubj", "ROOT", "dobj"], ["NOUN", "VERB", "NOUN"],
         ["rebel", "wound", "soldier"], [("wounded", "182")], id="wound",
     ),
