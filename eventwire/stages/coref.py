@@ -28,7 +28,8 @@ from spacy.tokens import Doc, Token
 
 from ..nlp import text_of
 from ..dictionaries import ActorDictionary, Entry, fold
-from .mentions import STATE_SECTORS, Mention, body_entry, of_a_people, make_mention, people_entry, token_table
+from .arguments import antecedent
+from .mentions import Mention, a_peoples_state_body, body_entry, make_mention, people_entry, token_table
 
 SURNAME_RATIO = 0.85
 MIN_FUZZY_LENGTH = 5
@@ -44,7 +45,6 @@ TITLE_GENDER = {"mr": "m", "mr.": "m", "king": "m", "prince": "m", "sir": "m", "
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f",
                   "herself": "f"}
 RELATIVE = frozenset({"who", "whom", "whose"})
-RELATIVE_OBJECTS = frozenset({"which", "that", "whom", "who"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 QUOTING = frozenset({"quote", "quoted", "cite", "cited"})
 QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d"})
@@ -190,20 +190,12 @@ def resolve_descriptions(
             entry = apposed or describe(doc, mention, resolved, dictionary, published, main, ordered[n + 1:])
             mention = replace(mention, entry=entry)
         elif mention.form in {"body", "group"} and mention.entry is None and main in dictionary.countries \
-                and not _owned_by_a_people(doc, mention, dictionary):
+                and not a_peoples_state_body(doc[mention.head], mention.first, mention.sectors or (), dictionary):
             mention = replace(mention, entry=national_body(dictionary, mention, main), country=main)
         elif mention.form == "ethnic" and mention.entry is None:
             mention = _ethnic(dictionary, mention, ordered)
         resolved.append(mention)
     return resolved
-
-
-def _owned_by_a_people(doc: Doc, mention: Mention, dictionary: ActorDictionary) -> bool:
-    """"Kurdish authorities", "Kurdish-led forces": the authorities or forces of a people we know no
-    state for, which are not the article's main country's."""
-    if not STATE_SECTORS & set(mention.sectors or ()):  # "Islamic fundamentalists" may well be the country's
-        return False
-    return of_a_people(doc[mention.head], mention.first, dictionary)
 
 
 def _ethnic(dictionary: ActorDictionary, mention: Mention, mentions: list[Mention]) -> Mention:
@@ -397,12 +389,10 @@ def _coargument_keys(token: Token, known: list[Mention]) -> set[str]:
     """Actors named in the objects of the pronoun's verb: "it attacked Iranian targets" is not Iran."""
     if token.dep_ not in SUBJECTS:
         return set()
-    verb = token.head
-    objects = [c for c in verb.children if c.dep_ in {"dobj", "dative", "prep", "attr"}]
-    if verb.dep_ == "relcl" and any(c.lower_ in RELATIVE_OBJECTS for c in objects):  # "the Tacna Front, which they blame"
-        objects.append(verb.head)
-    spans = [(c.idx, c.idx + len(c.text)) if c is verb.head else (c.left_edge.idx, c.right_edge.idx + len(c.right_edge))
-             for c in objects]
+    objects = [c for c in token.head.children if c.dep_ in {"dobj", "dative", "prep", "attr"}]
+    # a relative object stands for its noun: "the Tacna Front, which they blame" is not them
+    objects += [a for a in map(antecedent, objects) if a not in objects]
+    spans = [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge)) for c in objects]
     return {m.entry.key for m in known for lo, hi in spans if lo <= m.start and m.end <= hi}
 
 

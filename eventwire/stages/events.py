@@ -431,7 +431,7 @@ def content_words(complement: Token) -> set[int]:
     while stack:
         token = stack.pop()
         words.add(token.i)
-        stack.extend(c for c in token.children if c.dep_ not in {"relcl", "acl"} or c.tag_ == "TO")
+        stack.extend(c for c in token.children if c.dep_ not in {"relcl", "acl"})
     return words
 
 

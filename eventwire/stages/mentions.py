@@ -606,7 +606,7 @@ def _located(doc: Doc, role_first: int, i: int, role: Role, dictionary: ActorDic
     "police in Baghdad", "Vietnamese-led forces"."""
     if role.type not in {"group", "body"}:
         return None
-    if STATE_SECTORS & set(role.sectors) and of_a_people(doc[i], role_first, dictionary):
+    if a_peoples_state_body(doc[i], role_first, role.sectors, dictionary):
         return None
     country = _led_by(doc, doc[i], role_first, owners) or place_after(doc, doc[i], dictionary)
     state = dictionary.entry(country) if country else None
@@ -615,9 +615,13 @@ def _located(doc: Doc, role_first: int, i: int, role: Role, dictionary: ActorDic
     return make_mention(doc, role_first, i + 1, role.type, body_entry(dictionary, state, role), country=country)
 
 
-def of_a_people(noun: Token, role_first: int, dictionary: ActorDictionary) -> bool:
-    """Whether the name of a people we know no state for qualifies the noun before ``role_first``
-    ("Kurdish authorities", "Kurdish-led forces"): theirs, not the state's where they are."""
+def a_peoples_state_body(noun: Token, role_first: int, sectors: Sequence[str], dictionary: ActorDictionary) -> bool:
+    """Whether a state's body or force (``sectors``) is qualified, before ``role_first``, by the name of a
+    people we know no state for ("Kurdish authorities", "Kurdish-led forces"): theirs, neither the
+    article's main country's nor that of the state they are in. A movement named by its faith
+    ("Islamic fundamentalists") is no state body and may well be the country's."""
+    if not STATE_SECTORS & set(sectors):
+        return False
     qualifiers = [c for c in noun.children if c.dep_ in {"amod", "compound"} and c.i < role_first]
     words = [w for c in qualifiers for w in (c, *c.children) if w.ent_type_ == "NORP"]
     return any(_country_at(noun.doc, w.i, dictionary) is None for w in words)
