@@ -974,3 +974,41 @@ def test_what_a_participle_was_done_to_can_rule_out_its_sense(make_doc, lexicon,
                    deps=["det", "ROOT", "acl", "agent", "pobj"], pos=["DET", "NOUN", "VERB", "ADP", "PROPN"],
                    tags=["DT", "NN", "VBN", "IN", "NNP"], lemmas=["the", noun, "release", "by", "Chile"])
     assert [(doc[m.trigger].text, m.entry.code) for m in sentence_matches(doc[:], lexicon)] == expected
+
+
+# An act with an object that names nobody, by a body of a country, in a passage naming no other
+# country: the body acts on its own country.
+INTERNAL_WORDS = ["The", "Chilean", "court", "rejected", "the", "appeal", "."]
+INTERNAL_PARSE = {"heads": [2, 2, 3, 3, 5, 3, 3], "deps": ["det", "amod", "nsubj", "ROOT", "det", "dobj", "punct"],
+                  "pos": ["DET", "ADJ", "NOUN", "VERB", "DET", "NOUN", "PUNCT"],
+                  "lemmas": ["the", "Chilean", "court", "reject", "the", "appeal", "."]}
+
+
+def test_a_body_acting_at_home_targets_its_country(make_doc, lexicon) -> None:
+    doc = make_doc(INTERNAL_WORDS, **INTERNAL_PARSE)
+    assert [(s, c, t) for s, c, t, _ in code(doc, lexicon, actors_on(doc, {"Chile": (1,)}))] == [("Chile", "120", "Chile")]
+
+
+def test_no_internal_target_after_a_sentence_naming_another_country(make_doc, lexicon) -> None:
+    words = ["Peru", "appealed", ".", *INTERNAL_WORDS]
+    shift = lambda heads: [h + 3 for h in heads]  # noqa: E731
+    doc = make_doc(words, heads=[1, 1, 1, *shift(INTERNAL_PARSE["heads"])], deps=["nsubj", "ROOT", "punct", *INTERNAL_PARSE["deps"]],
+                   pos=["PROPN", "VERB", "PUNCT", *INTERNAL_PARSE["pos"]], lemmas=["Peru", "appeal", ".", *INTERNAL_PARSE["lemmas"]])
+    found = code(doc, lexicon, actors_on(doc, {"Chile": (4,), "Peru": (0,)}))
+    assert ("Chile", "120", None) in [(s, c, t) for s, c, t, _ in found]
+
+
+def test_no_internal_target_for_a_named_object(make_doc, lexicon) -> None:
+    words = ["The", "Chilean", "court", "rejected", "Zorba", "."]
+    doc = make_doc(words, heads=[2, 2, 3, 3, 3, 3], deps=["det", "amod", "nsubj", "ROOT", "dobj", "punct"],
+                   pos=["DET", "ADJ", "NOUN", "VERB", "PROPN", "PUNCT"], lemmas=["the", "Chilean", "court", "reject", "Zorba", "."])
+    assert [(s, t) for s, _, t, _ in code(doc, lexicon, actors_on(doc, {"Chile": (1,)}))] == [("Chile", None)]
+
+
+def test_the_source_is_never_its_own_target(make_doc, lexicon) -> None:
+    words = ["Chile", "reneged", "on", "its", "promise", "to", "Peru", "."]
+    doc = make_doc(words, heads=[1, 1, 1, 4, 2, 4, 5, 1], deps=["nsubj", "ROOT", "prep", "poss", "pobj", "prep", "pobj", "punct"],
+                   pos=["PROPN", "VERB", "ADP", "PRON", "NOUN", "ADP", "PROPN", "PUNCT"],
+                   lemmas=["Chile", "renege", "on", "its", "promise", "to", "Peru", "."])
+    assert [(s, c, t) for s, c, t, _ in code(doc, lexicon, actors_on(doc, {"Chile": (0, 3), "Peru": (6,)}))] == \
+        [("Chile", "120", "Peru")]

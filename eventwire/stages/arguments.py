@@ -345,13 +345,15 @@ def _prep_object(token: Token, preps: tuple[str, ...], index: ActorIndex, depth:
     return None
 
 
-def resolve_all(tokens: Iterable[Token], index: ActorIndex, certainty: float = 1.0) -> list[Argument]:
-    """One argument per distinct actor named by the phrases and their conjuncts, in text order."""
+def resolve_all(tokens: Iterable[Token], index: ActorIndex, certainty: float = 1.0,
+                exclude: frozenset[str] = frozenset()) -> list[Argument]:
+    """One argument per distinct actor named by the phrases and their conjuncts, in text order, leaving
+    out the actors ``exclude`` names (the act's sources: "reneged on his commitment to the voters")."""
     arguments: dict[str, Argument] = {}
     for token in tokens:
         for word in (token, *token.conjuncts, *coordinated_qualifiers(token)):
             found = resolve(word, index)
-            if found is not None and found[0].id not in arguments:
+            if found is not None and found[0].id not in arguments and found[0].id not in exclude:
                 group = names_group(word, index)
                 arguments[found[0].id] = Argument(found[0], word.i, round(certainty * found[1], 4), group)
     return sorted(arguments.values(), key=lambda a: a.token)
@@ -363,10 +365,11 @@ def coordinated_qualifiers(token: Token) -> list[Token]:
             for c in (q, *q.conjuncts) if c.i < token.i]
 
 
-def first_resolved(candidates: Iterable[Sequence[Token]], index: ActorIndex, certainty: float = 1.0) -> list[Argument]:
-    """The arguments of the first group of phrases that names any actor."""
+def first_resolved(candidates: Iterable[Sequence[Token]], index: ActorIndex, certainty: float = 1.0,
+                   exclude: frozenset[str] = frozenset()) -> list[Argument]:
+    """The arguments of the first group of phrases that names any actor but those ``exclude`` names."""
     for group in candidates:
-        found = resolve_all(group, index, certainty)
+        found = resolve_all(group, index, certainty, exclude)
         if found:
             return found
     return []

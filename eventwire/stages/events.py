@@ -7,7 +7,10 @@ best (``impose`` + ``sanctions`` + ``on``: 163; ``threaten`` + a ``to``-clause o
 
 No event without evidence: an event needs a source actor tied to text in its own clause (directly
 or through a coreference mention). A target that cannot be tied to the clause is ``None``; a group
-of a country that protests, coerces or fights nobody named acts on its own country (:func:`home_target`).
+of a country that protests, coerces or fights nobody named acts on its own country (:func:`home_target`),
+and so does a body of a country whose act has an object naming nobody in a passage naming no other
+country (:func:`internal_target`: "the Chilean court rejected the appeal"). The source is never its
+own target ("reneged on its promise to Peru" targets Peru).
 
 Confidence is ``entry strength × source certainty × target certainty``: an argument found in its
 own slot on a word an actor mention covers has certainty 1; reached through the grammar (a
@@ -67,6 +70,7 @@ SPOKEN_ROOTS = frozenset({"01", "02", "03", "10", "11", "13"})  # statements, ap
 PROTEST_ROOTS = frozenset({"14"})
 DEMAND_ROOTS = frozenset({"10"})
 DOMESTIC_ROOTS = frozenset({"14", "17", "18", "19", "20"})  # acts a group may turn on its own country
+INTERNAL_ROOTS = frozenset({"08", "10", "11", "12", "13", "15", "16"})  # acts a state body may do at home
 BACKGROUND_MARKS = frozenset({"after", "before", "since", "when", "as", "while", "until"})
 TOGETHER = frozenset({"alongside", "together", "jointly"})
 LOCATIVE_PREPS = frozenset({"in", "into", "at", "inside", "across", "throughout"})
@@ -467,13 +471,16 @@ def code_match(
     if not sources:
         return []
     parties = entry.reciprocal and len({s.actor.id for s in sources}) > 1  # "X and Y met": each other's target
-    targets = find_targets(doc, match, index, places, lexicon, only_slots=parties)
+    targets = find_targets(doc, match, index, places, lexicon, only_slots=parties,
+                           exclude=frozenset(s.actor.id for s in sources))
     if entry.clause_modal and not targets:  # "said relations should not depend on ...": an opinion, no demand
         return []
     code, modality = lexicon.code_for(entry, modality_of(trigger, lexicon.modality))
     pairs = argument_pairs(sources, targets, entry.reciprocal and not side_by_side(trigger))
     if entry_root(entry) in DOMESTIC_ROOTS:
         pairs = [(source, target or home_target(source, trigger, match, index, places)) for source, target in pairs]
+    elif entry_root(entry) in INTERNAL_ROOTS:
+        pairs = [(source, target or internal_target(source, trigger, match, index, places)) for source, target in pairs]
     clause = clause_offsets(trigger)
     sentence = Offsets(trigger.sent.start_char, trigger.sent.end_char)
     carries = modality == "asserted" and clause_verb(trigger).tag_ == "VBD"
@@ -514,10 +521,12 @@ def is_stative(match: Match, trigger: Token) -> bool:
 
 
 def find_targets(
-    doc: Doc, match: Match, index: ActorIndex, places: Sequence[Place], lexicon: Lexicon, only_slots: bool = False
+    doc: Doc, match: Match, index: ActorIndex, places: Sequence[Place], lexicon: Lexicon, only_slots: bool = False,
+    exclude: frozenset[str] = frozenset(),
 ) -> list[args.Argument]:
     """The targets in the entry's slots: the first slot naming an actor, else a visited place's country,
-    else (unless ``only_slots``) a party named deeper in the clause."""
+    else (unless ``only_slots``) a party named deeper in the clause; never the actors in ``exclude``
+    (the sources)."""
     trigger = doc[match.trigger]
     anchors = [doc[i] for i in (match.trigger, match.particle, match.object) if i is not None]
     anchors += [c for c in trigger.children if c.dep_ == "dobj" and c.i != match.object]
@@ -525,21 +534,21 @@ def find_targets(
         if args.word_forms(trigger.head) & lexicon.light_verbs:
             anchors.append(trigger.head)
     groups = args.target_slots(trigger, match.entry.target, anchors)
-    found = args.first_resolved(groups, index)
+    found = args.first_resolved(groups, index, exclude=exclude)
     if not found and match.entry.place_target:
         found = place_targets([t for group in groups for t in group], index, places)
     if found or only_slots:
         return found
     if match.complement is not None:
-        found = clause_targets(doc[match.complement], index, lexicon)
+        found = clause_targets(doc[match.complement], index, lexicon, exclude)
     if not found and match.entry.target:
         inner = [doc[match.complement]] if match.complement is not None else []
         phrases = [*anchors, *(t for g in groups for t in g), *inner, *(c for i in inner for c in i.children if c.dep_ == "dobj")]
-        found = args.resolve_all(args.nested_objects(phrases), index, NESTED_TARGET)
+        found = args.resolve_all(args.nested_objects(phrases), index, NESTED_TARGET, exclude)
     if not found and entry_root(match.entry) in ADDRESSED_ROOTS:
-        found = args.resolve_all(args.served_object(trigger), index, NESTED_TARGET)
+        found = args.resolve_all(args.served_object(trigger), index, NESTED_TARGET, exclude)
     if not found and entry_root(match.entry) in PURPOSE_ROOTS:
-        found = args.resolve_all(args.purpose_parties(trigger), index, NESTED_TARGET)
+        found = args.resolve_all(args.purpose_parties(trigger), index, NESTED_TARGET, exclude)
     if not found and entry_root(match.entry) in LOCATED_ROOTS:
         found = place_targets(located_words(anchors[:3]), index, places, LOCATED_TARGET)
     return found
@@ -568,12 +577,13 @@ def _objects_of(prep: Token) -> list[Token]:
     return [p for head in (prep, *inner) for p in head.children if p.dep_ == "pobj"]
 
 
-def clause_targets(verb: Token, index: ActorIndex, lexicon: Lexicon) -> list[args.Argument]:
+def clause_targets(verb: Token, index: ActorIndex, lexicon: Lexicon, exclude: frozenset[str] = frozenset()
+                   ) -> list[args.Argument]:
     """The targets of the clause a complement frame absorbed ("promised to send aid to Mozambique")."""
     inner = lexicon.match(verb)
     slots = inner.entry.target if inner else CLAUSE_SLOTS
     anchors = [verb, *([verb.doc[inner.object]] if inner and inner.object is not None else [])]
-    return args.first_resolved(args.target_slots(verb, slots, anchors), index, args.INHERITED)
+    return args.first_resolved(args.target_slots(verb, slots, anchors), index, args.INHERITED, exclude)
 
 
 def place_targets(
@@ -673,6 +683,29 @@ def home_target(source: args.Argument, trigger: Token, match: Match, index: Acto
     word = trigger.doc[source.token]
     home = state_actor(source.actor.country, index, Span(word.idx, word.idx + len(word.text), word.text))
     return args.Argument(home, patient.i if patient is not None else trigger.i, LOCATED_TARGET)
+
+
+def internal_target(source: args.Argument, trigger: Token, match: Match, index: ActorIndex,
+                    places: Sequence[Place]) -> args.Argument | None:
+    """The country a body, group or person of it acts on when the act has an object that names nobody and
+    neither its clause nor the sentence before names another country or a place abroad ("the Chilean
+    government lifted the ban", "the Peruvian court rejected the appeal"): a domestic act."""
+    if not source.actor.country or not (source.group or source.actor.kind != "state"):
+        return None
+    patients = args.target_slots(trigger, ["object"], [trigger])[0]
+    if match.object is not None:
+        patients.append(trigger.doc[match.object])
+    if not patients or any(p.pos_ == "PROPN" for p in patients):
+        return None
+    clause = clause_offsets(trigger)
+    before = previous_sentence_start(trigger.sent)
+    if any(p.country and p.country != source.actor.country for p in places if before <= p.start < clause.end):
+        return None
+    if any(a.country and a.country != source.actor.country for _, a in index.mentions_within(before, clause.end)):
+        return None
+    word = trigger.doc[source.token]
+    home = state_actor(source.actor.country, index, Span(word.idx, word.idx + len(word.text), word.text))
+    return args.Argument(home, patients[0].i, LOCATED_TARGET)
 
 
 def argument_pairs(
