@@ -336,3 +336,32 @@ def test_coordinated_qualifiers_each_name_a_party(make_doc) -> None:
                    pos=["ADJ", "CCONJ", "ADJ", "NOUN", "VERB", "PUNCT"])
     index = index_for(doc, {"Chile": (0,), "Peru": (2,)})
     assert sorted(names(args.resolve_all([doc[3]], index))) == ["Chile", "Peru"]
+
+
+def test_a_stranded_preposition_takes_the_subject_the_parser_gave_its_object_to(make_doc) -> None:
+    words = ["Chile", "granted", "asylum", "to", "Peruvians", "holed", "up", "."]
+    doc = make_doc(words, heads=[1, 1, 1, 1, 5, 1, 5, 1], deps=["nsubj", "ROOT", "dobj", "prep", "nsubj", "advcl", "prt", "punct"],
+                   pos=["PROPN", "VERB", "NOUN", "ADP", "PROPN", "VERB", "ADP", "PUNCT"])
+    groups = args.target_slots(doc[1], ["to"], [doc[1]])
+    assert names(args.first_resolved(groups, index_for(doc, {"Chile": (0,), "Peruvians": (4,)}))) == ["Peruvians"]
+
+
+def test_an_object_shifted_after_an_as_phrase_is_the_object(make_doc) -> None:
+    words = ["Chile", "denounced", "as", "a", "crime", "Peru", "'s", "raid", "."]
+    doc = make_doc(words, heads=[1, 1, 1, 4, 2, 7, 5, 4, 1],
+                   deps=["nsubj", "ROOT", "prep", "det", "pobj", "poss", "case", "appos", "punct"],
+                   pos=["PROPN", "VERB", "ADP", "DET", "NOUN", "PROPN", "PART", "NOUN", "PUNCT"])
+    groups = args.target_slots(doc[1], ["object"], [doc[1]])
+    assert names(args.first_resolved(groups, index_for(doc, {"Chile": (0,), "Peru": (5,)}))) == ["Peru"]
+
+
+@pytest.mark.parametrize("words,heads,deps,pos", [
+    (["crimes", "committed", "by", "Peru"], [0, 0, 1, 2], ["ROOT", "acl", "agent", "pobj"], ["NOUN", "VERB", "ADP", "PROPN"]),
+    (["the", "Peru", "-", "led", "war"], [4, 3, 3, 4, 4], ["det", "npadvmod", "punct", "amod", "ROOT"],
+     ["DET", "PROPN", "PUNCT", "VERB", "NOUN"]),
+], ids=["participle-agent", "led-by"])
+def test_a_phrase_names_who_did_it(make_doc, words, heads, deps, pos) -> None:
+    tags = ["VBN" if w in {"committed", "led"} else "" for w in words]
+    doc = make_doc(words, heads=heads, deps=deps, pos=pos, tags=tags)
+    found = args.resolve(doc[deps.index("ROOT")], index_for(doc, {"Peru": (words.index("Peru"),)}))
+    assert found is not None and found[0].name == "Peru"

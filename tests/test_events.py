@@ -1012,3 +1012,13 @@ def test_the_source_is_never_its_own_target(make_doc, lexicon) -> None:
                    lemmas=["Chile", "renege", "on", "its", "promise", "to", "Peru", "."])
     assert [(s, c, t) for s, c, t, _ in code(doc, lexicon, actors_on(doc, {"Chile": (0, 3), "Peru": (6,)}))] == \
         [("Chile", "120", "Peru")]
+
+
+def test_a_refused_clause_names_its_target_one_phrase_deeper(make_doc, lexicon) -> None:
+    words = ["Chile", "refused", "to", "join", "the", "war", "against", "Peru", "."]
+    doc = make_doc(words, heads=[1, 1, 3, 1, 5, 3, 5, 6, 1],
+                   deps=["nsubj", "ROOT", "aux", "xcomp", "det", "dobj", "prep", "pobj", "punct"],
+                   pos=["PROPN", "VERB", "PART", "VERB", "DET", "NOUN", "ADP", "PROPN", "PUNCT"],
+                   lemmas=["Chile", "refuse", "to", "join", "the", "war", "against", "Peru", "."])
+    found = code(doc, lexicon, actors_on(doc, {"Chile": (0,), "Peru": (7,)}))
+    assert [(s, c[:2], t) for s, c, t, _ in found] == [("Chile", "12", "Peru")]

@@ -55,6 +55,7 @@ LOCATIVE = ("in", "throughout", "across", "inside")
 CONDITIONS = frozenset({"unless", "if", "until"})
 DIRECTED = frozenset({"to", "with", "against", "for", "on", "toward", "towards", "from", "into", "over"})
 INHERITED = 0.85  # certainty of an argument reached through the grammar rather than a direct slot
+LEADING = frozenset({"led", "backed", "sponsored", "supported", "allied"})
 MAX_DEPTH = 2  # phrases followed down from a head word ("the government of Iran")
 NESTED = 0.9  # certainty of an actor found on a modifier rather than on the phrase's head word
 
@@ -192,8 +193,22 @@ def _fill(trigger: Token, slot: str, anchors: Sequence[Token]) -> list[Token]:
     for anchor in anchors:
         for prep in anchor.children:
             if prep.dep_ in PREP_DEPS and prep.lower_ == slot:
-                filled += [antecedent(p) for p in prep.children if p.dep_ in {"pobj", "pcomp"}]
+                objects = [antecedent(p) for p in prep.children if p.dep_ in {"pobj", "pcomp"}]
+                filled += objects or _stranded_object(prep)
     return filled
+
+
+def _stranded_object(prep: Token) -> list[Token]:
+    """The object of a preposition the parser left without one because a participle after it read as a
+    clause ("granted asylum to five officers holed up in the embassy": "officers" parsed as the subject
+    of "holed"): the subject that starts right after the preposition."""
+    if prep.i + 1 >= len(prep.doc):
+        return []
+    for verb in prep.doc[prep.i + 1].ancestors:
+        subject = next((c for c in verb.children if c.dep_ in SUBJECTS and c.left_edge.i == prep.i + 1), None)
+        if subject is not None:
+            return [subject]
+    return []
 
 
 def _objects(verb: Token) -> list[Token]:
@@ -205,6 +220,10 @@ def _objects(verb: Token) -> list[Token]:
     direct = [antecedent(c) for c in verb.children if c.dep_ == "dobj"]
     if direct:
         return direct
+    shifted = [a for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "as"
+               for o in prep.children if o.dep_ == "pobj" for a in o.children if a.dep_ == "appos"]
+    if shifted:  # "denounced as a crime Peru's raid": the object after the "as" phrase, parsed as its apposition
+        return shifted
     clauses = [c for c in verb.children if c.dep_ in {"ccomp", "xcomp", "acl"}]
     return [s for clause in clauses for s in clause.children if s.dep_ == "nsubj"]
 
@@ -290,7 +309,25 @@ def resolve(token: Token, index: ActorIndex, depth: int = 0) -> tuple[Actor, flo
             found = resolve(child, index, depth + 1)
             if found is not None:
                 return found[0], found[1] * NESTED
-    return _prep_object(token, ("of", "by", "from"), index, depth) or _located(token, index)
+    return _prep_object(token, ("of", "by", "from"), index, depth) or _doer(token, index, depth) \
+        or _located(token, index)
+
+
+def _doer(token: Token, index: ActorIndex, depth: int) -> tuple[Actor, float] | None:
+    """Who did what a phrase names, by the participle after it or the one leading it: "crimes committed
+    by Peruvian forces", "the Chilean-led offensive"."""
+    for participle in token.children:
+        if participle.dep_ == "acl" and participle.tag_ == "VBN":
+            agents = [o for a in participle.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+        elif participle.dep_ == "amod" and participle.lower_ in LEADING:
+            agents = [c for c in participle.children if c.dep_ in {"npadvmod", "compound", "nmod"}]
+        else:
+            continue
+        for agent in agents:
+            found = resolve(agent, index, depth + 1)
+            if found is not None:
+                return found[0], found[1] * NESTED
+    return None
 
 
 def names_group(token: Token, index: ActorIndex) -> bool:

@@ -583,7 +583,13 @@ def clause_targets(verb: Token, index: ActorIndex, lexicon: Lexicon, exclude: fr
     inner = lexicon.match(verb)
     slots = inner.entry.target if inner else CLAUSE_SLOTS
     anchors = [verb, *([verb.doc[inner.object]] if inner and inner.object is not None else [])]
-    return args.first_resolved(args.target_slots(verb, slots, anchors), index, args.INHERITED, exclude)
+    groups = args.target_slots(verb, slots, anchors)
+    found = args.first_resolved(groups, index, args.INHERITED, exclude)
+    if not found:  # "refused to commit to any assistance to the Chilean-led war": one phrase deeper
+        phrases = [*anchors, *(t for group in groups for t in group)]
+        nested = [[o] for o in args.nested_objects(phrases)]
+        found = args.first_resolved(nested, index, args.INHERITED * NESTED_TARGET, exclude)
+    return found
 
 
 def place_targets(
