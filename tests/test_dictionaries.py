@@ -58,6 +58,7 @@ def test_a_person_entry_follows_the_date(dictionary, date, code, role) -> None:
     ("Britain", "GBR", "name"), ("Russian Federation", "RUS", "name"), ("Iranians", "IRN", "demonym"),
     ("Israeli", "ISR", "demonym"), ("Tehran", "IRN", "capital"), ("Washington", "USA", "capital"),
     ("Kremlin", "kremlin", "name"), ("IAEA", "iaea", "name"), ("Hezbollah", "hezbollah", "name"),
+    ("Northern Ireland", "GBR", "name"), ("Northern Irish", "GBR", "demonym"), ("South America", "LAM", "name"),
 ])
 def test_candidates(dictionary, text, key, form) -> None:
     assert (key, form) in {(a.key, a.form) for a in dictionary.candidates(text)}

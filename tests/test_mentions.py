@@ -183,6 +183,9 @@ PLACED = [
     # "Chilean - led troops crossed the river ." — the country that leads a group
     ("Chilean|PROPN|npadvmod|2|B-NORP -|PUNCT|punct|2 led|VERB|amod|3 troops|NOUN|nsubj|4 crossed|VERB|ROOT|4 "
      "the|DET|det|6 river|NOUN|dobj|4 .|PUNCT|punct|4", "troops", "CHLMIL"),
+    # "Police in Northern Ireland arrested two men ." — Northern Ireland is part of the United Kingdom
+    ("Police|NOUN|nsubj|4 in|ADP|prep|0 Northern|PROPN|compound|3|B-GPE Ireland|PROPN|pobj|1|I-GPE "
+     "arrested|VERB|ROOT|4 two|NUM|nummod|6 men|NOUN|dobj|4 .|PUNCT|punct|4", "Police", "GBRCOP"),
 ]
 
 
@@ -197,6 +200,23 @@ def test_a_demonym_inside_a_place_phrase_is_not_the_place(spec_doc, dictionary) 
     # "Rebels of the Peruvian - held valley marched ." names no place: the group is left to coreference
     spec = ("Rebels|NOUN|nsubj|7 of|ADP|prep|0 the|DET|det|6 Peruvian|ADJ|npadvmod|5|B-NORP -|PUNCT|punct|5 "
             "held|VERB|amod|6 valley|NOUN|pobj|1 marched|VERB|ROOT|7 .|PUNCT|punct|7")
+    _, found = mentions_of(spec_doc, dictionary, spec)
+    assert [(m.text, m.entry) for m in found if m.form == "group"] == [("Rebels", None)]
+
+
+def test_northern_ireland_is_never_ireland(spec_doc, dictionary) -> None:
+    # "Northern Ireland police arrested two men ."
+    spec = ("Northern|PROPN|compound|1|B-GPE Ireland|PROPN|compound|2|I-GPE police|NOUN|nsubj|3 "
+            "arrested|VERB|ROOT|3 two|NUM|nummod|5 men|NOUN|dobj|3 .|PUNCT|punct|3")
+    _, found = mentions_of(spec_doc, dictionary, spec)
+    assert {(m.text, m.entry.code) for m in found} == {("Northern Ireland", "GBR"),
+                                                       ("Northern Ireland police", "GBRCOP")}
+
+
+def test_a_country_name_inside_a_region_name_is_not_the_place(spec_doc, dictionary) -> None:
+    # "Rebels from Latin America arrived ." — "America" is part of the region's name, not the United States
+    spec = ("Rebels|NOUN|nsubj|4 from|ADP|prep|0 Latin|PROPN|compound|3|B-LOC America|PROPN|pobj|1|I-LOC "
+            "arrived|VERB|ROOT|4 .|PUNCT|punct|4")
     _, found = mentions_of(spec_doc, dictionary, spec)
     assert [(m.text, m.entry) for m in found if m.form == "group"] == [("Rebels", None)]
 

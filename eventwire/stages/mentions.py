@@ -496,7 +496,12 @@ def _country_at(doc: Doc, i: int, dictionary: ActorDictionary, forms: frozenset[
                 ) -> str | None:
     """The country of the state, capital (or demonym) written at token ``i`` (longest name first)."""
     match = _longest_at(doc, i, dictionary)
-    for alias in (a for a in match.aliases if a.form in forms) if match else ():
+    return _match_country(match, dictionary, forms) if match else None
+
+
+def _match_country(match: Match, dictionary: ActorDictionary, forms: frozenset[str]) -> str | None:
+    """The country of the state or state body a dictionary match names in one of ``forms``."""
+    for alias in (a for a in match.aliases if a.form in forms):
         entry = dictionary.entry(alias.key)
         if entry is not None and entry.kind in {"state", "organisation"} and entry.country:
             return entry.country
@@ -507,10 +512,22 @@ def place_after(doc: Doc, token: Token, dictionary: ActorDictionary) -> str | No
     """The country of a place phrase after ``token``: "rebels in the Ivory Coast", "police in Baghdad"."""
     for prep in (c for c in token.rights if c.dep_ == "prep" and c.lower_ in PLACE_PREPS):
         for obj in (c for c in prep.children if c.dep_ == "pobj"):
-            for candidate in obj.subtree:
-                country = _country_at(doc, candidate.i, dictionary, PLACE_FORMS) if _can_start(candidate) else None
-                if country:
-                    return country
+            country = _first_country(doc, obj.left_edge.i, obj.right_edge.i + 1, dictionary)
+            if country:
+                return country
+    return None
+
+
+def _first_country(doc: Doc, first: int, last: int, dictionary: ActorDictionary) -> str | None:
+    """The country of the first state or capital named in tokens ``[first, last)``, reading each name
+    whole: "America" in "Latin America" is no name of its own."""
+    i = first
+    while i < last:
+        match = _longest_at(doc, i, dictionary) if _can_start(doc[i]) else None
+        country = _match_country(match, dictionary, PLACE_FORMS) if match else None
+        if country:
+            return country
+        i = match.last if match else i + 1
     return None
 
 
