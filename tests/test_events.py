@@ -1022,3 +1022,37 @@ def test_a_refused_clause_names_its_target_one_phrase_deeper(make_doc, lexicon) 
                    lemmas=["Chile", "refuse", "to", "join", "the", "war", "against", "Peru", "."])
     found = code(doc, lexicon, actors_on(doc, {"Chile": (0,), "Peru": (7,)}))
     assert [(s, c[:2], t) for s, c, t, _ in found] == [("Chile", "12", "Peru")]
+
+
+def test_a_demand_nouns_that_clause_parsed_on_its_verb_is_its_content(make_doc, lexicon) -> None:
+    words = ["Chile", "repeated", "its", "demand", "that", "Peru", "withdraw", "troops", "."]
+    doc = make_doc(words, heads=[1, 1, 3, 1, 6, 6, 1, 6, 1],
+                   deps=["nsubj", "ROOT", "poss", "dobj", "mark", "nsubj", "ccomp", "dobj", "punct"],
+                   pos=["PROPN", "VERB", "PRON", "NOUN", "SCONJ", "PROPN", "VERB", "NOUN", "PUNCT"],
+                   lemmas=["Chile", "repeat", "its", "demand", "that", "Peru", "withdraw", "troop", "."])
+    found = code(doc, lexicon, actors_on(doc, {"Chile": (0, 2), "Peru": (5,)}))
+    assert [(s, c[:2], t) for s, c, t, _ in found] == [("Chile", "10", "Peru")]
+
+
+def _located_doc(make_doc, words: list[str], heads: list[int], deps: list[str], pos: list[str], lemmas: list[str]
+                 ) -> tuple[Doc, Place]:
+    doc = make_doc(words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+    arica = doc[words.index("Arica")]
+    return doc, Place("Arica", arica.idx, arica.idx + 5, "Arica", "PER", -18.5, -70.3, 3899361, "city")
+
+
+@pytest.mark.parametrize("words,heads,deps,pos,lemmas", [
+    (["Chile", "engaged", "in", "fighting", "in", "Arica", "."], [1, 1, 1, 2, 1, 4, 1],
+     ["nsubj", "ROOT", "prep", "pobj", "prep", "pobj", "punct"], ["PROPN", "VERB", "ADP", "NOUN", "ADP", "PROPN", "PUNCT"],
+     ["Chile", "engage", "in", "fighting", "in", "Arica", "."]),
+    (["Chile", "killed", "ten", "when", "it", "struck", "in", "Arica", "."], [1, 1, 1, 5, 5, 1, 5, 6, 1],
+     ["nsubj", "ROOT", "dobj", "advmod", "nsubj", "advcl", "prep", "pobj", "punct"],
+     ["PROPN", "VERB", "NUM", "SCONJ", "PRON", "VERB", "ADP", "PROPN", "PUNCT"],
+     ["Chile", "kill", "ten", "when", "it", "strike", "in", "Arica", "."]),
+], ids=["verb-the-act-hangs-on", "when-clause"])
+def test_an_act_is_placed_by_the_words_around_it(make_doc, lexicon, words, heads, deps, pos, lemmas) -> None:
+    doc, arica = _located_doc(make_doc, words, heads, deps, pos, lemmas)
+    peru = Actor("ac-peru", "Peru", "PER", "PER", (), "state", (Span(90, 94, "Peru"),))
+    events = find_events(doc, ActorIndex([*actors_on(doc, {"Chile": (0,)}), peru]), lexicon, quotes=[], timexes=[],
+                         places=[arica], published=None, article_id="a")
+    assert "ac-peru" in {e.target.actor for e in events if e.target}

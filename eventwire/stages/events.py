@@ -58,7 +58,7 @@ SUBORDINATE_DEPS = frozenset({"advcl", "acl", "relcl", "prep", "pobj", "pcomp", 
 MODALITY_WEIGHT = {"hypothetical": 0.7}
 NEWS_WINDOW_DAYS = 7  # a carried date must lie this close to publication
 CLAUSE_SLOTS = ("object", "to", "with", "on", "against")  # targets of an absorbed clause with no entry
-LOCATED_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})  # acts on a place: protest, force, coercion
+LOCATED_ROOTS = frozenset({"09", "14", "15", "16", "17", "18", "19", "20"})  # acts on a place: inquiry, protest, cuts, force
 ADDRESSED_ROOTS = frozenset({"02", "04", "10", "11", "12"})  # said to someone: "summoned X to complain"
 PURPOSE_ROOTS = frozenset({"13", "14"})  # a threat or protest aimed by its purpose or condition clause
 UNATTRIBUTED_ROOTS = frozenset({"18", "19", "20"})  # an attack is an event even when nobody claims it
@@ -69,11 +69,14 @@ REFUSAL_ROOTS = frozenset({"12"})  # a refused demand or offer was still made: o
 SPOKEN_ROOTS = frozenset({"01", "02", "03", "10", "11", "13"})  # statements, appeals, offers, demands, accusations, threats
 PROTEST_ROOTS = frozenset({"14"})
 DEMAND_ROOTS = frozenset({"10"})
+ASKED_ROOTS = frozenset({"02", "10"})  # an appeal or demand is made to whom its content asks to act
 DOMESTIC_ROOTS = frozenset({"14", "17", "18", "19", "20"})  # acts a group may turn on its own country
 INTERNAL_ROOTS = frozenset({"08", "10", "11", "12", "13", "15", "16"})  # acts a state body may do at home
 BACKGROUND_MARKS = frozenset({"after", "before", "since", "when", "as", "while", "until"})
 TOGETHER = frozenset({"alongside", "together", "jointly"})
 LOCATIVE_PREPS = frozenset({"in", "into", "at", "inside", "across", "throughout"})
+SENT_TO = LOCATIVE_PREPS | {"to"}  # where those an act serves were sent ("sent inspectors to Peru to investigate")
+SAME_TIME = frozenset({"when", "as", "while"})
 
 
 @dataclass(frozen=True)
@@ -317,10 +320,21 @@ def _fit(entry: Entry, token: Token) -> Match | None:
             deps = {*deps, "advcl"}  # "have sworn to fight" is often parsed as a purpose clause
         any_clause = entry.pos == "noun" or entry.complement is True
         comp = _child(token, deps, lambda c: c.pos_ in {"VERB", "AUX"} and (any_clause or _is_to_clause(c)))
+        if comp is None and entry.pos == "noun":
+            comp = _shifted_clause(token)
         wanted = entry.complement
         if comp is None or (isinstance(wanted, frozenset) and "*" not in wanted and comp.lemma_.lower() not in wanted):
             return None
     return Match(entry, token.i, _i(particle), _i(obj), _i(comp))
+
+
+def _shifted_clause(noun: Token) -> Token | None:
+    """The that-clause of an object noun, parsed as its verb's ("reiterated its demand today that Peru
+    withdraw")."""
+    if noun.dep_ != "dobj":
+        return None
+    return _child(noun.head, {"ccomp"}, lambda c: c.i > noun.i and c.pos_ in {"VERB", "AUX"}
+                  and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children))
 
 
 def _ruled_out(token: Token, objects: frozenset[str]) -> bool:
@@ -534,6 +548,8 @@ def find_targets(
         if args.word_forms(trigger.head) & lexicon.light_verbs:
             anchors.append(trigger.head)
     groups = args.target_slots(trigger, match.entry.target, anchors)
+    if match.complement is not None and trigger.pos_ == "NOUN" and entry_root(match.entry) in ASKED_ROOTS:
+        groups.insert(0, [c for c in doc[match.complement].children if c.dep_ == "nsubj"])  # "a demand that Peru ..."
     found = args.first_resolved(groups, index, exclude=exclude)
     if not found and match.entry.place_target:
         found = place_targets([t for group in groups for t in group], index, places)
@@ -550,8 +566,25 @@ def find_targets(
     if not found and entry_root(match.entry) in PURPOSE_ROOTS:
         found = args.resolve_all(args.purpose_parties(trigger), index, NESTED_TARGET, exclude)
     if not found and entry_root(match.entry) in LOCATED_ROOTS:
-        found = place_targets(located_words(anchors[:3]), index, places, LOCATED_TARGET)
+        found = place_targets(located_words(place_anchors(trigger, anchors[:3])), index, places, LOCATED_TARGET)
+    if not found and entry_root(match.entry) in LOCATED_ROOTS and args.served_object(trigger):
+        found = place_targets(located_words([trigger.head], SENT_TO), index, places, LOCATED_TARGET)
     return found
+
+
+def place_anchors(trigger: Token, anchors: Sequence[Token]) -> list[Token]:
+    """The words whose locative phrases place an act: the trigger and its object, the verb an act noun
+    hangs on ("engaged in fighting in Tacna", "remained on alert in Arica") and a clause that says when
+    it happened ("killed twelve when they blew up a bus in Lima")."""
+    words = list(anchors)
+    head = trigger.head
+    if trigger.pos_ == "NOUN" and trigger.dep_ == "pobj" and head.head.pos_ in {"VERB", "AUX"}:
+        words.append(head.head)
+    elif trigger.pos_ == "NOUN" and trigger.dep_ in {"dobj", "nsubjpass"} and head.pos_ in {"VERB", "AUX"}:
+        words.append(head)
+    words += [c for c in trigger.children if c.dep_ == "advcl"
+              and any(m.dep_ in {"advmod", "mark"} and m.lower_ in SAME_TIME and m.i < c.i for m in c.children)]
+    return words
 
 
 def entry_root(entry: Entry) -> str:
