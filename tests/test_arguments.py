@@ -365,3 +365,10 @@ def test_a_phrase_names_who_did_it(make_doc, words, heads, deps, pos) -> None:
     doc = make_doc(words, heads=heads, deps=deps, pos=pos, tags=tags)
     found = args.resolve(doc[deps.index("ROOT")], index_for(doc, {"Peru": (words.index("Peru"),)}))
     assert found is not None and found[0].name == "Peru"
+
+
+def test_nested_objects_reach_the_parties_between_which_an_act_is(make_doc) -> None:
+    words = ["hosted", "a", "meeting", "between", "Chile", "and", "Peru"]
+    doc = make_doc(words, heads=[0, 2, 0, 2, 3, 4, 4], deps=["ROOT", "det", "dobj", "prep", "pobj", "cc", "conj"],
+                   pos=["VERB", "DET", "NOUN", "ADP", "PROPN", "CCONJ", "PROPN"])
+    assert [t.text for t in args.nested_objects([doc[2]])] == ["Chile"]

@@ -1056,3 +1056,13 @@ def test_an_act_is_placed_by_the_words_around_it(make_doc, lexicon, words, heads
     events = find_events(doc, ActorIndex([*actors_on(doc, {"Chile": (0,)}), peru]), lexicon, quotes=[], timexes=[],
                          places=[arica], published=None, article_id="a")
     assert "ac-peru" in {e.target.actor for e in events if e.target}
+
+
+def test_an_event_noun_may_be_a_conjunct_of_the_object(make_doc, lexicon) -> None:
+    words = ["Chile", "launched", "artillery", "and", "rocket", "fire", "against", "Peru", "."]
+    doc = make_doc(words, heads=[1, 1, 1, 2, 5, 2, 5, 6, 1],
+                   deps=["nsubj", "ROOT", "dobj", "cc", "compound", "conj", "prep", "pobj", "punct"],
+                   pos=["PROPN", "VERB", "NOUN", "CCONJ", "NOUN", "NOUN", "ADP", "PROPN", "PUNCT"],
+                   lemmas=["Chile", "launch", "artillery", "and", "rocket", "fire", "against", "Peru", "."])
+    found = code(doc, lexicon, actors_on(doc, {"Chile": (0,), "Peru": (7,)}))
+    assert [(s, c, t) for s, c, t, _ in found] == [("Chile", "190", "Peru")]

@@ -53,7 +53,7 @@ QUANTITY = frozenset({"ten", "dozen", "score", "hundred", "thousand", "million",
                       "member", "some", "many", "most", "all", "several", "few", "part", "majority"})
 LOCATIVE = ("in", "throughout", "across", "inside")
 CONDITIONS = frozenset({"unless", "if", "until"})
-DIRECTED = frozenset({"to", "with", "against", "for", "on", "toward", "towards", "from", "into", "over"})
+DIRECTED = frozenset({"to", "with", "against", "for", "on", "toward", "towards", "from", "into", "over", "between", "among"})
 INHERITED = 0.85  # certainty of an argument reached through the grammar rather than a direct slot
 LEADING = frozenset({"led", "backed", "sponsored", "supported", "allied"})
 MAX_DEPTH = 2  # phrases followed down from a head word ("the government of Iran")

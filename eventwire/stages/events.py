@@ -348,12 +348,15 @@ def _ruled_out(token: Token, objects: frozenset[str]) -> bool:
 
 
 def _event_noun(obj: Token | None, lemmas: frozenset[str]) -> Token | None:
-    """The object if it or its modifier is one of ``lemmas`` ("peacekeeping force"), or the noun of a
-    measure ("tons of aid", "part of the aid")."""
+    """The object if it or its modifier is one of ``lemmas`` ("peacekeeping force"), the noun of a
+    measure ("tons of aid", "part of the aid"), or a conjunct ("launched artillery and rocket fire")."""
     if obj is None:
         return None
     if "*" in lemmas or obj.lemma_.lower() in lemmas or obj.lower_ in lemmas:
         return obj
+    conjunct = next((c for c in obj.conjuncts if c.i > obj.i and (c.lemma_.lower() in lemmas or c.lower_ in lemmas)), None)
+    if conjunct is not None:
+        return conjunct
     if any(c.dep_ in {"compound", "amod"} and c.lemma_.lower() in lemmas for c in obj.children):
         return obj
     for prep in (c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"):
