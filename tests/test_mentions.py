@@ -221,6 +221,46 @@ def test_a_country_name_inside_a_region_name_is_not_the_place(spec_doc, dictiona
     assert [(m.text, m.entry) for m in found if m.form == "group"] == [("Rebels", None)]
 
 
+def joined_doc(make_doc, spec: str):
+    """A Doc from a ``spec_doc`` spec whose "-" is written onto the words either side ("anti-Chile")."""
+    rows = [item.split("|") for item in spec.split()]
+    words = [r[0] for r in rows]
+    spaces = [not (w == "-" or (i + 1 < len(words) and words[i + 1] in {"-", "."})) for i, w in enumerate(words)]
+    return make_doc(words, spaces=spaces, pos=[r[1] for r in rows], deps=[r[2] for r in rows],
+                    heads=[int(r[3]) for r in rows], ents=[r[4] if len(r) > 4 else "O" for r in rows])
+
+
+STANCES = [
+    # "A prominent anti-Chile journalist was killed ." — a stance, not the journalist's country
+    "A|DET|det|5 prominent|ADJ|amod|5 anti|ADJ|amod|5 -|PUNCT|punct|5 Chile|PROPN|amod|5|B-GPE "
+    "journalist|NOUN|nsubjpass|7 was|AUX|auxpass|7 killed|VERB|ROOT|7 .|PUNCT|punct|7",
+    # "Pro-Peruvian separatists attacked ."
+    "Pro|ADJ|amod|3|B-NORP -|PUNCT|punct|3|I-NORP Peruvian|ADJ|amod|3|I-NORP separatists|NOUN|nsubj|4 "
+    "attacked|VERB|ROOT|4 .|PUNCT|punct|4",
+    # "Anti-Bolivian officials met ." — not even a government's people
+    "Anti|ADJ|amod|3|B-NORP -|PUNCT|punct|3|I-NORP Bolivian|ADJ|amod|3|I-NORP officials|NOUN|nsubj|4 "
+    "met|VERB|ROOT|4 .|PUNCT|punct|4",
+    # "The pro-Lima President Ana Quispe spoke ." — the capital in a stance gives the title no country
+    "The|DET|det|6 pro|ADJ|amod|6 -|PUNCT|punct|6 Lima|PROPN|amod|6|B-GPE President|PROPN|compound|6 "
+    "Ana|PROPN|compound|6|B-PERSON Quispe|PROPN|nsubj|7|I-PERSON spoke|VERB|ROOT|7 .|PUNCT|punct|7",
+]
+
+
+@pytest.mark.parametrize("spec", STANCES)
+def test_a_name_after_anti_or_pro_is_a_stance_not_a_country(make_doc, dictionary, spec) -> None:
+    doc = joined_doc(make_doc, spec)
+    found = find_mentions(doc, dictionary, "2018-07-12")
+    assert [m for m in found if m.country or (m.entry is not None and m.entry.country)] == []
+
+
+def test_a_stance_does_not_hide_the_country_after_it(make_doc, dictionary) -> None:
+    # "Pro-Chile Peruvian troops advanced ."
+    spec = ("Pro|ADJ|amod|4 -|PUNCT|punct|4 Chile|PROPN|amod|4|B-GPE Peruvian|ADJ|amod|4|B-NORP "
+            "troops|NOUN|nsubj|5 advanced|VERB|ROOT|5 .|PUNCT|punct|5")
+    found = find_mentions(joined_doc(make_doc, spec), dictionary, "2018-07-12")
+    assert [(m.text, m.entry.code) for m in found] == [("Peruvian troops", "PERMIL")]
+
+
 PEOPLES = [
     # "Bosnian Serbs demanded a truce ." — the country written before a people
     ("Bosnian|ADJ|amod|1|B-NORP Serbs|PROPN|nsubj|2|B-NORP demanded|VERB|ROOT|2 a|DET|det|4 truce|NOUN|dobj|2 "

@@ -152,6 +152,14 @@ def test_recognition(make_doc, gazetteer: Gazetteer, words, ents, tags, expected
     assert [p.text for p in find_places(doc, gazetteer, ActorIndex(()))] == expected
 
 
+def test_a_name_in_a_stance_word_is_no_place(make_doc, gazetteer: Gazetteer) -> None:
+    # "An anti-Chile rally was held in Tacna ."
+    words = ["An", "anti", "-", "Chile", "rally", "was", "held", "in", "Tacna", "."]
+    doc = make_doc(words, spaces=[True, False, False, True, True, True, True, True, False, False],
+                   ents=["O", "O", "O", "B-GPE", "O", "O", "O", "O", "B-GPE", "O"])
+    assert [p.text for p in find_places(doc, gazetteer, ActorIndex(()))] == ["Tacna"]
+
+
 def test_city_state_pair_resolves_the_city_in_that_state(make_doc, gazetteer: Gazetteer) -> None:
     doc = make_doc(["They", "met", "in", "Portland", ",", "Maine", "."], ents=["O", "O", "O", "B-GPE", "O", "B-GPE", "O"])
     portland = find_places(doc, gazetteer, ActorIndex(()))[0]

@@ -36,6 +36,8 @@ LEADING = frozenset({"led", "backed", "based", "allied", "supported", "trained",
 NON_ACTORS = frozenset({"people", "civilians", "citizens", "residents", "villagers"})
 POSSESSIVE = frozenset({"'s", "\u2019s", "'"})
 NAME_JOINERS = frozenset({"of", "-", "for"})
+STANCE_PREFIXES = frozenset({"anti", "pro", "non"})
+DASHES = frozenset({"-", "\u2010", "\u2011"})
 
 
 @dataclass(frozen=True)
@@ -154,6 +156,9 @@ def dictionary_matches(doc: Doc, dictionary: ActorDictionary) -> list[Match]:
         match = None
         if (table.capital[i] or table.lower[i] in NAME_PARTICLES) and doc[i].ent_type_ not in SKIP_ENTITIES:
             match = _longest_at(doc, i, dictionary)
+        if match is not None and after_stance(doc, i):
+            i = match.last  # "anti-Latin America": a stance, with no name inside it either
+            continue
         if match is not None and _foreign_institution(doc, match, dictionary):
             match = None
         if match is None:
@@ -162,6 +167,20 @@ def dictionary_matches(doc: Doc, dictionary: ActorDictionary) -> list[Match]:
         found.append(match)
         i = match.last
     return found
+
+
+def after_stance(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` follows a stance prefix written onto it ("anti-Chile", "pro-Peruvian",
+    "non-Bolivian"): the name says what a group is for or against, not whose it is."""
+    table = token_table(doc)
+    return 2 <= i < len(table.lower) and table.lower[i - 2] in STANCE_PREFIXES and table.lower[i - 1] in DASHES \
+        and not table.spaced[i - 2] and not table.spaced[i - 1]
+
+
+def in_stance(token: Token) -> bool:
+    """Whether ``token`` is part of a stance word: "anti", "-" or "Chile" in "anti-Chile"."""
+    i = token.i
+    return after_stance(token.doc, i) or after_stance(token.doc, i + 1) or after_stance(token.doc, i + 2)
 
 
 def _foreign_institution(doc: Doc, match: Match, dictionary: ActorDictionary) -> bool:
@@ -176,6 +195,9 @@ def _foreign_institution(doc: Doc, match: Match, dictionary: ActorDictionary) ->
 
 
 def _longest_at(doc: Doc, i: int, dictionary: ActorDictionary) -> Match | None:
+    """The longest dictionary name starting at token ``i``; none after a stance prefix ("pro-Chile")."""
+    if after_stance(doc, i):
+        return None
     table = token_table(doc)
     size = len(table.starts)
     longest = i + dictionary.max_words if dictionary.may_start(table.lower[i]) else i
@@ -210,7 +232,7 @@ def _person_spans(doc: Doc, dictionary: ActorDictionary, matches: list[Match]) -
     places = {(m.first, m.last) for m in matches if not all(_is_person(dictionary, a) for a in m.aliases)}
     covered = {i for first, last in places for i in range(first, last)}
     spans = [s for s in (_trim_name(doc, e.start, e.end) for e in doc.ents if e.label_ == "PERSON")
-             if s not in places and not all(i in covered for i in range(*s))]
+             if s not in places and not all(i in covered for i in range(*s)) and not in_stance(doc[s[0]])]
     for match in matches:
         if any(_is_person(dictionary, a) for a in match.aliases) and _accept_person_match(doc, match):
             spans.append((match.first, match.last))
@@ -313,7 +335,8 @@ def _title_words(doc: Doc, first: int, dictionary: ActorDictionary) -> list[int]
         token = doc[i]
         capital = token.text[:1].isupper() and (token.is_alpha or "." in token.text or "-" in token.text)
         joiner = token.lower_ in NAME_JOINERS and i - 1 >= start and doc[i - 1].text[:1].isupper()
-        if not (capital or joiner or token.lower_ in dictionary.title_words) or token.ent_type_ in SKIP_ENTITIES:
+        if not (capital or joiner or token.lower_ in dictionary.title_words) or token.ent_type_ in SKIP_ENTITIES \
+                or after_stance(doc, i):
             break
         words.insert(0, i)
         i -= 1
@@ -640,7 +663,7 @@ def a_peoples_state_body(noun: Token, role_first: int, sectors: Sequence[str], d
     if not STATE_SECTORS & set(sectors):
         return False
     qualifiers = [c for c in noun.children if c.dep_ in {"amod", "compound"} and c.i < role_first]
-    words = [w for c in qualifiers for w in (c, *c.children) if w.ent_type_ == "NORP"]
+    words = [w for c in qualifiers for w in (c, *c.children) if w.ent_type_ == "NORP" and not in_stance(w)]
     return any(_country_at(noun.doc, w.i, dictionary) is None for w in words)
 
 

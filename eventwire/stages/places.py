@@ -42,6 +42,7 @@ from ..errors import DictionaryError
 from ..models import Location, Offsets, Place
 from ..settings import data_path
 from .index import ActorIndex
+from .mentions import in_stance
 from .places_gazetteer import Candidate, Gazetteer, distance_km, normalise, rank
 
 __all__ = ["Candidate", "Gazetteer", "distance_km", "event_location", "find_places", "locative_places", "place_words"]
@@ -247,11 +248,11 @@ def _place_head(token: Token) -> bool:
 
 
 def _recognise(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
-    """Toponym spans, without overlaps, in text order."""
+    """Toponym spans, without overlaps, in text order; a name in a stance word ("anti-Chile") is none."""
     taken = [False] * len(doc)
     spans: list[Span] = []
     for span in (*_entity_places(doc, gazetteer), *_gazetteer_places(doc, gazetteer)):
-        if any(taken[span.start:span.end]):
+        if any(taken[span.start:span.end]) or in_stance(span[0]):
             continue
         spans.append(span)
         taken[span.start:span.end] = [True] * len(span)
