@@ -372,3 +372,15 @@ def test_nested_objects_reach_the_parties_between_which_an_act_is(make_doc) -> N
     doc = make_doc(words, heads=[0, 2, 0, 2, 3, 4, 4], deps=["ROOT", "det", "dobj", "prep", "pobj", "cc", "conj"],
                    pos=["VERB", "DET", "NOUN", "ADP", "PROPN", "CCONJ", "PROPN"])
     assert [t.text for t in args.nested_objects([doc[2]])] == ["Chile"]
+
+
+@pytest.mark.parametrize("words,heads,deps,pos", [
+    (["refugees", "fleeing", "the", "war", "in", "Peru"], [0, 0, 3, 1, 3, 4], ["ROOT", "acl", "det", "dobj", "prep", "pobj"],
+     ["NOUN", "VERB", "DET", "NOUN", "ADP", "PROPN"]),
+    (["refugees", "fleeing", "from", "Peru"], [0, 0, 1, 2], ["ROOT", "acl", "prep", "pobj"], ["NOUN", "VERB", "ADP", "PROPN"]),
+], ids=["the-war-in", "from"])
+def test_refugees_belong_to_the_country_they_flee(make_doc, words, heads, deps, pos) -> None:
+    lemmas = ["refugee", "flee", *words[2:]]
+    doc = make_doc(words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+    found = args.resolve(doc[0], index_for(doc, {"Peru": (len(words) - 1,)}))
+    assert found is not None and found[0].name == "Peru"

@@ -1066,3 +1066,23 @@ def test_an_event_noun_may_be_a_conjunct_of_the_object(make_doc, lexicon) -> Non
                    lemmas=["Chile", "launch", "artillery", "and", "rocket", "fire", "against", "Peru", "."])
     found = code(doc, lexicon, actors_on(doc, {"Chile": (0,), "Peru": (7,)}))
     assert [(s, c, t) for s, c, t, _ in found] == [("Chile", "190", "Peru")]
+
+
+def test_a_reminder_that_a_party_must_act_is_a_demand_on_it(make_doc, lexicon) -> None:
+    words = ["Chile", "issued", "a", "reminder", "to", "Peru", "that", "it", "must", "withdraw", "."]
+    doc = make_doc(words, heads=[1, 1, 3, 1, 1, 4, 9, 9, 9, 3, 1],
+                   deps=["nsubj", "ROOT", "det", "dobj", "dative", "pobj", "mark", "nsubj", "aux", "acl", "punct"],
+                   pos=["PROPN", "VERB", "DET", "NOUN", "ADP", "PROPN", "SCONJ", "PRON", "AUX", "VERB", "PUNCT"],
+                   lemmas=["Chile", "issue", "a", "reminder", "to", "Peru", "that", "it", "must", "withdraw", "."])
+    found = code(doc, lexicon, actors_on(doc, {"Chile": (0,), "Peru": (5, 7)}))
+    assert [(s, c, t) for s, c, t, _ in found] == [("Chile", "100", "Peru")]
+
+
+def test_a_refusal_to_act_on_an_unnamed_object_at_home_targets_the_country(make_doc, lexicon) -> None:
+    words = ["The", "Chilean", "government", "refused", "to", "recognise", "the", "vote", "."]
+    doc = make_doc(words, heads=[2, 2, 3, 3, 5, 3, 7, 5, 3],
+                   deps=["det", "amod", "nsubj", "ROOT", "aux", "xcomp", "det", "dobj", "punct"],
+                   pos=["DET", "ADJ", "NOUN", "VERB", "PART", "VERB", "DET", "NOUN", "PUNCT"],
+                   lemmas=["the", "Chilean", "government", "refuse", "to", "recognise", "the", "vote", "."])
+    found = code(doc, lexicon, actors_on(doc, {"Chile": (1,)}))
+    assert [(s, c[:2], t) for s, c, t, _ in found] == [("Chile", "12", "Chile")]

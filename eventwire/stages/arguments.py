@@ -45,6 +45,7 @@ WEAPONS = frozenset({"bomb", "bombing", "blast", "explosion", "device", "mine", 
                      "airstrike", "strike", "raid", "attack", "fire", "gunfire", "grenade", "mortar", "drone",
                      "ied"})  # things that did an attack, not who did it
 BASED = frozenset({"base", "operate", "station", "headquarter", "headquarters", "active"})
+FLEEING = frozenset({"flee", "escape"})
 ENGAGED = frozenset({"engage", "involve", "embroil"})  # participles whose subject does the act in their "in" phrase
 OTHERS = frozenset({"partner", "ally", "neighbour", "neighbor", "rival", "enemy", "foe", "counterpart", "adversary",
                     "opponent", "critic", "creditor", "donor"})
@@ -362,7 +363,10 @@ def _located(token: Token, index: ActorIndex) -> tuple[Actor, float] | None:
     if token.lemma_.lower() in WEAPONS:  # "a bombing in Baghdad" is not Iraq's
         return None
     based = [c for c in token.children if c.dep_ == "acl" and c.lemma_.lower() in BASED]  # "a group based in Tacna"
-    for pobj in (o for head in (token, *based) for o in _prep_objects(head, LOCATIVE)):
+    fled = [h for c in token.children if c.dep_ == "acl" and c.lemma_.lower() in FLEEING  # "refugees fleeing the war in Peru"
+            for h in (c, *(o for o in c.children if o.dep_ == "dobj"))]
+    for pobj in (*(o for head in (token, *based, *fled) for o in _prep_objects(head, LOCATIVE)),
+                 *(o for head in fled for o in _prep_objects(head, ("from",)))):
         start, end = pobj.left_edge.idx, pobj.idx + len(pobj.text)
         actor = index.at(pobj.idx, end)
         if actor is not None and actor.kind == "state":

@@ -737,6 +737,8 @@ def internal_target(source: args.Argument, trigger: Token, match: Match, index: 
     patients = args.target_slots(trigger, ["object"], [trigger])[0]
     if match.object is not None:
         patients.append(trigger.doc[match.object])
+    if match.complement is not None and not patients:  # "its refusal to recognise the vote"
+        patients = args.target_slots(trigger.doc[match.complement], ["object"], [])[0]
     if not patients or any(p.pos_ == "PROPN" for p in patients):
         return None
     clause = clause_offsets(trigger)
