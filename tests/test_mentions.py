@@ -261,6 +261,31 @@ def test_a_stance_does_not_hide_the_country_after_it(make_doc, dictionary) -> No
     assert [(m.text, m.entry.code) for m in found] == [("Peruvian troops", "PERMIL")]
 
 
+FACILITIES = [
+    # "Crowds filled the Chile Bridge ." — a country's name begins a facility's name
+    ("Crowds|NOUN|nsubj|1 filled|VERB|ROOT|1 the|DET|det|4|B-FAC Chile|PROPN|compound|4|I-FAC "
+     "Bridge|PROPN|dobj|1|I-FAC .|PUNCT|punct|1", {}),
+    # "Africa Square was closed ." — so does a region's
+    ("Africa|PROPN|compound|1|B-FAC Square|PROPN|nsubjpass|3|I-FAC was|AUX|auxpass|3 closed|VERB|ROOT|3 "
+     ".|PUNCT|punct|3", {}),
+    # "Lima International Airport reopened ." — and a capital's, with a modifier before the facility noun
+    ("Lima|PROPN|compound|2|B-FAC International|PROPN|compound|2|I-FAC Airport|PROPN|nsubj|3|I-FAC "
+     "reopened|VERB|ROOT|3 .|PUNCT|punct|3", {}),
+    # "Bolivia Air cancelled flights ." — a company named after its country is still the country's
+    ("Bolivia|PROPN|compound|1|B-ORG Air|PROPN|nsubj|2|I-ORG cancelled|VERB|ROOT|2 flights|NOUN|dobj|2 "
+     ".|PUNCT|punct|2", {"Bolivia": "BOL"}),
+    # "Chile park rangers protested ." — a facility noun in lower case is no name
+    ("Chile|PROPN|compound|2|B-GPE park|NOUN|compound|2 rangers|NOUN|nsubj|3 protested|VERB|ROOT|3 "
+     ".|PUNCT|punct|3", {"Chile": "CHL"}),
+]
+
+
+@pytest.mark.parametrize("spec,expected", FACILITIES)
+def test_a_name_that_begins_a_facility_name_is_no_actor(spec_doc, dictionary, spec, expected) -> None:
+    _, found = mentions_of(spec_doc, dictionary, spec)
+    assert {m.text: m.entry.code for m in found if m.entry is not None} == expected
+
+
 PEOPLES = [
     # "Bosnian Serbs demanded a truce ." — the country written before a people
     ("Bosnian|ADJ|amod|1|B-NORP Serbs|PROPN|nsubj|2|B-NORP demanded|VERB|ROOT|2 a|DET|det|4 truce|NOUN|dobj|2 "

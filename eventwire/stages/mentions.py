@@ -38,6 +38,11 @@ POSSESSIVE = frozenset({"'s", "\u2019s", "'"})
 NAME_JOINERS = frozenset({"of", "-", "for"})
 STANCE_PREFIXES = frozenset({"anti", "pro", "non"})
 DASHES = frozenset({"-", "\u2010", "\u2011"})
+FACILITY_NOUNS = frozenset({"bridge", "street", "square", "road", "avenue", "boulevard", "highway", "airport", "stadium",
+                            "park", "museum", "station", "tower", "towers", "hall", "hotel", "gate", "mosque", "church",
+                            "cathedral", "synagogue", "temple", "market", "bazaar", "plaza", "mall", "theatre",
+                            "theater", "library", "hospital", "crossing", "terminal", "arena", "garden", "gardens"})
+FACILITY_MODIFIERS = frozenset({"international", "national", "grand", "central"})
 
 
 @dataclass(frozen=True)
@@ -183,6 +188,15 @@ def in_stance(token: Token) -> bool:
     return after_stance(token.doc, i) or after_stance(token.doc, i + 1) or after_stance(token.doc, i + 2)
 
 
+def begins_facility_name(table: Words, last: int) -> bool:
+    """Whether the name ending before token ``last`` is the first word of a facility's proper name
+    ("the Chile Bridge", "Peru Square", "Lima International Airport"): a place, not an actor."""
+    size = len(table.lower)
+    if last < size and table.capital[last] and table.lower[last] in FACILITY_MODIFIERS:
+        last += 1
+    return last < size and table.capital[last] and table.lower[last] in FACILITY_NOUNS
+
+
 def _foreign_institution(doc: Doc, match: Match, dictionary: ActorDictionary) -> bool:
     """An institution's short name after another country's adjective ("the Syrian Congress",
     "the Iraqi Majlis") names that country's body, not the institution."""
@@ -207,6 +221,9 @@ def _longest_at(doc: Doc, i: int, dictionary: ActorDictionary) -> Match | None:
         if j < size and not table.spaced[j - 1] and table.alpha[j] and table.alpha[j - 1]:
             continue
         aliases = dictionary.candidates(table.span(i, j))
+        if aliases and begins_facility_name(table, j):
+            aliases = tuple(a for a in aliases if _is_person(dictionary, a))
+            return Match(i, j, aliases) if aliases else None
         if aliases:
             return Match(i, j, aliases)
     if doc[i].pos_ == "PROPN" and doc[i].ent_type_ != "PERSON":  # "Venezuala": a country name with one typo
