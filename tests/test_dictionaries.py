@@ -255,7 +255,10 @@ def test_a_hyphenated_title_is_the_same_role(dictionary) -> None:
     assert dictionary.role("Vice-President") == dictionary.role("vice president") is not None
 
 
-@pytest.mark.parametrize("phrase,sector", [("fundamentalists", "RAD"), ("separatists", "REB"), ("dissidents", "OPP")])
+@pytest.mark.parametrize("phrase,sector", [("fundamentalists", "RAD"), ("separatists", "REB"), ("dissidents", "OPP"),
+                                          ("advisers", "GOV"), ("advisors", "GOV"), ("military advisers", "MIL"),
+                                          ("factions", "PTY"), ("officers", "MIL"), ("peacekeepers", "MIL"),
+                                          ("hostage-takers", "UAF")])
 def test_groups_named_by_what_their_members_do(dictionary, phrase, sector) -> None:
     role = dictionary.role(phrase)
     assert role is not None and role.type == "group" and role.sectors == (sector,)

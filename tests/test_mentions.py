@@ -127,6 +127,21 @@ QUALIFIED = [
     # "Syrian protesters marched ."
     ("Syrian|ADJ|amod|1|B-NORP protesters|NOUN|nsubj|2 marched|VERB|ROOT|2 .|PUNCT|punct|2",
      "Syrian protesters", "SYRCVL", "group"),
+    # "Sixteen Chilean civilian advisers were killed ." — an adjective between country and noun
+    ("Sixteen|NUM|nummod|3 Chilean|ADJ|amod|3|B-NORP civilian|ADJ|amod|3 advisers|NOUN|nsubjpass|5 "
+     "were|AUX|auxpass|5 killed|VERB|ROOT|5 .|PUNCT|punct|5", "Chilean civilian advisers", "CHLGOV", "organisation"),
+    # "Bolivian military advisers arrived ."
+    ("Bolivian|ADJ|amod|2|B-NORP military|ADJ|amod|2 advisers|NOUN|nsubj|3 arrived|VERB|ROOT|3 .|PUNCT|punct|3",
+     "Bolivian military advisers", "BOLMIL", "group"),
+    # "Peruvian factions agreed ."
+    ("Peruvian|ADJ|amod|1|B-NORP factions|NOUN|nsubj|2 agreed|VERB|ROOT|2 .|PUNCT|punct|2",
+     "Peruvian factions", "PERPTY", "group"),
+    # "Bolivian officers rebelled ."
+    ("Bolivian|ADJ|amod|1|B-NORP officers|NOUN|nsubj|2 rebelled|VERB|ROOT|2 .|PUNCT|punct|2",
+     "Bolivian officers", "BOLMIL", "group"),
+    # "Chilean peacekeepers left ."
+    ("Chilean|ADJ|amod|1|B-NORP peacekeepers|NOUN|nsubj|2 left|VERB|ROOT|2 .|PUNCT|punct|2",
+     "Chilean peacekeepers", "CHLMIL", "group"),
 ]
 
 
