@@ -56,7 +56,7 @@ LOCATIVE = ("in", "throughout", "across", "inside")
 CONDITIONS = frozenset({"unless", "if", "until"})
 DIRECTED = frozenset({"to", "with", "against", "for", "on", "toward", "towards", "from", "into", "over", "between", "among"})
 INHERITED = 0.85  # certainty of an argument reached through the grammar rather than a direct slot
-LEADING = frozenset({"led", "backed", "sponsored", "supported", "allied"})
+LEADING = frozenset({"led", "sponsored"})  # "the Chilean-led offensive"; "Chilean-backed rebels" are not Chile
 MAX_DEPTH = 2  # phrases followed down from a head word ("the government of Iran")
 NESTED = 0.9  # certainty of an actor found on a modifier rather than on the phrase's head word
 

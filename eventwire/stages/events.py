@@ -76,7 +76,7 @@ BACKGROUND_MARKS = frozenset({"after", "before", "since", "when", "as", "while",
 TOGETHER = frozenset({"alongside", "together", "jointly"})
 LOCATIVE_PREPS = frozenset({"in", "into", "at", "inside", "across", "throughout"})
 SENT_TO = LOCATIVE_PREPS | {"to"}  # where those an act serves were sent ("sent inspectors to Peru to investigate")
-SAME_TIME = frozenset({"when", "as", "while"})
+SAME_TIME = frozenset({"when", "as"})
 
 
 @dataclass(frozen=True)
@@ -488,8 +488,8 @@ def code_match(
     if not sources:
         return []
     parties = entry.reciprocal and len({s.actor.id for s in sources}) > 1  # "X and Y met": each other's target
-    targets = find_targets(doc, match, index, places, lexicon, only_slots=parties,
-                           exclude=frozenset(s.actor.id for s in sources))
+    alone = frozenset(s.actor.id for s in sources) if len(sources) == 1 else frozenset()  # several: each other's
+    targets = find_targets(doc, match, index, places, lexicon, only_slots=parties, exclude=alone)
     if entry.clause_modal and not targets:  # "said relations should not depend on ...": an opinion, no demand
         return []
     code, modality = lexicon.code_for(entry, modality_of(trigger, lexicon.modality))
