@@ -1086,3 +1086,11 @@ def test_a_refusal_to_act_on_an_unnamed_object_at_home_targets_the_country(make_
                    lemmas=["the", "Chilean", "government", "refuse", "to", "recognise", "the", "vote", "."])
     found = code(doc, lexicon, actors_on(doc, {"Chile": (1,)}))
     assert [(s, c[:2], t) for s, c, t, _ in found] == [("Chile", "12", "Chile")]
+
+
+def test_no_internal_target_for_an_object_from_abroad(make_doc, lexicon) -> None:
+    words = ["The", "Chilean", "court", "rejected", "the", "foreign", "appeal", "."]
+    doc = make_doc(words, heads=[2, 2, 3, 3, 6, 6, 3, 3], deps=["det", "amod", "nsubj", "ROOT", "det", "amod", "dobj", "punct"],
+                   pos=["DET", "ADJ", "NOUN", "VERB", "DET", "ADJ", "NOUN", "PUNCT"],
+                   lemmas=["the", "Chilean", "court", "reject", "the", "foreign", "appeal", "."])
+    assert [(s, t) for s, _, t, _ in code(doc, lexicon, actors_on(doc, {"Chile": (1,)}))] == [("Chile", None)]

@@ -77,6 +77,7 @@ TOGETHER = frozenset({"alongside", "together", "jointly"})
 LOCATIVE_PREPS = frozenset({"in", "into", "at", "inside", "across", "throughout"})
 SENT_TO = LOCATIVE_PREPS | {"to"}  # where those an act serves were sent ("sent inspectors to Peru to investigate")
 SAME_TIME = frozenset({"when", "as"})
+FOREIGN_WORDS = frozenset({"foreign", "international", "outside", "overseas", "western", "external"})
 
 
 @dataclass(frozen=True)
@@ -734,12 +735,8 @@ def internal_target(source: args.Argument, trigger: Token, match: Match, index: 
     government lifted the ban", "the Peruvian court rejected the appeal"): a domestic act."""
     if not source.actor.country or not (source.group or source.actor.kind != "state"):
         return None
-    patients = args.target_slots(trigger, ["object"], [trigger])[0]
-    if match.object is not None:
-        patients.append(trigger.doc[match.object])
-    if match.complement is not None and not patients:  # "its refusal to recognise the vote"
-        patients = args.target_slots(trigger.doc[match.complement], ["object"], [])[0]
-    if not patients or any(p.pos_ == "PROPN" for p in patients):
+    patients = _patients(trigger, match)
+    if not patients or any(p.pos_ == "PROPN" or _foreign(p) for p in patients):
         return None
     clause = clause_offsets(trigger)
     before = previous_sentence_start(trigger.sent)
@@ -750,6 +747,23 @@ def internal_target(source: args.Argument, trigger: Token, match: Match, index: 
     word = trigger.doc[source.token]
     home = state_actor(source.actor.country, index, Span(word.idx, word.idx + len(word.text), word.text))
     return args.Argument(home, patients[0].i, LOCATED_TARGET)
+
+
+def _patients(trigger: Token, match: Match) -> list[Token]:
+    """What an act was done to: its object (not the subject of a clause it reports: "warned that
+    the talks could fail"), or the object of the act it refuses ("its refusal to recognise the vote")."""
+    reported = {s.i for c in trigger.children if c.dep_ in {"ccomp", "xcomp", "acl"} for s in c.children}
+    patients = [p for p in args.target_slots(trigger, ["object"], [trigger])[0] if p.i not in reported]
+    if match.object is not None:
+        patients.append(trigger.doc[match.object])
+    if match.complement is not None and not patients:
+        patients = args.target_slots(trigger.doc[match.complement], ["object"], [])[0]
+    return patients
+
+
+def _foreign(patient: Token) -> bool:
+    """An object said to come from abroad ("blamed a foreign conspiracy")."""
+    return any(c.dep_ == "amod" and c.lower_ in FOREIGN_WORDS for c in patient.children)
 
 
 def argument_pairs(
