@@ -44,9 +44,11 @@ class Pipeline:
     gazetteer: places_stage.Gazetteer
     lexicon: events_stage.Lexicon
     parser: nlp_module.Parser = field(init=False, repr=False)
+    locate: actors_stage.Locate = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         self.parser = nlp_module.Parser.of(self.nlp)
+        self.locate = actors_stage.locator(self.gazetteer)
 
     @classmethod
     def load(cls, settings: Settings | None = None) -> "Pipeline":
@@ -84,7 +86,8 @@ class Pipeline:
     def code(self, article: Article, doc: Doc) -> Result:
         """Every stage after the parse, in order."""
         published = article.published
-        actors = actors_stage.find_actors(doc, self.dictionary, published=published, article_id=article.id)
+        actors = actors_stage.find_actors(doc, self.dictionary, published=published, article_id=article.id,
+                                          locate=self.locate)
         index = ActorIndex(actors)
         quotes = quotes_stage.find_quotes(doc, index, article_id=article.id)
         timexes = time_stage.find_timexes(doc, published)

@@ -5,9 +5,10 @@ from __future__ import annotations
 import pytest
 
 from eventwire.dictionaries import ActorDictionary, Entry
-from eventwire.stages.actors import build_actor, find_actors, is_coded, minimal_mentions
+from eventwire.stages.actors import build_actor, country_of, find_actors, is_coded, locator, minimal_mentions
 from eventwire.stages.index import ActorIndex
 from eventwire.stages.mentions import Mention
+from eventwire.stages.places_gazetteer import Candidate, Gazetteer
 from eventwire.ids import stable_id
 
 
@@ -154,3 +155,33 @@ def test_is_coded(code, coded) -> None:
 def test_every_emitted_actor_has_a_code(spec_doc, dictionary) -> None:
     actors = find_actors(spec_doc(STORY), dictionary, published="2018-07-12", article_id="story")
     assert actors and all(is_coded(a.code) for a in actors)
+
+
+def place(feature: str, country: str | None, population: int = 0) -> Candidate:
+    return Candidate("Tarapaca", feature, country, 0.0, 0.0, None, population)
+
+
+@pytest.mark.parametrize("candidates,expected", [
+    ([place("region", "CHL")], "CHL"),  # a region lies in its country
+    ([place("state", "CHL"), place("city", "PER", 900_000)], "CHL"),  # a state before towns of its name
+    ([place("state", "CHL"), place("state", "PER")], None),  # states of one name in two countries
+    ([place("region", None)], None),  # a region across borders
+    ([place("city", "PER", 500_000), place("city", "BOL", 20_000)], "PER"),  # one country's towns hold most people
+    ([place("city", "PER", 500_000), place("city", "BOL", 200_000)], None),  # towns of one name in two countries
+    ([], None),
+])
+def test_country_of_a_place_only_when_its_candidates_agree(candidates, expected) -> None:
+    assert country_of(candidates) == expected
+
+
+def test_locator_reads_the_gazetteer() -> None:
+    locate = locator(Gazetteer.load())
+    assert (locate("Arica"), locate("Tacna"), locate("Qwertyvale")) == ("CHL", "PER", None)
+
+
+def test_find_actors_passes_locate_on(spec_doc, dictionary) -> None:
+    # "Arica police arrested two men ."
+    doc = spec_doc("Arica|PROPN|compound|1|B-GPE police|NOUN|nsubj|2 arrested|VERB|ROOT|2 two|NUM|nummod|4 "
+                   "men|NOUN|dobj|2 .|PUNCT|punct|2")
+    actors = find_actors(doc, dictionary, published="2018-07-12", article_id="a", locate={"Arica": "CHL"}.get)
+    assert [(a.code, [m.text for m in a.mentions]) for a in actors] == [("CHLCOP", ["Arica police"])]

@@ -301,6 +301,42 @@ def test_a_name_that_begins_a_facility_name_is_no_actor(spec_doc, dictionary, sp
     assert {m.text: m.entry.code for m in found if m.entry is not None} == expected
 
 
+TOWNS = {"Arica": "CHL", "Tacna": "PER", "South Tacna": "PER"}
+
+LOCATED = [
+    # "Arica police arrested two men ." — a town before a body gives its country
+    ("Arica|PROPN|compound|1|B-GPE police|NOUN|nsubj|2 arrested|VERB|ROOT|2 two|NUM|nummod|4 men|NOUN|dobj|2 "
+     ".|PUNCT|punct|2", [("Arica police", "CHLCOP")]),
+    # "South Tacna rebels attacked ." — a place name of several words
+    ("South|PROPN|compound|1|B-LOC Tacna|PROPN|compound|2|I-LOC rebels|NOUN|nsubj|3 attacked|VERB|ROOT|3 "
+     ".|PUNCT|punct|3", [("South Tacna rebels", "PERREB")]),
+    # "Rebels in Tacna attacked ." — a town after a group
+    ("Rebels|NOUN|nsubj|3 in|ADP|prep|0 Tacna|PROPN|pobj|1|B-GPE attacked|VERB|ROOT|3 .|PUNCT|punct|3",
+     [("Rebels", "PERREB")]),
+    # "Arica rebels attacked ." — a name the parser does not call a place is none
+    ("Arica|PROPN|compound|1|B-ORG rebels|NOUN|nsubj|2 attacked|VERB|ROOT|2 .|PUNCT|punct|2", [("rebels", None)]),
+]
+
+
+@pytest.mark.parametrize("spec,expected", LOCATED)
+def test_groups_take_the_country_of_a_place_the_gazetteer_knows(spec_doc, dictionary, spec, expected) -> None:
+    doc = spec_doc(spec)
+    found = find_mentions(doc, dictionary, "2018-07-12", locate=TOWNS.get)
+    assert [(m.text, m.entry and m.entry.code) for m in found if m.form in {"body", "group"}] == expected
+
+
+def test_without_locate_a_town_gives_no_country(spec_doc, dictionary) -> None:
+    _, found = mentions_of(spec_doc, dictionary, LOCATED[0][0])
+    assert [m for m in found if m.country or m.entry is not None] == []
+
+
+def test_only_proper_place_names_are_located(spec_doc, dictionary) -> None:
+    # "Mountain rebels attacked ." — a common noun is never looked up
+    spec = "Mountain|NOUN|compound|1 rebels|NOUN|nsubj|2 attacked|VERB|ROOT|2 .|PUNCT|punct|2"
+    found = find_mentions(spec_doc(spec), dictionary, "2018-07-12", locate=lambda name: "CHL")
+    assert [(m.text, m.entry) for m in found] == [("rebels", None)]
+
+
 PEOPLES = [
     # "Bosnian Serbs demanded a truce ." — the country written before a people
     ("Bosnian|ADJ|amod|1|B-NORP Serbs|PROPN|nsubj|2|B-NORP demanded|VERB|ROOT|2 a|DET|det|4 truce|NOUN|dobj|2 "

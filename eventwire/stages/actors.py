@@ -10,20 +10,28 @@ organisations. Codes follow CAMEO: a country's ISO alpha-3 code followed by sect
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from spacy.tokens import Doc
 
 from ..dictionaries import ActorDictionary, Entry
 from ..ids import stable_id
 from ..models import Actor, Span
 from . import coref
-from .mentions import Mention, find_mentions
+from .mentions import Locate, Mention, find_mentions
+from .places_gazetteer import Candidate, Gazetteer
 
-__all__ = ["ActorDictionary", "find_actors", "build_actor", "is_coded"]
+__all__ = ["ActorDictionary", "Locate", "find_actors", "build_actor", "is_coded", "locator", "country_of"]
+
+REGION_FEATURES = frozenset({"country", "state", "territory", "region"})
+DOMINANT_SHARE = 0.9  # of the people of all towns of a name that one country's towns must hold
 
 
-def find_actors(doc: Doc, dictionary: ActorDictionary, *, published: str | None, article_id: str) -> list[Actor]:
-    """The actors of one parsed article, in order of first mention."""
-    mentions = find_mentions(doc, dictionary, published)
+def find_actors(doc: Doc, dictionary: ActorDictionary, *, published: str | None, article_id: str,
+                locate: Locate | None = None) -> list[Actor]:
+    """The actors of one parsed article, in order of first mention; ``locate`` (see :func:`locator`)
+    gives groups written with a place the dictionary does not name their country ("Arica police")."""
+    mentions = find_mentions(doc, dictionary, published, locate)
     resolved = coref.resolve(doc, mentions, dictionary, published)
     groups: dict[str, list[Mention]] = {}
     for mention in resolved:
@@ -67,3 +75,24 @@ def minimal_mentions(mentions: list[Mention]) -> list[Mention]:
         if not any(mention.start < k.end and k.start < mention.end for k in kept):
             kept.append(mention)
     return sorted(kept, key=lambda m: m.start)
+
+
+def locator(gazetteer: Gazetteer) -> Locate:
+    """The country a place name clearly lies in, by the gazetteer (see :func:`country_of`)."""
+    return lambda name: country_of(gazetteer.lookup(name))
+
+
+def country_of(candidates: Sequence[Candidate]) -> str | None:
+    """The country of a place name's candidates when they agree on one: that of its countries, states,
+    territories and regions ("Tarapaca" as a Chilean region), else that of its towns when one country's
+    towns hold nine tenths of their people ("Arica"); None when they disagree or name no country."""
+    regions = {c.country for c in candidates if c.feature in REGION_FEATURES}
+    if regions:
+        return regions.pop() if len(regions) == 1 else None
+    people: dict[str | None, int] = {}
+    for candidate in (c for c in candidates if c.feature == "city"):
+        people[candidate.country] = people.get(candidate.country, 0) + max(candidate.population, 1)
+    if not people:
+        return None
+    country, most = max(people.items(), key=lambda item: item[1])
+    return country if most >= DOMINANT_SHARE * sum(people.values()) else None

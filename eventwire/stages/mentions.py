@@ -15,11 +15,11 @@ Pronouns, relative pronouns and unresolved descriptions are linked by :mod:`.cor
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..nlp import text_of
 from ..dictionaries import REGIONS, ActorDictionary, Alias, Entry, Role, fold
@@ -43,6 +43,10 @@ FACILITY_NOUNS = frozenset({"bridge", "street", "square", "road", "avenue", "bou
                             "cathedral", "synagogue", "temple", "market", "bazaar", "plaza", "mall", "theatre",
                             "theater", "library", "hospital", "crossing", "terminal", "arena", "garden", "gardens"})
 FACILITY_MODIFIERS = frozenset({"international", "national", "grand", "central"})
+PLACE_ENTITIES = frozenset({"GPE", "LOC"})
+
+Locate = Callable[[str], str | None]
+"""The country a place name lies in ("Darfur" -> "SDN"), or None when it is unknown or ambiguous."""
 
 
 @dataclass(frozen=True)
@@ -132,14 +136,16 @@ def make_mention(doc: Doc, first: int, last: int, form: str, entry: Entry | None
                    table.span(first, last), form, entry, **extra)
 
 
-def find_mentions(doc: Doc, dictionary: ActorDictionary, published: str | None) -> list[Mention]:
-    """Every named, titled and qualified mention in ``doc``, in text order."""
+def find_mentions(doc: Doc, dictionary: ActorDictionary, published: str | None,
+                  locate: Locate | None = None) -> list[Mention]:
+    """Every named, titled and qualified mention in ``doc``, in text order. ``locate`` gives the country
+    of places the dictionary does not name ("Arica" -> CHL), for groups written with them."""
     matches = dictionary_matches(doc, dictionary)
     people = person_mentions(doc, dictionary, matches, published)
     taken = {i for m in people for i in range(m.first, m.last)}
-    named = named_mentions(doc, dictionary, matches, taken, published)
+    named = named_mentions(doc, dictionary, matches, taken, published, locate)
     nouns = noun_mentions(doc, dictionary, named, taken | {i for m in named for i in range(m.first, m.last)},
-                          anchors=[*people, *named])
+                          anchors=[*people, *named], locate=locate)
     absorbed = {i for m in nouns if m.form != "description" for i in range(m.first, m.last)}
     named = [m for m in named if m.form not in {"demonym"} or m.head not in absorbed]
     return sorted([*people, *named, *nouns], key=lambda m: (m.start, -m.end))
@@ -465,20 +471,22 @@ def apposition(doc: Doc, head: Token, dictionary: ActorDictionary) -> Apposed | 
 
 
 def named_mentions(
-    doc: Doc, dictionary: ActorDictionary, matches: list[Match], taken: set[int], published: str | None
+    doc: Doc, dictionary: ActorDictionary, matches: list[Match], taken: set[int], published: str | None,
+    locate: Locate | None = None,
 ) -> list[Mention]:
     """Countries, demonyms, capitals (as governments), institutions and organisations."""
     found = []
     for match in matches:
         if any(i in taken for i in range(match.first, match.last)):
             continue
-        mention = _named(doc, dictionary, match, published)
+        mention = _named(doc, dictionary, match, published, locate)
         if mention is not None:
             found.append(mention)
     return found
 
 
-def _named(doc: Doc, dictionary: ActorDictionary, match: Match, published: str | None) -> Mention | None:
+def _named(doc: Doc, dictionary: ActorDictionary, match: Match, published: str | None,
+           locate: Locate | None = None) -> Mention | None:
     alias = next((a for a in match.aliases if not _is_person(dictionary, a)), None)
     if alias is None:
         return None
@@ -494,7 +502,7 @@ def _named(doc: Doc, dictionary: ActorDictionary, match: Match, published: str |
         return None
     if alias.form == "demonym":
         if is_people_noun(span.root):
-            return people_mention(doc, dictionary, match, entry)
+            return people_mention(doc, dictionary, match, entry, locate)
         return make_mention(doc, match.first, match.last, "demonym", entry, country=entry.country)
     if entry.key in REGIONS and is_locative(span.root):
         return None
@@ -508,7 +516,8 @@ def is_people_noun(token: Token) -> bool:
         and token.text.endswith("s")
 
 
-def people_mention(doc: Doc, dictionary: ActorDictionary, match: Match, entry: Entry) -> Mention:
+def people_mention(doc: Doc, dictionary: ActorDictionary, match: Match, entry: Entry,
+                   locate: Locate | None = None) -> Mention:
     """People named by a demonym. A country written before them or the place they are in decides their
     country ("Iraqi Kurds", "Albanians of southern Serbia"); "ethnic Albanians" with no place are left to
     coreference (the article's main other country); otherwise they are the demonym's people ("Iraqis")."""
@@ -517,7 +526,7 @@ def people_mention(doc: Doc, dictionary: ActorDictionary, match: Match, entry: E
     country = _country_at(doc, qualifier.i, dictionary) if qualifier is not None else None
     first = qualifier.i if country else match.first
     ethnic = any(c.lower_ == "ethnic" for c in token.lefts)
-    country = country or place_after(doc, token, dictionary)
+    country = country or place_after(doc, token, dictionary, locate)
     if country is None and ethnic:
         return make_mention(doc, match.first, match.last, "ethnic", None, country=entry.country)
     if country is None or country == entry.country:
@@ -548,14 +557,40 @@ def _match_country(match: Match, dictionary: ActorDictionary, forms: frozenset[s
     return None
 
 
-def place_after(doc: Doc, token: Token, dictionary: ActorDictionary) -> str | None:
-    """The country of a place phrase after ``token``: "rebels in the Ivory Coast", "police in Baghdad"."""
+def place_after(doc: Doc, token: Token, dictionary: ActorDictionary, locate: Locate | None = None) -> str | None:
+    """The country of a place phrase after ``token``: "rebels in the Ivory Coast", "police in Baghdad",
+    and with ``locate`` "rebels in Arica" (CHL)."""
     for prep in (c for c in token.rights if c.dep_ == "prep" and c.lower_ in PLACE_PREPS):
         for obj in (c for c in prep.children if c.dep_ == "pobj"):
-            country = _first_country(doc, obj.left_edge.i, obj.right_edge.i + 1, dictionary)
+            first, last = obj.left_edge.i, obj.right_edge.i + 1
+            country = _first_country(doc, first, last, dictionary) or _first_located(doc, first, last, locate)
             if country:
                 return country
     return None
+
+
+def _first_located(doc: Doc, first: int, last: int, locate: Locate | None) -> str | None:
+    """The country ``locate`` gives the first place entity in tokens ``[first, last)``."""
+    if locate is None:
+        return None
+    for i in range(first, last):
+        place = place_entity(doc[i])
+        country = locate(place.text) if place is not None else None
+        if country:
+            return country
+    return None
+
+
+def place_entity(token: Token) -> Span | None:
+    """The place a proper noun is written in: its GPE or LOC entity without a leading "the" ("Tacna",
+    "the West Bank"); None for other words, so that common nouns never become places."""
+    if token.ent_type_ not in PLACE_ENTITIES or token.pos_ != "PROPN" or not token.text[:1].isupper():
+        return None
+    entity = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    if entity is None:
+        return None
+    start = entity.start + 1 if entity[0].lower_ == "the" else entity.start
+    return token.doc[start:entity.end]
 
 
 def _first_country(doc: Doc, first: int, last: int, dictionary: ActorDictionary) -> str | None:
@@ -605,15 +640,16 @@ def is_locative(token: Token, depth: int = 0) -> bool:
 
 
 def noun_mentions(doc: Doc, dictionary: ActorDictionary, named: list[Mention], taken: set[int],
-                  anchors: Sequence[Mention] = ()) -> list[Mention]:
-    """Role nouns qualified by a country or institution ("Iran's parliament", "European firms"), and
-    descriptions whose country a phrase after them gives ("a top adviser to Iran's Supreme Leader X")."""
+                  anchors: Sequence[Mention] = (), locate: Locate | None = None) -> list[Mention]:
+    """Role nouns qualified by a country or institution ("Iran's parliament", "European firms"), groups
+    and bodies ``locate`` places ("Arica police"), and descriptions whose country a phrase after them
+    gives ("a top adviser to Iran's Supreme Leader X")."""
     owners = {i: m for m in named for i in range(m.first, m.last) if m.entry is not None}
     posts = {i: m for m in anchors for i in range(m.first, m.last) if m.entry is not None}
     found: list[Mention] = []
     i = 0
     while i < len(doc):
-        mentions = [] if i in taken else _qualified_noun(doc, i, dictionary, owners, posts)
+        mentions = [] if i in taken else _qualified_noun(doc, i, dictionary, owners, posts, locate)
         found.extend(mentions)
         i = max((m.last for m in mentions), default=i + 1)
     return found
@@ -633,14 +669,14 @@ def _role_at(doc: Doc, i: int, dictionary: ActorDictionary) -> tuple[int, Role] 
 
 
 def _qualified_noun(doc: Doc, i: int, dictionary: ActorDictionary, owners: dict[int, Mention],
-                    posts: dict[int, Mention]) -> list[Mention]:
+                    posts: dict[int, Mention], locate: Locate | None = None) -> list[Mention]:
     found = _role_at(doc, i, dictionary)
     if found is None or (doc[i].dep_ == "compound" and doc[i].head.i > i):
         return []
     role_first, role = found
     qualifiers = _owners(doc, doc[i], role_first, owners)
     if not qualifiers:
-        located = _located(doc, role_first, i, role, dictionary, owners)
+        located = _located(doc, role_first, i, role, dictionary, owners, locate)
         if located is not None:
             return [located]
         return _postmodified(doc, role_first, i, role, posts) or _bare_description(doc, role_first, i, role)
@@ -658,18 +694,32 @@ def _qualified_noun(doc: Doc, i: int, dictionary: ActorDictionary, owners: dict[
 
 
 def _located(doc: Doc, role_first: int, i: int, role: Role, dictionary: ActorDictionary,
-             owners: dict[int, Mention]) -> Mention | None:
+             owners: dict[int, Mention], locate: Locate | None = None) -> Mention | None:
     """A group or body whose country is where it is or who leads it: "rebels in the Ivory Coast",
-    "police in Baghdad", "Vietnamese-led forces"."""
+    "police in Baghdad", "Vietnamese-led forces", and with ``locate`` "Arica police", "rebels in Tacna"."""
     if role.type not in {"group", "body"}:
         return None
     if a_peoples_state_body(doc[i], role_first, role.sectors, dictionary):
         return None
-    country = _led_by(doc, doc[i], role_first, owners) or place_after(doc, doc[i], dictionary)
+    first, country = _place_before(doc[i], role_first, locate) or (role_first, None)
+    country = country or _led_by(doc, doc[i], role_first, owners) or place_after(doc, doc[i], dictionary, locate)
     state = dictionary.entry(country) if country else None
     if state is None:
         return None
-    return make_mention(doc, role_first, i + 1, role.type, body_entry(dictionary, state, role), country=country)
+    return make_mention(doc, first, i + 1, role.type, body_entry(dictionary, state, role), country=country)
+
+
+def _place_before(noun: Token, role_first: int, locate: Locate | None) -> tuple[int, str] | None:
+    """"Arica police", "South Tacna rebels": a place written before a group or body, where its
+    mention starts and the country ``locate`` gives it."""
+    if locate is None:
+        return None
+    for child in noun.lefts:
+        place = place_entity(child) if child.i < role_first and child.dep_ in {"compound", "nmod"} else None
+        country = locate(place.text) if place is not None else None
+        if place is not None and country:
+            return place.start, country
+    return None
 
 
 def a_peoples_state_body(noun: Token, role_first: int, sectors: Sequence[str], dictionary: ActorDictionary) -> bool:
