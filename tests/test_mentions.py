@@ -286,6 +286,9 @@ FACILITIES = [
     # "Lima International Airport reopened ." — and a capital's, with a modifier before the facility noun
     ("Lima|PROPN|compound|2|B-FAC International|PROPN|compound|2|I-FAC Airport|PROPN|nsubj|3|I-FAC "
      "reopened|VERB|ROOT|3 .|PUNCT|punct|3", {}),
+    # "Ships crossed the Chile Strait ." — and a natural feature's
+    ("Ships|NOUN|nsubj|1 crossed|VERB|ROOT|1 the|DET|det|4|B-LOC Chile|PROPN|compound|4|I-LOC "
+     "Strait|PROPN|dobj|1|I-LOC .|PUNCT|punct|1", {}),
     # "Bolivia Air cancelled flights ." — a company named after its country is still the country's
     ("Bolivia|PROPN|compound|1|B-ORG Air|PROPN|nsubj|2|I-ORG cancelled|VERB|ROOT|2 flights|NOUN|dobj|2 "
      ".|PUNCT|punct|2", {"Bolivia": "BOL"}),

@@ -42,6 +42,9 @@ FACILITY_NOUNS = frozenset({"bridge", "street", "square", "road", "avenue", "bou
                             "park", "museum", "station", "tower", "towers", "hall", "hotel", "gate", "mosque", "church",
                             "cathedral", "synagogue", "temple", "market", "bazaar", "plaza", "mall", "theatre",
                             "theater", "library", "hospital", "crossing", "terminal", "arena", "garden", "gardens"})
+NATURAL_FEATURES = frozenset({"river", "valley", "delta", "canal", "basin", "strait", "straits", "sea", "lake", "bay",
+                              "mountains", "desert", "plateau"})
+PLACE_NAME_NOUNS = FACILITY_NOUNS | NATURAL_FEATURES
 FACILITY_MODIFIERS = frozenset({"international", "national", "grand", "central"})
 PLACE_ENTITIES = frozenset({"GPE", "LOC"})
 
@@ -194,13 +197,14 @@ def in_stance(token: Token) -> bool:
     return after_stance(token.doc, i) or after_stance(token.doc, i + 1) or after_stance(token.doc, i + 2)
 
 
-def begins_facility_name(table: Words, last: int) -> bool:
-    """Whether the name ending before token ``last`` is the first word of a facility's proper name
-    ("the Chile Bridge", "Peru Square", "Lima International Airport"): a place, not an actor."""
+def begins_place_name(table: Words, last: int) -> bool:
+    """Whether the name ending before token ``last`` is the first word of a facility's or a natural
+    feature's proper name ("the Chile Bridge", "Peru Square", "Lima International Airport", "the Peru
+    Basin"): a place, not an actor."""
     size = len(table.lower)
     if last < size and table.capital[last] and table.lower[last] in FACILITY_MODIFIERS:
         last += 1
-    return last < size and table.capital[last] and table.lower[last] in FACILITY_NOUNS
+    return last < size and table.capital[last] and table.lower[last] in PLACE_NAME_NOUNS
 
 
 def _foreign_institution(doc: Doc, match: Match, dictionary: ActorDictionary) -> bool:
@@ -227,7 +231,7 @@ def _longest_at(doc: Doc, i: int, dictionary: ActorDictionary) -> Match | None:
         if j < size and not table.spaced[j - 1] and table.alpha[j] and table.alpha[j - 1]:
             continue
         aliases = dictionary.candidates(table.span(i, j))
-        if aliases and begins_facility_name(table, j):
+        if aliases and begins_place_name(table, j):
             aliases = tuple(a for a in aliases if _is_person(dictionary, a))
             return Match(i, j, aliases) if aliases else None
         if aliases:
