@@ -384,3 +384,11 @@ def test_refugees_belong_to_the_country_they_flee(make_doc, words, heads, deps, 
     doc = make_doc(words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
     found = args.resolve(doc[0], index_for(doc, {"Peru": (len(words) - 1,)}))
     assert found is not None and found[0].name == "Peru"
+
+
+def test_up_to_a_number_is_the_object_the_parser_split(make_doc) -> None:
+    words = ["Chile", "seized", "up", "to", "16", "Peruvians"]
+    doc = make_doc(words, heads=[1, 1, 1, 2, 5, 3], deps=["nsubj", "ROOT", "prt", "prep", "nummod", "pobj"],
+                   pos=["PROPN", "VERB", "ADP", "ADP", "NUM", "PROPN"])
+    groups = args.target_slots(doc[1], ["object"], [doc[1]])
+    assert names(args.first_resolved(groups, index_for(doc, {"Chile": (0,), "Peruvians": (5,)}))) == ["Peruvians"]

@@ -221,12 +221,23 @@ def _objects(verb: Token) -> list[Token]:
     direct = [antecedent(c) for c in verb.children if c.dep_ == "dobj"]
     if direct:
         return direct
+    counted = _up_to(verb)
+    if counted:  # "kidnapped up to 16 advisers", parsed as a particle and a "to" phrase
+        return counted
     shifted = [a for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "as"
                for o in prep.children if o.dep_ == "pobj" for a in o.children if a.dep_ == "appos"]
     if shifted:  # "denounced as a crime Peru's raid": the object after the "as" phrase, parsed as its apposition
         return shifted
     clauses = [c for c in verb.children if c.dep_ in {"ccomp", "xcomp", "acl"}]
     return [s for clause in clauses for s in clause.children if s.dep_ == "nsubj"]
+
+
+def _up_to(verb: Token) -> list[Token]:
+    """The counted object of "up to N ..." when the parser reads "up" as the verb's particle."""
+    ups = [c for c in verb.children if c.lower_ == "up" and c.dep_ in {"prt", "advmod", "prep"}]
+    preps = [p for head in (verb, *ups) for p in head.children if p.dep_ == "prep" and p.lower_ == "to"]
+    return [antecedent(o) for p in preps if p.i > 0 and p.doc[p.i - 1].lower_ == "up"
+            for o in p.children if o.dep_ == "pobj" and any(c.dep_ == "nummod" for c in o.children)]
 
 
 def nested_objects(phrases: Sequence[Token], depth: int = 2) -> list[Token]:
