@@ -1094,3 +1094,17 @@ def test_no_internal_target_for_an_object_from_abroad(make_doc, lexicon) -> None
                    pos=["DET", "ADJ", "NOUN", "VERB", "DET", "ADJ", "NOUN", "PUNCT"],
                    lemmas=["the", "Chilean", "court", "reject", "the", "foreign", "appeal", "."])
     assert [(s, t) for s, _, t, _ in code(doc, lexicon, actors_on(doc, {"Chile": (1,)}))] == [("Chile", None)]
+
+
+def test_aid_delivered_to_an_institution_named_after_a_place_goes_to_its_country(make_doc, lexicon) -> None:
+    words = ["Chile", "donated", "and", "delivered", "medicine", "to", "Tacna", "University", "."]
+    doc = make_doc(words, heads=[1, 1, 1, 1, 3, 3, 7, 5, 1],
+                   deps=["nsubj", "ROOT", "cc", "conj", "dobj", "prep", "compound", "pobj", "punct"],
+                   pos=["PROPN", "VERB", "CCONJ", "VERB", "NOUN", "ADP", "PROPN", "PROPN", "PUNCT"],
+                   lemmas=["Chile", "donate", "and", "deliver", "medicine", "to", "Tacna", "University", "."])
+    tacna = doc[6]
+    place = Place("Tacna", tacna.idx, tacna.idx + 5, "Tacna", "PER", -18.0, -70.2, 3928128, "city")
+    peru = Actor("ac-peru", "Peru", "PER", "PER", (), "state", (Span(90, 94, "Peru"),))
+    events = find_events(doc, ActorIndex([*actors_on(doc, {"Chile": (0,)}), peru]), lexicon, quotes=[], timexes=[],
+                         places=[place], published=None, article_id="a")
+    assert [(e.cameo.code, e.target.actor if e.target else None) for e in events] == [("071", "ac-peru")]

@@ -548,6 +548,7 @@ def find_targets(
     trigger = doc[match.trigger]
     anchors = [doc[i] for i in (match.trigger, match.particle, match.object) if i is not None]
     anchors += [c for c in trigger.children if c.dep_ == "dobj" and c.i != match.object]
+    anchors += shared_object_verbs(trigger)
     if trigger.pos_ in {"NOUN", "PROPN"} and trigger.dep_ in {"dobj", "nsubjpass"}:
         if args.word_forms(trigger.head) & lexicon.light_verbs:
             anchors.append(trigger.head)
@@ -589,6 +590,15 @@ def place_anchors(trigger: Token, anchors: Sequence[Token]) -> list[Token]:
     words += [c for c in trigger.children if c.dep_ == "advcl"
               and any(m.dep_ in {"advmod", "mark"} and m.lower_ in SAME_TIME and m.i < c.i for m in c.children)]
     return words
+
+
+def shared_object_verbs(trigger: Token) -> list[Token]:
+    """A later coordinated verb, and its object, when the trigger has no object of its own: they share
+    it ("donated and delivered medicine to Tacna")."""
+    if trigger.pos_ != "VERB" or any(c.dep_ in {"dobj", "prep", "dative"} for c in trigger.children):
+        return []
+    verbs = [c for c in trigger.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+    return [*verbs, *(o for v in verbs for o in v.children if o.dep_ == "dobj")]
 
 
 def entry_root(entry: Entry) -> str:
@@ -635,11 +645,21 @@ def place_targets(
     """Countries of the places filling a target slot, as the state actor of that country."""
     found: dict[str, args.Argument] = {}
     for token in tokens:
-        for word in (token, *token.conjuncts):
+        for word in (token, *token.conjuncts, *name_words(token)):
             place = next((p for p in places if p.start <= word.idx < p.end and p.country), None)
             if place is not None and place.country not in found:
                 found[place.country] = args.Argument(country_actor(place, index), word.i, certainty)
     return list(found.values())
+
+
+def name_words(token: Token) -> list[Token]:
+    """The words a name is compounded of, outermost first ("Tacna" in "Tacna University Medical School")."""
+    words, stack = [], [c for c in token.children if c.dep_ == "compound"]
+    while stack:
+        word = stack.pop(0)
+        words.append(word)
+        stack += [c for c in word.children if c.dep_ == "compound"]
+    return words
 
 
 def place_actors(places: Sequence[Place], index: ActorIndex) -> list[Actor]:
