@@ -1108,3 +1108,13 @@ def test_aid_delivered_to_an_institution_named_after_a_place_goes_to_its_country
     events = find_events(doc, ActorIndex([*actors_on(doc, {"Chile": (0,)}), peru]), lexicon, quotes=[], timexes=[],
                          places=[place], published=None, article_id="a")
     assert [(e.cameo.code, e.target.actor if e.target else None) for e in events] == [("071", "ac-peru")]
+
+
+def test_what_an_object_is_about_does_not_take_a_home_act_abroad(make_doc, lexicon) -> None:
+    words = ["Chilean", "police", "banned", "a", "rally", "held", "to", "protest", "the", "war", "in", "Peru", "."]
+    doc = make_doc(words, heads=[1, 2, 2, 4, 2, 4, 7, 5, 9, 7, 9, 10, 2],
+                   deps=["amod", "nsubj", "ROOT", "det", "dobj", "acl", "aux", "advcl", "det", "dobj", "prep", "pobj", "punct"],
+                   pos=["ADJ", "NOUN", "VERB", "DET", "NOUN", "VERB", "PART", "VERB", "DET", "NOUN", "ADP", "PROPN", "PUNCT"],
+                   lemmas=["Chilean", "police", "ban", "a", "rally", "hold", "to", "protest", "the", "war", "in", "Peru", "."])
+    found = code(doc, lexicon, actors_on(doc, {"Chile": (0,), "Peru": (11,)}))
+    assert ("Chile", "172", "Chile") in [(s, c, t) for s, c, t, _ in found]

@@ -716,16 +716,30 @@ def unattributed_sources(trigger: Token, index: ActorIndex, places: Sequence[Pla
     return [args.Argument(attackers, trigger.i, LOCATED_TARGET)]
 
 
-def abroad(sentence: SpacySpan, country: str, places: Sequence[Place]) -> bool:
-    """Whether the sentence names a place of another country than ``country``."""
-    return any(sentence.start_char <= p.start < sentence.end_char and p.country and p.country != country for p in places)
+def abroad(sentence: SpacySpan, country: str, places: Sequence[Place], aside: Sequence[Offsets] = ()) -> bool:
+    """Whether the sentence, outside the spans ``aside``, names a place of another country than ``country``."""
+    return any(sentence.start_char <= p.start < sentence.end_char and p.country and p.country != country
+               and not _within(p.start, aside) for p in places)
 
 
-def foreigners(sentence: SpacySpan, country: str, index: ActorIndex) -> bool:
-    """Whether the sentence names an actor of another country than ``country`` ("shelled Bolivian
-    posts, killing 50": the dead need not be the attackers' own people)."""
-    return any(actor.country and actor.country != country
-               for _, actor in index.mentions_within(sentence.start_char, sentence.end_char))
+def foreigners(sentence: SpacySpan, country: str, index: ActorIndex, aside: Sequence[Offsets] = ()) -> bool:
+    """Whether the sentence, outside the spans ``aside``, names an actor of another country than
+    ``country`` ("shelled Bolivian posts, killing 50": the dead need not be the attackers' own people)."""
+    return any(actor.country and actor.country != country and not _within(span.start, aside)
+               for span, actor in index.mentions_within(sentence.start_char, sentence.end_char))
+
+
+def _within(start: int, spans: Sequence[Offsets]) -> bool:
+    return any(span.start <= start < span.end for span in spans)
+
+
+def described(patient: Token | None) -> list[Offsets]:
+    """The clauses that describe what an act was done to ("broke up a rally staged to protest the war in
+    Peru"): what a rally was about does not take it abroad."""
+    if patient is None:
+        return []
+    clauses = [c for c in patient.children if c.dep_ in {"acl", "relcl"}]
+    return [Offsets(c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text)) for c in clauses]
 
 
 def home_target(source: args.Argument, trigger: Token, match: Match, index: ActorIndex,
@@ -741,7 +755,9 @@ def home_target(source: args.Argument, trigger: Token, match: Match, index: Acto
         return None
     if patient is not None and patient.pos_ == "PROPN":  # a name we do not know ("attacked Zorba") may lie abroad
         return None
-    if abroad(trigger.sent, source.actor.country, places) or foreigners(trigger.sent, source.actor.country, index):
+    aside = described(patient)
+    if abroad(trigger.sent, source.actor.country, places, aside) or \
+            foreigners(trigger.sent, source.actor.country, index, aside):
         return None
     word = trigger.doc[source.token]
     home = state_actor(source.actor.country, index, Span(word.idx, word.idx + len(word.text), word.text))
