@@ -392,3 +392,10 @@ def test_up_to_a_number_is_the_object_the_parser_split(make_doc) -> None:
                    pos=["PROPN", "VERB", "ADP", "ADP", "NUM", "PROPN"])
     groups = args.target_slots(doc[1], ["object"], [doc[1]])
     assert names(args.first_resolved(groups, index_for(doc, {"Chile": (0,), "Peruvians": (5,)}))) == ["Peruvians"]
+
+
+def test_a_groups_backer_is_not_the_group(make_doc) -> None:
+    words = ["forces", "backed", "by", "Peru"]
+    doc = make_doc(words, heads=[0, 0, 1, 2], deps=["ROOT", "acl", "agent", "pobj"], pos=["NOUN", "VERB", "ADP", "PROPN"],
+                   tags=["NNS", "VBN", "IN", "NNP"], lemmas=["force", "back", "by", "Peru"])
+    assert args.resolve(doc[0], index_for(doc, {"Peru": (3,)})) is None

@@ -56,6 +56,8 @@ LOCATIVE = ("in", "throughout", "across", "inside")
 CONDITIONS = frozenset({"unless", "if", "until"})
 DIRECTED = frozenset({"to", "with", "against", "for", "on", "toward", "towards", "from", "into", "over", "between", "among"})
 INHERITED = 0.85  # certainty of an argument reached through the grammar rather than a direct slot
+SUPPORTING = frozenset({"back", "support", "arm", "fund", "finance", "train", "equip", "sponsor", "supply", "aid",
+                        "assist", "help", "protect", "defend", "recognise", "recognize", "endorse", "advise", "raise"})
 LEADING = frozenset({"led", "sponsored"})  # "the Chilean-led offensive"; "Chilean-backed rebels" are not Chile
 MAX_DEPTH = 2  # phrases followed down from a head word ("the government of Iran")
 NESTED = 0.9  # certainty of an actor found on a modifier rather than on the phrase's head word
@@ -327,9 +329,10 @@ def resolve(token: Token, index: ActorIndex, depth: int = 0) -> tuple[Actor, flo
 
 def _doer(token: Token, index: ActorIndex, depth: int) -> tuple[Actor, float] | None:
     """Who did what a phrase names, by the participle after it or the one leading it: "crimes committed
-    by Peruvian forces", "the Chilean-led offensive"."""
+    by Peruvian forces", "the Chilean-led offensive". Who backs, arms or trains a group is not the group
+    ("forces backed by Chile")."""
     for participle in token.children:
-        if participle.dep_ == "acl" and participle.tag_ == "VBN":
+        if participle.dep_ == "acl" and participle.tag_ == "VBN" and participle.lemma_.lower() not in SUPPORTING:
             agents = [o for a in participle.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
         elif participle.dep_ == "amod" and participle.lower_ in LEADING:
             agents = [c for c in participle.children if c.dep_ in {"npadvmod", "compound", "nmod"}]

@@ -71,7 +71,7 @@ PROTEST_ROOTS = frozenset({"14"})
 DEMAND_ROOTS = frozenset({"10"})
 ASKED_ROOTS = frozenset({"02", "10"})  # an appeal or demand is made to whom its content asks to act
 DOMESTIC_ROOTS = frozenset({"14", "17", "18", "19", "20"})  # acts a group may turn on its own country
-INTERNAL_ROOTS = frozenset({"08", "10", "11", "12", "13", "15", "16"})  # acts a state body may do at home
+INTERNAL_ROOTS = frozenset({"08", "10", "11", "12", "15", "16"})  # acts a state body may do at home
 BACKGROUND_MARKS = frozenset({"after", "before", "since", "when", "as", "while", "until"})
 TOGETHER = frozenset({"alongside", "together", "jointly"})
 LOCATIVE_PREPS = frozenset({"in", "into", "at", "inside", "across", "throughout"})
@@ -734,11 +734,12 @@ def _within(start: int, spans: Sequence[Offsets]) -> bool:
 
 
 def described(patient: Token | None) -> list[Offsets]:
-    """The clauses that describe what an act was done to ("broke up a rally staged to protest the war in
-    Peru"): what a rally was about does not take it abroad."""
+    """The purpose clauses inside what an act was done to ("broke up a rally held to protest the war in
+    Peru"): what a rally was about does not take it abroad, though where it was ("a convoy heading to
+    Tacna") does."""
     if patient is None:
         return []
-    clauses = [c for c in patient.children if c.dep_ in {"acl", "relcl"}]
+    clauses = [c for c in patient.subtree if c.dep_ in {"advcl", "xcomp"} and args.is_infinitive(c)]
     return [Offsets(c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text)) for c in clauses]
 
 
