@@ -327,3 +327,12 @@ def test_it_can_be_a_group_named_as_an_organisation(spec_doc, dictionary) -> Non
     spec = ("The|DET|det|1 YPG|PROPN|nsubj|2|B-ORG said|VERB|ROOT|2 it|PRON|nsubj|5 will|AUX|aux|5 "
             "fight|VERB|ccomp|2 .|PUNCT|punct|2")
     assert dict(resolved(spec_doc, dictionary, spec))["it"] == "YPG"
+
+
+def test_a_description_inside_a_persons_apposition_is_someone_else(spec_doc, dictionary) -> None:
+    # "Wanjiru Odhiambo , an adviser to the Iranian official , arrived ."
+    spec = ("Wanjiru|PROPN|compound|1|B-PERSON Odhiambo|PROPN|nsubj|10|I-PERSON ,|PUNCT|punct|1 an|DET|det|4 "
+            "adviser|NOUN|appos|1 to|ADP|prep|4 the|DET|det|8 Iranian|ADJ|amod|8|B-NORP official|NOUN|pobj|5 "
+            ",|PUNCT|punct|1 arrived|VERB|ROOT|10 .|PUNCT|punct|10")
+    found = dict(resolved(spec_doc, dictionary, spec, "2018-07-12"))
+    assert found["the Iranian official"] != "Wanjiru Odhiambo"

@@ -297,8 +297,11 @@ def _named_next(doc: Doc, mention: Mention, after: Sequence[Mention], country: s
 
 def _latest_person(before: list[Mention], country: str | None, role: str, doc: Doc, mention: Mention) -> Mention | None:
     sentence = _sentence_index(doc)
+    containers = {t.i for t in doc[mention.head].ancestors}
     for candidate in reversed(before):
         if not _is_person(candidate) or sentence[mention.first] - sentence[candidate.first] > WINDOW_SENTENCES:
+            continue
+        if candidate.head in containers:  # "X, an adviser to the speaker": the speaker is not X
             continue
         if country and candidate.entry.country != country:
             continue
