@@ -1118,3 +1118,11 @@ def test_what_an_object_is_about_does_not_take_a_home_act_abroad(make_doc, lexic
                    lemmas=["Chilean", "police", "ban", "a", "rally", "hold", "to", "protest", "the", "war", "in", "Peru", "."])
     found = code(doc, lexicon, actors_on(doc, {"Chile": (0,), "Peru": (11,)}))
     assert ("Chile", "172", "Chile") in [(s, c, t) for s, c, t, _ in found]
+
+
+def test_demonstrating_that_something_is_so_is_no_protest(make_doc, lexicon) -> None:
+    words = ["Chile", "demonstrated", "that", "it", "can", "win", "."]
+    doc = make_doc(words, heads=[1, 1, 5, 5, 5, 1, 1], deps=["nsubj", "ROOT", "mark", "nsubj", "aux", "ccomp", "punct"],
+                   pos=["PROPN", "VERB", "SCONJ", "PRON", "AUX", "VERB", "PUNCT"],
+                   lemmas=["Chile", "demonstrate", "that", "it", "can", "win", "."])
+    assert [c for _, c, _, _ in code(doc, lexicon, actors_on(doc, {"Chile": (0,)}))] == []

@@ -86,6 +86,8 @@ CASES = [
     pytest.param(["Iran", "may", "feel", "ready", "to", "attack", "Syria"], [2, 2, 2, 2, 5, 2, 5],
                  ["nsubj", "aux", "ROOT", "acomp", "aux", "advcl", "dobj"], None, None, 5, "hypothetical",
                  id="to-clause-parsed-as-adverbial"),
+    pytest.param(["its", "ability", "to", "strike", "targets"], [1, 1, 3, 1, 3], ["poss", "ROOT", "aux", "acl", "dobj"],
+                 ["PRON", "NOUN", "PART", "VERB", "NOUN"], None, 3, "hypothetical", id="ability-to"),
 ]
 
 

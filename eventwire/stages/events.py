@@ -340,8 +340,11 @@ def _shifted_clause(noun: Token) -> Token | None:
 
 def _ruled_out(token: Token, objects: frozenset[str]) -> bool:
     """Whether the verb's direct object (a passive's subject) is one that gives the word another
-    sense ("released a statement", "figures were released", "demonstrated its power")."""
+    sense ("released a statement", "figures were released", "demonstrated its power"); for any
+    object (``*``), a clause counts too ("demonstrated that it can ...")."""
     passive = args.is_passive(token)
+    if "*" in objects and any(c.dep_ == "ccomp" for c in token.children):  # "demonstrated that it can ..."
+        return True
     direct = [c for c in token.children if c.dep_ == ("nsubjpass" if passive else "dobj")]
     if passive and token.dep_ == "acl":  # "the summary released by the OPCW"
         direct.append(token.head)
