@@ -1126,3 +1126,35 @@ def test_demonstrating_that_something_is_so_is_no_protest(make_doc, lexicon) -> 
                    pos=["PROPN", "VERB", "SCONJ", "PRON", "AUX", "VERB", "PUNCT"],
                    lemmas=["Chile", "demonstrate", "that", "it", "can", "win", "."])
     assert [c for _, c, _, _ in code(doc, lexicon, actors_on(doc, {"Chile": (0,)}))] == []
+
+
+@pytest.mark.parametrize("subject,tag,kind,expected", [
+    ("students", "NNS", "group", ["141"]),
+    ("Chile", "NNP", "state", []),
+], ids=["a-crowd", "a-state"])
+def test_only_a_crowd_demonstrates(make_doc, lexicon, subject, tag, kind, expected) -> None:
+    words = [subject, "demonstrated", "in", "Arica", "."]
+    doc = make_doc(words, heads=[1, 1, 1, 2, 1], deps=["nsubj", "ROOT", "prep", "pobj", "punct"],
+                   pos=["NOUN" if tag == "NNS" else "PROPN", "VERB", "ADP", "PROPN", "PUNCT"],
+                   tags=[tag, "VBD", "IN", "NNP", "."], lemmas=[subject.lower(), "demonstrate", "in", "Arica", "."])
+    actor = Actor("ac-chile", "Chile", "CHI", "CHI", (), kind, (Span(0, len(subject), subject),))
+    events = find_events(doc, ActorIndex([actor]), lexicon, quotes=[], timexes=[], places=[], published=None,
+                         article_id="a")
+    assert [e.cameo.code for e in events] == expected
+
+
+@pytest.mark.parametrize("sectors,kind,expected", [((), "state", "190"), (("LAB",), "group", "143")],
+                         ids=["a-states-strike-is-military", "a-unions-strike-is-labour"])
+def test_who_strikes_decides_what_a_strike_is(make_doc, lexicon, sectors, kind, expected) -> None:
+    words = ["the", "Chilean", "strike", "ended", "."]
+    doc = make_doc(words, heads=[2, 2, 3, 3, 3], deps=["det", "amod", "nsubj", "ROOT", "punct"],
+                   pos=["DET", "ADJ", "NOUN", "VERB", "PUNCT"], lemmas=["the", "Chilean", "strike", "end", "."])
+    actor = Actor("ac-chile", "Chile", "CHI" + "".join(sectors), "CHI", sectors, kind, (Span(4, 11, "Chilean"),))
+    events = find_events(doc, ActorIndex([actor]), lexicon, quotes=[], timexes=[], places=[], published=None,
+                         article_id="a")
+    assert [e.cameo.code for e in events] == [expected]
+
+
+def test_a_state_code_must_be_a_cameo_code() -> None:
+    with pytest.raises(DictionaryError, match="state_code"):
+        parse_entry({"lemma": "strike", "code": "143", "state_code": "military"}, "test")

@@ -45,7 +45,7 @@ from .time import event_date
 
 ENTRY_FIELDS = frozenset(
     {"lemma", "pos", "code", "intended", "particle", "object", "unless_object", "modifier", "complement",
-     "clause_modal", "target", "place_target", "reciprocal", "strength"}
+     "clause_modal", "target", "place_target", "reciprocal", "strength", "group_source", "state_code"}
 )
 PARTICLE_DEPS = frozenset({"prt", "prep", "advmod", "dative"})
 MISSING_TARGET = 0.9
@@ -77,6 +77,7 @@ TOGETHER = frozenset({"alongside", "together", "jointly"})
 LOCATIVE_PREPS = frozenset({"in", "into", "at", "inside", "across", "throughout"})
 SENT_TO = LOCATIVE_PREPS | {"to"}  # where those an act serves were sent ("sent inspectors to Peru to investigate")
 SAME_TIME = frozenset({"when", "as"})
+OFFICIAL_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 FOREIGN_WORDS = frozenset({"foreign", "international", "outside", "overseas", "western", "external"})
 
 
@@ -98,6 +99,8 @@ class Entry:
     place_target: bool = False
     reciprocal: bool = False
     strength: float = 0.8
+    group_source: bool = False  # only a crowd, a group or a movement does it ("demonstrate", "rally")
+    state_code: str | None = None  # the code when a state or its government or forces does it ("a Chilean strike")
 
     @property
     def specificity(self) -> int:
@@ -242,7 +245,7 @@ def _check_entry(raw: Any, where: str) -> str:
     for name in ("lemma", "code"):
         if not isinstance(raw.get(name), str) or not raw[name].strip():
             raise DictionaryError(f"{label}: '{name}' must be a non-empty string (quote codes: code: \"051\")")
-    for name in ("code", "intended"):
+    for name in ("code", "intended", "state_code"):
         value = raw.get(name)
         if value is not None and (not isinstance(value, str) or not value.isdigit() or not 3 <= len(value) <= 4):
             raise DictionaryError(f"{label}: '{name}' must be a CAMEO code of 3 or 4 digits in quotes, not {value!r}")
@@ -275,6 +278,8 @@ def parse_entry(raw: Any, where: str) -> Entry:
         place_target=bool(raw.get("place_target", False)),
         reciprocal=bool(raw.get("reciprocal", False)),
         strength=float(strength),
+        group_source=bool(raw.get("group_source", False)),
+        state_code=raw.get("state_code"),
     )
 
 
@@ -489,8 +494,12 @@ def code_match(
     sources = args.sources(trigger, index, lexicon.light_verbs, lexicon.frame_preps, stative=is_stative(match, trigger))
     if not sources and entry_root(entry) in UNATTRIBUTED_ROOTS:
         sources = unattributed_sources(trigger, index, places)
+    if entry.group_source:  # "Trump demonstrates daily" shows; it is no protest
+        sources = [s for s in sources if is_crowd(s, doc)]
     if not sources:
         return []
+    if entry.state_code and all(is_official(s.actor) for s in sources):  # "a Chilean strike killed ten"
+        entry = replace(entry, code=entry.state_code)
     parties = entry.reciprocal and len({s.actor.id for s in sources}) > 1  # "X and Y met": each other's target
     alone = frozenset(s.actor.id for s in sources) if len(sources) == 1 else frozenset()  # several: each other's
     targets = find_targets(doc, match, index, places, lexicon, only_slots=parties, exclude=alone)
@@ -524,6 +533,20 @@ class _Context:
     trigger: Span
     strength: float
     previous: Offsets  # from the previous sentence's start (for a simple past event) to this one's end
+
+
+def is_crowd(source: args.Argument, doc: Doc) -> bool:
+    """Whether a source can demonstrate or rally: a group or people, a party or movement; not one person,
+    a state or a state body."""
+    actor, word = source.actor, doc[source.token]
+    if source.group or actor.kind == "group" or word.tag_ in {"NNS", "NNPS"} or word.pos_ == "NUM":
+        return True
+    return actor.kind == "organisation" and not OFFICIAL_SECTORS & set(actor.sectors)
+
+
+def is_official(actor: Actor) -> bool:
+    """A state, or its government or forces."""
+    return actor.kind == "state" or bool({"GOV", "MIL"} & set(actor.sectors))
 
 
 def said_by_an_event(trigger: Token, lexicon: Lexicon) -> bool:
