@@ -336,3 +336,16 @@ def test_a_description_inside_a_persons_apposition_is_someone_else(spec_doc, dic
             ",|PUNCT|punct|1 arrived|VERB|ROOT|10 .|PUNCT|punct|10")
     found = dict(resolved(spec_doc, dictionary, spec, "2018-07-12"))
     assert found["the Iranian official"] != "Wanjiru Odhiambo"
+
+
+def test_an_unknown_name_in_apposition_to_a_description_takes_its_title(spec_doc, dictionary) -> None:
+    # "Peru 's ambassador , Juan Quispe , spoke . Quispe left ."
+    spec = ("Peru|PROPN|poss|2|B-GPE 's|PART|case|0 ambassador|NOUN|nsubj|8 ,|PUNCT|punct|2 "
+            "Juan|PROPN|compound|5|B-PERSON Quispe|PROPN|appos|2|I-PERSON ,|PUNCT|punct|2 spoke|VERB|ROOT|8 "
+            ".|PUNCT|punct|8 Quispe|PROPN|nsubj|10|B-PERSON left|VERB|ROOT|10 .|PUNCT|punct|10")
+    doc = spec_doc(spec)
+    mentions = coref.resolve(doc, find_mentions(doc, dictionary, "2018-07-12"), dictionary, "2018-07-12")
+    coded = {m.text: (m.entry.name, m.entry.code) for m in mentions}
+    assert coded["Juan Quispe"] == ("Juan Quispe", "PERGOV")
+    assert coded["Quispe"] == ("Juan Quispe", "PERGOV")
+    assert coded["ambassador"] == ("Juan Quispe", "PERGOV")

@@ -57,6 +57,7 @@ COPULAS = frozenset({"be", "is", "was", "are", "were", "seem", "seems", "seemed"
 
 def resolve(doc: Doc, mentions: list[Mention], dictionary: ActorDictionary, published: str | None) -> list[Mention]:
     """Apply every rule in order; return only the mentions that refer to something."""
+    mentions = take_apposed_titles(doc, mentions)
     mentions = link_surnames(doc, mentions)
     mentions = link_relatives(doc, mentions)
     mentions = resolve_descriptions(doc, mentions, dictionary, published)
@@ -104,6 +105,29 @@ def link_surnames(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         linked.append(mention)
     taken = {i for m in linked for i in range(m.first, m.last)}
     return linked + _bare_surnames(doc, people, taken)
+
+
+def take_apposed_titles(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """"Peru's ambassador to Chile, Juan Quispe": a person the dictionary does not know, named in
+    apposition to a description, takes its country, sectors and role, and the description is that person."""
+    descriptions = {m.head: m for m in mentions if m.form == "description" and m.entry is None and (m.country or m.code)}
+    titled: dict[int, Mention] = {}  # by id() of the mention replaced
+    for mention in mentions:
+        root = doc[mention.head]
+        described = descriptions.get(root.head.i) if root.dep_ == "appos" else None
+        if described is not None and _is_person(mention) and mention.entry.country is None \
+                and mention.entry.key.startswith("person:"):
+            person = titled[id(mention)] = _titled(mention, described)
+            titled[id(described)] = replace(described, entry=person.entry)
+    return [titled.get(id(m), m) for m in mentions]
+
+
+def _titled(person: Mention, description: Mention) -> Mention:
+    country, sectors = description.country, description.sectors
+    code = country + "".join(sectors) if country else description.code or ""
+    entry = replace(person.entry, country=country, sectors=sectors if country else (), code=code,
+                    role=description.role)
+    return replace(person, entry=entry, country=country, sectors=sectors, role=description.role)
 
 
 def _is_person(mention: Mention) -> bool:
