@@ -179,6 +179,11 @@ def test_locator_reads_the_gazetteer() -> None:
     assert (locate("Arica"), locate("Tacna"), locate("Qwertyvale")) == ("CHL", "PER", None)
 
 
+def test_locator_tells_a_place_of_no_one_country_from_an_unknown_name() -> None:
+    locate = locator(Gazetteer.load())
+    assert (locate("North America"), locate("New Mexico"), locate("Qwertyvale")) == ("", "USA", None)
+
+
 def test_find_actors_passes_locate_on(spec_doc, dictionary) -> None:
     # "Arica police arrested two men ."
     doc = spec_doc("Arica|PROPN|compound|1|B-GPE police|NOUN|nsubj|2 arrested|VERB|ROOT|2 two|NUM|nummod|4 "

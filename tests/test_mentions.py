@@ -304,6 +304,53 @@ def test_a_name_that_begins_a_facility_name_is_no_actor(spec_doc, dictionary, sp
     assert {m.text: m.entry.code for m in found if m.entry is not None} == expected
 
 
+PLACES = {"New Mexico": "USA", "Benin City": "NGA", "North America": "", "American Samoa": "ASM",
+          "The United States": "USA"}
+
+COVERED = [
+    # "Protesters marched in New Mexico ." — a longer place name ending with a state's name is that place
+    ("Protesters|NOUN|nsubj|1 marched|VERB|ROOT|1 in|ADP|prep|1 New|PROPN|compound|4|B-GPE "
+     "Mexico|PROPN|pobj|2|I-GPE .|PUNCT|punct|1", [("New Mexico", "place", None, "USA")]),
+    # "Police in Benin City arrested two men ." — one starting with it, and a group there takes its country
+    ("Police|NOUN|nsubj|4 in|ADP|prep|0 Benin|PROPN|compound|3|B-GPE City|PROPN|pobj|1|I-GPE "
+     "arrested|VERB|ROOT|4 two|NUM|nummod|6 men|NOUN|dobj|4 .|PUNCT|punct|4",
+     [("Police", "body", "NGACOP", "NGA"), ("Benin City", "place", None, "NGA")]),
+    # "North American officials met ." — a demonym read through its state's name: a place of no one country
+    ("North|ADJ|amod|2|B-NORP American|ADJ|amod|2|I-NORP officials|NOUN|nsubj|3 met|VERB|ROOT|3 .|PUNCT|punct|3",
+     []),
+    # "Officials in American Samoa met ." — a demonym starting a territory's name
+    ("Officials|NOUN|nsubj|4 in|ADP|prep|0 American|PROPN|compound|3|B-GPE Samoa|PROPN|pobj|1|I-GPE "
+     "met|VERB|ROOT|4 .|PUNCT|punct|4", [("American Samoa", "place", None, "ASM")]),
+    # "The United States agreed ." — an article is no part of a longer name
+    ("The|DET|det|2|B-GPE United|PROPN|compound|2|I-GPE States|PROPN|nsubj|3|I-GPE agreed|VERB|ROOT|3 "
+     ".|PUNCT|punct|3", [("The United States", "name", "USA", "USA")]),
+    # "Ships left new Mexico ports ." — nor a word in lower case
+    ("Ships|NOUN|nsubj|1 left|VERB|ROOT|1 new|ADJ|amod|4 Mexico|PROPN|compound|4|B-GPE ports|NOUN|dobj|1 "
+     ".|PUNCT|punct|1", [("Mexico", "name", "MEX", "MEX")]),
+]
+
+
+@pytest.mark.parametrize("spec,expected", COVERED)
+def test_a_longer_place_name_around_a_state_name_wins(spec_doc, dictionary, spec, expected) -> None:
+    found = find_mentions(spec_doc(spec), dictionary, "2018-07-12", locate=PLACES.get)
+    assert [(m.text, m.form, m.entry and m.entry.code, m.country) for m in found
+            if m.entry is not None or m.country] == expected
+
+
+@pytest.mark.parametrize("spec,code", [
+    # "Mexico City condemned the attack ." — a capital holding its country's name stands for the government
+    ("Mexico|PROPN|compound|1|B-GPE City|PROPN|nsubj|2|I-GPE condemned|VERB|ROOT|2 the|DET|det|4 "
+     "attack|NOUN|dobj|2 .|PUNCT|punct|2", "MEXGOV"),
+    ("Kuwait|PROPN|compound|1|B-GPE City|PROPN|nsubj|2|I-GPE condemned|VERB|ROOT|2 the|DET|det|4 "
+     "attack|NOUN|dobj|2 .|PUNCT|punct|2", "KWTGOV"),
+    ("Guatemala|PROPN|compound|1|B-GPE City|PROPN|nsubj|2|I-GPE condemned|VERB|ROOT|2 the|DET|det|4 "
+     "attack|NOUN|dobj|2 .|PUNCT|punct|2", "GTMGOV"),
+])
+def test_a_capital_named_after_its_country_is_the_government(spec_doc, dictionary, spec, code) -> None:
+    _, found = mentions_of(spec_doc, dictionary, spec)
+    assert [(m.form, m.entry.code) for m in found] == [("capital", code)]
+
+
 TOWNS = {"Arica": "CHL", "Tacna": "PER", "South Tacna": "PER"}
 
 LOCATED = [

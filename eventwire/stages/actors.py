@@ -78,8 +78,14 @@ def minimal_mentions(mentions: list[Mention]) -> list[Mention]:
 
 
 def locator(gazetteer: Gazetteer) -> Locate:
-    """The country a place name clearly lies in, by the gazetteer (see :func:`country_of`)."""
-    return lambda name: country_of(gazetteer.lookup(name))
+    """The country a place name clearly lies in, by the gazetteer (see :func:`country_of`); "" for a
+    place it knows in no one country ("North America"), None for a name it does not know."""
+
+    def locate(name: str) -> str | None:
+        candidates = gazetteer.lookup(name)
+        return (country_of(candidates) or "") if candidates else None
+
+    return locate
 
 
 def country_of(candidates: Sequence[Candidate]) -> str | None:

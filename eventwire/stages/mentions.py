@@ -30,7 +30,7 @@ LOCATIVE_PREPS = frozenset({"in", "at", "into", "near", "inside", "outside", "ac
                             "within", "via"})
 MOTION_WORDS = frozenset({"visit", "trip", "travel", "go", "come", "fly", "return", "arrive", "arrival", "journey",
                           "flight", "move", "head", "flee", "tour"})
-PLACE_FORMS = frozenset({"name", "capital"})
+PLACE_FORMS = frozenset({"name", "capital", "place"})
 PLACE_PREPS = frozenset({"in", "of", "from", "throughout", "across", "inside"})
 LEADING = frozenset({"led", "backed", "based", "allied", "supported", "trained", "sponsored"})
 NON_ACTORS = frozenset({"people", "civilians", "citizens", "residents", "villagers"})
@@ -49,7 +49,8 @@ FACILITY_MODIFIERS = frozenset({"international", "national", "grand", "central"}
 PLACE_ENTITIES = frozenset({"GPE", "LOC"})
 
 Locate = Callable[[str], str | None]
-"""The country a place name lies in ("Darfur" -> "SDN"), or None when it is unknown or ambiguous."""
+"""The country a place name lies in ("Darfur" -> "SDN"); "" for a known place of no one country ("North
+America"), None for a name the gazetteer does not know."""
 
 
 @dataclass(frozen=True)
@@ -143,7 +144,7 @@ def find_mentions(doc: Doc, dictionary: ActorDictionary, published: str | None,
                   locate: Locate | None = None) -> list[Mention]:
     """Every named, titled and qualified mention in ``doc``, in text order. ``locate`` gives the country
     of places the dictionary does not name ("Arica" -> CHL), for groups written with them."""
-    matches = dictionary_matches(doc, dictionary)
+    matches = dictionary_matches(doc, dictionary, locate)
     people = person_mentions(doc, dictionary, matches, published)
     taken = {i for m in people for i in range(m.first, m.last)}
     named = named_mentions(doc, dictionary, matches, taken, published, locate)
@@ -161,15 +162,16 @@ def _can_start(token: Token) -> bool:
     return token.text[:1].isupper() or token.lower_ in NAME_PARTICLES
 
 
-def dictionary_matches(doc: Doc, dictionary: ActorDictionary) -> list[Match]:
-    """The longest dictionary names, left to right, never inside dates, numbers or amounts."""
+def dictionary_matches(doc: Doc, dictionary: ActorDictionary, locate: Locate | None = None) -> list[Match]:
+    """The longest dictionary names, left to right, never inside dates, numbers or amounts; with
+    ``locate``, a longer place name around a state's name is read whole (see :func:`_longest_at`)."""
     table = token_table(doc)
     found: list[Match] = []
     i = 0
     while i < len(doc):
         match = None
         if (table.capital[i] or table.lower[i] in NAME_PARTICLES) and doc[i].ent_type_ not in SKIP_ENTITIES:
-            match = _longest_at(doc, i, dictionary)
+            match = _longest_at(doc, i, dictionary, locate)
         if match is not None and after_stance(doc, i):
             i = match.last  # "anti-Latin America": a stance, with no name inside it either
             continue
@@ -178,7 +180,8 @@ def dictionary_matches(doc: Doc, dictionary: ActorDictionary) -> list[Match]:
         if match is None:
             i += 1
             continue
-        found.append(match)
+        if match.aliases:  # a name with none is a place of no one country: skipped whole
+            found.append(match)
         i = match.last
     return found
 
@@ -218,8 +221,12 @@ def _foreign_institution(doc: Doc, match: Match, dictionary: ActorDictionary) ->
     return bool(countries) and before is not None and before not in countries
 
 
-def _longest_at(doc: Doc, i: int, dictionary: ActorDictionary) -> Match | None:
-    """The longest dictionary name starting at token ``i``; none after a stance prefix ("pro-Chile")."""
+def _longest_at(doc: Doc, i: int, dictionary: ActorDictionary, locate: Locate | None = None) -> Match | None:
+    """The longest dictionary name starting at token ``i``; none after a stance prefix ("pro-Chile").
+
+    With ``locate``, a state's name inside a longer place name (see :func:`covering_place`) is that place,
+    a match without aliases when that place lies in no one country.
+    """
     if after_stance(doc, i):
         return None
     table = token_table(doc)
@@ -235,12 +242,52 @@ def _longest_at(doc: Doc, i: int, dictionary: ActorDictionary) -> Match | None:
             aliases = tuple(a for a in aliases if _is_person(dictionary, a))
             return Match(i, j, aliases) if aliases else None
         if aliases:
-            return Match(i, j, aliases)
+            match = Match(i, j, aliases)
+            covered = covering_place(doc, match, dictionary, locate) if locate is not None else None
+            return covered or match
     if doc[i].pos_ == "PROPN" and doc[i].ent_type_ != "PERSON":  # "Venezuala": a country name with one typo
         aliases = dictionary.misspelt_country(doc[i].text)
         if aliases:
             return Match(i, i + 1, aliases)
     return None
+
+
+MAX_PLACE_WORDS = 2  # words a longer place name may add on each side of a state's name
+
+
+def covering_place(doc: Doc, match: Match, dictionary: ActorDictionary, locate: Locate) -> Match | None:
+    """A longer place name that starts or ends with the state's name, demonym or capital of ``match``,
+    written as one name in capitalised words that are not function words ("New Mexico", "Benin City",
+    "American Samoa", and through a demonym's state "North American"; not "The United States"): the
+    longest the gazetteer (``locate``) knows wins over the state. The match returned has one alias of
+    form "place" keyed by the place's country, or none at all when that place lies in no one country
+    ("North America")."""
+    states = [a for a in match.aliases if a.form in {"name", "demonym", "capital"} and _is_state(dictionary, a.key)]
+    if not states:
+        return None
+    table = token_table(doc)
+    inner = [table.span(match.first, match.last)]
+    for alias in (a for a in states if a.form == "demonym" and a.key in dictionary.countries):
+        country = dictionary.countries[alias.key]
+        inner.extend((country.name, *country.aliases))
+    spans = [(first, last) for first in range(max(0, match.first - MAX_PLACE_WORDS), match.first + 1)
+             for last in range(match.last, min(len(table.lower), match.last + MAX_PLACE_WORDS) + 1)
+             if (first, last) != (match.first, match.last)]
+    for first, last in sorted(spans, key=lambda s: s[0] - s[1]):
+        added = [*range(first, match.first), *range(match.last, last)]
+        if not all(table.capital[k] and table.alpha[k] and not doc[k].is_stop for k in added):
+            continue
+        before, after = table.span(first, match.first), table.span(match.last, last)
+        for name in inner:
+            country = locate(" ".join(w for w in (before, name, after) if w))
+            if country is not None:
+                return Match(first, last, (Alias(table.span(first, last), country, "place"),) if country else ())
+    return None
+
+
+def _is_state(dictionary: ActorDictionary, key: str) -> bool:
+    entry = dictionary.entry(key)
+    return entry is not None and entry.kind == "state"
 
 
 # People ---------------------------------------------------------------------------------------
@@ -462,7 +509,7 @@ def apposition(doc: Doc, head: Token, dictionary: ActorDictionary) -> Apposed | 
         if role is not None and role.type in {"person", "body"} and role.sectors:
             sectors = role.sectors
         match = _longest_at(doc, token.i, dictionary) if country is None else None
-        if match is not None:
+        if match is not None and match.aliases:
             entry = dictionary.entry(match.aliases[0].key)
             if entry is not None and entry.kind != "person" and entry.country:
                 country = entry.country
@@ -495,6 +542,8 @@ def _named(doc: Doc, dictionary: ActorDictionary, match: Match, published: str |
     if alias is None:
         return None
     span = doc[match.first:match.last]
+    if alias.form == "place":  # "New Mexico": a place of its country, never Mexico
+        return make_mention(doc, match.first, match.last, "place", None, country=alias.key)
     if alias.form == "capital":
         if _names_something_else(span.root):
             return None
@@ -555,6 +604,8 @@ def _country_at(doc: Doc, i: int, dictionary: ActorDictionary, forms: frozenset[
 def _match_country(match: Match, dictionary: ActorDictionary, forms: frozenset[str]) -> str | None:
     """The country of the state or state body a dictionary match names in one of ``forms``."""
     for alias in (a for a in match.aliases if a.form in forms):
+        if alias.form == "place":
+            return alias.key
         entry = dictionary.entry(alias.key)
         if entry is not None and entry.kind in {"state", "organisation"} and entry.country:
             return entry.country
@@ -567,7 +618,7 @@ def place_after(doc: Doc, token: Token, dictionary: ActorDictionary, locate: Loc
     for prep in (c for c in token.rights if c.dep_ == "prep" and c.lower_ in PLACE_PREPS):
         for obj in (c for c in prep.children if c.dep_ == "pobj"):
             first, last = obj.left_edge.i, obj.right_edge.i + 1
-            country = _first_country(doc, first, last, dictionary) or _first_located(doc, first, last, locate)
+            country = _first_country(doc, first, last, dictionary, locate) or _first_located(doc, first, last, locate)
             if country:
                 return country
     return None
@@ -597,12 +648,13 @@ def place_entity(token: Token) -> Span | None:
     return token.doc[start:entity.end]
 
 
-def _first_country(doc: Doc, first: int, last: int, dictionary: ActorDictionary) -> str | None:
+def _first_country(doc: Doc, first: int, last: int, dictionary: ActorDictionary,
+                   locate: Locate | None = None) -> str | None:
     """The country of the first state or capital named in tokens ``[first, last)``, reading each name
     whole: "America" in "Latin America" is no name of its own."""
     i = first
     while i < last:
-        match = _longest_at(doc, i, dictionary) if _can_start(doc[i]) else None
+        match = _longest_at(doc, i, dictionary, locate) if _can_start(doc[i]) else None
         country = _match_country(match, dictionary, PLACE_FORMS) if match else None
         if country:
             return country
