@@ -289,6 +289,12 @@ FACILITIES = [
     # "Ships crossed the Chile Strait ." — and a natural feature's
     ("Ships|NOUN|nsubj|1 crossed|VERB|ROOT|1 the|DET|det|4|B-LOC Chile|PROPN|compound|4|I-LOC "
      "Strait|PROPN|dobj|1|I-LOC .|PUNCT|punct|1", {}),
+    # "Fans filled King Hussein Stadium ." — so does a dictionary person's
+    ("Fans|NOUN|nsubj|1 filled|VERB|ROOT|1 King|PROPN|compound|4|B-FAC Hussein|PROPN|compound|4|I-FAC "
+     "Stadium|PROPN|dobj|1|I-FAC .|PUNCT|punct|1", {}),
+    # "Crowds left the Maria Lopez Hall ." — and a person's the model tags as one
+    ("Crowds|NOUN|nsubj|1 left|VERB|ROOT|1 the|DET|det|5 Maria|PROPN|compound|4|B-PERSON "
+     "Lopez|PROPN|compound|5|I-PERSON Hall|PROPN|dobj|1 .|PUNCT|punct|1", {}),
     # "Bolivia Air cancelled flights ." — a company named after its country is still the country's
     ("Bolivia|PROPN|compound|1|B-ORG Air|PROPN|nsubj|2|I-ORG cancelled|VERB|ROOT|2 flights|NOUN|dobj|2 "
      ".|PUNCT|punct|2", {"Bolivia": "BOL"}),

@@ -180,8 +180,8 @@ def dictionary_matches(doc: Doc, dictionary: ActorDictionary, locate: Locate | N
         if match is None:
             i += 1
             continue
-        if match.aliases:  # a name with none is a place of no one country: skipped whole
-            found.append(match)
+        if match.aliases:  # a name with none begins a facility's name or is a place of no one country
+            found.append(match)  # skipped whole
         i = match.last
     return found
 
@@ -224,8 +224,10 @@ def _foreign_institution(doc: Doc, match: Match, dictionary: ActorDictionary) ->
 def _longest_at(doc: Doc, i: int, dictionary: ActorDictionary, locate: Locate | None = None) -> Match | None:
     """The longest dictionary name starting at token ``i``; none after a stance prefix ("pro-Chile").
 
-    With ``locate``, a state's name inside a longer place name (see :func:`covering_place`) is that place,
-    a match without aliases when that place lies in no one country.
+    A name that begins a facility's or natural feature's name ("the Chile Bridge", "King Fahd Stadium")
+    is a match without aliases: nothing to code, and no shorter name inside it either. With ``locate``,
+    a state's name inside a longer place name (see :func:`covering_place`) is that place, a match without
+    aliases when that place lies in no one country.
     """
     if after_stance(doc, i):
         return None
@@ -239,8 +241,7 @@ def _longest_at(doc: Doc, i: int, dictionary: ActorDictionary, locate: Locate | 
             continue
         aliases = dictionary.candidates(table.span(i, j))
         if aliases and begins_place_name(table, j):
-            aliases = tuple(a for a in aliases if _is_person(dictionary, a))
-            return Match(i, j, aliases) if aliases else None
+            return Match(i, j, ())
         if aliases:
             match = Match(i, j, aliases)
             covered = covering_place(doc, match, dictionary, locate) if locate is not None else None
@@ -302,11 +303,14 @@ def person_mentions(
 
 
 def _person_spans(doc: Doc, dictionary: ActorDictionary, matches: list[Match]) -> list[tuple[int, int]]:
-    """Token ranges of person names: NER PERSON spans and dictionary people, longest first."""
+    """Token ranges of person names: NER PERSON spans and dictionary people, longest first; none that
+    begins a facility's name ("King Fahd Stadium")."""
     places = {(m.first, m.last) for m in matches if not all(_is_person(dictionary, a) for a in m.aliases)}
     covered = {i for first, last in places for i in range(first, last)}
+    table = token_table(doc)
     spans = [s for s in (_trim_name(doc, e.start, e.end) for e in doc.ents if e.label_ == "PERSON")
-             if s not in places and not all(i in covered for i in range(*s)) and not in_stance(doc[s[0]])]
+             if s not in places and not all(i in covered for i in range(*s)) and not in_stance(doc[s[0]])
+             and not begins_place_name(table, s[1])]
     for match in matches:
         if any(_is_person(dictionary, a) for a in match.aliases) and _accept_person_match(doc, match):
             spans.append((match.first, match.last))
