@@ -28,6 +28,20 @@ from .errors import DictionaryError
 from .settings import data_path
 
 REGIONS = frozenset({"EUR", "AFR", "ASA", "MEA", "LAM"})
+
+# The capitalised nouns that end the proper name of a facility or natural feature ("the Chile Bridge",
+# "Peru Square", "the Niger Delta"): a country, capital or person written before one names the place,
+# not an actor, and is no place of its own (see ``mentions.place_name_end``, used by the actors and the
+# places stages). An optional modifier may come between ("Lima International Airport").
+FACILITY_NOUNS = frozenset({"bridge", "street", "square", "road", "avenue", "boulevard", "highway", "airport", "stadium",
+                            "park", "museum", "station", "tower", "towers", "hall", "hotel", "gate", "mosque", "church",
+                            "cathedral", "synagogue", "temple", "market", "bazaar", "plaza", "mall", "theatre",
+                            "theater", "library", "hospital", "crossing", "terminal", "arena", "garden", "gardens"})
+NATURAL_FEATURES = frozenset({"river", "valley", "delta", "canal", "basin", "strait", "straits", "sea", "lake", "bay",
+                              "mountains", "desert", "plateau"})
+PLACE_NAME_NOUNS = FACILITY_NOUNS | NATURAL_FEATURES
+FACILITY_MODIFIERS = frozenset({"international", "national", "grand", "central"})
+
 TITLE_TYPES = frozenset({"person", "honorific", "qualifier"})
 KINDS = frozenset({"state", "person", "organisation", "group", "igo"})
 ACTOR_COLUMNS = ("id", "name", "aliases", "code", "kind", "role", "start", "end")

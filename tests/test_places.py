@@ -152,6 +152,24 @@ def test_recognition(make_doc, gazetteer: Gazetteer, words, ents, tags, expected
     assert [p.text for p in find_places(doc, gazetteer, ActorIndex(()))] == expected
 
 
+@pytest.mark.parametrize(("words", "ents", "expected"), [
+    # a country's name begins a facility's name: the facility is the place, not the country
+    (["Visitors", "filled", "the", "Israel", "Museum", "."], None, ["Israel Museum"]),
+    (["Crowds", "gathered", "at", "the", "Kuwait", "Towers", "."], None, ["Kuwait Towers"]),
+    # a natural feature's: neither the country nor a town named like the feature noun ("Delta")
+    (["Oil", "spilled", "in", "the", "Niger", "Delta", "."], None, ["Niger Delta"]),
+    # a tagged city's, with a modifier before the facility noun
+    (["Flights", "left", "Lima", "International", "Airport", "."], ["O", "O", "B-GPE", "O", "O", "O"],
+     ["Lima International Airport"]),
+    # a facility noun in lower case is no name
+    (["Chile", "park", "rangers", "protested", "."], ["B-GPE", "O", "O", "O", "O"], ["Chile"]),
+])
+def test_a_name_that_begins_a_facility_name_stands_for_it(make_doc, gazetteer: Gazetteer, words, ents,
+                                                          expected) -> None:
+    doc = make_doc(words, ents=ents)
+    assert [p.text for p in find_places(doc, gazetteer, ActorIndex(()))] == expected
+
+
 def test_a_name_in_a_stance_word_is_no_place(make_doc, gazetteer: Gazetteer) -> None:
     # "An anti-Chile rally was held in Tacna ."
     words = ["An", "anti", "-", "Chile", "rally", "was", "held", "in", "Tacna", "."]

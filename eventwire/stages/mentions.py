@@ -22,7 +22,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from ..nlp import text_of
-from ..dictionaries import REGIONS, ActorDictionary, Alias, Entry, Role, fold
+from ..dictionaries import FACILITY_MODIFIERS, PLACE_NAME_NOUNS, REGIONS, ActorDictionary, Alias, Entry, Role, fold
 
 STATE_SECTORS = frozenset({"GOV", "LEG", "JUD", "COP", "MIL"})
 SKIP_ENTITIES = frozenset({"DATE", "TIME", "MONEY", "CARDINAL", "ORDINAL", "PERCENT", "QUANTITY"})
@@ -38,14 +38,6 @@ POSSESSIVE = frozenset({"'s", "\u2019s", "'"})
 NAME_JOINERS = frozenset({"of", "-", "for"})
 STANCE_PREFIXES = frozenset({"anti", "pro", "non"})
 DASHES = frozenset({"-", "\u2010", "\u2011"})
-FACILITY_NOUNS = frozenset({"bridge", "street", "square", "road", "avenue", "boulevard", "highway", "airport", "stadium",
-                            "park", "museum", "station", "tower", "towers", "hall", "hotel", "gate", "mosque", "church",
-                            "cathedral", "synagogue", "temple", "market", "bazaar", "plaza", "mall", "theatre",
-                            "theater", "library", "hospital", "crossing", "terminal", "arena", "garden", "gardens"})
-NATURAL_FEATURES = frozenset({"river", "valley", "delta", "canal", "basin", "strait", "straits", "sea", "lake", "bay",
-                              "mountains", "desert", "plateau"})
-PLACE_NAME_NOUNS = FACILITY_NOUNS | NATURAL_FEATURES
-FACILITY_MODIFIERS = frozenset({"international", "national", "grand", "central"})
 PLACE_ENTITIES = frozenset({"GPE", "LOC"})
 
 Locate = Callable[[str], str | None]
@@ -204,10 +196,16 @@ def begins_place_name(table: Words, last: int) -> bool:
     """Whether the name ending before token ``last`` is the first word of a facility's or a natural
     feature's proper name ("the Chile Bridge", "Peru Square", "Lima International Airport", "the Peru
     Basin"): a place, not an actor."""
+    return place_name_end(table, last) is not None
+
+
+def place_name_end(table: Words, last: int) -> int | None:
+    """Where the facility's or natural feature's name that a name ending before token ``last`` begins
+    ends (after "Airport" in "Lima International Airport"), or None when no such name follows."""
     size = len(table.lower)
     if last < size and table.capital[last] and table.lower[last] in FACILITY_MODIFIERS:
         last += 1
-    return last < size and table.capital[last] and table.lower[last] in PLACE_NAME_NOUNS
+    return last + 1 if last < size and table.capital[last] and table.lower[last] in PLACE_NAME_NOUNS else None
 
 
 def _foreign_institution(doc: Doc, match: Match, dictionary: ActorDictionary) -> bool:

@@ -10,6 +10,10 @@
 3. gazetteer matching of capitalised names the model missed: multiword names ("West Bank",
    "New South Wales") and single names of countries, states, regions and large cities.
 
+A name that begins a facility's or natural feature's proper name ("the Israel Museum", "the Niger
+Delta", "Lima International Airport"; the nouns are shared with the actors stage, see
+``dictionaries.PLACE_NAME_NOUNS``) stands for that whole name, not for the country or town in it.
+
 Every mention is a :class:`~eventwire.models.Place`, also capitals used as actors ("Tehran said");
 the actors stage decides actorhood. Each place is resolved by :mod:`.places_gazetteer` in the light
 of the countries the article is about (unambiguous toponyms and the actors' countries) and of a
@@ -42,7 +46,7 @@ from ..errors import DictionaryError
 from ..models import Location, Offsets, Place
 from ..settings import data_path
 from .index import ActorIndex
-from .mentions import in_stance
+from .mentions import in_stance, place_name_end, token_table
 from .places_gazetteer import Candidate, Gazetteer, distance_km, normalise, rank
 
 __all__ = ["Candidate", "Gazetteer", "distance_km", "event_location", "find_places", "locative_places", "place_words"]
@@ -248,10 +252,16 @@ def _place_head(token: Token) -> bool:
 
 
 def _recognise(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
-    """Toponym spans, without overlaps, in text order; a name in a stance word ("anti-Chile") is none."""
+    """Toponym spans, without overlaps, in text order; a name in a stance word ("anti-Chile") is none,
+    and a name that begins a facility's or natural feature's name stands for that whole name ("the
+    Israel Museum", "the Niger Delta"), never for the country or town written first."""
     taken = [False] * len(doc)
     spans: list[Span] = []
+    table = token_table(doc)
     for span in (*_entity_places(doc, gazetteer), *_gazetteer_places(doc, gazetteer)):
+        end = place_name_end(table, span.end)
+        if end is not None:
+            span = doc[span.start:end]
         if any(taken[span.start:span.end]) or in_stance(span[0]):
             continue
         spans.append(span)
