@@ -143,6 +143,7 @@ CASES = [
     (["The", "EU", "and", "Kent", "agreed", "."], ["O", "B-ORG", "O", "B-GPE", "O", "O"], None, ["EU", "Kent"]),
     (["A", "blast", "near", "the", "town", "of", "Arica", "."], ["O", "O", "O", "O", "O", "O", "B-NORP", "O"],
      ["DT", "NN", "IN", "DT", "NN", "IN", "NNP", "."], ["Arica"]),
+    (["The", "Moscow", "Times", "reported", "it", "."], None, None, ["Moscow"]),  # a capitalised "The" is no part
 ]
 
 

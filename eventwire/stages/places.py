@@ -327,7 +327,8 @@ def _looks_like_demonym(span: Span) -> bool:
 
 
 def _gazetteer_places(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
-    """Capitalised names the model did not tag, matched longest first against the gazetteer."""
+    """Capitalised names the model did not tag, matched longest first against the gazetteer, without a
+    leading "The" ("The Moscow Times" holds "Moscow")."""
     blocked = {t.i for ent in doc.ents if ent.label_ in {"PERSON", "NORP"} for t in ent}
     in_org = {ent.start for ent in doc.ents if ent.label_ == "ORG" and _person_shaped(ent)}
     words = _Words.of(doc)
@@ -338,7 +339,7 @@ def _gazetteer_places(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
         if span is None:
             i += 1
             continue
-        found.append(span)
+        found.append(span[1:] if span[0].lower_ == "the" else span)  # as for entities: "the" is no part of it
         i = span.end
     return found
 
