@@ -439,3 +439,10 @@ def test_a_description_of_an_igo_keeps_its_code(spec_doc, dictionary) -> None:
     _, found = mentions_of(spec_doc, dictionary, spec)
     description = next(m for m in found if m.form == "description")
     assert (description.country, description.code) == (None, "IGOUNO")
+
+
+def test_the_members_of_a_named_group_are_the_group(spec_doc, dictionary) -> None:
+    # "Hamas militants fired ."
+    _, found = mentions_of(spec_doc, dictionary, "Hamas|PROPN|compound|1|B-ORG militants|NOUN|nsubj|2 fired|VERB|ROOT|2 "
+                                                 ".|PUNCT|punct|2")
+    assert {m.entry.code for m in found if m.entry is not None} == {"PSEREBHMS"}

@@ -861,11 +861,14 @@ def _owners(doc: Doc, noun: Token, role_first: int, owners: dict[int, Mention]) 
 
 
 def body_entry(dictionary: ActorDictionary, owner: Entry, role: Role) -> Entry:
-    """"Iran's parliament" -> IRNLEG "Iranian parliament"; "Russian leaders" -> the Russian government."""
+    """"Iran's parliament" -> IRNLEG "Iranian parliament"; "Russian leaders" -> the Russian government;
+    the members of a named group or institution are that group ("Tacna Front fighters")."""
     sectors = tuple(role.sectors)
     country = owner.country
     if not country or country not in dictionary.countries:
         return replace(owner, kind="organisation") if owner.kind != "person" else owner
+    if role.type == "group" and owner.kind in {"group", "organisation"}:
+        return owner
     if sectors == ("GOV",) and country in dictionary.countries:
         return dictionary.government(country)
     adjective = dictionary.countries[country].adjective if country in dictionary.countries else country
