@@ -867,7 +867,7 @@ def body_entry(dictionary: ActorDictionary, owner: Entry, role: Role) -> Entry:
     country = owner.country
     if not country or country not in dictionary.countries:
         return replace(owner, kind="organisation") if owner.kind != "person" else owner
-    if role.type == "group" and owner.kind in {"group", "organisation"}:
+    if role.type == "group" and owner.kind in {"group", "organisation"} and owner.sectors:  # not a region
         return owner
     if sectors == ("GOV",) and country in dictionary.countries:
         return dictionary.government(country)
