@@ -102,14 +102,21 @@ class Actor:
     role: str | None = None  # "Supreme Leader adviser", "Energy Minister", ...
 
 
+Basis = Literal["named", "place", "home", "unattributed"]
+
+
 @dataclass(frozen=True)
 class ActorRef:
-    """An actor as it appears in an event or quote: id plus the fields a reader needs."""
+    """An actor as it appears in an event: id plus the fields a reader needs. ``basis`` says how the
+    text gives it: ``named`` (a mention in the event's clause), ``place`` (the country of a place the act
+    happened in or was aimed at), ``home`` (the source's own country, for a domestic act) or
+    ``unattributed`` (unidentified attackers in the country of an attack nobody claimed)."""
 
     actor: str
     name: str
     code: str
     country: str | None
+    basis: Basis = "named"
 
 
 @dataclass(frozen=True)

@@ -29,7 +29,7 @@ from .errors import StoreError
 from .ids import content_hash
 from .models import Actor, Article, Event, Place, Quote, Result, Skipped, Timex
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"  # 2: events.source_basis and events.target_basis
 
 TABLES: dict[str, tuple[tuple[str, str], ...]] = {
     "meta": (("name", "VARCHAR PRIMARY KEY"), ("value", "VARCHAR")),
@@ -60,6 +60,7 @@ TABLES: dict[str, tuple[tuple[str, str], ...]] = {
         ("trigger_text", "VARCHAR"), ("trigger_start", "INTEGER"), ("trigger_end", "INTEGER"),
         ("sentence_start", "INTEGER"), ("sentence_end", "INTEGER"),
         ("quote_id", "VARCHAR"), ("confidence", "DOUBLE"),
+        ("source_basis", "VARCHAR"), ("target_basis", "VARCHAR"),
     ),
     "quotes": (
         ("article_key", "VARCHAR"), ("id", "VARCHAR"), ("kind", "VARCHAR"), ("text", "VARCHAR"),
@@ -124,6 +125,7 @@ def event_row(key: str, event: Event) -> tuple[Any, ...]:
         *((place.name, place.country, place.lat, place.lon, place.text) if place else (None,) * 5),
         event.trigger.text, event.trigger.start, event.trigger.end,
         event.sentence.start, event.sentence.end, event.quote, event.confidence,
+        event.source.basis if event.source else None, event.target.basis if event.target else None,
     )
 
 
@@ -247,12 +249,17 @@ class Store:
         self.connection.close()
 
     def create_schema(self) -> None:
-        """Create the tables that do not exist yet (existing data is never touched)."""
+        """Create the tables that do not exist yet and add the columns a newer version has to older
+        tables, at their end (existing data is never touched; new columns are NULL for old rows)."""
         for table, columns in TABLES.items():
             body = ", ".join(f'"{name}" {kind}' for name, kind in columns)
             self.connection.execute(f"CREATE TABLE IF NOT EXISTS {table} ({body})")
+            for name, kind in columns:
+                if "PRIMARY KEY" not in kind:
+                    self.connection.execute(f'ALTER TABLE {table} ADD COLUMN IF NOT EXISTS "{name}" {kind}')
         self.connection.execute(
-            "INSERT INTO meta VALUES ('schema_version', ?) ON CONFLICT DO NOTHING", [SCHEMA_VERSION]
+            "INSERT INTO meta VALUES ('schema_version', ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value",
+            [SCHEMA_VERSION],
         )
 
     # ------------------------------------------------------------------------- writing

@@ -890,6 +890,7 @@ def test_an_agentless_killing_is_an_attack_only_with_a_weapon(make_doc, lexicon,
     events = find_events(doc, ActorIndex(actors_on(doc, {"Peruvians": (0,)})), lexicon, quotes=[], timexes=[],
                          places=[place], published="2021-03-04", article_id="art")
     assert [(e.source.name, e.target.name if e.target else None) for e in events] == expected
+    assert all(e.source.basis == "unattributed" for e in events)
 
 
 # a warning is a threat when it has an addressee, a "to"-clause or a "will"-clause on a named actor;
@@ -1158,3 +1159,14 @@ def test_who_strikes_decides_what_a_strike_is(make_doc, lexicon, sectors, kind, 
 def test_a_state_code_must_be_a_cameo_code() -> None:
     with pytest.raises(DictionaryError, match="state_code"):
         parse_entry({"lemma": "strike", "code": "143", "state_code": "military"}, "test")
+
+
+def test_each_target_says_how_the_text_gives_it(make_doc, lexicon, visit_doc) -> None:
+    doc = make_doc(INTERNAL_WORDS, **INTERNAL_PARSE)
+    home = find_events(doc, ActorIndex(actors_on(doc, {"Chile": (1,)})), lexicon, quotes=[], timexes=[], places=[],
+                       published=None, article_id="a")
+    lima = Place("Lima", 14, 18, "Lima", "PER", -12.0, -77.0, 3936456, "city")
+    peru = Actor("ac-peru", "Peru", "PER", "PER", (), "state", (Span(40, 44, "Peru"),))
+    visit = find_events(visit_doc, ActorIndex([*actors_on(visit_doc, {"Chile": (0,)}), peru]), lexicon, quotes=[],
+                        timexes=[], places=[lima], published=None, article_id="a")
+    assert [(e.source.basis, e.target.basis) for e in (*home, *visit)] == [("named", "home"), ("named", "place")]

@@ -46,7 +46,7 @@ def test_record_fields_follow_the_contract() -> None:
     event = data["events"][0]
     assert {"id", "source", "target", "cameo", "plover", "modality", "date", "location", "trigger", "sentence",
             "quote", "confidence"} <= set(event)
-    assert set(event["source"]) == {"actor", "name", "code", "country"}
+    assert set(event["source"]) == {"actor", "name", "code", "country", "basis"} and event["source"]["basis"] == "named"
     assert set(event["cameo"]) == {"code", "root", "label", "goldstein", "quad_class"}
     assert set(event["plover"]) == {"type", "mode", "context"} and event["plover"]["context"] == []
     assert set(event["date"]) == {"value", "precision", "basis", "text"}

@@ -234,3 +234,19 @@ def test_locked_database_says_another_process_writes(tmp_path: Path) -> None:
             Store.open(path)
     finally:
         holder.communicate("")
+
+
+def test_a_database_of_an_older_schema_gains_the_new_columns(tmp_path: Path, results: list[Result]) -> None:
+    import duckdb
+
+    path = tmp_path / "old.duckdb"
+    with duckdb.connect(str(path)) as connection:  # the events table as schema version 1 had it
+        old = [c for c in TABLES["events"] if c[0] not in {"source_basis", "target_basis"}]
+        connection.execute("CREATE TABLE events (" + ", ".join(f'"{n}" {k}' for n, k in old) + ")")
+        connection.execute("CREATE TABLE meta (name VARCHAR PRIMARY KEY, value VARCHAR)")
+        connection.execute("INSERT INTO meta VALUES ('schema_version', '1')")
+    with Store.open(path) as store:
+        store.write(results)
+        rows = store.connection.execute("SELECT DISTINCT source_basis, target_basis FROM events").fetchall()
+        version = store.connection.execute("SELECT value FROM meta WHERE name = 'schema_version'").fetchone()
+    assert rows == [("named", "named")] and version == ("2",)

@@ -3,7 +3,9 @@
 Metrics: event-type accuracy and macro-F1 over all sentences (0.5b1 labels mapped to today's types,
 no event counting as a miss); the share of sentences given a typed event (``event_coverage``);
 source and target country accuracy of the top event over the sentences given one (the actors'
-accuracy, apart from event detection); and precision/recall/F1 of (source country, type, target
+accuracy, apart from event detection), and ``target_country_accuracy_named`` counting only targets the
+text names (not a place's or the source's own country standing for an unnamed target, as the records
+code domestic acts); and precision/recall/F1 of (source country, type, target
 country) triples over all sentences. The records code an act several actors do together ("X and Y
 signed a treaty", "X met Y") as one triple per actor with no target, where eventwire gives a mirror
 pair of events (X -> Y, Y -> X); ``triple_*`` read such a pair as the records do, and
@@ -83,7 +85,7 @@ def joint_acts(triples: set[tuple[str, str, str]]) -> set[tuple[str, str, str]]:
 
 def score(gold: list[GoldRecord], results: list[Result]) -> tuple[dict[str, float], dict[str, int], list, list[Miss]]:
     pairs, misses = [], []
-    coded = src_ok = tgt_ok = tgt_n = tp = n_pred = n_gold = tp_directed = n_directed = 0
+    coded = src_ok = tgt_ok = tgt_named = tgt_n = tp = n_pred = n_gold = tp_directed = n_directed = 0
     for record, result in zip(gold, results):
         events = typed_events(result)
         top = events[0] if events else None
@@ -95,6 +97,7 @@ def score(gold: list[GoldRecord], results: list[Result]) -> tuple[dict[str, floa
             if record.targets:
                 tgt_n += 1
                 tgt_ok += actor_country(top.target) in record.targets
+                tgt_named += actor_country(top.target) in record.targets and top.target.basis == "named"
         gold_set = _triples(record.sources, record.type, record.targets)
         pred_set, directed = predicted_triples(result), predicted_triples(result, joint=False)
         tp += len(gold_set & pred_set)
@@ -114,6 +117,7 @@ def score(gold: list[GoldRecord], results: list[Result]) -> tuple[dict[str, floa
         "event_coverage": coded / n if n else 0.0,
         "source_country_accuracy": src_ok / coded if coded else 0.0,
         "target_country_accuracy": tgt_ok / tgt_n if tgt_n else 0.0,
+        "target_country_accuracy_named": tgt_named / tgt_n if tgt_n else 0.0,
         "triple_precision": triple["precision"],
         "triple_recall": triple["recall"],
         "triple_f1": triple["f1"],

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from ..models import Actor
+from ..models import Actor, Basis
 from .index import ActorIndex
 
 OBJECT_CONTROL = frozenset({"urge", "ask", "tell", "order", "force", "persuade", "invite", "allow", "press",
@@ -73,6 +73,7 @@ class Argument:
     token: int
     certainty: float
     group: bool = False
+    basis: Basis = "named"  # how the text gives the actor (see models.ActorRef)
 
 
 def word_forms(token: Token) -> frozenset[str]:

@@ -674,7 +674,7 @@ def place_targets(
         for word in (token, *token.conjuncts, *name_words(token)):
             place = next((p for p in places if p.start <= word.idx < p.end and p.country), None)
             if place is not None and place.country not in found:
-                found[place.country] = args.Argument(country_actor(place, index), word.i, certainty)
+                found[place.country] = args.Argument(country_actor(place, index), word.i, certainty, basis="place")
     return list(found.values())
 
 
@@ -739,7 +739,7 @@ def unattributed_sources(trigger: Token, index: ActorIndex, places: Sequence[Pla
     attackers = Actor(id=stable_id("ac", country, "UAF"), name="unidentified attackers", code=f"{country}UAF",
                       country=country, sectors=("UAF",), kind="group",
                       mentions=(Span(trigger.idx, trigger.idx + len(trigger.text), trigger.text),))
-    return [args.Argument(attackers, trigger.i, LOCATED_TARGET)]
+    return [args.Argument(attackers, trigger.i, LOCATED_TARGET, basis="unattributed")]
 
 
 def abroad(sentence: SpacySpan, country: str, places: Sequence[Place], aside: Sequence[Offsets] = ()) -> bool:
@@ -788,7 +788,7 @@ def home_target(source: args.Argument, trigger: Token, match: Match, index: Acto
         return None
     word = trigger.doc[source.token]
     home = state_actor(source.actor.country, index, Span(word.idx, word.idx + len(word.text), word.text))
-    return args.Argument(home, patient.i if patient is not None else trigger.i, LOCATED_TARGET)
+    return args.Argument(home, patient.i if patient is not None else trigger.i, LOCATED_TARGET, basis="home")
 
 
 def internal_target(source: args.Argument, trigger: Token, match: Match, index: ActorIndex,
@@ -809,7 +809,7 @@ def internal_target(source: args.Argument, trigger: Token, match: Match, index: 
         return None
     word = trigger.doc[source.token]
     home = state_actor(source.actor.country, index, Span(word.idx, word.idx + len(word.text), word.text))
-    return args.Argument(home, patients[0].i, LOCATED_TARGET)
+    return args.Argument(home, patients[0].i, LOCATED_TARGET, basis="home")
 
 
 def _patients(trigger: Token, match: Match) -> list[Token]:
@@ -917,8 +917,8 @@ def build_event(
     certainty = target.certainty if target else MISSING_TARGET
     return Event(
         id=stable_id("ev", article_id, context.trigger.start, context.code, source.actor.id, target_id),
-        source=ref(source.actor),
-        target=ref(target.actor) if target else None,
+        source=ref(source.actor, source.basis),
+        target=ref(target.actor, target.basis) if target else None,
         cameo=lookup(context.code),
         plover=for_cameo(context.code),
         modality=context.modality,  # type: ignore[arg-type]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 
-from ..models import Actor, ActorRef, Span
+from ..models import Actor, ActorRef, Basis, Span
 
 
 class ActorIndex:
@@ -55,6 +55,6 @@ class ActorIndex:
         return best[2] if best else None
 
 
-def ref(actor: Actor) -> ActorRef:
-    """The short form of an actor used inside events and quotes."""
-    return ActorRef(actor=actor.id, name=actor.name, code=actor.code, country=actor.country)
+def ref(actor: Actor, basis: Basis = "named") -> ActorRef:
+    """The short form of an actor used inside events, with how the text gives it."""
+    return ActorRef(actor=actor.id, name=actor.name, code=actor.code, country=actor.country, basis=basis)
