@@ -284,3 +284,21 @@ def test_concurrent_reads_use_their_own_cursors(empty: TestClient) -> None:
     for thread in threads:
         thread.join()
     assert codes == [200] * 80
+
+
+def test_events_table_marks_actors_the_text_does_not_name() -> None:
+    from eventwire.web.pages import environment
+
+    row = {"date_value": "2021-03-02", "source_code": "CHLCOP", "source_name": "Chilean police", "source_basis": "named",
+           "cameo_code": "172", "cameo_label": "Impose administrative sanctions", "cameo_goldstein": -5.0,
+           "cameo_quad_class": 4, "trigger_text": "banned", "plover_type": "COERCE", "target_code": "CHL",
+           "target_name": "Chile", "target_basis": "home", "modality": "asserted", "location_name": None,
+           "article_id": "art-1", "article_title": "T", "id": "ev-1"}
+    macros = environment().get_template("macros.html").module
+    html = str(macros.events_table([row]))
+    assert html.count('class="basis"') == 1 and ">home</small>" in html
+
+
+def test_api_events_say_how_each_actor_is_given(client: TestClient) -> None:
+    rows = client.get("/api/events?limit=200").json()["events"]
+    assert rows and {r["target_basis"] for r in rows if r["target_code"]} <= {"named", "place", "home", "unattributed"}
