@@ -311,7 +311,7 @@ def test_a_name_that_begins_a_facility_name_is_no_actor(spec_doc, dictionary, sp
 
 
 PLACES = {"New Mexico": "USA", "Benin City": "NGA", "North America": "", "American Samoa": "ASM",
-          "The United States": "USA"}
+          "The United States": "USA", "Chilean Patagonia": "CHL"}
 
 COVERED = [
     # "Protesters marched in New Mexico ." — a longer place name ending with a state's name is that place
@@ -330,6 +330,9 @@ COVERED = [
     # "The United States agreed ." — an article is no part of a longer name
     ("The|DET|det|2|B-GPE United|PROPN|compound|2|I-GPE States|PROPN|nsubj|3|I-GPE agreed|VERB|ROOT|3 "
      ".|PUNCT|punct|3", [("The United States", "name", "USA", "USA")]),
+    # "Peru visited Chilean Patagonia ." — a place inside the state its name names leaves the demonym its state
+    ("Peru|PROPN|nsubj|1|B-GPE visited|VERB|ROOT|1 Chilean|ADJ|amod|3|B-NORP Patagonia|PROPN|dobj|1|B-LOC "
+     ".|PUNCT|punct|1", [("Peru", "name", "PER", "PER"), ("Chilean", "demonym", "CHL", "CHL")]),
     # "Ships left new Mexico ports ." — nor a word in lower case
     ("Ships|NOUN|nsubj|1 left|VERB|ROOT|1 new|ADJ|amod|4 Mexico|PROPN|compound|4|B-GPE ports|NOUN|dobj|1 "
      ".|PUNCT|punct|1", [("Mexico", "name", "MEX", "MEX")]),

@@ -258,9 +258,9 @@ def covering_place(doc: Doc, match: Match, dictionary: ActorDictionary, locate: 
     """A longer place name that starts or ends with the state's name, demonym or capital of ``match``,
     written as one name in capitalised words that are not function words ("New Mexico", "Benin City",
     "American Samoa", and through a demonym's state "North American"; not "The United States"): the
-    longest the gazetteer (``locate``) knows wins over the state. The match returned has one alias of
-    form "place" keyed by the place's country, or none at all when that place lies in no one country
-    ("North America")."""
+    longest the gazetteer (``locate``) knows wins over the state, unless it lies in that state ("Iraqi
+    Kurdistan" stays Iraqi). The match returned has one alias of form "place" keyed by the place's
+    country, or none at all when that place lies in no one country ("North America")."""
     states = [a for a in match.aliases if a.form in {"name", "demonym", "capital"} and _is_state(dictionary, a.key)]
     if not states:
         return None
@@ -279,6 +279,8 @@ def covering_place(doc: Doc, match: Match, dictionary: ActorDictionary, locate: 
         before, after = table.span(first, match.first), table.span(match.last, last)
         for name in inner:
             country = locate(" ".join(w for w in (before, name, after) if w))
+            if country is not None and country in {a.key for a in states}:  # "Iraqi Kurdistan" is Iraq's
+                return None
             if country is not None:
                 return Match(first, last, (Alias(table.span(first, last), country, "place"),) if country else ())
     return None
