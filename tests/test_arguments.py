@@ -253,12 +253,19 @@ def test_a_participle_with_an_object_is_no_reduced_passive(make_doc) -> None:
     assert not args.is_passive(doc[1])
 
 
-def test_an_object_control_verb_passes_its_object_to_the_clause(make_doc) -> None:
-    words = ["Peru", "begged", "Chile", "to", "agree", "."]
+@pytest.mark.parametrize("verb,lemma", [("begged", "beg"), ("led", "lead")])
+def test_an_object_control_verb_passes_its_object_to_the_clause(make_doc, verb, lemma) -> None:
+    words = ["Peru", verb, "Chile", "to", "agree", "."]
     doc = make_doc(words, heads=[1, 1, 1, 4, 1, 1], deps=["nsubj", "ROOT", "dobj", "aux", "xcomp", "punct"],
                    pos=["PROPN", "VERB", "PROPN", "PART", "VERB", "PUNCT"],
-                   lemmas=["Peru", "beg", "Chile", "to", "agree", "."])
+                   lemmas=["Peru", lemma, "Chile", "to", "agree", "."])
     assert args.grammatical_subject(doc[4])[0].text == "Chile"
+
+
+def test_kin_are_not_named_by_their_possessor(make_doc) -> None:
+    doc = make_doc(["their", "father"], heads=[1, 1], deps=["poss", "ROOT"], pos=["PRON", "NOUN"],
+                   lemmas=["their", "father"])
+    assert args.resolve(doc[1], index_for(doc, {"Peruvians": (0,)})) is None
 
 
 @pytest.mark.parametrize("words,heads,deps,pos,expected", [

@@ -349,3 +349,19 @@ def test_an_unknown_name_in_apposition_to_a_description_takes_its_title(spec_doc
     assert coded["Juan Quispe"] == ("Juan Quispe", "PERGOV")
     assert coded["Quispe"] == ("Juan Quispe", "PERGOV")
     assert coded["ambassador"] == ("Juan Quispe", "PERGOV")
+
+
+@pytest.mark.parametrize("spec,expected", [
+    # "Chile voted . It seemed a sure policy ." — an "it" with a predicate after seem is no one
+    ("Chile|PROPN|nsubj|1|B-GPE voted|VERB|ROOT|1 .|PUNCT|punct|1 It|PRON|nsubj|4 seemed|VERB|ROOT|4 a|DET|det|7 "
+     "sure|ADJ|amod|7 policy|NOUN|oprd|4 .|PUNCT|punct|4", []),
+    # "Chile said it would make it easier to vote ." — nor the "it" of "make it easier"
+    ("Chile|PROPN|nsubj|1|B-GPE said|VERB|ROOT|1 it|PRON|nsubj|4 would|AUX|aux|4 make|VERB|ccomp|1 "
+     "it|PRON|nsubj|6 easier|ADJ|ccomp|4 to|PART|aux|8 vote|VERB|xcomp|6 .|PUNCT|punct|1", [("it", "Chile")]),
+    # "Chile massed troops . It appears to be ready ." — but an "it" that appears to do something is someone
+    ("Chile|PROPN|nsubj|1|B-GPE massed|VERB|ROOT|1 troops|NOUN|dobj|1 .|PUNCT|punct|1 It|PRON|nsubj|5 "
+     "appears|VERB|ROOT|5 to|PART|aux|7 be|AUX|xcomp|5 ready|ADJ|acomp|7 .|PUNCT|punct|5", [("It", "Chile")]),
+], ids=["seemed-a-policy", "make-it-easier", "appears-to-be"])
+def test_an_it_that_refers_to_nothing_is_left_alone(spec_doc, dictionary, spec, expected) -> None:
+    found = resolved(spec_doc, dictionary, spec)
+    assert [(text, name) for text, name in found if text.lower() == "it"] == expected

@@ -34,7 +34,8 @@ from .index import ActorIndex
 
 OBJECT_CONTROL = frozenset({"urge", "ask", "tell", "order", "force", "persuade", "invite", "allow", "press",
                             "pressure", "encourage", "call", "compel", "request", "warn", "instruct", "help", "beg", "implore",
-                            "cause", "advise", "remind", "convince", "prompt", "authorize", "authorise", "oblige"})
+                            "cause", "advise", "remind", "convince", "prompt", "authorize", "authorise", "oblige",
+                            "lead", "drive", "push", "permit", "enable"})
 RELATIVE_PRONOUNS = frozenset({"who", "whom", "which", "that", "whose"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 MODIFIER_DEPS = ("poss", "compound", "amod", "nmod", "appos")
@@ -48,7 +49,11 @@ BASED = frozenset({"base", "operate", "station", "headquarter", "headquarters", 
 FLEEING = frozenset({"flee", "escape"})
 ENGAGED = frozenset({"engage", "involve", "embroil"})  # participles whose subject does the act in their "in" phrase
 OTHERS = frozenset({"partner", "ally", "neighbour", "neighbor", "rival", "enemy", "foe", "counterpart", "adversary",
-                    "opponent", "critic", "creditor", "donor"})
+                    "opponent", "critic", "creditor", "donor",
+                    # kin and friends: "their father flew to Erbil" is not them
+                    "father", "mother", "parent", "son", "daughter", "child", "wife", "husband", "brother", "sister",
+                    "family", "relative", "uncle", "aunt", "cousin", "nephew", "niece", "grandfather",
+                    "grandmother", "fiancee", "fiancée", "fiance", "widow", "friend"})
 PREP_DEPS = frozenset({"prep", "dative", "agent"})
 QUANTITY = frozenset({"ten", "dozen", "score", "hundred", "thousand", "million", "group", "number", "crowd", "band",
                       "member", "some", "many", "most", "all", "several", "few", "part", "majority"})

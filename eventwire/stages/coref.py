@@ -52,6 +52,8 @@ OFFICES = frozenset({"president", "prime minister", "premier", "chancellor", "ki
                      "supreme leader", "leader", "crown prince", "vice president", "foreign minister",
                      "secretary of state", "defence minister", "defense minister", "foreign secretary"})
 WINDOW_SENTENCES = 3
+RAISING = frozenset({"seem", "seems", "seemed", "appear", "appears", "appeared"})  # "it seemed a sure policy"
+EXPLETIVE_OBJECT_VERBS = frozenset({"make", "find", "consider", "deem", "render"})  # "made it easier to ..."
 COPULAS = frozenset({"be", "is", "was", "are", "were", "seem", "seems", "seemed", "appear", "appears", "appeared"})
 
 
@@ -431,8 +433,14 @@ def _is_pronoun(token: Token) -> bool:
 
 
 def _is_dummy_it(token: Token) -> bool:
-    """"it is likely that ...", "it seems": an "it" that refers to nothing."""
+    """"it is likely that ...", "it seems", "made it easier to ...": an "it" that refers to nothing."""
     head = token.head
+    if token.dep_ == "nsubj" and (head.lemma_ or head.lower_) in RAISING:  # not "it seems to be arming"
+        return any(c.dep_ in {"attr", "acomp", "oprd", "ccomp"} for c in head.children)
+    if token.dep_ == "dobj" and (head.lemma_ or head.lower_) in EXPLETIVE_OBJECT_VERBS:
+        return any(c.dep_ in {"acomp", "ccomp", "xcomp", "oprd"} and c.i > token.i for c in head.children)
+    if token.dep_ == "nsubj" and head.pos_ == "ADJ" and (head.head.lemma_ or head.head.lower_) in EXPLETIVE_OBJECT_VERBS:
+        return True  # "made it easier to ...", parsed as a small clause
     return (head.lemma_ or head.lower_) in COPULAS and any(c.dep_ in {"ccomp", "xcomp"} for c in head.children) \
         and any(c.dep_ in {"acomp", "attr"} for c in head.children)
 
