@@ -365,3 +365,12 @@ def test_an_unknown_name_in_apposition_to_a_description_takes_its_title(spec_doc
 def test_an_it_that_refers_to_nothing_is_left_alone(spec_doc, dictionary, spec, expected) -> None:
     found = resolved(spec_doc, dictionary, spec)
     assert [(text, name) for text, name in found if text.lower() == "it"] == expected
+
+
+def test_a_groups_leader_is_not_the_countrys_office_holder(spec_doc, dictionary) -> None:
+    # "The Hamas leader spoke ."
+    spec = "The|DET|det|2 Hamas|PROPN|compound|2|B-ORG leader|NOUN|nsubj|3 spoke|VERB|ROOT|3 .|PUNCT|punct|3"
+    doc = spec_doc(spec)
+    mentions = coref.resolve(doc, find_mentions(doc, dictionary, "2018-07-12"), dictionary, "2018-07-12")
+    leader = next(m for m in mentions if m.text == "The Hamas leader")
+    assert leader.entry.kind == "person" and leader.entry.code.startswith("PSEREBHMS")

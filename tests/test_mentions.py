@@ -449,3 +449,12 @@ def test_the_members_of_a_named_group_are_the_group(spec_doc, dictionary) -> Non
     _, found = mentions_of(spec_doc, dictionary, "Hamas|PROPN|compound|1|B-ORG militants|NOUN|nsubj|2 fired|VERB|ROOT|2 "
                                                  ".|PUNCT|punct|2")
     assert {m.entry.code for m in found if m.entry is not None} == {"PSEREBHMS"}
+
+
+def test_a_person_apposed_to_a_groups_role_takes_the_groups_code(spec_doc, dictionary) -> None:
+    # "Rami Haddad , a Hamas spokesman , spoke ."
+    _, found = mentions_of(spec_doc, dictionary,
+                           "Rami|PROPN|compound|1|B-PERSON Haddad|PROPN|nsubj|7|I-PERSON ,|PUNCT|punct|1 a|DET|det|5 "
+                           "Hamas|PROPN|compound|5|B-ORG spokesman|NOUN|appos|1 ,|PUNCT|punct|1 spoke|VERB|ROOT|7 "
+                           ".|PUNCT|punct|7")
+    assert next(m for m in found if m.text == "Rami Haddad").entry.code == "PSEREBHMS"

@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Token
 from ..nlp import text_of
 from ..dictionaries import ActorDictionary, Entry, fold
 from .arguments import antecedent
-from .mentions import Mention, a_peoples_state_body, body_entry, make_mention, people_entry, token_table
+from .mentions import STATE_SECTORS, Mention, a_peoples_state_body, body_entry, make_mention, people_entry, token_table
 
 SURNAME_RATIO = 0.85
 MIN_FUZZY_LENGTH = 5
@@ -290,7 +290,7 @@ def describe(doc: Doc, mention: Mention, before: list[Mention], dictionary: Acto
     """What one description refers to (None when nothing fits and it names no country)."""
     role = fold(mention.role or "")
     country = mention.country or (main if role in OFFICES else None)
-    if role in OFFICES and country:
+    if role in OFFICES and country and set(mention.sectors) <= STATE_SECTORS:  # not "an SDF leader"
         holder = dictionary.holder(role, country, published)
         if holder is not None:
             return holder

@@ -349,14 +349,16 @@ def _person(doc: Doc, dictionary: ActorDictionary, first: int, last: int, publis
     title = title_before(doc, first, dictionary)
     start = title.first if title else first
     country, sectors, role = (title.country, title.sectors, title.role) if title else (None, (), None)
+    code = title.code if title else None
     if title is None or not title.role:
         apposed = apposition(doc, doc[first:last].root, dictionary)
         if apposed is not None:
             role, country, sectors = apposed.role, apposed.country or country, apposed.sectors
+            code = apposed.code or code
     country = country or _country_after(doc, last, dictionary)
     entry = lookup_person(dictionary, name, published)
     if entry is None:
-        entry = _text_person(name, country, sectors, title.code if title else None, role)
+        entry = _text_person(name, country, sectors, code, role)
     return make_mention(doc, start, last, "title" if title else "name", entry, name=name, role=role,
                         country=country, sectors=sectors)
 
@@ -494,6 +496,7 @@ class Apposed:
     role: str
     country: str | None
     sectors: tuple[str, ...]
+    code: str | None = None  # the named group or institution the person belongs to ("a Hamas spokesman")
 
 
 def apposition(doc: Doc, head: Token, dictionary: ActorDictionary) -> Apposed | None:
@@ -507,7 +510,7 @@ def apposition(doc: Doc, head: Token, dictionary: ActorDictionary) -> Apposed | 
     role_tokens = tokens[possessive + 1:] if possessive is not None else tokens
     if not tokens:
         return None
-    country, sectors = None, ()
+    country, sectors, code = None, (), None
     for token in tokens:
         role = dictionary.role(token.lower_)
         if role is not None and role.type in {"person", "body"} and role.sectors:
@@ -517,9 +520,10 @@ def apposition(doc: Doc, head: Token, dictionary: ActorDictionary) -> Apposed | 
             entry = dictionary.entry(match.aliases[0].key)
             if entry is not None and entry.kind != "person" and entry.country:
                 country = entry.country
+                code = entry.code if entry.kind in {"group", "organisation"} and entry.sectors else None
     if not sectors or not role_tokens:
         return None
-    return Apposed(token_table(doc).span(role_tokens[0].i, role_tokens[-1].i + 1), country, sectors)
+    return Apposed(token_table(doc).span(role_tokens[0].i, role_tokens[-1].i + 1), country, sectors, code)
 
 
 # States, capitals, institutions ---------------------------------------------------------------
