@@ -458,3 +458,13 @@ def test_a_person_apposed_to_a_groups_role_takes_the_groups_code(spec_doc, dicti
                            "Hamas|PROPN|compound|5|B-ORG spokesman|NOUN|appos|1 ,|PUNCT|punct|1 spoke|VERB|ROOT|7 "
                            ".|PUNCT|punct|7")
     assert next(m for m in found if m.text == "Rami Haddad").entry.code == "PSEREBHMS"
+
+
+def test_a_name_the_model_missed_is_a_person_when_an_apposition_describes_one(spec_doc, dictionary) -> None:
+    # "Juan Quispe , a Peruvian commander , said ." — no entity labels on the name
+    _, found = mentions_of(spec_doc, dictionary,
+                           "Juan|PROPN|compound|1 Quispe|PROPN|nsubj|7 ,|PUNCT|punct|1 a|DET|det|5 "
+                           "Peruvian|ADJ|amod|5|B-NORP commander|NOUN|appos|1 ,|PUNCT|punct|1 said|VERB|ROOT|7 "
+                           ".|PUNCT|punct|7")
+    quispe = next(m for m in found if m.text == "Juan Quispe")
+    assert quispe.entry.kind == "person" and quispe.entry.code == "PERMIL"

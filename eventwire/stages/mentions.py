@@ -314,11 +314,29 @@ def _person_spans(doc: Doc, dictionary: ActorDictionary, matches: list[Match]) -
     for match in matches:
         if any(_is_person(dictionary, a) for a in match.aliases) and _accept_person_match(doc, match):
             spans.append((match.first, match.last))
+    spans += [s for s in _described_names(doc, dictionary) if not any(i in covered for i in range(*s))]
     chosen: list[tuple[int, int]] = []
     for first, last in sorted(set(spans), key=lambda s: (s[0] - s[1], s[0])):
         if last > first and not any(first < b and a < last for a, b in chosen):
             chosen.append((first, last))
     return sorted(chosen)
+
+
+def _described_names(doc: Doc, dictionary: ActorDictionary) -> list[tuple[int, int]]:
+    """Proper names the model did not call people but an apposition describes as one ("Juan Quispe, a
+    Peruvian commander, said"): the name's words, ending at the head the description hangs on."""
+    found = []
+    for head in doc:
+        if head.pos_ != "PROPN" or head.ent_type_ not in {"", "PERSON", "ORG"} or head.dep_ == "compound":
+            continue
+        described = any(c.dep_ == "appos" and _role_type(dictionary, c.lower_) == "person" for c in head.children)
+        first = head.i
+        while first > 0 and doc[first - 1].pos_ == "PROPN" and doc[first - 1].head.i == head.i \
+                and doc[first - 1].dep_ == "compound":
+            first -= 1
+        if described and head.i > first:  # a single word is too weak a name
+            found.append((first, head.i + 1))
+    return found
 
 
 def _is_person(dictionary: ActorDictionary, alias: Alias) -> bool:
