@@ -374,3 +374,17 @@ def test_a_groups_leader_is_not_the_countrys_office_holder(spec_doc, dictionary)
     mentions = coref.resolve(doc, find_mentions(doc, dictionary, "2018-07-12"), dictionary, "2018-07-12")
     leader = next(m for m in mentions if m.text == "The Hamas leader")
     assert leader.entry.kind == "person" and leader.entry.code.startswith("PSEREBHMS")
+
+
+@pytest.mark.parametrize("spec,expected", [
+    # "Chile voted , but the truce held and it ended the war ." — "it" carries on a subject naming no actor
+    ("Chile|PROPN|nsubj|1|B-GPE voted|VERB|ROOT|1 ,|PUNCT|punct|1 but|CCONJ|cc|1 the|DET|det|5 "
+     "truce|NOUN|nsubj|6 held|VERB|conj|1 and|CCONJ|cc|6 it|PRON|nsubj|9 ended|VERB|conj|6 the|DET|det|11 "
+     "war|NOUN|dobj|9 .|PUNCT|punct|1", []),
+    # "Chile signed the truce . It ended the war ." — but not when that subject is an actor
+    ("Chile|PROPN|nsubj|1|B-GPE signed|VERB|ROOT|1 the|DET|det|3 truce|NOUN|dobj|1 .|PUNCT|punct|1 "
+     "It|PRON|nsubj|6 ended|VERB|ROOT|6 the|DET|det|8 war|NOUN|dobj|6 .|PUNCT|punct|6", [("It", "Chile")]),
+], ids=["after-a-thing", "after-an-actor"])
+def test_a_subject_it_carries_on_the_subject_before_it(spec_doc, dictionary, spec, expected) -> None:
+    found = resolved(spec_doc, dictionary, spec)
+    assert [(text, name) for text, name in found if text.lower() == "it"] == expected

@@ -464,7 +464,7 @@ def pick_antecedent(token: Token, candidates: list[Mention], sentence: Sequence[
     if _inside_quote(token, text_of(token.doc) if text is None else text):
         speakers = {m.start for m in fitting if sentence[m.first] == sentence[token.i] and _is_subject(m, token.doc)}
         fitting = [m for m in fitting if m.start not in speakers] or fitting
-    if not fitting:
+    if not fitting or _continues_a_thing(token, candidates):
         return None
     here = [m for m in fitting if sentence[m.first] == sentence[token.i]]
     if token.lower_ in POSSESSIVES and here:
@@ -477,6 +477,31 @@ def pick_antecedent(token: Token, candidates: list[Mention], sentence: Sequence[
             if subjects:
                 return subjects[0] if group is not here else subjects[-1]
     return fitting[-1]
+
+
+def _continues_a_thing(token: Token, candidates: list[Mention]) -> bool:
+    """Whether a subject "it" or "they" carries on the subject before it that names no actor ("The
+    disposal was a sham, but it allowed Chile to ...", "The truce held. It also ended ..."): the
+    nearest subject before it, in its sentence or else the sentence before, is a common noun no
+    mention covers."""
+    if token.lower_ not in NEUTER | PLURAL or token.dep_ not in SUBJECTS:
+        return False
+    subject = _subject_before(token)
+    if subject is None or subject.pos_ != "NOUN":
+        return False
+    return not any(m.first <= subject.i < m.last for m in candidates)
+
+
+def _subject_before(token: Token) -> Token | None:
+    """The last subject before ``token`` in its sentence, else the main subject of the sentence before."""
+    sent = token.sent
+    here = [t for t in sent if t.i < token.i and t.dep_ in SUBJECTS]
+    if here:
+        return here[-1]
+    if sent.start == 0:
+        return None
+    root = token.doc[sent.start - 1].sent.root
+    return next((c for c in root.children if c.dep_ in SUBJECTS), None)
 
 
 def _clause_subject(token: Token, here: list[Mention]) -> Mention | None:
