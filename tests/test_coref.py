@@ -218,6 +218,9 @@ def test_bare_groups_and_ethnic_peoples_take_the_main_country(spec_doc, dictiona
     ("President|PROPN|compound|2 Omar|PROPN|compound|2|B-PERSON Farouk|PROPN|nsubj|3|I-PERSON met|VERB|ROOT|3 "
      "Chad|PROPN|dobj|3|B-GPE ,|PUNCT|punct|4 Peru|PROPN|conj|4|B-GPE and|CCONJ|cc|6 Oman|PROPN|conj|6|B-GPE "
      ".|PUNCT|punct|3", None),
+    # "President Omar Farouk spoke in Paris ." — France's president on the day was someone else
+    ("President|PROPN|compound|2 Omar|PROPN|compound|2|B-PERSON Farouk|PROPN|nsubj|3|I-PERSON spoke|VERB|ROOT|3 "
+     "in|ADP|prep|3 Paris|PROPN|pobj|4|B-GPE .|PUNCT|punct|3", None),
 ])
 def test_titled_people_take_the_main_country(spec_doc, dictionary, spec, country) -> None:
     doc = spec_doc(spec)

@@ -64,7 +64,7 @@ def resolve(doc: Doc, mentions: list[Mention], dictionary: ActorDictionary, publ
     mentions = link_relatives(doc, mentions)
     mentions = resolve_descriptions(doc, mentions, dictionary, published)
     mentions = resolve_pronouns(doc, mentions)
-    mentions = fill_countries(mentions)
+    mentions = fill_countries(mentions, dictionary, published)
     return sorted((m for m in mentions if m.entry is not None), key=lambda m: (m.start, -m.end))
 
 
@@ -241,10 +241,12 @@ def _apposed_to(doc: Doc, mention: Mention, before: list[Mention]) -> Entry | No
     return next((m.entry for m in before if m.entry is not None and m.first <= token.head.i < m.last), None)
 
 
-def fill_countries(mentions: list[Mention]) -> list[Mention]:
+def fill_countries(mentions: list[Mention], dictionary: ActorDictionary | None = None,
+                   published: str | None = None) -> list[Mention]:
     """Titled people of no known country ("President X") belong to the country the article names most,
     when it names that country at least as often as all others together (in an article about several
-    countries a title alone does not say whose it is)."""
+    countries a title alone does not say whose it is), unless the dictionary knows someone else held
+    that office there on the publication date."""
     main = main_country(mentions, dominant=True)
     if main is None:
         return mentions
@@ -252,10 +254,21 @@ def fill_countries(mentions: list[Mention]) -> list[Mention]:
     for mention in mentions:
         entry = mention.entry
         if entry is not None and entry.kind == "person" and entry.country is None and entry.sectors \
-                and entry.key.startswith("person:") and entry.code.lstrip("-") == "".join(entry.sectors):
+                and entry.key.startswith("person:") and entry.code.lstrip("-") == "".join(entry.sectors) \
+                and not _office_held_by_another(dictionary, entry, main, published):
             entry = replace(entry, country=main, code=main + "".join(entry.sectors))
         filled.append(replace(mention, entry=entry))
     return filled
+
+
+def _office_held_by_another(dictionary: ActorDictionary | None, entry: Entry, country: str,
+                            published: str | None) -> bool:
+    """"President Quispe" in a story about Chile, when the dictionary says Chile's president then was
+    someone else: Quispe is not Chile's president."""
+    if dictionary is None or not entry.role or published is None:
+        return False
+    holder = dictionary.holder(entry.role, country, published)
+    return holder is not None and fold(holder.name) != fold(entry.name)
 
 
 def national_body(dictionary: ActorDictionary, mention: Mention, country: str) -> Entry | None:
