@@ -272,6 +272,8 @@ class ActorDictionary:
         if wanted in {"leader", "head of state"} and country in self.countries:
             wanted = self.countries[country].leader.lower()
         rows = self._holders.get((country, wanted), [])
+        for synonym in () if rows else OFFICE_SYNONYMS.get(wanted, ()):  # "the foreign minister" of the UK
+            rows = rows or self._holders.get((country, synonym), [])
         if date is not None:
             rows = [r for r in rows if (r.start or "") <= date and (r.end is None or date < r.end)]
         return rows[-1] if rows else None
@@ -292,6 +294,14 @@ class ActorDictionary:
 
     def code_parts(self, code: str) -> tuple[str | None, tuple[str, ...]]:
         return split_code(code, self.countries)
+
+
+OFFICE_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "foreign minister": ("foreign secretary", "secretary of state", "external affairs minister"),
+    "defence minister": ("defence secretary", "secretary of defense", "armed forces minister",
+                         "defense minister"),
+    "defense minister": ("defence minister", "defence secretary", "secretary of defense", "armed forces minister"),
+}
 
 
 @lru_cache(maxsize=8)

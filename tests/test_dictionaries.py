@@ -304,3 +304,28 @@ def test_where_names_and_roles_can_start_and_end(dictionary) -> None:
     assert dictionary.may_start("Chile") and dictionary.may_start("Al") and not dictionary.may_start("Yesterday")
     assert dictionary.may_end_role("minister") and dictionary.may_end_role("vice-president")
     assert not dictionary.may_end_role("yesterday")
+
+
+G20_AND_MIDDLE_EAST = ("ARG", "AUS", "BRA", "CAN", "CHN", "FRA", "DEU", "IND", "IDN", "ITA", "JPN", "KOR", "MEX", "RUS",
+                       "SAU", "ZAF", "TUR", "GBR", "USA", "IRN", "IRQ", "ISR", "SYR", "LBN", "JOR", "ARE", "QAT", "KWT",
+                       "OMN", "EGY")
+
+
+@pytest.mark.parametrize("country", G20_AND_MIDDLE_EAST)
+def test_the_leader_and_foreign_minister_are_known_since_2002(dictionary, country) -> None:
+    for date in ("2002-06-01", "2008-06-01", "2015-06-01", "2022-06-01"):
+        assert dictionary.holder("leader", country, date) is not None, (country, date)
+        assert dictionary.holder("foreign minister", country, date) is not None, (country, date)
+
+
+@pytest.mark.parametrize("role,country,date,name", [
+    ("foreign minister", "GBR", "2015-06-01", "Philip Hammond"),  # the Foreign Secretary
+    ("foreign minister", "USA", "2010-06-01", "Hillary Clinton"),  # the Secretary of State
+    ("defence minister", "USA", "2016-06-01", "Ash Carter"),  # the Secretary of Defense
+    ("president", "ITA", "2005-06-01", "Carlo Azeglio Ciampi"),
+    ("president", "ITA", "2016-06-01", "Sergio Mattarella"),
+    ("supreme leader", "IRN", "2026-01-01", "Ali Khamenei"),
+    ("supreme leader", "IRN", "2026-06-01", "Mojtaba Khamenei"),
+])
+def test_an_office_is_whoever_held_it_on_the_day(dictionary, role, country, date, name) -> None:
+    assert dictionary.holder(role, country, date).name == name
