@@ -346,7 +346,7 @@ def test_coordinated_qualifiers_each_name_a_party(make_doc) -> None:
 
 
 def test_a_stranded_preposition_takes_the_subject_the_parser_gave_its_object_to(make_doc) -> None:
-    words = ["Chile", "granted", "asylum", "to", "Peruvians", "holed", "up", "."]
+    words = ["Chile", "granted", "asylum", "to", "Peruvians", "hiding", "out", "."]
     doc = make_doc(words, heads=[1, 1, 1, 1, 5, 1, 5, 1], deps=["nsubj", "ROOT", "dobj", "prep", "nsubj", "advcl", "prt", "punct"],
                    pos=["PROPN", "VERB", "NOUN", "ADP", "PROPN", "VERB", "ADP", "PUNCT"])
     groups = args.target_slots(doc[1], ["to"], [doc[1]])
@@ -354,7 +354,7 @@ def test_a_stranded_preposition_takes_the_subject_the_parser_gave_its_object_to(
 
 
 def test_an_object_shifted_after_an_as_phrase_is_the_object(make_doc) -> None:
-    words = ["Chile", "denounced", "as", "a", "crime", "Peru", "'s", "raid", "."]
+    words = ["Chile", "condemned", "as", "an", "outrage", "Peru", "'s", "blockade", "."]
     doc = make_doc(words, heads=[1, 1, 1, 4, 2, 7, 5, 4, 1],
                    deps=["nsubj", "ROOT", "prep", "det", "pobj", "poss", "case", "appos", "punct"],
                    pos=["PROPN", "VERB", "ADP", "DET", "NOUN", "PROPN", "PART", "NOUN", "PUNCT"])
@@ -363,7 +363,7 @@ def test_an_object_shifted_after_an_as_phrase_is_the_object(make_doc) -> None:
 
 
 @pytest.mark.parametrize("words,heads,deps,pos", [
-    (["crimes", "committed", "by", "Peru"], [0, 0, 1, 2], ["ROOT", "acl", "agent", "pobj"], ["NOUN", "VERB", "ADP", "PROPN"]),
+    (["killings", "committed", "by", "Peru"], [0, 0, 1, 2], ["ROOT", "acl", "agent", "pobj"], ["NOUN", "VERB", "ADP", "PROPN"]),
     (["the", "Peru", "-", "led", "war"], [4, 3, 3, 4, 4], ["det", "npadvmod", "punct", "amod", "ROOT"],
      ["DET", "PROPN", "PUNCT", "VERB", "NOUN"]),
 ], ids=["participle-agent", "led-by"])
@@ -382,12 +382,12 @@ def test_nested_objects_reach_the_parties_between_which_an_act_is(make_doc) -> N
 
 
 @pytest.mark.parametrize("words,heads,deps,pos", [
-    (["refugees", "fleeing", "the", "war", "in", "Peru"], [0, 0, 3, 1, 3, 4], ["ROOT", "acl", "det", "dobj", "prep", "pobj"],
-     ["NOUN", "VERB", "DET", "NOUN", "ADP", "PROPN"]),
+    (["refugees", "escaping", "the", "fighting", "in", "Peru"], [0, 0, 3, 1, 3, 4],
+     ["ROOT", "acl", "det", "dobj", "prep", "pobj"], ["NOUN", "VERB", "DET", "NOUN", "ADP", "PROPN"]),
     (["refugees", "fleeing", "from", "Peru"], [0, 0, 1, 2], ["ROOT", "acl", "prep", "pobj"], ["NOUN", "VERB", "ADP", "PROPN"]),
-], ids=["the-war-in", "from"])
+], ids=["the-fighting-in", "from"])
 def test_refugees_belong_to_the_country_they_flee(make_doc, words, heads, deps, pos) -> None:
-    lemmas = ["refugee", "flee", *words[2:]]
+    lemmas = ["refugee", "escape" if words[1] == "escaping" else "flee", *words[2:]]
     doc = make_doc(words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
     found = args.resolve(doc[0], index_for(doc, {"Peru": (len(words) - 1,)}))
     assert found is not None and found[0].name == "Peru"

@@ -1060,11 +1060,11 @@ def test_an_act_is_placed_by_the_words_around_it(make_doc, lexicon, words, heads
 
 
 def test_an_event_noun_may_be_a_conjunct_of_the_object(make_doc, lexicon) -> None:
-    words = ["Chile", "launched", "artillery", "and", "rocket", "fire", "against", "Peru", "."]
+    words = ["Chile", "launched", "mortar", "and", "rocket", "fire", "against", "Peru", "."]
     doc = make_doc(words, heads=[1, 1, 1, 2, 5, 2, 5, 6, 1],
                    deps=["nsubj", "ROOT", "dobj", "cc", "compound", "conj", "prep", "pobj", "punct"],
                    pos=["PROPN", "VERB", "NOUN", "CCONJ", "NOUN", "NOUN", "ADP", "PROPN", "PUNCT"],
-                   lemmas=["Chile", "launch", "artillery", "and", "rocket", "fire", "against", "Peru", "."])
+                   lemmas=["Chile", "launch", "mortar", "and", "rocket", "fire", "against", "Peru", "."])
     found = code(doc, lexicon, actors_on(doc, {"Chile": (0,), "Peru": (7,)}))
     assert [(s, c, t) for s, c, t, _ in found] == [("Chile", "190", "Peru")]
 
@@ -1098,11 +1098,11 @@ def test_no_internal_target_for_an_object_from_abroad(make_doc, lexicon) -> None
 
 
 def test_aid_delivered_to_an_institution_named_after_a_place_goes_to_its_country(make_doc, lexicon) -> None:
-    words = ["Chile", "donated", "and", "delivered", "medicine", "to", "Tacna", "University", "."]
+    words = ["Chile", "donated", "and", "shipped", "medicine", "to", "Tacna", "Hospital", "."]
     doc = make_doc(words, heads=[1, 1, 1, 1, 3, 3, 7, 5, 1],
                    deps=["nsubj", "ROOT", "cc", "conj", "dobj", "prep", "compound", "pobj", "punct"],
                    pos=["PROPN", "VERB", "CCONJ", "VERB", "NOUN", "ADP", "PROPN", "PROPN", "PUNCT"],
-                   lemmas=["Chile", "donate", "and", "deliver", "medicine", "to", "Tacna", "University", "."])
+                   lemmas=["Chile", "donate", "and", "ship", "medicine", "to", "Tacna", "Hospital", "."])
     tacna = doc[6]
     place = Place("Tacna", tacna.idx, tacna.idx + 5, "Tacna", "PER", -18.0, -70.2, 3928128, "city")
     peru = Actor("ac-peru", "Peru", "PER", "PER", (), "state", (Span(90, 94, "Peru"),))

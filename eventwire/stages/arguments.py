@@ -113,7 +113,7 @@ def is_small_clause_passive(verb: Token) -> bool:
 
 def is_reduced_passive(verb: Token) -> bool:
     """A participle modifying its patient; one with an object or a coordinated verb is more likely a
-    mis-tagged active verb ("groups donated and delivered aid")."""
+    mis-tagged active verb ("groups collected and shipped aid")."""
     return (verb.dep_ == "acl" and verb.tag_ == "VBN"
             and not any(c.dep_ in {"dobj", "conj"} for c in verb.children))
 
@@ -209,8 +209,8 @@ def _fill(trigger: Token, slot: str, anchors: Sequence[Token]) -> list[Token]:
 
 def _stranded_object(prep: Token) -> list[Token]:
     """The object of a preposition the parser left without one because a participle after it read as a
-    clause ("granted asylum to five officers holed up in the embassy": "officers" parsed as the subject
-    of "holed"): the subject that starts right after the preposition."""
+    clause ("granted asylum to three students sheltering in the embassy": "students" parsed as the subject
+    of "sheltering"): the subject that starts right after the preposition."""
     if prep.i + 1 >= len(prep.doc):
         return []
     for verb in prep.doc[prep.i + 1].ancestors:
@@ -234,7 +234,7 @@ def _objects(verb: Token) -> list[Token]:
         return counted
     shifted = [a for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "as"
                for o in prep.children if o.dep_ == "pobj" for a in o.children if a.dep_ == "appos"]
-    if shifted:  # "denounced as a crime Peru's raid": the object after the "as" phrase, parsed as its apposition
+    if shifted:  # "condemned as an outrage Peru's blockade": the object after the "as" phrase, parsed as its apposition
         return shifted
     clauses = [c for c in verb.children if c.dep_ in {"ccomp", "xcomp", "acl"}]
     return [s for clause in clauses for s in clause.children if s.dep_ == "nsubj"]
@@ -334,8 +334,8 @@ def resolve(token: Token, index: ActorIndex, depth: int = 0) -> tuple[Actor, flo
 
 
 def _doer(token: Token, index: ActorIndex, depth: int) -> tuple[Actor, float] | None:
-    """Who did what a phrase names, by the participle after it or the one leading it: "crimes committed
-    by Peruvian forces", "the Chilean-led offensive". Who backs, arms or trains a group is not the group
+    """Who did what a phrase names, by the participle after it or the one leading it: "killings committed
+    by Peruvian police", "the Chilean-led offensive". Who backs, arms or trains a group is not the group
     ("forces backed by Chile")."""
     for participle in token.children:
         if participle.dep_ == "acl" and participle.tag_ == "VBN" and participle.lemma_.lower() not in SUPPORTING:
@@ -383,7 +383,7 @@ def _located(token: Token, index: ActorIndex) -> tuple[Actor, float] | None:
     if token.lemma_.lower() in WEAPONS:  # "a bombing in Baghdad" is not Iraq's
         return None
     based = [c for c in token.children if c.dep_ == "acl" and c.lemma_.lower() in BASED]  # "a group based in Tacna"
-    fled = [h for c in token.children if c.dep_ == "acl" and c.lemma_.lower() in FLEEING  # "refugees fleeing the war in Peru"
+    fled = [h for c in token.children if c.dep_ == "acl" and c.lemma_.lower() in FLEEING  # "refugees escaping the fighting in Peru"
             for h in (c, *(o for o in c.children if o.dep_ == "dobj"))]
     for pobj in (*(o for head in (token, *based, *fled) for o in _prep_objects(head, LOCATIVE)),
                  *(o for head in fled for o in _prep_objects(head, ("from",)))):

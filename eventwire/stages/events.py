@@ -75,7 +75,7 @@ INTERNAL_ROOTS = frozenset({"08", "10", "11", "12", "15", "16"})  # acts a state
 BACKGROUND_MARKS = frozenset({"after", "before", "since", "when", "as", "while", "until"})
 TOGETHER = frozenset({"alongside", "together", "jointly"})
 LOCATIVE_PREPS = frozenset({"in", "into", "at", "inside", "across", "throughout"})
-SENT_TO = LOCATIVE_PREPS | {"to"}  # where those an act serves were sent ("sent inspectors to Peru to investigate")
+SENT_TO = LOCATIVE_PREPS | {"to"}  # where those an act serves were sent ("dispatched monitors to Tacna to investigate")
 SAME_TIME = frozenset({"when", "as"})
 OFFICIAL_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 FOREIGN_WORDS = frozenset({"foreign", "international", "outside", "overseas", "western", "external"})
@@ -335,8 +335,8 @@ def _fit(entry: Entry, token: Token) -> Match | None:
 
 
 def _shifted_clause(noun: Token) -> Token | None:
-    """The that-clause of an object noun, parsed as its verb's ("reiterated its demand today that Peru
-    withdraw")."""
+    """The that-clause of an object noun, parsed as its verb's ("restated its demand on Monday that Peru
+    pull back")."""
     if noun.dep_ != "dobj":
         return None
     return _child(noun.head, {"ccomp"}, lambda c: c.i > noun.i and c.pos_ in {"VERB", "AUX"}
@@ -358,7 +358,7 @@ def _ruled_out(token: Token, objects: frozenset[str]) -> bool:
 
 def _event_noun(obj: Token | None, lemmas: frozenset[str]) -> Token | None:
     """The object if it or its modifier is one of ``lemmas`` ("peacekeeping force"), the noun of a
-    measure ("tons of aid", "part of the aid"), or a conjunct ("launched artillery and rocket fire")."""
+    measure ("tons of aid", "part of the aid"), or a conjunct ("launched mortar and rocket fire")."""
     if obj is None:
         return None
     if "*" in lemmas or obj.lemma_.lower() in lemmas or obj.lower_ in lemmas:
@@ -605,8 +605,8 @@ def find_targets(
 
 def place_anchors(trigger: Token, anchors: Sequence[Token]) -> list[Token]:
     """The words whose locative phrases place an act: the trigger and its object, the verb an act noun
-    hangs on ("engaged in fighting in Tacna", "remained on alert in Arica") and a clause that says when
-    it happened ("killed twelve when they blew up a bus in Lima")."""
+    hangs on ("engaged in looting in Tacna", "stayed on alert in Arica") and a clause that says when
+    it happened ("killed twelve when they bombed a market in Lima")."""
     words = list(anchors)
     head = trigger.head
     if trigger.pos_ == "NOUN" and trigger.dep_ == "pobj" and head.head.pos_ in {"VERB", "AUX"}:
@@ -620,7 +620,7 @@ def place_anchors(trigger: Token, anchors: Sequence[Token]) -> list[Token]:
 
 def shared_object_verbs(trigger: Token) -> list[Token]:
     """A later coordinated verb, and its object, when the trigger has no object of its own: they share
-    it ("donated and delivered medicine to Tacna")."""
+    it ("donated and shipped medicine to Tacna")."""
     if trigger.pos_ != "VERB" or any(c.dep_ in {"dobj", "prep", "dative"} for c in trigger.children):
         return []
     verbs = [c for c in trigger.children if c.dep_ == "conj" and c.pos_ == "VERB"]
