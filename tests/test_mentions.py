@@ -468,3 +468,10 @@ def test_a_name_the_model_missed_is_a_person_when_an_apposition_describes_one(sp
                            ".|PUNCT|punct|7")
     quispe = next(m for m in found if m.text == "Juan Quispe")
     assert quispe.entry.kind == "person" and quispe.entry.code == "PERMIL"
+
+
+def test_a_one_word_person_alias_after_the_is_no_person(spec_doc, dictionary) -> None:
+    # "Judges met in the Hague ." — William Hague's surname, written as the city
+    _, found = mentions_of(spec_doc, dictionary, "Judges|NOUN|nsubj|1 met|VERB|ROOT|1 in|ADP|prep|1 the|DET|det|4 "
+                                                 "Hague|PROPN|pobj|2 .|PUNCT|punct|1")
+    assert not [m for m in found if m.entry is not None and m.entry.kind == "person"]

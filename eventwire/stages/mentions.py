@@ -345,10 +345,13 @@ def _is_person(dictionary: ActorDictionary, alias: Alias) -> bool:
 
 
 def _accept_person_match(doc: Doc, match: Match) -> bool:
-    """A one-word person alias ("Putin") needs the model to call it a person or a bare proper noun."""
+    """A one-word person alias ("Putin") needs the model to call it a person or a bare proper noun, and
+    no article before it ("in the Hague" is a place)."""
     if match.last - match.first > 1:
         return True
     token = doc[match.first]
+    if match.first > 0 and doc[match.first - 1].lower_ == "the":
+        return False
     return token.ent_type_ == "PERSON" or (not token.ent_type_ and token.pos_ in {"PROPN", ""})
 
 
