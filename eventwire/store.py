@@ -254,9 +254,12 @@ class Store:
         for table, columns in TABLES.items():
             body = ", ".join(f'"{name}" {kind}' for name, kind in columns)
             self.connection.execute(f"CREATE TABLE IF NOT EXISTS {table} ({body})")
+        present = set(self._query("SELECT table_name, column_name FROM information_schema.columns "
+                                  "WHERE table_schema = current_schema()"))
+        for table, columns in TABLES.items():
             for name, kind in columns:
-                if "PRIMARY KEY" not in kind:
-                    self.connection.execute(f'ALTER TABLE {table} ADD COLUMN IF NOT EXISTS "{name}" {kind}')
+                if (table, name) not in present and "PRIMARY KEY" not in kind:
+                    self.connection.execute(f'ALTER TABLE {table} ADD COLUMN "{name}" {kind}')
         self.connection.execute(
             "INSERT INTO meta VALUES ('schema_version', ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value",
             [SCHEMA_VERSION],

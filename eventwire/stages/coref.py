@@ -241,8 +241,7 @@ def _apposed_to(doc: Doc, mention: Mention, before: list[Mention]) -> Entry | No
     return next((m.entry for m in before if m.entry is not None and m.first <= token.head.i < m.last), None)
 
 
-def fill_countries(mentions: list[Mention], dictionary: ActorDictionary | None = None,
-                   published: str | None = None) -> list[Mention]:
+def fill_countries(mentions: list[Mention], dictionary: ActorDictionary, published: str | None) -> list[Mention]:
     """Titled people of no known country ("President X") belong to the country the article names most,
     when it names that country at least as often as all others together (in an article about several
     countries a title alone does not say whose it is), unless the dictionary knows someone else held
@@ -261,11 +260,10 @@ def fill_countries(mentions: list[Mention], dictionary: ActorDictionary | None =
     return filled
 
 
-def _office_held_by_another(dictionary: ActorDictionary | None, entry: Entry, country: str,
-                            published: str | None) -> bool:
+def _office_held_by_another(dictionary: ActorDictionary, entry: Entry, country: str, published: str | None) -> bool:
     """"President Quispe" in a story about Chile, when the dictionary says Chile's president then was
     someone else: Quispe is not Chile's president."""
-    if dictionary is None or not entry.role or published is None:
+    if not entry.role or published is None:
         return False
     holder = dictionary.holder(entry.role, country, published)
     return holder is not None and fold(holder.name) != fold(entry.name)

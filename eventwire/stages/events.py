@@ -742,17 +742,36 @@ def unattributed_sources(trigger: Token, index: ActorIndex, places: Sequence[Pla
     return [args.Argument(attackers, trigger.i, LOCATED_TARGET, basis="unattributed")]
 
 
-def abroad(sentence: SpacySpan, country: str, places: Sequence[Place], aside: Sequence[Offsets] = ()) -> bool:
-    """Whether the sentence, outside the spans ``aside``, names a place of another country than ``country``."""
-    return any(sentence.start_char <= p.start < sentence.end_char and p.country and p.country != country
+def abroad(passage: Offsets, country: str, places: Sequence[Place], aside: Sequence[Offsets] = ()) -> bool:
+    """Whether the passage, outside the spans ``aside``, names a place of another country than ``country``."""
+    return any(passage.start <= p.start < passage.end and p.country and p.country != country
                and not _within(p.start, aside) for p in places)
 
 
-def foreigners(sentence: SpacySpan, country: str, index: ActorIndex, aside: Sequence[Offsets] = ()) -> bool:
-    """Whether the sentence, outside the spans ``aside``, names an actor of another country than
+def foreigners(passage: Offsets, country: str, index: ActorIndex, aside: Sequence[Offsets] = ()) -> bool:
+    """Whether the passage, outside the spans ``aside``, names an actor of another country than
     ``country`` ("shelled Bolivian posts, killing 50": the dead need not be the attackers' own people)."""
     return any(actor.country and actor.country != country and not _within(span.start, aside)
-               for span, actor in index.mentions_within(sentence.start_char, sentence.end_char))
+               for span, actor in index.mentions_within(passage.start, passage.end))
+
+
+def elsewhere(passage: Offsets, country: str, index: ActorIndex, places: Sequence[Place],
+              aside: Sequence[Offsets] = ()) -> bool:
+    """Whether the passage names a place or an actor of another country than ``country``."""
+    return abroad(passage, country, places, aside) or foreigners(passage, country, index, aside)
+
+
+def at_home(source: args.Argument) -> bool:
+    """Whether the source is a group, person or body of a country, which can act on its own country
+    (the state itself is not its own target)."""
+    return bool(source.actor.country) and (source.group or source.actor.kind != "state")
+
+
+def home_argument(source: args.Argument, trigger: Token, token: int, index: ActorIndex) -> args.Argument:
+    """The source's own country as the target, given at ``token``, mentioned where the source is."""
+    word = trigger.doc[source.token]
+    home = state_actor(source.actor.country or "", index, Span(word.idx, word.idx + len(word.text), word.text))
+    return args.Argument(home, token, LOCATED_TARGET, basis="home")
 
 
 def _within(start: int, spans: Sequence[Offsets]) -> bool:
@@ -775,20 +794,17 @@ def home_target(source: args.Argument, trigger: Token, match: Match, index: Acto
     "Kenyan demonstrators rioted", "Peruvian guerrillas blew up pylons", "Chilean
     police jailed twelve members of a banned party". A protest needs no object; force and
     coercion need the object they were done to; a sentence that names a place or an actor abroad rules it out."""
-    if not source.actor.country or not (source.group or source.actor.kind != "state"):
+    if not at_home(source):
         return None
     patient = next(iter(args.target_slots(trigger, ["object"], [trigger])[0]), None)
     if patient is None and entry_root(match.entry) != "14":
         return None
     if patient is not None and patient.pos_ == "PROPN":  # a name we do not know ("attacked Zorba") may lie abroad
         return None
-    aside = described(patient)
-    if abroad(trigger.sent, source.actor.country, places, aside) or \
-            foreigners(trigger.sent, source.actor.country, index, aside):
+    sentence = Offsets(trigger.sent.start_char, trigger.sent.end_char)
+    if elsewhere(sentence, source.actor.country or "", index, places, described(patient)):
         return None
-    word = trigger.doc[source.token]
-    home = state_actor(source.actor.country, index, Span(word.idx, word.idx + len(word.text), word.text))
-    return args.Argument(home, patient.i if patient is not None else trigger.i, LOCATED_TARGET, basis="home")
+    return home_argument(source, trigger, patient.i if patient is not None else trigger.i, index)
 
 
 def internal_target(source: args.Argument, trigger: Token, match: Match, index: ActorIndex,
@@ -796,20 +812,15 @@ def internal_target(source: args.Argument, trigger: Token, match: Match, index: 
     """The country a body, group or person of it acts on when the act has an object that names nobody and
     neither its clause nor the sentence before names another country or a place abroad ("the Chilean
     government lifted the ban", "the Peruvian court rejected the appeal"): a domestic act."""
-    if not source.actor.country or not (source.group or source.actor.kind != "state"):
+    if not at_home(source):
         return None
     patients = _patients(trigger, match)
     if not patients or any(p.pos_ == "PROPN" or _foreign(p) for p in patients):
         return None
-    clause = clause_offsets(trigger)
-    before = previous_sentence_start(trigger.sent)
-    if any(p.country and p.country != source.actor.country for p in places if before <= p.start < clause.end):
+    passage = Offsets(previous_sentence_start(trigger.sent), clause_offsets(trigger).end)
+    if elsewhere(passage, source.actor.country or "", index, places):
         return None
-    if any(a.country and a.country != source.actor.country for _, a in index.mentions_within(before, clause.end)):
-        return None
-    word = trigger.doc[source.token]
-    home = state_actor(source.actor.country, index, Span(word.idx, word.idx + len(word.text), word.text))
-    return args.Argument(home, patients[0].i, LOCATED_TARGET, basis="home")
+    return home_argument(source, trigger, patients[0].i, index)
 
 
 def _patients(trigger: Token, match: Match) -> list[Token]:
