@@ -6,7 +6,7 @@ import pytest
 
 from eventwire.dictionaries import ActorDictionary
 from eventwire.stages import coref
-from eventwire.stages.mentions import find_mentions
+from eventwire.stages.mentions import Mention, find_mentions
 
 
 @pytest.fixture(scope="module")
@@ -14,12 +14,17 @@ def dictionary() -> ActorDictionary:
     return ActorDictionary.load()
 
 
-def resolved(spec_doc, dictionary, spec: str, published: str | None = "2018-07-12") -> list[tuple[str, str]]:
-    """Every resolved mention as ``(text, entry name)``, in text order."""
+def resolved_mentions(spec_doc, dictionary, spec: str, published: str | None = "2018-07-12") -> list[Mention]:
+    """Every mention coreference resolves, in text order, each checked against the text."""
     doc = spec_doc(spec)
     mentions = coref.resolve(doc, find_mentions(doc, dictionary, published), dictionary, published)
     assert all(doc.text[m.start:m.end] == m.text for m in mentions)
-    return [(m.text, m.entry.name) for m in mentions]
+    return mentions
+
+
+def resolved(spec_doc, dictionary, spec: str, published: str | None = "2018-07-12") -> list[tuple[str, str]]:
+    """Every resolved mention as ``(text, entry name)``, in text order."""
+    return [(m.text, m.entry.name) for m in resolved_mentions(spec_doc, dictionary, spec, published)]
 
 
 @pytest.mark.parametrize("written,known,same", [
@@ -179,8 +184,7 @@ def test_a_lead_description_with_no_named_match_is_a_new_person(spec_doc, dictio
     # "A top adviser to Iran 's Supreme Leader arrived ."
     spec = ("A|DET|det|2 top|ADJ|amod|2 adviser|NOUN|nsubj|8 to|ADP|prep|2 Iran|PROPN|poss|7|B-GPE "
             "'s|PART|case|4 Supreme|PROPN|compound|7 Leader|PROPN|pobj|3 arrived|VERB|ROOT|8 .|PUNCT|punct|8")
-    doc = spec_doc(spec)
-    mentions = coref.resolve(doc, find_mentions(doc, dictionary, "2018-07-12"), dictionary, "2018-07-12")
+    mentions = resolved_mentions(spec_doc, dictionary, spec)
     adviser = next(m for m in mentions if m.text == "A top adviser")
     assert (adviser.entry.kind, adviser.entry.code) == ("person", "IRNGOV")
 
@@ -223,8 +227,7 @@ def test_bare_groups_and_ethnic_peoples_take_the_main_country(spec_doc, dictiona
      "in|ADP|prep|3 Paris|PROPN|pobj|4|B-GPE .|PUNCT|punct|3", None),
 ])
 def test_titled_people_take_the_main_country(spec_doc, dictionary, spec, country) -> None:
-    doc = spec_doc(spec)
-    mentions = coref.resolve(doc, find_mentions(doc, dictionary, "2018-07-12"), dictionary, "2018-07-12")
+    mentions = resolved_mentions(spec_doc, dictionary, spec)
     farouk = next(m for m in mentions if m.name == "Omar Farouk")
     assert farouk.entry.country == country
 
@@ -234,8 +237,7 @@ def test_a_titled_igo_official_keeps_the_igo_code(spec_doc, dictionary) -> None:
     spec = ("Arab|PROPN|compound|1|B-ORG League|PROPN|compound|4|I-ORG Secretary|PROPN|compound|4 "
             "Omar|PROPN|compound|4|B-PERSON Farouk|PROPN|nsubj|5|I-PERSON met|VERB|ROOT|5 Chad|PROPN|poss|8|B-GPE "
             "'s|PART|case|6 envoy|NOUN|dobj|5 .|PUNCT|punct|5")
-    doc = spec_doc(spec)
-    mentions = coref.resolve(doc, find_mentions(doc, dictionary, "2018-07-12"), dictionary, "2018-07-12")
+    mentions = resolved_mentions(spec_doc, dictionary, spec)
     farouk = next(m for m in mentions if m.name == "Omar Farouk")
     assert (farouk.entry.code, farouk.entry.country) == ("IGOARL", None)
 
@@ -254,8 +256,7 @@ def test_a_given_name_repeats_a_patronymic_name(spec_doc, dictionary) -> None:
     spec = ("Sheikh|PROPN|compound|3 Nasser|PROPN|compound|3|B-PERSON bin|PROPN|compound|3|I-PERSON "
             "Omar|PROPN|nsubj|4|I-PERSON spoke|VERB|ROOT|4 .|PUNCT|punct|4 Nasser|PROPN|nsubj|7|B-PERSON "
             "left|VERB|ROOT|7 .|PUNCT|punct|7")
-    doc = spec_doc(spec)
-    mentions = coref.resolve(doc, find_mentions(doc, dictionary, "2018-07-12"), dictionary, "2018-07-12")
+    mentions = resolved_mentions(spec_doc, dictionary, spec)
     keys = {m.text: m.entry.key for m in mentions}
     assert keys["Nasser"] == keys["Sheikh Nasser bin Omar"]
 
@@ -266,8 +267,7 @@ def test_gendered_pronouns_follow_titles(spec_doc, dictionary, pronoun, name) ->
     spec = ("Mrs.|PROPN|compound|2 Amina|PROPN|compound|2|B-PERSON Otieno|PROPN|nsubj|3|I-PERSON met|VERB|ROOT|3 "
             "Mr.|PROPN|compound|6 Omar|PROPN|compound|6|B-PERSON Farouk|PROPN|dobj|3|I-PERSON .|PUNCT|punct|3 "
             f"{pronoun}|PRON|nsubj|9 said|VERB|ROOT|9 .|PUNCT|punct|9")
-    doc = spec_doc(spec)
-    mentions = coref.resolve(doc, find_mentions(doc, dictionary, "2018-07-12"), dictionary, "2018-07-12")
+    mentions = resolved_mentions(spec_doc, dictionary, spec)
     person = next(m for m in mentions if m.text == pronoun)
     assert person.entry.name == name
 
@@ -346,8 +346,7 @@ def test_an_unknown_name_in_apposition_to_a_description_takes_its_title(spec_doc
     spec = ("Peru|PROPN|poss|2|B-GPE 's|PART|case|0 ambassador|NOUN|nsubj|8 ,|PUNCT|punct|2 "
             "Juan|PROPN|compound|5|B-PERSON Quispe|PROPN|appos|2|I-PERSON ,|PUNCT|punct|2 spoke|VERB|ROOT|8 "
             ".|PUNCT|punct|8 Quispe|PROPN|nsubj|10|B-PERSON left|VERB|ROOT|10 .|PUNCT|punct|10")
-    doc = spec_doc(spec)
-    mentions = coref.resolve(doc, find_mentions(doc, dictionary, "2018-07-12"), dictionary, "2018-07-12")
+    mentions = resolved_mentions(spec_doc, dictionary, spec)
     coded = {m.text: (m.entry.name, m.entry.code) for m in mentions}
     assert coded["Juan Quispe"] == ("Juan Quispe", "PERGOV")
     assert coded["Quispe"] == ("Juan Quispe", "PERGOV")
@@ -373,8 +372,7 @@ def test_an_it_that_refers_to_nothing_is_left_alone(spec_doc, dictionary, spec, 
 def test_a_groups_leader_is_not_the_countrys_office_holder(spec_doc, dictionary) -> None:
     # "The Hamas leader spoke ."
     spec = "The|DET|det|2 Hamas|PROPN|compound|2|B-ORG leader|NOUN|nsubj|3 spoke|VERB|ROOT|3 .|PUNCT|punct|3"
-    doc = spec_doc(spec)
-    mentions = coref.resolve(doc, find_mentions(doc, dictionary, "2018-07-12"), dictionary, "2018-07-12")
+    mentions = resolved_mentions(spec_doc, dictionary, spec)
     leader = next(m for m in mentions if m.text == "The Hamas leader")
     assert leader.entry.kind == "person" and leader.entry.code.startswith("PSEREBHMS")
 
