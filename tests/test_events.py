@@ -21,7 +21,7 @@ from eventwire.stages.events import (
     sentence_matches,
 )
 from eventwire.stages.index import ActorIndex
-from eventwire.models import Actor, Place, Quote, Span, Timex
+from eventwire.models import Actor, Event, Place, Quote, Span, Timex
 from eventwire.ontology.cameo import lookup
 
 ROOTS = [f"{n:02d}" for n in range(1, 21)]
@@ -316,9 +316,14 @@ def actors_on(doc: Doc, names: dict[str, tuple[int, ...]]) -> list[Actor]:
     ]
 
 
-def code(doc: Doc, lexicon: Lexicon, actors: list[Actor], **context) -> list[tuple]:
+def events_for(doc: Doc, lexicon: Lexicon, actors: list[Actor], **context) -> list[Event]:
+    """The events of ``doc`` with ``actors``; no quotes, dates or places unless ``context`` gives them."""
     defaults = {"quotes": [], "timexes": [], "places": [], "published": "2021-03-04", "article_id": "art"}
-    events = find_events(doc, ActorIndex(actors), lexicon, **{**defaults, **context})
+    return find_events(doc, ActorIndex(actors), lexicon, **{**defaults, **context})
+
+
+def code(doc: Doc, lexicon: Lexicon, actors: list[Actor], **context) -> list[tuple]:
+    events = events_for(doc, lexicon, actors, **context)
     return [(e.source.name, e.cameo.code, e.target.name if e.target else None, e.modality) for e in events]
 
 
@@ -1054,8 +1059,7 @@ def _located_doc(make_doc, words: list[str], heads: list[int], deps: list[str], 
 def test_an_act_is_placed_by_the_words_around_it(make_doc, lexicon, words, heads, deps, pos, lemmas) -> None:
     doc, arica = _located_doc(make_doc, words, heads, deps, pos, lemmas)
     peru = Actor("ac-peru", "Peru", "PER", "PER", (), "state", (Span(90, 94, "Peru"),))
-    events = find_events(doc, ActorIndex([*actors_on(doc, {"Chile": (0,)}), peru]), lexicon, quotes=[], timexes=[],
-                         places=[arica], published=None, article_id="a")
+    events = events_for(doc, lexicon, [*actors_on(doc, {"Chile": (0,)}), peru], places=[arica], published=None)
     assert "ac-peru" in {e.target.actor for e in events if e.target}
 
 
@@ -1106,8 +1110,7 @@ def test_aid_delivered_to_an_institution_named_after_a_place_goes_to_its_country
     tacna = doc[6]
     place = Place("Tacna", tacna.idx, tacna.idx + 5, "Tacna", "PER", -18.0, -70.2, 3928128, "city")
     peru = Actor("ac-peru", "Peru", "PER", "PER", (), "state", (Span(90, 94, "Peru"),))
-    events = find_events(doc, ActorIndex([*actors_on(doc, {"Chile": (0,)}), peru]), lexicon, quotes=[], timexes=[],
-                         places=[place], published=None, article_id="a")
+    events = events_for(doc, lexicon, [*actors_on(doc, {"Chile": (0,)}), peru], places=[place], published=None)
     assert [(e.cameo.code, e.target.actor if e.target else None) for e in events] == [("071", "ac-peru")]
 
 
@@ -1139,8 +1142,7 @@ def test_only_a_crowd_demonstrates(make_doc, lexicon, subject, tag, kind, expect
                    pos=["NOUN" if tag == "NNS" else "PROPN", "VERB", "ADP", "PROPN", "PUNCT"],
                    tags=[tag, "VBD", "IN", "NNP", "."], lemmas=[subject.lower(), "demonstrate", "in", "Arica", "."])
     actor = Actor("ac-chile", "Chile", "CHI", "CHI", (), kind, (Span(0, len(subject), subject),))
-    events = find_events(doc, ActorIndex([actor]), lexicon, quotes=[], timexes=[], places=[], published=None,
-                         article_id="a")
+    events = events_for(doc, lexicon, [actor], published=None)
     assert [e.cameo.code for e in events] == expected
 
 
@@ -1151,8 +1153,7 @@ def test_who_strikes_decides_what_a_strike_is(make_doc, lexicon, sectors, kind, 
     doc = make_doc(words, heads=[2, 2, 3, 3, 3], deps=["det", "amod", "nsubj", "ROOT", "punct"],
                    pos=["DET", "ADJ", "NOUN", "VERB", "PUNCT"], lemmas=["the", "Chilean", "strike", "end", "."])
     actor = Actor("ac-chile", "Chile", "CHI" + "".join(sectors), "CHI", sectors, kind, (Span(4, 11, "Chilean"),))
-    events = find_events(doc, ActorIndex([actor]), lexicon, quotes=[], timexes=[], places=[], published=None,
-                         article_id="a")
+    events = events_for(doc, lexicon, [actor], published=None)
     assert [e.cameo.code for e in events] == [expected]
 
 
@@ -1163,10 +1164,8 @@ def test_a_state_code_must_be_a_cameo_code() -> None:
 
 def test_each_target_says_how_the_text_gives_it(make_doc, lexicon, visit_doc) -> None:
     doc = make_doc(INTERNAL_WORDS, **INTERNAL_PARSE)
-    home = find_events(doc, ActorIndex(actors_on(doc, {"Chile": (1,)})), lexicon, quotes=[], timexes=[], places=[],
-                       published=None, article_id="a")
+    home = events_for(doc, lexicon, actors_on(doc, {"Chile": (1,)}), published=None)
     lima = Place("Lima", 14, 18, "Lima", "PER", -12.0, -77.0, 3936456, "city")
     peru = Actor("ac-peru", "Peru", "PER", "PER", (), "state", (Span(40, 44, "Peru"),))
-    visit = find_events(visit_doc, ActorIndex([*actors_on(visit_doc, {"Chile": (0,)}), peru]), lexicon, quotes=[],
-                        timexes=[], places=[lima], published=None, article_id="a")
+    visit = events_for(visit_doc, lexicon, [*actors_on(visit_doc, {"Chile": (0,)}), peru], places=[lima], published=None)
     assert [(e.source.basis, e.target.basis) for e in (*home, *visit)] == [("named", "home"), ("named", "place")]
