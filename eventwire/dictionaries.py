@@ -271,9 +271,8 @@ class ActorDictionary:
         wanted = role.lower()
         if wanted in {"leader", "head of state"} and country in self.countries:
             wanted = self.countries[country].leader.lower()
-        rows = self._holders.get((country, wanted), [])
-        for synonym in () if rows else OFFICE_SYNONYMS.get(wanted, ()):  # "the foreign minister" of the UK
-            rows = rows or self._holders.get((country, synonym), [])
+        names = (wanted, *OFFICE_SYNONYMS.get(wanted, ()))  # "the foreign minister" of the UK: its Foreign Secretary
+        rows = next((self._holders[(country, n)] for n in names if (country, n) in self._holders), [])
         if date is not None:
             rows = [r for r in rows if (r.start or "") <= date and (r.end is None or date < r.end)]
         return rows[-1] if rows else None
