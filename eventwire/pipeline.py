@@ -29,7 +29,9 @@ from .stages import quotes as quotes_stage
 from .stages import time as time_stage
 from .stages.index import ActorIndex
 from .groups import GROUP_CHARS, parse_groups
+from .context import ArticleContext
 from .models import Article, Result, Skipped
+from .resources import Resources
 from .settings import Settings
 
 __all__ = ["GROUP_CHARS", "Pipeline", "parse_groups"]
@@ -40,25 +42,16 @@ class Pipeline:
     """Everything loaded once per process, and the flow over one parsed article."""
 
     nlp: Language
-    dictionary: actors_stage.ActorDictionary
-    gazetteer: places_stage.Gazetteer
-    lexicon: events_stage.Lexicon
+    resources: Resources
     parser: nlp_module.Parser = field(init=False, repr=False)
-    locate: actors_stage.Locate = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         self.parser = nlp_module.Parser.of(self.nlp)
-        self.locate = actors_stage.locator(self.gazetteer)
 
     @classmethod
     def load(cls, settings: Settings | None = None) -> "Pipeline":
         settings = settings or Settings()
-        return cls(
-            nlp=nlp_module.load(settings.model),
-            dictionary=actors_stage.ActorDictionary.load(settings.dictionaries),
-            gazetteer=places_stage.Gazetteer.load(),
-            lexicon=events_stage.Lexicon.load(),
-        )
+        return cls(nlp=nlp_module.load(settings.model), resources=Resources.load(settings))
 
     def process(self, article: Article) -> Result:
         """Code one article."""
@@ -84,18 +77,21 @@ class Pipeline:
             yield from zip(group, self.parser.pipe((a.text for a in group), batch_size=len(group)))
 
     def code(self, article: Article, doc: Doc) -> Result:
-        """Every stage after the parse, in order."""
+        """Every stage after the parse, in order, over one article context."""
+        resources = self.resources
+        base = ArticleContext.of(doc, article.id, article.published)
         published = article.published
-        actors = actors_stage.find_actors(doc, self.dictionary, published=published, article_id=article.id,
-                                          locate=self.locate)
-        index = ActorIndex(actors)
+        actors = actors_stage.find_actors(doc, resources.dictionary, published=published, article_id=article.id,
+                                          locate=resources.locate)
+        context = base.with_actors(ActorIndex(actors))
+        index = context.index
         quotes = quotes_stage.find_quotes(doc, index, article_id=article.id)
         timexes = time_stage.find_timexes(doc, published)
-        places = places_stage.find_places(doc, self.gazetteer, index)
+        places = places_stage.find_places(doc, resources.gazetteer, index)
         events = events_stage.find_events(
             doc,
             index,
-            self.lexicon,
+            resources.lexicon,
             quotes=quotes,
             timexes=timexes,
             places=places,

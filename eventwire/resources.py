@@ -1,0 +1,41 @@
+"""Everything the coding stages read from data files, loaded and checked once per process.
+
+:meth:`Resources.load` reads every shipped table (dictionaries, gazetteer, trigger lexicon, word lists,
+time words, speech verbs, outlets, the CAMEO and PLOVER ontology) and the user's dictionaries, so a bad
+row fails at start-up with its file and line, not in the middle of a batch. The pipeline is handed one
+:class:`Resources`; the stages take what they need from it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .lexicons import check_words
+from .settings import Settings
+from .stages import actors as actors_stage
+from .stages import events as events_stage
+from .stages import places as places_stage
+
+
+@dataclass(frozen=True)
+class Resources:
+    """The loaded data of one process: actor dictionary, gazetteer, trigger lexicon."""
+
+    dictionary: actors_stage.ActorDictionary
+    gazetteer: places_stage.Gazetteer
+    lexicon: events_stage.Lexicon
+    locate: actors_stage.Locate = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "locate", actors_stage.locator(self.gazetteer))
+
+    @classmethod
+    def load(cls, settings: Settings | None = None) -> "Resources":
+        """Load and check every data file; a bad file raises with its path and line number."""
+        settings = settings or Settings()
+        check_words()
+        return cls(
+            dictionary=actors_stage.ActorDictionary.load(settings.dictionaries),
+            gazetteer=places_stage.Gazetteer.load(),
+            lexicon=events_stage.Lexicon.load(),
+        )
