@@ -16,6 +16,7 @@ from eventwire.evaluate.common import current_plover, macro_f1
 from eventwire.evaluate.gate import check, load_floors, lowered, raise_floors
 from eventwire.evaluate.render import render, report_from_dict, report_to_dict
 from eventwire.evaluate.report import Miss, Report, prf
+from eventwire.models import Result
 
 
 def make_report(**metrics: float) -> Report:
@@ -152,3 +153,46 @@ def test_plover_gsr_reads_a_mirror_pair_as_a_joint_act() -> None:
     triples = {("CHL", "AGREE", "PER"), ("PER", "AGREE", "CHL"), ("CHL", "ACCUSE", "BOL"), ("CHL", "PROTEST", "CHL")}
     assert joint_acts(triples) == {("CHL", "AGREE", ""), ("PER", "AGREE", ""), ("CHL", "ACCUSE", "BOL"),
                                    ("CHL", "PROTEST", "CHL")}
+
+
+def test_report_with_breakdown_and_notes_round_trips_and_renders() -> None:
+    report = Report("eventgold", {"articles": 2}, {"recall": 0.5}, breakdown={"north": {"required": 4, "recall": 0.5}},
+                    notes=("recall: over required events.",))
+    again = report_from_dict(json.loads(json.dumps(report_to_dict(report))))
+    assert again == report
+    table = render([report], "table")
+    assert "north 4 0.500" in " ".join(table.split()) and "note: recall: over required events." in table
+    markdown = render([report], "markdown")
+    assert "| north | 4 | 0.500 |" in markdown and "- recall: over required events." in markdown
+
+
+def _gsr_result(source: str | None, kind: str | None, target: str | None) -> Result:
+    from eventwire.models import ActorRef, Article, Cameo, Event, Offsets, Plover, Span
+
+    def actor(code: str | None) -> ActorRef | None:
+        return ActorRef(f"a-{code}", code, code, code) if code else None
+
+    events: tuple[Event, ...] = ()
+    if kind:
+        events = (Event("ev", actor(source), actor(target), Cameo("040", "04", "Consult", 1.0, 1),
+                        Plover(kind, None), "asserted", None, None, Span(0, 1, "m"), Offsets(0, 5), None, 0.9),)
+    return Result(Article("art", "text"), events=events)
+
+
+def test_plover_gsr_country_accuracy_covered_and_over_all_records() -> None:
+    from eventwire.evaluate.plover_gsr import GoldRecord, score
+
+    gold = [
+        GoldRecord("1", "t", "CONSULT", frozenset({"PER"}), frozenset({"BOL"})),  # both right
+        GoldRecord("2", "t", "CONSULT", frozenset({"CHL"}), frozenset({"BOL"})),  # source wrong, target right
+        GoldRecord("3", "t", "CONSULT", frozenset({"PER"}), frozenset()),  # source right, no gold target
+        GoldRecord("4", "t", "CONSULT", frozenset({"PER"}), frozenset({"CHL"})),  # no event: wrong in *_all
+    ]
+    results = [_gsr_result("PER", "CONSULT", "BOL"), _gsr_result("PER", "CONSULT", "BOL"),
+               _gsr_result("PER", "CONSULT", None), _gsr_result(None, None, None)]
+    metrics, counts, _, _ = score(gold, results)
+    assert metrics["source_country_accuracy"] == pytest.approx(2 / 3)  # over the 3 covered
+    assert metrics["source_country_accuracy_all"] == pytest.approx(2 / 4)  # over all 4
+    assert metrics["target_country_accuracy"] == 1.0  # over the 2 covered with a gold target
+    assert metrics["target_country_accuracy_all"] == pytest.approx(2 / 3)  # over the 3 with a gold target
+    assert (counts["coded"], counts["with_gold_target"], counts["coded_with_gold_target"]) == (3, 3, 2)

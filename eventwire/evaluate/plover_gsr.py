@@ -2,8 +2,11 @@
 
 Metrics: event-type accuracy and macro-F1 over all sentences (0.5b1 labels mapped to today's types,
 no event counting as a miss); the share of sentences given a typed event (``event_coverage``);
-source and target country accuracy of the top event over the sentences given one (the actors'
-accuracy, apart from event detection), and ``target_country_accuracy_named`` counting only targets the
+source and target country accuracy of the top event, both over the *covered* sentences, those given
+an event (``source_country_accuracy``, ``target_country_accuracy``: the actors' accuracy, apart from
+event detection), and over *all* sentences, a sentence without an event counting as wrong
+(``source_country_accuracy_all`` over every sentence, ``target_country_accuracy_all`` over every
+sentence with a gold target); ``target_country_accuracy_named`` (covered) counting only targets the
 text names (not a place's or the source's own country standing for an unnamed target, as the records
 code domestic acts); and precision/recall/F1 of (source country, type, target
 country) triples over all sentences. The records code an act several actors do together ("X and Y
@@ -83,21 +86,25 @@ def joint_acts(triples: set[tuple[str, str, str]]) -> set[tuple[str, str, str]]:
     return joint
 
 
-def score(gold: list[GoldRecord], results: list[Result]) -> tuple[dict[str, float], dict[str, int], list, list[Miss]]:
-    pairs, misses = [], []
+def score(
+    gold: list[GoldRecord], results: list[Result]
+) -> tuple[dict[str, float], dict[str, int], list[tuple[str, str]], list[Miss]]:
+    pairs: list[tuple[str, str]] = []
+    misses: list[Miss] = []
     coded = src_ok = tgt_ok = tgt_named = tgt_n = tp = n_pred = n_gold = tp_directed = n_directed = 0
     for record, result in zip(gold, results):
         events = typed_events(result)
         top = events[0] if events else None
-        predicted = top.plover.type if top else NONE
+        predicted = (top.plover.type if top else None) or NONE
         pairs.append((record.type, predicted))
-        if top:  # actor accuracy is judged on the sentences where an event was coded
+        if top:  # a sentence without an event has no actors: wrong in the *_all metrics, left out of the others
             coded += 1
             src_ok += actor_country(top.source) in record.sources
             if record.targets:
                 tgt_n += 1
-                tgt_ok += actor_country(top.target) in record.targets
-                tgt_named += actor_country(top.target) in record.targets and top.target.basis == "named"
+                target_right = actor_country(top.target) in record.targets
+                tgt_ok += target_right
+                tgt_named += target_right and top.target is not None and top.target.basis == "named"
         gold_set = _triples(record.sources, record.type, record.targets)
         pred_set, directed = predicted_triples(result), predicted_triples(result, joint=False)
         tp += len(gold_set & pred_set)
@@ -110,21 +117,37 @@ def score(gold: list[GoldRecord], results: list[Result]) -> tuple[dict[str, floa
             expected = f"{record.type} {'/'.join(sorted(record.sources))}->{'/'.join(sorted(record.targets))}"
             misses.append(Miss(record.text, expected, got.strip()))
     n = len(gold)
+    with_target = sum(1 for record in gold if record.targets)
     triple = prf(tp, n_pred, n_gold)
     metrics = {
         "type_accuracy": sum(g == p for g, p in pairs) / n if n else 0.0,
         "type_macro_f1": macro_f1(pairs),
         "event_coverage": coded / n if n else 0.0,
         "source_country_accuracy": src_ok / coded if coded else 0.0,
+        "source_country_accuracy_all": src_ok / n if n else 0.0,
         "target_country_accuracy": tgt_ok / tgt_n if tgt_n else 0.0,
+        "target_country_accuracy_all": tgt_ok / with_target if with_target else 0.0,
         "target_country_accuracy_named": tgt_named / tgt_n if tgt_n else 0.0,
         "triple_precision": triple["precision"],
         "triple_recall": triple["recall"],
         "triple_f1": triple["f1"],
         "triple_f1_directed": prf(tp_directed, n_directed, n_gold)["f1"],
     }
-    counts = {"sentences": n, "coded": coded, "coded_with_gold_target": tgt_n, "gold_triples": n_gold, "predicted_triples": n_pred}
+    counts = {"sentences": n, "coded": coded, "with_gold_target": with_target, "coded_with_gold_target": tgt_n,
+              "source_country_right": src_ok, "target_country_right": tgt_ok,
+              "gold_triples": n_gold, "predicted_triples": n_pred}
     return metrics, counts, pairs, misses
+
+
+def notes(counts: dict[str, int]) -> tuple[str, ...]:
+    """What the country accuracies count over, for the report."""
+    return (
+        f"source_country_accuracy, target_country_accuracy, target_country_accuracy_named: covered only, over the "
+        f"{counts['coded']} sentences given an event (targets: the {counts['coded_with_gold_target']} of them with a "
+        f"gold target).",
+        f"source_country_accuracy_all, target_country_accuracy_all: over all {counts['sentences']} sentences (targets: "
+        f"the {counts['with_gold_target']} with a gold target); a sentence without an event counts as wrong.",
+    )
 
 
 def evaluate(data_dir: Path, *, limit: int | None = None, settings: Settings | None = None) -> Report:
@@ -136,6 +159,7 @@ def evaluate(data_dir: Path, *, limit: int | None = None, settings: Settings | N
     return Report(
         dataset="plover-gsr",
         counts=counts,
+        notes=notes(counts),
         metrics=metrics,
         confusion=confusion(pairs),
         misses=tuple(misses[:10]),

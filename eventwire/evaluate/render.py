@@ -23,6 +23,7 @@ def report_from_dict(data: dict[str, Any]) -> Report:
     fields = {f.name for f in dataclasses.fields(Report)}
     values = {k: v for k, v in data.items() if k in fields}
     values["misses"] = tuple(Miss(**m) for m in values.get("misses", ()))
+    values["notes"] = tuple(values.get("notes", ()))
     return Report(**values)
 
 
@@ -47,14 +48,31 @@ def _confusion_rows(confusion: dict[str, dict[str, int]]) -> tuple[list[str], li
     return header, rows
 
 
+def _breakdown_rows(breakdown: dict[str, dict[str, float]]) -> tuple[list[str], list[list[str]]]:
+    columns = list(dict.fromkeys(c for row in breakdown.values() for c in row))
+    header = ["part", *columns]
+    rows = [[part, *(_number(row[c]) if c in row else "–" for c in columns)] for part, row in breakdown.items()]
+    return header, rows
+
+
+def _number(value: float) -> str:
+    """A count as an integer, a rate with three decimals."""
+    return str(value) if isinstance(value, int) else f"{value:.3f}"
+
+
 def _plain(header: list[str], rows: list[list[str]]) -> str:
     widths = [max(len(str(c)) for c in col) for col in zip(header, *rows)]
-    line = lambda cells: "  ".join(str(c).ljust(w) for c, w in zip(cells, widths))  # noqa: E731
+
+    def line(cells: list[str]) -> str:
+        return "  ".join(str(c).ljust(w) for c, w in zip(cells, widths))
+
     return "\n".join([line(header), line(["-" * w for w in widths]), *(line(r) for r in rows)])
 
 
 def _markdown(header: list[str], rows: list[list[str]]) -> str:
-    esc = lambda c: str(c).replace("|", "\\|").replace("\n", " ")  # noqa: E731
+    def esc(cell: str) -> str:
+        return str(cell).replace("|", "\\|").replace("\n", " ")
+
     lines = ["| " + " | ".join(esc(c) for c in header) + " |", "|" + "---|" * len(header)]
     return "\n".join(lines + ["| " + " | ".join(esc(c) for c in r) + " |" for r in rows])
 
@@ -68,6 +86,9 @@ def to_text(reports: Sequence[Report]) -> str:
     blocks = []
     for report in reports:
         parts = [f"== {report.dataset} ==", _counts(report), _plain(*_metric_rows(report))]
+        parts += [f"note: {note}" for note in report.notes]
+        if report.breakdown:
+            parts += ["by part:", _plain(*_breakdown_rows(report.breakdown))]
         if report.confusion:
             parts += ["confusion:", _plain(*_confusion_rows(report.confusion))]
         if report.misses:
@@ -96,6 +117,9 @@ def to_markdown(reports: Sequence[Report]) -> str:
     ]
     for report in reports:
         lines += [f"## {report.dataset}", "", _counts(report), "", _markdown(*_metric_rows(report)), ""]
+        lines += [f"- {note}" for note in report.notes] + ([""] if report.notes else [])
+        if report.breakdown:
+            lines += ["By part:", "", _markdown(*_breakdown_rows(report.breakdown)), ""]
         if report.confusion:
             lines += ["Confusion of types:", "", _markdown(*_confusion_rows(report.confusion)), ""]
     lines += [

@@ -21,6 +21,9 @@ class Report:
     ``metrics`` maps headline names (``"relaxed_f1"``, ``"value_accuracy"``...) to values in
     [0, 1] unless the name says otherwise (``"median_error_km"``). ``peers`` maps a peer's name
     (``"dateparser"``) to its metrics under the same names, measured in the same run.
+    ``breakdown`` maps a row (a part of the data set: ``"guardian"``, ``"all_lower"``...) to its
+    counts and rates, for sets whose headline metrics summarise several parts. ``notes`` say what
+    the metrics count over, where their names cannot.
     """
 
     dataset: str
@@ -28,6 +31,8 @@ class Report:
     metrics: dict[str, float]
     peers: dict[str, dict[str, float]] = field(default_factory=dict)
     confusion: dict[str, dict[str, int]] | None = None
+    breakdown: dict[str, dict[str, float]] | None = None
+    notes: tuple[str, ...] = ()
     misses: tuple[Miss, ...] = ()
     seconds: float = 0.0
     documents: int = 0
