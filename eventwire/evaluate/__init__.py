@@ -36,6 +36,7 @@ DATASETS: dict[str, Dataset] = {
         Dataset("geowebnews", "geowebnews", "geoparsing", None, "toponyms and geocoding"),
         Dataset("ngec", "ngec", "ngec", 600, "document PLOVER type on synthetic stories"),
         Dataset("petrarch2", "petrarch2", "petrarch2-validation", None, "PETRARCH2 unit-test triples"),
+        Dataset("eventgold", "eventgold", "eventgold", None, "article-level events on real news (dev)"),
     )
 }
 
@@ -60,7 +61,8 @@ def run(
     if not folder.exists():
         raise EvaluationError(f"{folder} not found: pass --data DIR pointing at the folder holding {dataset.folder}/")
     module = import_module(f".{dataset.module}", __name__)
-    return module.evaluate(folder, limit=limit or dataset.default_limit, settings=settings)
+    report: Report = module.evaluate(folder, limit=limit or dataset.default_limit, settings=settings)
+    return report
 
 
 def run_all(

@@ -12,6 +12,7 @@ from ..settings import Settings
 from . import DATASETS, run
 from .gate import check, load_floors, raise_floors
 from .render import render, write_reports
+from .report import Report
 
 
 @click.command("evaluate")
@@ -29,11 +30,11 @@ from .render import render, write_reports
 def evaluate_command(datasets: tuple[str, ...], data_root: Path | None, limit: int | None, fmt: str,
                      report: Path | None, floors_path: Path | None, raise_floors: bool, model: str | None) -> None:
     """Measure eventwire on public gold DATASETS (names, or `all`): plover-gsr, polnear, tempeval3,
-    geowebnews, ngec, petrarch2."""
+    geowebnews, ngec, petrarch2, eventgold."""
     names = list(DATASETS) if "all" in datasets else list(datasets)
     settings = Settings.from_env().replace(model=model)
     try:
-        reports = []
+        reports: list[Report] = []
         for name in names:
             click.echo(f"evaluating {name} …", err=True)
             reports.append(run(name, data_root, limit=limit, settings=settings))
@@ -47,7 +48,7 @@ def evaluate_command(datasets: tuple[str, ...], data_root: Path | None, limit: i
         raise click.ClickException(str(exc)) from exc
 
 
-def _gate(reports: list, floors_path: Path, raise_them: bool) -> None:
+def _gate(reports: list[Report], floors_path: Path, raise_them: bool) -> None:
     floors = load_floors(floors_path)
     failures = check(reports, floors)
     if raise_them:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 
-from ..models import ActorRef, Event, Result
+from ..models import ActorRef, Article, Event, Result
 from ..settings import Settings
 
 # PLOVER 0.5b1 labels (2016) mapped to the 16 types in use today.
@@ -27,6 +27,21 @@ def code_texts(texts: Sequence[str], published: str | None, settings: Settings |
     pipe = pipeline(settings or Settings())
     articles = [article_from_text(t, published=published, clean=False) for t in texts]
     return list(pipe.process_many(articles))
+
+
+def code_articles(articles: Sequence[Article], settings: Settings | None) -> list[Result | None]:
+    """Code whole articles one at a time, as ``eventwire extract`` does; an article whose coding fails
+    gives None (the command skips it) instead of ending the run."""
+    from ..api import pipeline
+
+    pipe = pipeline(settings or Settings())
+    results: list[Result | None] = []
+    for article in articles:
+        try:
+            results.append(pipe.process(article))
+        except Exception:  # counted by the caller, as the command counts a skipped article
+            results.append(None)
+    return results
 
 
 def actor_country(ref: ActorRef | None) -> str | None:
