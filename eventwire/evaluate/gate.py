@@ -25,7 +25,7 @@ def load_floors(path: Path) -> dict[str, Any]:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
         raise EvaluationError(f"cannot read floors from {path}: {exc}") from exc
-    if not isinstance(data.get("floors"), dict):
+    if not isinstance(data, dict) or not isinstance(data.get("floors"), dict):
         raise EvaluationError(f"{path} has no 'floors' object: see eventwire/evaluate/gate.py for the format")
     return data
 

@@ -160,8 +160,11 @@ def naive_places(doc: Doc, gazetteer: Gazetteer) -> list[Place]:
             continue
         known = sorted(gazetteer.lookup(ent.text), key=lambda c: -c.population)
         best = known[0] if known else None
-        places.append(Place(ent.text, ent.start_char, ent.end_char, best and best.name, best and best.country,
-                            best and best.lat, best and best.lon, best and best.geonameid, best and best.feature))
+        if best is None:
+            places.append(Place(ent.text, ent.start_char, ent.end_char, None, None, None, None, None, None))
+        else:
+            places.append(Place(ent.text, ent.start_char, ent.end_char, best.name, best.country, best.lat, best.lon,
+                                best.geonameid, best.feature))
     return places
 
 

@@ -12,7 +12,6 @@ import hashlib
 import io
 import time
 import zipfile
-from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -47,11 +46,11 @@ def load_stories(data_dir: Path, limit: int | None = None) -> list[Story]:
 
 def document_type(result: Result) -> str:
     """The article's dominant PLOVER type: the one with the most confidence summed over its events."""
-    weights: Counter[str] = Counter()
+    weights: dict[str, float] = {}
     for event in result.events:
         if event.plover.type and event.modality != "negated":
-            weights[event.plover.type] += event.confidence
-    return weights.most_common(1)[0][0] if weights else NONE
+            weights[event.plover.type] = weights.get(event.plover.type, 0.0) + event.confidence
+    return max(weights, key=lambda kind: weights[kind]) if weights else NONE  # ties: the first found
 
 
 def evaluate(data_dir: Path, *, limit: int | None = None, settings: Settings | None = None) -> Report:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import re
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -104,6 +105,10 @@ def _settings_with_dictionaries(data_dir: Path, settings: Settings) -> tuple[Set
     return settings.replace(dictionaries=settings.dictionaries + paths), True
 
 
+def _show(triples: Iterable[tuple[str, ...]]) -> str:
+    return "; ".join("/".join(t) for t in sorted(triples)) or "(none)"
+
+
 def evaluate(data_dir: Path, *, limit: int | None = None, settings: Settings | None = None) -> Report:
     data_dir = Path(data_dir)
     settings, with_dictionaries = _settings_with_dictionaries(data_dir, settings or Settings())
@@ -119,8 +124,7 @@ def evaluate(data_dir: Path, *, limit: int | None = None, settings: Settings | N
         exact += got == case.triples
         relaxed += _relaxed(got) == _relaxed(case.triples)
         if got != case.triples:
-            show = lambda ts: "; ".join("/".join(t) for t in sorted(ts)) or "(none)"  # noqa: E731
-            misses.append(Miss(f"[{case.id}] {case.text}", show(case.triples), show(got)))
+            misses.append(Miss(f"[{case.id}] {case.text}", _show(case.triples), _show(got)))
     n = len(cases)
     return Report(
         dataset="petrarch2",

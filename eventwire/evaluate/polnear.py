@@ -189,7 +189,7 @@ def score(text: str, gold: Iterable[Attribution], predicted: list[Prediction]) -
         if j not in best or amount > best[j][0]:
             best[j] = (amount, predicted[i])
     exact_g = sum(all(u in exact_u for u, (k, _) in enumerate(units) if k == j) for j in best)
-    sourced = [(gold[j].source, p) for j, (_, p) in best.items() if gold[j].source is not None]
+    sourced = [(source, p) for j, (_, p) in best.items() if (source := gold[j].source) is not None]
     right = sum(p.speaker is not None and speaker_matches(text, p.speaker, source) for source, p in sourced)
     return Score(len(gold), len(predicted), len(used_p), len(best), exact_p, exact_g, len(sourced), right)
 
