@@ -4,7 +4,9 @@ date and place accuracy, the parts, and reading the files. Every record here is 
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import shared_path
@@ -24,6 +26,7 @@ from eventwire.evaluate.eventgold import (
     score_article,
 )
 from eventwire.models import ActorRef, Cameo, Event, EventDate, Location, Offsets, Plover, Span
+from eventwire.settings import Settings
 
 
 def ref(code: str, country: str | None = None) -> ActorRef:
@@ -245,8 +248,9 @@ def test_evaluate_scores_cased_and_lower_cased_runs(tmp_path: Path, monkeypatch:
     folder = write_set(tmp_path, events, ("gwn-1", "guardian-2"))
     seen: list[str] = []
 
-    def fake_predict(records, settings, *, lower=False):  # type: ignore[no-untyped-def]
-        seen.extend(r["text"].lower() if lower else r["text"] for r in records)
+    def fake_predict(records: Sequence[Mapping[str, Any]], settings: Settings | None, *,
+                     lower: bool = False) -> tuple[dict[str, list[Predicted]], int]:
+        seen.extend(str(r["text"]).lower() if lower else str(r["text"]) for r in records)
         found = [] if lower else [Predicted("04", "BOL", "PER"), Predicted("19", "PER", "BOL")]
         return {"gwn-1": found}, 0
 
