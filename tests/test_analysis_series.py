@@ -125,7 +125,7 @@ def test_empty_series_frames_keep_their_columns(store: Store) -> None:
     [("IRN", ["IRN", "IRNGOV", "IRNMIL"], ["IRM", "IRO", "IR", "ISR"]), ("usaz", ["USAZ", "USAZZZ"], ["USB", "USA"])],
 )
 def test_prefix_range_is_starts_with(code: str, inside: list[str], outside: list[str]) -> None:
-    from eventwire.analysis.series import prefix_range
+    from eventwire.store.filters import prefix_range
 
     low, high = prefix_range(code)
     assert all(low <= c < high for c in inside) and not any(low <= c < high for c in outside)

@@ -2,7 +2,8 @@
 
     articles ─► stories (near-duplicate text) ─► event mentions ─► canonical events (one row per real event)
 
-:func:`link` rebuilds four tables of its own next to the store's tables, in one transaction:
+:func:`link` rebuilds tables of its own next to the store's tables, in one transaction (their columns are
+:data:`eventwire.store.schema.ANALYSIS_TABLES`):
 
 - ``stories`` and ``story_articles``: which articles carry the same wire story (:mod:`.stories`);
 - ``canonical_events``: one row per event, however many articles report it, with ``num_mentions``,
@@ -24,46 +25,15 @@ All work is SQL inside DuckDB, so it scales with the store.
 
 from __future__ import annotations
 
+from contextlib import suppress
 from typing import Any
 
 import duckdb
 
 from ..errors import StoreError
 from ..store import Store
+from ..store.schema import ANALYSIS_TABLES, ensure_tables
 from .stories import THRESHOLD, group
-
-TABLES: dict[str, tuple[tuple[str, str], ...]] = {
-    "analysis_meta": (("name", "VARCHAR PRIMARY KEY"), ("value", "VARCHAR")),
-    "stories": (
-        ("id", "VARCHAR"), ("title", "VARCHAR"), ("first_published", "DATE"), ("last_published", "DATE"),
-        ("articles", "INTEGER"), ("sources", "INTEGER"),
-    ),
-    "story_articles": (("story_id", "VARCHAR"), ("article_key", "VARCHAR"), ("similarity", "DOUBLE")),
-    "canonical_events": (
-        ("id", "VARCHAR"), ("story_id", "VARCHAR"),
-        ("source_code", "VARCHAR"), ("source_name", "VARCHAR"), ("source_country", "VARCHAR"),
-        ("target_code", "VARCHAR"), ("target_name", "VARCHAR"), ("target_country", "VARCHAR"),
-        ("cameo_code", "VARCHAR"), ("cameo_base", "VARCHAR"), ("cameo_root", "VARCHAR"),
-        ("cameo_label", "VARCHAR"), ("goldstein", "DOUBLE"), ("quad_class", "INTEGER"),
-        ("plover_type", "VARCHAR"), ("plover_mode", "VARCHAR"), ("plover_context", "VARCHAR[]"),
-        ("modality", "VARCHAR"), ("date_value", "VARCHAR"), ("date_precision", "VARCHAR"), ("date", "DATE"),
-        ("location_name", "VARCHAR"), ("location_country", "VARCHAR"), ("location_lat", "DOUBLE"),
-        ("location_lon", "DOUBLE"),
-        ("num_mentions", "INTEGER"), ("num_articles", "INTEGER"), ("num_sources", "INTEGER"),
-        ("num_stories", "INTEGER"), ("first_published", "DATE"), ("source_url", "VARCHAR"),
-        ("confidence", "DOUBLE"),
-    ),
-    "actor_summary": (
-        ("code", "VARCHAR"), ("name", "VARCHAR"), ("country", "VARCHAR"), ("events", "BIGINT"),
-        ("as_source", "BIGINT"), ("as_target", "BIGINT"), ("mentions", "BIGINT"),
-    ),
-    "mentions": (
-        ("event_id", "VARCHAR"), ("mention_id", "VARCHAR"), ("article_key", "VARCHAR"), ("story_id", "VARCHAR"),
-        ("outlet", "VARCHAR"), ("published", "DATE"), ("cameo_code", "VARCHAR"), ("date_value", "VARCHAR"),
-        ("sentence_start", "INTEGER"), ("sentence_end", "INTEGER"), ("trigger_start", "INTEGER"),
-        ("trigger_end", "INTEGER"), ("confidence", "DOUBLE"),
-    ),
-}
 
 # One row per stored event with its story, its linking key, and its date made comparable.
 _PREPARED = """
@@ -180,13 +150,6 @@ FROM totals t LEFT JOIN names n ON n.code = t.code ORDER BY t.events DESC, t.cod
 """
 
 
-def create_tables(connection: duckdb.DuckDBPyConnection) -> None:
-    """Create the analysis tables that do not exist yet."""
-    for table, columns in TABLES.items():
-        body = ", ".join(f'"{name}" {kind}' for name, kind in columns)
-        connection.execute(f"CREATE TABLE IF NOT EXISTS {table} ({body})")
-
-
 def fingerprint(connection: duckdb.DuckDBPyConnection) -> str:
     """What the linked tables were computed from: the numbers of stored articles and events.
 
@@ -247,7 +210,7 @@ def link(store: Store, *, dedupe: bool = True, threshold: float = THRESHOLD) -> 
     """
     connection = store.connection
     try:
-        create_tables(connection)
+        ensure_tables(connection, ANALYSIS_TABLES)
         connection.execute("BEGIN TRANSACTION")
         _store_stories(connection, dedupe, threshold)
         _link_events(connection)
@@ -262,10 +225,8 @@ def link(store: Store, *, dedupe: bool = True, threshold: float = THRESHOLD) -> 
 
 
 def _rollback(connection: duckdb.DuckDBPyConnection) -> None:
-    try:
+    with suppress(duckdb.Error):
         connection.execute("ROLLBACK")
-    except duckdb.Error:
-        pass
 
 
 def counts(store: Store) -> dict[str, int]:
@@ -297,4 +258,4 @@ def rows(store: Store, sql: str, params: list[Any] | None = None) -> list[dict[s
     except duckdb.Error as exc:
         raise StoreError(f"query on {store.path} failed: {exc}") from exc
     names = [d[0] for d in cursor.description]
-    return [dict(zip(names, row)) for row in cursor.fetchall()]
+    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from ..store import Store
+from ..store.filters import CANONICAL_EVENTS, EventFilter, conditions
 from .linking import ensure_linked, rows
 
 _EDGES = """
@@ -33,22 +34,12 @@ SELECT code, name FROM (
 """
 
 
-def _date_filters(since: str | None, until: str | None) -> tuple[str, list[Any]]:
-    sql, params = "", []
-    if since:
-        sql += " AND date_value >= substr(?, 1, length(date_value))"
-        params.append(since)
-    if until:
-        sql += " AND date_value <= substr(?, 1, length(date_value))"
-        params.append(until)
-    return sql, params
-
-
 def network(store: Store, *, since: str | None = None, until: str | None = None,
             min_events: int = 1) -> dict[str, list[dict[str, Any]]]:
     """Nodes and directed edges of the actor graph; edges with fewer than ``min_events`` events are dropped."""
     ensure_linked(store)
-    dates, params = _date_filters(since, until)
+    where, params = conditions(EventFilter(since=since, until=until), CANONICAL_EVENTS)
+    dates = "".join(f" AND {condition}" for condition in where)
     edges = [{**e, "events": int(e["events"]), "goldstein": round(float(e["goldstein"]), 3)}
              for e in rows(store, _EDGES.format(dates=dates), [*params, int(min_events)])]
     totals: dict[str, int] = {}

@@ -16,6 +16,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from ..store import Store
+from ..store.filters import CANONICAL_EVENTS, EventFilter, conditions
 from .linking import ensure_linked, rows
 
 FREQS: dict[str, tuple[str, tuple[str, ...]]] = {
@@ -26,17 +27,6 @@ FREQS: dict[str, tuple[str, tuple[str, ...]]] = {
     "year": ("%Y", ("day", "month", "year")),
 }
 QUADS = ("q1", "q2", "q3", "q4")
-
-
-def prefix_range(code: str) -> tuple[str, str]:
-    """The codes that start with ``code`` as a range ``[low, high)``, which DuckDB can prune by row group.
-
-    Canonical events are stored sorted by source code, so a range on it skips most of a large table.
-    """
-    low = code.upper()
-    if not low:
-        return "", "\U0010ffff"
-    return low, low[:-1] + chr(ord(low[-1]) + 1)
 
 
 def _check_freq(freq: str) -> tuple[str, tuple[str, ...]]:
@@ -80,9 +70,10 @@ def _filled(found: list[dict[str, Any]], freq: str) -> list[dict[str, Any]]:
     return out
 
 
-def _series(store: Store, freq: str, condition: str, params: list[Any]) -> list[dict[str, Any]]:
+def _series(store: Store, freq: str, flt: EventFilter) -> list[dict[str, Any]]:
     ensure_linked(store)
-    found = rows(store, _counts_sql(freq, condition), params)
+    where, params = conditions(flt, CANONICAL_EVENTS)
+    found = rows(store, _counts_sql(freq, " AND ".join(where) or "true"), params)
     for row in found:
         row["period"] = row["period"].date() if hasattr(row["period"], "date") else row["period"]
     return _filled(found, freq)
@@ -93,18 +84,13 @@ def dyad_series(store: Store, a: str, b: str, freq: str = "month", *, directed: 
 
     Both directions count unless ``directed`` (then only ``a`` acting on ``b``).
     """
-    condition = "source_code >= ? AND source_code < ? AND target_code >= ? AND target_code < ?"
-    params = [*prefix_range(a), *prefix_range(b)]
-    if not directed:
-        condition = f"({condition}) OR ({condition})"
-        params += [*prefix_range(b), *prefix_range(a)]
-    return _series(store, freq, condition, params)
+    flt = EventFilter(source=a, target=b) if directed else EventFilter(dyad=(a, b))
+    return _series(store, freq, flt)
 
 
 def timeline(store: Store, actor: str, freq: str = "month") -> list[dict[str, Any]]:
     """Events ``actor`` takes part in (as source or target) per period, by QuadClass, with mean Goldstein."""
-    code = actor.upper()
-    return _series(store, freq, "starts_with(source_code, ?) OR starts_with(target_code, ?)", [code, code])
+    return _series(store, freq, EventFilter(actor=actor))
 
 
 def top_actors(store: Store, limit: int = 20) -> list[dict[str, Any]]:

@@ -2,16 +2,20 @@
 
 Every function takes a store and plain values and returns plain dicts and lists (JSON-ready once
 dates are encoded). All values reach DuckDB as parameters; the only SQL text built here is made of
-fixed fragments chosen by which filters are set.
+fixed fragments chosen by which filters are set. The events filter is
+:class:`eventwire.store.filters.EventFilter`, the one the CLI and the analysis use too.
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, fields
 from typing import Any
 
 from ..store import Store
+from ..store.filters import EventFilter, conditions, where_clause
+
+__all__ = ["EventFilter", "actor", "article", "articles", "contract_event", "dashboard", "dyad_series", "events",
+           "network", "quotes", "quotes_by_code", "top_actors"]
 
 MAX_LIMIT = 500
 EVENT_ORDER = " ORDER BY a.published DESC NULLS LAST, a.id, e.trigger_start, e.id"
@@ -21,77 +25,15 @@ EVENT_SELECT = (
 )
 
 
-@dataclass(frozen=True)
-class EventFilter:
-    """The filters of the events table; every field is optional."""
-
-    actor: str | None = None  # source or target code starts with it
-    source: str | None = None  # source code starts with it
-    target: str | None = None  # target code starts with it
-    dyad: tuple[str, str] | None = None  # A→B or B→A, codes by prefix
-    root: str | None = None  # CAMEO root, "05"
-    plover: str | None = None  # PLOVER type, "SUPPORT"
-    quad: int | None = None  # QuadClass 1-4
-    since: str | None = None  # ISO date, compared at the event date's precision
-    until: str | None = None
-    place: str | None = None  # location name contains it, or its country code equals it
-    article: str | None = None  # article id
-
-    def as_params(self) -> dict[str, Any]:
-        """The filters that are set, as query-string values (for links and forms)."""
-        out: dict[str, Any] = {}
-        for f in fields(self):
-            value = getattr(self, f.name)
-            if value is not None:
-                out[f.name] = ",".join(value) if isinstance(value, tuple) else value
-        return out
-
-
-def _conditions(flt: EventFilter) -> tuple[list[str], list[Any]]:
-    """SQL conditions and parameters for an :class:`EventFilter`."""
-    where: list[str] = []
-    params: list[Any] = []
-    prefix = {"actor": None, "source": "e.source_code", "target": "e.target_code"}
-    if flt.actor:
-        where.append("(starts_with(e.source_code, ?) OR starts_with(e.target_code, ?))")
-        params += [flt.actor.upper()] * 2
-    for name in ("source", "target"):
-        value = getattr(flt, name)
-        if value:
-            where.append(f"starts_with({prefix[name]}, ?)")
-            params.append(value.upper())
-    if flt.dyad:
-        a, b = flt.dyad[0].upper(), flt.dyad[1].upper()
-        where.append("((starts_with(e.source_code, ?) AND starts_with(e.target_code, ?)) OR "
-                     "(starts_with(e.source_code, ?) AND starts_with(e.target_code, ?)))")
-        params += [a, b, b, a]
-    simple = (("root", "e.cameo_root = ?", lambda v: v.zfill(2)), ("plover", "e.plover_type = ?", str.upper),
-              ("quad", "e.cameo_quad_class = ?", int), ("article", "a.id = ?", str))
-    for name, sql, convert in simple:
-        value = getattr(flt, name)
-        if value:
-            where.append(sql)
-            params.append(convert(value))
-    if flt.since:
-        where.append("e.date_value >= substr(?, 1, length(e.date_value))")
-        params.append(flt.since)
-    if flt.until:
-        where.append("e.date_value <= substr(?, 1, length(e.date_value))")
-        params.append(flt.until)
-    if flt.place:
-        where.append("(contains(lower(e.location_name), lower(?)) OR e.location_country = upper(?))")
-        params += [flt.place, flt.place]
-    return where, params
-
-
-def _where(where: list[str]) -> str:
-    return " WHERE " + " AND ".join(where) if where else ""
-
-
 def _dicts(store: Store, sql: str, params: list[Any]) -> list[dict[str, Any]]:
     cursor = store.connection.execute(sql, params)
     names = [d[0] for d in cursor.description]
-    return [dict(zip(names, row)) for row in cursor.fetchall()]
+    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+
+def _count(store: Store, sql: str, params: list[Any]) -> int:
+    """The number a ``SELECT count(*) ...`` query gives."""
+    return int(store.connection.execute(sql, params).fetchall()[0][0])
 
 
 def _clamp(limit: int, offset: int) -> tuple[int, int]:
@@ -101,11 +43,11 @@ def _clamp(limit: int, offset: int) -> tuple[int, int]:
 def events(store: Store, flt: EventFilter, limit: int = 50, offset: int = 0) -> dict[str, Any]:
     """One page of events (newest articles first) with the total that match."""
     limit, offset = _clamp(limit, offset)
-    where, params = _conditions(flt)
-    total = store.connection.execute(
-        "SELECT count(*) FROM events e JOIN articles a ON a.key = e.article_key" + _where(where), params
-    ).fetchone()[0]
-    rows = _dicts(store, EVENT_SELECT + _where(where) + EVENT_ORDER + " LIMIT ? OFFSET ?", params + [limit, offset])
+    where, params = conditions(flt)
+    total = _count(store, "SELECT count(*) FROM events e JOIN articles a ON a.key = e.article_key"
+                   + where_clause(where), params)
+    rows = _dicts(store, EVENT_SELECT + where_clause(where) + EVENT_ORDER + " LIMIT ? OFFSET ?",
+                  [*params, limit, offset])
     return {"total": int(total), "limit": limit, "offset": offset, "filters": flt.as_params(),
             "events": [_event_row(r) for r in rows]}
 
@@ -126,14 +68,14 @@ def articles(store: Store, limit: int = 50, offset: int = 0, q: str | None = Non
     where, params = ([], [])
     if q:
         where, params = (["(contains(lower(a.title), lower(?)) OR contains(lower(a.text), lower(?)))"], [q, q])
-    total = store.connection.execute("SELECT count(*) FROM articles a" + _where(where), params).fetchone()[0]
+    total = _count(store, "SELECT count(*) FROM articles a" + where_clause(where), params)
     rows = _dicts(
         store,
         "SELECT a.id, a.title, a.published, a.source, a.wire, a.url, length(a.text) AS chars, "
         "(SELECT count(*) FROM events e WHERE e.article_key = a.key) AS events, "
         "(SELECT count(*) FROM quotes q WHERE q.article_key = a.key) AS quotes "
-        "FROM articles a" + _where(where) + " ORDER BY a.published DESC NULLS LAST, a.id LIMIT ? OFFSET ?",
-        params + [limit, offset],
+        "FROM articles a" + where_clause(where) + " ORDER BY a.published DESC NULLS LAST, a.id LIMIT ? OFFSET ?",
+        [*params, limit, offset],
     )
     return {"total": int(total), "limit": limit, "offset": offset, "articles": rows}
 
@@ -223,13 +165,13 @@ def quotes(store: Store, speaker: str | None = None, q: str | None = None,
     if q:
         where.append("contains(lower(qu.text), lower(?))")
         params.append(q)
-    base = " FROM quotes qu JOIN articles a ON a.key = qu.article_key" + _where(where)
-    total = store.connection.execute("SELECT count(*)" + base, params).fetchone()[0]
+    base = " FROM quotes qu JOIN articles a ON a.key = qu.article_key" + where_clause(where)
+    total = _count(store, "SELECT count(*)" + base, params)
     rows = _dicts(store, "SELECT a.id AS article_id, a.title AS article_title, a.published AS article_published, "
                          "qu.id, qu.kind, qu.text, qu.start_char AS start, qu.end_char AS \"end\", qu.speaker_name, "
                          "qu.speaker_code" + base
                   + " ORDER BY a.published DESC NULLS LAST, a.id, qu.start_char LIMIT ? OFFSET ?",
-                  params + [limit, offset])
+                  [*params, limit, offset])
     return {"total": int(total), "limit": limit, "offset": offset, "quotes": rows}
 
 
@@ -283,16 +225,15 @@ def quotes_by_code(store: Store, code: str, limit: int = 50) -> list[dict[str, A
 
 def dyad_series(store: Store, a: str, b: str) -> list[dict[str, Any]]:
     """Events between A and B (either direction, codes by prefix) per month: counts by QuadClass, mean Goldstein."""
-    a, b = a.upper(), b.upper()
+    where, params = conditions(EventFilter(dyad=(a, b)))
     return _dicts(
         store,
-        "SELECT substr(date_value, 1, 7) AS period, count(*) AS events, "
+        "SELECT substr(e.date_value, 1, 7) AS period, count(*) AS events, "
         "count(*) FILTER (WHERE cameo_quad_class = 1) AS q1, count(*) FILTER (WHERE cameo_quad_class = 2) AS q2, "
         "count(*) FILTER (WHERE cameo_quad_class = 3) AS q3, count(*) FILTER (WHERE cameo_quad_class = 4) AS q4, "
-        "round(avg(cameo_goldstein), 2) AS mean_goldstein FROM events "
-        "WHERE length(date_value) >= 7 AND ((starts_with(source_code, ?) AND starts_with(target_code, ?)) OR "
-        "(starts_with(source_code, ?) AND starts_with(target_code, ?))) GROUP BY period ORDER BY period",
-        [a, b, b, a],
+        "round(avg(cameo_goldstein), 2) AS mean_goldstein FROM events e"
+        + where_clause(["length(e.date_value) >= 7", *where]) + " GROUP BY period ORDER BY period",
+        params,
     )
 
 
@@ -300,14 +241,14 @@ def network(store: Store, since: str | None = None, until: str | None = None,
             min_events: int = 1, limit: int = 60) -> dict[str, Any]:
     """Who acts on whom: directed edges (source code → target code) with counts and mean Goldstein."""
     flt = EventFilter(since=since, until=until)
-    where, params = _conditions(flt)
+    where, params = conditions(flt)
     where += ["e.source_code IS NOT NULL", "e.target_code IS NOT NULL", "e.source_code <> e.target_code"]
     edges = _dicts(
         store,
         "SELECT e.source_code AS source, e.target_code AS target, count(*) AS events, "
         "round(avg(e.cameo_goldstein), 2) AS mean_goldstein FROM events e JOIN articles a ON a.key = e.article_key"
-        + _where(where) + " GROUP BY ALL HAVING count(*) >= ? ORDER BY events DESC, source, target LIMIT ?",
-        params + [max(1, int(min_events)), _clamp(limit * 3, 0)[0]],
+        + where_clause(where) + " GROUP BY ALL HAVING count(*) >= ? ORDER BY events DESC, source, target LIMIT ?",
+        [*params, max(1, int(min_events)), _clamp(limit * 3, 0)[0]],
     )
     degree: dict[str, int] = {}
     for edge in edges:

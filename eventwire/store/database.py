@@ -1,4 +1,4 @@
-"""The DuckDB store: schema, idempotent transactional writes, and the queries behind the CLI.
+"""The DuckDB store: one open database, idempotent transactional writes, and the queries behind the CLI.
 
     with Store.open("eventwire.duckdb") as store:
         summary = store.write(results, skips)      # one transaction: all rows of the batch or none
@@ -8,197 +8,27 @@ Every row is keyed by its article's ``key``, the SHA-256 of the article text
 (:func:`eventwire.ids.content_hash`). Writing an article whose key is already stored leaves it as
 it is and counts it as "already stored", so ingesting the same files twice changes nothing.
 Inputs that could not be read and articles whose coding failed go to the ``errors`` table.
-The tables and their columns are listed in :data:`TABLES` and described in docs/schema.md.
+The tables and their columns are listed in :mod:`eventwire.store.schema` and described in
+docs/schema.md; rows are built by :mod:`eventwire.store.rows`, filters by :mod:`eventwire.store.filters`.
 All SQL takes its values as parameters.
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
 from typing import Any
 
 import duckdb
 
-from . import ontology
-from .errors import StoreError
-from .ids import content_hash
-from .models import Actor, Article, Event, Place, Quote, Result, Skipped, Timex
-
-SCHEMA_VERSION = "2"  # 2: events.source_basis and events.target_basis
-
-TABLES: dict[str, tuple[tuple[str, str], ...]] = {
-    "meta": (("name", "VARCHAR PRIMARY KEY"), ("value", "VARCHAR")),
-    "articles": (
-        ("key", "VARCHAR PRIMARY KEY"), ("id", "VARCHAR"), ("title", "VARCHAR"), ("published", "DATE"),
-        ("source", "VARCHAR"), ("wire", "VARCHAR"), ("url", "VARCHAR"), ("origin", "VARCHAR"),
-        ("text", "VARCHAR"), ("ingested_at", "TIMESTAMP"),
-    ),
-    "actors": (
-        ("article_key", "VARCHAR"), ("id", "VARCHAR"), ("name", "VARCHAR"), ("code", "VARCHAR"),
-        ("country", "VARCHAR"), ("sectors", "VARCHAR[]"), ("kind", "VARCHAR"), ("role", "VARCHAR"),
-        ("mention_count", "INTEGER"), ("mentions", "VARCHAR"),
-    ),
-    "events": (
-        ("article_key", "VARCHAR"), ("id", "VARCHAR"),
-        ("source_actor", "VARCHAR"), ("source_name", "VARCHAR"), ("source_code", "VARCHAR"),
-        ("source_country", "VARCHAR"),
-        ("target_actor", "VARCHAR"), ("target_name", "VARCHAR"), ("target_code", "VARCHAR"),
-        ("target_country", "VARCHAR"),
-        ("cameo_code", "VARCHAR"), ("cameo_root", "VARCHAR"), ("cameo_label", "VARCHAR"),
-        ("cameo_goldstein", "DOUBLE"), ("cameo_quad_class", "INTEGER"),
-        ("plover_type", "VARCHAR"), ("plover_mode", "VARCHAR"), ("plover_context", "VARCHAR[]"),
-        ("modality", "VARCHAR"),
-        ("date_value", "VARCHAR"), ("date_precision", "VARCHAR"), ("date_basis", "VARCHAR"),
-        ("date_text", "VARCHAR"),
-        ("location_name", "VARCHAR"), ("location_country", "VARCHAR"), ("location_lat", "DOUBLE"),
-        ("location_lon", "DOUBLE"), ("location_text", "VARCHAR"),
-        ("trigger_text", "VARCHAR"), ("trigger_start", "INTEGER"), ("trigger_end", "INTEGER"),
-        ("sentence_start", "INTEGER"), ("sentence_end", "INTEGER"),
-        ("quote_id", "VARCHAR"), ("confidence", "DOUBLE"),
-        ("source_basis", "VARCHAR"), ("target_basis", "VARCHAR"),
-    ),
-    "quotes": (
-        ("article_key", "VARCHAR"), ("id", "VARCHAR"), ("kind", "VARCHAR"), ("text", "VARCHAR"),
-        ("start_char", "INTEGER"), ("end_char", "INTEGER"),
-        ("speaker_actor", "VARCHAR"), ("speaker_name", "VARCHAR"), ("speaker_code", "VARCHAR"),
-        ("speaker_start", "INTEGER"), ("speaker_end", "INTEGER"),
-        ("cue_text", "VARCHAR"), ("cue_start", "INTEGER"), ("cue_end", "INTEGER"),
-    ),
-    "timexes": (
-        ("article_key", "VARCHAR"), ("text", "VARCHAR"), ("start_char", "INTEGER"), ("end_char", "INTEGER"),
-        ("type", "VARCHAR"), ("value", "VARCHAR"),
-    ),
-    "places": (
-        ("article_key", "VARCHAR"), ("text", "VARCHAR"), ("start_char", "INTEGER"), ("end_char", "INTEGER"),
-        ("name", "VARCHAR"), ("country", "VARCHAR"), ("lat", "DOUBLE"), ("lon", "DOUBLE"),
-        ("geonameid", "BIGINT"), ("feature", "VARCHAR"),
-    ),
-    "errors": (("article_key", "VARCHAR"), ("origin", "VARCHAR"), ("reason", "VARCHAR"), ("at", "TIMESTAMP")),
-}
-
-
-@dataclass(frozen=True)
-class WriteSummary:
-    """What one :meth:`Store.write` call did."""
-
-    stored: int = 0
-    already_stored: int = 0
-    errors: int = 0
-    events: int = 0
-
-
-def article_key(article: Article) -> str:
-    """The storage key of an article: the SHA-256 of its text."""
-    return content_hash(article.text)
-
-
-# ----------------------------------------------------------------------------- records -> rows
-
-
-def _ref_columns(ref: Any) -> tuple[Any, ...]:
-    return (ref.actor, ref.name, ref.code, ref.country) if ref else (None, None, None, None)
-
-
-def article_row(key: str, article: Article, at: datetime) -> tuple[Any, ...]:
-    return (key, article.id, article.title, article.published, article.source, article.wire,
-            article.url, article.origin, article.text, at)
-
-
-def actor_row(key: str, actor: Actor) -> tuple[Any, ...]:
-    mentions = json.dumps([[m.start, m.end, m.text] for m in actor.mentions], ensure_ascii=False)
-    return (key, actor.id, actor.name, actor.code, actor.country, list(actor.sectors), actor.kind,
-            actor.role, len(actor.mentions), mentions)
-
-
-def event_row(key: str, event: Event) -> tuple[Any, ...]:
-    cameo, plover, date, place = event.cameo, event.plover, event.date, event.location
-    return (
-        key, event.id, *_ref_columns(event.source), *_ref_columns(event.target),
-        cameo.code, cameo.root, cameo.label, cameo.goldstein, cameo.quad_class,
-        plover.type, plover.mode, list(plover.context), event.modality,
-        *((date.value, date.precision, date.basis, date.text) if date else (None,) * 4),
-        *((place.name, place.country, place.lat, place.lon, place.text) if place else (None,) * 5),
-        event.trigger.text, event.trigger.start, event.trigger.end,
-        event.sentence.start, event.sentence.end, event.quote, event.confidence,
-        event.source.basis if event.source else None, event.target.basis if event.target else None,
-    )
-
-
-def quote_row(key: str, quote: Quote) -> tuple[Any, ...]:
-    speaker, cue = quote.speaker, quote.cue
-    return (
-        key, quote.id, quote.kind, quote.text, quote.start, quote.end,
-        *((speaker.actor, speaker.name, speaker.code, speaker.start, speaker.end) if speaker else (None,) * 5),
-        *((cue.text, cue.start, cue.end) if cue else (None,) * 3),
-    )
-
-
-def timex_row(key: str, timex: Timex) -> tuple[Any, ...]:
-    return (key, timex.text, timex.start, timex.end, timex.type, timex.value)
-
-
-def place_row(key: str, place: Place) -> tuple[Any, ...]:
-    return (key, place.text, place.start, place.end, place.name, place.country, place.lat, place.lon,
-            place.geonameid, place.feature)
-
-
-def result_rows(key: str, result: Result, at: datetime) -> dict[str, list[tuple[Any, ...]]]:
-    """Every row one coded article adds, by table."""
-    return {
-        "articles": [article_row(key, result.article, at)],
-        "actors": [actor_row(key, a) for a in result.actors],
-        "events": [event_row(key, e) for e in result.events],
-        "quotes": [quote_row(key, q) for q in result.quotes],
-        "timexes": [timex_row(key, t) for t in result.timexes],
-        "places": [place_row(key, p) for p in result.places],
-    }
-
-
-def fresh_results(results: Iterable[Result], known: set[str]) -> dict[str, Result]:
-    """``results`` by article key, leaving out the ``known`` keys; the first of equal keys wins."""
-    fresh: dict[str, Result] = {}
-    for result in results:
-        key = article_key(result.article)
-        if key not in known:
-            fresh.setdefault(key, result)
-    return fresh
-
-
-def batch_rows(fresh: dict[str, Result], at: datetime) -> dict[str, list[tuple[Any, ...]]]:
-    """Every row of the keyed results, by table (the tables without rows are there, empty)."""
-    rows: dict[str, list[tuple[Any, ...]]] = {table: [] for table in TABLES if table not in {"meta", "errors"}}
-    for key, result in fresh.items():
-        for table, table_rows in result_rows(key, result, at).items():
-            rows[table].extend(table_rows)
-    return rows
-
-
-def _arrow_type(kind: str) -> Any:
-    import pyarrow as pa
-
-    base = kind.split()[0]
-    types = {"VARCHAR": pa.string(), "DATE": pa.string(), "TIMESTAMP": pa.timestamp("us"),
-             "INTEGER": pa.int32(), "BIGINT": pa.int64(), "DOUBLE": pa.float64(),
-             "VARCHAR[]": pa.list_(pa.string())}
-    return types[base]
-
-
-def arrow_table(table: str, rows: Sequence[tuple[Any, ...]]) -> Any:
-    """Rows of one of :data:`TABLES` as a ``pyarrow.Table`` with its columns (dates stay ISO strings)."""
-    import pyarrow as pa
-
-    columns = TABLES[table]
-    values = list(zip(*rows)) if rows else [()] * len(columns)
-    return pa.table({name: pa.array(list(column), type=_arrow_type(kind))
-                     for (name, kind), column in zip(columns, values)})
-
-
-# ----------------------------------------------------------------------------- the store
+from .. import ontology
+from ..errors import StoreError
+from ..models import Result, Skipped
+from . import schema
+from .filters import EventFilter, conditions, where_clause
+from .rows import Row, WriteSummary, arrow_table, article_key, batch_rows, fresh_results
 
 
 class Store:
@@ -209,7 +39,7 @@ class Store:
         self.path = path
 
     @classmethod
-    def open(cls, path: str | Path, *, read_only: bool = False) -> "Store":
+    def open(cls, path: str | Path, *, read_only: bool = False) -> Store:
         """Open (and for writing, create) the database at ``path``, creating the schema if needed."""
         path = str(path)
         if read_only and _parquet_location(path):
@@ -226,7 +56,7 @@ class Store:
         return store
 
     @classmethod
-    def open_parquet(cls, url: str) -> "Store":
+    def open_parquet(cls, url: str) -> Store:
         """A read-only store over the Parquet output of ``eventwire ingest --out parquet`` (a folder or URL)."""
         from .parquet import attach
 
@@ -238,7 +68,7 @@ class Store:
             raise StoreError(f"cannot read the Parquet files under {url}: {exc}") from exc
         return cls(connection, url)
 
-    def __enter__(self) -> "Store":
+    def __enter__(self) -> Store:
         return self
 
     def __exit__(self, kind: type[BaseException] | None, value: BaseException | None,
@@ -251,19 +81,11 @@ class Store:
     def create_schema(self) -> None:
         """Create the tables that do not exist yet and add the columns a newer version has to older
         tables, at their end (existing data is never touched; new columns are NULL for old rows)."""
-        for table, columns in TABLES.items():
-            body = ", ".join(f'"{name}" {kind}' for name, kind in columns)
-            self.connection.execute(f"CREATE TABLE IF NOT EXISTS {table} ({body})")
-        present = set(self._query("SELECT table_name, column_name FROM information_schema.columns "
-                                  "WHERE table_schema = current_schema()"))
-        for table, columns in TABLES.items():
-            for name, kind in columns:
-                if (table, name) not in present and "PRIMARY KEY" not in kind:
-                    self.connection.execute(f'ALTER TABLE {table} ADD COLUMN "{name}" {kind}')
-        self.connection.execute(
-            "INSERT INTO meta VALUES ('schema_version', ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value",
-            [SCHEMA_VERSION],
-        )
+        try:
+            schema.migrate(self.connection)
+        except duckdb.Error as exc:
+            raise StoreError(f"cannot bring the tables of {self.path} up to schema version "
+                             f"{schema.SCHEMA_VERSION}: {exc}. Open it with a writable path.") from exc
 
     # ------------------------------------------------------------------------- writing
 
@@ -282,7 +104,7 @@ class Store:
         ``keys`` optionally gives the article key of each skip (an article whose coding failed),
         so the errors row points at the article. Raises :class:`StoreError` after rolling back.
         """
-        at = datetime.now(timezone.utc).replace(tzinfo=None)
+        at = datetime.now(UTC).replace(tzinfo=None)
         try:
             self.connection.execute("BEGIN TRANSACTION")
             summary = self._write_batch(results, skips, keys or [None] * len(skips), at)
@@ -310,7 +132,7 @@ class Store:
     def _write_errors(self, skips: Sequence[Skipped], keys: Sequence[str | None], at: datetime) -> int:
         """Add the errors rows not recorded yet (the same origin, reason and key is recorded once)."""
         written = 0
-        for skip, key in zip(skips, keys):
+        for skip, key in zip(skips, keys, strict=False):
             exists = self._query(
                 "SELECT 1 FROM errors WHERE origin = ? AND reason = ? AND article_key IS NOT DISTINCT FROM ?",
                 [skip.origin, skip.reason, key],
@@ -320,7 +142,7 @@ class Store:
                 written += 1
         return written
 
-    def _insert(self, table: str, rows: Sequence[tuple[Any, ...]]) -> None:
+    def _insert(self, table: str, rows: Sequence[Row]) -> None:
         """Insert ``rows`` in one statement, through an Arrow table (much faster than bound VALUES)."""
         if not rows:
             return
@@ -332,7 +154,7 @@ class Store:
 
     # ------------------------------------------------------------------------- reading
 
-    def _query(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+    def _query(self, sql: str, params: Sequence[Any] = ()) -> list[Row]:
         try:
             return self.connection.execute(sql, list(params)).fetchall()
         except duckdb.Error as exc:
@@ -342,14 +164,14 @@ class Store:
         try:
             cursor = self.connection.execute(sql, list(params))
             names = [d[0] for d in cursor.description]
-            return [dict(zip(names, row)) for row in cursor.fetchall()]
+            return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
         except duckdb.Error as exc:
             raise StoreError(f"query on {self.path} failed: {exc}") from exc
 
     def count(self, table: str) -> int:
-        """Number of rows in one of :data:`TABLES`."""
-        if table not in TABLES:
-            raise StoreError(f"no table {table!r}; the tables are {', '.join(TABLES)}")
+        """Number of rows in one of the store's tables (:data:`eventwire.store.schema.TABLES`)."""
+        if table not in schema.TABLES:
+            raise StoreError(f"no table {table!r}; the tables are {', '.join(schema.TABLES)}")
         return int(self._query(f"SELECT count(*) FROM {table}")[0][0])
 
     def events(self, actor: str | None = None, dyad: tuple[str, str] | None = None,
@@ -362,11 +184,12 @@ class Store:
         ``until`` are ISO dates compared at the precision of the event date, so an event dated
         "2018-07" is kept by ``since="2018-07-20"``.
         """
-        where, params = _event_filters(actor, dyad, root, since, until)
+        flt = EventFilter(actor=actor, dyad=dyad, root=root, since=since, until=until)
+        where, params = conditions(flt)
         sql = (
             "SELECT a.id AS article_id, a.title AS article_title, a.published AS article_published, e.* "
             "FROM events e JOIN articles a ON a.key = e.article_key"
-            + (" WHERE " + " AND ".join(where) if where else "")
+            + where_clause(where)
             + " ORDER BY a.published NULLS LAST, a.id, e.trigger_start, e.id"
         )
         if limit is not None:
@@ -430,33 +253,6 @@ class Store:
             "SELECT key, id, title, published, source, wire, url, origin, ingested_at FROM articles "
             "ORDER BY published NULLS LAST, id"
         )
-
-
-def _event_filters(actor: str | None, dyad: tuple[str, str] | None, root: str | None,
-                   since: str | None, until: str | None) -> tuple[list[str], list[Any]]:
-    """SQL conditions and their parameters for :meth:`Store.events`."""
-    where: list[str] = []
-    params: list[Any] = []
-    if actor:
-        where.append("(starts_with(e.source_code, ?) OR starts_with(e.target_code, ?))")
-        params += [actor.upper()] * 2
-    if dyad:
-        a, b = dyad[0].upper(), dyad[1].upper()
-        where.append(
-            "((starts_with(e.source_code, ?) AND starts_with(e.target_code, ?)) OR "
-            "(starts_with(e.source_code, ?) AND starts_with(e.target_code, ?)))"
-        )
-        params += [a, b, b, a]
-    if root:
-        where.append("e.cameo_root = ?")
-        params.append(root.zfill(2))
-    if since:
-        where.append("e.date_value >= substr(?, 1, length(e.date_value))")
-        params.append(since)
-    if until:
-        where.append("e.date_value <= substr(?, 1, length(e.date_value))")
-        params.append(until)
-    return where, params
 
 
 def _root_label(root: str | None) -> str | None:

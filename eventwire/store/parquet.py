@@ -1,6 +1,6 @@
 """Parquet output: the store's tables as files partitioned by publication month, on any fsspec path.
 
-    DIR/articles/month=2018-07/part-<batch>.parquet      one folder per table of eventwire.store.TABLES
+    DIR/articles/month=2018-07/part-<batch>.parquet      one folder per table of eventwire.store.schema.TABLES
     DIR/events/month=2018-07/part-<batch>.parquet        (meta left out), one file per table, batch and
     DIR/events/month=none/part-<batch>.parquet           month; "none" holds undated articles and skips
 
@@ -15,29 +15,33 @@ once all its rows are.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from datetime import datetime, timezone
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import UTC, datetime
 from types import TracebackType
 from typing import Any
 
-from .errors import StoreError
-from .ids import stable_id
-from .models import Result, Skipped
-from .store import TABLES, WriteSummary, arrow_table, batch_rows, fresh_results
+from ..errors import StoreError
+from ..ids import stable_id
+from ..models import Result, Skipped
+from .rows import Row, WriteSummary, arrow_table, batch_rows, fresh_results
+from .schema import ROW_TABLES, TABLES, create_sql
 
 PARQUET_TABLES = tuple(table for table in TABLES if table != "meta")
+# Articles last: an article counts as stored only once all its rows are written.
+WRITE_ORDER = (*(table for table in ROW_TABLES if table != "articles"), "articles")
 UNDATED = "none"
 
 
 def filesystem(url: str) -> tuple[Any, str]:
     """The fsspec filesystem of ``url`` and the path inside it."""
-    from fsspec.core import url_to_fs
+    from fsspec.core import url_to_fs  # type: ignore[import-untyped]  # fsspec ships no type information
 
     try:
-        return url_to_fs(url)
+        fs, path = url_to_fs(url)
     except (ImportError, ValueError) as exc:
         raise StoreError(f"cannot open {url}: {exc}. Install the fsspec backend for its scheme "
                          "(s3fs for s3://, gcsfs for gcs://) or give a local folder.") from exc
+    return fs, str(path)
 
 
 def month_of(published: str | None) -> str:
@@ -55,12 +59,12 @@ class ParquetWriter:
                         for row in self._read("errors", ["origin", "reason", "article_key"])}
 
     @classmethod
-    def open(cls, url: str) -> "ParquetWriter":
+    def open(cls, url: str) -> ParquetWriter:
         fs, root = filesystem(url)
         fs.makedirs(root, exist_ok=True)
         return cls(fs, root, url)
 
-    def __enter__(self) -> "ParquetWriter":
+    def __enter__(self) -> ParquetWriter:
         return self
 
     def __exit__(self, kind: type[BaseException] | None, value: BaseException | None,
@@ -74,7 +78,7 @@ class ParquetWriter:
         """The Parquet files of ``table``, sorted."""
         return sorted(self.fs.glob(f"{self.root}/{table}/month=*/*.parquet"))
 
-    def _read(self, table: str, columns: list[str]) -> Iterable[dict[str, Any]]:
+    def _read(self, table: str, columns: list[str]) -> Iterator[dict[str, Any]]:
         import pyarrow.parquet as pq
 
         for path in self.files(table):
@@ -88,13 +92,13 @@ class ParquetWriter:
     def write(self, results: Sequence[Result], skips: Sequence[Skipped] = (),
               *, keys: Sequence[str | None] | None = None) -> WriteSummary:
         """Write one batch: a file per table and month; articles already written are left out."""
-        at = datetime.now(timezone.utc).replace(tzinfo=None)
+        at = datetime.now(UTC).replace(tzinfo=None)
         fresh = fresh_results(results, self._known)
         months = {key: month_of(result.article.published) for key, result in fresh.items()}
         batch = stable_id("part", *fresh, *(s.origin for s in skips))
         rows = batch_rows(fresh, at)
         try:
-            for table in ("actors", "events", "quotes", "timexes", "places", "articles"):
+            for table in WRITE_ORDER:
                 self._write_table(table, rows[table], months, batch)
             errors = self._write_errors(skips, keys or [None] * len(skips), at, batch)
         except (OSError, ValueError, TypeError) as exc:  # pyarrow's errors derive from these
@@ -104,14 +108,14 @@ class ParquetWriter:
         return WriteSummary(stored=len(fresh), already_stored=len(results) - len(fresh), errors=errors,
                             events=sum(len(r.events) for r in fresh.values()))
 
-    def _write_table(self, table: str, rows: list[tuple[Any, ...]], months: dict[str, str], batch: str) -> None:
-        by_month: dict[str, list[tuple[Any, ...]]] = {}
+    def _write_table(self, table: str, rows: list[Row], months: dict[str, str], batch: str) -> None:
+        by_month: dict[str, list[Row]] = {}
         for row in rows:
             by_month.setdefault(months.get(row[0], UNDATED), []).append(row)
         for month, month_rows in sorted(by_month.items()):
             self._write_file(table, month, month_rows, batch)
 
-    def _write_file(self, table: str, month: str, rows: list[tuple[Any, ...]], batch: str) -> None:
+    def _write_file(self, table: str, month: str, rows: list[Row], batch: str) -> None:
         import pyarrow as pa
         import pyarrow.parquet as pq
 
@@ -125,8 +129,8 @@ class ParquetWriter:
             pq.write_table(data, handle)
 
     def _write_errors(self, skips: Sequence[Skipped], keys: Sequence[str | None], at: datetime, batch: str) -> int:
-        rows = []
-        for skip, key in zip(skips, keys):
+        rows: list[Row] = []
+        for skip, key in zip(skips, keys, strict=False):
             if (skip.origin, skip.reason, key) not in self._errors:
                 self._errors.add((skip.origin, skip.reason, key))
                 rows.append((key, skip.origin, skip.reason, at))
@@ -151,6 +155,5 @@ def attach(connection: Any, url: str) -> None:
             connection.execute(f"CREATE VIEW {table} AS SELECT * FROM read_parquet([{listed}], "
                                "hive_partitioning = false, union_by_name = true)")
         else:
-            body = ", ".join(f'"{name}" {kind.split()[0]}' for name, kind in TABLES[table])
-            connection.execute(f"CREATE TABLE {table} ({body})")
+            connection.execute(create_sql(table, TABLES[table], constraints=False))
 
