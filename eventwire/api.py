@@ -17,9 +17,11 @@ from pathlib import Path
 from . import read
 from .clean import normalise_date
 from .errors import InputError
-from .models import Result, Skipped
+from .models import Result, Skipped, coding_failed
 from .pipeline import Pipeline
 from .settings import Settings
+
+__all__ = ["extract", "extract_paths"]  # pipeline() is for eventwire's own modules (evaluation, web)
 
 
 @lru_cache(maxsize=2)
@@ -95,4 +97,4 @@ def extract_paths(
         try:
             yield pipe.process(item)
         except Exception as exc:  # one bad article must not end the batch
-            yield Skipped(item.origin or item.id, f"coding failed: {type(exc).__name__}: {exc}")
+            yield coding_failed(item, exc)

@@ -5,7 +5,7 @@
     eventwire ingest PATH --dask tcp://scheduler:8786    a running cluster (dask-jobqueue, Kubernetes, ...)
 
 Each worker loads the pipeline once, when it starts (:class:`CoderPlugin`), and keeps it for every
-batch; tasks are :func:`eventwire.ingest.code_batch` on the same batches a local run codes, and
+batch; tasks are :func:`eventwire.worker.code_batch` on the same batches a local run codes, and
 return plain records, so the output is the same as a single-process run. Workers need eventwire and
 the spaCy model installed (docs/scale.md shows how).
 """
@@ -21,10 +21,10 @@ from distributed import Client, KilledWorker, LocalCluster
 from distributed.diagnostics.plugin import WorkerPlugin
 
 from .errors import EventwireError
-from .models import Result, Skipped
 from .settings import Settings
+from .worker import Coded, CoderFactory, warm_worker
 
-BatchFunction = Callable[..., list[Result | Skipped]]
+BatchFunction = Callable[..., Coded]
 
 
 @dataclass(frozen=True)
@@ -54,12 +54,10 @@ class CoderPlugin(WorkerPlugin):
 
     name = "eventwire-coder"
 
-    def __init__(self, settings: Settings, make_coder: Callable[[Settings], Any]) -> None:
+    def __init__(self, settings: Settings, make_coder: CoderFactory) -> None:
         self.settings, self.make_coder = settings, make_coder
 
     def setup(self, worker: Any) -> None:
-        from .ingest import warm_worker
-
         warm_worker(self.settings, self.make_coder)
 
 
@@ -70,7 +68,7 @@ class DaskEngine:
     client: Any
     width: int
 
-    def submit(self, fn: BatchFunction, *args: object) -> "DaskPending":
+    def submit(self, fn: BatchFunction, /, *args: object) -> DaskPending:
         return DaskPending(self.client.submit(fn, *args, pure=False))
 
 
@@ -80,9 +78,10 @@ class DaskPending:
 
     future: Any
 
-    def result(self) -> list[Result | Skipped]:
+    def result(self) -> Coded:
         try:
-            return self.future.result()
+            coded: Coded = self.future.result()
+            return coded
         except KilledWorker as exc:
             raise EventwireError(
                 f"a Dask worker died while coding a batch ({exc}); the batches stored so far are kept. "
@@ -91,30 +90,31 @@ class DaskPending:
 
 
 @contextmanager
-def dask_engine(spec: str, settings: Settings, make_coder: Callable[[Settings], Any]) -> Iterator[DaskEngine]:
+def dask_engine(spec: str, settings: Settings, make_coder: CoderFactory) -> Iterator[DaskEngine]:
     """A :class:`DaskEngine` on the cluster ``spec`` names, with the coder loaded on every worker."""
     target = parse_target(spec, settings.workers)
-    with _cluster(target) as cluster, _client(cluster or target.address, spec) as client:
+    with _scheduler(target) as where, _client(where, spec) as client:
         client.register_plugin(CoderPlugin(settings, make_coder))
         width = sum(w.get("nthreads", 1) for w in client.scheduler_info()["workers"].values())
         yield DaskEngine(client, max(1, width))
 
 
 @contextmanager
-def _cluster(target: DaskTarget) -> Iterator[LocalCluster | None]:
-    """A LocalCluster of one-thread worker processes when no scheduler address is given."""
+def _scheduler(target: DaskTarget) -> Iterator[LocalCluster | str]:
+    """The scheduler address given, or else a LocalCluster of one-thread worker processes."""
     if target.address is not None:
-        yield None
+        yield target.address
         return
-    with LocalCluster(n_workers=target.workers, threads_per_worker=1, processes=True,
-                      dashboard_address=None, silence_logs=40) as cluster:
+    with LocalCluster(  # type: ignore[no-untyped-call]  # distributed leaves LocalCluster() unannotated
+            n_workers=target.workers, threads_per_worker=1, processes=True, dashboard_address=None,
+            silence_logs=40) as cluster:
         yield cluster
 
 
 @contextmanager
 def _client(where: LocalCluster | str, spec: str) -> Iterator[Client]:
     try:
-        client = Client(where)
+        client = Client(where)  # type: ignore[no-untyped-call]  # distributed leaves Client() unannotated
     except OSError as exc:
         raise EventwireError(f"cannot reach the Dask scheduler at {spec}: {exc}; check the address") from exc
     with client:

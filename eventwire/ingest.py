@@ -5,9 +5,10 @@
 The input is streamed: at most a few batches are in memory at a time, whatever the input's size.
 Articles whose content key is already stored are skipped before parsing. With ``workers > 1`` each
 worker process loads the pipeline once (in its initializer); with ``dask`` each Dask worker loads it
-once (:mod:`eventwire.distributed`). Workers return plain :class:`~eventwire.models.Result` records;
-this process is the only writer and stores every batch in one transaction, in input order, to the
-DuckDB database or (with ``out``) to partitioned Parquet files (:mod:`eventwire.parquet`).
+once (:mod:`eventwire.distributed`). What runs inside a worker is :mod:`eventwire.worker`. Workers
+return plain :class:`~eventwire.models.Result` records; this process is the only writer and stores
+every batch in one transaction, in input order, to the DuckDB database or (with ``out``) to
+partitioned Parquet files (:mod:`eventwire.store.parquet`).
 
 Every path codes the same batches the same way: a batch is the next ``batch_size`` articles not
 stored yet, parsed in the same groups (:func:`eventwire.groups.parse_groups`, one ``nlp.pipe`` call
@@ -18,19 +19,15 @@ exception's message and the batch goes on.
 
 from __future__ import annotations
 
-import atexit
 import multiprocessing
-import os
 import sys
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from functools import lru_cache
-from multiprocessing.util import Finalize
 from typing import Protocol
 
 from tqdm import tqdm
@@ -40,18 +37,12 @@ from .groups import parse_groups
 from .models import Article, Result, Skipped
 from .settings import Settings
 from .store import Store, WriteSummary, article_key
-
-
-class Coder(Protocol):
-    """What ingest needs from a pipeline (:class:`eventwire.pipeline.Pipeline` is one)."""
-
-    def process(self, article: Article) -> Result: ...
-
-    def code_many(self, articles: Iterable[Article], batch_size: int = 32) -> Iterator[Result | Skipped]: ...
+from .worker import Coded, CoderFactory, code_batch, load_pipeline, start_worker
 
 
 class Writer(Protocol):
-    """Where ingest stores batches: :class:`~eventwire.store.Store` or :class:`~eventwire.parquet.ParquetWriter`."""
+    """Where ingest stores batches: :class:`~eventwire.store.Store` or
+    :class:`~eventwire.store.parquet.ParquetWriter`."""
 
     def known(self, keys: Iterable[str]) -> set[str]: ...
 
@@ -62,16 +53,13 @@ class Writer(Protocol):
 class Pending(Protocol):
     """A batch being coded: a concurrent or a Dask future."""
 
-    def result(self) -> list[Result | Skipped]: ...
+    def result(self) -> Coded: ...
 
 
 class Engine(Protocol):
     """What codes batches: a process pool, or :class:`eventwire.distributed.DaskEngine`."""
 
-    def submit(self, fn: Callable[..., list[Result | Skipped]], *args: object) -> Pending: ...
-
-
-CoderFactory = Callable[[Settings], Coder]
+    def submit(self, fn: Callable[..., Coded], /, *args: object) -> Pending: ...
 
 
 @dataclass(frozen=True)
@@ -115,63 +103,6 @@ class _Batch:
     skips: list[Skipped]
     already_stored: int
     coded: Pending
-
-
-def load_pipeline(settings: Settings) -> Coder:
-    """The default coder: the full :class:`~eventwire.pipeline.Pipeline`."""
-    from .pipeline import Pipeline
-
-    return Pipeline.load(settings)
-
-
-@lru_cache(maxsize=1)
-def process_coder(settings: Settings, factory: CoderFactory) -> Coder:
-    """The coder of this process, loaded once (the worker initializer calls this first)."""
-    return factory(settings)
-
-
-def warm_worker(settings: Settings, factory: CoderFactory) -> None:
-    """Worker initializer: load the coder once. A failure (say, a missing model) is not raised here,
-    where it would only break the pool; the first batch raises it again and it reaches the caller."""
-    try:
-        process_coder(settings, factory)
-    except Exception:  # resurfaces, with its message, from code_batch
-        pass
-
-
-def start_worker(settings: Settings, factory: CoderFactory) -> None:
-    """Initializer of a local worker process: load the coder, and when the pool ends the process,
-    leave once its exit handlers have run, without freeing the loaded pipeline object by object
-    (that teardown takes about a second, which the whole ingest would wait for)."""
-    warm_worker(settings, factory)
-    Finalize(None, _leave, exitpriority=-100)  # the last of the process's exit steps
-
-
-def _leave() -> None:
-    atexit._run_exitfuncs()
-    sys.stdout.flush()
-    sys.stderr.flush()
-    os._exit(0)
-
-
-def code_batch(articles: Sequence[Article], settings: Settings, factory: CoderFactory) -> list[Result | Skipped]:
-    """Code ``articles`` in order: a Result, or a Skipped with the reason, for each.
-
-    The coder parses the batch in the same groups in every process; only if that parse itself
-    raises are the articles parsed and coded one by one, to find the one that fails.
-    """
-    coder = process_coder(settings, factory)
-    try:
-        return list(coder.code_many(articles, batch_size=settings.batch_size))
-    except Exception:  # the parse failed: find the article that fails
-        return [code_one(coder, article) for article in articles]
-
-
-def code_one(coder: Coder, article: Article) -> Result | Skipped:
-    try:
-        return coder.process(article)
-    except Exception as exc:  # one bad article must not end the batch
-        return Skipped(article.origin or article.id, f"coding failed: {type(exc).__name__}: {exc}")
 
 
 def ingest(paths: Sequence[str], settings: Settings, *, progress: bool = True,
@@ -252,7 +183,7 @@ def _code(engine: Engine | None, articles: list[Article], settings: Settings, ma
     if engine is not None and articles:
         groups = parse_groups(articles, settings.batch_size)
         return _Joined([engine.submit(code_batch, group, settings, make_coder) for group in groups])
-    coded: Future = Future()
+    coded: Future[Coded] = Future()
     coded.set_result(code_batch(articles, settings, make_coder) if articles else [])
     return coded
 
@@ -263,7 +194,7 @@ class _Joined:
 
     parts: list[Pending]
 
-    def result(self) -> list[Result | Skipped]:
+    def result(self) -> Coded:
         return [coded for part in self.parts for coded in part.result()]
 
 
@@ -277,11 +208,12 @@ def _finish(store: Writer, batch: _Batch, tally: _Tally, bar: tqdm) -> None:
             "to go on (stored articles are skipped), with fewer --workers if memory is short."
         ) from exc
     results = [r for r in coded if isinstance(r, Result)]
-    failed = [(s, article_key(a)) for s, a in zip(coded, batch.articles) if isinstance(s, Skipped)]
+    failed = [(s, article_key(a)) for s, a in zip(coded, batch.articles, strict=True) if isinstance(s, Skipped)]
     skips = batch.skips + [s for s, _ in failed]
     keys = [None] * len(batch.skips) + [k for _, k in failed]
+    unstored: list[Skipped] = []
     try:
-        written, unstored = store.write(results, skips, keys=keys), []
+        written = store.write(results, skips, keys=keys)
     except StoreError:
         written, unstored = _write_one_by_one(store, results, skips, keys)
     tally.stored += written.stored
@@ -297,7 +229,8 @@ def _write_one_by_one(store: Writer, results: list[Result], skips: list[Skipped]
                       keys: list[str | None]) -> tuple[WriteSummary, list[Skipped]]:
     """After a batch failed to store: store each article alone; those that fail become errors rows."""
     store.write([], skips, keys=keys)
-    stored, already, events, unstored = 0, 0, 0, []
+    stored, already, events = 0, 0, 0
+    unstored: list[Skipped] = []
     for result in results:
         try:
             one = store.write([result])
@@ -316,7 +249,7 @@ def _writer(settings: Settings, out: str | None) -> Iterator[Writer]:
         with Store.open(settings.db) as store:
             yield store
         return
-    from .parquet import ParquetWriter
+    from .store.parquet import ParquetWriter
 
     with ParquetWriter.open(out) as writer:
         yield writer
@@ -338,7 +271,7 @@ def _engine(settings: Settings, make_coder: CoderFactory,
 
 
 @contextmanager
-def _executor(settings: Settings, make_coder: CoderFactory) -> Iterator[Executor | None]:
+def _executor(settings: Settings, make_coder: CoderFactory) -> Iterator[ProcessPoolExecutor | None]:
     """Worker processes for ``settings.workers > 1`` (each loads the coder once), else None."""
     if settings.workers <= 1:
         yield None

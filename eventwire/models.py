@@ -62,6 +62,11 @@ class Skipped:
     reason: str
 
 
+def coding_failed(article: Article, exc: Exception) -> Skipped:
+    """The Skipped of an article whose coding raised ``exc``: its origin (or id) and the exception."""
+    return Skipped(article.origin or article.id, f"coding failed: {type(exc).__name__}: {exc}")
+
+
 @dataclass(frozen=True)
 class Timex:
     """A time expression with its TimeML value (``2018-07-16``, ``2018-05``, ``P7Y``, ``PRESENT_REF``)."""

@@ -13,10 +13,11 @@ import pytest
 from test_store import code_text
 
 from eventwire.errors import ModelError, StoreError
-from eventwire.ingest import code_batch, ingest
-from eventwire.models import Article, Result, Skipped
+from eventwire.ingest import ingest
+from eventwire.models import Article, Result, Skipped, coding_failed
 from eventwire.settings import Settings
 from eventwire.store import Store
+from eventwire.worker import code_batch
 
 needs_reader = pytest.mark.skipif(
     "eventwire.read" not in sys.modules and importlib.util.find_spec("eventwire.read") is None,
@@ -41,7 +42,7 @@ class ToyCoder:
             try:
                 yield self.process(article)
             except ValueError as exc:  # as Pipeline.code_many reports it
-                yield Skipped(article.origin or article.id, f"coding failed: {type(exc).__name__}: {exc}")
+                yield coding_failed(article, exc)
 
 
 def toy_coder(settings: Settings) -> ToyCoder:
