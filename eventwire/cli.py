@@ -19,10 +19,10 @@ import csv
 import importlib
 import io
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date, datetime
-from typing import Any
+from typing import Any, TypeVar
 
 import click
 
@@ -36,11 +36,14 @@ EVENT_COLUMNS = ("article_id", "date_value", "source_code", "cameo_code", "cameo
 QUOTE_COLUMNS = ("article_id", "kind", "speaker_name", "speaker_code", "text")
 ERROR_COLUMNS = ("at", "origin", "reason")
 
+Decorated = TypeVar("Decorated", bound=Callable[..., Any])
 
-def _help(name: str) -> str:
-    """The help text of a setting, from the one table in :mod:`eventwire.settings`."""
+
+def setting_help(name: str, text: str | None = None) -> str:
+    """The help of the option for setting ``name`` (``text``, else the setting's own help), with the
+    variable and default read off :class:`eventwire.settings.Settings`."""
     setting = next(s for s in SETTINGS if s.name == name)
-    return f"{setting.help} [default: ${'EVENTWIRE_' + name.upper()} or {setting.default!r}]"
+    return f"{text or setting.help} [default: ${setting.variable} or {setting.default!r}]"
 
 
 @contextmanager
@@ -61,12 +64,12 @@ def _iso_date(ctx: click.Context, param: click.Parameter, value: str | None) -> 
         raise click.BadParameter(f"{value!r} is not a date; write it as YYYY-MM-DD") from None
 
 
-db_option = click.option("--db", default=None, metavar="FILE", help=_help("db"))
-model_option = click.option("--model", default=None, metavar="NAME", help=_help("model"))
+db_option = click.option("--db", default=None, metavar="FILE", help=setting_help("db"))
+model_option = click.option("--model", default=None, metavar="NAME", help=setting_help("model"))
 no_clean_option = click.option("--no-clean", is_flag=True, default=False,
                                help="Keep the input text verbatim (offsets then index into the input).")
 dictionary_option = click.option("--dictionary", multiple=True, metavar="FILE", type=click.Path(dir_okay=False),
-                                 help=_help("dictionaries") + " Repeat for several files.")
+                                 help=setting_help("dictionaries") + " Repeat for several files.")
 
 
 def _dictionaries(files: tuple[str, ...]) -> tuple[str, ...] | None:
@@ -77,7 +80,8 @@ def _dictionaries(files: tuple[str, ...]) -> tuple[str, ...] | None:
 paths_argument = click.argument("paths", nargs=-1, required=True, metavar="PATH...")
 
 
-def _format_option(*choices: str) -> Any:
+def format_option(*choices: str) -> Callable[[Decorated], Decorated]:
+    """``--format`` with ``choices``, the first the default (the value reaches the command as ``fmt``)."""
     return click.option("--format", "fmt", type=click.Choice(choices), default=choices[0], show_default=True,
                         help="Output format.")
 
@@ -121,7 +125,7 @@ def main() -> None:
 
 @main.command()
 @paths_argument
-@_format_option("jsonl", "json", "table")
+@format_option("jsonl", "json", "table")
 @no_clean_option
 @click.option("--published", default=None, callback=_iso_date, metavar="DATE",
               help="Publication date (YYYY-MM-DD) for every article, overriding one found in the input; "
@@ -161,8 +165,8 @@ def _render_results(results: list[Result], fmt: str) -> str:
 @main.command()
 @paths_argument
 @db_option
-@click.option("--workers", type=click.IntRange(min=1), default=None, help=_help("workers"))
-@click.option("--batch-size", type=click.IntRange(min=1), default=None, help=_help("batch_size"))
+@click.option("--workers", type=click.IntRange(min=1), default=None, help=setting_help("workers"))
+@click.option("--batch-size", type=click.IntRange(min=1), default=None, help=setting_help("batch_size"))
 @no_clean_option
 @model_option
 @dictionary_option
@@ -213,7 +217,7 @@ def _store(db: str | None) -> Iterator[Store]:
 @click.option("--since", default=None, callback=_iso_date, metavar="DATE", help="Events on or after DATE.")
 @click.option("--until", default=None, callback=_iso_date, metavar="DATE", help="Events on or before DATE.")
 @click.option("--limit", type=click.IntRange(min=0), default=None, help="At most N events.")
-@_format_option("table", "json", "csv")
+@format_option("table", "json", "csv")
 def events(db: str | None, actor: str | None, dyad: tuple[str, str] | None, root: str | None,
            since: str | None, until: str | None, limit: int | None, fmt: str) -> None:
     """Stored events, filtered by actor, dyad, CAMEO root and date."""
@@ -225,7 +229,7 @@ def events(db: str | None, actor: str | None, dyad: tuple[str, str] | None, root
 @main.command()
 @db_option
 @click.option("--speaker", default=None, metavar="NAME", help="Speaker name contains NAME, or code starts with it.")
-@_format_option("table", "json", "csv")
+@format_option("table", "json", "csv")
 def quotes(db: str | None, speaker: str | None, fmt: str) -> None:
     """Stored quotes with their speakers."""
     with _store(db) as store:
@@ -235,7 +239,7 @@ def quotes(db: str | None, speaker: str | None, fmt: str) -> None:
 
 @main.command()
 @db_option
-@_format_option("table", "json", "csv")
+@format_option("table", "json", "csv")
 def errors(db: str | None, fmt: str) -> None:
     """Inputs that were skipped and articles whose coding failed, with the reason."""
     with _store(db) as store:
@@ -245,7 +249,7 @@ def errors(db: str | None, fmt: str) -> None:
 
 @main.command()
 @db_option
-@_format_option("text", "json")
+@format_option("text", "json")
 def summary(db: str | None, fmt: str) -> None:
     """What the database holds: articles, events by CAMEO root and PLOVER type, top dyads, examples."""
     with _store(db) as store:

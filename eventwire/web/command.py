@@ -6,12 +6,13 @@ import os
 
 import click
 
+from ..cli import setting_help
 from ..errors import EventwireError
 from ..settings import Settings
 
 
 @click.command("serve")
-@click.option("--db", default=None, metavar="FILE", help="The database to serve [default: $EVENTWIRE_DB or eventwire.duckdb].")
+@click.option("--db", default=None, metavar="FILE", help=setting_help("db", "The database to serve."))
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on; 127.0.0.1 keeps the server on this machine.")
 @click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True, help="Port to listen on.")
