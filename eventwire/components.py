@@ -18,17 +18,17 @@ another, each attribute equal to a value, IN / NOT_IN a list or matching a REGEX
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
 import re
 import warnings
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 from spacy.attrs import IDS, LEMMA, MORPH, ORTH, POS
+from spacy.errors import Warnings
 from spacy.pipeline import AttributeRuler, Lemmatizer
 from spacy.strings import StringStore, get_string_id
-from spacy.errors import Warnings
 from spacy.tokens import Doc, Token
 
 Step = Callable[[Iterable[Doc], int], Iterator[Doc]]
@@ -84,7 +84,8 @@ def _attr_id(name: str) -> int:
     name = "ORTH" if name == "TEXT" else name
     if name not in TOKEN_ATTRS:
         raise Unsupported(f"attribute {name}")
-    return IDS[name]
+    attr: int = IDS[name]  # spacy.attrs is compiled without stubs
+    return attr
 
 
 def _value_id(value: object) -> int:
@@ -155,13 +156,13 @@ class RuleMatches:
     rules: tuple[Rule, ...]
 
     @classmethod
-    def compile(cls, ruler: AttributeRuler) -> "RuleMatches":
+    def compile(cls, ruler: AttributeRuler) -> RuleMatches:
         """Compile every pattern of ``ruler``, or raise :class:`Unsupported`."""
         columns = _Columns([])
         rules = []
         for index, entry in enumerate(ruler.patterns):
             patterns = entry["patterns"]
-            if not patterns or any(not isinstance(p, list) or not p for p in patterns):
+            if not isinstance(patterns, list) or not patterns or not all(isinstance(p, list) and p for p in patterns):
                 raise Unsupported(f"patterns {patterns!r}")
             compiled = tuple(tuple(_spec(columns, spec, ruler.vocab.strings) for spec in p) for p in patterns)
             rules.append(Rule(ruler.vocab.strings.add(str(index)), compiled))
@@ -183,7 +184,7 @@ class RuleMatches:
         return found
 
     def __call__(self, doc: Doc) -> Doc:
-        self.ruler.set_annotations(doc, self.matches(doc))
+        self.ruler.set_annotations(doc, self.matches(doc))  # type: ignore[no-untyped-call]  # unannotated in spaCy
         return doc
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = 0) -> Iterator[Doc]:
@@ -206,7 +207,7 @@ class LemmaMemo:
     tables: dict[str, tuple[frozenset[str], Any, Any] | None]
 
     @classmethod
-    def wrap(cls, lemmatizer: Lemmatizer) -> "LemmaMemo":
+    def wrap(cls, lemmatizer: Lemmatizer) -> LemmaMemo:
         if getattr(lemmatizer.lemmatize, "__func__", None) is not Lemmatizer.rule_lemmatize:
             raise Unsupported(f"lemmatizer mode {lemmatizer.mode}")  # another mode, or its own rules
         lemmatizer(Doc(lemmatizer.vocab, words=[]))  # checks its tables, as its first call does
@@ -227,7 +228,8 @@ class LemmaMemo:
             if value is None:
                 value = self.known[key] = strings.add(self.lemma(doc[i]))
             lemmas[i] = value
-        doc.from_array([LEMMA], lemmas)
+        # spaCy's stubs call to_array's result float64 and want Ints2d here: both are its uint64 arrays
+        doc.from_array([LEMMA], lemmas)  # type: ignore[arg-type]
         return doc
 
     def lemma(self, token: Token) -> str:
@@ -236,7 +238,7 @@ class LemmaMemo:
         univ_pos = token.pos_.lower()
         if univ_pos in ("", "eol", "space"):
             if univ_pos == "":
-                warnings.warn(Warnings.W108)
+                warnings.warn(Warnings.W108, stacklevel=2)
             return string.lower()
         if self.lemmatizer.is_base_form(token):
             return string.lower()

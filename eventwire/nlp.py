@@ -45,7 +45,7 @@ class Parser:
     steps: tuple[components.Step, ...]
 
     @classmethod
-    def of(cls, nlp: Language) -> "Parser":
+    def of(cls, nlp: Language) -> Parser:
         return cls(nlp, tuple(components.steps(nlp.pipeline)))
 
     def pipe(self, texts: Iterable[str], batch_size: int = 32) -> Iterator[Doc]:

@@ -27,10 +27,10 @@ def series_chart(series: list[dict[str, Any]], path: str | Path, title: str) -> 
     figure, axes = plt.subplots(figsize=(max(6.0, 0.35 * len(series) + 2), 4))
     periods = [row["period"] for row in series]
     bottom = [0] * len(series)
-    for i, (label, colour) in enumerate(zip(QUAD_LABELS, QUAD_COLOURS), start=1):
+    for i, (label, colour) in enumerate(zip(QUAD_LABELS, QUAD_COLOURS, strict=True), start=1):
         heights = [row[f"q{i}"] for row in series]
         axes.bar(periods, heights, bottom=bottom, color=colour, label=label)
-        bottom = [b + h for b, h in zip(bottom, heights)]
+        bottom = [b + h for b, h in zip(bottom, heights, strict=True)]
     axes.set_ylabel("events")
     axes.set_title(title)
     axes.tick_params(axis="x", labelrotation=60, labelsize=7)

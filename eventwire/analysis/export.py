@@ -115,9 +115,13 @@ def _ref(event: dict[str, Any], end: str) -> dict[str, Any] | None:
     return {"name": name, "code": code, "country": event[f"{end}_country"]} if code or name else None
 
 
+def _iso(value: date | None) -> str | None:
+    """A stored date or timestamp (a ``datetime`` is a ``date``) in ISO form."""
+    return value.isoformat() if value else None
+
+
 def plover_record(event: dict[str, Any], mentions: list[dict[str, Any]]) -> dict[str, Any]:
     """One canonical event in the shape of a PLOVER/POLECAT record, with its mentions as evidence."""
-    iso = lambda d: d.isoformat() if d else None  # noqa: E731
     return {
         "event_id": event["id"], "story_id": event["story_id"],
         "event_date": event["date_value"], "date_precision": event["date_precision"],
@@ -130,9 +134,9 @@ def plover_record(event: dict[str, Any], mentions: list[dict[str, Any]]) -> dict
                       "lat": event["location_lat"], "lon": event["location_lon"]}
                      if event["location_name"] or event["location_country"] else None),
         "num_mentions": event["num_mentions"], "num_articles": event["num_articles"],
-        "num_sources": event["num_sources"], "publication_date": iso(event["first_published"]),
+        "num_sources": event["num_sources"], "publication_date": _iso(event["first_published"]),
         "source_url": event["source_url"], "confidence": event["confidence"],
-        "mentions": [{"article_id": m["article_id"], "outlet": m["outlet"], "published": iso(m["published"]),
+        "mentions": [{"article_id": m["article_id"], "outlet": m["outlet"], "published": _iso(m["published"]),
                       "sentence": {"start": m["sentence_start"], "end": m["sentence_end"]},
                       "trigger": {"start": m["trigger_start"], "end": m["trigger_end"]},
                       "confidence": m["confidence"]} for m in mentions],

@@ -97,7 +97,8 @@ def top_actors(store: Store, limit: int = 20) -> Any:
     return _rows(series.top_actors(store, limit), columns)
 
 
-def network(store: Store, *, since: str | None = None, until: str | None = None, min_events: int = 1) -> tuple[Any, Any]:
+def network(store: Store, *, since: str | None = None, until: str | None = None,
+            min_events: int = 1) -> tuple[Any, Any]:
     """:func:`eventwire.analysis.network` as two DataFrames: (nodes, edges)."""
     data = network_data(store, since=since, until=until, min_events=min_events)
     return (_rows(data["nodes"], ["id", "code", "name", "events"]),

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from ..ids import stable_id
 
@@ -44,11 +45,13 @@ def shingles(text: str, size: int = SHINGLE_WORDS) -> set[str]:
     return {" ".join(words[i : i + size]) for i in range(len(words) - size + 1)}
 
 
-def _signatures(texts: Sequence[str], num_perm: int) -> list:
+def _signatures(texts: Sequence[str], num_perm: int) -> list[Any]:
+    """One datasketch ``MinHash`` per text (datasketch ships no types, hence ``Any``)."""
     from datasketch import MinHash
 
     sets = [[s.encode("utf-8") for s in sorted(shingles(t))] for t in texts]
-    return MinHash.bulk(sets, num_perm=num_perm)
+    signatures: list[Any] = MinHash.bulk(sets, num_perm=num_perm)
+    return signatures
 
 
 def _find(parent: list[int], i: int) -> int:
@@ -58,7 +61,7 @@ def _find(parent: list[int], i: int) -> int:
     return i
 
 
-def _similar_pairs(signatures: Sequence, threshold: float, num_perm: int) -> Iterable[tuple[int, int]]:
+def _similar_pairs(signatures: Sequence[Any], threshold: float, num_perm: int) -> Iterable[tuple[int, int]]:
     """Index pairs ``(i, j)``, ``i < j``, whose estimated Jaccard similarity is at least ``threshold``."""
     from datasketch import MinHashLSH
 
@@ -91,7 +94,7 @@ def group(keys: Sequence[str], texts: Sequence[str], *, threshold: float = THRES
     return sorted(_members(groups.values(), keys, signatures), key=lambda m: (m.story_id, m.article_key))
 
 
-def _members(groups: Iterable[list[int]], keys: Sequence[str], signatures: Sequence) -> Iterable[Member]:
+def _members(groups: Iterable[list[int]], keys: Sequence[str], signatures: Sequence[Any]) -> Iterable[Member]:
     for indices in groups:
         first = min(indices, key=lambda i: keys[i])
         story = stable_id("story", keys[first])

@@ -9,6 +9,7 @@ events whose evidence sentence covers it. Segments hold plain text: the template
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Any
 
 
@@ -93,7 +94,7 @@ def segments(text: str, spans: list[Mark]) -> list[Segment]:
         starting.setdefault(mark.start, []).append(mark)
     active: list[Mark] = []
     out: list[Segment] = []
-    for left, right in zip(cuts, cuts[1:]):
+    for left, right in pairwise(cuts):
         active = [m for m in active if m.end > left] + starting.get(left, [])
         out.append(_segment(text[left:right], active, left))
     return out

@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -89,7 +89,7 @@ class Database:
             path.write_bytes(content)
             files.append(str(path))
         job = Job(uuid.uuid4().hex[:12], tuple(Path(f).name for f in files),
-                  submitted=datetime.now(timezone.utc).isoformat(timespec="seconds"))
+                  submitted=datetime.now(UTC).isoformat(timespec="seconds"))
         self._set(job)
         self._writer.submit(self._run, job, folder)
         return job

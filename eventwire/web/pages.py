@@ -38,7 +38,8 @@ def environment() -> jinja2.Environment:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(FilePath(__file__).parent / "templates"),
                              autoescape=True)
     env.globals["qs"] = lambda params: urlencode({k: v for k, v in params.items() if v not in (None, "")})
-    env.filters["http_url"] = lambda v: v if isinstance(v, str) and v.lower().startswith(("http://", "https://")) else ""
+    env.filters["http_url"] = lambda v: (v if isinstance(v, str) and v.lower().startswith(("http://", "https://"))
+                                         else "")
     env.filters["iso"] = lambda v: v.isoformat() if hasattr(v, "isoformat") else ("" if v is None else v)
     return env
 

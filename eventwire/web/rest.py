@@ -19,6 +19,7 @@ from . import queries
 from .database import Database
 from .queries import EventFilter
 
+
 class Problem(BaseModel):
     """Why a request was refused, and what to do instead."""
 
@@ -40,7 +41,8 @@ MAX_TEXT = 1_000_000
 
 
 def database(request: Request) -> Database:
-    return request.app.state.db
+    db: Database = request.app.state.db
+    return db
 
 
 Db = Annotated[Database, Depends(database)]
@@ -50,6 +52,15 @@ Offset = Annotated[int, Query(ge=0, le=10_000_000)]
 
 def _blank(value: str | None) -> str | None:
     return value.strip() if value and value.strip() else None
+
+
+def _pair(value: str | None) -> tuple[str, str] | None:
+    """``A,B`` as the pair (A, B); the query pattern has made sure of the comma."""
+    pair = _blank(value)
+    if pair is None:
+        return None
+    a, b = pair.split(",", 1)
+    return a, b
 
 
 def event_filter(
@@ -66,11 +77,11 @@ def event_filter(
     article: Annotated[str | None, Query(max_length=100, description="article id")] = None,
 ) -> EventFilter:
     """The event filters of a query string (empty values mean no filter)."""
-    pair = _blank(dyad)
+    quadclass = _blank(quad)
     return EventFilter(
-        actor=_blank(actor), source=_blank(source), target=_blank(target),
-        dyad=tuple(pair.split(",", 1)) if pair else None,  # type: ignore[arg-type]
-        root=_blank(root), plover=_blank(plover), quad=int(quad) if _blank(quad) else None, since=_blank(since), until=_blank(until),
+        actor=_blank(actor), source=_blank(source), target=_blank(target), dyad=_pair(dyad),
+        root=_blank(root), plover=_blank(plover), quad=int(quadclass) if quadclass else None,
+        since=_blank(since), until=_blank(until),
         place=_blank(place), article=_blank(article),
     )
 
@@ -213,6 +224,7 @@ def add_articles(db: Db, body: ArticlesIn) -> dict[str, Any]:
 
 
 @router.post("/uploads", status_code=202, dependencies=[Depends(require_token)], responses=WRITES)
-def upload(db: Db, files: Annotated[list[UploadFile], File(description="txt, md, html, json or jsonl")]) -> dict[str, Any]:
+def upload(db: Db,
+           files: Annotated[list[UploadFile], File(description="txt, md, html, json or jsonl")]) -> dict[str, Any]:
     """Code and store uploaded files (in the background); poll /api/jobs/{id}."""
     return asdict(db.submit([(f.filename or "", f.file.read()) for f in files]))
