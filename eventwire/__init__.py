@@ -1,19 +1,24 @@
 """eventwire: political event data from news articles — who did what to whom, when and where.
 
-The coding functions load spaCy lazily: importing ``eventwire`` (or any record module) stays cheap.
+The public API is :data:`__all__`: the coding functions (:func:`extract`, :func:`extract_paths`) and the
+:class:`Pipeline` behind them, the :class:`Settings` they take, the records they return and the errors
+they raise. The coding functions load spaCy lazily: importing ``eventwire`` (or any record module) stays
+cheap.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from .errors import EventwireError, InputError, ModelError, StoreError
+from .errors import DictionaryError, EvaluationError, EventwireError, InputError, ModelError, StoreError
 from .models import Actor, Article, Event, Place, Quote, Result, Skipped, Timex
 from .settings import Settings
 
 __all__ = [
     "Actor",
     "Article",
+    "DictionaryError",
+    "EvaluationError",
     "Event",
     "EventwireError",
     "InputError",
@@ -41,3 +46,7 @@ def __getattr__(name: str) -> Any:
 
         return getattr(import_module(f".{_LAZY[name]}", __name__), name)
     raise AttributeError(f"module 'eventwire' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_LAZY})
