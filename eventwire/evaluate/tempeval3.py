@@ -127,6 +127,9 @@ def _texts(element: ET.Element) -> Iterable[str]:
 
 # --- scoring ---------------------------------------------------------------------------------------
 
+Misses = Counter[tuple[str, str, str]]  # (text, expected, got) -> how often
+
+
 def canonical(value: str | None) -> str | None:
     """A TimeML value written one way: two-digit ISO weeks."""
     if value is None:
@@ -134,7 +137,7 @@ def canonical(value: str | None) -> str | None:
     return re.sub(r"-W(\d)(?!\d)", r"-W0\1", value)
 
 
-def score(gold: Sequence[Mark], predicted: Sequence[Mark], misses: Counter) -> Tally:
+def score(gold: Sequence[Mark], predicted: Sequence[Mark], misses: Misses) -> Tally:
     """Compare one document's predictions with its gold marks (one-to-one matching)."""
     used: set[int] = set()
     strict = relaxed = right = 0
@@ -166,7 +169,7 @@ def _best_overlap(mark: Mark, predicted: Sequence[Mark], used: set[int]) -> int 
     return best
 
 
-def worst(misses: Counter) -> tuple[Miss, ...]:
+def worst(misses: Misses) -> tuple[Miss, ...]:
     """The most frequent misses, as records a developer can read."""
     return tuple(Miss(f"{text} (x{count})", expected, got)
                  for (text, expected, got), count in misses.most_common(WORST))
@@ -183,8 +186,8 @@ def eventwire_marks(doc: Doc, dct: str) -> list[Mark]:
 def dateparser_predictor() -> Callable[[str, str], list[Mark]] | None:
     """A function (text, dct) -> marks using dateparser's ``search_dates``, or None if not installed."""
     try:
-        from dateparser.date import DateDataParser
-        from dateparser.search import search_dates
+        from dateparser.date import DateDataParser  # type: ignore[import-untyped]
+        from dateparser.search import search_dates  # type: ignore[import-untyped]
     except ImportError:
         return None
 
@@ -234,7 +237,7 @@ def evaluate(data_dir: Path, *, limit: int | None = None, settings: Settings | N
     started = time.perf_counter()
     gold_docs = [read_document(path) for path in documents(Path(data_dir))[:limit]]
     nlp = nlp_module.load(settings.model)
-    ours, ours_misses = Tally(), Counter()
+    ours, ours_misses = Tally(), Misses()
     texts = (g.text for g in gold_docs)
     for gold, doc in zip(gold_docs, nlp.pipe(texts, batch_size=settings.batch_size)):
         ours = ours + score(gold.timexes, eventwire_marks(doc, gold.dct), ours_misses)
@@ -242,7 +245,7 @@ def evaluate(data_dir: Path, *, limit: int | None = None, settings: Settings | N
     peers: dict[str, dict[str, float]] = {}
     predictor = dateparser_predictor()
     if predictor is not None:
-        theirs, unused = Tally(), Counter()
+        theirs, unused = Tally(), Misses()
         for gold in gold_docs:
             theirs = theirs + score(gold.timexes, predictor(gold.text, gold.dct), unused)
         peers["dateparser"] = theirs.metrics()
