@@ -4,10 +4,11 @@
 
 Builds (once; ``--rebuild`` builds again) a DuckDB store at ``--db`` holding ``--events`` synthetic event
 rows spread over one article per 20 events, 2010–2024, between 240 actor codes and 20 CAMEO codes, drawn
-with a skew so that some dyads are busy and most are rare. Building is SQL inside DuckDB and CPU heavy
-(minutes for 10 million rows on two cores); it then links the store with ``link(store, dedupe=False)``
-(every article its own story: the synthetic texts are not news, so there is nothing to compare) and
-reports how long linking took. Then it times, each ``--repeat`` times after one warm-up run:
+with a skew so that some dyads are busy and most are rare; the rows have every column of the schema
+(:func:`eventwire.store.schema.select_list`), NULL where the benchmark sets no value. Building is SQL
+inside DuckDB and CPU heavy (minutes for 10 million rows on two cores); it then links the store with
+``link(store, dedupe=False)`` (every article its own story: the synthetic texts are not news, so there is
+nothing to compare) and reports how long linking took. Then it times, each ``--repeat`` times after one warm-up run:
 
 * ``dyad_series(store, "USA", "RUS", "month")``: the monthly series of one busy dyad, both directions;
 * ``top_actors(store, 20)``: the 20 most active actor codes with their names;
@@ -28,6 +29,7 @@ from typing import Any
 
 from eventwire.analysis import dyad_series, link, network, timeline, top_actors
 from eventwire.store import Store
+from eventwire.store.schema import select_list
 
 COUNTRIES = ("USA", "RUS", "CHN", "SYR", "IRN", "ISR", "TUR", "UKR", "GBR", "FRA", "DEU", "IRQ", "SAU", "EGY",
              "IND", "PAK", "AFG", "JPN", "KOR", "PRK", "BRA", "MEX", "NGA", "ETH", "KEN", "ZAF", "VEN", "COL",
@@ -48,17 +50,33 @@ CAMEO = (  # code, label, Goldstein, QuadClass, PLOVER type
 )
 EVENTS_PER_ARTICLE = 20
 
-_ARTICLES = """
-INSERT INTO articles
-SELECT 'k' || i, 'art-' || i, 'Synthetic article ' || i,
-       DATE '2010-01-01' + CAST(hash(i, 'day') % 5479 AS INTEGER), 'Outlet ' || (hash(i, 'src') % 50),
-       NULL, NULL, 'synthetic', 'synthetic text ' || i, TIMESTAMP '2024-12-31 00:00:00'
-FROM range(?) t(i)
-"""
+# Every row is built from the schema: each column below gets its synthetic value, every other column of the
+# table (one added since) a NULL, so a new column cannot break the benchmark; a renamed one fails loudly.
+ARTICLE_VALUES = {
+    "key": "'k' || i", "id": "'art-' || i", "title": "'Synthetic article ' || i",
+    "published": "DATE '2010-01-01' + CAST(hash(i, 'day') % 5479 AS INTEGER)",
+    "source": "'Outlet ' || (hash(i, 'src') % 50)", "origin": "'synthetic'", "text": "'synthetic text ' || i",
+    "ingested_at": "TIMESTAMP '2024-12-31 00:00:00'",
+}
+EVENT_VALUES = {
+    "article_key": "'k' || c.a", "id": "'ev-' || c.i",
+    "source_actor": "'act-' || c.src", "source_name": "c.src || ' name'", "source_code": "c.src",
+    "source_country": "substr(c.src, 1, 3)", "source_basis": "'named'",
+    "target_actor": "'act-' || c.tgt", "target_name": "c.tgt || ' name'", "target_code": "c.tgt",
+    "target_country": "substr(c.tgt, 1, 3)", "target_basis": "'named'",
+    "cameo_code": "c.cam.code", "cameo_root": "substr(c.cam.code, 1, 2)", "cameo_label": "c.cam.label",
+    "cameo_goldstein": "c.cam.goldstein", "cameo_quad_class": "c.cam.quad", "plover_type": "c.cam.plover",
+    "plover_context": "['diplomatic']", "modality": "'asserted'",
+    "date_value": "strftime(a.published, '%Y-%m-%d')", "date_precision": "'day'", "date_basis": "'text'",
+    "trigger_text": "'trigger'", "trigger_start": "(c.i % {per}) * 50", "trigger_end": "(c.i % {per}) * 50 + 7",
+    "sentence_start": "(c.i % {per}) * 50", "sentence_end": "(c.i % {per}) * 50 + 40", "confidence": "0.7",
+}
+
+_ARTICLES = "INSERT INTO articles BY NAME SELECT {columns} FROM range(?) t(i)"
 
 # Actor indexes drawn as floor(n * u^2): low indexes (the first countries) are much busier than high ones.
 _EVENTS = """
-INSERT INTO events
+INSERT INTO events BY NAME
 WITH draws AS (
     SELECT i, i // {per} AS a,
            CAST(floor(? * pow((hash(i, 's') % 1000000) / 1000000.0, 2)) AS INTEGER) + 1 AS s,
@@ -69,16 +87,17 @@ WITH draws AS (
     SELECT d.i, d.a, ?[d.s] AS src, ?[CASE WHEN d.t = d.s THEN d.t % ? + 1 ELSE d.t END] AS tgt, ?[d.c] AS cam
     FROM draws d
 )
-SELECT 'k' || c.a, 'ev-' || c.i,
-       'act-' || c.src, c.src || ' name', c.src, substr(c.src, 1, 3),
-       'act-' || c.tgt, c.tgt || ' name', c.tgt, substr(c.tgt, 1, 3),
-       c.cam.code, substr(c.cam.code, 1, 2), c.cam.label, c.cam.goldstein, c.cam.quad, c.cam.plover, NULL,
-       ['diplomatic'], 'asserted',
-       strftime(a.published, '%Y-%m-%d'), 'day', 'text', NULL,
-       NULL, NULL, NULL, NULL, NULL,
-       'trigger', (c.i % {per}) * 50, (c.i % {per}) * 50 + 7, (c.i % {per}) * 50, (c.i % {per}) * 50 + 40, NULL, 0.7
+SELECT {columns}
 FROM coded c JOIN articles a ON a.key = 'k' || c.a
 """
+
+
+def insert_sql() -> tuple[str, str]:
+    """The statements that fill the articles and events tables, their columns taken from the schema."""
+    per = EVENTS_PER_ARTICLE
+    events = {name: value.replace("{per}", str(per)) for name, value in EVENT_VALUES.items()}
+    return (_ARTICLES.format(columns=select_list("articles", ARTICLE_VALUES)),
+            _EVENTS.format(per=per, columns=select_list("events", events)))
 
 
 def codes() -> list[str]:
@@ -93,9 +112,10 @@ def build(path: Path, events: int) -> float:
     cameo = [{"code": c, "label": label, "goldstein": g, "quad": q, "plover": p} for c, label, g, q, p in CAMEO]
     with Store.open(path) as store:
         articles = -(-events // EVENTS_PER_ARTICLE)
-        store.connection.execute(_ARTICLES, [articles])
+        articles_sql, events_sql = insert_sql()
+        store.connection.execute(articles_sql, [articles])
         store.connection.execute(
-            _EVENTS.format(per=EVENTS_PER_ARTICLE),
+            events_sql,
             [len(actor_codes), len(actor_codes), len(cameo), events, actor_codes, actor_codes, len(actor_codes),
              cameo],
         )

@@ -22,6 +22,8 @@ from __future__ import annotations
 import argparse
 import cProfile
 import csv
+import importlib
+import inspect
 import io
 import json
 import multiprocessing
@@ -37,6 +39,7 @@ from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from eventwire import nlp as nlp_module
 from eventwire.ingest import IngestSummary, ingest
@@ -185,31 +188,42 @@ def ingest_run(corpus: Path, run: Settings) -> tuple[IngestSummary, int]:
     return summary, peak
 
 
-STAGES = {  # what the profile reports: label -> (file name ending, function name)
-    "read and clean": ("eventwire/read.py", "read_inputs"),
-    "parse": ("eventwire/nlp.py", "pipe"),  # eventwire.nlp.Parser.pipe: the model's components
-    "actors": ("stages/actors.py", "find_actors"),
-    "quotes": ("stages/quotes/__init__.py", "find_quotes"),
-    "time": ("stages/time.py", "find_timexes"),
-    "places": ("stages/places.py", "find_places"),
-    "events": ("stages/events.py", "find_events"),
-    "store": ("eventwire/store.py", "write"),
+STAGES = {  # what the profile reports: label -> the function timed, as "module:qualified name"
+    "read and clean": "eventwire.read:read_inputs",
+    "parse": "eventwire.nlp:Parser.pipe",  # the model's components
+    "actors": "eventwire.stages.actors:find_actors",
+    "quotes": "eventwire.stages.quotes:find_quotes",
+    "time": "eventwire.stages.time:find_timexes",
+    "places": "eventwire.stages.places:find_places",
+    "events": "eventwire.stages.events:find_events",
+    "store": "eventwire.store:Store.write",
 }
+
+
+def profile_key(target: str) -> tuple[str, int, str]:
+    """The cProfile key (file, first line, name) of the function ``module:qualified.name``; a function
+    that moved or was renamed raises here, instead of counting as 0 s."""
+    module, _, qualname = target.partition(":")
+    found: Any = importlib.import_module(module)
+    for part in qualname.split("."):
+        found = getattr(found, part)
+    code = inspect.unwrap(found).__code__
+    return code.co_filename, code.co_firstlineno, code.co_name
 
 
 def profile(corpus: Path, settings: Settings, scratch: Path) -> str:
     """Where a 1-worker ingest spends its time (cProfile; its overhead weighs on Python-heavy code)."""
-    from eventwire.ingest import load_pipeline, process_coder
+    from eventwire.worker import load_pipeline, process_coder
 
     run = settings.replace(db=str(scratch / "profile.duckdb"), workers=1)
     process_coder(run, load_pipeline)  # the model is loaded before profiling, as in the timed runs
     profiler = cProfile.Profile()
     profiler.runcall(ingest, [str(corpus)], run, progress=False)
-    stats = pstats.Stats(profiler).stats  # type: ignore[attr-defined]
+    stats = pstats.Stats(profiler).stats  # type: ignore[attr-defined]  # typeshed leaves out the raw table
     total = max(v[3] for v in stats.values())  # the ingest call's cumulative time
     lines = [f"profile of a 1-worker ingest: {total:.1f} s (cumulative seconds and share of the run)"]
-    for label, (path, name) in STAGES.items():
-        cum = sum(v[3] for (file, _, func), v in stats.items() if file.endswith(path) and func == name)
+    for label, target in STAGES.items():
+        cum = stats.get(profile_key(target), (0, 0, 0, 0.0))[3]
         lines.append(f"  {label:<18} {cum:8.1f} s  {100 * cum / total:5.1f} %")
     top = sorted(stats.items(), key=lambda item: -item[1][2])[:8]
     lines.append("  top functions by own time:")
