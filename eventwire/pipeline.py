@@ -86,7 +86,7 @@ class Pipeline:
         context = base.with_actors(ActorIndex(actors))
         index = context.index
         quotes = quotes_stage.find_quotes(doc, index, article_id=article.id)
-        timexes = time_stage.find_timexes(doc, published)
+        timexes = time_stage.find_timexes(context)
         places = places_stage.find_places(doc, resources.gazetteer, index)
         events = events_stage.find_events(
             doc,

@@ -19,7 +19,7 @@ from eventwire.clean import clean_article, find_metadata, normalise_date
 from eventwire.errors import InputError
 from eventwire.models import Article, Result, Skipped
 from eventwire.read import article_from_text, decode, read_inputs
-from eventwire.stages.timexes.rules import normalise
+from eventwire.stages.time.rules import normalise
 
 FUZZ_EXAMPLES = int(os.environ.get("EVENTWIRE_FUZZ_EXAMPLES", "100"))
 fuzz = settings(max_examples=FUZZ_EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -7,10 +7,13 @@ import datetime as dt
 
 import pytest
 
-from eventwire.stages.time import event_date, find_timexes, precision, tense_at
-from eventwire.stages.timexes import calendar as cal
-from eventwire.stages.timexes.rules import normalise
+from eventwire.context import ArticleContext
 from eventwire.models import EventDate, Offsets, Timex
+from eventwire.stages.time import calendar as cal
+from eventwire.stages.time import find_timexes
+from eventwire.stages.time.dates import event_date, precision
+from eventwire.stages.time.rules import normalise
+from eventwire.stages.time.tense import tense_at
 
 PUBLISHED = "2018-07-12"  # a Thursday
 REF = dt.date(2018, 7, 12)
@@ -172,7 +175,7 @@ def test_tense_of_the_governing_verb(make_doc, words, heads, deps, tags, pos, sp
 )
 def test_find_timexes_resolves_by_tense(make_doc, words, heads, deps, tags, pos, expected) -> None:
     doc = make_doc(words, heads=heads, deps=deps, tags=tags, pos=pos, lemmas=lemmas(words))
-    [timex] = find_timexes(doc, PUBLISHED)
+    [timex] = find_timexes(ArticleContext.of(doc, published=PUBLISHED))
     assert (timex.text, timex.type, timex.value) == ("Tuesday", "DATE", expected)
     assert doc.text[timex.start:timex.end] == timex.text
 
@@ -228,7 +231,7 @@ def test_event_date(clause: Offsets, sentence: Offsets, published: str | None, e
     ],
 )
 def test_recognition_on_real_parses(nlp, text: str, fragment: str, value: str) -> None:
-    found = {(t.text, t.value) for t in find_timexes(nlp(text), PUBLISHED)}
+    found = {(t.text, t.value) for t in find_timexes(ArticleContext.of(nlp(text), published=PUBLISHED))}
     assert (fragment, value) in found
 
 
@@ -236,7 +239,7 @@ def test_recognition_on_real_parses(nlp, text: str, fragment: str, value: str) -
 @pytest.mark.shared
 def test_seed_article(nlp, seed_path) -> None:
     text = seed_path.read_text(encoding="utf-8")
-    timexes = find_timexes(nlp(text), PUBLISHED)
+    timexes = find_timexes(ArticleContext.of(nlp(text), published=PUBLISHED))
     values = [(t.text, t.value) for t in timexes]
     assert all(text[t.start:t.end] == t.text for t in timexes)
     for expected in [("July 12, 2018", "2018-07-12"), ("Wednesday", "2018-07-11"), ("Tuesday", "2018-07-10"),
@@ -274,7 +277,7 @@ def test_year_for_day_follows_the_tense_window(month: int, day: int, tense: str,
     ],
 )
 def test_scan_keeps_the_longest_expressions(text: str, spans: list[str]) -> None:
-    from eventwire.stages.timexes.rules import scan
+    from eventwire.stages.time.rules import scan
 
     assert [text[c.start:c.end] for c in scan(text)] == spans
 
@@ -283,8 +286,9 @@ def test_scan_keeps_the_longest_expressions(text: str, spans: list[str]) -> None
 
 @pytest.fixture(scope="module")
 def seed_result():
-    import eventwire
     from conftest import shared_path
+
+    import eventwire
 
     return eventwire.extract(shared_path("seed", "000_d0042f3ec4aaeb2c.txt"))
 

@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from eventwire.stages.timexes import rules
-from eventwire.stages.timexes.lexicon import alternation
+from eventwire.stages.time import rules
+from eventwire.stages.time.words import alternation
 
 TEXTS = [
     "March 2019: about twenty-one years ago, a couple of weeks later, on the fourth of July.",
@@ -26,7 +26,7 @@ def test_every_text_here_has_only_separators_but_other_signs_fall_back() -> None
     assert not rules.separated("Five years ago \u2042 four days later")
 
 
-@pytest.mark.parametrize("text", TEXTS + ["Five years ago \u2042 four days later, \u2042\u2042 next week"])
+@pytest.mark.parametrize("text", [*TEXTS, "Five years ago \u2042 four days later, \u2042\u2042 next week"])
 def test_matches_are_finditers_matches(text: str) -> None:
     for rule in rules.rules():
         expected = [(m.span(), m.groupdict()) for m in rule.regex.finditer(text)]

@@ -178,9 +178,11 @@ def worst(misses: Misses) -> tuple[Miss, ...]:
 # --- predictors ------------------------------------------------------------------------------------
 
 def eventwire_marks(doc: Doc, dct: str) -> list[Mark]:
+    from ..context import ArticleContext
     from ..stages.time import find_timexes
 
-    return [Mark(t.start, t.end, t.text, t.type, t.value) for t in find_timexes(doc, dct)]
+    timexes = find_timexes(ArticleContext.of(doc, published=dct))
+    return [Mark(t.start, t.end, t.text, t.type, t.value) for t in timexes]
 
 
 def dateparser_predictor() -> Callable[[str, str], list[Mark]] | None:

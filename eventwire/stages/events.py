@@ -41,7 +41,7 @@ from . import arguments as args
 from .index import ActorIndex, ref
 from .modality import ModalityCues, clause_verb, modality_of
 from .places import event_location
-from .time import event_date
+from .time.dates import event_date
 
 ENTRY_FIELDS = frozenset(
     {"lemma", "pos", "code", "intended", "particle", "object", "unless_object", "modifier", "complement",

@@ -1,7 +1,7 @@
-"""Resolvers: turn one rule match into a TimeML ``(type, value)`` against a :class:`Context`.
+"""Resolvers: turn one rule match into a TimeML ``(type, value)`` against a :class:`Anchor`.
 
 Each resolver takes the regex match of its rule (named groups ``m``, ``d``, ``y``, ``wd``, ``n``,
-``u``...), the context (reference date and tense) and the word lexicon. Without a reference date
+``u``...), the anchor (reference date and tense) and the word lexicon. Without a reference date
 relative expressions keep TimeML's unresolved forms (``XXXX-07-12``) or ``None``.
 """
 
@@ -11,20 +11,26 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Literal
 
 from . import calendar as cal
 from .calendar import Tense
-from .lexicon import Lexicon
+from .words import Lexicon
 
-Value = tuple[str, str | None]
+TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
+Value = tuple[TimexType, str | None]  # a TimeML type and value
+LEADING_DIGITS = re.compile(r"\d*")
 
 
 @dataclass(frozen=True)
-class Context:
-    """What a relative expression is resolved against."""
+class Anchor:
+    """What a relative expression is resolved against: the reference date and the governing tense."""
 
     reference: dt.date | None
     tense: Tense = "past"
+
+
+Resolver = Callable[[re.Match[str], Anchor, Lexicon], Value | None]  # one kind of expression's resolver
 
 
 # --- helpers for resolvers -------------------------------------------------------------------
@@ -54,11 +60,17 @@ def duration(amount_value: float | None, unit: str) -> str:
     """TimeML duration for an amount of a lexicon unit value (``Y``, ``10Y``, ``T:H``...)."""
     if unit.startswith("T:"):
         return f"PT{amount(amount_value)}{unit[2:]}"
-    factor = re.match(r"\d*", unit).group(0)
+    factor = _leading_digits(unit)
     letter = unit[len(factor):]
     if factor and amount_value is not None:
         amount_value *= int(factor)
     return f"P{amount(amount_value)}{letter}"
+
+
+def _leading_digits(text: str) -> str:
+    """The digits ``text`` starts with ("" when none)."""
+    match = LEADING_DIGITS.match(text)
+    return match.group(0) if match else ""
 
 
 def unit_of(lex: Lexicon, word: str) -> str | None:
@@ -84,9 +96,9 @@ def _clock(hour: int, minute: int, meridiem: str) -> str:
 
 # --- resolvers -------------------------------------------------------------------------------
 
-def date_expression(m: re.Match[str], ctx: Context, lex: Lexicon) -> Value | None:
+def date_expression(m: re.Match[str], ctx: Anchor, lex: Lexicon) -> Value | None:
     month_number = _month(lex, m["m"] or m["m2"])
-    day_number = int(re.match(r"\d+", m["d"] or m["d2"]).group(0))
+    day_number = int(_leading_digits(m["d"] or m["d2"]))
     if m["y"]:
         return "DATE", f"{_year(m['y']):04d}-{month_number:02d}-{day_number:02d}"
     if ctx.reference is None:
@@ -95,11 +107,11 @@ def date_expression(m: re.Match[str], ctx: Context, lex: Lexicon) -> Value | Non
     return "DATE", f"{year:04d}-{month_number:02d}-{day_number:02d}"
 
 
-def month_year(m: re.Match[str], ctx: Context, lex: Lexicon) -> Value | None:
+def month_year(m: re.Match[str], ctx: Anchor, lex: Lexicon) -> Value | None:
     return "DATE", cal.month(_year(m["y"]), _month(lex, m["m"]))
 
 
-def month_alone(m: re.Match[str], ctx: Context, lex: Lexicon) -> Value | None:
+def month_alone(m: re.Match[str], ctx: Anchor, lex: Lexicon) -> Value | None:
     number_ = _month(lex, m["m"])
     if ctx.reference is None:
         return "DATE", f"XXXX-{number_:02d}"
@@ -116,7 +128,7 @@ def month_alone(m: re.Match[str], ctx: Context, lex: Lexicon) -> Value | None:
     return "DATE", cal.month(year, number_)
 
 
-def numeric_date(m: re.Match[str], ctx: Context, lex: Lexicon) -> Value | None:
+def numeric_date(m: re.Match[str], ctx: Anchor, lex: Lexicon) -> Value | None:
     year = int(m["y"])
     if year < 100:
         year += 1900 if year > 30 else 2000
@@ -126,30 +138,33 @@ def numeric_date(m: re.Match[str], ctx: Context, lex: Lexicon) -> Value | None:
     return "DATE", f"{year:04d}-{month_number:02d}-{day_number:02d}"
 
 
-def decade(m: re.Match[str], ctx: Context, lex: Lexicon) -> Value | None:
+def decade(m: re.Match[str], ctx: Anchor, lex: Lexicon) -> Value | None:
     if m["full"]:
         return "DATE", m["full"][:3] + "X"
     century = "19" if int(m["short"]) > 2 else "20"
     return "DATE", century + m["short"] + "X"
 
 
-def century(m: re.Match[str], ctx: Context, lex: Lexicon) -> Value | None:
+def century(m: re.Match[str], ctx: Anchor, lex: Lexicon) -> Value | None:
     position = int(lex.value("ordinal", m["o"]) or 0)
     return ("DATE", f"{position - 1:02d}") if position else None
 
 
-def year_alone(m: re.Match[str], ctx: Context, lex: Lexicon) -> Value | None:
+def year_alone(m: re.Match[str], ctx: Anchor, lex: Lexicon) -> Value | None:
     return "DATE", f"{_year(m['y']):04d}"
 
 
-def season(m: re.Match[str], ctx: Context, lex: Lexicon) -> Value | None:
+SEASON_SHIFTS: dict[str, Tense] = {"last": "past", "next": "future", "this": "present"}
+
+
+def season(m: re.Match[str], ctx: Anchor, lex: Lexicon) -> Value | None:
     season = lex.value("season", m["s"]) or "XX"
     if m["y"]:
         return "DATE", f"{_year(m['y']):04d}-{season}"
     if ctx.reference is None:
         return "DATE", f"XXXX-{season}"
     shift = (m["shift"] or "").lower()
-    tense: Tense = {"last": "past", "next": "future", "this": "present"}.get(shift, ctx.tense)  # type: ignore[assignment]
+    tense = SEASON_SHIFTS.get(shift, ctx.tense)
     year = cal.season_year(ctx.reference, season, tense)
     current = cal.season_year(ctx.reference, season, "present") == ctx.reference.year
     if shift in {"last", "next"} and current and _in_season(ctx.reference, season):
@@ -162,10 +177,10 @@ def _in_season(reference: dt.date, season: str) -> bool:
     return reference.month in months.get(season, ())
 
 
-def quarter(m: re.Match[str], ctx: Context, lex: Lexicon) -> Value | None:
+def quarter(m: re.Match[str], ctx: Anchor, lex: Lexicon) -> Value | None:
     position = int(lex.value("ordinal", m["o"]) or 0)
     letter = "H" if m["k"].lower() == "half" else "Q"
-    if letter == "H" and position > 2 or position > 4 or not position:
+    if (letter == "H" and position > 2) or position > 4 or not position:
         return None
     if m["y"]:
         return "DATE", f"{_year(m['y']):04d}-{letter}{position}"
@@ -179,7 +194,7 @@ def quarter(m: re.Match[str], ctx: Context, lex: Lexicon) -> Value | None:
     return "DATE", f"{year:04d}-{letter}{position}"
 
 
-def relative_quarter(m: re.Match[str], ctx: Context, lex: Lexicon) -> Value | None:
+def relative_quarter(m: re.Match[str], ctx: Anchor, lex: Lexicon) -> Value | None:
     if ctx.reference is None:
         return "DATE", None
     shift = re.sub(r"\s+", " ", (m["shift"] or "").lower())
@@ -194,7 +209,7 @@ RELATIVE_OFFSETS = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming":
                     "following": 1, "this": 0, "current": 0, "same": 0}
 
 
-def relative(m: re.Match[str], ctx: Context, lex: Lexicon) -> Value | None:
+def relative(m: re.Match[str], ctx: Anchor, lex: Lexicon) -> Value | None:
     unit = unit_of(lex, m["u"])
     shift = m["shift"].lower().split()[-1]
     if ctx.reference is None or unit is None:
@@ -209,21 +224,25 @@ DEICTIC_DAYS = {"today": 0, "tonight": 0, "this": 0, "yesterday": -1, "tomorrow"
 PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI"}
 
 
-def deictic(m: re.Match[str], ctx: Context, lex: Lexicon) -> Value | None:
-    words = m.group(0).lower().split()
+def _day_offset(words: list[str]) -> int:
+    """Days from the reference to the day a deictic expression names ("the day after tomorrow": 2)."""
     if words[:2] == ["the", "day"]:
-        offset = -2 if words[-1] == "yesterday" else 2
-    else:
-        offset = DEICTIC_DAYS.get(words[0], 0)
+        return -2 if words[-1] == "yesterday" else 2
+    return DEICTIC_DAYS.get(words[0], 0)
+
+
+def deictic(m: re.Match[str], ctx: Anchor, lex: Lexicon) -> Value | None:
+    words = m.group(0).lower().split()
+    offset = _day_offset(words)
     part = PARTS.get(words[-1])
-    kind = "TIME" if part else "DATE"
+    kind: TimexType = "TIME" if part else "DATE"
     if ctx.reference is None:
         return kind, None
     value = cal.day(ctx.reference + dt.timedelta(days=offset))
     return kind, value + (f"T{part}" if part else "")
 
 
-def weekday(m: re.Match[str], ctx: Context, lex: Lexicon) -> Value | None:
+def weekday(m: re.Match[str], ctx: Anchor, lex: Lexicon) -> Value | None:
     weekday = int(lex.value("weekday", m["wd"]) or 0)
     shift = (m["shift"] or "").lower()
     if m["wd"].endswith("s") and not shift:
@@ -236,7 +255,7 @@ def weekday(m: re.Match[str], ctx: Context, lex: Lexicon) -> Value | None:
     return "DATE", cal.day(date) + (f"T{part}" if part else "")
 
 
-def ago(m: re.Match[str], ctx: Context, lex: Lexicon) -> Value | None:
+def ago(m: re.Match[str], ctx: Anchor, lex: Lexicon) -> Value | None:
     unit = unit_of(lex, m["u"])
     value = number(m["n"], lex)
     if ctx.reference is None or unit is None:
@@ -252,26 +271,26 @@ def ago(m: re.Match[str], ctx: Context, lex: Lexicon) -> Value | None:
     return "DATE", cal.ago(ctx.reference, unit, value)
 
 
-def duration_expression(m: re.Match[str], ctx: Context, lex: Lexicon) -> Value | None:
+def duration_expression(m: re.Match[str], ctx: Anchor, lex: Lexicon) -> Value | None:
     unit = unit_of(lex, m["u"])
     if unit is None or unit == "WE":
         return None
     return "DURATION", duration(number(m["n"], lex), unit)
 
 
-def vague_duration(m: re.Match[str], ctx: Context, lex: Lexicon) -> Value | None:
+def vague_duration(m: re.Match[str], ctx: Anchor, lex: Lexicon) -> Value | None:
     unit = unit_of(lex, m["u"])
     return ("DURATION", duration(None, unit)) if unit else None
 
 
-def relative_duration(m: re.Match[str], ctx: Context, lex: Lexicon) -> Value | None:
+def relative_duration(m: re.Match[str], ctx: Anchor, lex: Lexicon) -> Value | None:
     unit = unit_of(lex, m["u"])
     if unit is None or unit == "WE":
         return None
     return "DURATION", duration(number(m["n"], lex), unit)
 
 
-def set_expression(m: re.Match[str], ctx: Context, lex: Lexicon) -> Value | None:
+def set_expression(m: re.Match[str], ctx: Anchor, lex: Lexicon) -> Value | None:
     groups = m.groupdict()
     if groups.get("wd"):
         return "SET", f"XXXX-WXX-{lex.value('weekday', groups['wd'])}"
@@ -284,11 +303,11 @@ def set_expression(m: re.Match[str], ctx: Context, lex: Lexicon) -> Value | None
     return "SET", duration(every, unit)
 
 
-def set_word(m: re.Match[str], ctx: Context, lex: Lexicon) -> Value | None:
+def set_word(m: re.Match[str], ctx: Anchor, lex: Lexicon) -> Value | None:
     return "SET", lex.value("set", m.group(0))
 
 
-def clock_time(m: re.Match[str], ctx: Context, lex: Lexicon) -> Value | None:
+def clock_time(m: re.Match[str], ctx: Anchor, lex: Lexicon) -> Value | None:
     hour, minute = int(m["h"]), int(m["mi"] or 0)
     if hour > 12 or minute > 59:
         return None
@@ -304,26 +323,27 @@ def clock_time(m: re.Match[str], ctx: Context, lex: Lexicon) -> Value | None:
     return "TIME", cal.day(date) + clock
 
 
-def named_time(m: re.Match[str], ctx: Context, lex: Lexicon) -> Value | None:
+def named_time(m: re.Match[str], ctx: Anchor, lex: Lexicon) -> Value | None:
     clock = "T24:00" if m.group(0).lower() == "midnight" else "T12:00"
     return "TIME", (cal.day(ctx.reference) if ctx.reference else "XXXX-XX-XX") + clock
 
 
-def reference_word(value: str, kind: str = "DATE") -> Callable[[re.Match[str], Context, Lexicon], Value | None]:
-    def resolve(m: re.Match[str], ctx: Context, lex: Lexicon) -> Value | None:
+def reference_word(value: str, kind: TimexType = "DATE") -> Resolver:
+    """A resolver that gives every match the same value ("now" is ``PRESENT_REF``)."""
+    def resolve(m: re.Match[str], ctx: Anchor, lex: Lexicon) -> Value | None:
         return kind, value
 
     return resolve
 
 
-def recent(m: re.Match[str], ctx: Context, lex: Lexicon) -> Value | None:
+def recent(m: re.Match[str], ctx: Anchor, lex: Lexicon) -> Value | None:
     unit = unit_of(lex, m["u"])
     if unit == "Y" or unit is None:
         return "DATE", "PAST_REF"
     return "DURATION", duration(None, unit)
 
 
-def weekend(m: re.Match[str], ctx: Context, lex: Lexicon) -> Value | None:
+def weekend(m: re.Match[str], ctx: Anchor, lex: Lexicon) -> Value | None:
     """"the weekend": the last one in past tense (this one if today is in it), else the coming one."""
     if ctx.reference is None:
         return "DATE", None
@@ -333,13 +353,12 @@ def weekend(m: re.Match[str], ctx: Context, lex: Lexicon) -> Value | None:
     return "DATE", cal.week(saturday) + "-WE"
 
 
-def whole_year(m: re.Match[str], ctx: Context, lex: Lexicon) -> Value | None:
+def whole_year(m: re.Match[str], ctx: Anchor, lex: Lexicon) -> Value | None:
     """"the fiscal year", "the full year": the reference year."""
     return "DATE", f"{ctx.reference.year:04d}" if ctx.reference else None
 
 
-
-def holiday(m: re.Match[str], ctx: Context, lex: Lexicon) -> Value | None:
+def holiday(m: re.Match[str], ctx: Anchor, lex: Lexicon) -> Value | None:
     """A named holiday: its day in the year written, else in the year the tense points to."""
     rule = lex.value("holiday", " ".join(m["h"].split()))
     if rule is None:

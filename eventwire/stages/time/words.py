@@ -1,23 +1,30 @@
-"""The words of time expressions, loaded once from ``eventwire/data/time_words.tsv``."""
+"""The words of time expressions (months, weekdays, numbers, units...), read once from
+``eventwire/data/time_words.tsv`` through :mod:`eventwire.lexicons.tables`, and the regex
+alternations the rules are written with."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ...errors import DictionaryError
+from ...lexicons import TableError, rows
 from ...settings import data_path
 
+TIME_WORDS = "time_words.tsv"
+COLUMNS = ("word", "kind", "value")
 KINDS = ("month", "weekday", "number", "ordinal", "unit", "part", "season", "set", "future", "holiday")
+
+# A tree of regex pieces: each key is one escaped character (or r"\s+"); "" marks a word's end.
+Tree = dict[str, "Tree"]
 
 
 @dataclass(frozen=True)
 class Lexicon:
     """Word → value tables, one per kind (all keys lower case, without a trailing dot)."""
 
-    tables: dict[str, dict[str, str]]
+    tables: Mapping[str, Mapping[str, str]]
 
     def value(self, kind: str, word: str) -> str | None:
         """The value of ``word`` as a ``kind`` word, ignoring case, a trailing dot and a plural s."""
@@ -44,7 +51,7 @@ def alternation(words: Iterable[str]) -> str:
     word. Two different words can only both match at one position when one begins the other, so
     the two forms find the same matches.
     """
-    tree: dict[str, dict] = {}
+    tree: Tree = {}
     for word in words:
         node = tree
         for token in _tokens(word):
@@ -57,7 +64,7 @@ def _tokens(word: str) -> list[str]:
     return [r"\s+" if char == " " else re.escape(char) for char in word]
 
 
-def _branches(node: dict[str, dict]) -> str:
+def _branches(node: Tree) -> str:
     ends = "" in node
     branches = [token + _branches(child) for token, child in node.items() if token]
     if not branches:
@@ -70,17 +77,12 @@ def _branches(node: dict[str, dict]) -> str:
 
 @lru_cache(maxsize=1)
 def load() -> Lexicon:
-    """Read the time word table shipped with the package."""
-    path = data_path("time_words.tsv")
+    """Read the time word table shipped with the package; a bad row raises with its line."""
+    path = data_path(TIME_WORDS)
     tables: dict[str, dict[str, str]] = {kind: {} for kind in KINDS}
-    lines = path.read_text(encoding="utf-8").splitlines()
-    for number, line in enumerate(lines, 1):
-        if not line.strip() or line.startswith("#") or line.startswith("word\t"):
-            continue
-        fields = line.split("\t")
-        if len(fields) != 3 or fields[1] not in tables:
-            raise DictionaryError(
-                f"{path}:{number}: expected 'word<TAB>kind<TAB>value' with kind one of {KINDS}, got {line!r}"
-            )
-        tables[fields[1]][fields[0]] = fields[2]
+    for row in rows(path, COLUMNS):
+        if row["kind"] not in tables or not row["word"] or not row["value"]:
+            raise TableError(path, row.line, f"expected word<TAB>kind<TAB>value with kind one of "
+                                             f"{', '.join(KINDS)}; fix or remove the row")
+        tables[row["kind"]][row["word"]] = row["value"]
     return Lexicon(tables)

@@ -1,7 +1,7 @@
 """Recognise and normalise time expressions: one regex and one resolver per kind of expression.
 
 :func:`scan` finds every rule match in a text and keeps the longest non-overlapping ones;
-:func:`resolve` turns a match into a TimeML ``(type, value)`` given a :class:`Context` (the
+:func:`resolve` turns a match into a TimeML ``(type, value)`` given an :class:`~.resolvers.Anchor` (the
 reference date and the tense of the governing verb); :func:`normalise` does both for a string
 that is one time expression, which makes the resolution logic testable on plain strings.
 Without a reference date, relative expressions keep TimeML's unresolved forms (``XXXX-07-12``)
@@ -16,12 +16,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ...lexicons import ordered_words, words
 from . import calendar as cal
-from .calendar import Tense
-from .lexicon import Lexicon, alternation
-from .lexicon import load as load_lexicon
 from . import resolvers as res
-from .resolvers import Context, Value
+from .calendar import Tense
+from .resolvers import Anchor, Resolver, Value
+from .words import Lexicon, alternation
+from .words import load as load_lexicon
+
+Accept = Callable[[str, re.Match[str]], bool]
 
 
 @dataclass(frozen=True)
@@ -34,8 +37,8 @@ class Rule:
 
     name: str
     regex: re.Pattern[str]
-    resolve: Callable[[re.Match[str], Context, Lexicon], Value | None]
-    accept: Callable[[str, re.Match[str]], bool] | None = None
+    resolve: Resolver
+    accept: Accept | None = None
     starts: re.Pattern[str] | None = None
 
 
@@ -53,9 +56,9 @@ class Candidate:
 
 def _capitalised(lex: Lexicon, kind: str) -> str:
     """Capitalised words of ``kind``; abbreviations (up to four letters) may end in a dot."""
-    words = lex.tables[kind]
-    full = alternation(w.capitalize() for w in words if len(w) > 4 or w in {"march", "april"})
-    short = alternation(w.capitalize() for w in words if len(w) <= 4 and w not in {"march", "april"})
+    names = lex.tables[kind]
+    full = alternation(w.capitalize() for w in names if len(w) > 4)
+    short = alternation(w.capitalize() for w in names if len(w) <= 4)
     return rf"(?-i:(?:{full})\b|(?:{short})\b\.?)"
 
 
@@ -64,23 +67,21 @@ def blocks() -> dict[str, str]:
     """Named regex pieces the rules are written with."""
     lex = load_lexicon()
     units = alternation(lex.tables["unit"])
-    ones = alternation(["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"])
-    tens = alternation(["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"])
+    ones = alternation(ordered_words("number_ones"))
+    tens = alternation(ordered_words("number_tens"))
     return {
         "M": _capitalised(lex, "month"),
-        "WD": "(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)",
+        "WD": "(?-i:" + "|".join(w.capitalize() for w in lex.tables["weekday"]) + ")",
         "DD": r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b",
         "YYYY": r"(?:1[5-9]\d\d|20\d\d)\b",
         "NUM": rf"(?:\d+(?:\.\d+)?|(?:{tens})(?:[\s-]+(?:{ones}))?|{lex.pattern('number')})\b",
         "UNIT": rf"(?:{units}|centuries|(?:{units})s)\b",
         "ORD": lex.pattern("ordinal"),
-        "PART": "morning|afternoon|evening|night",
+        "PART": "|".join(lex.tables["part"]),
         "SEASON": lex.pattern("season"),
         "SETWORD": lex.pattern("set"),
         "HOLIDAY": lex.pattern("holiday").replace("'", "['\u2019]"),
-        "MOD": "(?:" + alternation(["about", "almost", "nearly", "some", "roughly", "around", "approximately",
-                                    "more than", "less than", "at least", "at most", "up to", "over", "only",
-                                    "just", "another", "barely"]) + ")",
+        "MOD": "(?:" + alternation(ordered_words("time_modifiers")) + ")",
     }
 
 
@@ -117,23 +118,13 @@ def _after(text: str, match: re.Match[str]) -> str:
     return rest.split()[0].lower() if rest.split() else ""
 
 
-
-MONTH_VERBS = {"may", "march"}
-MONTH_PREPOSITIONS = {"in", "since", "until", "till", "by", "of", "from", "through", "during", "before",
-                      "after", "early", "late", "mid", "last", "next", "this", "to", "and", "or", "between",
-                      "throughout", "end", "beginning"}
-
-
 def _month_ok(text: str, m: re.Match[str]) -> bool:
-    if len(m["m"]) <= 4 and not m["m"].endswith(".") and m["m"].lower() not in {"may", "june", "july"}:
+    """A month name, not an abbreviation without its dot, a possessive or a verb ("may")."""
+    if len(m["m"]) <= 4 and not m["m"].endswith(".") and m["m"].lower() not in words("whole_short_months"):
         return False
-    if m["shift"] or m["m"].rstrip(".").lower() not in MONTH_VERBS:
+    if m["shift"] or m["m"].rstrip(".").lower() not in words("month_verbs"):
         return not _after(text, m).startswith(("'s", "\u2019s"))
-    return _before(text, m) in MONTH_PREPOSITIONS
-
-
-YEAR_PREPOSITIONS = MONTH_PREPOSITIONS | {"the", "year", "fiscal", "around", "after", "before", "in", "on", "at",
-                                          "to", "for", "since", "-", "mid-", "'s"}
+    return _before(text, m) in words("before_month")
 
 
 def _year_ok(text: str, m: re.Match[str]) -> bool:
@@ -143,11 +134,7 @@ def _year_ok(text: str, m: re.Match[str]) -> bool:
         return False
     if after[:1] == "," and after[1:2].isdigit():
         return False
-    following = _after(text, m)
-    if following in {"people", "troops", "soldiers", "men", "women", "members", "workers", "votes", "feet",
-                     "miles", "meters", "kilometers", "tons", "shares", "cars", "jobs", "acres", "pounds"}:
-        return False
-    return True
+    return _after(text, m) not in words("counted_after_year")
 
 
 def _season_ok(text: str, m: re.Match[str]) -> bool:
@@ -164,12 +151,12 @@ def _duration_ok(text: str, m: re.Match[str]) -> bool:
 
 
 def _vague_ok(text: str, m: re.Match[str]) -> bool:
-    return _before(text, m) in {"for", "over", "within", "after", "in", "lasting", "took", "take", "takes"} \
-        and _after(text, m) not in {"of", "ago", "old"}
+    return _before(text, m) in words("before_vague_duration") \
+        and _after(text, m) not in words("not_after_vague_duration")
 
 
 def _quarter_ok(text: str, m: re.Match[str]) -> bool:
-    return _after(text, m) not in {"of", "mile", "miles", "century"} or bool(m["y"])
+    return _after(text, m) not in words("not_after_quarter") or bool(m["y"])
 
 
 def _holiday_ok(text: str, m: re.Match[str]) -> bool:
@@ -177,14 +164,10 @@ def _holiday_ok(text: str, m: re.Match[str]) -> bool:
     return m["h"][:1].isupper()
 
 
-NOT_TIME_AFTER_CURRENT = frozenset({"account", "accounts", "affairs", "events", "issue", "issues", "of", "flows",
-                                    "through", "and", "or", "sea", "density", "law", "rules", "system"})
-
-
 def _current_ok(text: str, m: re.Match[str]) -> bool:
     """ "current" / "recent" before a noun ("the current government"), not "current account"."""
     following = _after(text, m)
-    return following.isalpha() and following not in NOT_TIME_AFTER_CURRENT
+    return following.isalpha() and following not in words("not_after_current")
 
 
 def _present_ok(text: str, m: re.Match[str]) -> bool:
@@ -196,7 +179,7 @@ def _present_ok(text: str, m: re.Match[str]) -> bool:
 @lru_cache(maxsize=1)
 def rules() -> tuple[Rule, ...]:
     """Every rule, most specific first (earlier rules win ties of equal length)."""
-    table: list[tuple[str, str, Callable, Callable | None]] = [
+    table: list[tuple[str, str, Resolver, Accept | None]] = [
         ("date", r"(?:{WD},?\s+)?(?:the\s+)?(?:(?P<m>{M})\s*(?P<d>{DD})|(?P<d2>{DD})(?:\s+of)?\s+(?P<m2>{M}))"
                  r"(?:,?\s+(?P<y>{YYYY}))?", res.date_expression, None),
         ("month_year", r"(?:(?:early|mid|late)[\s-]+)?(?P<m>{M}),?\s+(?:of\s+)?(?P<y>{YYYY})", res.month_year, None),
@@ -205,13 +188,15 @@ def rules() -> tuple[Rule, ...]:
         ("holiday", r"(?P<h>{HOLIDAY})\b(?:,?\s+(?P<y>{YYYY}))?", res.holiday, _holiday_ok),
         ("iso", r"(?P<y>\d{{4}})-(?P<mo>\d\d)-(?P<d>\d\d)\b", res.numeric_date, None),
         ("numeric", r"(?P<mo>\d{{1,2}})/(?P<d>\d{{1,2}})/(?P<y>\d{{4}}|\d\d)\b", res.numeric_date, None),
-        ("decade", r"(?:(?:early|mid|late)[\s-]+)?(?:(?P<full>(?:1[5-9]|20)\d0)s|'(?P<short>\d)0s)\b", res.decade, None),
+        ("decade", r"(?:(?:early|mid|late)[\s-]+)?(?:(?P<full>(?:1[5-9]|20)\d0)s|'(?P<short>\d)0s)\b",
+         res.decade, None),
         ("century", r"(?:the\s+)?(?P<o>{ORD})[\s-]+century\b", res.century, None),
         ("year", r"(?:(?:early|mid|late)[\s-]+)?(?:fiscal\s+(?:year\s+)?)?(?P<y>{YYYY})", res.year_alone, _year_ok),
         ("season", r"(?:(?P<shift>last|next|this|early|late|the)\s+)?(?P<s>{SEASON})\b(?:\s+(?:of\s+)?(?P<y>{YYYY}))?",
          res.season, _season_ok),
-        ("quarter", r"(?:the\s+)?(?:fiscal\s+)?(?P<o>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?P<k>quarter|half)\b"
-                    r"(?:\s+of\s+(?:(?P<y>{YYYY})|(?P<rel>this|last|next)\s+year|the\s+year))?", res.quarter, _quarter_ok),
+        ("quarter", r"(?:the\s+)?(?:fiscal\s+)?(?P<o>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+"
+                    r"(?P<k>quarter|half)\b(?:\s+of\s+(?:(?P<y>{YYYY})|(?P<rel>this|last|next)\s+year|the\s+year))?",
+         res.quarter, _quarter_ok),
         ("relative_quarter", r"the\s+(?:(?P<shift>latest|last|past|previous|current|same|year-earlier|year-ago|"
                              r"most\s+recent|recent)\s+)?(?:fiscal\s+)?quarter\b", res.relative_quarter, None),
         ("relative", r"(?:(?:earlier|later|early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of"
@@ -232,8 +217,10 @@ def rules() -> tuple[Rule, ...]:
         ("relative_duration", r"(?:the\s+)?(?:past|last|next|coming|previous)\s+(?P<n>few|several|many)\s+"
                               r"(?P<u>{UNIT})", res.relative_duration, None),
         ("vague_duration", r"(?P<u>years|months|weeks|days|decades|hours|minutes)\b", res.vague_duration, _vague_ok),
-        ("set", r"(?:every|each|per)\s+(?:(?P<n>{NUM}|other)\s+)?(?:(?P<u>{UNIT})|(?P<wd>{WD}))\b", res.set_expression, None),
-        ("frequency", r"(?:once|twice|(?:{NUM})\s+times)\s+(?:a|an|per|every|each)\s+(?P<u>{UNIT})\b", res.set_expression, None),
+        ("set", r"(?:every|each|per)\s+(?:(?P<n>{NUM}|other)\s+)?(?:(?P<u>{UNIT})|(?P<wd>{WD}))\b",
+         res.set_expression, None),
+        ("frequency", r"(?:once|twice|(?:{NUM})\s+times)\s+(?:a|an|per|every|each)\s+(?P<u>{UNIT})\b",
+         res.set_expression, None),
         ("set_word", r"{SETWORD}\b", res.set_word, None),
         ("clock", r"(?P<h>\d{{1,2}})(?::(?P<mi>\d\d))?\s*(?P<ap>a\.m\.?|p\.m\.?|am\b|pm\b)"
                   r"(?:\s+(?:[ECMP][SD]T|GMT|UTC)\b)?(?:,?\s+(?:on\s+)?(?P<wd>{WD})\b|\s+(?P<rel>today|yesterday|tomorrow)\b)?",
@@ -299,19 +286,17 @@ def scan(text: str) -> list[Candidate]:
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     """Drop a leading "in " and trailing spaces or a sentence dot that a rule swallowed."""
-    piece = text[start:end]
-    if piece.lower().startswith("in ") and not piece.lower().startswith("in the"):
-        start += 3
-    elif piece.lower().startswith("in the "):
-        start += 3
+    piece = text[start:end].lower()
+    if piece.startswith("in ") and (piece.startswith("in the ") or not piece.startswith("in the")):
+        start += 3  # "in May", "in the spring"; not "in theory"
     while end > start and text[end - 1] in " \t\n,":
         end -= 1
     return start, end
 
 
-def resolve(candidate: Candidate, context: Context) -> Value | None:
-    """The TimeML ``(type, value)`` of a candidate in a context, or None when the rule declines."""
-    return candidate.rule.resolve(candidate.match, context, load_lexicon())
+def resolve(candidate: Candidate, anchor: Anchor) -> Value | None:
+    """The TimeML ``(type, value)`` of a candidate against an anchor, or None when the rule declines."""
+    return candidate.rule.resolve(candidate.match, anchor, load_lexicon())
 
 
 def normalise(text: str, reference: dt.date | str | None = None, tense: Tense = "past") -> Value | None:
@@ -326,4 +311,4 @@ def normalise(text: str, reference: dt.date | str | None = None, tense: Tense = 
     if not candidates:
         return None
     best = max(candidates, key=lambda c: c.end - c.start)
-    return resolve(best, Context(reference, tense))
+    return resolve(best, Anchor(reference, tense))

@@ -1,0 +1,46 @@
+"""Time stage: the time expressions of an article (TimeML TIMEX3 types and values).
+
+    find_timexes(context) -> [Timex]      recognise, then resolve against the publication date
+
+The package's parts:
+
+    words.py      words of time (months, weekdays, numbers, units) read from data/time_words.tsv
+    calendar.py   pure date arithmetic against a reference date and a tense
+    resolvers.py  one resolver per kind of expression: regex match + anchor -> TimeML (type, value)
+    rules.py      the rule table (regex, resolver, check on the surroundings); ``scan`` and ``normalise``
+    tense.py      the tense of the verb governing an expression, from the dependency parse
+    dates.py      ``event_date``: the date of one event, for the events stage
+
+Recognition runs the rules over the article's text. Resolution needs the tense of the verb that
+governs each expression ("said on Wednesday" looks back from the publication date, "will meet on
+Thursday" looks ahead).
+"""
+
+from __future__ import annotations
+
+from ...context import ArticleContext
+from ...models import Timex
+from . import calendar as cal
+from . import rules
+from .resolvers import Anchor
+from .tense import tense_at
+
+__all__ = ["find_timexes"]
+
+
+def find_timexes(context: ArticleContext) -> list[Timex]:
+    """Every time expression of the article with its TimeML type and value, in text order.
+
+    The publication date anchors relative expressions; without it they keep unresolved TimeML
+    values (``XXXX-07-12``) or ``None``.
+    """
+    reference = cal.parse_reference(context.published)
+    timexes: list[Timex] = []
+    text = context.text
+    for candidate in rules.scan(text):
+        resolved = rules.resolve(candidate, Anchor(reference, tense_at(context.doc, candidate.start, candidate.end)))
+        if resolved is None:
+            continue
+        kind, value = resolved
+        timexes.append(Timex(text[candidate.start:candidate.end], candidate.start, candidate.end, kind, value))
+    return timexes
