@@ -1,4 +1,4 @@
-"""The CAMEO table, the CAMEO→PLOVER crosswalk and their lookup functions."""
+"""The CAMEO table (codes and root behaviours), the CAMEO→PLOVER crosswalk and their lookup functions."""
 
 from __future__ import annotations
 
@@ -47,7 +47,7 @@ def test_goldstein_sign_follows_quad_class(quad: int, sign: int) -> None:
 
 @pytest.mark.parametrize("table", [cameo.DEFAULT_TABLE, plover.DEFAULT_TABLE])
 def test_shipped_tables_list_each_code_once_in_order(table: Path) -> None:
-    keys = [next(iter(row.values())) for _, row in cameo.read_table(table, ())]
+    keys = [next(iter(row.cells.values())) for row in cameo.read_table(table)]
     assert len(keys) == len(set(keys))
     assert keys == sorted(keys)
 
@@ -151,7 +151,7 @@ def test_cameo_for_round_trips(plover_type: str) -> None:
 
 
 def test_one_typical_code_per_plover_type() -> None:
-    rows = [row for _, row in cameo.read_table(plover.DEFAULT_TABLE, ("cameo", "type", "typical"))]
+    rows = cameo.read_table(plover.DEFAULT_TABLE, ("cameo", "type", "typical"))
     marked = sorted(row["type"] for row in rows if row["typical"] == "*")
     assert marked == sorted(ontology.PLOVER_TYPES)
 
@@ -215,6 +215,51 @@ def test_user_table_adds_and_overrides_codes(tmp_path: Path) -> None:
     assert merged["155"].root == "15" and merged["051"].goldstein == 3.0
     assert len(merged) == len(ontology.codes()) + 1
     assert ontology.lookup("051").goldstein == 3.4
+
+
+def test_every_root_row_says_yes_or_no_to_every_behaviour() -> None:
+    roots = [row for row in cameo.read_table(cameo.DEFAULT_TABLE) if len(row["code"]) == 2]
+    assert len(roots) == 20
+    assert all(row.get(name) in {"yes", "no"} for row in roots for name in ontology.BEHAVIOURS)
+
+
+def test_longer_codes_leave_the_behaviours_to_their_root() -> None:
+    longer = [row for row in cameo.read_table(cameo.DEFAULT_TABLE) if len(row["code"]) > 2]
+    assert longer and all(row.get(name) == "" for row in longer for name in ontology.BEHAVIOURS)
+
+
+@pytest.mark.parametrize(
+    ("code", "behaviour", "expected"),
+    [("19", "unattributed", True), ("1823", "unattributed", True), ("05", "located", False), ("143", "protest", True),
+     ("120", "refusal", True), ("111", "spoken", True), ("120", "spoken", False), ("0874", "internal", True),
+     ("0874", "domestic", False), ("025", "asked", True), ("042", "speech", True), ("073", "speech", False)],
+)
+def test_root_has(code: str, behaviour: cameo.Behaviour, expected: bool) -> None:
+    assert ontology.root_has(code, behaviour) is expected
+
+
+def test_every_behaviour_is_documented_in_the_table_header() -> None:
+    header = [line for line in cameo.DEFAULT_TABLE.read_text(encoding="utf-8").splitlines() if line.startswith("#")]
+    documented = {line.split()[1] for line in header if len(line.split()) > 2 and line.startswith("#   ")}
+    assert set(ontology.BEHAVIOURS) <= documented
+
+
+@pytest.mark.parametrize(
+    ("rows", "message"),
+    [("05\tEngage\t3.5\t1\tperhaps\n", "located of 05 must say yes or no"),
+     ("05\tEngage\t3.5\t1\tno\n051\tPraise\t3.4\t1\tyes\n", "mine.tsv:3: located of 051: say yes or no on its root row")],
+)
+def test_malformed_behaviours_name_file_and_line(tmp_path: Path, rows: str, message: str) -> None:
+    table = tmp_path / "mine.tsv"
+    table.write_text(f"{HEADER.rstrip()}\tlocated\n{rows}")
+    with pytest.raises(DictionaryError, match=message):
+        cameo.read_behaviours(table)
+
+
+def test_a_user_table_without_behaviour_columns_keeps_the_shipped_ones(tmp_path: Path) -> None:
+    table = tmp_path / "mine.tsv"
+    table.write_text(f"{HEADER}19\tFight\t-10.0\t4\n")
+    assert cameo.read_behaviours(cameo.DEFAULT_TABLE, table) == dict(cameo.behaviours())
 
 
 def documented_modes() -> dict[str, set[str]]:

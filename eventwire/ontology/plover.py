@@ -21,6 +21,7 @@ from pathlib import Path
 from types import MappingProxyType
 
 from ..errors import DictionaryError
+from ..lexicons.tables import Row
 from ..models import Plover
 from .cameo import CODE_PATTERN, lookup, read_table
 
@@ -32,7 +33,7 @@ PLOVER_TYPES: tuple[str, ...] = (
 )  # fmt: skip
 
 
-def parse_row(path: Path, line: int, row: dict[str, str]) -> tuple[str, Plover, bool]:
+def parse_row(path: Path, line: int, row: Row) -> tuple[str, Plover, bool]:
     """One crosswalk row as (CAMEO code, PLOVER record, is typical), or a :class:`DictionaryError`."""
     where = f"{path}:{line}"
     code = row.get("cameo") or ""
@@ -51,8 +52,8 @@ def _read(paths: tuple[Path | str, ...]) -> tuple[dict[str, Plover], dict[str, s
     crosswalk: dict[str, Plover] = {}
     typical: dict[str, str] = {}
     for path in paths:
-        for line, row in read_table(path, COLUMNS):
-            code, plover, is_typical = parse_row(Path(path), line, row)
+        for row in read_table(path, COLUMNS):
+            code, plover, is_typical = parse_row(Path(path), row.line, row)
             crosswalk[code] = plover
             if is_typical and plover.type:
                 typical[plover.type] = code
