@@ -85,7 +85,7 @@ class Pipeline:
                                           locate=resources.locate)
         context = base.with_actors(ActorIndex(actors))
         index = context.index
-        quotes = quotes_stage.find_quotes(doc, index, article_id=article.id)
+        quotes = quotes_stage.find_quotes(context)
         timexes = time_stage.find_timexes(context)
         places = places_stage.find_places(doc, resources.gazetteer, index)
         events = events_stage.find_events(

@@ -3,16 +3,23 @@
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Doc
 
+from eventwire.context import ArticleContext
+from eventwire.ids import stable_id
+from eventwire.models import Actor, Quote, Result, Span
 from eventwire.stages.index import ActorIndex
 from eventwire.stages.quotes import find_quotes, quote_kind
 from eventwire.stages.quotes.cues import speech_verbs
 from eventwire.stages.quotes.labels import find_labels
 from eventwire.stages.quotes.marks import find_marked, paragraphs
-from eventwire.ids import stable_id
-from eventwire.models import Actor, Quote, Result, Span
 
 EMPTY = ActorIndex([])
+
+
+def quotes_in(doc: Doc, index: ActorIndex, *, article_id: str) -> list[Quote]:
+    """The quotes stage over ``doc``, with ``index`` as the article's actors."""
+    return find_quotes(ArticleContext.of(doc, article_id).with_actors(index))
 
 
 @pytest.mark.parametrize(
@@ -93,12 +100,12 @@ def test_paragraphs_split_on_line_breaks(text: str, count: int) -> None:
 def test_quote_kind_on_tagged_docs(make_doc, words, tags, kind) -> None:
     doc = make_doc(words, tags=tags)
     (chunk,) = find_marked(doc.text)
-    assert quote_kind(doc, chunk) == kind
+    assert quote_kind(ArticleContext.of(doc), chunk) == kind
 
 
 def test_unparsed_doc_gives_quotes_without_speakers(make_doc) -> None:
     doc = make_doc(["He", "said", ":", '"', "We", "will", "win", "this", "seat", ".", '"'])
-    (quote,) = find_quotes(doc, EMPTY, article_id="a1")
+    (quote,) = quotes_in(doc, EMPTY, article_id="a1")
     assert (quote.kind, quote.text, quote.speaker) == ("direct", "We will win this seat.", None)
     assert doc.text[quote.start:quote.end] == quote.text
     assert quote.id == stable_id("q", "a1", quote.start, quote.end)
@@ -155,7 +162,7 @@ CASES = [
 @pytest.mark.model
 @pytest.mark.parametrize("text, kind, content, speaker, cue", CASES)
 def test_cues_and_speakers(nlp, text, kind, content, speaker, cue) -> None:
-    quotes = find_quotes(nlp(text), EMPTY, article_id="t")
+    quotes = quotes_in(nlp(text), EMPTY, article_id="t")
     found = [q for q in quotes if content in q.text]
     assert found, [q.text for q in quotes]
     quote = found[0]
@@ -166,7 +173,7 @@ def test_cues_and_speakers(nlp, text, kind, content, speaker, cue) -> None:
 
 @pytest.mark.model
 def test_reported_belief_keeps_its_own_pronoun_holder(nlp) -> None:
-    quotes = find_quotes(nlp("The mayor said she believes the bridge will reopen."), EMPTY, article_id="t")
+    quotes = quotes_in(nlp("The mayor said she believes the bridge will reopen."), EMPTY, article_id="t")
     speakers = {q.text: q.speaker.name if q.speaker else None for q in quotes}
     assert speakers == {"she believes the bridge will reopen": "The mayor", "the bridge will reopen": "she"}
 
@@ -174,28 +181,28 @@ def test_reported_belief_keeps_its_own_pronoun_holder(nlp) -> None:
 @pytest.mark.model
 def test_thing_noting_inside_reported_speech_is_not_a_speaker(nlp) -> None:
     text = "Ruiz said many of the examples that critics cite failed to note that the bridge was built on time."
-    quotes = find_quotes(nlp(text), EMPTY, article_id="t")
+    quotes = quotes_in(nlp(text), EMPTY, article_id="t")
     assert [q.speaker.name if q.speaker else None for q in quotes] == ["Ruiz"]
 
 
 @pytest.mark.model
 def test_fragment_belongs_to_its_own_sentence(nlp) -> None:
     text = "The council chief, Ana Ruiz, said the plan was fair. The board then adopted the “harbour charter” at once."
-    fragment = next(q for q in find_quotes(nlp(text), EMPTY, article_id="t") if q.kind == "partial")
+    fragment = next(q for q in quotes_in(nlp(text), EMPTY, article_id="t") if q.kind == "partial")
     assert (fragment.speaker.name if fragment.speaker else None, fragment.cue) == ("The board", None)
 
 
 @pytest.mark.model
 def test_dateline_is_not_the_subject_of_a_fragment(nlp) -> None:
     text = "BERLIN (AP) — In a new video, Ana Ruiz sings “Harbour Lights” for the crowd."
-    (quote,) = find_quotes(nlp(text), EMPTY, article_id="t")
+    (quote,) = quotes_in(nlp(text), EMPTY, article_id="t")
     assert (quote.kind, quote.speaker.name if quote.speaker else None) == ("partial", "Ana Ruiz")
 
 
 @pytest.mark.model
 def test_quote_introduced_by_a_colon_takes_the_introducing_subject(nlp) -> None:
     text = "Mayor Ana Ruiz has a new message for voters: “The bridge will reopen in May.”"
-    (quote,) = find_quotes(nlp(text), EMPTY, article_id="t")
+    (quote,) = quotes_in(nlp(text), EMPTY, article_id="t")
     assert (quote.kind, quote.speaker.name if quote.speaker else None) == ("direct", "Mayor Ana Ruiz")
 
 
@@ -203,7 +210,7 @@ def test_quote_introduced_by_a_colon_takes_the_introducing_subject(nlp) -> None:
 def test_quote_paragraph_without_cue_takes_the_previous_speaker(nlp) -> None:
     text = ('"The river rose fast," the engineer said.\n\n'
             '"We opened the gates at dawn and the water went down by noon."\n\nThe town was quiet.')
-    quotes = [q for q in find_quotes(nlp(text), EMPTY, article_id="t") if q.kind == "direct"]
+    quotes = [q for q in quotes_in(nlp(text), EMPTY, article_id="t") if q.kind == "direct"]
     assert [q.speaker.name if q.speaker else None for q in quotes] == ["the engineer", "the engineer"]
 
 
@@ -213,7 +220,7 @@ def test_speaker_resolves_to_an_actor_covering_its_head(nlp) -> None:
     start = text.index("Maria")
     mention = Span(start, start + len("Maria Lopez"), "Maria Lopez")
     actor = Actor("ac-1", "Maria Lopez", "ESPGOV", "ESP", ("GOV",), "person", (mention,))
-    (quote,) = find_quotes(nlp(text), ActorIndex([actor]), article_id="t")
+    (quote,) = quotes_in(nlp(text), ActorIndex([actor]), article_id="t")
     assert quote.speaker is not None
     assert (quote.speaker.actor, quote.speaker.code, quote.speaker.name) == ("ac-1", "ESPGOV", "Maria Lopez")
 
@@ -222,7 +229,7 @@ def test_speaker_resolves_to_an_actor_covering_its_head(nlp) -> None:
 @pytest.mark.shared
 def test_seed_article_quotes(nlp, seed_path) -> None:
     text = seed_path.read_text(encoding="utf-8")
-    quotes = find_quotes(nlp(text), EMPTY, article_id="seed")
+    quotes = quotes_in(nlp(text), EMPTY, article_id="seed")
     for quote in quotes:
         assert text[quote.start:quote.end] == quote.text
     strategic = next(q for q in quotes if q.text.startswith("Only a strategic and long-term relationship"))
@@ -247,14 +254,14 @@ def test_seed_article_quotes(nlp, seed_path) -> None:
 )
 def test_quote_signed_after_a_dash(make_doc, words, spaces, speaker) -> None:
     doc = make_doc(words, spaces=spaces)
-    quote = find_quotes(doc, EMPTY, article_id="a")[0]
+    quote = quotes_in(doc, EMPTY, article_id="a")[0]
     assert (quote.speaker.name if quote.speaker else None) == speaker
 
 
 def test_fragment_signed_after_a_dash(make_doc) -> None:
     words = ["“", "The", "worst", "plan", "ever", ".", "”", "―", "Ana", "Ruiz"]
     spaces = [False, True, True, True, False, False, True, True, True, False]
-    (quote,) = find_quotes(make_doc(words, spaces=spaces), EMPTY, article_id="a")
+    (quote,) = quotes_in(make_doc(words, spaces=spaces), EMPTY, article_id="a")
     assert (quote.kind, quote.speaker.name if quote.speaker else None) == ("partial", "Ana Ruiz")
 
 
@@ -262,7 +269,7 @@ def test_name_ending_the_previous_line_does_not_make_a_quote_partial(make_doc) -
     words = ["Signed", "by", "Ana", "\n", "“", "We", "need", "new", "roads", "now", ".", "”"]
     spaces = [True, True, False, False, False, True, True, True, True, False, False, False]
     doc = make_doc(words, spaces=spaces)
-    (quote,) = find_quotes(doc, EMPTY, article_id="a")
+    (quote,) = quotes_in(doc, EMPTY, article_id="a")
     assert quote.kind == "direct"
 
 
@@ -291,15 +298,16 @@ def test_labelled_turns_become_direct_quotes_of_the_label(make_doc) -> None:
     spaces = [True, True, True, False, False, False, False, False, True, True, True, False, False,
               False, True, False, False]
     doc = make_doc(words, spaces=spaces)
-    (quote,) = find_quotes(doc, EMPTY, article_id="a")
+    (quote,) = quotes_in(doc, EMPTY, article_id="a")
     assert (quote.kind, quote.text, quote.speaker.name, quote.cue) == ("direct", "We will rebuild.", "BERG", None)
 
 
 # The whole pipeline on the canonical wire story (read from ../shared/seed, never copied).
 @pytest.fixture(scope="module")
 def seed_result() -> Result:
-    import eventwire
     from conftest import shared_path
+
+    import eventwire
 
     return eventwire.extract(shared_path("seed", "000_d0042f3ec4aaeb2c.txt"))
 
@@ -358,7 +366,7 @@ def test_seed_direct_quotes_are_whole_sentences(seed_result) -> None:
     ],
 )
 def test_long_embedded_quotations_are_direct_speech(nlp, sentence: str, kind: str) -> None:
-    quotes = [q for q in find_quotes(nlp(sentence), EMPTY, article_id="t") if q.kind != "indirect"]
+    quotes = [q for q in quotes_in(nlp(sentence), EMPTY, article_id="t") if q.kind != "indirect"]
     assert [q.kind for q in quotes] == [kind]
 
 

@@ -31,6 +31,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
+from ..context import ArticleContext
 from ..errors import EvaluationError
 from ..stages.index import ActorIndex
 from ..stages.quotes import find_quotes
@@ -227,7 +228,8 @@ def _index_builder(settings: Settings) -> Callable[[Doc, str], ActorIndex]:
 
 def _ours(doc: Doc, article_id: str, build_index: Callable[[Doc, str], ActorIndex]) -> Callable[[], list[Prediction]]:
     """The quote stage on one parsed article, as a deferred call for :func:`_run`."""
-    return lambda: eventwire_predictions(find_quotes(doc, build_index(doc, article_id), article_id=article_id))
+    return lambda: eventwire_predictions(
+        find_quotes(ArticleContext.of(doc, article_id).with_actors(build_index(doc, article_id))))
 
 
 def _run(system: Callable[[], list[Prediction]], article: Article) -> tuple[Score, list[Prediction]]:

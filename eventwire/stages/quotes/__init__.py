@@ -1,9 +1,9 @@
 """Quotes and attribution: what was said, believed or intended, by whom, cued by which word.
 
-    find_quotes(doc, index, article_id=...) -> list[Quote]
+    find_quotes(context) -> list[Quote]
 
 Three kinds come out, each with its content offsets, its speaker (resolved to an actor through
-the :class:`~eventwire.stages.index.ActorIndex` where one covers the speaker's head word) and
+the :class:`~eventwire.stages.actors.index.ActorIndex` where one covers the speaker's head word) and
 its cue (the speech verb, or "according to"):
 
 * ``direct``: a clause between quote marks (:mod:`.marks` pairs the marks, joins page breaks and
@@ -25,11 +25,11 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from spacy.attrs import IDX
 from spacy.tokens import Doc
 
-from ...nlp import text_of
+from ...context import ArticleContext
 from ...ids import stable_id
+from ...lexicons import words
 from ...models import Quote, QuoteKind, Span, Speaker
 from ..index import ActorIndex
 from .cues import Cue, Mention, find_cues, names_someone, speech_verbs
@@ -60,19 +60,21 @@ class Draft:
     chunk: Marked | None = None
 
 
-def find_quotes(doc: Doc, index: ActorIndex, *, article_id: str) -> list[Quote]:
-    """Every direct, partial and indirect quote in ``doc``, in text order."""
-    sentences = Sentences.of(doc)
-    text = sentences.text
+def find_quotes(context: ArticleContext) -> list[Quote]:
+    """Every direct, partial and indirect quote of the article, in text order (speakers resolved
+    through the context's actor index)."""
+    doc = context.doc
+    sentences = Sentences.of(context)
+    text = context.text
     marked = find_marked(text)
     labels = find_labels(text)
     cues = find_cues(doc) if doc.has_annotation("DEP") else []
-    starts = doc.to_array(IDX).tolist()
-    kinds = [quote_kind(doc, m, text=text, starts=starts) for m in marked]
+    kinds = [quote_kind(context, m) for m in marked]
     # a long quotation inside a sentence is direct speech, but its sentence is still read as a report
-    inline = [k == "direct" and not m.continued and _embedded(doc, m.opened, text, starts)
-              for m, k in zip(marked, kinds)]
-    direct_spans = [(m.opened, m.outer_end) for m, k, i in zip(marked, kinds, inline) if k == "direct" and not i]
+    inline = [k == "direct" and not m.continued and _embedded(context, m.opened)
+              for m, k in zip(marked, kinds, strict=True)]
+    direct_spans = [(m.opened, m.outer_end) for m, k, i in zip(marked, kinds, inline, strict=True)
+                    if k == "direct" and not i]
     quoted = [(m.opened, m.outer_end) for m in marked] + [(b.start, b.content_end) for b in labels]
     free = [c for c in cues if not any(a <= c.start < b for a, b in quoted)]
     reported = [c for c in free if _reports_unquoted(c, direct_spans) and not _thing_inside(doc, c, free)]
@@ -80,11 +82,11 @@ def find_quotes(doc: Doc, index: ActorIndex, *, article_id: str) -> list[Quote]:
     quoted_drafts = [
         _direct(m, free, sentences) if k == "direct" and not i
         else replace(_partial(m, indirect, free, sentences), kind=k)
-        for m, k, i in zip(marked, kinds, inline)
+        for m, k, i in zip(marked, kinds, inline, strict=True)
     ]
     quoted_drafts, turns = _apply_labels(text, quoted_drafts, labels)
     drafts = sorted(_fill_from_neighbours(text, quoted_drafts) + indirect + turns, key=lambda d: (d.start, -d.end))
-    return _records(text, drafts, index, article_id)
+    return _records(text, drafts, context.index, context.article_id)
 
 
 def _label_speaker(label: Label) -> Mention:
@@ -112,18 +114,15 @@ def _apply_labels(text: str, drafts: list[Draft], labels: list[Label]) -> tuple[
     return labelled, turns
 
 
-def quote_kind(doc: Doc, chunk: Marked, *, text: str | None = None, starts: list[int] | None = None) -> QuoteKind:
+def quote_kind(context: ArticleContext, chunk: Marked) -> QuoteKind:
     """``direct`` for a clause standing on its own (or a long quoted clause inside a sentence),
-    ``partial`` for a fragment inside a sentence.
-
-    ``text`` and ``starts`` (``doc.text`` and the token offsets) save recomputing them per quote."""
+    ``partial`` for a fragment inside a sentence."""
     if chunk.continued:
         return "direct"
-    text = text_of(doc) if text is None else text
-    starts = doc.to_array(IDX).tolist() if starts is None else starts
+    doc = context.doc
     if not _is_clause(doc, chunk.start, chunk.end):
         return "partial"
-    if _embedded(doc, chunk.opened, text, starts) and not _long_clause(doc, chunk.start, chunk.end):
+    if _embedded(context, chunk.opened) and not _long_clause(doc, chunk.start, chunk.end):
         return "partial"
     return "direct"
 
@@ -135,14 +134,15 @@ def _long_clause(doc: Doc, start: int, end: int) -> bool:
     return len(words) >= LONG_QUOTE_WORDS
 
 
-def _embedded(doc: Doc, opened: int, text: str, starts: list[int]) -> bool:
-    """Whether the word before the opening mark carries on the sentence into the quote."""
-    before = text[:opened].rstrip(" \t\xa0")
+def _embedded(context: ArticleContext, opened: int) -> bool:
+    """Whether the word before the opening mark carries on the sentence into the quote (it is no
+    speech verb: 'said "…"' opens a quote)."""
+    before = context.text[:opened].rstrip(" \t\xa0")
     if not before or not before[-1].isalnum():
         return False
-    token = doc[max(bisect.bisect_right(starts, len(before) - 1) - 1, 0)]
+    token = context.doc[max(bisect.bisect_right(context.words.starts, len(before) - 1) - 1, 0)]
     verbs = speech_verbs()
-    return not (token.lemma_ in verbs or token.lower_ in verbs or token.lower_ in {"said", "says", "told", "added"})
+    return not (token.lemma_ in verbs or token.lower_ in verbs or token.lower_ in words("speech_forms"))
 
 
 def _is_clause(doc: Doc, start: int, end: int) -> bool:

@@ -12,8 +12,7 @@ A cue is a verb from the speech-verb lexicon (``eventwire/data/speech_verbs.tsv`
 
 from __future__ import annotations
 
-import csv
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -23,7 +22,7 @@ from spacy.strings import get_string_id
 from spacy.symbols import VERB
 from spacy.tokens import Doc, Token
 
-from ...errors import DictionaryError
+from ...lexicons import TableError, rows, words
 from ...settings import data_path
 from .pronouns import outer_antecedent
 
@@ -37,8 +36,9 @@ RELATIVE = {"who", "which", "that", "whom"}
 CLIMB = {"advcl", "xcomp", "conj", "ccomp"}
 NAME_RIGHT = {"compound", "flat", "nummod", "cc", "conj", "case"}
 ASIDE_REACH = 40
-INFINITIVE_CLASSES = {"intention"}
-INFINITIVE_VERBS = {"promise", "vow", "pledge", "threaten", "urge", "agree", "decide", "order", "ask", "call"}
+INFINITIVE_CLASSES = {"intention"}  # speech verb classes whose infinitive complement is the content
+SPEECH_VERBS = "speech_verbs.tsv"
+SPEECH_VERB_COLUMNS = ("lemma", "class", "object")
 
 
 @dataclass(frozen=True)
@@ -71,16 +71,15 @@ class Cue:
     content: tuple[int, int] | None
 
 
-@lru_cache(maxsize=4)
-def speech_verbs(name: str = "speech_verbs.tsv") -> dict[str, Verb]:
-    """The cue lexicon, by lemma, read once from the package data file ``name``."""
-    path = data_path(name)
-    rows = [line for line in path.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
+@lru_cache(maxsize=1)
+def speech_verbs() -> Mapping[str, Verb]:
+    """The cue lexicon (``speech_verbs.tsv``), by lemma, read once."""
+    path = data_path(SPEECH_VERBS)
     verbs: dict[str, Verb] = {}
-    for number, row in enumerate(csv.reader(rows[1:], delimiter="\t"), start=2):
-        if len(row) != 3 or row[2] not in {"yes", "no"}:
-            raise DictionaryError(f"{path}: data row {number} needs three tab-separated columns lemma, class, yes|no")
-        verbs[row[0]] = Verb(row[0], row[1], row[2] == "yes")
+    for row in rows(path, SPEECH_VERB_COLUMNS):
+        if not row["lemma"] or not row["class"] or row["object"] not in {"yes", "no"}:
+            raise TableError(path, row.line, "each row needs a lemma, a class and yes or no in the object column")
+        verbs[row["lemma"]] = Verb(row["lemma"], row["class"], row["object"] == "yes")
     return verbs
 
 
@@ -264,7 +263,7 @@ def _quoting(verb: Token) -> Token | None:
 def _quotes_as_saying(verb: Token) -> bool:
     """Whether ``verb`` is the "quoted" of "X quoted Y as saying" (the cue is then "saying")."""
     return verb.lemma_ == "quote" and any(
-        c.lower_ == "as" and any(g.lemma_ in {"say", "tell", "add"} for g in c.children) for c in verb.children
+        c.lower_ == "as" and any(g.lemma_ in words("quoted_as_verbs") for g in c.children) for c in verb.children
     )
 
 
@@ -275,7 +274,7 @@ def content_range(verb: Token, entry: Verb) -> tuple[int, int] | None:
     for child in (quoting or verb).children:
         if child.dep_ == "ccomp" and not _line_apart(child, verb):
             return _trim(doc, child.left_edge.i, child.right_edge.i)
-    if entry.kind in INFINITIVE_CLASSES or entry.lemma in INFINITIVE_VERBS:
+    if entry.kind in INFINITIVE_CLASSES or entry.lemma in words("infinitive_cue_verbs"):
         for child in verb.children:
             if child.dep_ == "xcomp":
                 return _trim(doc, child.left_edge.i, child.right_edge.i)
@@ -311,7 +310,7 @@ def _according(token: Token) -> Cue | None:
     return Cue(token.idx, to.idx + len(to), token.i, speaker, content)
 
 
-def _cue_words(doc: Doc, verbs: dict[str, Verb]) -> Iterator[Token]:
+def _cue_words(doc: Doc, verbs: Mapping[str, Verb]) -> Iterator[Token]:
     """The tokens that may be cues ("according", or a verb whose lemma is a speech verb), found
     from the Doc's attribute arrays rather than token by token."""
     if not len(doc):
@@ -324,7 +323,7 @@ def _cue_words(doc: Doc, verbs: dict[str, Verb]) -> Iterator[Token]:
         yield doc[i]
 
 
-def find_cues(doc: Doc, verbs: dict[str, Verb] | None = None) -> list[Cue]:
+def find_cues(doc: Doc, verbs: Mapping[str, Verb] | None = None) -> list[Cue]:
     """Every cue in ``doc`` that has a speaker or a content, in text order."""
     verbs = speech_verbs() if verbs is None else verbs
     cues: list[Cue] = []

@@ -38,7 +38,7 @@ def find_labels(text: str) -> list[Label]:
     candidates = [c for c in (_candidate(text, n, p) for n, p in enumerate(paragraphs(text))) if c is not None]
     names = [text[c.start:c.end] for c in candidates]
     return [
-        c for c, name in zip(candidates, names)
+        c for c, name in zip(candidates, names, strict=True)
         if names.count(name) > 1 or _named_elsewhere(text, name, c)
     ]
 

@@ -92,16 +92,20 @@ def _joins(text: str, end: int, next_start: int) -> bool:
     return text[next_start].islower() if blank else text[next_start] not in OPENING + STRAIGHT
 
 
-def _chunk(text: str, opened: int, closed: int | None, end: int, continued: bool, continues: bool) -> Marked | None:
+def _chunk(text: str, opened: int, closed: int | None, end: int, links: tuple[bool, bool]) -> Marked | None:
+    """The chunk between the mark at ``opened`` and the one at ``closed`` (or the paragraph's ``end``);
+    ``links`` says whether it continues the quote of the paragraph before and whether the next paragraph
+    continues it. None when only spaces lie between the marks."""
     start, stop = _strip(text, opened + 1, closed if closed is not None else end)
     if start >= stop:
         return None
+    continued, continues = links
     return Marked(start, stop, opened, closed, continued, continues)
 
 
 def find_marked(text: str) -> list[Marked]:
     """Every quoted chunk in ``text``, in text order."""
-    found: list[Marked] = []
+    found: list[Marked | None] = []  # None: a pair of marks around nothing but spaces
     paras = paragraphs(text)
     stack: list[str] = []
     opened = -1
@@ -112,7 +116,7 @@ def find_marked(text: str) -> list[Marked]:
             if _closes(text, i, start, stack):
                 stack.pop()
                 if not stack:
-                    found.append(_chunk(text, opened, i, i, continued, False))
+                    found.append(_chunk(text, opened, i, i, (continued, False)))
                     continued = False
             elif char in OPENING or (char == STRAIGHT and _opens(text, i, start)):
                 if not stack:
@@ -124,7 +128,7 @@ def find_marked(text: str) -> list[Marked]:
         if following is not None and _joins(text, end, following):
             continue
         hands_on = following is not None and text[following] in OPENING + STRAIGHT
-        found.append(_chunk(text, opened, None, end, continued, hands_on))
+        found.append(_chunk(text, opened, None, end, (continued, hands_on)))
         stack = []
         continued = hands_on
     return [m for m in found if m is not None]

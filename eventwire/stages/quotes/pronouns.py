@@ -55,4 +55,4 @@ def agrees(pronoun: Token, subject: Token) -> bool:
         return not plural and subject.ent_type_ not in GROUPS
     if word in PLURAL:
         return plural or subject.ent_type_ in GROUPS or subject.pos_ == "NOUN"
-    return not plural and subject.ent_type_ != "PERSON" and subject.pos_ != "PROPN" or subject.ent_type_ in GROUPS
+    return (not plural and subject.ent_type_ != "PERSON" and subject.pos_ != "PROPN") or subject.ent_type_ in GROUPS

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from ...nlp import text_of
+from ...context import ArticleContext
 from .cues import Mention, apart, mention, names_someone
 from .marks import paragraphs
 
@@ -17,7 +17,8 @@ SUBJECTS = {"nsubj", "nsubjpass"}
 
 @dataclass(frozen=True)
 class Sentences:
-    """Sentence bounds (character offsets) of one Doc, with its paragraphs."""
+    """Sentence bounds (character offsets) of one article, with its paragraphs; without sentence
+    boundaries in the parse, each paragraph is a sentence."""
 
     doc: Doc
     text: str
@@ -25,14 +26,11 @@ class Sentences:
     paras: tuple[tuple[int, int], ...]
 
     @classmethod
-    def of(cls, doc: Doc) -> "Sentences":
-        text = text_of(doc)
+    def of(cls, context: ArticleContext) -> Sentences:
+        text = context.text
         paras = tuple(paragraphs(text))
-        if doc.has_annotation("SENT_START") or doc.has_annotation("DEP"):
-            bounds = tuple((s.start_char, s.end_char) for s in doc.sents if s.text.strip())
-        else:
-            bounds = paras
-        return cls(doc, text, bounds, paras)
+        bounds = _sentence_bounds(context) if context.sentence_starts else paras
+        return cls(context.doc, text, bounds, paras)
 
     def _para(self, offset: int) -> tuple[int, int]:
         i = bisect.bisect_right([p[0] for p in self.paras], offset) - 1
@@ -100,6 +98,17 @@ class Sentences:
         root = span[0].sent.root
         subjects = [c for c in root.children if c.dep_ in SUBJECTS and not apart(c, span[0])]
         return mention(subjects[0]) if subjects else None
+
+
+def _sentence_bounds(context: ArticleContext) -> tuple[tuple[int, int], ...]:
+    """The character bounds of the article's sentences that hold more than whitespace: each from its
+    first token's start to its last token's end."""
+    ends = list(context.sentence_starts)
+    for sentence, end in zip(context.sentence_of, context.words.ends, strict=True):
+        ends[sentence] = end
+    text = context.text
+    return tuple((start, end) for start, end in zip(context.sentence_starts, ends, strict=True)
+                 if text[start:end].strip())
 
 
 def _top_before(token: Token, limit: int) -> Token:
