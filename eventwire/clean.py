@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import urlsplit
 
+from .lexicons import TableError, rows
 from .settings import data_path
 
 HEADER_BLOCKS = 8  # bylines and date lines are only looked for in the first blocks of an article
@@ -55,15 +56,21 @@ class Cleaned:
 # --- the outlet and wire table -------------------------------------------------------------------
 
 
+OUTLETS = "outlets.tsv"
+OUTLET_COLUMNS = ("kind", "key", "name")
+OUTLET_KINDS = frozenset({"domain", "wire"})
+
+
 @lru_cache(maxsize=1)
 def _outlet_rows() -> tuple[tuple[str, str, str], ...]:
-    rows = []
-    for line in data_path("outlets.tsv").read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#") or line.startswith("kind\t"):
-            continue
-        kind, key, name = line.split("\t")
-        rows.append((kind, key, name))
-    return tuple(rows)
+    """The rows of ``outlets.tsv`` as (kind, key, name); a bad row raises with its line."""
+    path = data_path(OUTLETS)
+    found = []
+    for row in rows(path, OUTLET_COLUMNS):
+        if row["kind"] not in OUTLET_KINDS or not row["key"] or not row["name"]:
+            raise TableError(path, row.line, "each row needs a kind (domain or wire), a key and a name")
+        found.append((row["kind"], row["key"], row["name"]))
+    return tuple(found)
 
 
 @lru_cache(maxsize=1)
