@@ -87,7 +87,7 @@ class Pipeline:
         index = context.index
         quotes = quotes_stage.find_quotes(context)
         timexes = time_stage.find_timexes(context)
-        places = places_stage.find_places(doc, resources.gazetteer, index)
+        places = places_stage.find_places(context, resources)
         events = events_stage.find_events(
             doc,
             index,

@@ -14,7 +14,7 @@ from .lexicons import check_words
 from .settings import Settings
 from .stages import actors as actors_stage
 from .stages import events as events_stage
-from .stages import places as places_stage
+from .stages.places.gazetteer import Gazetteer
 
 
 @dataclass(frozen=True)
@@ -22,7 +22,7 @@ class Resources:
     """The loaded data of one process: actor dictionary, gazetteer, trigger lexicon."""
 
     dictionary: actors_stage.ActorDictionary
-    gazetteer: places_stage.Gazetteer
+    gazetteer: Gazetteer
     lexicon: events_stage.Lexicon
     locate: actors_stage.Locate = field(init=False, repr=False, compare=False)
 
@@ -36,6 +36,6 @@ class Resources:
         check_words()
         return cls(
             dictionary=actors_stage.ActorDictionary.load(settings.dictionaries),
-            gazetteer=places_stage.Gazetteer.load(),
+            gazetteer=Gazetteer.load(),
             lexicon=events_stage.Lexicon.load(),
         )

@@ -8,7 +8,7 @@ from eventwire.dictionaries import ActorDictionary, Entry
 from eventwire.stages.actors import build_actor, country_of, find_actors, is_coded, locator, minimal_mentions
 from eventwire.stages.index import ActorIndex
 from eventwire.stages.mentions import Mention
-from eventwire.stages.places_gazetteer import Candidate, Gazetteer
+from eventwire.stages.places.gazetteer import Candidate, Gazetteer
 from eventwire.ids import stable_id
 
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from eventwire.stages import places_gazetteer as gz
-from eventwire.stages.places_gazetteer import Candidate, CompactNames, Gazetteer
+from eventwire.stages.places import gazetteer as gz
+from eventwire.stages.places.gazetteer import Candidate, CompactNames, Gazetteer
 
 PARIS = Candidate("Paris", "city", "FRA", 48.85, 2.35, 2988507, 2_138_551, "11", 0.5)
 TEXAS_PARIS = Candidate("Paris", "city", "USA", 33.66, -95.56, 4717560, 24_171, "TX")

@@ -3,16 +3,31 @@
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Doc
 
-from eventwire.stages.index import ActorIndex
-from eventwire.stages.places import event_location, find_places, locative_places, name_variants, place_words
-from eventwire.stages.places_gazetteer import Candidate, Gazetteer, distance_km, normalise, rank
+from eventwire.context import ArticleContext
 from eventwire.models import Actor, Offsets, Place, Span
+from eventwire.resources import Resources
+from eventwire.stages.index import ActorIndex
+from eventwire.stages.places import find_places
+from eventwire.stages.places.gazetteer import Candidate, Gazetteer, distance_km, normalise, rank, read_table
+from eventwire.stages.places.location import event_location, locative_places, place_words
+from eventwire.stages.places.resolve import name_variants
 
 
 @pytest.fixture(scope="module")
-def gazetteer() -> Gazetteer:
-    return Gazetteer.load()
+def resources() -> Resources:
+    return Resources.load()
+
+
+@pytest.fixture(scope="module")
+def gazetteer(resources: Resources) -> Gazetteer:
+    return resources.gazetteer
+
+
+def places_in(doc: Doc, resources: Resources, actors: tuple[Actor, ...] = ()) -> list[Place]:
+    """The places stage over ``doc``, with ``actors`` as the article's actors."""
+    return find_places(ArticleContext.of(doc).with_actors(ActorIndex(actors)), resources)
 
 
 def city(name: str, country: str, population: int, admin1: str | None = None) -> Candidate:
@@ -148,9 +163,9 @@ CASES = [
 
 
 @pytest.mark.parametrize(("words", "ents", "tags", "expected"), CASES)
-def test_recognition(make_doc, gazetteer: Gazetteer, words, ents, tags, expected) -> None:
+def test_recognition(make_doc, resources: Resources, words, ents, tags, expected) -> None:
     doc = make_doc(words, ents=ents, tags=tags)
-    assert [p.text for p in find_places(doc, gazetteer, ActorIndex(()))] == expected
+    assert [p.text for p in places_in(doc, resources)] == expected
 
 
 @pytest.mark.parametrize(("words", "ents", "expected"), [
@@ -165,44 +180,44 @@ def test_recognition(make_doc, gazetteer: Gazetteer, words, ents, tags, expected
     # a facility noun in lower case is no name
     (["Chile", "park", "rangers", "protested", "."], ["B-GPE", "O", "O", "O", "O"], ["Chile"]),
 ])
-def test_a_name_that_begins_a_facility_name_stands_for_it(make_doc, gazetteer: Gazetteer, words, ents,
+def test_a_name_that_begins_a_facility_name_stands_for_it(make_doc, resources: Resources, words, ents,
                                                           expected) -> None:
     doc = make_doc(words, ents=ents)
-    assert [p.text for p in find_places(doc, gazetteer, ActorIndex(()))] == expected
+    assert [p.text for p in places_in(doc, resources)] == expected
 
 
-def test_a_name_in_a_stance_word_is_no_place(make_doc, gazetteer: Gazetteer) -> None:
+def test_a_name_in_a_stance_word_is_no_place(make_doc, resources: Resources) -> None:
     # "An anti-Chile rally was held in Tacna ."
     words = ["An", "anti", "-", "Chile", "rally", "was", "held", "in", "Tacna", "."]
     doc = make_doc(words, spaces=[True, False, False, True, True, True, True, True, False, False],
                    ents=["O", "O", "O", "B-GPE", "O", "O", "O", "O", "B-GPE", "O"])
-    assert [p.text for p in find_places(doc, gazetteer, ActorIndex(()))] == ["Tacna"]
+    assert [p.text for p in places_in(doc, resources)] == ["Tacna"]
 
 
-def test_city_state_pair_resolves_the_city_in_that_state(make_doc, gazetteer: Gazetteer) -> None:
+def test_city_state_pair_resolves_the_city_in_that_state(make_doc, resources: Resources) -> None:
     doc = make_doc(["They", "met", "in", "Portland", ",", "Maine", "."], ents=["O", "O", "O", "B-GPE", "O", "B-GPE", "O"])
-    portland = find_places(doc, gazetteer, ActorIndex(()))[0]
+    portland = places_in(doc, resources)[0]
     assert portland.lat == pytest.approx(43.66, abs=0.1)
 
 
-def test_places_carry_offsets_and_coordinates(make_doc, gazetteer: Gazetteer) -> None:
+def test_places_carry_offsets_and_coordinates(make_doc, resources: Resources) -> None:
     doc = make_doc(["Talks", "were", "held", "in", "Helsinki", "."], ents=["O", "O", "O", "O", "B-GPE", "O"])
-    place = find_places(doc, gazetteer, ActorIndex(()))[0]
+    place = places_in(doc, resources)[0]
     assert doc.text[place.start:place.end] == place.text
     assert (place.name, place.country, place.feature) == ("Helsinki", "FIN", "city")
     assert place.lat == pytest.approx(60.17, abs=0.05) and place.lon == pytest.approx(24.94, abs=0.05)
 
 
-def test_unknown_place_entity_is_kept_unresolved(make_doc, gazetteer: Gazetteer) -> None:
+def test_unknown_place_entity_is_kept_unresolved(make_doc, resources: Resources) -> None:
     doc = make_doc(["Fighting", "reached", "Qwertyvale", "."], ents=["O", "O", "B-GPE", "O"])
-    assert find_places(doc, gazetteer, ActorIndex(())) == [Place("Qwertyvale", 17, 27, None, None, None, None, None)]
+    assert places_in(doc, resources) == [Place("Qwertyvale", 17, 27, None, None, None, None, None)]
 
 
-def test_actor_countries_steer_disambiguation(make_doc, gazetteer: Gazetteer) -> None:
+def test_actor_countries_steer_disambiguation(make_doc, resources: Resources) -> None:
     doc = make_doc(["Voters", "in", "Georgia", "decided", "."], ents=["O", "O", "B-GPE", "O", "O"])
     governor = Actor("a1", "Governor", "USAGOV", "USA", ("GOV",), "person", (Span(0, 6, "Voters"),))
-    assert find_places(doc, gazetteer, ActorIndex(()))[0].country == "GEO"
-    assert find_places(doc, gazetteer, ActorIndex([governor]))[0].country == "USA"
+    assert places_in(doc, resources)[0].country == "GEO"
+    assert places_in(doc, resources, (governor,))[0].country == "USA"
 
 
 # --- event location -----------------------------------------------------------------------------
@@ -235,23 +250,23 @@ CITY_OF = dict(
     ("parse", "locative"),
     [(ATTACK, ["Syria"]), (SAID, []), (SUMMIT, ["Helsinki", "Finland"]), (CITY_OF, ["Afrin"])],
 )
-def test_locative_places(make_doc, gazetteer: Gazetteer, parse, locative) -> None:
+def test_locative_places(make_doc, resources: Resources, parse, locative) -> None:
     doc = make_doc(**parse)
-    places = find_places(doc, gazetteer, ActorIndex(()))
+    places = places_in(doc, resources)
     assert [places[i].text for i in sorted(locative_places(doc, places))] == locative
 
 
 @pytest.mark.parametrize(("parse", "expected"), [(ATTACK, "Syria"), (SAID, None), (SUMMIT, "Helsinki")])
-def test_event_location_needs_a_locative_preposition(make_doc, gazetteer: Gazetteer, parse, expected) -> None:
+def test_event_location_needs_a_locative_preposition(make_doc, resources: Resources, parse, expected) -> None:
     doc = make_doc(**parse)
-    places = find_places(doc, gazetteer, ActorIndex(()))
+    places = places_in(doc, resources)
     location = event_location(places, Offsets(0, len(doc.text)), doc)
     assert (location.text if location else None) == expected
 
 
-def test_event_location_stays_inside_the_clause(make_doc, gazetteer: Gazetteer) -> None:
+def test_event_location_stays_inside_the_clause(make_doc, resources: Resources) -> None:
     doc = make_doc(**ATTACK)
-    places = find_places(doc, gazetteer, ActorIndex(()))
+    places = places_in(doc, resources)
     assert event_location(places, Offsets(0, doc[2].idx), doc) is None
 
 
@@ -288,9 +303,9 @@ PROVINCE = dict(
 @pytest.mark.parametrize(
     ("parse", "locative"), [(VISIT, ["Moscow"]), (FLEW, []), (TITLE, []), (PROVINCE, ["Idlib"])],
 )
-def test_destinations_titles_and_place_nouns(make_doc, gazetteer: Gazetteer, parse, locative) -> None:
+def test_destinations_titles_and_place_nouns(make_doc, resources: Resources, parse, locative) -> None:
     doc = make_doc(**parse)
-    places = find_places(doc, gazetteer, ActorIndex(()))
+    places = places_in(doc, resources)
     assert [places[i].text for i in sorted(locative_places(doc, places))] == locative
 
 
@@ -349,9 +364,9 @@ def last_clause(doc, verb: int) -> Offsets:
         (TOO_FAR, 10, None),
     ],
 )
-def test_place_words_refer_to_the_nearest_locative_place(make_doc, gazetteer: Gazetteer, parse, verb, expected) -> None:
+def test_place_words_refer_to_the_nearest_locative_place(make_doc, resources: Resources, parse, verb, expected) -> None:
     doc = make_doc(**parse)
-    places = find_places(doc, gazetteer, ActorIndex(()))
+    places = places_in(doc, resources)
     location = event_location(places, last_clause(doc, verb), doc)
     assert (location and (location.name, location.country, location.text)) == expected
 
@@ -392,9 +407,9 @@ LOCAL_NOT_PLACED = dict(
     ("parse", "expected"),
     [(LOCAL_AND_CITY, ("Lisbon", "Lisbon")), (LOCAL_ONLY, ("Qwerty Hall", "Qwerty Hall")), (LOCAL_NOT_PLACED, None)],
 )
-def test_local_guess_only_where_the_text_places_the_event(make_doc, gazetteer: Gazetteer, parse, expected) -> None:
+def test_local_guess_only_where_the_text_places_the_event(make_doc, resources: Resources, parse, expected) -> None:
     doc = make_doc(**parse)
-    places = find_places(doc, gazetteer, ActorIndex(()))
+    places = places_in(doc, resources)
     assert any(p.feature == "local" for p in places)
     location = event_location(places, last_clause(doc, 2), doc)
     assert (location and (location.name, location.text)) == expected
@@ -405,11 +420,11 @@ def test_local_guess_only_where_the_text_places_the_event(make_doc, gazetteer: G
 # --- real model -----------------------------------------------------------------------------------
 
 @pytest.mark.model
-def test_model_sentences(nlp, gazetteer: Gazetteer) -> None:
+def test_model_sentences(nlp, resources: Resources) -> None:
     text = ("The foreign ministers of Norway and Chile met in Lisbon on Monday, while fighting went on "
             "in the West Bank. Officials in Ottawa said Canada would send aid.")
     doc = nlp(text)
-    places = find_places(doc, gazetteer, ActorIndex(()))
+    places = places_in(doc, resources)
     found = {p.text: p for p in places}
     assert {"Norway", "Chile", "Lisbon", "West Bank", "Ottawa", "Canada"} <= set(found)
     assert found["Lisbon"].country == "PRT" and found["Ottawa"].country == "CAN"
@@ -419,9 +434,9 @@ def test_model_sentences(nlp, gazetteer: Gazetteer) -> None:
 
 
 @pytest.mark.model
-def test_model_skips_demonyms_and_person_names(nlp, gazetteer: Gazetteer) -> None:
+def test_model_skips_demonyms_and_person_names(nlp, resources: Resources) -> None:
     doc = nlp("Iranian and Syrian officials praised Paris Hilton in a statement.")
-    texts = [p.text for p in find_places(doc, gazetteer, ActorIndex(()))]
+    texts = [p.text for p in places_in(doc, resources)]
     assert "Iranian" not in texts and "Syrian" not in texts and "Paris" not in texts
 
 
@@ -429,10 +444,10 @@ def test_model_skips_demonyms_and_person_names(nlp, gazetteer: Gazetteer) -> Non
 
 @pytest.mark.model
 @pytest.mark.shared
-def test_seed_places(nlp, gazetteer: Gazetteer, seed_path) -> None:
+def test_seed_places(nlp, resources: Resources, seed_path) -> None:
     text = seed_path.read_text(encoding="utf-8")
     doc = nlp(text)
-    places = find_places(doc, gazetteer, ActorIndex(()))
+    places = places_in(doc, resources)
     by_text = {p.text: p for p in places}
     helsinki, syria, moscow = by_text["Helsinki"], by_text["Syria"], by_text["Moscow"]
     assert helsinki.country == "FIN" and (helsinki.lat, helsinki.lon) == pytest.approx((60.17, 24.94), abs=0.05)
@@ -446,27 +461,27 @@ def test_seed_places(nlp, gazetteer: Gazetteer, seed_path) -> None:
 
 # --- names the gazetteer lacks --------------------------------------------------------------------
 
-def test_unknown_names_are_placed_at_the_home_city(make_doc, gazetteer: Gazetteer) -> None:
+def test_unknown_names_are_placed_at_the_home_city(make_doc, resources: Resources) -> None:
     words = ["Lisbon", "police", "closed", "Qwerty", "Street", "in", "Lisbon", "."]
     doc = make_doc(words, ents=["B-GPE", "O", "O", "B-FAC", "I-FAC", "O", "B-GPE", "O"])
-    places = find_places(doc, gazetteer, ActorIndex(()))
+    places = places_in(doc, resources)
     street = next(p for p in places if p.text == "Qwerty Street")
     assert (street.name, street.country, street.feature, street.geonameid) == ("Qwerty Street", "PRT", "local", None)
     assert (street.lat, street.lon) == pytest.approx((38.72, -9.13), abs=0.05)
 
 
-def test_home_city_must_lie_in_the_main_country(make_doc, gazetteer: Gazetteer) -> None:
+def test_home_city_must_lie_in_the_main_country(make_doc, resources: Resources) -> None:
     words = ["Madrid", "and", "Madrid", "praised", "Portugal", ",", "Portugal", "and", "Portugal", "at", "Qwerty",
              "Hall", "."]
     ents = ["B-GPE", "O", "B-GPE", "O", "B-GPE", "O", "B-GPE", "O", "B-GPE", "O", "B-FAC", "I-FAC", "O"]
-    hall = find_places(make_doc(words, ents=ents), gazetteer, ActorIndex(()))[-1]
+    hall = places_in(make_doc(words, ents=ents), resources)[-1]
     assert (hall.text, hall.name, hall.lat, hall.feature) == ("Qwerty Hall", None, None, None)
 
 
-def test_no_home_city_leaves_unknown_names_unresolved(make_doc, gazetteer: Gazetteer) -> None:
+def test_no_home_city_leaves_unknown_names_unresolved(make_doc, resources: Resources) -> None:
     doc = make_doc(["Police", "closed", "Qwerty", "Street", "in", "Lisbon", "."],
                    ents=["O", "O", "B-FAC", "I-FAC", "O", "B-GPE", "O"])
-    street = find_places(doc, gazetteer, ActorIndex(()))[0]
+    street = places_in(doc, resources)[0]
     assert (street.text, street.name, street.lat) == ("Qwerty Street", None, None)
 
 
@@ -519,9 +534,7 @@ def _in_padded_box(lat: float, lon: float, cities: list[tuple[float, float]]) ->
 
 
 def _rows(name: str) -> list[dict[str, str]]:
-    from eventwire.stages.places_gazetteer import _read_table
-
-    return list(_read_table(name))
+    return [dict(row.cells) for row in read_table(name)]
 
 
 @pytest.fixture(scope="module")

@@ -31,9 +31,12 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
+from ..context import ArticleContext
 from ..errors import EvaluationError
+from ..resources import Resources
 from ..stages.index import ActorIndex
-from ..stages.places import Gazetteer, distance_km, find_places
+from ..stages.places import find_places
+from ..stages.places.gazetteer import Gazetteer, distance_km
 from ..models import Place
 from ..settings import Settings
 from .report import Miss, Report, prf
@@ -192,10 +195,12 @@ def evaluate(data_dir: Path, *, limit: int | None = None, settings: Settings | N
     settings = settings or Settings()
     articles = load_articles(Path(data_dir), limit)
     nlp = nlp_module.load(settings.model)
-    gazetteer = Gazetteer.load()
+    resources = Resources.load(settings)
+    gazetteer = resources.gazetteer
     started = time.perf_counter()
     docs = list(nlp.pipe((a.text for a in articles), batch_size=settings.batch_size))
-    ours = _run(articles, docs, lambda doc: find_places(doc, gazetteer, ActorIndex(())))
+    ours = _run(articles, docs,
+                lambda doc: find_places(ArticleContext.of(doc).with_actors(ActorIndex(())), resources))
     seconds = time.perf_counter() - started
     naive = _run(articles, docs, lambda doc: naive_places(doc, gazetteer))
     return Report(

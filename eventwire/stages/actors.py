@@ -19,7 +19,7 @@ from ..ids import stable_id
 from ..models import Actor, Span
 from . import coref
 from .mentions import Locate, Mention, find_mentions
-from .places_gazetteer import Candidate, Gazetteer
+from .places.gazetteer import Candidate, Gazetteer
 
 __all__ = ["ActorDictionary", "Locate", "find_actors", "build_actor", "is_coded", "locator", "country_of"]
 

