@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
 from conftest import shared_path
 
-from eventwire.dictionaries import (ActorDictionary, fold, one_edit, parse_code_block, read_petrarch_actors,
-                                    read_petrarch_agents, split_code)
 from eventwire.errors import DictionaryError
+from eventwire.lexicons.actors import ActorDictionary
+from eventwire.lexicons.entries import fold, one_edit, split_code
+from eventwire.lexicons.petrarch import parse_code_block, read_petrarch_actors, read_petrarch_agents
 
 
 @pytest.fixture(scope="module")
@@ -102,7 +104,7 @@ def test_leaders_table_is_well_formed(dictionary) -> None:
         by_office.setdefault((entry.country, entry.role), []).append(entry)
     for office, rows in by_office.items():
         rows.sort(key=lambda e: e.start)
-        for before, after in zip(rows, rows[1:]):
+        for before, after in pairwise(rows):
             assert before.end is not None and before.end[:7] <= after.start[:7], (office, before.name, after.name)
 
 
@@ -296,7 +298,7 @@ def test_a_country_name_with_one_typo(dictionary, text, keys) -> None:
      ("PKK", "pkk", False), ("Chile", "Chile", True)],
 )
 def test_names_keep_their_capitals_but_a_long_names_generic_last_word(alias: str, text: str, expected: bool) -> None:
-    from eventwire.dictionaries import Alias, case_matches
+    from eventwire.lexicons.entries import Alias, case_matches
 
     assert case_matches(Alias(alias, "k", "name", exact=alias.isupper()), text) is expected
 

@@ -1,0 +1,310 @@
+"""The actor dictionary: countries, dated office holders, institutions, organisations, role words.
+
+:class:`ActorDictionary` merges the package tables in ``eventwire/data/`` (``countries.tsv``,
+``leaders.tsv``, ``institutions.tsv``, ``organisations.tsv``, ``roles.tsv``, read through
+:mod:`.tables`) with user files:
+
+* YAML: a list of actors, or a mapping with ``actors:`` and ``roles:`` lists;
+* CSV: a header row with the columns ``id,name,aliases,code,kind,role,start,end``;
+* PETRARCH ``.actors``/``.agents`` dictionaries (also ``*actors*.txt`` / ``*agents*.txt``, see :mod:`.petrarch`).
+
+User entries come after the package data: for a name listed in both, the user's entry wins.
+The formats are described with examples in ``docs/actors.md``. :meth:`ActorDictionary.load`
+is cached by its paths, so every stage and batch in a process shares one dictionary.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import replace
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from ..errors import DictionaryError
+from ..settings import data_path
+from .entries import (
+    KINDS,
+    WORD,
+    Alias,
+    Country,
+    Entry,
+    Kind,
+    Listing,
+    Role,
+    case_matches,
+    fold,
+    is_acronym,
+    is_kind,
+    one_edit,
+    split_code,
+)
+from .petrarch import read_petrarch_actors, read_petrarch_agents
+from .tables import split_cell, table
+from .words import word_groups, words
+
+REGIONS = words("region_codes")  # CAMEO region codes: "countries" that are groups, not states
+# "the foreign minister" of the UK is its Foreign Secretary: each office with the other names it goes by
+OFFICE_SYNONYMS = word_groups("office_synonyms")
+TITLE_TYPES = frozenset({"person", "honorific", "qualifier"})
+ACTOR_COLUMNS = ("id", "name", "aliases", "code", "kind", "role", "start", "end")
+COUNTRY_COLUMNS = ("code", "name", "aliases", "demonyms", "capitals")
+ROLE_COLUMNS = ("phrase", "sector", "type", "label")
+
+
+class ActorDictionary:
+    """Every name eventwire knows, with what it refers to, and the role words."""
+
+    def __init__(self, countries: Sequence[Country], listings: Sequence[Listing], roles: Sequence[Role]) -> None:
+        self.countries = {c.code: c for c in countries}
+        self.roles = {r.phrase: r for r in roles}
+        self._entries: dict[str, list[Entry]] = {}
+        self._aliases: dict[str, list[Alias]] = {}
+        self._holders: dict[tuple[str, str], list[Entry]] = {}
+        self.max_words = 1
+        self.first_words: set[str] = set()  # the first word of every name: where a name can start
+        self._country_names: dict[str, list[Alias]] = {}  # one-word names of 6+ letters, by first letter
+        self._misspelt: dict[str, tuple[Alias, ...]] = {}  # words looked up so far
+        for country in countries:
+            self._add_country(country)
+        for listing in listings:
+            self._add_listing(listing)
+        for rows in (*self._entries.values(), *self._holders.values()):
+            rows.sort(key=lambda e: e.start or "")
+        self.role_last_words = frozenset(fold(p.replace("-", " ")).split()[-1] for p in self.roles if p.strip())
+        self.title_words = frozenset(w for phrase, r in self.roles.items() if r.type in TITLE_TYPES
+                                     for w in phrase.split())
+
+    @classmethod
+    def load(cls, paths: Sequence[str] = ()) -> ActorDictionary:
+        """The package dictionaries plus the user files in ``paths`` (cached by paths)."""
+        return _load(tuple(str(p) for p in paths))
+
+    def _add_alias(self, alias: Alias) -> None:
+        key = fold(alias.text)
+        same = self._aliases.setdefault(key, [])
+        if alias in same:
+            same.remove(alias)
+        same.append(alias)
+        found = WORD.findall(key)
+        self.max_words = max(self.max_words, len(found))
+        self.first_words.add(found[0] if found else key)
+
+    def _add_country(self, country: Country) -> None:
+        kind: Kind = "group" if country.code in REGIONS else "state"
+        self._entries[country.code] = [Entry(country.code, country.name, country.code, country.code, (), kind)]
+        for name in (country.name, *country.aliases):
+            self._add_alias(Alias(name, country.code, "name", is_acronym(name)))
+            if len(name) >= 6 and " " not in name and kind == "state":
+                self._country_names.setdefault(fold(name)[0], []).append(Alias(name, country.code, "name"))
+        for demonym in country.demonyms:
+            self._add_alias(Alias(demonym, country.code, "demonym"))
+            if not demonym.endswith(("s", "sh", "ch", "ese")) and " " not in demonym:
+                self._add_alias(Alias(demonym + "s", country.code, "demonym"))
+        for capital in country.capitals:
+            self._add_alias(Alias(capital, country.code, "capital"))
+
+    def _add_listing(self, listing: Listing) -> None:
+        entry = listing.entry
+        if entry.kind == "state" and entry.key in self.countries:
+            self._add_country_names(self.countries[entry.key], (entry.name, *listing.aliases))
+            return
+        self._entries.setdefault(entry.key, []).append(entry)
+        if entry.kind == "person" and entry.role and entry.country:
+            self._holders.setdefault((entry.country, entry.role.lower()), []).append(entry)
+        for name in dict.fromkeys((entry.name, *listing.aliases)):
+            self._add_alias(Alias(name, entry.key, "name", is_acronym(name)))
+
+    def _add_country_names(self, country: Country, names: Sequence[str]) -> None:
+        """More names of a known country (from a user file): its own entry stays as it is."""
+        demonyms = {fold(d) for d in country.demonyms}
+        for name in dict.fromkeys(names):
+            form = "demonym" if fold(name) in demonyms else "name"
+            self._add_alias(Alias(name, country.code, form, is_acronym(name)))
+
+    def entries(self) -> Iterator[Entry]:
+        """Every entry, office holders once per tenure."""
+        for rows in self._entries.values():
+            yield from rows
+
+    def candidates(self, text: str) -> tuple[Alias, ...]:
+        """The aliases written as ``text``, the most recently added (user files) first."""
+        found = self._aliases.get(fold(text), ())
+        return tuple(a for a in reversed(found) if case_matches(a, text))
+
+    def may_start(self, word: str) -> bool:
+        """Whether a name can begin with ``word`` (a token's text): its first word starts some name."""
+        first = WORD.match(fold(word))
+        return first is not None and first.group() in self.first_words
+
+    def misspelt_country(self, text: str) -> tuple[Alias, ...]:
+        """A one-word country name written with one typo ("Venezuala", "Phillippines"): the country's
+        alias, when exactly one country name of 6 letters or more is one edit away."""
+        word = fold(text)
+        if len(word) < 6 or " " in word:
+            return ()
+        if word not in self._misspelt:
+            if len(self._misspelt) > 100_000:  # a long-running server meets many words
+                self._misspelt.clear()
+            near = {a.key: a for a in self._country_names.get(word[0], ()) if one_edit(word, fold(a.text))}
+            self._misspelt[word] = tuple(near.values()) if len(near) == 1 else ()
+        return self._misspelt[word] if not self.candidates(text) else ()
+
+    def entry(self, key: str, date: str | None = None) -> Entry | None:
+        """The entry ``key``; for office holders the tenure in force on ``date`` (ISO)."""
+        rows = self._entries.get(key)
+        if not rows:
+            return None
+        if date is None:
+            return rows[-1]
+        active = [r for r in rows if (r.start or "") <= date and (r.end is None or date < r.end)]
+        if active:
+            return active[-1]
+        before = [r for r in rows if (r.start or "") <= date]
+        return self._out_of_office(before[-1] if before else rows[0], former=bool(before))
+
+    def _out_of_office(self, row: Entry, former: bool) -> Entry:
+        """A person outside every listed tenure: an elite (ELI) of the country, "former" role."""
+        if row.kind != "person" or not row.country:
+            return row
+        role = f"former {row.role}" if former and row.role else None
+        return replace(row, code=row.country + "ELI", sectors=("ELI",), role=role)
+
+    def holder(self, role: str, country: str, date: str | None) -> Entry | None:
+        """Who held ``role`` ("president", "leader") in ``country`` on ``date``."""
+        wanted = role.lower()
+        if wanted in {"leader", "head of state"} and country in self.countries:
+            wanted = self.countries[country].leader.lower()
+        names = (wanted, *OFFICE_SYNONYMS.get(wanted, ()))  # "the foreign minister" of the UK: its Foreign Secretary
+        rows = next((self._holders[(country, n)] for n in names if (country, n) in self._holders), [])
+        if date is not None:
+            rows = [r for r in rows if (r.start or "") <= date and (r.end is None or date < r.end)]
+        return rows[-1] if rows else None
+
+    def government(self, code: str) -> Entry:
+        """The government of a country as one actor: "Iranian government", IRNGOV."""
+        country = self.countries[code]
+        return Entry(code + "GOV", f"{country.adjective} government", code + "GOV", code, ("GOV",), "organisation")
+
+    def may_end_role(self, word: str) -> bool:
+        """Whether a role phrase can end with ``word`` (a token's lower-case text)."""
+        parts = word.replace("-", " ").split()
+        return bool(parts) and parts[-1] in self.role_last_words
+
+    def role(self, phrase: str) -> Role | None:
+        """The role a phrase names; a hyphenated title is the same role ("Vice-President")."""
+        return self.roles.get(fold(phrase)) or self.roles.get(fold(phrase.replace("-", " ")))
+
+    def code_parts(self, code: str) -> tuple[str | None, tuple[str, ...]]:
+        return split_code(code, self.countries)
+
+
+@lru_cache(maxsize=8)
+def _load(paths: tuple[str, ...]) -> ActorDictionary:
+    countries = read_countries(data_path("countries.tsv"))
+    codes = {c.code for c in countries}
+    listings: list[Listing] = []
+    listings.extend(read_actor_table(data_path("leaders.tsv"), codes, default_kind="person", stateless="person"))
+    for name in ("institutions.tsv", "organisations.tsv"):
+        listings.extend(read_actor_table(data_path(name), codes, default_kind="person"))
+    roles = list(read_roles(data_path("roles.tsv")))
+    for path in paths:
+        user_listings, user_roles = read_user_file(Path(path), codes)
+        listings.extend(user_listings)
+        roles.extend(user_roles)
+    return ActorDictionary(countries, listings, roles)
+
+
+def read_countries(path: Path) -> list[Country]:
+    """``countries.tsv``: code, name, aliases, demonyms, capitals, leader."""
+    return [
+        Country(row["code"], row["name"], split_cell(row["aliases"]), split_cell(row["demonyms"]),
+                split_cell(row["capitals"]), row.get("leader") or "President")
+        for row in table(str(path), COUNTRY_COLUMNS)
+    ]
+
+
+def read_roles(path: Path) -> Iterator[Role]:
+    """``roles.tsv``: phrase, sector, type, label."""
+    for row in table(str(path), ROLE_COLUMNS):
+        yield Role(fold(row["phrase"]), split_cell(row["sector"].replace(" ", "|")), row["type"], row["label"])
+
+
+def listing_from_row(row: Mapping[str, object], codes: set[str], where: str, default_kind: Kind,
+                     stateless: Kind = "organisation") -> Listing:
+    """One actor from a mapping with the columns of :data:`ACTOR_COLUMNS`. With no kind given, an actor
+    of a country is ``default_kind`` and one of no country (an IGO code) is ``stateless``."""
+    name, code = str(row.get("name") or "").strip(), str(row.get("code") or "").strip().upper()
+    if not name or not code:
+        raise DictionaryError(f"{where}: an actor needs a name and a code (got name={name!r}, code={code!r})")
+    country, sectors = split_code(code, codes)
+    kind = str(row.get("kind") or "").strip() or (default_kind if country else stateless)
+    if not is_kind(kind):
+        raise DictionaryError(f"{where}: kind {kind!r} is not one of {', '.join(sorted(KINDS))}")
+    key = str(row.get("id") or "").strip() or fold(name).replace(" ", "_")
+    entry = Entry(key, name, code, country, sectors, kind, str(row.get("role") or "").strip() or None,
+                  _date(row.get("start"), where), _date(row.get("end"), where))
+    aliases = row.get("aliases")
+    return Listing(entry, split_cell(aliases if isinstance(aliases, (str, list, tuple)) else None))
+
+
+def _date(value: object, where: str) -> str | None:
+    text = str(value or "").strip()
+    if not text:
+        return None
+    if not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", text):
+        raise DictionaryError(f"{where}: date {text!r} is not an ISO date like 2018-07-12")
+    return text
+
+
+def read_actor_table(path: Path, codes: set[str], default_kind: Kind,
+                     stateless: Kind = "organisation") -> Iterator[Listing]:
+    """``leaders.tsv``, ``institutions.tsv``, ``organisations.tsv``: the actor columns, tab-separated
+    (every leader is a person, also one with an IGO code such as a UN Secretary-General)."""
+    for row in table(str(path), ("name", "code")):
+        yield listing_from_row(row.cells, codes, f"{path}:{row.line}", default_kind, stateless)
+
+
+def read_user_file(path: Path, codes: set[str]) -> tuple[list[Listing], list[Role]]:
+    """A user dictionary, by its name: YAML, CSV, or PETRARCH actors/agents."""
+    if not path.exists():
+        raise DictionaryError(f"dictionary file {path} does not exist: check the path given to --dictionary")
+    name = path.name.lower()
+    if name.endswith((".yaml", ".yml")):
+        return read_yaml(path, codes)
+    if name.endswith(".csv"):
+        return read_csv(path, codes), []
+    if name.endswith(".agents") or "agents" in name:
+        return [], list(read_petrarch_agents(path))
+    if name.endswith(".actors") or "actors" in name:
+        return list(read_petrarch_actors(path, codes)), []
+    raise DictionaryError(
+        f"cannot tell the format of {path}: name it .yaml, .csv, .actors or .agents (see docs/actors.md)"
+    )
+
+
+def read_csv(path: Path, codes: set[str]) -> list[Listing]:
+    """A CSV user dictionary: a header row with the columns of :data:`ACTOR_COLUMNS`, '#' comment lines."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(line for line in handle if not line.startswith("#"))
+        return [listing_from_row(row, codes, f"{path}:{n}", "person") for n, row in enumerate(reader, 2)]
+
+
+def read_yaml(path: Path, codes: set[str]) -> tuple[list[Listing], list[Role]]:
+    """A YAML user dictionary: a list of actors, or a mapping with ``actors:`` and ``roles:`` lists."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    except yaml.YAMLError as exc:
+        raise DictionaryError(f"{path} is not valid YAML: {exc}") from exc
+    actors, roles = (data, []) if isinstance(data, list) else (data.get("actors", []), data.get("roles", []))
+    listings = [listing_from_row(row, codes, f"{path}: actor {n}", "person") for n, row in enumerate(actors, 1)]
+    return listings, [_yaml_role(r) for r in roles]
+
+
+def _yaml_role(row: Mapping[str, object]) -> Role:
+    """A role of a YAML user dictionary: phrase, sector, type (person by default), label (the phrase)."""
+    return Role(fold(str(row["phrase"])), split_cell(str(row.get("sector", "")).replace(" ", "|")),
+                str(row.get("type", "person")), str(row.get("label", row["phrase"])))
