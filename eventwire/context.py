@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 from .stages.tokens import Words
 
 if TYPE_CHECKING:
-    from .stages.index import ActorIndex
+    from .stages.actors.index import ActorIndex
 
 
 @dataclass(frozen=True)

@@ -27,7 +27,7 @@ from .stages import events as events_stage
 from .stages import places as places_stage
 from .stages import quotes as quotes_stage
 from .stages import time as time_stage
-from .stages.index import ActorIndex
+from .stages.actors.index import ActorIndex
 from .groups import GROUP_CHARS, parse_groups
 from .context import ArticleContext
 from .models import Article, Result, Skipped
@@ -81,8 +81,7 @@ class Pipeline:
         resources = self.resources
         base = ArticleContext.of(doc, article.id, article.published)
         published = article.published
-        actors = actors_stage.find_actors(doc, resources.dictionary, published=published, article_id=article.id,
-                                          locate=resources.locate)
+        actors = actors_stage.find_actors(base, resources)
         context = base.with_actors(ActorIndex(actors))
         index = context.index
         quotes = quotes_stage.find_quotes(context)

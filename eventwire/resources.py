@@ -11,9 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .lexicons import check_words
+from .lexicons.actors import ActorDictionary
 from .settings import Settings
-from .stages import actors as actors_stage
 from .stages import events as events_stage
+from .stages.actors.locate import Locate, locator
 from .stages.places.gazetteer import Gazetteer
 
 
@@ -21,13 +22,13 @@ from .stages.places.gazetteer import Gazetteer
 class Resources:
     """The loaded data of one process: actor dictionary, gazetteer, trigger lexicon."""
 
-    dictionary: actors_stage.ActorDictionary
+    dictionary: ActorDictionary
     gazetteer: Gazetteer
     lexicon: events_stage.Lexicon
-    locate: actors_stage.Locate = field(init=False, repr=False, compare=False)
+    locate: Locate = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "locate", actors_stage.locator(self.gazetteer))
+        object.__setattr__(self, "locate", locator(self.gazetteer))
 
     @classmethod
     def load(cls, settings: Settings | None = None) -> "Resources":
@@ -35,7 +36,7 @@ class Resources:
         settings = settings or Settings()
         check_words()
         return cls(
-            dictionary=actors_stage.ActorDictionary.load(settings.dictionaries),
+            dictionary=ActorDictionary.load(settings.dictionaries),
             gazetteer=Gazetteer.load(),
             lexicon=events_stage.Lexicon.load(),
         )

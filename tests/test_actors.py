@@ -2,19 +2,30 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import pytest
 
-from eventwire.dictionaries import ActorDictionary, Entry
-from eventwire.stages.actors import build_actor, country_of, find_actors, is_coded, locator, minimal_mentions
-from eventwire.stages.index import ActorIndex
-from eventwire.stages.mentions import Mention
-from eventwire.stages.places.gazetteer import Candidate, Gazetteer
+from eventwire.context import ArticleContext
 from eventwire.ids import stable_id
+from eventwire.lexicons.actors import ActorDictionary
+from eventwire.lexicons.entries import Entry
+from eventwire.stages.actors import find_actors
+from eventwire.stages.actors.index import ActorIndex
+from eventwire.stages.actors.locate import country_of, locator
+from eventwire.stages.actors.mentions import Mention
+from eventwire.stages.actors.stage import ActorLookup, build_actor, is_coded, minimal_mentions
+from eventwire.stages.places.gazetteer import Candidate, Gazetteer
 
 
 @pytest.fixture(scope="module")
 def dictionary() -> ActorDictionary:
     return ActorDictionary.load()
+
+
+def actors_of(doc, dictionary, article_id: str, published: str | None = "2018-07-12", locate=None):
+    """The actors stage on one Doc, with the dictionary and (optionally) a place locator."""
+    return find_actors(ArticleContext.of(doc, article_id, published), ActorLookup(dictionary, locate))
 
 
 # "Russian Energy Minister Alexander Novak met Wanjiru Odhiambo in Moscow . Novak said he backs Washington ."
@@ -27,7 +38,7 @@ STORY = ("Russian|ADJ|amod|2|B-NORP Energy|PROPN|compound|2 Minister|PROPN|compo
 
 def test_find_actors_on_a_short_story(spec_doc, dictionary) -> None:
     doc = spec_doc(STORY)
-    actors = find_actors(doc, dictionary, published="2018-07-12", article_id="story")
+    actors = actors_of(doc, dictionary, "story")
     by_name = {a.name: a for a in actors}
     # Wanjiru Odhiambo has no title and no country: no actor with an empty code is emitted for her.
     assert set(by_name) == {"Alexander Novak", "American government"}
@@ -42,16 +53,16 @@ def test_find_actors_on_a_short_story(spec_doc, dictionary) -> None:
 
 
 def test_ids_and_output_are_stable(spec_doc, dictionary) -> None:
-    first = find_actors(spec_doc(STORY), dictionary, published="2018-07-12", article_id="a1")
-    again = find_actors(spec_doc(STORY), dictionary, published="2018-07-12", article_id="a1")
-    other = find_actors(spec_doc(STORY), dictionary, published="2018-07-12", article_id="a2")
+    first = actors_of(spec_doc(STORY), dictionary, "a1")
+    again = actors_of(spec_doc(STORY), dictionary, "a1")
+    other = actors_of(spec_doc(STORY), dictionary, "a2")
     assert first == again
     assert {a.id for a in first}.isdisjoint({a.id for a in other})
 
 
 def test_the_index_finds_the_actor_at_a_head_token(spec_doc, dictionary) -> None:
     doc = spec_doc(STORY)
-    index = ActorIndex(find_actors(doc, dictionary, published="2018-07-12", article_id="story"))
+    index = ActorIndex(actors_of(doc, dictionary, "story"))
     novak_token = doc[4]
     assert index.at(novak_token.idx, novak_token.idx + len(novak_token)).name == "Alexander Novak"
     moscow = doc[9]
@@ -93,7 +104,7 @@ def seed_actors(nlp, dictionary):
 
     text = shared_path("seed", "000_d0042f3ec4aaeb2c.txt").read_text(encoding="utf-8")
     doc = nlp(text)
-    return text, find_actors(doc, dictionary, published="2018-07-12", article_id="seed")
+    return text, actors_of(doc, dictionary, "seed")
 
 
 def _actor_at(actors, text: str, fragment: str, word: str):
@@ -142,7 +153,7 @@ def test_seed_mentions_are_exact_and_do_not_overlap_within_an_actor(seed_actors)
     for actor in actors:
         spans = [(m.start, m.end) for m in actor.mentions]
         assert all(text[m.start:m.end] == m.text for m in actor.mentions)
-        assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:])), actor.name
+        assert all(a[1] <= b[0] for a, b in pairwise(spans)), actor.name
     assert _actor_at(actors, text, "attacked Iranian targets", "Iranian").code == "IRN"
     assert _actor_at(actors, text, "European firms", "firms").code == "EURBUS"
 
@@ -153,7 +164,7 @@ def test_is_coded(code, coded) -> None:
 
 
 def test_every_emitted_actor_has_a_code(spec_doc, dictionary) -> None:
-    actors = find_actors(spec_doc(STORY), dictionary, published="2018-07-12", article_id="story")
+    actors = actors_of(spec_doc(STORY), dictionary, "story")
     assert actors and all(is_coded(a.code) for a in actors)
 
 
@@ -188,5 +199,5 @@ def test_find_actors_passes_locate_on(spec_doc, dictionary) -> None:
     # "Arica police arrested two men ."
     doc = spec_doc("Arica|PROPN|compound|1|B-GPE police|NOUN|nsubj|2 arrested|VERB|ROOT|2 two|NUM|nummod|4 "
                    "men|NOUN|dobj|2 .|PUNCT|punct|2")
-    actors = find_actors(doc, dictionary, published="2018-07-12", article_id="a", locate={"Arica": "CHL"}.get)
+    actors = actors_of(doc, dictionary, "a", locate={"Arica": "CHL"}.get)
     assert [(a.code, [m.text for m in a.mentions]) for a in actors] == [("CHLCOP", ["Arica police"])]

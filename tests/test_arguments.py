@@ -6,7 +6,7 @@ import pytest
 from spacy.tokens import Doc
 
 from eventwire.stages import arguments as args
-from eventwire.stages.index import ActorIndex
+from eventwire.stages.actors.index import ActorIndex
 from eventwire.models import Actor, Span
 
 LIGHT = frozenset({"hold", "pay", "launch"})

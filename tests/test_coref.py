@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from eventwire.dictionaries import ActorDictionary
-from eventwire.stages import coref
-from eventwire.stages.mentions import Mention, find_mentions
+from eventwire.context import ArticleContext
+from eventwire.lexicons.actors import ActorDictionary
+from eventwire.stages.actors import pronouns, surnames
+from eventwire.stages.actors.coreference import resolve
+from eventwire.stages.actors.mentions import Mention
+from eventwire.stages.actors.stage import find_mentions
 
 
 @pytest.fixture(scope="module")
@@ -17,7 +20,8 @@ def dictionary() -> ActorDictionary:
 def resolved_mentions(spec_doc, dictionary, spec: str, published: str | None = "2018-07-12") -> list[Mention]:
     """Every mention coreference resolves, in text order, each checked against the text."""
     doc = spec_doc(spec)
-    mentions = coref.resolve(doc, find_mentions(doc, dictionary, published), dictionary, published)
+    context = ArticleContext.of(doc, published=published)
+    mentions = resolve(context, find_mentions(context, dictionary), dictionary)
     assert all(doc.text[m.start:m.end] == m.text for m in mentions)
     return mentions
 
@@ -36,13 +40,13 @@ def resolved(spec_doc, dictionary, spec: str, published: str | None = "2018-07-1
     ("Johnson", "Jackson", False),
 ])
 def test_same_surname(written, known, same) -> None:
-    assert coref.same_surname(written, known) is same
+    assert surnames.same_surname(written, known) is same
 
 
 @pytest.mark.parametrize("name,last", [("Hossein Amir-Abdollahian", "Amir-Abdollahian"), ("Assad's", "Assad"),
                                        ("Ali Akbar Velayati", "Velayati")])
 def test_surname(name, last) -> None:
-    assert coref.surname(name) == last
+    assert surnames.surname(name) == last
 
 
 # "Wanjiru Odhiambo arrived . Odhiambo spoke . Odhiambu left ." — the model called the repeats ORG and nothing
@@ -248,7 +252,7 @@ def test_a_titled_igo_official_keeps_the_igo_code(spec_doc, dictionary) -> None:
     ("Ali Akbar Velayati", ("Velayati",)),
 ])
 def test_short_names(name, shorts) -> None:
-    assert coref.short_names(name) == shorts
+    assert surnames.short_names(name) == shorts
 
 
 def test_a_given_name_repeats_a_patronymic_name(spec_doc, dictionary) -> None:
@@ -276,7 +280,7 @@ def test_possessive_under_a_verbless_root_ends(make_doc) -> None:
     """Climbing to a clause's verb stops at the root even when the root is a noun (no endless loop)."""
     import signal
 
-    from eventwire.stages.coref import _clause_subject
+    from eventwire.stages.actors.pronouns import _clause_subject
 
     doc = make_doc(["Reports", "on", "his", "trip"], heads=[0, 0, 3, 1],
                    deps=["ROOT", "prep", "poss", "pobj"], pos=["NOUN", "ADP", "PRON", "NOUN"])
@@ -321,8 +325,8 @@ def test_a_pronoun_is_not_the_antecedent_of_its_own_relative_object(spec_doc, di
     spec = ("Chile|PROPN|nsubj|1|B-GPE fought|VERB|ROOT|1 the|DET|det|3 YPG|PROPN|dobj|1|B-ORG ,|PUNCT|punct|3 "
             "which|PRON|dobj|7 they|PRON|nsubj|7 blame|VERB|relcl|3 .|PUNCT|punct|1")
     doc = spec_doc(spec)
-    known = [m for m in find_mentions(doc, dictionary, None) if m.entry is not None]
-    assert "ypg" in coref._coargument_keys(doc[6], known)
+    known = [m for m in find_mentions(ArticleContext.of(doc), dictionary) if m.entry is not None]
+    assert "ypg" in pronouns._coargument_keys(doc[6], known)
 
 
 def test_it_can_be_a_group_named_as_an_organisation(spec_doc, dictionary) -> None:

@@ -20,7 +20,7 @@ from eventwire.stages.events import (
     parse_lexicon,
     sentence_matches,
 )
-from eventwire.stages.index import ActorIndex
+from eventwire.stages.actors.index import ActorIndex
 from eventwire.models import Actor, Event, Place, Quote, Span, Timex
 from eventwire.ontology.cameo import lookup
 

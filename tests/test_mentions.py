@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from eventwire.dictionaries import ActorDictionary
-from eventwire.stages.mentions import find_mentions, is_locative
+from eventwire.context import ArticleContext
+from eventwire.lexicons.actors import ActorDictionary
+from eventwire.stages.actors.placenames import is_locative
+from eventwire.stages.actors.stage import find_mentions
 
 
 @pytest.fixture(scope="module")
@@ -15,7 +17,7 @@ def dictionary() -> ActorDictionary:
 
 def mentions_of(spec_doc, dictionary, spec: str, published: str | None = "2018-07-12"):
     doc = spec_doc(spec)
-    return doc, find_mentions(doc, dictionary, published)
+    return doc, find_mentions(ArticleContext.of(doc, published=published), dictionary)
 
 
 TITLED = [
@@ -264,7 +266,7 @@ STANCES = [
 @pytest.mark.parametrize("spec", STANCES)
 def test_a_name_after_anti_or_pro_is_a_stance_not_a_country(make_doc, dictionary, spec) -> None:
     doc = joined_doc(make_doc, spec)
-    found = find_mentions(doc, dictionary, "2018-07-12")
+    found = find_mentions(ArticleContext.of(doc, published="2018-07-12"), dictionary)
     assert [m for m in found if m.country or (m.entry is not None and m.entry.country)] == []
 
 
@@ -272,7 +274,7 @@ def test_a_stance_does_not_hide_the_country_after_it(make_doc, dictionary) -> No
     # "Pro-Chile Peruvian troops advanced ."
     spec = ("Pro|ADJ|amod|4 -|PUNCT|punct|4 Chile|PROPN|amod|4|B-GPE Peruvian|ADJ|amod|4|B-NORP "
             "troops|NOUN|nsubj|5 advanced|VERB|ROOT|5 .|PUNCT|punct|5")
-    found = find_mentions(joined_doc(make_doc, spec), dictionary, "2018-07-12")
+    found = find_mentions(ArticleContext.of(joined_doc(make_doc, spec), published="2018-07-12"), dictionary)
     assert [(m.text, m.entry.code) for m in found] == [("Peruvian troops", "PERMIL")]
 
 
@@ -341,7 +343,7 @@ COVERED = [
 
 @pytest.mark.parametrize("spec,expected", COVERED)
 def test_a_longer_place_name_around_a_state_name_wins(spec_doc, dictionary, spec, expected) -> None:
-    found = find_mentions(spec_doc(spec), dictionary, "2018-07-12", locate=PLACES.get)
+    found = find_mentions(ArticleContext.of(spec_doc(spec), published="2018-07-12"), dictionary, locate=PLACES.get)
     assert [(m.text, m.form, m.entry and m.entry.code, m.country) for m in found
             if m.entry is not None or m.country] == expected
 
@@ -380,7 +382,7 @@ LOCATED = [
 @pytest.mark.parametrize("spec,expected", LOCATED)
 def test_groups_take_the_country_of_a_place_the_gazetteer_knows(spec_doc, dictionary, spec, expected) -> None:
     doc = spec_doc(spec)
-    found = find_mentions(doc, dictionary, "2018-07-12", locate=TOWNS.get)
+    found = find_mentions(ArticleContext.of(doc, published="2018-07-12"), dictionary, locate=TOWNS.get)
     assert [(m.text, m.entry and m.entry.code) for m in found if m.form in {"body", "group"}] == expected
 
 
@@ -392,7 +394,7 @@ def test_without_locate_a_town_gives_no_country(spec_doc, dictionary) -> None:
 def test_only_proper_place_names_are_located(spec_doc, dictionary) -> None:
     # "Mountain rebels attacked ." — a common noun is never looked up
     spec = "Mountain|NOUN|compound|1 rebels|NOUN|nsubj|2 attacked|VERB|ROOT|2 .|PUNCT|punct|2"
-    found = find_mentions(spec_doc(spec), dictionary, "2018-07-12", locate=lambda name: "CHL")
+    found = find_mentions(ArticleContext.of(spec_doc(spec), published="2018-07-12"), dictionary, locate=lambda name: "CHL")
     assert [(m.text, m.entry) for m in found] == [("rebels", None)]
 
 

@@ -8,7 +8,7 @@ from spacy.tokens import Doc
 from eventwire.context import ArticleContext
 from eventwire.models import Actor, Offsets, Place, Span
 from eventwire.resources import Resources
-from eventwire.stages.index import ActorIndex
+from eventwire.stages.actors.index import ActorIndex
 from eventwire.stages.places import find_places
 from eventwire.stages.places.gazetteer import Candidate, Gazetteer, distance_km, normalise, rank, read_table
 from eventwire.stages.places.location import event_location, locative_places, place_words

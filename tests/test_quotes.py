@@ -8,7 +8,7 @@ from spacy.tokens import Doc
 from eventwire.context import ArticleContext
 from eventwire.ids import stable_id
 from eventwire.models import Actor, Quote, Result, Span
-from eventwire.stages.index import ActorIndex
+from eventwire.stages.actors.index import ActorIndex
 from eventwire.stages.quotes import find_quotes, quote_kind
 from eventwire.stages.quotes.cues import speech_verbs
 from eventwire.stages.quotes.labels import find_labels

@@ -34,7 +34,7 @@ from spacy.tokens import Doc
 from ..context import ArticleContext
 from ..errors import EvaluationError
 from ..resources import Resources
-from ..stages.index import ActorIndex
+from ..stages.actors.index import ActorIndex
 from ..stages.places import find_places
 from ..stages.places.gazetteer import Gazetteer, distance_km
 from ..models import Place

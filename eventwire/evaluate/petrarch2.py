@@ -97,7 +97,7 @@ def _settings_with_dictionaries(data_dir: Path, settings: Settings) -> tuple[Set
     """Add the PETRARCH validation dictionaries when the actor stage can import them."""
     paths = tuple(str(data_dir / name) for name in DICTIONARIES)
     try:
-        from ..stages.actors import ActorDictionary
+        from ..lexicons.actors import ActorDictionary
 
         ActorDictionary.load(paths)
     except Exception:

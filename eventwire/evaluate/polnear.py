@@ -33,7 +33,7 @@ from spacy.tokens import Doc
 
 from ..context import ArticleContext
 from ..errors import EvaluationError
-from ..stages.index import ActorIndex
+from ..stages.actors.index import ActorIndex
 from ..stages.quotes import find_quotes
 from ..models import Quote
 from ..settings import Settings
@@ -219,11 +219,12 @@ def textacy_predictions(doc: Doc) -> list[Prediction]:
 def _index_builder(settings: Settings) -> Callable[[Doc, str], ActorIndex]:
     """Actor lookup from the actors stage where it is installed, else an empty index."""
     try:
-        from ..stages.actors import ActorDictionary, find_actors
+        from ..lexicons.actors import ActorDictionary
+        from ..stages.actors.stage import ActorLookup, find_actors
     except ImportError:
         return lambda doc, article_id: ActorIndex([])
-    dictionary = ActorDictionary.load(settings.dictionaries)
-    return lambda doc, article_id: ActorIndex(find_actors(doc, dictionary, published=None, article_id=article_id))
+    lookup = ActorLookup(ActorDictionary.load(settings.dictionaries))
+    return lambda doc, article_id: ActorIndex(find_actors(ArticleContext.of(doc, article_id), lookup))
 
 
 def _ours(doc: Doc, article_id: str, build_index: Callable[[Doc, str], ActorIndex]) -> Callable[[], list[Prediction]]:

@@ -1,4 +1,5 @@
-"""Token helpers every stage shares: the :class:`Words` table of a Doc's token strings."""
+"""Token helpers every stage shares: the :class:`Words` table of a Doc's token strings, and the stance and
+place-name checks the actors and the places stages both make on it."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc
 
+from ..lexicons.words import words
 from ..nlp import text_of
 
 
@@ -56,3 +58,31 @@ class Words:
 def token_table(doc: Doc) -> Words:
     """The :class:`Words` of ``doc``, made once per Doc (Docs hash by identity)."""
     return Words.of(doc)
+
+
+STANCE_PREFIXES = frozenset({"anti", "pro", "non"})
+DASHES = frozenset({"-", "\u2010", "\u2011"})
+FACILITY_MODIFIERS = words("facility_modifiers")
+PLACE_NAME_NOUNS = words("facility_nouns") | words("natural_features")
+
+
+def after_stance(table: Words, i: int) -> bool:
+    """Whether token ``i`` follows a stance prefix written onto it ("anti-Chile", "pro-Peruvian",
+    "non-Bolivian"): the name says what a group is for or against, not whose it is."""
+    return 2 <= i < len(table.lower) and table.lower[i - 2] in STANCE_PREFIXES and table.lower[i - 1] in DASHES \
+        and not table.spaced[i - 2] and not table.spaced[i - 1]
+
+
+def in_stance(table: Words, i: int) -> bool:
+    """Whether token ``i`` is part of a stance word: "anti", "-" or "Chile" in "anti-Chile"."""
+    return after_stance(table, i) or after_stance(table, i + 1) or after_stance(table, i + 2)
+
+
+def place_name_end(table: Words, last: int) -> int | None:
+    """Where the facility's or natural feature's name that a name ending before token ``last`` begins
+    ends (after "Airport" in "Lima International Airport"), or None when no such name follows (the nouns
+    and modifiers are word lists of ``data/words/actors.tsv``)."""
+    size = len(table.lower)
+    if last < size and table.capital[last] and table.lower[last] in FACILITY_MODIFIERS:
+        last += 1
+    return last + 1 if last < size and table.capital[last] and table.lower[last] in PLACE_NAME_NOUNS else None

@@ -19,7 +19,7 @@ from spacy.tokens import Span
 
 from ...lexicons import ordered_words
 from ...models import Place
-from ..index import ActorIndex
+from ..actors.index import ActorIndex
 from .gazetteer import Candidate, Gazetteer, normalise, rank
 from .names import STRONG_FEATURES
 

@@ -31,7 +31,7 @@ from ...context import ArticleContext
 from ...ids import stable_id
 from ...lexicons import words
 from ...models import Quote, QuoteKind, Span, Speaker
-from ..index import ActorIndex
+from ..actors.index import ActorIndex
 from .cues import Cue, Mention, find_cues, names_someone, speech_verbs
 from .labels import Label, find_labels
 from .marks import Marked, find_marked, paragraphs

@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 
-from ..models import Actor, ActorRef, Basis, Span
+from ...models import Actor, ActorRef, Basis, Span
 
 
 class ActorIndex:
