@@ -12,7 +12,16 @@ from eventwire.analysis.linking import counts, ensure_linked
 from eventwire.errors import StoreError
 from eventwire.ids import stable_id
 from eventwire.models import (
-    ActorRef, Article, Cameo, Event, EventDate, Location, Offsets, Plover, Result, Span,
+    ActorRef,
+    Article,
+    Cameo,
+    Event,
+    EventDate,
+    Location,
+    Offsets,
+    Plover,
+    Result,
+    Span,
 )
 from eventwire.store import Store
 
@@ -72,7 +81,7 @@ def outlets(published: tuple[str, ...] = ("2021-03-04", "2021-03-04", "2021-03-0
     """One wire story carried by three outlets: one trims the tail, one adds a sentence of its own."""
     specs = [Spec("ARDGOV", "051", "BELGOV"), Spec("DELGOV", "112", "BELGOV")]
     texts = [WIRE, WIRE.rsplit(",", 1)[0] + ".", WIRE + " Ferry owners in the harbour welcomed the plan."]
-    return [coded(t, specs, p, f"Outlet {i}") for i, (t, p) in enumerate(zip(texts, published))]
+    return [coded(t, specs, p, f"Outlet {i}") for i, (t, p) in enumerate(zip(texts, published, strict=True))]
 
 
 @pytest.fixture
@@ -216,3 +225,14 @@ def test_canonical_dates_carry_precision_and_first_day(store: Store, value: str,
     link(store)
     row = store.connection.execute("SELECT date_precision, date::VARCHAR FROM canonical_events").fetchall()[0]
     assert row == expected
+
+
+def test_linking_a_store_linked_by_an_older_version_adds_the_columns_it_lacked(store: Store) -> None:
+    from eventwire.store.schema import ANALYSIS_TABLES, create_sql
+
+    older = ANALYSIS_TABLES["canonical_events"][:-1]  # as if "confidence" came later
+    store.connection.execute(create_sql("canonical_events", older))
+    store.write(outlets())
+    assert link(store)["canonical_events"] == 2
+    found = store.connection.execute("SELECT confidence FROM canonical_events ORDER BY ALL").fetchall()
+    assert [round(c, 6) for (c,) in found] == [0.5, 0.6]

@@ -41,7 +41,7 @@ def write_batch(path: Path, count: int, rng: random.Random) -> Path:
                 f"officials said in bulletin {i}. \"We will not give up,\" the spokesman said.")
         lines.append(json.dumps({"id": f"crash-{i}", "text": text, "published": f"2021-0{1 + i % 9}-1{i % 10}"}))
     for j in range(BAD_LINES):
-        lines.insert(rng.randrange(len(lines)), '{"id": "bad-%d", "text": ' % j)
+        lines.insert(rng.randrange(len(lines)), f'{{"id": "bad-{j}", "text": ')
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
 

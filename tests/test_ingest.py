@@ -113,7 +113,7 @@ def test_unreadable_inputs_are_recorded_and_the_run_goes_on(tmp_path: Path, sett
 
 @needs_reader
 def test_an_article_that_fails_becomes_an_errors_row(tmp_path: Path, settings: Settings) -> None:
-    texts = STORIES[:2] + ["BELMARK MET ARDOVIA."] + STORIES[2:]
+    texts = [*STORIES[:2], "BELMARK MET ARDOVIA.", *STORIES[2:]]
     summary = run([write_jsonl(tmp_path / "a.jsonl", texts)], settings)
     assert summary.stored == 5 and len(summary.failed) == 1
     assert "capitals only" in summary.failed[0].reason
@@ -288,7 +288,7 @@ def test_a_large_jsonl_is_streamed(tmp_path: Path) -> None:
 @needs_reader
 @pytest.mark.parametrize("where", ["folder", "memory"])
 def test_parquet_output_holds_the_rows_of_the_database(tmp_path: Path, settings: Settings, where: str) -> None:
-    path = write_jsonl(tmp_path / "a.jsonl", STORIES + ["ARDOVIA SHOUTED."])
+    path = write_jsonl(tmp_path / "a.jsonl", [*STORIES, "ARDOVIA SHOUTED."])
     out = str(tmp_path / "parquet") if where == "folder" else f"memory://eventwire-test-{tmp_path.name}/out"
     run([path], settings)
     first = ingest([str(path)], settings, progress=False, make_coder=toy_coder, out=out)

@@ -10,10 +10,25 @@ import pytest
 from eventwire.errors import StoreError
 from eventwire.ids import stable_id
 from eventwire.models import (
-    Actor, ActorRef, Article, Cameo, Event, EventDate, Location, Offsets, Place, Plover, Quote, Result,
-    Skipped, Span, Speaker, Timex,
+    Actor,
+    ActorRef,
+    Article,
+    Cameo,
+    Event,
+    EventDate,
+    Location,
+    Offsets,
+    Place,
+    Plover,
+    Quote,
+    Result,
+    Skipped,
+    Span,
+    Speaker,
+    Timex,
 )
 from eventwire.store import TABLES, Store, article_key
+from eventwire.store.filters import EventColumns, EventFilter, conditions, where_clause
 
 # A tiny coder for tests: "<Name> <verb> <Name>" with names from this table; verbs from VERBS.
 NAMES = {"Ardovia": "ARDGOV", "Belmark": "BELGOV", "Corvanian police": "CORCOP", "Delmont": "DELGOV"}
@@ -250,3 +265,37 @@ def test_a_database_of_an_older_schema_gains_the_new_columns(tmp_path: Path, res
         rows = store.connection.execute("SELECT DISTINCT source_basis, target_basis FROM events").fetchall()
         version = store.connection.execute("SELECT value FROM meta WHERE name = 'schema_version'").fetchone()
     assert rows == [("named", "named")] and version == ("2",)
+
+
+@pytest.mark.parametrize(
+    "filters",
+    [{"actor": "bel"}, {"dyad": ("ARDGOV", "BEL")}, {"root": "5"}, {"since": "2021-03-05"}, {"until": "2021-03-04"},
+     {"actor": "DEL", "since": "2021-01-01"}],
+)
+def test_the_cli_and_the_web_filter_events_alike(store: Store, filters: dict) -> None:
+    from eventwire.web import queries
+
+    cli = sorted(row["id"] for row in store.events(**filters))
+    web = sorted(row["id"] for row in queries.events(store, EventFilter(**filters))["events"])
+    assert cli == web and cli
+
+
+@pytest.mark.parametrize(
+    "flt",
+    [EventFilter(actor="irn"), EventFilter(source="IRNGOV", target="us"), EventFilter(dyad=("IRN", "USA")),
+     EventFilter(target="Z"), EventFilter(actor="\U0010ffff"), EventFilter(dyad=("", "USA"))],
+)
+def test_a_code_prefix_as_a_range_matches_what_starts_with_matches(flt: EventFilter) -> None:
+    import duckdb
+
+    codes = ["IRN", "IRNGOV", "IRM", "IRO", "IR", "USA", "USAGOV", "USB", "Z", "ZZ", "\U0010ffff", None]
+    with duckdb.connect() as connection:
+        connection.execute("CREATE TABLE t AS SELECT s.code AS s, t.code AS t FROM (SELECT unnest(?) AS code) s, "
+                           "(SELECT unnest(?) AS code) t", [codes, codes])
+        found = {}
+        for ranges in (False, True):
+            cols = EventColumns("s", "t", "root", "plover", "quad", "date", "place", "country", ranges=ranges)
+            where, params = conditions(flt, cols)
+            found[ranges] = connection.execute("SELECT s, t FROM t" + where_clause(where) + " ORDER BY ALL",
+                                               params).fetchall()
+    assert found[True] == found[False] and found[True]

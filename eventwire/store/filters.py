@@ -86,9 +86,9 @@ def prefix_range(code: str) -> tuple[str, str]:
 
 
 def _starts(column: str, code: str, ranges: bool) -> Conditions:
-    """``column`` starts with ``code`` (upper-cased); as a range when asked and the code's last character
-    has a successor."""
-    if ranges and not code.endswith("\U0010ffff"):
+    """``column`` starts with ``code`` (upper-cased); as a range when asked and the code is not empty
+    and its last character has a successor."""
+    if ranges and code and not code.endswith("\U0010ffff"):
         return [f"({column} >= ? AND {column} < ?)"], list(prefix_range(code))
     return [f"starts_with({column}, ?)"], [code.upper()]
 
