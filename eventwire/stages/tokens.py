@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ..lexicons.words import words
 from ..nlp import text_of
@@ -86,3 +86,33 @@ def place_name_end(table: Words, last: int) -> int | None:
     if last < size and table.capital[last] and table.lower[last] in FACILITY_MODIFIERS:
         last += 1
     return last + 1 if last < size and table.capital[last] and table.lower[last] in PLACE_NAME_NOUNS else None
+
+
+# Parse helpers of more than one stage (the actors and events stages).
+RELATIVE_PRONOUNS = frozenset({"who", "whom", "which", "that", "whose"})
+VERBAL = frozenset({"VERB", "AUX"})
+
+
+def antecedent(token: Token) -> Token:
+    """The noun a relative pronoun stands for (``who`` in ``Velayati, who ...``), else the token."""
+    if token.lower_ not in RELATIVE_PRONOUNS:
+        return token
+    for ancestor in token.ancestors:
+        if ancestor.dep_ == "relcl":
+            return ancestor.head
+    return token
+
+
+def is_infinitive(verb: Token) -> bool:
+    """A verb with its "to" ("to launch")."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def clause_verb(token: Token) -> Token:
+    """The verb heading the clause a word sits in (the word itself when it is a verb)."""
+    current = token
+    for _ in range(4):
+        if current.pos_ in VERBAL or current.dep_ == "ROOT" or current.head.i == current.i:
+            return current
+        current = current.head
+    return current if current.pos_ in VERBAL else token
