@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
 
+from .models import Place, Quote, Timex
 from .stages.tokens import Words
 
 if TYPE_CHECKING:
@@ -64,3 +65,12 @@ def _sentences(doc: Doc) -> tuple[tuple[int, ...], tuple[int, ...]]:
         for i in range(sent.start, sent.end):
             number[i] = n
     return tuple(number), tuple(starts)
+
+
+@dataclass(frozen=True)
+class Earlier:
+    """What the quotes, time and places stages found in the article, for the events stage after them."""
+
+    quotes: tuple[Quote, ...] = ()
+    timexes: tuple[Timex, ...] = ()
+    places: tuple[Place, ...] = ()

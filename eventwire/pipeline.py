@@ -29,7 +29,7 @@ from .stages import quotes as quotes_stage
 from .stages import time as time_stage
 from .stages.actors.index import ActorIndex
 from .groups import GROUP_CHARS, parse_groups
-from .context import ArticleContext
+from .context import ArticleContext, Earlier
 from .models import Article, Result, Skipped
 from .resources import Resources
 from .settings import Settings
@@ -87,16 +87,7 @@ class Pipeline:
         quotes = quotes_stage.find_quotes(context)
         timexes = time_stage.find_timexes(context)
         places = places_stage.find_places(context, resources)
-        events = events_stage.find_events(
-            doc,
-            index,
-            resources.lexicon,
-            quotes=quotes,
-            timexes=timexes,
-            places=places,
-            published=published,
-            article_id=article.id,
-        )
+        events = events_stage.find_events(context, Earlier(tuple(quotes), tuple(timexes), tuple(places)), resources)
         return Result(
             article=article,
             actors=tuple(actors),

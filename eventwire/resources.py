@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 
 from .lexicons import check_words
 from .lexicons.actors import ActorDictionary
+from .lexicons.triggers import Lexicon
 from .settings import Settings
-from .stages import events as events_stage
 from .stages.actors.locate import Locate, locator
 from .stages.places.gazetteer import Gazetteer
 
@@ -24,7 +24,7 @@ class Resources:
 
     dictionary: ActorDictionary
     gazetteer: Gazetteer
-    lexicon: events_stage.Lexicon
+    lexicon: Lexicon
     locate: Locate = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -38,5 +38,5 @@ class Resources:
         return cls(
             dictionary=ActorDictionary.load(settings.dictionaries),
             gazetteer=Gazetteer.load(),
-            lexicon=events_stage.Lexicon.load(),
+            lexicon=Lexicon.load(),
         )

@@ -1,13 +1,14 @@
-"""Sources and targets over hand-built parses (eventwire.stages.arguments)."""
+"""Sources and targets over hand-built parses (eventwire.stages.events.arguments)."""
 
 from __future__ import annotations
 
 import pytest
 from spacy.tokens import Doc
 
-from eventwire.stages import arguments as args
-from eventwire.stages.actors.index import ActorIndex
 from eventwire.models import Actor, Span
+from eventwire.stages.actors.index import ActorIndex
+from eventwire.stages.events import arguments as args
+from eventwire.stages.tokens import antecedent
 
 LIGHT = frozenset({"hold", "pay", "launch"})
 PREPS = frozenset({"during", "after"})
@@ -207,7 +208,7 @@ def test_source_certainty(make_doc, words, heads, deps, pos, trigger, expected) 
 def test_antecedent_of_relative_pronoun(make_doc, word, expected) -> None:
     words = ["Velayati", ",", word, "met", "Oman", ",", "left"]
     doc = make_doc(words, heads=[6, 0, 3, 0, 3, 0, 6], deps=["nsubj", "punct", "nsubj", "relcl", "dobj", "punct", "ROOT"])
-    assert args.antecedent(doc[2]).text == expected
+    assert antecedent(doc[2]).text == expected
 
 
 @pytest.mark.parametrize(

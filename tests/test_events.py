@@ -1,28 +1,27 @@
-"""The event coder: lexicon, frame matching and events (eventwire.stages.events)."""
+"""The event coder: the trigger lexicon (eventwire.lexicons.triggers), frame matching and events
+(eventwire.stages.events)."""
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
+from functools import cache
 from pathlib import Path
 
 import pytest
 import yaml
 from spacy.tokens import Doc
 
+from eventwire.context import ArticleContext, Earlier
 from eventwire.errors import DictionaryError
-from eventwire.stages.events import (
-    SUBORDINATE,
-    Entry,
-    Lexicon,
-    clause_weight,
-    find_events,
-    parse_entry,
-    parse_lexicon,
-    sentence_matches,
-)
-from eventwire.stages.actors.index import ActorIndex
+from eventwire.lexicons.triggers import Entry, Lexicon, parse_entry, parse_lexicon
 from eventwire.models import Actor, Event, Place, Quote, Span, Timex
 from eventwire.ontology.cameo import lookup
+from eventwire.resources import Resources
+from eventwire.stages.actors.index import ActorIndex
+from eventwire.stages.events import find_events, frames
+from eventwire.stages.events.build import SUBORDINATE, clause_weight
+from eventwire.stages.events.frames import sentence_matches
 
 ROOTS = [f"{n:02d}" for n in range(1, 21)]
 
@@ -52,6 +51,32 @@ def test_user_lexicon_file(tmp_path: Path) -> None:
     path.write_text(head + '\ntriggers:\n  - {lemma: scold, code: "111"}\n', encoding="utf-8")
     loaded = Lexicon.load(path)
     assert [(e.lemma, e.code, e.target) for e in loaded.entries] == [("scold", "111", ("object",))]
+
+
+def test_a_bad_entry_in_a_lexicon_file_names_its_file_and_line(tmp_path: Path) -> None:
+    text = (Path(__file__).parent.parent / "eventwire" / "data" / "triggers.yaml").read_text(encoding="utf-8")
+    head = text.split("\ntriggers:")[0]
+    path = tmp_path / "mine.yaml"
+    path.write_text(head + '\ntriggers:\n  - {lemma: scold, code: "111"}\n  - {lemma: chide, code: 111}\n', encoding="utf-8")
+    line = path.read_text(encoding="utf-8").splitlines().index("  - {lemma: chide, code: 111}") + 1
+    with pytest.raises(DictionaryError, match=rf"mine.yaml:{line}: triggers\[1\] \(chide\): 'code' must be"):
+        Lexicon.load(path)
+
+
+def test_a_bad_section_in_a_lexicon_file_names_its_line(tmp_path: Path) -> None:
+    lines = (Path(__file__).parent.parent / "eventwire" / "data" / "triggers.yaml").read_text(encoding="utf-8").splitlines()
+    line = next(n for n, text in enumerate(lines, 1) if text.startswith("light_verbs:"))
+    lines[line - 1] = "light_verbs: hold"
+    path = tmp_path / "mine.yaml"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    with pytest.raises(DictionaryError, match=rf"mine.yaml:{line}: light_verbs: expected a list of words"):
+        Lexicon.load(path)
+
+
+def test_entries_are_looked_up_by_every_form_of_a_word(lexicon) -> None:
+    missed = lexicon.entries_for("verb", "attacked", "attacked")  # the lemmatiser missed "attack"
+    assert missed == lexicon.entries_for("verb", "attack", "attack") != ()
+    assert lexicon.entries_for("verb", "attacked", "attacked") is missed  # looked up once per table and word
 
 
 @pytest.mark.parametrize(
@@ -125,7 +150,7 @@ def test_a_background_clause_weighs_less_than_a_purpose(make_doc, mark, expected
 
 
 def test_unreadable_lexicon_says_which_file(tmp_path: Path) -> None:
-    with pytest.raises(DictionaryError, match="missing.yaml"):
+    with pytest.raises(DictionaryError, match=r"missing\.yaml"):
         Lexicon.load(tmp_path / "missing.yaml")
 
 
@@ -316,10 +341,17 @@ def actors_on(doc: Doc, names: dict[str, tuple[int, ...]]) -> list[Actor]:
     ]
 
 
+@cache
+def package_resources() -> Resources:
+    return Resources.load()
+
+
 def events_for(doc: Doc, lexicon: Lexicon, actors: list[Actor], **context) -> list[Event]:
     """The events of ``doc`` with ``actors``; no quotes, dates or places unless ``context`` gives them."""
-    defaults = {"quotes": [], "timexes": [], "places": [], "published": "2021-03-04", "article_id": "art"}
-    return find_events(doc, ActorIndex(actors), lexicon, **{**defaults, **context})
+    given = {"quotes": [], "timexes": [], "places": [], "published": "2021-03-04", "article_id": "art", **context}
+    article = ArticleContext.of(doc, given["article_id"], given["published"]).with_actors(ActorIndex(actors))
+    earlier = Earlier(tuple(given["quotes"]), tuple(given["timexes"]), tuple(given["places"]))
+    return find_events(article, earlier, replace(package_resources(), lexicon=lexicon))
 
 
 def code(doc: Doc, lexicon: Lexicon, actors: list[Actor], **context) -> list[tuple]:
@@ -559,10 +591,10 @@ def visit_doc(make_doc) -> Doc:
 def test_visited_place_stands_for_its_country(visit_doc, lexicon) -> None:
     lima = Place("Lima", 14, 18, "Lima", "PER", -12.0, -77.0, 3936456, "city")
     peru = Actor("ac-peru", "Peru", "PER", "PER", (), "state", (Span(40, 44, "Peru"),))
-    events = find_events(visit_doc, ActorIndex([*actors_on(visit_doc, {"Chile": (0,)}), peru]), lexicon, quotes=[],
+    events = events_for(visit_doc, lexicon, [*actors_on(visit_doc, {"Chile": (0,)}), peru], quotes=[],
                          timexes=[], places=[lima], published=None, article_id="a")
     assert [(e.cameo.code, e.target.actor if e.target else None) for e in events] == [("042", "ac-peru")]
-    assert events[0].confidence < lexicon.match(visit_doc[1]).entry.strength
+    assert events[0].confidence < frames.match(lexicon, visit_doc[1]).entry.strength
 
 
 def test_place_without_a_country_gives_no_target(visit_doc, lexicon) -> None:
@@ -581,7 +613,7 @@ def test_place_of_a_forceful_act_stands_for_its_target(make_doc, lexicon, verb, 
     doc = make_doc(words, heads=[1, 1, 1, 2, 1], deps=["nsubj", "ROOT", "prep", "pobj", "punct"],
                    pos=["PROPN", "VERB", "ADP", "PROPN", "PUNCT"], lemmas=["Chile", lemma, prep, "Lima", "."])
     lima = Place("Lima", doc[3].idx, doc[3].idx + 4, "Lima", "PER", -12.0, -77.0, 3936456, "city")
-    events = find_events(doc, ActorIndex(actors_on(doc, {"Chile": (0,)})), lexicon, quotes=[], timexes=[],
+    events = events_for(doc, lexicon, actors_on(doc, {"Chile": (0,)}), quotes=[], timexes=[],
                          places=[lima], published=None, article_id="a")
     assert [e.target.country if e.target else None for e in events] == [expected]
 
@@ -592,7 +624,7 @@ def test_a_curfew_lifted_in_a_place_is_lifted_for_its_country(make_doc, lexicon)
                    pos=["PROPN", "VERB", "DET", "NOUN", "ADP", "PROPN", "PUNCT"],
                    lemmas=["Chile", "lift", "the", "curfew", "in", "Lima", "."])
     lima = Place("Lima", doc[5].idx, doc[5].idx + 4, "Lima", "PER", -12.0, -77.0, 3936456, "city")
-    events = find_events(doc, ActorIndex(actors_on(doc, {"Chile": (0,)})), lexicon, quotes=[], timexes=[],
+    events = events_for(doc, lexicon, actors_on(doc, {"Chile": (0,)}), quotes=[], timexes=[],
                          places=[lima], published=None, article_id="a")
     assert [(e.cameo.code, e.target.country if e.target else None) for e in events] == [("081", "PER")]
 
@@ -603,9 +635,9 @@ def test_event_record_fields(make_doc, lexicon) -> None:
                    pos=["PROPN", "AUX", "VERB", "NOUN", "ADP", "PROPN", "PUNCT"],
                    lemmas=["Iran", "will", "impose", "sanction", "on", "Russia", "."])
     quote = Quote("qt-1", "direct", doc.text[:-1], 0, len(doc.text) - 1, None, None)
-    index = ActorIndex(actors_on(doc, {"Iran": (0,), "Russia": (5,)}))
+    actors = actors_on(doc, {"Iran": (0,), "Russia": (5,)})
     def run() -> list:
-        return find_events(doc, index, lexicon, quotes=[quote], timexes=[], places=[], published="2021-03-04",
+        return events_for(doc, lexicon, actors, quotes=[quote], timexes=[], places=[], published="2021-03-04",
                            article_id="art")
 
     (event,) = run()
@@ -630,7 +662,7 @@ def actors_by_name(text: str, names: dict[str, str]) -> list[Actor]:
 
 def coded(nlp, lexicon: Lexicon, text: str, names: dict[str, str]) -> set[tuple]:
     doc = nlp(text)
-    events = find_events(doc, ActorIndex(actors_by_name(text, names)), lexicon, quotes=[], timexes=[], places=[],
+    events = events_for(doc, lexicon, actors_by_name(text, names), quotes=[], timexes=[], places=[],
                          published="2021-03-04", article_id="t")
     return {(e.source.code, e.cameo.code, e.target.code if e.target else None, e.modality) for e in events}
 
@@ -754,8 +786,8 @@ def test_date_carried_from_the_previous_sentence(make_doc, lexicon, verb, tag, a
     lemmas[7 + n] = "criticise"
     doc = make_doc(words, heads=heads, deps=deps, tags=tags, pos=pos, lemmas=lemmas)
     monday = Timex("Monday", doc[4].idx, doc[4].idx + 6, "DATE", value)
-    index = ActorIndex(actors_on(doc, {"Chile": (0, 6), "Peru": (2,), "Bolivia": (8 + n,)}))
-    events = find_events(doc, index, lexicon, quotes=[], timexes=[monday], places=[], published="2021-03-04",
+    actors = actors_on(doc, {"Chile": (0, 6), "Peru": (2,), "Bolivia": (8 + n,)})
+    events = events_for(doc, lexicon, actors, quotes=[], timexes=[monday], places=[], published="2021-03-04",
                          article_id="a")
     (event,) = [e for e in events if e.cameo.root in {"11", "13"}]
     assert (event.date.value, event.date.basis) == expected
@@ -808,7 +840,7 @@ def test_a_noun_modifying_another_noun_is_no_trigger(make_doc, lexicon) -> None:
     doc = make_doc(["the", "aid", "worker", "and", "the", "aid"], heads=[2, 2, 2, 2, 5, 2],
                    deps=["det", "compound", "ROOT", "cc", "det", "conj"], pos=["DET", "NOUN", "NOUN", "CCONJ", "DET", "NOUN"],
                    lemmas=["the", "aid", "worker", "and", "the", "aid"])
-    assert lexicon.candidates(doc[1]) == [] and lexicon.candidates(doc[5]) != []
+    assert frames.candidates(lexicon, doc[1]) == [] and frames.candidates(lexicon, doc[5]) != []
 
 
 # words, heads, deps, pos, lemmas, expected target: a group of a country acting on nobody named
@@ -846,7 +878,7 @@ def test_an_attack_nobody_claims_is_by_unidentified_attackers_where_it_happened(
                    lemmas=["a", doer.lower(), "in", "Arica", "kill", "Peruvians", "."])
     arica = doc[3]
     place = Place("Arica", arica.idx, arica.idx + 5, "Arica", "CHI", -18.5, -70.3, 3899361, "city")
-    events = find_events(doc, ActorIndex(actors_on(doc, {"Peruvians": (5,)})), lexicon, quotes=[], timexes=[],
+    events = events_for(doc, lexicon, actors_on(doc, {"Peruvians": (5,)}), quotes=[], timexes=[],
                          places=[place], published="2021-03-04", article_id="art")
     assert [(e.source.name, e.source.code, e.target.name if e.target else None) for e in events] == expected
 
@@ -892,7 +924,7 @@ def test_an_agentless_killing_is_an_attack_only_with_a_weapon(make_doc, lexicon,
                    lemmas=["Peruvians", "be", "kill", "in", "a", words[5], "in", "Arica", "."])
     arica = doc[7]
     place = Place("Arica", arica.idx, arica.idx + 5, "Arica", "CHI", -18.5, -70.3, 3899361, "city")
-    events = find_events(doc, ActorIndex(actors_on(doc, {"Peruvians": (0,)})), lexicon, quotes=[], timexes=[],
+    events = events_for(doc, lexicon, actors_on(doc, {"Peruvians": (0,)}), quotes=[], timexes=[],
                          places=[place], published="2021-03-04", article_id="art")
     assert [(e.source.name, e.target.name if e.target else None) for e in events] == expected
     assert all(e.source.basis == "unattributed" for e in events)
@@ -939,8 +971,8 @@ def test_coordinated_subjects_act_on_each_other_unless_together(make_doc, lexico
                    deps=["nsubj", "cc", "conj", "ROOT", *(["advmod"] if together else []), "punct"],
                    pos=["PROPN", "CCONJ", "PROPN", "VERB", *(["ADV"] if together else []), "PUNCT"],
                    lemmas=["Chile", "and", "Peru", "cooperate", *([together] if together else []), "."])
-    index = ActorIndex(actors_on(doc, {"Chile": (0,), "Peru": (2,)}))
-    events = find_events(doc, index, lexicon, quotes=[], timexes=[], places=[], published=None, article_id="a")
+    actors = actors_on(doc, {"Chile": (0,), "Peru": (2,)})
+    events = events_for(doc, lexicon, actors, quotes=[], timexes=[], places=[], published=None, article_id="a")
     assert sorted((e.source.code, e.target.code if e.target else None) for e in events) == expected
 
 
@@ -951,8 +983,8 @@ def test_parties_meeting_each_other_take_no_target_from_their_topic(make_doc, le
                    deps=["nsubj", "cc", "conj", "ROOT", "dobj", "prep", "amod", "pobj", "punct"],
                    pos=["PROPN", "CCONJ", "PROPN", "VERB", "NOUN", "ADP", "ADJ", "NOUN", "PUNCT"],
                    lemmas=["Chile", "and", "Peru", "hold", "talk", "on", "Bolivian", "troop", "."])
-    index = ActorIndex(actors_on(doc, {"Chile": (0,), "Peru": (2,), "Bolivia": (6,)}))
-    events = find_events(doc, index, lexicon, quotes=[], timexes=[], places=[], published=None, article_id="a")
+    actors = actors_on(doc, {"Chile": (0,), "Peru": (2,), "Bolivia": (6,)})
+    events = events_for(doc, lexicon, actors, quotes=[], timexes=[], places=[], published=None, article_id="a")
     assert sorted((e.source.code, e.target.code if e.target else None) for e in events) == [("CHI", "PER"), ("PER", "CHI")]
 
 
@@ -969,7 +1001,7 @@ def test_an_act_that_threatens_is_no_threat(make_doc, lexicon, subject, expected
     doc = make_doc(words, heads=[2, 2, 3, 3, 3, 3], deps=["det", "amod", "nsubj", "ROOT", "dobj", "punct"],
                    pos=["DET", "ADJ", "NOUN", "VERB", "PROPN", "PUNCT"],
                    lemmas=["the", "Chilean", subject, "threaten", "Peru", "."])
-    events = find_events(doc, ActorIndex(actors_on(doc, {"Chile": (1,), "Peru": (4,)})), lexicon, quotes=[],
+    events = events_for(doc, lexicon, actors_on(doc, {"Chile": (1,), "Peru": (4,)}), quotes=[],
                          timexes=[], places=[], published=None, article_id="a")
     assert [(e.source.code, e.cameo.code) for e in events if e.trigger.text == "threatened"] == expected
 

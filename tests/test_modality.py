@@ -1,12 +1,13 @@
-"""Modality of a trigger over hand-built parses (eventwire.stages.modality)."""
+"""Modality of a trigger over hand-built parses (eventwire.stages.events.modality)."""
 
 from __future__ import annotations
 
 import pytest
 
 from eventwire.errors import DictionaryError
-from eventwire.stages.events import Lexicon, parse_lexicon
-from eventwire.stages.modality import ModalityCues, clause_verb, modality_of
+from eventwire.lexicons.triggers import Lexicon, ModalityCues, parse_lexicon
+from eventwire.stages.events.modality import modality_of
+from eventwire.stages.tokens import clause_verb
 
 
 @pytest.fixture(scope="module")

@@ -29,41 +29,31 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from ..models import Actor, Basis
-from .index import ActorIndex
+from ...lexicons.triggers import forms_of
+from ...lexicons.words import words
+from ...models import Actor, Basis
+from ..actors.index import ActorIndex
+from ..tokens import antecedent, is_infinitive
 
-OBJECT_CONTROL = frozenset({"urge", "ask", "tell", "order", "force", "persuade", "invite", "allow", "press",
-                            "pressure", "encourage", "call", "compel", "request", "warn", "instruct", "help", "beg", "implore",
-                            "cause", "advise", "remind", "convince", "prompt", "authorize", "authorise", "oblige",
-                            "lead", "drive", "push", "permit", "enable"})
-RELATIVE_PRONOUNS = frozenset({"who", "whom", "which", "that", "whose"})
+# Open-class word lists: eventwire/data/words/events.tsv explains each.
+OBJECT_CONTROL = words("object_control_verbs")
+RELATIONAL = words("relational_nouns")
+WEAPONS = words("weapon_nouns")
+BASED = words("based_words")
+FLEEING = words("fleeing_verbs")
+ENGAGED = words("engaged_verbs")
+OTHERS = words("other_party_nouns")
+QUANTITY = words("quantity_words")
+CONDITIONS = words("condition_marks")
+SUPPORTING = words("supporting_verbs")
+LEADING = words("leading_words")
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 MODIFIER_DEPS = ("poss", "compound", "amod", "nmod", "appos")
-RELATIONAL = frozenset({"tie", "relation", "relationship", "cooperation", "partnership", "friendship", "alliance",
-                        "link", "contact", "dialogue", "war", "conflict", "dispute", "feud", "rivalry", "fighting",
-                        "battle", "confrontation", "standoff", "talk", "negotiation", "deal", "agreement", "treaty"})
-WEAPONS = frozenset({"bomb", "bombing", "blast", "explosion", "device", "mine", "missile", "rocket", "shell", "shelling",
-                     "airstrike", "strike", "raid", "attack", "fire", "gunfire", "grenade", "mortar", "drone",
-                     "ied"})  # things that did an attack, not who did it
-BASED = frozenset({"base", "operate", "station", "headquarter", "headquarters", "active"})
-FLEEING = frozenset({"flee", "escape"})
-ENGAGED = frozenset({"engage", "involve", "embroil"})  # participles whose subject does the act in their "in" phrase
-OTHERS = frozenset({"partner", "ally", "neighbour", "neighbor", "rival", "enemy", "foe", "counterpart", "adversary",
-                    "opponent", "critic", "creditor", "donor",
-                    # kin and friends: "their father flew to Erbil" is not them
-                    "father", "mother", "parent", "son", "daughter", "child", "wife", "husband", "brother", "sister",
-                    "family", "relative", "uncle", "aunt", "cousin", "nephew", "niece", "grandfather",
-                    "grandmother", "fiancee", "fiancée", "fiance", "widow", "friend"})
 PREP_DEPS = frozenset({"prep", "dative", "agent"})
-QUANTITY = frozenset({"ten", "dozen", "score", "hundred", "thousand", "million", "group", "number", "crowd", "band",
-                      "member", "some", "many", "most", "all", "several", "few", "part", "majority"})
 LOCATIVE = ("in", "throughout", "across", "inside")
-CONDITIONS = frozenset({"unless", "if", "until"})
-DIRECTED = frozenset({"to", "with", "against", "for", "on", "toward", "towards", "from", "into", "over", "between", "among"})
+DIRECTED = frozenset({"to", "with", "against", "for", "on", "toward", "towards", "from", "into", "over", "between",
+                      "among"})
 INHERITED = 0.85  # certainty of an argument reached through the grammar rather than a direct slot
-SUPPORTING = frozenset({"back", "support", "arm", "fund", "finance", "train", "equip", "sponsor", "supply", "aid",
-                        "assist", "help", "protect", "defend", "recognise", "recognize", "endorse", "advise", "raise"})
-LEADING = frozenset({"led", "sponsored"})  # "the Chilean-led offensive"; "Chilean-backed rebels" are not Chile
 MAX_DEPTH = 2  # phrases followed down from a head word ("the government of Iran")
 NESTED = 0.9  # certainty of an actor found on a modifier rather than on the phrase's head word
 
@@ -84,17 +74,7 @@ class Argument:
 def word_forms(token: Token) -> frozenset[str]:
     """The lemma, the lower-case form, and the form without a regular inflection ("staged" -> "stage"):
     lemmatisers miss some forms, and lexicon lists are looked up by all of them."""
-    lower = token.lower_
-    forms = {token.lemma_.lower(), lower}
-    for suffix, replacement in (("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"), ("s", ""), ("es", "")):
-        if lower.endswith(suffix) and len(lower) - len(suffix) >= 3:
-            forms.add(lower[: -len(suffix)] + replacement)
-    return frozenset(forms)
-
-
-def is_infinitive(verb: Token) -> bool:
-    """A verb with its "to" ("to launch")."""
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    return forms_of(token.lower_, token.lemma_)
 
 
 def is_passive(verb: Token) -> bool:
@@ -116,16 +96,6 @@ def is_reduced_passive(verb: Token) -> bool:
     mis-tagged active verb ("groups collected and shipped aid")."""
     return (verb.dep_ == "acl" and verb.tag_ == "VBN"
             and not any(c.dep_ in {"dobj", "conj"} for c in verb.children))
-
-
-def antecedent(token: Token) -> Token:
-    """The noun a relative pronoun stands for (``who`` in ``Velayati, who ...``), else the token."""
-    if token.lower_ not in RELATIVE_PRONOUNS:
-        return token
-    for ancestor in token.ancestors:
-        if ancestor.dep_ == "relcl":
-            return ancestor.head
-    return token
 
 
 def grammatical_subject(verb: Token, depth: int = 0) -> tuple[Token | None, float]:
@@ -170,7 +140,7 @@ def noun_source_candidates(
     noun: Token, light_verbs: frozenset[str], frame_preps: frozenset[str]
 ) -> list[tuple[Token, float]]:
     """Where the doer of a nominal event may sit, best first."""
-    found: list[tuple[Token, float]] = [(c, 1.0) for c in noun.children if c.dep_ == "poss"]
+    found: list[tuple[Token | None, float]] = [(c, 1.0) for c in noun.children if c.dep_ == "poss"]
     for prep in (c for c in noun.children if c.dep_ in PREP_DEPS and c.lower_ == "by"):
         found += [(p, 1.0) for p in prep.children if p.dep_ == "pobj"]
     found += [(c, NESTED) for c in noun.children if c.dep_ in {"compound", "amod", "nmod"}]
@@ -383,8 +353,8 @@ def _located(token: Token, index: ActorIndex) -> tuple[Actor, float] | None:
     if token.lemma_.lower() in WEAPONS:  # "a bombing in Baghdad" is not Iraq's
         return None
     based = [c for c in token.children if c.dep_ == "acl" and c.lemma_.lower() in BASED]  # "a group based in Tacna"
-    fled = [h for c in token.children if c.dep_ == "acl" and c.lemma_.lower() in FLEEING  # "refugees escaping the fighting in Peru"
-            for h in (c, *(o for o in c.children if o.dep_ == "dobj"))]
+    fled = [h for c in token.children if c.dep_ == "acl" and c.lemma_.lower() in FLEEING
+            for h in (c, *(o for o in c.children if o.dep_ == "dobj"))]  # "refugees escaping the fighting in Peru"
     for pobj in (*(o for head in (token, *based, *fled) for o in _prep_objects(head, LOCATIVE)),
                  *(o for head in fled for o in _prep_objects(head, ("from",)))):
         start, end = pobj.left_edge.idx, pobj.idx + len(pobj.text)
@@ -442,16 +412,22 @@ def sources(
     """The actors who did what ``trigger`` names (``stative``: the trigger is a participle used as an
     adjective, whose subject is its source)."""
     if trigger.pos_ in {"NOUN", "PROPN"}:
-        for token, certainty in noun_source_candidates(trigger, light_verbs, frame_preps):
-            found = resolve_all([token], index, certainty)
-            if found:
-                return found
-        return []
-    token, certainty = verb_source(trigger, stative)
-    found = resolve_all([token], index, certainty) if token is not None else []
-    if not found and trigger.dep_ == "acl" and trigger.tag_ == "VBG" and token is not None and token.i == trigger.head.i:
+        return _noun_sources(trigger, index, light_verbs, frame_preps)
+    doer, certainty = verb_source(trigger, stative)
+    found = resolve_all([doer], index, certainty) if doer is not None else []
+    if not found and trigger.dep_ == "acl" and trigger.tag_ == "VBG" and doer is not None and doer.i == trigger.head.i:
         return _issuer(trigger.head, index)
     return found
+
+
+def _noun_sources(noun: Token, index: ActorIndex, light_verbs: frozenset[str], frame_preps: frozenset[str]
+                  ) -> list[Argument]:
+    """The actors who did what an event noun names: those of its first candidate slot naming any."""
+    for token, certainty in noun_source_candidates(noun, light_verbs, frame_preps):
+        found = resolve_all([token], index, certainty)
+        if found:
+            return found
+    return []
 
 
 def _issuer(message: Token, index: ActorIndex) -> list[Argument]:

@@ -15,54 +15,22 @@ coordination, and looks for:
 - **asserted** otherwise.
 
 The first of negated, hypothetical, intended that applies wins. The cue words are data
-(the ``modality`` section of ``eventwire/data/triggers.yaml``), held in :class:`ModalityCues`.
+(the ``modality`` section of ``eventwire/data/triggers.yaml``), held in
+:class:`eventwire.lexicons.triggers.ModalityCues`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from ..models import Modality
-from .arguments import is_infinitive
+from ...lexicons.triggers import ModalityCues
+from ...models import Modality
+from ..tokens import clause_verb, is_infinitive
 
-CUE_FIELDS = (
-    "intended_aux",
-    "hypothetical_aux",
-    "intended_heads",
-    "hypothetical_heads",
-    "negating_heads",
-    "negators",
-    "conditional_marks",
-    "reporting_verbs",
-)
 AUX_DEPS = frozenset({"aux", "auxpass"})
 CLIMB_DEPS = frozenset({"xcomp", "acomp", "conj", "pcomp", "acl"})
-VERBAL = frozenset({"VERB", "AUX"})
-
-
-@dataclass(frozen=True)
-class ModalityCues:
-    """The cue words, each a frozenset of lower-case lemmas or forms."""
-
-    intended_aux: frozenset[str]
-    hypothetical_aux: frozenset[str]
-    intended_heads: frozenset[str]
-    hypothetical_heads: frozenset[str]
-    negating_heads: frozenset[str]
-    negators: frozenset[str]
-    conditional_marks: frozenset[str]
-    reporting_verbs: frozenset[str]
-
-    @classmethod
-    def from_mapping(cls, data: Mapping[str, Sequence[str]], where: str = "modality") -> "ModalityCues":
-        """Build cues from the ``modality`` mapping of a lexicon file; every field is required."""
-        missing = [name for name in CUE_FIELDS if name not in data]
-        if missing:
-            raise ValueError(f"{where}: missing cue lists {', '.join(missing)}; give each as a list of words")
-        return cls(**{name: frozenset(str(w).lower() for w in data[name]) for name in CUE_FIELDS})
 
 
 def modality_of(trigger: Token, cues: ModalityCues) -> Modality:
@@ -97,16 +65,6 @@ def _infinitive_clause(token: Token) -> bool:
     """A "to"-clause parsed as an adverbial clause ("may feel ready to launch an offensive"): it
     shares its governor's modality like any to-clause."""
     return token.dep_ == "advcl" and is_infinitive(token) and not _has_subject(token)
-
-
-def clause_verb(token: Token) -> Token:
-    """The verb heading the clause a word sits in (the word itself when it is a verb)."""
-    current = token
-    for _ in range(4):
-        if current.pos_ in VERBAL or current.dep_ == "ROOT" or current.head.i == current.i:
-            return current
-        current = current.head
-    return current if current.pos_ in VERBAL else token
 
 
 def _has_subject(token: Token) -> bool:
@@ -168,5 +126,5 @@ def _backshifted(verb: Token, aux: Token, cues: ModalityCues) -> bool:
     if clause.dep_ != "ccomp":
         return False
     speech = clause.head
-    past = speech.tag_ == "VBD" or "Past" in speech.morph.get("Tense")
+    past = speech.tag_ == "VBD" or "Past" in speech.morph.get("Tense", None)
     return speech.lemma_.lower() in cues.reporting_verbs and past

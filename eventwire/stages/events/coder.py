@@ -1,0 +1,147 @@
+"""The events of an article: trigger matches, their sources and targets, one event per pair.
+
+:func:`find_events` goes sentence by sentence; :func:`code_match` turns one trigger match into events:
+it needs a source actor tied to text in its own clause (directly or through a coreference mention),
+finds the targets (:mod:`.targets`), the modality (:mod:`.modality`) and the code, and pairs every
+source with every target.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from ...context import ArticleContext, Earlier
+from ...lexicons.words import words
+from ...models import Actor, Event, Offsets
+from ...ontology.cameo import root_has
+from .arguments import Argument, ArgumentIndex
+from .arguments import sources as find_sources
+from .build import act_of, build_event, clause_offsets
+from .frames import Match, is_stative, said_by_an_event, sentence_matches
+from .inputs import Inputs
+from .modality import modality_of
+from .targets import find_targets, home_target, internal_target, place_actors, unattributed_sources
+
+if TYPE_CHECKING:
+    from ...resources import Resources
+
+OFFICIAL_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
+TOGETHER = words("together_words")
+EventKey = tuple[str | None, str, str | None, Offsets]  # source, code, target, clause
+Pair = tuple[Argument, Argument | None]
+
+
+def find_events(context: ArticleContext, earlier: Earlier, resources: Resources) -> list[Event]:
+    """Every event in the article, sentence by sentence, in text order: one per (source, code, target,
+    clause), the most confident when two triggers of a clause say the same ("visiting", "visit")."""
+    index = ArgumentIndex(context.index.actors, place_actors(earlier.places, context.index))
+    inputs = Inputs(context.with_actors(index), earlier, resources.lexicon)
+    best: dict[EventKey, Event] = {}
+    for sentence in inputs.doc.sents:
+        _keep_best(inputs, sentence, best)
+    return sorted(without_repeats(list(best.values())), key=lambda e: e.trigger.start)
+
+
+def _keep_best(inputs: Inputs, sentence: SpacySpan, best: dict[EventKey, Event]) -> None:
+    """Add the events of one sentence to ``best``, keeping the most confident of each key."""
+    for match in sentence_matches(sentence, inputs.lexicon):
+        clause = clause_offsets(inputs.doc[match.trigger])
+        for event in code_match(inputs, match):
+            key = (event.source.actor if event.source else None, event.cameo.code,
+                   event.target.actor if event.target else None, clause)
+            if key not in best or event.confidence > best[key].confidence:
+                best[key] = event
+
+
+def without_repeats(events: Sequence[Event]) -> list[Event]:
+    """The events without a targetless one whose source did the same kind of act to a named target in
+    the same sentence ("arrived on a visit to Amman": the visit has the target, the arrival none)."""
+    def act(e: Event) -> tuple[Offsets, str | None, str | None]:
+        return e.sentence, e.source.actor if e.source else None, e.plover.type
+
+    targeted = {act(e) for e in events if e.target}
+    return [e for e in events if e.target or act(e) not in targeted]
+
+
+def code_match(inputs: Inputs, match: Match) -> list[Event]:
+    """The events one trigger match gives: one per (source, target) pair it has evidence for."""
+    trigger = inputs.doc[match.trigger]
+    entry = match.entry
+    if root_has(entry.code, "speech") and said_by_an_event(trigger, inputs.lexicon):
+        return []
+    sources = match_sources(inputs, match)
+    if not sources:
+        return []
+    if entry.state_code and all(is_official(s.actor) for s in sources):  # "a Chilean strike killed ten"
+        entry = replace(entry, code=entry.state_code)
+    parties = entry.reciprocal and len({s.actor.id for s in sources}) > 1  # "X and Y met": each other's target
+    alone = frozenset(s.actor.id for s in sources) if len(sources) == 1 else frozenset()  # several: each other's
+    targets = find_targets(inputs, match, only_slots=parties, exclude=alone)
+    if entry.clause_modal and not targets:  # "said relations should not depend on ...": an opinion, no demand
+        return []
+    code, modality = inputs.lexicon.code_for(entry, modality_of(trigger, inputs.lexicon.modality))
+    pairs = argument_pairs(sources, targets, entry.reciprocal and not side_by_side(trigger))
+    if root_has(entry.code, "domestic"):
+        pairs = [(source, target or home_target(source, trigger, match, inputs)) for source, target in pairs]
+    elif root_has(entry.code, "internal"):
+        pairs = [(source, target or internal_target(source, trigger, match, inputs)) for source, target in pairs]
+    act = act_of(inputs, match, code, modality)
+    return [build_event(inputs, act, source, target) for source, target in pairs]
+
+
+def match_sources(inputs: Inputs, match: Match) -> list[Argument]:
+    """Who did what the match names: the actors in its source slots, else unidentified attackers for an
+    attack nobody claims; only crowds for an entry that needs a group ("demonstrate")."""
+    trigger, lexicon = inputs.doc[match.trigger], inputs.lexicon
+    stative = is_stative(match, trigger)
+    sources = find_sources(trigger, inputs.index, lexicon.light_verbs, lexicon.frame_preps, stative=stative)
+    if not sources and root_has(match.entry.code, "unattributed"):
+        sources = unattributed_sources(trigger, inputs)
+    if match.entry.group_source:  # "Trump demonstrates daily" shows; it is no protest
+        sources = [s for s in sources if is_crowd(s, inputs.doc)]
+    return sources
+
+
+def is_crowd(source: Argument, doc: Doc) -> bool:
+    """Whether a source can demonstrate or rally: a group or people, a party or movement; not one person,
+    a state or a state body."""
+    actor, word = source.actor, doc[source.token]
+    if source.group or actor.kind == "group" or word.tag_ in {"NNS", "NNPS"} or word.pos_ == "NUM":
+        return True
+    return actor.kind == "organisation" and not OFFICIAL_SECTORS & set(actor.sectors)
+
+
+def is_official(actor: Actor) -> bool:
+    """A state, or its government or forces."""
+    return actor.kind == "state" or bool({"GOV", "MIL"} & set(actor.sectors))
+
+
+def argument_pairs(sources: Sequence[Argument], targets: Sequence[Argument], reciprocal: bool) -> list[Pair]:
+    """Source × target pairs; reciprocal frames pair coordinated sources with each other and need two
+    parties (a cabinet that "met" is no event between actors). An actor is not its own target, but a
+    group named after a country acts on that country ("Chilean miners protested in Arica": CHL -> CHL)."""
+    if not targets and reciprocal:
+        return [(a, b) for a in sources for b in sources if a.actor.id != b.actor.id]
+    pairs: list[Pair] = []
+    for source in sources:
+        others = [t for t in targets if distinct(source, t)]
+        pairs += [(source, t) for t in others] if others else [(source, None)]
+    return pairs
+
+
+def side_by_side(trigger: Token) -> bool:
+    """Coordinated subjects acting together, not on each other ("Chilean and Peruvian troops fought
+    alongside the militia", "Chile and Peru worked together")."""
+    return any(c.lower_ in TOGETHER for c in trigger.children if c.dep_ in {"prep", "advmod"})
+
+
+def distinct(source: Argument, target: Argument) -> bool:
+    """Two different parties: different actors, or a group and the country it is named after."""
+    if source.actor.id != target.actor.id:
+        return True
+    return (source.group or target.group) and source.token != target.token

@@ -1,0 +1,253 @@
+"""Frame matching: which trigger-lexicon entry a word of a sentence is, and which words its frame takes.
+
+For every word, :func:`match` picks the entry whose frame fits best (``impose`` + ``sanctions`` + ``on``:
+163; ``threaten`` + a ``to``-clause of ``attack``: 138). :func:`sentence_matches` keeps the matches of a
+sentence that are events of their own: not the words another frame absorbed, and not the acts that are
+only the content of another (what is demanded, urged, refused or threatened).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from ...lexicons.triggers import Entry, Lexicon
+from ...ontology.cameo import root_has
+from ..tokens import is_infinitive
+from . import arguments as args
+
+PARTICLE_DEPS = frozenset({"prt", "prep", "advmod", "dative"})
+
+
+@dataclass(frozen=True)
+class Match:
+    """A word that matched an entry, with the words its frame took (indices into the Doc)."""
+
+    entry: Entry
+    trigger: int
+    particle: int | None = None
+    object: int | None = None
+    complement: int | None = None
+
+
+def candidates(lexicon: Lexicon, token: Token) -> list[Entry]:
+    """The entries whose lemma and part of speech fit ``token``."""
+    predicative = token.pos_ == "ADJ" and token.dep_ == "acomp" and _participle(token)  # "is opposed", not "are free"
+    pos = "noun" if token.pos_ in {"NOUN", "PROPN"} else "verb" if token.pos_ == "VERB" or predicative else None
+    if pos is None or (pos == "noun" and token.dep_ == "compound"):  # "aid worker", "protest movement"
+        return []
+    return list(lexicon.entries_for(pos, token.lower_, token.lemma_))
+
+
+def match(lexicon: Lexicon, token: Token) -> Match | None:
+    """The most specific entry whose frame fits ``token`` in its sentence, if any (then the strongest,
+    then one written for the word's own form: "opposed" before "oppose")."""
+    found = [m for m in (_fit(e, token) for e in candidates(lexicon, token)) if m is not None]
+    if not found:
+        return None
+    return max(found, key=lambda m: (m.entry.specificity, m.entry.strength, m.entry.lemma == token.lower_))
+
+
+def _participle(token: Token) -> bool:
+    return token.tag_ == "VBN" or bool(token.lower_.endswith("ed"))
+
+
+def _fit(entry: Entry, token: Token) -> Match | None:
+    """A match when every condition of the entry's frame holds around ``token``."""
+    particle = _child(token, PARTICLE_DEPS, lambda c: c.lower_ == entry.particle) if entry.particle else None
+    if entry.particle and particle is None:
+        return None
+    if entry.unless_object and _ruled_out(token, entry.unless_object):
+        return None
+    obj = _frame_object(entry, token) if entry.object else None
+    if entry.object and obj is None:
+        return None
+    if entry.modifier and not _modified(entry, token, obj):
+        return None
+    comp = None
+    if entry.clause_modal:
+        comp = _modal_clause(token, entry.clause_modal)
+        if comp is None:
+            return None
+    if entry.complement:
+        comp = _complement(entry, token)
+        if comp is None:
+            return None
+    return Match(entry, token.i, _i(particle), _i(obj), _i(comp))
+
+
+def _frame_object(entry: Entry, token: Token) -> Token | None:
+    """The event noun the frame needs as the verb's direct object (a passive's subject)."""
+    deps = {"nsubjpass"} if args.is_passive(token) else {"dobj"}
+    return _event_noun(_child(token, deps, lambda c: True), entry.object)
+
+
+def _modified(entry: Entry, token: Token, obj: Token | None) -> bool:
+    """Whether one of the entry's modifiers qualifies the word, or its object for a verb ("impose martial
+    law": the law is martial)."""
+    modified = token if obj is None or entry.pos == "noun" else obj
+    return _child(modified, {"compound", "amod", "nmod"}, lambda c: c.lemma_.lower() in entry.modifier) is not None
+
+
+def _modal_clause(token: Token, modals: frozenset[str]) -> Token | None:
+    """The that-clause of the verb with one of the modal auxiliaries ``modals`` ("said Iran must leave")."""
+    return _child(token, {"ccomp"}, lambda c: any(a.dep_ == "aux" and a.lower_ in modals for a in c.children))
+
+
+def _complement(entry: Entry, token: Token) -> Token | None:
+    """The clause the entry's ``complement`` asks for, if the word governs it (with a wanted verb)."""
+    deps = {"acl", "ccomp"} if entry.pos == "noun" else {"xcomp", "ccomp"}
+    if entry.pos == "verb" and isinstance(entry.complement, frozenset):
+        deps = {*deps, "advcl"}  # "have sworn to fight" is often parsed as a purpose clause
+    any_clause = entry.pos == "noun" or entry.complement is True
+    comp = _child(token, deps, lambda c: c.pos_ in {"VERB", "AUX"} and (any_clause or _is_to_clause(c)))
+    if comp is None and entry.pos == "noun":
+        comp = _shifted_clause(token)
+    wanted = entry.complement
+    if comp is None or (isinstance(wanted, frozenset) and "*" not in wanted and comp.lemma_.lower() not in wanted):
+        return None
+    return comp
+
+
+def _shifted_clause(noun: Token) -> Token | None:
+    """The that-clause of an object noun, parsed as its verb's ("restated its demand on Monday that Peru
+    pull back")."""
+    if noun.dep_ != "dobj":
+        return None
+    return _child(noun.head, {"ccomp"}, lambda c: c.i > noun.i and c.pos_ in {"VERB", "AUX"}
+                  and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children))
+
+
+def _ruled_out(token: Token, objects: frozenset[str]) -> bool:
+    """Whether the verb's direct object (a passive's subject) is one that gives the word another
+    sense ("released a statement", "figures were released", "demonstrated its power"); for any
+    object (``*``), a clause counts too ("demonstrated that it can ...")."""
+    passive = args.is_passive(token)
+    if "*" in objects and any(c.dep_ == "ccomp" for c in token.children):  # "demonstrated that it can ..."
+        return True
+    direct = [c for c in token.children if c.dep_ == ("nsubjpass" if passive else "dobj")]
+    if passive and token.dep_ == "acl":  # "the summary released by the OPCW"
+        direct.append(token.head)
+    return any("*" in objects or c.lemma_.lower() in objects or c.lower_ in objects for c in direct)
+
+
+def _event_noun(obj: Token | None, lemmas: frozenset[str]) -> Token | None:
+    """The object if it or its modifier is one of ``lemmas`` ("peacekeeping force"), the noun of a
+    measure ("tons of aid", "part of the aid"), or a conjunct ("launched mortar and rocket fire")."""
+    if obj is None:
+        return None
+    if "*" in lemmas or _named(obj, lemmas):
+        return obj
+    conjunct = next((c for c in obj.conjuncts if c.i > obj.i and _named(c, lemmas)), None)
+    if conjunct is not None:
+        return conjunct
+    if any(c.dep_ in {"compound", "amod"} and c.lemma_.lower() in lemmas for c in obj.children):
+        return obj
+    for prep in (c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"):
+        inner = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if inner is not None and _named(inner, lemmas):
+            return inner
+    return None
+
+
+def _named(token: Token, lemmas: frozenset[str]) -> bool:
+    """Whether the word's lemma or form is one of ``lemmas``."""
+    return bool(token.lemma_.lower() in lemmas or token.lower_ in lemmas)
+
+
+def _is_to_clause(verb: Token) -> bool:
+    return verb.dep_ == "xcomp" or is_infinitive(verb)
+
+
+def _child(token: Token, deps: Collection[str], test: Callable[[Token], bool]) -> Token | None:
+    return next((c for c in token.children if c.dep_ in deps and test(c)), None)
+
+
+def _i(token: Token | None) -> int | None:
+    return token.i if token is not None else None
+
+
+def sentence_matches(sentence: SpacySpan, lexicon: Lexicon) -> list[Match]:
+    """The trigger matches of one sentence, without the words another frame absorbed and without the
+    acts that are only the content of another: what is demanded, urged, refused or threatened
+    ("threatened to call a national strike unless ...") and the demands a protest is held for
+    ("rallied to demand reforms": a protest, not a protest and a demand)."""
+    matches = [m for m in (match(lexicon, t) for t in sentence) if m is not None]
+    absorbed, refused, demands = _contents(sentence, matches, lexicon)
+    return [m for m in matches if m.trigger not in absorbed
+            and not (m.trigger in demands and root_has(m.entry.code, "demand"))
+            and not (m.trigger in refused and not root_has(m.entry.code, "spoken"))]
+
+
+def _contents(sentence: SpacySpan, matches: Sequence[Match], lexicon: Lexicon
+              ) -> tuple[set[int], set[int], set[int]]:
+    """The words the matches absorbed (frame words and content), the acts refusals name, and the
+    demands of protests' purpose clauses."""
+    absorbed = {i for m in matches for i in (m.object, m.complement) if i is not None}
+    demands: set[int] = set()
+    refused: set[int] = set()
+    doc = sentence.doc
+    for m in matches:
+        trigger = doc[m.trigger]
+        if m.complement is not None and root_has(m.entry.code, "content"):
+            absorbed |= content_words(doc[m.complement])
+        light = bool(args.word_forms(trigger) & lexicon.light_verbs)  # "ordered a strike" asks for no strike
+        if root_has(m.entry.code, "content") and not light:
+            (refused if root_has(m.entry.code, "refusal") else absorbed).update(t.i for t in asked_for(trigger))
+        if root_has(m.entry.code, "protest"):
+            demands |= {t.i for t in purpose_clauses(trigger, lexicon.light_verbs)}
+    return absorbed, refused, demands
+
+
+def asked_for(trigger: Token) -> list[Token]:
+    """The acts an appeal, demand, refusal or threat names as its object ("demanded talks with the
+    Council", "opposed to Bolivian arbitration"): the object nouns, not what they say in turn."""
+    heads = [c for c in trigger.children if c.dep_ == "dobj"] or [  # "called for talks", "opposed to ..."
+        o for p in trigger.children if p.dep_ == "prep" and p.lower_ in {"to", "for"}
+        for o in p.children if o.dep_ == "pobj"]
+    return [w for h in heads for w in (h, *h.conjuncts)]
+
+
+def content_words(complement: Token) -> set[int]:
+    """The words of a complement clause, without the relative clauses in it (which say what happened,
+    not what is asked: "demanded the release of the activists who were arrested in Tacna")."""
+    words: set[int] = set()
+    stack = [complement]
+    while stack:
+        token = stack.pop()
+        words.add(token.i)
+        stack.extend(c for c in token.children if c.dep_ not in {"relcl", "acl"})
+    return words
+
+
+def purpose_clauses(trigger: Token, light_verbs: frozenset[str]) -> list[Token]:
+    """The verbs of the purpose clauses of an act ("staged rallies to demand ...", "rioted, demanding
+    ..."), found on the trigger or on the light verb whose object it is."""
+    heads = [trigger]
+    if light_verb_object(trigger, light_verbs):
+        heads.append(trigger.head)
+    return [c for h in heads for c in h.children
+            if c.dep_ in {"advcl", "xcomp"} and (is_infinitive(c) or c.tag_ == "VBG")]
+
+
+def light_verb_object(token: Token, light_verbs: frozenset[str]) -> bool:
+    """Whether the word is the object of a light verb ("held talks", "paid a visit")."""
+    return token.dep_ in {"dobj", "nsubjpass"} and bool(args.word_forms(token.head) & light_verbs)
+
+
+def said_by_an_event(trigger: Token, lexicon: Lexicon) -> bool:
+    """A verb of saying whose subject is an act ("an air raid threatened the convoy"): the
+    act endangers, nobody threatens."""
+    if trigger.pos_ not in {"VERB", "AUX"}:
+        return False
+    subject, _ = args.verb_source(trigger)
+    return subject is not None and subject.pos_ == "NOUN" and bool(candidates(lexicon, subject))
+
+
+def is_stative(match: Match, trigger: Token) -> bool:
+    """A participle matched by an entry written for the participle itself ("opposed"): an adjective,
+    not a passive ("Israel is opposed to the plan")."""
+    return bool(match.entry.lemma == trigger.lower_ != trigger.lemma_.lower())
