@@ -23,8 +23,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ...context import ArticleContext
 from ...lexicons import words
-from ..mentions import in_stance, place_name_end
-from ..tokens import Words
+from ..tokens import Words, in_stance, place_name_end
 from .gazetteer import Candidate, Gazetteer
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -50,7 +49,7 @@ def recognise(context: ArticleContext, gazetteer: Gazetteer) -> list[Span]:
         end = place_name_end(context.words, span.end)
         if end is not None:
             span = doc[span.start:end]
-        if any(taken[span.start:span.end]) or in_stance(span[0]):
+        if any(taken[span.start:span.end]) or in_stance(context.words, span.start):
             continue
         spans.append(span)
         taken[span.start:span.end] = [True] * len(span)
