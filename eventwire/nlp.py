@@ -7,7 +7,7 @@ package to install.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -39,17 +39,33 @@ def load(name: str = DEFAULT_MODEL) -> Language:
 class Parser:
     """``nlp.pipe`` in this process with the same annotations, but the model's attribute ruler and
     rule lemmatizer run by their faster equivalents in :mod:`eventwire.components` (about a sixth
-    of ``en_core_web_sm``'s parse time). ``nlp`` itself is left as it is."""
+    of ``en_core_web_sm``'s parse time). ``nlp`` itself is left as it is.
+
+    With ``recover`` (a ``str -> str`` that changes only the case of letters, such as
+    :meth:`eventwire.resources.Resources.recover_case`), a text is parsed as ``recover`` gives it:
+    the Doc's text (and :func:`text_of`) is the recovered text, and :func:`original_text` gives the
+    text as it was given when the two differ. They have the same length, so offsets index both."""
 
     nlp: Language
     steps: tuple[components.Step, ...]
+    recover: Callable[[str], str] | None = None
 
     @classmethod
-    def of(cls, nlp: Language) -> Parser:
-        return cls(nlp, tuple(components.steps(nlp.pipeline)))
+    def of(cls, nlp: Language, recover: Callable[[str], str] | None = None) -> Parser:
+        return cls(nlp, tuple(components.steps(nlp.pipeline)), recover)
+
+    def make_doc(self, text: str) -> Doc:
+        """The tokens of ``text``, or of its recovered text (then holding ``text`` as the original)."""
+        parsed = self.recover(text) if self.recover is not None else text
+        doc = self.nlp.make_doc(parsed)
+        if parsed != text:
+            if len(parsed) != len(text):
+                raise ValueError("case recovery changed the length of the text: offsets would not index it")
+            doc.user_data[ORIGINAL_KEY] = text
+        return doc
 
     def pipe(self, texts: Iterable[str], batch_size: int = 32) -> Iterator[Doc]:
-        docs: Iterable[Doc] = (self.nlp.make_doc(text) for text in texts)
+        docs: Iterable[Doc] = (self.make_doc(text) for text in texts)
         for step in self.steps:
             docs = step(docs, batch_size)
         yield from docs
@@ -64,6 +80,7 @@ def blank() -> Language:
 
 
 TEXT_KEY = "eventwire.text"
+ORIGINAL_KEY = "eventwire.original"
 
 
 def text_of(doc: Doc) -> str:
@@ -73,3 +90,10 @@ def text_of(doc: Doc) -> str:
     if text is None:
         text = doc.user_data[TEXT_KEY] = doc.text
     return text
+
+
+def original_text(doc: Doc) -> str | None:
+    """The text as given, where the Doc was parsed from its recovered case (:class:`Parser` ``recover``), else
+    None (the Doc's text is the text as given)."""
+    original = doc.user_data.get(ORIGINAL_KEY)
+    return original if isinstance(original, str) else None

@@ -21,18 +21,19 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from . import casing
 from . import nlp as nlp_module
+from .context import ArticleContext, Earlier
+from .groups import GROUP_CHARS, parse_groups
+from .models import Article, Result, Skipped
+from .resources import Resources
+from .settings import Settings
 from .stages import actors as actors_stage
 from .stages import events as events_stage
 from .stages import places as places_stage
 from .stages import quotes as quotes_stage
 from .stages import time as time_stage
 from .stages.actors.index import ActorIndex
-from .groups import GROUP_CHARS, parse_groups
-from .context import ArticleContext, Earlier
-from .models import Article, Result, Skipped
-from .resources import Resources
-from .settings import Settings
 
 __all__ = ["GROUP_CHARS", "Pipeline", "parse_groups"]
 
@@ -46,10 +47,10 @@ class Pipeline:
     parser: nlp_module.Parser = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
-        self.parser = nlp_module.Parser.of(self.nlp)
+        self.parser = nlp_module.Parser.of(self.nlp, recover=self.resources.recover_case)
 
     @classmethod
-    def load(cls, settings: Settings | None = None) -> "Pipeline":
+    def load(cls, settings: Settings | None = None) -> Pipeline:
         settings = settings or Settings()
         return cls(nlp=nlp_module.load(settings.model), resources=Resources.load(settings))
 
@@ -74,21 +75,19 @@ class Pipeline:
     def parse_many(self, articles: Iterable[Article], batch_size: int = 32) -> Iterator[tuple[Article, Doc]]:
         """Each article with its parse, in order, one ``nlp.pipe`` call per :func:`parse_groups` group."""
         for group in parse_groups(articles, batch_size):
-            yield from zip(group, self.parser.pipe((a.text for a in group), batch_size=len(group)))
+            yield from zip(group, self.parser.pipe((a.text for a in group), batch_size=len(group)), strict=True)
 
     def code(self, article: Article, doc: Doc) -> Result:
         """Every stage after the parse, in order, over one article context."""
         resources = self.resources
         base = ArticleContext.of(doc, article.id, article.published)
-        published = article.published
         actors = actors_stage.find_actors(base, resources)
         context = base.with_actors(ActorIndex(actors))
-        index = context.index
         quotes = quotes_stage.find_quotes(context)
         timexes = time_stage.find_timexes(context)
         places = places_stage.find_places(context, resources)
         events = events_stage.find_events(context, Earlier(tuple(quotes), tuple(timexes), tuple(places)), resources)
-        return Result(
+        result = Result(
             article=article,
             actors=tuple(actors),
             events=tuple(events),
@@ -96,3 +95,6 @@ class Pipeline:
             timexes=tuple(timexes),
             places=tuple(places),
         )
+        original = nlp_module.original_text(doc)
+        # parsed from its recovered case (eventwire.casing): the records quote the text as given
+        return result if original is None else casing.restore(result, context.text, original)

@@ -9,7 +9,9 @@ row fails at start-up with its file and line, not in the middle of a batch. The 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
+from . import casing
 from .lexicons import check_words
 from .lexicons.actors import ActorDictionary
 from .lexicons.triggers import Lexicon
@@ -30,8 +32,18 @@ class Resources:
     def __post_init__(self) -> None:
         object.__setattr__(self, "locate", locator(self.gazetteer))
 
+    @cached_property
+    def truecaser(self) -> casing.Truecaser:
+        """The case recovery of this process's dictionary and gazetteer, built when first needed."""
+        return casing.Truecaser.build(self.dictionary, self.gazetteer)
+
+    def recover_case(self, text: str) -> str:
+        """``text`` with its capitals written back where it lost them (lower-cased or ALL-CAPS text, ALL-CAPS
+        lines; the same length), else ``text`` itself: normally cased text is never changed."""
+        return self.truecaser.recover(text) if casing.needs_recovery(text) else text
+
     @classmethod
-    def load(cls, settings: Settings | None = None) -> "Resources":
+    def load(cls, settings: Settings | None = None) -> Resources:
         """Load and check every data file; a bad file raises with its path and line number."""
         settings = settings or Settings()
         check_words()
