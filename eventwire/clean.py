@@ -9,10 +9,14 @@ found; :func:`find_metadata` finds the same metadata but leaves the text verbati
 The text is cut into blocks (paragraphs); each block gets a role, and only ``body`` blocks are
 kept. Body blocks then go through small ``str -> str`` repairs, each usable on its own::
 
-    normalise_unicode ─► blocks ─► roles: title, byline, date, url, caption, related, rule,
+    repair_mojibake ─► normalise_unicode ─► blocks ─► roles: title, byline, date, url, caption, related, rule,
                                           image, heading, body
         body ─► strip_dateline ─► unlink ─► strip_emphasis ─► unescape ─► tidy_spaces
              ─► rejoin_page_breaks ─► paragraphs joined by one blank line
+
+Mojibake (UTF-8 read as Windows-1252 or Latin-1: "â€œ" for “, "Ã©" for é) is repaired first, with ftfy's
+encoding fix only: quotes, dashes, ligatures, widths and every other character of well-encoded text are
+left as they are (:func:`repair_mojibake`). ``--no-clean`` keeps the text verbatim, mojibake included.
 
 Intermediate section headings ("#### **Nuclear Deal**") are dropped, not kept as paragraphs:
 they are headline fragments without a verb, which the parser mis-tags and which, once the
@@ -27,6 +31,8 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import urlsplit
+
+from ftfy import TextFixerConfig, fix_text
 
 from .lexicons import TableError, rows
 from .settings import data_path
@@ -229,9 +235,32 @@ _EM = re.compile(r"(?<![\w*\\])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])|(?<![\w\\])_
 _BLOCK_MARKER = re.compile(r"^[ ]{0,3}(?:>[ ]?)+|^[ ]{0,3}(?:[-*+•]|\d{1,3}[.)])[ ]+", re.MULTILINE)
 
 
+# ftfy's encoding fixes alone: what it would change in well-encoded text (curly quotes, ligatures, full-width
+# letters, HTML entities, control characters, line breaks, normal form) is left alone.
+_MOJIBAKE_FIX = TextFixerConfig(
+    unescape_html=False, remove_terminal_escapes=False, fix_latin_ligatures=False, fix_character_width=False,
+    uncurl_quotes=False, fix_line_breaks=False, fix_surrogates=False, remove_control_chars=False,
+    normalization=None, explain=False,
+)
+# A lead character of a two- to four-byte UTF-8 sequence read as Windows-1252 or Latin-1, followed by one of
+# its continuation bytes read the same way: text without such a pair has no mojibake of that kind to repair,
+# and skips ftfy (a few milliseconds per article).
+_MOJIBAKE_PAIR = re.compile(
+    "[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
+    "\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
+)
+
+
+def repair_mojibake(text: str) -> str:
+    """UTF-8 that was decoded as Windows-1252 or Latin-1 decoded again ("â€œ" → “, "Ã©" → é); other text,
+    curly quotes, dashes and accents included, is returned unchanged."""
+    return fix_text(text, _MOJIBAKE_FIX) if _MOJIBAKE_PAIR.search(text) else text
+
+
 def normalise_unicode(text: str) -> str:
-    """NFC, one kind of line break, non-breaking and odd spaces as spaces, zero-width chars gone."""
-    text = unicodedata.normalize("NFC", _LINE_BREAKS.sub("\n", text))
+    """Mojibake repaired, NFC, one kind of line break, non-breaking and odd spaces as spaces, zero-width chars
+    gone."""
+    text = unicodedata.normalize("NFC", _LINE_BREAKS.sub("\n", repair_mojibake(text)))
     return _ZERO_WIDTH.sub("", _SPACES.sub(" ", text))  # a regex scan: str.translate is slow on non-ASCII text
 
 
@@ -330,7 +359,7 @@ def _is_caption(block: str) -> bool:
     if _IMAGE.fullmatch(block.strip()) or (_CREDIT.match(block) and words <= 25):
         return True
     match = _CAPTION_LINK.search(block) if words <= 25 else None
-    return bool(match) and len(match.group(1).split()) <= 4
+    return match is not None and len(match.group(1).split()) <= 4
 
 
 def _byline(block: str) -> tuple[bool, str | None]:
@@ -368,10 +397,7 @@ def split_blocks(text: str) -> list[str]:
     A Markdown heading line is always a block of its own, even without blank lines around it.
     """
     text = text.strip("\n")
-    if re.search(r"\n[ \t]*\n", text):
-        blocks = re.split(r"\n[ \t]*\n", text)
-    else:
-        blocks = text.split("\n")
+    blocks = re.split(r"\n[ \t]*\n", text) if re.search(r"\n[ \t]*\n", text) else text.split("\n")
     return [part.strip("\n") for block in blocks for part in _HEADING_LINE.split(block) if part.strip()]
 
 
@@ -385,8 +411,9 @@ def _roles(blocks: list[str]) -> tuple[list[str], Cleaned]:
         roles[i] = _role(block, blocks[i + 1] if i + 1 < len(blocks) else None, i, meta)
         if roles[i] == "url+next":
             roles[i] = roles[i + 1] = "url"
-    if meta["url"] is None and blocks and _LONE_URL.match(blocks[-1].strip()) and roles[-1] == "body":
-        roles[-1], meta["url"] = "url", _LONE_URL.match(blocks[-1].strip()).group(1)
+    last = _LONE_URL.match(blocks[-1].strip()) if blocks else None
+    if meta["url"] is None and last is not None and roles[-1] == "body":
+        roles[-1], meta["url"] = "url", last.group(1)
     return roles, Cleaned(text="", **meta)
 
 
@@ -441,7 +468,7 @@ def _analyse(raw: str) -> tuple[list[str], Cleaned]:
     """The body paragraphs (repaired) and the metadata of a raw article."""
     blocks = split_blocks(normalise_unicode(raw))
     roles, meta = _roles(blocks)
-    paragraphs = [inline_text(strip_block_markers(b)) for b, role in zip(blocks, roles) if role == "body"]
+    paragraphs = [inline_text(strip_block_markers(b)) for b, role in zip(blocks, roles, strict=True) if role == "body"]
     wire = meta.wire
     if paragraphs:
         paragraphs[0], lead_wire = strip_dateline(paragraphs[0])

@@ -15,6 +15,7 @@ from eventwire.clean import (
     normalise_date,
     normalise_unicode,
     rejoin_page_breaks,
+    repair_mojibake,
     source_from_url,
     split_blocks,
     strip_dateline,
@@ -45,6 +46,43 @@ def article(*blocks: str) -> str:
 )
 def test_normalise_unicode(raw: str, expected: str) -> None:
     assert normalise_unicode(raw) == expected
+
+
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        ("\u00e2\u20ac\u0153We will talk,\u00e2\u20ac\u009d the envoy said", "“We will talk,” the envoy said"),
+        ("the envoy\u00e2\u20ac\u2122s visit", "the envoy’s visit"),
+        ("a truce \u00e2\u20ac\u201c for now", "a truce – for now"),
+        ("talks in Montr\u00c3\u00a9al and Bogot\u00c3\u00a1", "talks in Montréal and Bogotá"),
+        ("the Se\u00c3\u00b1or of Gen\u00c3\u00a8ve", "the Señor of Genève"),
+    ],
+)
+def test_mojibake_is_repaired(raw: str, expected: str) -> None:
+    assert repair_mojibake(raw) == expected
+    assert normalise_unicode(raw) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“Curly” quotes, ‘single’ ones, dashes – and — and a minus − stay.",
+        "Erdoğan met Çavuşoğlu in Zürich; the café served crème brûlée.",
+        "Straight \"quotes\" and 'apostrophes', ... and three dots … stay.",
+        "Ligatures ﬁ and ﬂ, full-width \uff26, ½ and ™ stay; so does &amp; and <b>.",
+        "Â is a letter too: ÂÃÄ at the end of a word, or Ã alone.",
+        "Москва и Киев; 北京; القاهرة",
+    ],
+)
+def test_clean_text_is_not_touched_by_the_mojibake_repair(text: str) -> None:
+    assert repair_mojibake(text) == text
+
+
+def test_no_clean_keeps_mojibake_verbatim() -> None:
+    raw = article("# Talks in Montr\u00c3\u00a9al", BODY + " \u00e2\u20ac\u0153Yes,\u00e2\u20ac\u009d he said.")
+    assert find_metadata(raw).text == raw
+    assert find_metadata(raw).title == "Talks in Montréal"
+    assert clean_article(raw).text == BODY + " “Yes,” he said."
 
 
 @pytest.mark.parametrize(
