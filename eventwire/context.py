@@ -30,15 +30,15 @@ class ArticleContext:
     sentence_starts: tuple[int, ...]  # the character offset where each sentence starts
     article_id: str = ""
     published: str | None = None
-    actor_index: "ActorIndex | None" = None
+    actor_index: ActorIndex | None = None
 
     @classmethod
-    def of(cls, doc: Doc, article_id: str = "", published: str | None = None) -> "ArticleContext":
+    def of(cls, doc: Doc, article_id: str = "", published: str | None = None) -> ArticleContext:
         """The context of a parsed article (a Doc without sentence boundaries is one sentence)."""
         sentence_of, starts = _sentences(doc)
         return cls(doc, Words.of(doc), sentence_of, starts, article_id, published)
 
-    def with_actors(self, index: "ActorIndex") -> "ArticleContext":
+    def with_actors(self, index: ActorIndex) -> ArticleContext:
         """The same context with the article's actor index, for the stages after the actors stage."""
         return replace(self, actor_index=index)
 
@@ -47,7 +47,7 @@ class ArticleContext:
         return self.words.text
 
     @property
-    def index(self) -> "ActorIndex":
+    def index(self) -> ActorIndex:
         """The actor index; asking before the actors stage has run is a programming error."""
         if self.actor_index is None:
             raise RuntimeError("the actor index is made after the actors stage: call with_actors() first")

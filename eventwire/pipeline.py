@@ -25,7 +25,7 @@ from . import casing
 from . import nlp as nlp_module
 from .context import ArticleContext, Earlier
 from .groups import GROUP_CHARS, parse_groups
-from .models import Article, Result, Skipped
+from .models import Article, Result, Skipped, coding_failed
 from .resources import Resources
 from .settings import Settings
 from .stages import actors as actors_stage
@@ -70,7 +70,7 @@ class Pipeline:
             try:
                 yield self.code(article, doc)
             except Exception as exc:  # one bad article must not end the batch
-                yield Skipped(article.origin or article.id, f"coding failed: {type(exc).__name__}: {exc}")
+                yield coding_failed(article, exc)
 
     def parse_many(self, articles: Iterable[Article], batch_size: int = 32) -> Iterator[tuple[Article, Doc]]:
         """Each article with its parse, in order, one ``nlp.pipe`` call per :func:`parse_groups` group."""

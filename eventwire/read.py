@@ -27,6 +27,7 @@ import tempfile
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import IO, Any
 
@@ -240,7 +241,8 @@ def _html_article(html: str, origin: str, options: _Options) -> Article:
     except Exception as exc:  # trafilatura and lxml raise many kinds on broken pages
         raise InputError(f"the HTML page could not be parsed ({type(exc).__name__}: {exc})") from exc
     text = getattr(page, "text", None) or ""
-    if len(text.split()) < MIN_HTML_WORDS:  # trafilatura falls back to menus on pages without an article
+    # trafilatura falls back to menus on pages without an article
+    if page is None or isinstance(page, dict) or len(text.split()) < MIN_HTML_WORDS:
         raise InputError(
             "no article text could be extracted from this HTML page (an index page, or built by JavaScript?); "
             "save the article's text as a .txt file instead"
@@ -310,9 +312,9 @@ def _read_json(path: Path, options: _Options) -> Iterator[Article | Skipped]:
             yield Skipped(origin, "the JSON array is empty; it should hold article objects")
         for i, record in enumerate(data):
             where = f"{origin}[{i}]"
-            yield _guard(where, lambda: _article_from_record(record, where, options))
+            yield _guard(where, partial(_article_from_record, record, where, options))
     else:
-        yield _guard(origin, lambda: _article_from_record(data, origin, options))
+        yield _guard(origin, partial(_article_from_record, data, origin, options))
 
 
 def _read_jsonl(stream: IO[bytes], origin: str, options: _Options) -> Iterator[Article | Skipped]:
@@ -331,7 +333,7 @@ def _read_jsonl(stream: IO[bytes], origin: str, options: _Options) -> Iterator[A
             reason = f"malformed JSON on line {number}: {exc.msg} (column {exc.colno}); fix or remove the line"
             yield Skipped(where, reason)
             continue
-        yield _guard(where, lambda: _article_from_record(record, where, options))
+        yield _guard(where, partial(_article_from_record, record, where, options))
 
 
 def _utf8_lines(stream: IO[bytes], cap: int) -> Iterator[str | Skipped]:

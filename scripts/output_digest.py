@@ -19,11 +19,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
 
-from throughput import DEFAULT_CORPUS, load_articles, prepare_corpus  # noqa: E402
+from throughput import DEFAULT_CORPUS, load_articles, prepare_corpus
 
-from eventwire.output import to_jsonl_line  # noqa: E402
-from eventwire.pipeline import Pipeline  # noqa: E402
-from eventwire.settings import Settings  # noqa: E402
+from eventwire.output import to_jsonl_line
+from eventwire.pipeline import Pipeline
+from eventwire.settings import Settings
 
 
 def coded_lines(corpus: Path, limit: int | None) -> list[str]:
@@ -38,7 +38,7 @@ def coded_lines(corpus: Path, limit: int | None) -> list[str]:
 
 def differing(lines: list[str], earlier: list[str]) -> list[int]:
     """Positions whose lines differ, and those only one side has."""
-    changed = [i for i, (a, b) in enumerate(zip(lines, earlier)) if a != b]
+    changed = [i for i, (a, b) in enumerate(zip(lines, earlier, strict=False)) if a != b]
     return changed + list(range(min(len(lines), len(earlier)), max(len(lines), len(earlier))))
 
 

@@ -42,7 +42,7 @@ def test_read_document_keeps_offsets_into_the_plain_text(tml_dir: Path) -> None:
 
 
 def test_documents_fails_with_a_clear_error_on_an_empty_folder(tmp_path: Path) -> None:
-    with pytest.raises(EvaluationError, match="no .tml files"):
+    with pytest.raises(EvaluationError, match=r"no \.tml files"):
         documents(tmp_path)
 
 

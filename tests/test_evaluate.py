@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-
 from conftest import ROOT, shared_path
+
 from eventwire.evaluate import DATASETS, run
 from eventwire.evaluate.command import evaluate_command
 from eventwire.evaluate.common import current_plover, macro_f1
@@ -93,7 +93,7 @@ def test_committed_floors_cover_every_dataset_and_never_go_down() -> None:
     history = subprocess.run(
         ["git", "log", "--format=%H", "--", "eval/floors.json"], cwd=ROOT, capture_output=True, text=True
     ).stdout.split()
-    for older, newer in zip(history[1:], history[:-1]):
+    for older, newer in zip(history[1:], history[:-1], strict=False):
         old = json.loads(subprocess.run(["git", "show", f"{older}:eval/floors.json"], cwd=ROOT,
                                         capture_output=True, text=True).stdout)
         new = json.loads(subprocess.run(["git", "show", f"{newer}:eval/floors.json"], cwd=ROOT,

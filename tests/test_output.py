@@ -5,8 +5,21 @@ from __future__ import annotations
 import json
 
 from eventwire.models import (
-    Actor, ActorRef, Article, Cameo, Event, EventDate, Location, Offsets, Place, Plover, Quote, Result, Span,
-    Speaker, Timex,
+    Actor,
+    ActorRef,
+    Article,
+    Cameo,
+    Event,
+    EventDate,
+    Location,
+    Offsets,
+    Place,
+    Plover,
+    Quote,
+    Result,
+    Span,
+    Speaker,
+    Timex,
 )
 from eventwire.output import render_table, to_contract, to_jsonl_line
 

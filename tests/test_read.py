@@ -11,7 +11,7 @@ import pytest
 
 from eventwire.errors import InputError
 from eventwire.models import Article, Skipped
-from eventwire.read import _read_jsonl, _Options, article_from_text, article_id, decode, read_inputs
+from eventwire.read import _Options, _read_jsonl, article_from_text, article_id, decode, read_inputs
 
 ROOT = Path(__file__).resolve().parent.parent
 BODY = "The envoy met the minister in Cairo on Monday to discuss border crossings."
@@ -113,7 +113,7 @@ def test_article_from_text_errors_say_what_to_do(text: str, options: dict, reaso
 @pytest.mark.parametrize(
     "data",
     [
-        "Envoy in Kraków".encode("utf-8"),
+        "Envoy in Kraków".encode(),
         "Envoy in Kraków".encode("utf-8-sig"),
         "Envoy in Kraków".encode("utf-16"),  # with BOM
         b"\xfe\xff" + "Envoy in Kraków".encode("utf-16-be"),

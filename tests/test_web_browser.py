@@ -17,7 +17,6 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-
 from test_web_api import TOKEN, coded_db
 
 pytestmark = [pytest.mark.browser, pytest.mark.model]

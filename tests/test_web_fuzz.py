@@ -17,14 +17,14 @@ from pathlib import Path
 
 import pytest
 import schemathesis
+from hypothesis import HealthCheck, given, settings
 from schemathesis import GenerationMode
 from schemathesis.checks import content_type_conformance, not_a_server_error, status_code_conformance
 from schemathesis.specs.openapi.checks import response_schema_conformance
-from hypothesis import HealthCheck, given, settings
+from test_web_api import TOKEN, coded_db
 
 from eventwire.settings import Settings
 from eventwire.web import WebConfig, create_app
-from test_web_api import TOKEN, coded_db
 
 pytestmark = pytest.mark.model
 

@@ -71,4 +71,4 @@ def run_all(
     return [run(name, data_root, settings=settings) for name in (names or list(DATASETS))]
 
 
-__all__ = ["DATASETS", "Dataset", "Miss", "Report", "prf", "run", "run_all", "default_data_root"]
+__all__ = ["DATASETS", "Dataset", "Miss", "Report", "default_data_root", "prf", "run", "run_all"]

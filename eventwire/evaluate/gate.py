@@ -45,7 +45,8 @@ def check(reports: Sequence[Report], floors: dict[str, Any]) -> list[str]:
             if value is None:
                 failures.append(f"{dataset}.{metric}: missing from the report (floor {floor:.3f})")
             elif value < floor - tolerance:
-                failures.append(f"{dataset}.{metric} = {value:.3f}, below its floor {floor:.3f} (tolerance {tolerance})")
+                failures.append(f"{dataset}.{metric} = {value:.3f}, below its floor {floor:.3f} "
+                                f"(tolerance {tolerance})")
     return failures
 
 

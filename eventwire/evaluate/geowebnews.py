@@ -33,12 +33,12 @@ from spacy.tokens import Doc
 
 from ..context import ArticleContext
 from ..errors import EvaluationError
+from ..models import Place
 from ..resources import Resources
+from ..settings import Settings
 from ..stages.actors.index import ActorIndex
 from ..stages.places import find_places
 from ..stages.places.gazetteer import Gazetteer, distance_km
-from ..models import Place
-from ..settings import Settings
 from .report import Miss, Report, prf
 
 GOLD_FILE = "GWN.xml"
@@ -174,7 +174,7 @@ def naive_places(doc: Doc, gazetteer: Gazetteer) -> list[Place]:
 def worst_misses(articles: Sequence[GoldArticle], scored: Sequence[Scored], count: int = 10) -> tuple[Miss, ...]:
     """The geocoding errors that are furthest off: wrong resolutions first, then unresolved names."""
     found = []
-    for article, result in zip(articles, scored):
+    for article, result in zip(articles, scored, strict=False):
         for gold, place in result.overlap:
             if gold.lat is None:
                 continue
@@ -183,7 +183,8 @@ def worst_misses(articles: Sequence[GoldArticle], scored: Sequence[Scored], coun
                 context = article.text[max(0, gold.start - 60):gold.end + 60].replace("\n", " ")
                 expected = f"{gold.name or gold.text} ({gold.lat:.2f}, {gold.lon:.2f})"
                 got = f"{place.name} ({place.lat:.2f}, {place.lon:.2f})" if place.lat is not None else "unresolved"
-                found.append(((place.lat is None, -error), Miss(f"[{gold.text}] {context}", expected, f"{got}, {error:.0f} km off")))
+                miss = Miss(f"[{gold.text}] {context}", expected, f"{got}, {error:.0f} km off")
+                found.append(((place.lat is None, -error), miss))
     found.sort(key=lambda pair: pair[0])
     return tuple(miss for _, miss in found[:count])
 
@@ -221,4 +222,4 @@ def evaluate(data_dir: Path, *, limit: int | None = None, settings: Settings | N
 
 
 def _run(articles: Sequence[GoldArticle], docs: Sequence[Doc], find: Callable[[Doc], list[Place]]) -> list[Scored]:
-    return [score_article(article, find(doc)) for article, doc in zip(articles, docs)]
+    return [score_article(article, find(doc)) for article, doc in zip(articles, docs, strict=False)]

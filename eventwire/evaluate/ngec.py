@@ -58,9 +58,9 @@ def evaluate(data_dir: Path, *, limit: int | None = None, settings: Settings | N
     started = time.perf_counter()
     results = code_texts([s.text for s in stories], None, settings)
     seconds = time.perf_counter() - started
-    pairs = [(s.label, document_type(r)) for s, r in zip(stories, results)]
+    pairs = [(s.label, document_type(r)) for s, r in zip(stories, results, strict=False)]
     labels = sorted({s.label for s in stories})
-    misses = [Miss(s.text[:300], s.label, p) for s, (_, p) in zip(stories, pairs) if p != s.label]
+    misses = [Miss(s.text[:300], s.label, p) for s, (_, p) in zip(stories, pairs, strict=False) if p != s.label]
     n = len(stories)
     return Report(
         dataset="ngec",

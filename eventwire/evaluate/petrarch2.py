@@ -119,7 +119,7 @@ def evaluate(data_dir: Path, *, limit: int | None = None, settings: Settings | N
     seconds = time.perf_counter() - started
     exact = relaxed = 0
     misses = []
-    for case, result in zip(cases, results):
+    for case, result in zip(cases, results, strict=False):
         got = predicted(result)
         exact += got == case.triples
         relaxed += _relaxed(got) == _relaxed(case.triples)

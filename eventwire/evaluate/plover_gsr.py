@@ -92,7 +92,7 @@ def score(
     pairs: list[tuple[str, str]] = []
     misses: list[Miss] = []
     coded = src_ok = tgt_ok = tgt_named = tgt_n = tp = n_pred = n_gold = tp_directed = n_directed = 0
-    for record, result in zip(gold, results):
+    for record, result in zip(gold, results, strict=False):
         events = typed_events(result)
         top = events[0] if events else None
         predicted = (top.plover.type if top else None) or NONE

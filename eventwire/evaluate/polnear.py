@@ -27,16 +27,17 @@ import re
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from spacy.tokens import Doc
 
 from ..context import ArticleContext
 from ..errors import EvaluationError
-from ..stages.actors.index import ActorIndex
-from ..stages.quotes import find_quotes
 from ..models import Quote
 from ..settings import Settings
+from ..stages.actors.index import ActorIndex
+from ..stages.quotes import find_quotes
 from .report import Miss, Report, prf
 
 COMPARTMENT = "dev"
@@ -86,8 +87,8 @@ class Score:
     speaker_right: int = 0
     failed: int = 0
 
-    def add(self, other: "Score") -> "Score":
-        return Score(*(a + b for a, b in zip(self.__dict__.values(), other.__dict__.values())))
+    def add(self, other: Score) -> Score:
+        return Score(*(a + b for a, b in zip(self.__dict__.values(), other.__dict__.values(), strict=False)))
 
     def metrics(self) -> dict[str, float]:
         overlap = _prf(self.predicted_overlap, self.predicted, self.gold_overlap, self.gold)
@@ -263,11 +264,11 @@ def evaluate(data_dir: Path, *, limit: int | None = None, settings: Settings | N
     started = time.perf_counter()
     ours, peer, misses = Score(), Score(), []
     docs = nlp.pipe((a.text for a in articles), batch_size=settings.batch_size)
-    for article, doc in zip(articles, docs):
+    for article, doc in zip(articles, docs, strict=False):
         counted, predicted = _run(_ours(doc, article.name, build_index), article)
         ours = ours.add(counted)
         misses.extend(_misses(article, predicted))
-        peer = peer.add(_run(lambda: textacy_predictions(doc), article)[0])
+        peer = peer.add(_run(partial(textacy_predictions, doc), article)[0])
     return Report(
         dataset="polnear",
         counts={"articles": len(articles), "gold_contents": ours.gold, "predicted": ours.predicted,

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 
@@ -55,10 +55,14 @@ def rows(path: Path | str, required: Sequence[str] = ()) -> Iterator[Row]:
                 raise TableError(path, number, f"the header lacks the column(s) {', '.join(missing)}; "
                                                f"add them (tab-separated) to the first non-comment line")
             continue
-        yield Row(number, dict(zip(header, (c.strip() for c in cells + [""] * (len(header) - len(cells))))))
+        padded = cells + [""] * (len(header) - len(cells))
+        yield Row(number, dict(zip(header, (c.strip() for c in padded), strict=False)))
+    if header is None and required:
+        raise TableError(path, 1, f"the table has no header line; its first non-comment line must name the "
+                                  f"columns {', '.join(required)} (tab-separated)")
 
 
-@lru_cache(maxsize=None)
+@cache
 def table(path: str, required: tuple[str, ...] = ()) -> tuple[Row, ...]:
     """All rows of a shipped table, read once per process (shipped files do not change while it runs)."""
     return tuple(rows(path, required))

@@ -31,7 +31,7 @@ class Words:
     stops: tuple[bool, ...]  # a space or punctuation other than "." and ")": a name cannot end here
 
     @classmethod
-    def of(cls, doc: Doc) -> "Words":
+    def of(cls, doc: Doc) -> Words:
         rows = [(t.idx, t.text, t.lower_, bool(t.whitespace_), t.is_alpha, t.is_space or t.is_punct)
                 for t in doc]  # one pass: making spaCy Token objects is the cost
         return cls(

@@ -96,7 +96,7 @@ def _cases() -> list[tuple[Case, bytes]]:
         (Case("arabic_rtl.txt", "article"), "التقى وزير الخارجية بالمبعوث في جنيف يوم الثلاثاء. ووقع البلدان اتفاقا.".encode()),
         (Case("bidi_controls.txt", "article"),
          "\u202eThe president of Ardovia\u202c met \u200fthe envoy of Belmark\u200f in Geneva. ״שלום״ he said.".encode()),
-        (Case("only_quotes.txt", "article"), '"We will not accept this." "Never again." "The border stays open."'.encode()),
+        (Case("only_quotes.txt", "article"), b'"We will not accept this." "Never again." "The border stays open."'),
         (Case("unbalanced_quotes.txt", "article"),
          ('The minister said "we will answer any attack. Ardovia condemned Belmark on Monday. '
           '\u201cAnd the talks\u201d are over\u201d, he said. \u201cNothing more.').encode()),
