@@ -503,9 +503,11 @@ def _restore(value: Any, recovered: str, original: str) -> Any:
     changes: dict[str, Any] = {}
     start, end = getattr(value, "start", None), getattr(value, "end", None)
     quoted = recovered[start:end] if isinstance(start, int) and isinstance(end, int) else None
+    # the fields that quote the text: ``text``, and a speaker's ``name`` when no actor gives it
+    quoting = {"text", "name"} if getattr(value, "actor", "") is None else {"text"}
     for f in fields(value):
         old = getattr(value, f.name)
-        if quoted is not None and isinstance(old, str) and old == quoted:
+        if quoted is not None and f.name in quoting and isinstance(old, str) and old == quoted:
             new = original[start:end]
         else:
             new = _restore(old, recovered, original)
