@@ -12,12 +12,17 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from . import casing
+from .clean import outlets
 from .lexicons import check_words
 from .lexicons.actors import ActorDictionary
 from .lexicons.triggers import Lexicon
+from .ontology import cameo, plover
 from .settings import Settings
 from .stages.actors.locate import Locate, locator
 from .stages.places.gazetteer import Gazetteer
+from .stages.places.location import place_words
+from .stages.quotes.cues import speech_verbs
+from .stages.time.words import load as time_words
 
 
 @dataclass(frozen=True)
@@ -46,9 +51,22 @@ class Resources:
     def load(cls, settings: Settings | None = None) -> Resources:
         """Load and check every data file; a bad file raises with its path and line number."""
         settings = settings or Settings()
-        check_words()
+        check_tables()
         return cls(
             dictionary=ActorDictionary.load(settings.dictionaries),
             gazetteer=Gazetteer.load(),
             lexicon=Lexicon.load(),
         )
+
+
+def check_tables() -> None:
+    """Read every shipped table the stages read on demand (word lists, time words, speech verbs, outlets, the
+    CAMEO and PLOVER tables, place words), so that a bad row fails here, when the process starts."""
+    check_words()
+    time_words()
+    speech_verbs()
+    outlets()
+    cameo.codes()
+    cameo.behaviours()
+    plover.crosswalk()
+    place_words()
