@@ -9,6 +9,7 @@ import pytest
 from conftest import shared_path
 
 from eventwire.errors import DictionaryError
+from eventwire.lexicons import actors
 from eventwire.lexicons.actors import ActorDictionary
 from eventwire.lexicons.entries import fold, one_edit, split_code
 from eventwire.lexicons.petrarch import parse_code_block, read_petrarch_actors, read_petrarch_agents
@@ -94,7 +95,7 @@ def test_package_tables_are_consistent(dictionary) -> None:
 
 
 def test_leaders_table_is_well_formed(dictionary) -> None:
-    people = [e for e in dictionary.entries() if e.kind == "person"]
+    people = [e for e in dictionary.entries() if e.kind == "person" and not e.key.startswith("phoenix:")]
     assert len(people) > 300
     for entry in people:
         assert entry.start and (entry.end is None or entry.start < entry.end), entry
@@ -287,8 +288,9 @@ def test_one_edit(a, b, expected) -> None:
 
 @pytest.mark.parametrize("text,keys", [("Venezuala", ["VEN"]), ("Phillippines", ["PHL"]), ("Austria", []), ("Niger", []),
                                        ("Gondor", [])])
-def test_a_country_name_with_one_typo(dictionary, text, keys) -> None:
-    assert [a.key for a in dictionary.misspelt_country(text)] == keys
+def test_a_country_name_with_one_typo(text, keys) -> None:
+    curated = actors._load((), False)  # Phoenix lists some misspellings itself ("Venezuala")
+    assert [a.key for a in curated.misspelt_country(text)] == keys
 
 
 @pytest.mark.parametrize(

@@ -1,24 +1,31 @@
 """The actor dictionary: countries, dated office holders, institutions, organisations, role words.
 
-:class:`ActorDictionary` merges the package tables in ``eventwire/data/`` (``countries.tsv``,
-``leaders.tsv``, ``institutions.tsv``, ``organisations.tsv``, ``roles.tsv``, read through
-:mod:`.tables`) with user files:
+:class:`ActorDictionary` merges three kinds of source, in this order of precedence:
 
-* YAML: a list of actors, or a mapping with ``actors:`` and ``roles:`` lists;
-* CSV: a header row with the columns ``id,name,aliases,code,kind,role,start,end``;
-* PETRARCH ``.actors``/``.agents`` dictionaries (also ``*actors*.txt`` / ``*agents*.txt``, see :mod:`.petrarch`).
+1. the user's files (``Settings.dictionaries``; the last given first):
+   * YAML: a list of actors, or a mapping with ``actors:`` and ``roles:`` lists;
+   * CSV: a header row with the columns ``id,name,aliases,code,kind,role,start,end``;
+   * PETRARCH ``.actors``/``.agents`` dictionaries (also ``*actors*.txt`` / ``*agents*.txt``, see :mod:`.petrarch`);
+2. eventwire's curated tables in ``eventwire/data/`` (``countries.tsv``, ``leaders.tsv``, ``institutions.tsv``,
+   ``organisations.tsv``, ``roles.tsv``, read through :mod:`.tables`);
+3. the Phoenix dictionaries shipped in ``eventwire/data/thirdparty/phoenix/`` (:mod:`.phoenix`).
 
-User entries come after the package data: for a name listed in both, the user's entry wins.
-The formats are described with examples in ``docs/actors.md``. :meth:`ActorDictionary.load`
-is cached by its paths, so every stage and batch in a process shares one dictionary.
+The merge is one rule, in :meth:`ActorDictionary._add_alias` and :meth:`ActorDictionary._add_role`: a name (an
+alias, folded as lookups fold it) or a role phrase belongs to the first source that gives it. A lower source
+that gives the same name to another actor (another code, kind or country) *disagrees*: its listing keeps its
+other names and loses that one. One that gives it to the same actor (a person of the same country, an actor
+of the same code) *agrees*: its other names join that actor, and its own codes and dates are not used. The
+formats are described with examples in ``docs/actors.md``. :meth:`ActorDictionary.load` is cached by its
+paths, so every stage and batch in a process shares one dictionary.
 """
 
 from __future__ import annotations
 
 import csv
 import re
+from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -43,6 +50,7 @@ from .entries import (
     split_code,
 )
 from .petrarch import read_petrarch_actors, read_petrarch_agents
+from .phoenix import HORIZON, Phoenix, paused_gc, phoenix
 from .tables import split_cell, table
 from .words import word_groups, words
 
@@ -53,38 +61,78 @@ TITLE_TYPES = frozenset({"person", "honorific", "qualifier"})
 ACTOR_COLUMNS = ("id", "name", "aliases", "code", "kind", "role", "start", "end")
 COUNTRY_COLUMNS = ("code", "name", "aliases", "demonyms", "capitals")
 ROLE_COLUMNS = ("phrase", "sector", "type", "label")
+PHOENIX = True  # whether :meth:`ActorDictionary.load` adds the shipped Phoenix dictionaries (off: to compare)
+
+
+@dataclass(frozen=True)
+class Source:
+    """One source of the dictionary: its name, its countries (eventwire's tables only), listings and roles."""
+
+    name: str
+    listings: Sequence[Listing] = ()
+    roles: Sequence[Role] = ()
+    countries: Sequence[Country] = ()
+    horizon: str | None = None  # the date from which a person's ended tenures no longer tell what they are
 
 
 class ActorDictionary:
     """Every name eventwire knows, with what it refers to, and the role words."""
 
-    def __init__(self, countries: Sequence[Country], listings: Sequence[Listing], roles: Sequence[Role]) -> None:
-        self.countries = {c.code: c for c in countries}
-        self.roles = {r.phrase: r for r in roles}
+    def __init__(self, sources: Sequence[Source]) -> None:
+        """``sources`` in order of precedence, the first winning (see the module's notes)."""
+        self.countries = {c.code: c for source in sources for c in source.countries}
+        self.roles: dict[str, Role] = {}
+        self.merged: Counter[str] = Counter()  # what the merge left out, by source and reason
+        self.imported: Counter[str] = Counter()  # what the Phoenix import kept and left out (see .phoenix)
+        self._rank, self._source = 0, ""
+        self._horizon: str | None = None
+        self._claims: dict[str, int] = {}  # a folded name or role phrase -> the rank of the source that gave it
+        self._role_ranks: dict[str, int] = {}
+        self._same: dict[str, str | None] = {}  # a lower source's key -> the higher entry it agrees with
+        self._named: dict[str, tuple[str, ...]] = {}  # a key -> the names last added for it (tenures share them)
+        self._folded: dict[str, str] = {}  # fold() of the names read so far (while building)
         self._entries: dict[str, list[Entry]] = {}
+        self._horizons: dict[str, str] = {}  # a person's key -> the horizon of the source that lists them
         self._aliases: dict[str, list[Alias]] = {}
         self._holders: dict[tuple[str, str], list[Entry]] = {}
         self.max_words = 1
         self.first_words: set[str] = set()  # the first word of every name: where a name can start
         self._country_names: dict[str, list[Alias]] = {}  # one-word names of 6+ letters, by first letter
         self._misspelt: dict[str, tuple[Alias, ...]] = {}  # words looked up so far
-        for country in countries:
-            self._add_country(country)
-        for listing in listings:
-            self._add_listing(listing)
+        for rank, source in enumerate(sources):
+            self._rank, self._source, self._horizon = rank, source.name, source.horizon
+            for country in source.countries:
+                self._add_country(country)
+            for listing in source.listings:
+                self._add_listing(listing)
+            for role in source.roles:
+                self._add_role(role)
         for rows in (*self._entries.values(), *self._holders.values()):
             rows.sort(key=lambda e: e.start or "")
+        self._folded, self._named, self._same, self._claims = {}, {}, {}, {}  # needed while building only
         self.role_last_words = frozenset(fold(p.replace("-", " ")).split()[-1] for p in self.roles if p.strip())
         self.title_words = frozenset(w for phrase, r in self.roles.items() if r.type in TITLE_TYPES
                                      for w in phrase.split())
 
     @classmethod
     def load(cls, paths: Sequence[str] = ()) -> ActorDictionary:
-        """The package dictionaries plus the user files in ``paths`` (cached by paths)."""
-        return _load(tuple(str(p) for p in paths))
+        """The package dictionaries (eventwire's and Phoenix's) and the user files in ``paths``, which win over
+        them (cached by paths)."""
+        return _load(tuple(str(p) for p in paths), PHOENIX)
 
-    def _add_alias(self, alias: Alias) -> None:
-        key = fold(alias.text)
+    def _fold(self, name: str) -> str:
+        key = self._folded.get(name)
+        if key is None:
+            key = self._folded[name] = fold(name)
+        return key
+
+    def _add_alias(self, alias: Alias) -> bool:
+        """Add ``alias`` unless a higher source gave its name (then count it); whether it was added."""
+        key = self._fold(alias.text)
+        if self._claims.setdefault(key, self._rank) < self._rank:
+            agree = any(a.key == alias.key for a in self._aliases.get(key, ()))
+            self.merged[f"{self._source}: names a higher source gives {'too' if agree else 'to another actor'}"] += 1
+            return False
         same = self._aliases.setdefault(key, [])
         if alias in same:
             same.remove(alias)
@@ -92,6 +140,17 @@ class ActorDictionary:
         found = WORD.findall(key)
         self.max_words = max(self.max_words, len(found))
         self.first_words.add(found[0] if found else key)
+        return True
+
+    def _add_role(self, role: Role) -> None:
+        """Add ``role`` unless a higher source gave its phrase (within one source, the later row wins)."""
+        rank = self._role_ranks.setdefault(role.phrase, self._rank)
+        if rank < self._rank:
+            known = self.roles[role.phrase]
+            agree = (known.sectors, known.type) == (role.sectors, role.type)
+            self.merged[f"{self._source}: role phrases a higher source gives {'too' if agree else 'otherwise'}"] += 1
+            return
+        self.roles[role.phrase] = role
 
     def _add_country(self, country: Country) -> None:
         kind: Kind = "group" if country.code in REGIONS else "state"
@@ -109,14 +168,51 @@ class ActorDictionary:
 
     def _add_listing(self, listing: Listing) -> None:
         entry = listing.entry
+        names = tuple(dict.fromkeys((entry.name, *listing.aliases)))
         if entry.kind == "state" and entry.key in self.countries:
-            self._add_country_names(self.countries[entry.key], (entry.name, *listing.aliases))
+            self._add_country_names(self.countries[entry.key], names)
+            return
+        if entry.key not in self._same:
+            self._same[entry.key] = self._agreeing(entry, names)
+        same = self._same[entry.key]
+        if same is not None:  # a higher source's actor: the names it lacks join it, its codes stand
+            for name in names:
+                self._add_alias(Alias(name, same, "name", is_acronym(name)))
+            return
+        kept = [name for name in names if self._claims.get(self._fold(name), self._rank) == self._rank]
+        if len(kept) < len(names) and self._named.get(entry.key) != names:
+            for name in names:
+                if name not in kept:
+                    self._add_alias(Alias(name, entry.key, "name", is_acronym(name)))  # counted, not added
+        if not kept:
+            self.merged[f"{self._source}: entries all of whose names a higher source gives"] += 1
             return
         self._entries.setdefault(entry.key, []).append(entry)
+        if entry.kind == "person" and self._horizon is not None:
+            self._horizons[entry.key] = self._horizon
         if entry.kind == "person" and entry.role and entry.country:
             self._holders.setdefault((entry.country, entry.role.lower()), []).append(entry)
-        for name in dict.fromkeys((entry.name, *listing.aliases)):
+        if self._named.get(entry.key) == names:  # another tenure of the same names
+            return
+        self._named[entry.key] = names
+        for name in kept:
             self._add_alias(Alias(name, entry.key, "name", is_acronym(name)))
+
+    def _agreeing(self, entry: Entry, names: Sequence[str]) -> str | None:
+        """The key of a higher source's actor that one of ``names`` already names and that is ``entry``'s actor:
+        a person of the same country, anything else of the same code."""
+        for name in names:
+            key = self._fold(name)
+            if self._claims.get(key, self._rank) >= self._rank:
+                continue
+            for alias in self._aliases.get(key, ()):
+                rows = self._entries.get(alias.key)
+                known = rows[-1] if rows else None
+                if known is None or alias.form != "name" or (known.kind == "person") != (entry.kind == "person"):
+                    continue
+                if (known.country == entry.country) if entry.kind == "person" else known.code == entry.code:
+                    return alias.key
+        return None
 
     def _add_country_names(self, country: Country, names: Sequence[str]) -> None:
         """More names of a known country (from a user file): its own entry stays as it is."""
@@ -131,7 +227,7 @@ class ActorDictionary:
             yield from rows
 
     def candidates(self, text: str) -> tuple[Alias, ...]:
-        """The aliases written as ``text``, the most recently added (user files) first."""
+        """The aliases written as ``text`` (all from the one source that gives the name), the last added first."""
         found = self._aliases.get(fold(text), ())
         return tuple(a for a in reversed(found) if case_matches(a, text))
 
@@ -154,13 +250,17 @@ class ActorDictionary:
         return self._misspelt[word] if not self.candidates(text) else ()
 
     def entry(self, key: str, date: str | None = None) -> Entry | None:
-        """The entry ``key``; for office holders the tenure in force on ``date`` (ISO)."""
+        """The entry ``key``; for office holders the tenure in force on ``date`` (ISO). None for a person of a
+        source with a horizon (Phoenix's people end in 2011) on a later date that none of their dated codes
+        covers: what they are then is read from the text."""
         rows = self._entries.get(key)
         if not rows:
             return None
         if date is None:
             return rows[-1]
         active = [r for r in rows if (r.start or "") <= date and (r.end is None or date < r.end)]
+        if key in self._horizons and date >= self._horizons[key] and not any(r.start or r.end for r in active):
+            return None
         if active:
             return active[-1]
         before = [r for r in rows if (r.start or "") <= date]
@@ -203,19 +303,28 @@ class ActorDictionary:
 
 
 @lru_cache(maxsize=8)
-def _load(paths: tuple[str, ...]) -> ActorDictionary:
+def _load(paths: tuple[str, ...], with_phoenix: bool = True) -> ActorDictionary:
+    return build_dictionary(paths, phoenix() if with_phoenix else None)
+
+
+def build_dictionary(paths: Sequence[str], imported: Phoenix | None) -> ActorDictionary:
+    """The user files in ``paths`` (the last first), eventwire's tables and the ``imported`` Phoenix
+    dictionaries (none: without them), merged in that order of precedence."""
     countries = read_countries(data_path("countries.tsv"))
     codes = {c.code for c in countries}
     listings: list[Listing] = []
     listings.extend(read_actor_table(data_path("leaders.tsv"), codes, default_kind="person", stateless="person"))
     for name in ("institutions.tsv", "organisations.tsv"):
         listings.extend(read_actor_table(data_path(name), codes, default_kind="person"))
-    roles = list(read_roles(data_path("roles.tsv")))
-    for path in paths:
-        user_listings, user_roles = read_user_file(Path(path), codes)
-        listings.extend(user_listings)
-        roles.extend(user_roles)
-    return ActorDictionary(countries, listings, roles)
+    curated = Source("eventwire", listings, list(read_roles(data_path("roles.tsv"))), countries)
+    users = [Source(str(path), *read_user_file(Path(path), codes)) for path in paths]
+    sources = [*reversed(users), curated]
+    if imported is not None:
+        sources.append(Source("phoenix", imported.listings, imported.roles, horizon=HORIZON))
+    with paused_gc():
+        dictionary = ActorDictionary(sources)
+    dictionary.imported = imported.counts if imported is not None else Counter()
+    return dictionary
 
 
 def read_countries(path: Path) -> list[Country]:

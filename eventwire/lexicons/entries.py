@@ -19,7 +19,7 @@ KINDS: frozenset[str] = frozenset(get_args(Kind))
 WORD = re.compile(r"\w+|[^\w\s]")  # the words and signs a name is counted in
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Entry:
     """What a name refers to: one actor (for office holders: one tenure, dated)."""
 
@@ -34,7 +34,7 @@ class Entry:
     end: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Country:
     """A state (or CAMEO region) with the words that name it, its people and its government."""
 
@@ -51,7 +51,7 @@ class Country:
         return self.demonyms[0] if self.demonyms else self.name
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Role:
     """A role or sector noun: a title ("minister"), a body ("parliament") or a group ("troops")."""
 
@@ -61,7 +61,7 @@ class Role:
     label: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Alias:
     """One way of writing a name: the entry key it points to and the form it takes."""
 
@@ -71,7 +71,7 @@ class Alias:
     exact: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Listing:
     """A dictionary row as read from a file: the entry and the names that refer to it."""
 

@@ -1,147 +1,375 @@
 """PETRARCH/TABARI and Phoenix dictionaries: ``.actors`` files of names with dated codes, ``.agents`` files of
 role nouns.
 
-An ``.actors`` file lists ``NAME [CODE]`` lines with ``+SYNONYM`` lines and dated code blocks
-(``[IRNGOV 19950601 - 19990815]``); an ``.agents`` file lists ``PHRASE {PLURALS} [~CODE]`` lines with
-``!SUBST! = A, B`` substitution lists. Both become the records of :mod:`.entries`, which
-:class:`eventwire.lexicons.actors.ActorDictionary` merges like any other user file.
+The format is PETRARCH2's (its ``PETRreader``), read strictly:
+
+* comments: lines starting with ``#`` or ``<!``, everything after a ``#``, and ``<!-- -->`` blocks, on one
+  line or over several;
+* ``.actors``: an entry is a name line (``AFGHANISTAN_ [AFG]``, underscores for spaces; a trailing ``_``
+  only says "a whole word" to TABARI), then ``+SYNONYM`` lines and code blocks, on the name line or on lines
+  of their own, several to a line. A block is ``[CODE]``, ``[CODE >DATE]`` (from DATE), ``[CODE <DATE]``
+  (before DATE), ``[CODE DATE-DATE]`` or ``[CODE DATE]`` (from DATE); a date is ``yymmdd`` (years up to 30
+  are 20yy) or ``yyyymmdd``; a code of signs only (``[---]``) codes nothing; ``A/B`` alternatives keep the
+  first. An entry without a usable block is no actor (PETRARCH stores it without a code);
+* ``.agents``: ``PHRASE {PLURAL} [~CODE]`` lines: ``~CODE`` adds sectors after the actor's code (``CODE~``,
+  before it, is read but has no role form); ``{}`` means no plural, no braces the regular English plural;
+  ``!MARKER! = A, B`` defines a substitution list and ``CONGRESS!PERSON!`` stands for each of its words
+  (no plural formed then).
+
+A line that cannot be read so raises :class:`~eventwire.errors.DictionaryError` with ``file:line:``, like
+every other dictionary table. :func:`read_petrarch_actors` and :func:`read_petrarch_agents` turn the entries
+into the records of :mod:`.entries` (user dictionaries); :mod:`.phoenix` filters the shipped Phoenix files.
 """
 
 from __future__ import annotations
 
+import datetime
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
+from ..errors import DictionaryError
 from .entries import Entry, Kind, Listing, Role, fold, split_code
+from .words import word_values
 
-CodeBlock = tuple[str, str | None, str | None]  # code, start, end (ISO dates)
+CodeBlock = tuple[str, str | None, str | None]  # code, start, end (ISO dates; the end is the first day out)
+
+BLOCK = re.compile(r"\[([^\[\]]*)\]")
+CODE = re.compile(r"[A-Za-z0-9]+(?:/[A-Za-z0-9]+)*")
+NULL_CODE = re.compile(r"[-+#*]+")  # "---": no code
+AGENT_CODE = re.compile(r"(~)?([A-Za-z0-9]+)(~)?")
+MARKER = re.compile(r"![A-Za-z]+!")
+DATES = re.compile(r"(?:(?P<op>[<>])\s*(?P<date>\d+)|(?P<start>\d+)\s*-\s*(?P<end>\d+)|(?P<since>\d+))")
+# words a name writes in lower case ("Bashar al-Assad", "Islamic Republic of Afghanistan"); the case of the
+# other words is checked against the text, so these are the only ones that may be written either way
+PARTICLES = frozenset({
+    "a", "al", "an", "and", "as", "at", "bin", "bint", "d", "da", "das", "de", "del", "della", "der", "des", "di",
+    "do", "dos", "du", "e", "el", "et", "for", "ibn", "in", "la", "le", "les", "of", "on", "the", "to", "und",
+    "van", "von", "y"})
 
 
-def petrarch_lines(path: Path) -> Iterator[str]:
-    """Lines of a PETRARCH dictionary without ``<!-- -->`` blocks and ``#`` comments."""
-    in_comment = False
-    for raw in path.read_text(encoding="utf-8", errors="replace").splitlines():
-        if in_comment or "<!--" in raw:
-            in_comment = "-->" not in raw
+def where(path: Path, line: int) -> str:
+    return f"{path}:{line}"
+
+
+def petrarch_lines(path: Path) -> Iterator[tuple[int, str]]:
+    """The numbered lines of a PETRARCH dictionary without its comments (see the module's notes)."""
+    try:
+        text = path.read_text(encoding="utf-8", errors="replace")
+    except OSError as exc:
+        raise DictionaryError(f"{path}: cannot read the dictionary ({exc})") from exc
+    opened: int | None = None  # the line of an unclosed "<!--"
+    for number, raw in enumerate(text.splitlines(), 1):
+        if opened is not None:
+            if "-->" in raw:
+                opened = None
             continue
-        line = raw.split("#", 1)[0].rstrip()
+        if raw.startswith("#") or (raw.lstrip().startswith("<!") and not raw.lstrip().startswith("<!--")):
+            continue
+        line = raw.split("#", 1)[0]
+        while "<!--" in line:
+            before, _, after = line.partition("<!--")
+            if "-->" not in after:
+                opened, line = number, before
+                break
+            line = before + after.split("-->", 1)[1]
         if line.strip():
-            yield line
+            yield number, line.rstrip()
+    if opened is not None:
+        raise DictionaryError(f"{where(path, opened)}: a '<!--' comment is never closed with '-->'")
 
 
 def petrarch_date(text: str) -> str:
-    """"950601" or "19950601" -> "1995-06-01" (two-digit years above 30 are of the 1900s)."""
+    """"950601" or "19950601" -> "1995-06-01" (two-digit years up to 30 are of the 2000s, as in PETRARCH);
+    a ValueError says what is wrong with any other string."""
     digits = text.strip()
+    if not digits.isdigit() or len(digits) not in (6, 8):
+        raise ValueError(f"date {digits!r} is neither yymmdd nor yyyymmdd")
     if len(digits) == 6:
-        digits = ("19" if int(digits[:2]) > 30 else "20") + digits
-    return f"{digits[:4]}-{digits[4:6]}-{digits[6:8]}"
+        digits = ("20" if int(digits[:2]) <= 30 else "19") + digits
+    try:
+        return datetime.date(int(digits[:4]), int(digits[4:6]), int(digits[6:8])).isoformat()
+    except ValueError:
+        raise ValueError(f"date {text.strip()!r} is no calendar date") from None
 
 
 def parse_code_block(block: str) -> CodeBlock | None:
-    """"IRN", "HOB < 950601", "HOBGOV 19950601 - 19990815" -> (code, start, end); None if unusable."""
-    parts = block.replace("<", " < ").replace(">", " > ").split()
-    if not parts:
-        return None
-    code = parts[0].split("/")[0].strip().upper()
-    if not code.isalnum():
-        return None
-    rest = [p for p in parts[1:] if p != "-"]
-    if len(rest) >= 2 and rest[0] == "<":
-        return code, None, petrarch_date(rest[1])
-    if len(rest) >= 2 and rest[0] == ">":
-        return code, petrarch_date(rest[1]), None
-    if len(rest) >= 2 and rest[0].isdigit() and rest[1].isdigit():
-        return code, petrarch_date(rest[0]), petrarch_date(rest[1])
-    return code, None, None
-
-
-def petrarch_name(raw: str) -> str:
-    """"CENTRAL_AFRICAN_REPUBLIC_" -> "Central african republic" (capitals only where they must be)."""
-    words = raw.replace("_", " ").split()
-    return " ".join([words[0].capitalize(), *(w.lower() for w in words[1:])]) if words else ""
-
-
-def read_petrarch_actors(path: Path, codes: set[str]) -> Iterator[Listing]:
-    """A PETRARCH ``.actors`` file: ``NAME [CODE]``, ``+SYNONYM`` lines and dated code blocks."""
-    name: str | None = None
-    aliases: list[str] = []
-    blocks: list[str] = []
-    for line in petrarch_lines(path):
-        stripped = line.strip()
-        if stripped.startswith("+"):
-            aliases.append(petrarch_name(stripped[1:]))
-        elif stripped.startswith("["):
-            blocks.extend(re.findall(r"\[([^\]]*)\]", stripped))
+    """"IRN", "HOB < 950601", "HOBGOV 19950601 - 19990815" -> (code, start, end); None for a code of signs
+    only ("---"). A ValueError says what is wrong with a block that is neither."""
+    text = block.strip()
+    head = text.split(None, 1)[0] if text else ""
+    null = NULL_CODE.fullmatch(re.split(r"[\s<>]", head, maxsplit=1)[0] or head)
+    code_match = CODE.match(text) if not null else NULL_CODE.match(text)
+    if not code_match:
+        raise ValueError(f"code block [{block}] does not start with a code (letters and digits)")
+    rest = text[code_match.end():].strip()
+    start = end = None
+    if rest:
+        dates = DATES.fullmatch(rest)
+        if not dates:
+            raise ValueError(f"code block [{block}]: {rest!r} is not a date restriction "
+                             f"(>yymmdd, <yymmdd, yymmdd-yymmdd)")
+        if dates["op"]:
+            date = petrarch_date(dates["date"])
+            start, end = (date, None) if dates["op"] == ">" else (None, date)
+        elif dates["since"]:
+            start = petrarch_date(dates["since"])
         else:
-            if name:
-                yield from petrarch_listings(name, aliases, blocks, codes)
-            name = petrarch_name(stripped.split("[", 1)[0])
-            aliases, blocks = [], re.findall(r"\[([^\]]*)\]", stripped)
-    if name:
-        yield from petrarch_listings(name, aliases, blocks, codes)
+            start, end = petrarch_date(dates["start"]), petrarch_date(dates["end"])
+            if end < start:
+                raise ValueError(f"code block [{block}] ends before it starts")
+    if null:
+        return None
+    return code_match.group().split("/")[0].upper(), start, end
 
 
-def petrarch_listings(name: str, aliases: Sequence[str], blocks: Sequence[str], codes: set[str]) -> Iterator[Listing]:
-    """One listing per usable code block of an actor: dated blocks are a person's tenures."""
-    parsed = [p for p in (parse_code_block(b) for b in blocks) if p]
-    dated = any(start or end for _, start, end in parsed)
-    for code, start, end in parsed:
-        country, sectors = split_code(code, codes)
-        kind = _kind(code, country, sectors, dated)
-        key = code if kind == "state" else "petrarch:" + fold(name).replace(" ", "_")
-        title = " ".join(w.capitalize() for w in name.split())
-        yield Listing(Entry(key, title, code, country, sectors, kind, None, start, end), (name, *aliases))
+def _blocks(path: Path, number: int, line: str) -> tuple[str, list[CodeBlock]]:
+    """The text of a line outside its code blocks, and the blocks."""
+    blocks: list[CodeBlock] = []
+    for found in BLOCK.finditer(line):
+        try:
+            parsed = parse_code_block(found.group(1))
+        except ValueError as exc:
+            raise DictionaryError(f"{where(path, number)}: {exc}") from None
+        if parsed is not None:
+            blocks.append(parsed)
+    outside = BLOCK.sub("\x00", line)
+    if "[" in outside or "]" in outside:
+        raise DictionaryError(f"{where(path, number)}: unbalanced '[' or ']' in {line.strip()!r}")
+    text, _, after = outside.partition("\x00")
+    if after.replace("\x00", "").strip():
+        raise DictionaryError(f"{where(path, number)}: text after a code block in {line.strip()!r}; "
+                              f"put the name first, or start a new line")
+    return text.strip(), blocks
 
 
-def _kind(code: str, country: str | None, sectors: tuple[str, ...], dated: bool) -> Kind:
-    """A dated actor is a person, an IGO code an igo, a bare country code a state, else an organisation."""
-    if dated:
+@dataclass
+class PetrarchActor:
+    """One entry of an ``.actors`` file as written: the name and synonyms (underscores kept) with their
+    lines, and its code blocks in file order."""
+
+    name: str
+    line: int
+    synonyms: list[tuple[str, int]] = field(default_factory=list)
+    blocks: list[CodeBlock] = field(default_factory=list)
+
+
+def actor_entries(path: Path) -> Iterator[PetrarchActor]:
+    """The entries of a PETRARCH ``.actors`` file, in order."""
+    current: PetrarchActor | None = None
+    for number, line in petrarch_lines(path):
+        text, blocks = _blocks(path, number, line)
+        if text.startswith("+") or (not text and blocks):
+            if current is None:
+                what = "a synonym (+)" if text else "a code block"
+                raise DictionaryError(f"{where(path, number)}: {what} before any actor name")
+            if text:
+                if not text[1:].strip():
+                    raise DictionaryError(f"{where(path, number)}: a '+' with no synonym after it")
+                current.synonyms.append((text[1:].strip(), number))
+            current.blocks.extend(blocks)
+            continue
+        if current is not None:
+            yield current
+        current = PetrarchActor(text, number, [], blocks)
+    if current is not None:
+        yield current
+
+
+def petrarch_name(raw: str, forms: Mapping[str, str] | None = None) -> str:
+    """"ABDUL_QADIR_" -> "Abdul Qadir", "BASHAR_AL-ASSAD" -> "Bashar al-Assad", "U.N._CHIEF" -> "U.N. Chief":
+    the words as news writes them (``forms``: lower-case word -> usual capitalised form, by default the news
+    case model's), particles in lower case, short one-word names news does not write ("ANSF": acronyms) in
+    capitals."""
+    words = raw.replace("_", " ").split()
+    forms = news_forms() if forms is None else forms
+    if len(words) == 1 and words[0].isalpha() and len(words[0]) <= 4 and words[0].lower() not in forms:
+        return words[0].upper()
+    return " ".join(_word_form(w, forms, n == 0) for n, w in enumerate(words))
+
+
+def _word_form(word: str, forms: Mapping[str, str], first: bool) -> str:
+    if any(c.isalpha() and c.islower() for c in word):  # written in mixed case already
+        return word
+    if "." in word:  # "U.N.", "D.C."
+        return word
+    parts = word.split("-")
+    out = []
+    for n, part in enumerate(parts):
+        low = part.lower()
+        if low in PARTICLES and not (first and n == 0) and (n < len(parts) - 1 or len(parts) == 1):
+            out.append(low)
+        else:
+            out.append(forms.get(low) or _capitalised(low))
+    return "-".join(out)
+
+
+def _capitalised(word: str) -> str:
+    """"o'neill" -> "O'Neill", "d'ivoire" -> "D'Ivoire"."""
+    return "'".join(p[:1].upper() + p[1:] for p in word.split("'")) if "'" in word[:3] else word.capitalize()
+
+
+@lru_cache(maxsize=1)
+def news_forms() -> Mapping[str, str]:
+    """The capitalised form news writes most often for each word it capitalises ("un" -> "UN", "mcdonald" ->
+    "McDonald"), from the news case model (``data/words/news_case.tsv``)."""
+    found: dict[str, str] = {}
+    for word, value in word_values("news_cased").items():
+        counts = [(int(n), form) for form, n in (item.rsplit("=", 1) for item in value.split())]
+        capitalised = [(n, form) for n, form in counts if form[:1].isupper()]
+        if capitalised:
+            found[word] = max(capitalised)[1]
+    return found
+
+
+def entry_kind(blocks: Sequence[CodeBlock], codes: Collection[str]) -> Kind | None:
+    """What an entry's code blocks make it: a state when one of them is a bare country code in force to the
+    end ("AFGHANISTAN_ [AFG]", also "ARMENIA" with its dated Soviet codes); a person when a block is dated;
+    else an igo (IGO code), a group (rebels, armed groups) or an organisation. None for no block."""
+    if not blocks:
+        return None
+    if any(code in codes and end is None for code, _, end in blocks):
+        return "state"
+    if any(start or end for _, start, end in blocks):
         return "person"
+    code = blocks[0][0]
     if code.startswith("IGO"):
         return "igo"
-    return "state" if country and not sectors else "organisation"
+    return "group" if split_code(code, codes)[1][-1:] in (("REB",), ("IMG",), ("UAF",)) or code.startswith("IMG") \
+        else "organisation"
+
+
+def listings(actor: PetrarchActor, codes: Collection[str], key: str,
+             forms: Mapping[str, str] | None = None) -> list[Listing]:
+    """The listings of one entry: a state's names under its code (the country in force to the end), one
+    listing per tenure of a person, one for anything else (the first block)."""
+    kind = entry_kind(actor.blocks, codes)
+    if kind is None:
+        return []
+    names = tuple(dict.fromkeys(n for n in (petrarch_name(actor.name, forms),
+                                            *(petrarch_name(s, forms) for s, _ in actor.synonyms)) if n))
+    if not names:
+        return []
+    if kind == "state":
+        code = next(c for c, _, end in actor.blocks if c in codes and end is None)
+        return [Listing(Entry(code, names[0], code, code, (), "state"), names)]
+    rows = actor.blocks if kind == "person" else actor.blocks[:1]
+    found = []
+    for code, start, end in rows:
+        country, sectors = split_code(code, codes)
+        found.append(Listing(Entry(key, names[0], code, country, sectors, kind, None, start, end), names))
+    return found
+
+
+def read_petrarch_actors(path: Path, codes: Collection[str], prefix: str = "petrarch") -> Iterator[Listing]:
+    """A PETRARCH ``.actors`` file as listings: keys ``<prefix>:<name>`` (an entry whose name comes again
+    with other codes gets ``@<line>`` after it), a state's names under its country code."""
+    seen: dict[str, tuple[CodeBlock, ...]] = {}
+    for actor in actor_entries(path):
+        key = f"{prefix}:{fold(actor.name.replace('_', ' ')).replace(' ', '_')}"
+        if seen.setdefault(key, tuple(actor.blocks)) != tuple(actor.blocks):
+            key = f"{key}@{actor.line}"
+        yield from listings(actor, codes, key)
+
+
+# --- agents -------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AgentForm:
+    """One phrase an ``.agents`` line stands for: lower case, singular or plural, with its code."""
+
+    phrase: str
+    plural: bool
+    sectors: tuple[str, ...]
+    line: int
+    prefix: bool = False  # "IGO~": a code written before the actor's
+
+
+def agent_forms(path: Path) -> Iterator[AgentForm]:
+    """Every phrase of a PETRARCH ``.agents`` file, substitutions expanded and plurals formed."""
+    substitutions: dict[str, list[str]] = {}
+    for number, line in petrarch_lines(path):
+        text = line.strip()
+        marker = re.fullmatch(r"(![A-Za-z]+!)\s*=\s*(.*)", text)
+        if marker:
+            items = [w.strip() for w in marker.group(2).split(",") if w.strip()]
+            if not items:
+                raise DictionaryError(f"{where(path, number)}: substitution {marker.group(1)} lists no words")
+            substitutions[marker.group(1).upper()] = items
+            continue
+        yield from _agent_line(path, number, text, substitutions)
+
+
+def _agent_line(path: Path, number: int, text: str, substitutions: Mapping[str, list[str]]) -> Iterator[AgentForm]:
+    found = BLOCK.findall(text)
+    if len(found) != 1 or text.count("[") != 1 or text.count("]") != 1:
+        raise DictionaryError(f"{where(path, number)}: an agent needs one code block ([~CODE]) in {text!r}")
+    code = AGENT_CODE.fullmatch(found[0].strip())
+    if not code or bool(code.group(1)) == bool(code.group(3)):
+        raise DictionaryError(f"{where(path, number)}: agent code [{found[0]}] is not ~CODE or CODE~")
+    value = code.group(2).upper()
+    sectors = tuple(value[i:i + 3] for i in range(0, len(value), 3))
+    head = text[: text.index("[")]
+    if head.count("{") != head.count("}") or head.count("{") > 1:
+        raise DictionaryError(f"{where(path, number)}: unbalanced '{{' or '}}' in {text!r}")
+    plural_match = re.search(r"\{([^}]*)\}", head)
+    phrase = re.sub(r"\{[^}]*\}", " ", head).strip()
+    if not phrase or (plural_match and head[plural_match.end():].strip()):
+        raise DictionaryError(f"{where(path, number)}: an agent is PHRASE {{PLURAL}} [~CODE], not {text!r}")
+    prefix = bool(code.group(3))
+    for singular in expand(phrase, substitutions, path, number):
+        yield AgentForm(_phrase(singular), False, sectors, number, prefix)
+        if "!" in phrase:  # a substitution gives its own forms
+            continue
+        plurals = [p.strip() for p in plural_match.group(1).split(",")] if plural_match else [plural_of(singular)]
+        for plural in (p for p in plurals if p):
+            yield AgentForm(_phrase(plural), True, sectors, number, prefix)
+
+
+def _phrase(text: str) -> str:
+    return fold(text.replace("_", " "))
+
+
+def plural_of(phrase: str) -> str:
+    """The regular plural of the last word: ``-y`` after a consonant -> ``-ies``; ``-s``, ``-x``, ``-z``,
+    ``-ch``, ``-sh`` -> ``-es``; else ``-s``."""
+    low = phrase.lower()
+    if low.endswith("y") and low[-2:-1] not in tuple("aeiou"):
+        return phrase[:-1] + ("IES" if phrase[-1].isupper() else "ies")
+    if low.endswith(("s", "x", "z", "ch", "sh")):
+        return phrase + ("ES" if phrase[-1].isupper() else "es")
+    return phrase + ("S" if phrase[-1:].isupper() else "s")
+
+
+def expand(phrase: str, substitutions: Mapping[str, list[str]], path: Path | None = None,
+           number: int = 0) -> list[str]:
+    """``CONGRESS!PERSON!`` -> ``CONGRESSMAN``, ``CONGRESSMEN``, ... (each ``!X!`` replaced)."""
+    match = MARKER.search(phrase)
+    if not match:
+        return [phrase]
+    words = substitutions.get(match.group(0).upper())
+    if words is None:
+        raise DictionaryError(f"{where(path or Path('?'), number)}: substitution {match.group(0)} is not defined "
+                              f"(define it first: {match.group(0)} = WORD, WORD)")
+    return [expanded for word in words
+            for expanded in expand(phrase[: match.start()] + word + phrase[match.end():], substitutions, path, number)]
+
+
+def agent_roles(forms: Iterator[AgentForm] | Sequence[AgentForm]) -> Iterator[Role]:
+    """Agents as roles: a singular a person's title, a plural a group; a code written before the actor's
+    (``IGO~``) has no role form and is left out."""
+    for form in forms:
+        if form.prefix:
+            continue
+        if form.plural:
+            yield Role(form.phrase, form.sectors, "group", form.phrase)
+        else:
+            yield Role(form.phrase, form.sectors, "person", " ".join(w.capitalize() for w in form.phrase.split()))
 
 
 def read_petrarch_agents(path: Path) -> Iterator[Role]:
-    """A PETRARCH ``.agents`` file: ``PHRASE {PLURALS} [~CODE]`` with ``!SUBST! = A, B`` lists."""
-    substitutions: dict[str, list[str]] = {}
-    for line in petrarch_lines(path):
-        stripped = line.strip()
-        match = re.fullmatch(r"(![A-Z]+!)\s*=\s*(.+)", stripped)
-        if match:
-            substitutions[match.group(1)] = [w.strip() for w in match.group(2).split(",") if w.strip()]
-            continue
-        yield from _agent_roles(stripped, substitutions)
-
-
-def _agent_roles(line: str, substitutions: Mapping[str, list[str]]) -> Iterator[Role]:
-    """The roles of one agent line: each singular as a person, each plural as a group."""
-    code_match = re.search(r"\[\s*([^\]]*)\]", line)
-    if not code_match:
-        return
-    code = code_match.group(1).replace("~", "").strip().upper()
-    if not code.isalnum():
-        return
-    sectors = tuple(code[i:i + 3] for i in range(0, len(code), 3))
-    head = line[: code_match.start()]
-    plural_match = re.search(r"\{([^}]*)\}", head)
-    phrase = re.sub(r"\{[^}]*\}", "", head).strip()
-    plurals = [p.strip() for p in plural_match.group(1).split(",") if p.strip()] if plural_match else []
-    for singular in expand(phrase, substitutions):
-        yield Role(fold(singular.replace("_", " ")), sectors, "person", fold(singular.replace("_", " ")))
-        for plural in plurals or [singular + "S"]:
-            for form in expand(plural, substitutions):
-                yield Role(fold(form.replace("_", " ")), sectors, "group", fold(form.replace("_", " ")))
-
-
-def expand(phrase: str, substitutions: Mapping[str, list[str]]) -> list[str]:
-    """``CONGRESS!PERSON!`` -> ``CONGRESSMAN``, ``CONGRESSMEN``, ... (each ``!X!`` replaced)."""
-    match = re.search(r"![A-Z]+!", phrase)
-    if not match or match.group(0) not in substitutions:
-        return [phrase] if phrase and "!" not in phrase else []
-    return [
-        expanded
-        for word in substitutions[match.group(0)]
-        for expanded in expand(phrase[: match.start()] + word + phrase[match.end():], substitutions)
-    ]
+    """A PETRARCH ``.agents`` file as roles (see :func:`agent_roles`)."""
+    return agent_roles(agent_forms(path))
