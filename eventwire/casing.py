@@ -284,7 +284,7 @@ def name_forms(dictionary: ActorDictionary, news: NewsCase | None = None) -> dic
     where a name is written in more than one way ("NATO", "Nato"), the form news uses."""
     news = news or NewsCase.load()
     written: dict[Key, list[str]] = {}
-    for name in dictionary_names(dictionary):
+    for name in dict.fromkeys(dictionary_names(dictionary)):  # an entry's name is one of its aliases too
         key = key_of(name)
         if key and any(c.isupper() for c in name):
             written.setdefault(key, []).append(name)
@@ -372,7 +372,7 @@ class Truecaser:
             if len(key) == 1 and self.common(key[0]):
                 continue  # "ban", "straw": lower case unless a longer name holds them
             parts = tuple(WORD.findall(form))
-            self.names[key] = parts if len(parts) == len(key) else key
+            self.names[key] = parts if len(parts) == len(key) else tuple(title_form(t) for t in key)
             self.longest[key[0]] = max(self.longest.get(key[0], 0), len(key))
 
     @classmethod
