@@ -42,6 +42,14 @@ NULL_CODE = re.compile(r"[-+#*]+")  # "---": no code
 AGENT_CODE = re.compile(r"(~)?([A-Za-z0-9]+)(~)?")
 MARKER = re.compile(r"![A-Za-z]+!")
 DATES = re.compile(r"(?:(?P<op>[<>])\s*(?P<date>\d+)|(?P<start>\d+)\s*-\s*(?P<end>\d+)|(?P<since>\d+))")
+GROUP_SECTORS = frozenset({"REB", "UAF", "PTY", "OPP", "INS", "IMG"})
+# the last words of names of bodies, which Phoenix also dates ("THE_ISLAMIC_STATE [IMGMUSISI >20130408]")
+ORGANISATION_WORDS = frozenset({
+    "agency", "alliance", "army", "assembly", "association", "authority", "bank", "battalion", "brigade",
+    "brigades", "cabinet", "coalition", "command", "commission", "committee", "company", "congress", "corporation",
+    "council", "court", "federation", "forces", "front", "fund", "government", "group", "guard", "institute",
+    "league", "militia", "ministry", "movement", "network", "office", "organisation", "organization", "parliament",
+    "party", "police", "regime", "service", "state", "tigers", "union"})
 # words a name writes in lower case ("Bashar al-Assad", "Islamic Republic of Afghanistan"); the case of the
 # other words is checked against the text, so these are the only ones that may be written either way
 PARTICLES = frozenset({
@@ -166,9 +174,10 @@ def actor_entries(path: Path) -> Iterator[PetrarchActor]:
                 what = "a synonym (+)" if text else "a code block"
                 raise DictionaryError(f"{where(path, number)}: {what} before any actor name")
             if text:
-                if not text[1:].strip():
+                synonyms = [s.strip() for s in text[1:].split("+") if s.strip(" _")]
+                if not synonyms:
                     raise DictionaryError(f"{where(path, number)}: a '+' with no synonym after it")
-                current.synonyms.append((text[1:].strip(), number))
+                current.synonyms.extend((s, number) for s in synonyms)  # "+TAIOAN_ +TAWIAN_": two
             current.blocks.extend(blocks)
             continue
         if current is not None:
@@ -184,6 +193,8 @@ def petrarch_name(raw: str, forms: Mapping[str, str] | None = None) -> str:
     case model's), particles in lower case, short one-word names news does not write ("ANSF": acronyms) in
     capitals."""
     words = raw.replace("_", " ").split()
+    if len(words) > 1 and words[0].lower() == "the":  # the actors stage reads "the" before a name itself
+        words = words[1:]
     forms = news_forms() if forms is None else forms
     if len(words) == 1 and words[0].isalpha() and len(words[0]) <= 4 and words[0].lower() not in forms:
         return words[0].upper()
@@ -224,28 +235,36 @@ def news_forms() -> Mapping[str, str]:
     return found
 
 
-def entry_kind(blocks: Sequence[CodeBlock], codes: Collection[str]) -> Kind | None:
+def entry_kind(blocks: Sequence[CodeBlock], codes: Collection[str], name: str = "") -> Kind | None:
     """What an entry's code blocks make it: a state when one of them is a bare country code in force to the
-    end ("AFGHANISTAN_ [AFG]", also "ARMENIA" with its dated Soviet codes); a person when a block is dated;
-    else an igo (IGO code), a group (rebels, armed groups) or an organisation. None for no block."""
+    end ("AFGHANISTAN_ [AFG]", also "ARMENIA" with its dated Soviet codes); a person when a block is dated,
+    unless its name ends with a word naming a body (":data:`ORGANISATION_WORDS`: "THE_ISLAMIC_STATE
+    [IMGMUSISI >20130408]"); else an igo (IGO code), a group (rebels, armed groups, parties) or an
+    organisation. None for no block."""
     if not blocks:
         return None
     if any(code in codes and end is None for code, _, end in blocks):
         return "state"
-    if any(start or end for _, start, end in blocks):
+    if any(start or end for _, start, end in blocks) and not _organisation_name(name):
         return "person"
     code = blocks[0][0]
     if code.startswith("IGO"):
         return "igo"
-    return "group" if split_code(code, codes)[1][-1:] in (("REB",), ("IMG",), ("UAF",)) or code.startswith("IMG") \
-        else "organisation"
+    sectors = split_code(code, codes)[1]
+    return "group" if code.startswith("IMG") or GROUP_SECTORS & set(sectors) else "organisation"
+
+
+def _organisation_name(name: str) -> bool:
+    """Whether a name ends with a word that names a body ("THE_ISLAMIC_STATE", "TAMIL_TIGERS_FRONT")."""
+    words = fold(name.replace("_", " ")).split()
+    return bool(words) and words[-1] in ORGANISATION_WORDS
 
 
 def listings(actor: PetrarchActor, codes: Collection[str], key: str,
              forms: Mapping[str, str] | None = None) -> list[Listing]:
     """The listings of one entry: a state's names under its code (the country in force to the end), one
-    listing per tenure of a person, one for anything else (the first block)."""
-    kind = entry_kind(actor.blocks, codes)
+    listing per dated block (a person's tenures), else one for the first block."""
+    kind = entry_kind(actor.blocks, codes, actor.name)
     if kind is None:
         return []
     names = tuple(dict.fromkeys(n for n in (petrarch_name(actor.name, forms),
@@ -255,7 +274,8 @@ def listings(actor: PetrarchActor, codes: Collection[str], key: str,
     if kind == "state":
         code = next(c for c, _, end in actor.blocks if c in codes and end is None)
         return [Listing(Entry(code, names[0], code, code, (), "state"), names)]
-    rows = actor.blocks if kind == "person" else actor.blocks[:1]
+    dated = any(start or end for _, start, end in actor.blocks)
+    rows = actor.blocks if dated else actor.blocks[:1]  # undated codes after the first: other codes, unused
     found = []
     for code, start, end in rows:
         country, sectors = split_code(code, codes)
