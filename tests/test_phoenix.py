@@ -197,11 +197,11 @@ def test_agents_become_roles(merged: ActorDictionary, imported: phoenix.Phoenix)
 
 def test_agent_plurals_and_substitutions(tmp_path: Path) -> None:
     path = tmp_path / "test.agents"
-    path.write_text("!PERSON! = MAN, WOMAN\nSECURITY_GUARD [~COP]\nMILITARY_ATTACHE {MILITARY_ATTACHES} [~MIL]\n"
+    path.write_text("!PERSON! = MAN, WOMAN, MEN\nSECURITY_GUARD [~COP]\nMILITARY_ATTACHE {MILITARY_ATTACHES} [~MIL]\n"
                     "ARMY {} [~MIL]\nCOUNTRY_DEPUTY [~GOV]\nBOSS [~BUS]\nGUN!PERSON! [~UAF]\n", encoding="utf-8")
     phrases = {(f.phrase, f.plural) for f in agent_forms(path)}
     assert {("security guards", True), ("military attaches", True), ("country deputies", True),
-            ("bosses", True), ("gunman", False), ("gunwoman", False)} <= phrases
+            ("bosses", True), ("gunman", False), ("gunwoman", False), ("gunmen", True)} <= phrases
     assert ("army", False) in phrases and not any(p == "armys" or p == "armies" for p, _ in phrases)
     assert ("gunmans", True) not in phrases, "a substituted word forms no plural"
     roles = {r.phrase: r for r in read_petrarch_agents(path)}

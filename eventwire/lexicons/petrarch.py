@@ -193,8 +193,8 @@ def petrarch_name(raw: str, forms: Mapping[str, str] | None = None) -> str:
     case model's), particles in lower case, short one-word names news does not write ("ANSF": acronyms) in
     capitals."""
     words = raw.replace("_", " ").split()
-    if len(words) > 1 and words[0].lower() == "the":  # the actors stage reads "the" before a name itself
-        words = words[1:]
+    if len(words) > 2 and words[0].lower() == "the":  # the actors stage reads "the" before a name itself
+        words = words[1:]  # ("The Islamic State"; not "The Foundation", which "the" makes a name)
     forms = news_forms() if forms is None else forms
     if len(words) == 1 and words[0].isalpha() and len(words[0]) <= 4 and words[0].lower() not in forms:
         return words[0].upper()
@@ -341,12 +341,19 @@ def _agent_line(path: Path, number: int, text: str, substitutions: Mapping[str, 
         raise DictionaryError(f"{where(path, number)}: an agent is PHRASE {{PLURAL}} [~CODE], not {text!r}")
     prefix = bool(code.group(3))
     for singular in expand(phrase, substitutions, path, number):
-        yield AgentForm(_phrase(singular), False, sectors, number, prefix)
-        if "!" in phrase:  # a substitution gives its own forms
+        if "!" in phrase:  # a substitution list gives its own forms, singular and plural: "POLICEMEN", "MINISTERS"
+            yield AgentForm(_phrase(singular), _looks_plural(singular), sectors, number, prefix)
             continue
+        yield AgentForm(_phrase(singular), False, sectors, number, prefix)
         plurals = [p.strip() for p in plural_match.group(1).split(",")] if plural_match else [plural_of(singular)]
         for plural in (p for p in plurals if p):
             yield AgentForm(_phrase(plural), True, sectors, number, prefix)
+
+
+def _looks_plural(phrase: str) -> bool:
+    """"FOREIGN_MINISTERS", "POLICEMEN", "MINISTRIES": a plural form (of a substitution list)."""
+    last = phrase.replace("_", " ").split()[-1].lower() if phrase.strip() else ""
+    return last.endswith(("men", "people")) or (last.endswith("s") and not last.endswith(("ss", "us")))
 
 
 def _phrase(text: str) -> str:
