@@ -53,7 +53,7 @@ def test_the_checks_see_the_stage_functions() -> None:
 def test_a_table_without_a_header_line_is_an_error_naming_its_columns(tmp_path: Path) -> None:
     path = tmp_path / "empty.tsv"
     path.write_text("# only a comment\n", encoding="utf-8")
-    with pytest.raises(TableError, match="no header line.*code, name"):
+    with pytest.raises(TableError, match=r"no header line.*code, name"):
         list(rows(path, ("code", "name")))
 
 
