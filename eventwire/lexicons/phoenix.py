@@ -123,9 +123,11 @@ def build(located: Located, folder: Path | None = None) -> Phoenix:
         for actor in actor_entries(path):
             rows = _usable(result, path, actor, listings(actor, countries, _key(actor), forms), countries)
             found.extend(_named(result, path, rows, countries, located, roles))
-        result.listings.extend(_unambiguous(result, path, found))
+        kept = _unambiguous(result, path, found)
+        _tally(result, path, kept)
+        result.listings.extend(kept)
     result.roles.extend(_agents(result, folder / AGENT_FILE, roles))
-    _tally(result)
+    result.count(folder / AGENT_FILE, "kept: roles", len(result.roles))
     return result
 
 
@@ -320,18 +322,15 @@ def _agents(result: Phoenix, path: Path, curated: Mapping[str, Role]) -> Iterato
             yield Role(form.phrase, form.sectors, "person", " ".join(w.capitalize() for w in words))
 
 
-def _tally(result: Phoenix) -> None:
-    """Counts of what was kept, by file and kind."""
-    people: dict[str, set[str]] = {}
-    for listing in result.listings:
-        entry = listing.entry
-        what = KEPT[entry.kind]
-        people.setdefault(what, set()).add(entry.key)
-        if entry.kind == "person":
-            result.counts["tenures kept"] += 1
-    for what, keys in people.items():
-        result.counts[f"kept: {what}"] = len(keys)
-    result.counts["kept: roles"] = len(result.roles)
+def _tally(result: Phoenix, path: Path, kept: list[Listing]) -> None:
+    """Counts of what a file gave: actors by kind, people's tenures."""
+    keys: dict[str, set[str]] = {}
+    for listing in kept:
+        keys.setdefault(KEPT[listing.entry.kind], set()).add(listing.entry.key)
+        if listing.entry.kind == "person":
+            result.count(path, "kept: tenures of people")
+    for what, found in keys.items():
+        result.count(path, f"kept: {what}", len(found))
 
 
 # --- what the import reads besides the files ------------------------------------------------------------------
