@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 DB     ?= eventwire.duckdb
 
-.PHONY: setup browser demo test test-fast lint eval eval-gate bench lock clean
+.PHONY: setup browser demo test test-fast lint eval eval-gate bench train lock clean
 
 setup: $(STAMP)
 
@@ -43,6 +43,11 @@ eval-gate: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/throughput.py
+
+# The event model (eventwire/data/model/) from the labelled train articles (train/labels/), with its
+# cross-validation report (train/report.md); deterministic: the same labels, texts and code give the same bytes.
+train: $(STAMP)
+	$(BIN)/python train/fit_events.py --report train/report.md
 
 lock: $(STAMP)
 	echo "# Pinned environment for eventwire (runtime, evaluation peers, tests and lint). Regenerate with \`make lock\`." > requirements.lock.new

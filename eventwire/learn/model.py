@@ -9,29 +9,35 @@ over the sparse features of :mod:`eventwire.learn.features`:
   temperature.
 
 Files: ``events.npz`` (the weights, float32), ``events.vocab.json`` (the feature strings, in the order
-of the weight rows) and ``events.json`` (roots, calibration, training data and cross-validated
-figures). Only numpy is needed; loading takes a few tens of milliseconds and is done once per process.
+of the weight rows, and the screen: the lemmas worth scoring) and ``events.json`` (roots, calibration,
+training data and cross-validated figures). Only numpy is needed; loading takes a few tens of
+milliseconds and is done once per process.
 """
 
 from __future__ import annotations
 
 import json
 import math
-from collections.abc import Sequence
+from bisect import bisect_left
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import numpy as np
+from spacy.attrs import LEMMA, POS
+from spacy.parts_of_speech import IDS
+from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 from ..errors import ModelError
 from ..lexicons.triggers import Lexicon
 from ..settings import data_path
-from .features import Columns, Sentences, candidates, features
+from .features import ArticleFeatures, is_candidate, lemma_key
 
 ROOTS = tuple(f"{n:02d}" for n in range(1, 21))
+SCREENED_POS_IDS = np.array(sorted(IDS[p] for p in ("VERB", "NOUN", "ADJ")), dtype=np.uint64)
 WEIGHTS, VOCABULARY, METADATA = "events.npz", "events.vocab.json", "events.json"
 
 
@@ -79,28 +85,39 @@ class Prediction:
 
 @dataclass(frozen=True)
 class DocPredictions:
-    """Every candidate word of a Doc with its prediction, and each sentence's P(some event)."""
+    """The scored words of a Doc (in text order) with their P(event) and P(root | event), and each
+    sentence's P(some event) from its scored words."""
 
-    words: tuple[Prediction, ...]
+    tokens: tuple[int, ...]
+    sentence_of: tuple[int, ...]
+    p_event: np.ndarray  # (words,)
+    p_roots: np.ndarray  # (words, 20)
+    scores: np.ndarray  # (words,) the uncalibrated event scores
     sentences: tuple[float, ...]
 
+    @property
+    def words(self) -> list[Prediction]:
+        return [self._prediction(k) for k in range(len(self.tokens))]
+
     def at(self, token: int) -> Prediction | None:
-        """The prediction of the candidate word ``token`` (None when it is not a candidate)."""
-        return _by_token(self).get(token)
+        """The prediction of the scored word ``token`` (None when it was not scored)."""
+        k = bisect_left(self.tokens, token)
+        return self._prediction(k) if k < len(self.tokens) and self.tokens[k] == token else None
 
     def in_sentence(self, sentence: int) -> list[Prediction]:
-        return [p for p in self.words if p.sentence == sentence]
+        return [self._prediction(k) for k, n in enumerate(self.sentence_of) if n == sentence]
 
-
-def _by_token(predictions: DocPredictions) -> dict[int, Prediction]:
-    return {p.token: p for p in predictions.words}
+    def _prediction(self, k: int) -> Prediction:
+        return Prediction(self.tokens[k], self.sentence_of[k], float(self.p_event[k]),
+                          tuple(self.p_roots[k].tolist()), float(self.scores[k]))
 
 
 class EventModel:
     """The weights, the vocabulary and the calibration; :meth:`predict_doc` scores a Doc."""
 
     def __init__(self, vocabulary: Sequence[str], event_w: np.ndarray, event_b: float, root_w: np.ndarray,
-                 root_b: np.ndarray, calibration: Calibration, metadata: dict[str, Any] | None = None) -> None:
+                 root_b: np.ndarray, calibration: Calibration, screen: Iterable[str] = (),
+                 metadata: dict[str, Any] | None = None) -> None:
         if root_w.shape != (len(vocabulary), len(ROOTS)) or event_w.shape != (len(vocabulary),):
             raise ModelError(f"event model weights do not fit a vocabulary of {len(vocabulary)} features")
         self.index = {f: i for i, f in enumerate(vocabulary)}
@@ -112,6 +129,10 @@ class EventModel:
         self.event_b = float(event_b)
         self.root_b = root_b.astype(np.float32)
         self.calibration = calibration
+        self.screen = frozenset(screen)
+        lemmas = {key.rpartition("|")[0] for key in self.screen}
+        forms = {form for w in lemmas for form in (w, w.capitalize(), w.upper())}
+        self.screen_lemmas = np.array(sorted(get_string_id(form) for form in forms), dtype=np.uint64)
         self.metadata = metadata or {}
 
     @classmethod
@@ -119,27 +140,40 @@ class EventModel:
         """The model in ``directory`` (the shipped one by default), loaded once per path."""
         return _load(str(directory or model_dir()))
 
-    def predict_doc(self, doc: Doc, lexicon: Lexicon | None = None, columns: Columns | None = None) -> DocPredictions:
-        """P(event) and P(root | event) of every candidate word of ``doc``, and each sentence's P(some event)."""
-        columns = columns or Columns.of(doc)
-        lexicon = lexicon or Lexicon.load()
-        sentences = Sentences.of(columns)
-        tokens = candidates(columns)
+    def screened(self, doc: Doc) -> list[int]:
+        """The candidate words whose lemma and part of speech were an event's word often enough in training
+        to be worth scoring (:attr:`screen`); the others seldom get a high P(event)."""
+        if not len(doc) or not self.screen:
+            return []
+        table = doc.to_array([LEMMA, POS])
+        maybe = np.flatnonzero(np.isin(table[:, 0], self.screen_lemmas) & np.isin(table[:, 1], SCREENED_POS_IDS))
+        screen = self.screen
+        return [int(i) for i in maybe if lemma_key(doc[int(i)]) in screen and is_candidate(doc[int(i)])]
+
+    def predict_doc(self, doc: Doc, lexicon: Lexicon | None = None, matches: Mapping[int, str] | None = None,
+                    words: Iterable[int] | None = None) -> DocPredictions:
+        """P(event) and P(root | event) of the candidate words of ``doc`` (of ``words`` only, when given),
+        and each sentence's P(some event) from its scored words. ``matches``: the rules' trigger words and
+        codes when the caller has them (else they are found here)."""
+        article = ArticleFeatures.read(doc, lexicon or Lexicon.load(), matches)
+        tokens = article.candidates() if words is None else sorted({i for i in words if article.is_candidate(i)})
         if not tokens:
-            return DocPredictions((), tuple(self._sentence_p(-math.inf) for _ in columns.bounds))
-        rows = [[self.index[f] for f in features(columns, sentences, lexicon, i) if f in self.index] + [self.blank]
-                for i in tokens]
-        return self._score(columns, tokens, rows)
+            empty = np.zeros(0)
+            return DocPredictions((), (), empty, np.zeros((0, len(ROOTS))), empty, tuple(0.0 for _ in article.starts))
+        index = self.index
+        rows = [[index[f] for f in article.of(i) if f in index] + [self.blank] for i in tokens]
+        return self._score(article, tokens, rows)
 
     def predict(self, doc: Doc, token: int, lexicon: Lexicon | None = None) -> tuple[float, dict[str, float]]:
         """P(event) at one word of ``doc`` and P(root | event) by root (zero and uniform for a word that
         cannot state an event: not a verb, a noun or a predicate adjective)."""
-        found = self.predict_doc(doc, lexicon).at(token)
+        found = self.predict_doc(doc, lexicon, words=[token]).at(token)
         if found is None:
             return 0.0, {r: 1 / len(ROOTS) for r in ROOTS}
         return found.p_event, dict(zip(ROOTS, found.roots, strict=True))
 
-    def _score(self, columns: Columns, tokens: Sequence[int], rows: Sequence[Sequence[int]]) -> DocPredictions:
+    def _score(self, article: ArticleFeatures, tokens: Sequence[int], rows: Sequence[Sequence[int]]
+               ) -> DocPredictions:
         flat = np.fromiter((i for row in rows for i in row), dtype=np.int64)
         starts = np.cumsum([0] + [len(row) for row in rows[:-1]])
         event_z = np.add.reduceat(self.event_w[flat], starts) + self.event_b
@@ -149,14 +183,11 @@ class EventModel:
         scaled = root_z.astype(np.float64) / cal.temperature
         root_p = np.exp(scaled - scaled.max(axis=1, keepdims=True))
         root_p /= root_p.sum(axis=1, keepdims=True)
-        best = [-math.inf] * len(columns.bounds)
-        words = []
-        for k, token in enumerate(tokens):
-            n = columns.sentence[token]
-            z = float(event_z[k])
-            best[n] = max(best[n], z)
-            words.append(Prediction(token, n, float(p_event[k]), tuple(float(v) for v in root_p[k]), z))
-        return DocPredictions(tuple(words), tuple(self._sentence_p(z) for z in best))
+        sentence_of = tuple(article.sentence_of(t) for t in tokens)
+        best = np.full(len(article.starts), -np.inf)
+        np.maximum.at(best, np.array(sentence_of, dtype=np.int64), event_z.astype(np.float64))
+        return DocPredictions(tuple(tokens), sentence_of, p_event, root_p, event_z.astype(np.float64),
+                              tuple(self._sentence_p(float(z)) for z in best))
 
     def _sentence_p(self, z: float) -> float:
         if z == -math.inf:
@@ -180,5 +211,5 @@ def _load(directory: str) -> EventModel:
         raise ModelError(f"cannot load the event model in {path}: {exc}. Rebuild it with `make train`.") from exc
     if tuple(metadata.get("roots", ())) != ROOTS:
         raise ModelError(f"the event model in {path} has other root labels than {ROOTS[0]}..{ROOTS[-1]}")
-    return EventModel(vocabulary, arrays["event_w"], float(arrays["event_b"][0]), arrays["root_w"],
-                      arrays["root_b"], Calibration.of(metadata["calibration"]), metadata)
+    return EventModel(vocabulary["features"], arrays["event_w"], float(arrays["event_b"][0]), arrays["root_w"],
+                      arrays["root_b"], Calibration.of(metadata["calibration"]), vocabulary["screen"], metadata)
