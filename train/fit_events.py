@@ -43,6 +43,7 @@ from sklearn.linear_model import LogisticRegression
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import combine
 import corpus
 import metrics
 import parse
@@ -248,6 +249,18 @@ def apply(cal: Calibrators, event_z: np.ndarray, root_z: np.ndarray) -> tuple[np
 
 
 @dataclass
+class Fold:
+    """One outer fold's model, fitted without its articles, with the calibration and combiner the inner
+    cross-validation gave."""
+
+    held_out: list[str]
+    screen: list[str]
+    model: Fitted
+    calibration: Calibrators
+    combiner: combine.Combiner
+
+
+@dataclass
 class CrossValidated:
     event_z: np.ndarray  # raw outer-fold scores
     root_z: np.ndarray
@@ -255,6 +268,9 @@ class CrossValidated:
     p_root: np.ndarray
     p_sentence: np.ndarray
     majority: list[str]  # each row's majority root of its training folds
+    folds: list[Fold]
+    rule_right: np.ndarray  # the rule events (word, root) of every fold: whether the root is right
+    rule_opinions: dict[str, np.ndarray]  # and each opinion of it
 
 
 def cross_validate(data: Data, x: sp.csr_matrix, folds: int, inner: int, c_event: float, c_root: float,
@@ -266,6 +282,9 @@ def cross_validate(data: Data, x: sp.csr_matrix, folds: int, inner: int, c_event
     p_sentence = np.zeros(len(data.sentence_gold))
     majority = [""] * n
     sentence = np.array(data.sentence)
+    fold_list: list[Fold] = []
+    opinions: dict[str, np.ndarray] = {}
+    rule_right = np.zeros(0, dtype=bool)
     for k in range(folds):
         test, train = np.flatnonzero(group % folds == k), np.flatnonzero(group % folds != k)
         inner_event, inner_root = np.zeros(n), np.zeros((n, len(ROOTS)))
@@ -276,6 +295,8 @@ def cross_validate(data: Data, x: sp.csr_matrix, folds: int, inner: int, c_event
             model = fit(x, data.roots, train[~held], c_event, c_root)
             inner_event[train[held]], inner_root[train[held]] = model.scores(x[train[held]])
         cal = calibrate(data, train, inner_event, inner_root)
+        inner_p_event, inner_p_root = apply(cal, inner_event, inner_root)
+        combiner = combine.fit(data, train, inner_p_event, inner_p_root, ROOTS)
         model = fit(x, data.roots, train, c_event, c_root)
         event_z[test], root_z[test] = model.scores(x[test])
         p_event[test], p_root[test] = apply(cal, event_z[test], root_z[test])
@@ -285,8 +306,17 @@ def cross_validate(data: Data, x: sp.csr_matrix, folds: int, inner: int, c_event
         common = metrics.majority(data.roots[i][0] for i in train if data.roots[i])
         for i in test:
             majority[i] = common
-        log(f"fold {k + 1}/{folds}: {len(set(group[test]))} articles, {len(test)} words, calibration {cal.as_dict()}")
-    return CrossValidated(event_z, root_z, p_event, p_root, p_sentence, majority)
+        index, roots, conf, right = combine.pairs(data, test)
+        p = combine.model_p(p_event, p_root, index, roots, ROOTS)
+        for name, values in (("rule confidence", conf), ("rule, calibrated", combiner.rule_alone(conf)),
+                             ("model", p), ("combined", combiner.combined(p, conf))):
+            opinions[name] = np.concatenate([opinions.get(name, np.zeros(0)), values])
+        rule_right = np.concatenate([rule_right, right])
+        held_out = [data.articles[a] for a in sorted(set(group[test]))]
+        fold_list.append(Fold(held_out, screen(data, train), model, cal, combiner))
+        log(f"fold {k + 1}/{folds}: {len(set(group[test]))} articles, {len(test)} words, calibration {cal.as_dict()}, "
+            f"combiner {combiner.as_dict()}")
+    return CrossValidated(event_z, root_z, p_event, p_root, p_sentence, majority, fold_list, rule_right, opinions)
 
 
 # --- writing the model ----------------------------------------------------------------------------------
@@ -306,15 +336,17 @@ def write_npz(path: Path, arrays: dict[str, np.ndarray]) -> None:
     path.write_bytes(buffer.getvalue())
 
 
-def screen(data: Data, rate: float = SCREEN_RATE) -> list[str]:
-    """The lemma keys (``lemma|POS``) more than ``rate`` of whose candidate words were event words."""
-    keys = [next(f[3:] for f in row if f.startswith("lp=")) for row in data.rows]
-    words, events = Counter(keys), Counter(k for k, r in zip(keys, data.roots, strict=True) if r)
+def screen(data: Data, rows: np.ndarray | None = None, rate: float = SCREEN_RATE) -> list[str]:
+    """The lemma keys (``lemma|POS``) more than ``rate`` of whose candidate words (of ``rows``) were event words."""
+    chosen = range(len(data.rows)) if rows is None else rows
+    keys = [next(f[3:] for f in data.rows[i] if f.startswith("lp=")) for i in chosen]
+    roots = [data.roots[i] for i in chosen]
+    words, events = Counter(keys), Counter(k for k, r in zip(keys, roots, strict=True) if r)
     return sorted(k for k in events if events[k] / words[k] > rate)
 
 
-def write_model(out: Path, vocab: Sequence[str], model: Fitted, cal: Calibrators, meta: dict[str, Any],
-                screened: Sequence[str]) -> None:
+def write_model(out: Path, vocab: Sequence[str], model: Fitted, cal: Calibrators, combiner: combine.Combiner,
+                meta: dict[str, Any], screened: Sequence[str]) -> None:
     out.mkdir(parents=True, exist_ok=True)
     write_npz(out / WEIGHTS, {
         "event_w": model.event_w.astype(np.float32), "event_b": np.array([model.event_b], np.float32),
@@ -322,7 +354,7 @@ def write_model(out: Path, vocab: Sequence[str], model: Fitted, cal: Calibrators
     })
     text = json.dumps({"features": list(vocab), "screen": list(screened)}, ensure_ascii=False, indent=0)
     (out / VOCABULARY).write_text(text + "\n", encoding="utf-8")
-    meta = {**meta, "calibration": cal.as_dict(), "roots": list(ROOTS)}
+    meta = {**meta, "calibration": cal.as_dict(), "combiner": combiner.as_dict(), "roots": list(ROOTS)}
     (out / METADATA).write_text(json.dumps(meta, indent=1, sort_keys=True, ensure_ascii=False) + "\n",
                                 encoding="utf-8")
 
@@ -336,6 +368,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--c-root", type=float, default=C_ROOT)
     parser.add_argument("--out", type=Path, default=model_dir())
     parser.add_argument("--report", type=Path, help="write the full cross-validation report here (markdown)")
+    parser.add_argument("--fold-models", type=Path,
+                        help="also write each outer fold's model (without its articles) to DIR/fold-K")
     parser.add_argument("--cache", type=Path, default=parse.CACHE)
     parser.add_argument("--refresh", action="store_true", help="parse and rule-code the articles again")
     parser.add_argument("--quiet", action="store_true")
@@ -360,10 +394,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     final = fit(x, data.roots, everything, args.c_event, args.c_root)
     vocab = [full_vocab[i] for i in final.columns]
     figures = report.figures(data, cv, ROOTS)
+    final_combiner = combine.fit(data, everything, *apply(final_cal, cv.event_z, cv.root_z), ROOTS)
+    figures["rule_events"] = combine.figures(cv.rule_right, cv.rule_opinions)
     screened = screen(data)
     meta = report.metadata(data, figures, args, vocab, SEED, MIN_COUNT) | {
         "screen": {"rate": SCREEN_RATE, "lemmas": len(screened)}}
-    write_model(args.out, vocab, final, final_cal, meta, screened)
+    write_model(args.out, vocab, final, final_cal, final_combiner, meta, screened)
+    if args.fold_models:
+        for k, fold in enumerate(cv.folds):
+            fold_vocab = [full_vocab[i] for i in fold.model.columns]
+            write_model(args.fold_models / f"fold-{k}", fold_vocab, fold.model, fold.calibration, fold.combiner,
+                        {"held_out": fold.held_out}, fold.screen)
     (args.out / "README.md").write_text(report.readme(meta, figures), encoding="utf-8")
     if args.report:
         args.report.write_text(report.full(meta, figures), encoding="utf-8")

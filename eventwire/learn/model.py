@@ -37,6 +37,7 @@ from ..settings import data_path
 from .features import ArticleFeatures, is_candidate, lemma_key
 
 ROOTS = tuple(f"{n:02d}" for n in range(1, 21))
+LOGIT_EPSILON = 1e-4
 SCREENED_POS_IDS = np.array(sorted(IDS[p] for p in ("VERB", "NOUN", "ADJ")), dtype=np.uint64)
 WEIGHTS, VOCABULARY, METADATA = "events.npz", "events.vocab.json", "events.json"
 
@@ -61,6 +62,42 @@ class Calibration:
     def of(cls, data: dict[str, Any]) -> Calibration:
         return cls(float(data["event_a"]), float(data["event_b"]), float(data["temperature"]),
                    float(data["sentence_a"]), float(data["sentence_b"]))
+
+
+@dataclass(frozen=True)
+class Combiner:
+    """How sure a rule event is from the rule's confidence ``c`` and the model's P(event with the rule's
+    root) ``p`` at its word: ``sigmoid(model * logit(p) + rule * logit(c) + bias)``, a logistic model fitted
+    on cross-validated probabilities of the training articles; a rule event without a scored word gets
+    ``sigmoid(rule_only_a * logit(c) + rule_only_b)``."""
+
+    model: float = 0.0
+    rule: float = 1.0
+    bias: float = 0.0
+    rule_only_a: float = 1.0
+    rule_only_b: float = 0.0
+
+    @classmethod
+    def of(cls, data: dict[str, Any]) -> Combiner:
+        return cls(float(data["model"]), float(data["rule"]), float(data["bias"]), float(data["rule_only_a"]),
+                   float(data["rule_only_b"]))
+
+    def combined(self, p: float, c: float) -> float:
+        """The confidence of a rule event of confidence ``c`` whose root the model gives probability ``p``."""
+        return _logistic(self.model * _logit(p) + self.rule * _logit(c) + self.bias)
+
+    def rule_alone(self, c: float) -> float:
+        """The confidence of a rule event of confidence ``c`` the model did not score."""
+        return _logistic(self.rule_only_a * _logit(c) + self.rule_only_b)
+
+
+def _logit(p: float) -> float:
+    p = min(max(p, LOGIT_EPSILON), 1 - LOGIT_EPSILON)
+    return math.log(p / (1 - p))
+
+
+def _logistic(z: float) -> float:
+    return 1 / (1 + math.exp(-min(max(z, -40.0), 40.0)))
 
 
 @dataclass(frozen=True)
@@ -117,7 +154,7 @@ class EventModel:
 
     def __init__(self, vocabulary: Sequence[str], event_w: np.ndarray, event_b: float, root_w: np.ndarray,
                  root_b: np.ndarray, calibration: Calibration, screen: Iterable[str] = (),
-                 metadata: dict[str, Any] | None = None) -> None:
+                 metadata: dict[str, Any] | None = None, combiner: Combiner | None = None) -> None:
         if root_w.shape != (len(vocabulary), len(ROOTS)) or event_w.shape != (len(vocabulary),):
             raise ModelError(f"event model weights do not fit a vocabulary of {len(vocabulary)} features")
         self.index = {f: i for i, f in enumerate(vocabulary)}
@@ -134,6 +171,7 @@ class EventModel:
         forms = {form for w in lemmas for form in (w, w.capitalize(), w.upper())}
         self.screen_lemmas = np.array(sorted(get_string_id(form) for form in forms), dtype=np.uint64)
         self.metadata = metadata or {}
+        self.combiner = combiner or Combiner()
 
     @classmethod
     def load(cls, directory: str | Path | None = None) -> EventModel:
@@ -212,4 +250,5 @@ def _load(directory: str) -> EventModel:
     if tuple(metadata.get("roots", ())) != ROOTS:
         raise ModelError(f"the event model in {path} has other root labels than {ROOTS[0]}..{ROOTS[-1]}")
     return EventModel(vocabulary["features"], arrays["event_w"], float(arrays["event_b"][0]), arrays["root_w"],
-                      arrays["root_b"], Calibration.of(metadata["calibration"]), vocabulary["screen"], metadata)
+                      arrays["root_b"], Calibration.of(metadata["calibration"]), vocabulary["screen"], metadata,
+                      Combiner.of(metadata["combiner"]) if "combiner" in metadata else None)
