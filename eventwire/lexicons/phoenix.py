@@ -48,9 +48,9 @@ import marshal
 import os
 import tempfile
 from collections import Counter
-from collections.abc import Callable, Collection, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import astuple, dataclass, field
+from dataclasses import astuple, dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -117,12 +117,13 @@ def build(located: Located, folder: Path | None = None) -> Phoenix:
     roles = curated_roles()
     result = Phoenix()
     forms = news_forms()
+    country_words = _country_words(countries)
     for name in ACTOR_FILES:
         path = folder / name
         found: list[Listing] = []
         for actor in actor_entries(path):
             rows = _usable(result, path, actor, listings(actor, countries, _key(actor), forms), countries)
-            found.extend(_named(result, path, rows, countries, located, roles))
+            found.extend(_named(result, path, rows, countries, located, roles, country_words))
         kept = _unambiguous(result, path, found)
         _tally(result, path, kept)
         result.listings.extend(kept)
@@ -153,7 +154,7 @@ def _usable(result: Phoenix, path: Path, actor: PetrarchActor, rows: list[Listin
 
 
 def _named(result: Phoenix, path: Path, rows: list[Listing], countries: Mapping[str, Country], located: Located,
-           roles: Mapping[str, Role]) -> Iterator[Listing]:
+           roles: Mapping[str, Role], country_words: Collection[str]) -> Iterator[Listing]:
     """The listings with the names they may keep; none when no name is left."""
     if not rows:
         return
@@ -161,7 +162,7 @@ def _named(result: Phoenix, path: Path, rows: list[Listing], countries: Mapping[
     kept = []
     for name in rows[0].aliases:
         reason = (_not_a_country_name(name, countries[entry.key], located) if entry.kind == "state"
-                  else _bad_name(name, entry, located, roles))
+                  else _bad_name(name, entry, located, roles, country_words))
         if reason:
             result.count(path, f"names skipped: {reason}")
         else:
@@ -170,7 +171,12 @@ def _named(result: Phoenix, path: Path, rows: list[Listing], countries: Mapping[
         result.count(path, "entries skipped: no name left")
         return
     for row in rows:
-        yield Listing(row.entry, tuple(kept))
+        yield _renamed(row.entry, kept)
+
+
+def _renamed(entry: Entry, names: Sequence[str]) -> Listing:
+    """A listing of ``names``, the entry named by the first when its own name was left out."""
+    return Listing(entry if entry.name in names else replace(entry, name=names[0]), tuple(names))
 
 
 def _not_a_country_name(name: str, country: Country, located: Located) -> str | None:
@@ -206,7 +212,8 @@ def _damaged(name: str) -> bool:
     return any(c in DAMAGED for c in name)
 
 
-def _bad_name(name: str, entry: Entry, located: Located, roles: Mapping[str, Role]) -> str | None:
+def _bad_name(name: str, entry: Entry, located: Located, roles: Mapping[str, Role],
+              country_words: Collection[str] = ()) -> str | None:
     """Why ``name`` of a person, group or organisation is left out (None: it is kept)."""
     words = name.split()
     letters = "".join(c for c in name if c.isalnum())
@@ -226,11 +233,18 @@ def _bad_name(name: str, entry: Entry, located: Located, roles: Mapping[str, Rol
     low = fold(name).replace("-", " ").split()
     if " ".join(low) in roles:
         return "a role noun of eventwire's (roles.tsv)"
-    if entry.kind == "person" and any(_title(" ".join(low[:n]), roles) for n in (1, 2, 3)) and len(low) > 1:
-        return "begins with a title"
+    if entry.kind == "person" and len(low) > 1 and (
+            any(_title(" ".join(low[i:i + n]), roles) for n in (1, 2, 3) for i in range(len(low) - n + 1))
+            or low[0] in country_words):
+        return "a title or a country in a person's name ('Israeli Prime Minister X': the stage reads titles)"
     if entry.kind != "person" and any(_title(" ".join(low[-n:]), roles) for n in (1, 2, 3) if n < len(low)):
         return "ends with a title"
     return None
+
+
+def _country_words(countries: Mapping[str, Country]) -> frozenset[str]:
+    """The one-word names and adjectives of the countries ("israeli", "kenya")."""
+    return frozenset(fold(n) for c in countries.values() for n in (c.name, *c.aliases, *c.demonyms) if " " not in n)
 
 
 def _title(phrase: str, roles: Mapping[str, Role]) -> bool:
@@ -287,7 +301,7 @@ def _unambiguous(result: Phoenix, path: Path, found: list[Listing]) -> list[List
             if not names:
                 result.count(path, "entries skipped: no name left")
         if names:
-            kept.append(Listing(listing.entry, names))
+            kept.append(_renamed(listing.entry, names))
     return kept
 
 
