@@ -16,6 +16,7 @@ milliseconds and is done once per process.
 
 from __future__ import annotations
 
+import copy
 import json
 import math
 from bisect import bisect_left
@@ -38,6 +39,7 @@ from .features import ArticleFeatures, is_candidate, lemma_key
 
 ROOTS = tuple(f"{n:02d}" for n in range(1, 21))
 LOGIT_EPSILON = 1e-4
+NEVER = 2.0  # a probability threshold no word reaches
 SCREENED_POS_IDS = np.array(sorted(IDS[p] for p in ("VERB", "NOUN", "ADJ")), dtype=np.uint64)
 WEIGHTS, VOCABULARY, METADATA = "events.npz", "events.vocab.json", "events.json"
 
@@ -172,6 +174,17 @@ class EventModel:
         self.screen_lemmas = np.array(sorted(get_string_id(form) for form in forms), dtype=np.uint64)
         self.metadata = metadata or {}
         self.combiner = combiner or Combiner()
+        coder = self.metadata.get("coder", {})
+        self.min_confidence = float(coder.get("min_confidence", 0.0))
+        self.propose = float(coder.get("propose", NEVER))
+
+    def with_thresholds(self, min_confidence: float, propose: float) -> EventModel:
+        """The same model with other thresholds for the coder: rule events under ``min_confidence`` are
+        dropped, and the model codes words whose best root has at least ``propose`` (see
+        :mod:`eventwire.stages.events.learned`)."""
+        other = copy.copy(self)
+        other.min_confidence, other.propose = min_confidence, propose
+        return other
 
     @classmethod
     def load(cls, directory: str | Path | None = None) -> EventModel:
