@@ -9,7 +9,6 @@ from spacy.tokens import Doc
 from ...context import ArticleContext
 from ...lexicons.actors import ActorDictionary
 from ...lexicons.entries import Alias, Entry, fold
-from ...models import CountryBasis
 from ..tokens import in_stance
 from .mentions import Match, Mention, begins_place_name, longest_at, make_mention
 from .titles import POSSESSIVE, apposition, role_type, title_before
@@ -105,12 +104,10 @@ def _person(context: ArticleContext, dictionary: ActorDictionary, first: int, la
             code = apposed.code or code
     country = country or _country_after(context, last, dictionary)
     entry = lookup_person(dictionary, name, context.published)
-    basis: CountryBasis | None = None
     if entry is None:
         entry = _text_person(name, country, sectors, code, role)
-        basis = "adjective" if country else None  # the country of its title or apposition
     return make_mention(context, start, last, "title" if title else "name", entry=entry, name=name, role=role,
-                        country=country, sectors=sectors, basis=basis)
+                        country=country, sectors=sectors)
 
 
 def _country_after(context: ArticleContext, last: int, dictionary: ActorDictionary) -> str | None:
