@@ -104,6 +104,8 @@ def _person(context: ArticleContext, dictionary: ActorDictionary, first: int, la
             code = apposed.code or code
     country = country or _country_after(context, last, dictionary)
     entry = lookup_person(dictionary, name, context.published)
+    if entry is not None and context.published is None and code and code != entry.code:
+        entry = None  # no date to choose the person's tenure by: the title the text gives wins
     if entry is None:
         entry = _text_person(name, country, sectors, code, role)
     return make_mention(context, start, last, "title" if title else "name", entry=entry, name=name, role=role,
