@@ -15,6 +15,13 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 Modality = Literal["asserted", "intended", "hypothetical", "negated"]
+CountryBasis = Literal["named", "adjective", "clause", "sentence", "dateline", "article"]
+"""How an actor's country was found, nearest evidence first: ``named`` (the name says it: a state, a
+listed person or organisation), ``adjective`` (a country, place or group written on the noun: "Pakistani
+police", "Iraq's army", "Kandahar police", the title of a person), ``clause`` (a place in its phrase or
+clause: "police in Lahore", "police detained four men in Lahore"), ``sentence`` (a place elsewhere in
+the sentence), ``dateline`` (the article's dateline: "KABUL —") or ``article`` (the country the article
+names most)."""
 QuoteKind = Literal["direct", "indirect", "partial"]
 Precision = Literal["day", "month", "year"]
 
@@ -105,17 +112,20 @@ class Actor:
     kind: Literal["state", "person", "organisation", "group", "igo"]
     mentions: tuple[Span, ...]
     role: str | None = None  # "Supreme Leader adviser", "Energy Minister", ...
+    country_basis: CountryBasis | None = None  # how its country was found; None when it has none
 
 
-Basis = Literal["named", "place", "home", "unattributed"]
+Basis = Literal["named", "place", "home", "unattributed", "implied"]
 
 
 @dataclass(frozen=True)
 class ActorRef:
     """An actor as it appears in an event: id plus the fields a reader needs. ``basis`` says how the
     text gives it: ``named`` (a mention in the event's clause), ``place`` (the country of a place the act
-    happened in or was aimed at), ``home`` (the source's own country, for a domestic act) or
-    ``unattributed`` (unidentified attackers in the country of an attack nobody claimed)."""
+    happened in or was aimed at), ``home`` (the source's own country, for a domestic act),
+    ``unattributed`` (unidentified attackers in the country of an attack nobody claimed) or ``implied``
+    (the doer an agentless act implies by its lexicon entry: "five men were arrested in Karachi" ->
+    the Pakistani police)."""
 
     actor: str
     name: str

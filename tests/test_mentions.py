@@ -316,9 +316,11 @@ PLACES = {"New Mexico": "USA", "Benin City": "NGA", "North America": "", "Americ
           "The United States": "USA", "Chilean Patagonia": "CHL"}
 
 COVERED = [
-    # "Protesters marched in New Mexico ." — a longer place name ending with a state's name is that place
+    # "Protesters marched in New Mexico ." — a longer place name ending with a state's name is that place,
+    # and the protesters marching there are of its country
     ("Protesters|NOUN|nsubj|1 marched|VERB|ROOT|1 in|ADP|prep|1 New|PROPN|compound|4|B-GPE "
-     "Mexico|PROPN|pobj|2|I-GPE .|PUNCT|punct|1", [("New Mexico", "place", None, "USA")]),
+     "Mexico|PROPN|pobj|2|I-GPE .|PUNCT|punct|1",
+     [("Protesters", "group", "USACVL", "USA"), ("New Mexico", "place", None, "USA")]),
     # "Police in Benin City arrested two men ." — one starting with it, and a group there takes its country
     ("Police|NOUN|nsubj|4 in|ADP|prep|0 Benin|PROPN|compound|3|B-GPE City|PROPN|pobj|1|I-GPE "
      "arrested|VERB|ROOT|4 two|NUM|nummod|6 men|NOUN|dobj|4 .|PUNCT|punct|4",

@@ -8,7 +8,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Token
 
@@ -16,7 +16,22 @@ from ...context import ArticleContext
 from ...lexicons.actors import ActorDictionary
 from ...lexicons.entries import Entry, Kind, Role, fold
 from ...lexicons.words import words
+from ...models import CountryBasis
 from ..tokens import in_stance
+from .generic import (
+    FORCE_SECTORS,
+    GROUP_SECTORS,
+    Located,
+    Setting,
+    article_setting,
+    generic_country,
+    is_generic_noun,
+    is_member,
+    is_national,
+    member_determiner,
+    member_entry,
+    place_of,
+)
 from .locate import Locate
 from .mentions import STATE_SECTORS, Match, Mention, country_at, make_mention
 from .placenames import place_after, place_entity
@@ -24,6 +39,8 @@ from .placenames import place_after, place_entity
 LEADING = words("leading_participles")
 NON_ACTORS = words("non_actor_nouns")
 OWNER_DEPS = frozenset({"amod", "compound", "poss", "nmod", "npadvmod"})
+OTHER_MODIFIERS = words("other_modifiers")
+DISPLACED = frozenset({"REF"})  # refugees are of the country they fled, not of the place they are in
 
 
 @dataclass(frozen=True)
@@ -37,15 +54,16 @@ class RoleNoun:
 
 @dataclass(frozen=True)
 class Nouns:
-    """What the noun finders read: the article, the dictionary, the place locator, and the mentions by
+    """What the noun finders read: the article, the dictionary, the place locator, the mentions by
     token that may qualify a noun (``owners``: states, institutions, groups) or follow it (``posts``:
-    also people)."""
+    also people), and where the article's generic actors may be (``setting``)."""
 
     context: ArticleContext
     dictionary: ActorDictionary
     owners: Mapping[int, Mention]
     posts: Mapping[int, Mention]
     locate: Locate | None = None
+    setting: Setting = field(default_factory=lambda: Setting({}))
 
 
 def noun_mentions(context: ArticleContext, dictionary: ActorDictionary, people: Sequence[Mention],
@@ -55,7 +73,8 @@ def noun_mentions(context: ArticleContext, dictionary: ActorDictionary, people: 
     gives ("a top adviser to Iran's Supreme Leader X"); none inside the ``people`` and ``named`` mentions."""
     anchors = [*people, *named]
     taken = {i for m in anchors for i in range(m.first, m.last)}
-    nouns = Nouns(context, dictionary, _by_token(named), _by_token(anchors), locate)
+    setting = article_setting(context, dictionary, named, locate)
+    nouns = Nouns(context, dictionary, _by_token(named), _by_token(anchors), locate, setting)
     found: list[Mention] = []
     i = 0
     while i < len(context.doc):
@@ -88,7 +107,8 @@ def _qualified_noun(nouns: Nouns, i: int) -> list[Mention]:
     """The mentions of the role noun ending at token ``i``, if one does."""
     doc = nouns.context.doc
     phrase = _role_at(nouns.context, i, nouns.dictionary)
-    if phrase is None or (doc[i].dep_ == "compound" and doc[i].head.i > i):
+    if phrase is None or (doc[i].dep_ == "compound" and doc[i].head.i > i
+                          and not is_generic_noun(nouns.context, phrase.first, i)):  # "police station"
         return []
     qualifiers = _owners(doc, doc[i], phrase.first, nouns.owners)
     if qualifiers:
@@ -96,7 +116,7 @@ def _qualified_noun(nouns: Nouns, i: int) -> list[Mention]:
     located = _located(nouns, phrase)
     if located is not None:
         return [located]
-    return _postmodified(nouns, phrase) or _bare_description(nouns.context, phrase)
+    return _postmodified(nouns, phrase) or _generic(nouns, phrase) or _bare_description(nouns.context, phrase)
 
 
 def _owned(nouns: Nouns, phrase: RoleNoun, qualifiers: list[tuple[Mention, int | None]]) -> list[Mention]:
@@ -108,13 +128,19 @@ def _owned(nouns: Nouns, phrase: RoleNoun, qualifiers: list[tuple[Mention, int |
     first = owner_first if owner_first is not None else phrase.first
     if role.type == "person":
         first = first - 1 if _article(context.doc, first) else first
+        if entry.country and entry.kind == "state" and is_member(nouns.dictionary, role):  # "an Afghan soldier"
+            return [make_mention(context, first, phrase.head + 1, "member", role=role.label, country=entry.country,
+                                 entry=member_entry(nouns.dictionary, entry.country, role), sectors=role.sectors,
+                                 basis="adjective")]
         code = entry.code if entry.country is None else None
         return [make_mention(context, first, phrase.head + 1, "description", role=role.label,
-                             country=entry.country, sectors=entry.sectors or role.sectors, code=code)]
+                             country=entry.country, sectors=entry.sectors or role.sectors, code=code,
+                             basis="adjective" if entry.country else None)]
     partners = [make_mention(context, m.first, m.last, role.type, entry=body_entry(nouns.dictionary, m.referent, role),
-                             country=m.referent.country) for m, _ in qualifiers[:-1]]
+                             country=m.referent.country, basis="adjective") for m, _ in qualifiers[:-1]]
     return [*partners, make_mention(context, first, phrase.head + 1, role.type,
-                                    entry=body_entry(nouns.dictionary, entry, role), country=entry.country)]
+                                    entry=body_entry(nouns.dictionary, entry, role), country=entry.country,
+                                    basis="adjective")]
 
 
 def _located(nouns: Nouns, phrase: RoleNoun) -> Mention | None:
@@ -127,13 +153,15 @@ def _located(nouns: Nouns, phrase: RoleNoun) -> Mention | None:
     if a_peoples_state_body(context, noun, phrase.first, role.sectors, dictionary):
         return None
     first, country = _place_before(noun, phrase.first, nouns.locate) or (phrase.first, None)
-    country = country or _led_by(context.doc, noun, phrase.first, nouns.owners) \
-        or place_after(context, noun, dictionary, nouns.locate)
+    country = country or _led_by(context.doc, noun, phrase.first, nouns.owners)
+    basis: CountryBasis = "adjective"
+    if not country:
+        country, basis = place_after(context, noun, dictionary, nouns.locate), "clause"
     state = dictionary.entry(country) if country else None
     if state is None:
         return None
     return make_mention(context, first, phrase.head + 1, role.type, entry=body_entry(dictionary, state, role),
-                        country=country)
+                        country=country, basis=basis)
 
 
 def _place_before(noun: Token, role_first: int, locate: Locate | None) -> tuple[int, str] | None:
@@ -142,7 +170,7 @@ def _place_before(noun: Token, role_first: int, locate: Locate | None) -> tuple[
     if locate is None:
         return None
     for child in noun.lefts:
-        place = place_entity(child) if child.i < role_first and child.dep_ in {"compound", "nmod"} else None
+        place = place_entity(child) if child.i < role_first and child.dep_ in {"compound", "nmod", "poss"} else None
         country = locate(place.text) if place is not None else None
         if place is not None and country:
             return place.start, country
@@ -187,22 +215,96 @@ def _postmodified(nouns: Nouns, phrase: RoleNoun) -> list[Mention]:
         if anchor is not None and anchor.referent.country:
             first = min(phrase.first, noun.left_edge.i)
             return [make_mention(nouns.context, first, phrase.head + 1, "description", role=role.label,
-                                 country=anchor.referent.country, sectors=role.sectors)]
+                                 country=anchor.referent.country, sectors=role.sectors, basis="adjective")]
     return []
 
 
+def _generic(nouns: Nouns, phrase: RoleNoun) -> list[Mention]:
+    """A sector noun with nothing written on it ("police", "gunmen", "a soldier", "the government"): an
+    actor of the country its clause, sentence or dateline gives (see :mod:`.generic`), or of the article's
+    country when none does (coreference)."""
+    context, dictionary = nouns.context, nouns.dictionary
+    doc, role = context.doc, _modified_role(nouns, phrase)
+    noun = doc[phrase.head]
+    if not _generic_form(nouns, phrase, role) or not is_generic_noun(context, phrase.first, phrase.head) \
+            or DISPLACED & set(role.sectors) \
+            or in_stance(context.words, phrase.first) or _generic_modifier(noun, role, phrase.first) \
+            or a_peoples_state_body(context, noun, phrase.first, role.sectors, dictionary):
+        return []
+    found = generic_country(context, noun, role, nouns.setting)
+    state = dictionary.entry(found.country) if found is not None else None
+    entry = None if found is None or state is None else generic_entry(dictionary, found, state, role)
+    if entry is None and is_national(role):  # the article's country decides; failing that, where it acts
+        found = place_of(context, noun, nouns.setting)
+    return [_generic_mention(context, RoleNoun(phrase.first, phrase.head, role), entry, found)]
+
+
+def _generic_mention(context: ArticleContext, phrase: RoleNoun, entry: Entry | None, found: Located | None) -> Mention:
+    """The mention of a generic noun: with its entry when its country is known, else left to coreference,
+    which gives it the article's country, or failing that the ``found`` place's (a national body's)."""
+    role = phrase.role
+    form = "member" if role.type == "person" else role.type
+    first = phrase.first - 1 if form != "group" and _article(context.doc, phrase.first) else phrase.first
+    country, basis = (found.country, found.basis) if found is not None else (None, None)
+    return make_mention(context, first, phrase.head + 1, form, entry=entry, role=role.label, country=country,
+                        sectors=tuple(role.sectors), basis=basis)
+
+
+def generic_entry(dictionary: ActorDictionary, found: Located, state: Entry, role: Role) -> Entry:
+    """The entry of a generic noun of a known country: a body or group, or one member of it."""
+    if role.type == "person":
+        return member_entry(dictionary, found.country, role)
+    return body_entry(dictionary, state, role)
+
+
+def _generic_form(nouns: Nouns, phrase: RoleNoun, role: Role) -> bool:
+    """Whether the role noun, as written, can be a generic actor: a group in any number ("gunmen", "four
+    students"); a force with or without an article ("police said", "the army"); another body with "the"
+    ("the government", "the court"); a singular member with an article ("a soldier", "the gunman")."""
+    doc = nouns.context.doc
+    if role.type == "group":
+        return True
+    if role.type == "body":
+        article = _article(doc, phrase.first)
+        return article == "the" or doc[phrase.first].lower_ == "state" \
+            or (article is None and bool(FORCE_SECTORS & set(role.sectors)))
+    return role.type == "person" and is_member(nouns.dictionary, role) and member_determiner(doc, phrase.first)
+
+
+def _modified_role(nouns: Nouns, phrase: RoleNoun) -> Role:
+    """The role of a noun a role word modifies, when that word says more than the noun: "rebel forces"
+    are rebels, "militia fighters" a militia; "government troops" stay troops."""
+    doc, role = nouns.context.doc, phrase.role
+    for child in doc[phrase.head].lefts:
+        found = nouns.dictionary.role(child.lower_) if child.dep_ in {"compound", "amod"} and child.i < phrase.first \
+            else None
+        if found is not None and GROUP_SECTORS & set(found.sectors):
+            return Role(role.phrase, found.sectors, role.type, f"{found.label} {role.label}".lower())
+    return role
+
+
+def _generic_modifier(noun: Token, role: Role, role_first: int) -> bool:
+    """A word before the role noun that makes it something else or nobody's of the place it is in
+    ("market forces", "task force", "foreign fighters", "coalition troops": ``other_modifiers``), an
+    owner we cannot name ("the country's military", "whose militia"; a pronoun's is its referent's, see
+    coreference), or an "of" phrase after a body ("an army of volunteers")."""
+    for child in noun.children:
+        if child.i < role_first and child.dep_ in {"compound", "amod", "nmod"} and child.lower_ in OTHER_MODIFIERS:
+            return True
+        if child.dep_ == "poss" and child.pos_ != "PRON":
+            return True
+        if child.dep_ == "prep" and child.lower_ == "of" and child.i > noun.i and role.type == "body":
+            return True
+    return False
+
+
 def _bare_description(context: ArticleContext, phrase: RoleNoun) -> list[Mention]:
-    """"the president", "President", "the government", "state media" with no country: left to coreference."""
+    """"the president", "President" with no country: left to coreference (bodies and groups with no
+    country written are generic actors, :func:`_generic`)."""
     doc, role, first, end = context.doc, phrase.role, phrase.first, phrase.head + 1
-    article = _article(doc, first)
-    if role.type == "body" and (article == "the" or doc[first].lower_ == "state"):
-        return [make_mention(context, first - 1 if article else first, end, "body", role=role.label,
-                             sectors=role.sectors)]
-    if role.type == "group" and doc[phrase.head].dep_ in {"nsubj", "nsubjpass"} and doc[first].lower_ not in NON_ACTORS:
-        return [make_mention(context, first, end, "group", role=role.label, sectors=role.sectors)]
     if role.type != "person":
         return []
-    if article == "the":
+    if _article(doc, first) == "the":
         return [make_mention(context, first - 1, end, "description", role=role.label, sectors=role.sectors)]
     if doc[first].text[:1].isupper() and first > 0:
         return [make_mention(context, first, end, "description", role=role.label, sectors=role.sectors)]
@@ -269,13 +371,14 @@ def people_mention(context: ArticleContext, dictionary: ActorDictionary, match: 
     country = country_at(context, qualifier.i, dictionary) if qualifier is not None else None
     first = qualifier.i if qualifier is not None and country else match.first
     ethnic = any(c.lower_ == "ethnic" for c in token.lefts)
+    basis: CountryBasis = "adjective" if country else "clause"
     country = country or place_after(context, token, dictionary, locate)
     if country is None and ethnic:
         return make_mention(context, match.first, match.last, "ethnic", country=entry.country)
     if country is None or country == entry.country:
         return make_mention(context, match.first, match.last, "demonym", entry=entry, country=entry.country)
     group = people_entry(dictionary, country, context.words.span(first, match.last))
-    return make_mention(context, first, match.last, "group", entry=group, country=country)
+    return make_mention(context, first, match.last, "group", entry=group, country=country, basis=basis)
 
 
 def people_entry(dictionary: ActorDictionary, country: str, text: str) -> Entry:

@@ -13,7 +13,8 @@ Each rule is a small function ``(context, mentions, ...) -> mentions``, applied 
    official" is a new, unnamed person;
 4. :func:`.pronouns.resolve_pronouns` — he/his/him, she/her to the subject of the sentence or the
    latest person before, it/its to the subject state or organisation, they/their to a group;
-5. :func:`fill_countries` — a titled person of no known country is of the article's dominant country.
+5. :func:`own_by_pronoun` — "his generals", "its troops" are the pronoun's referent's;
+6. :func:`fill_countries` — a titled person of no known country is of the article's dominant country.
 
 Mentions that no rule resolves are dropped.
 """
@@ -25,12 +26,13 @@ from dataclasses import replace
 from ...context import ArticleContext
 from ...lexicons.actors import ActorDictionary
 from ...lexicons.entries import Entry, fold
-from .descriptions import main_country, resolve_descriptions
+from .descriptions import main_country, owned_entry, resolve_descriptions
 from .mentions import Mention, make_mention, refers_to_person
 from .pronouns import resolve_pronouns
 from .surnames import link_surnames
 
 RELATIVE = frozenset({"who", "whom", "whose"})
+GENERIC_FORMS = frozenset({"body", "group", "member"})
 
 
 def resolve(context: ArticleContext, mentions: list[Mention], dictionary: ActorDictionary) -> list[Mention]:
@@ -40,6 +42,7 @@ def resolve(context: ArticleContext, mentions: list[Mention], dictionary: ActorD
     mentions = link_relatives(context, mentions)
     mentions = resolve_descriptions(context, mentions, dictionary)
     mentions = resolve_pronouns(context, mentions)
+    mentions = own_by_pronoun(context, mentions, dictionary)
     mentions = fill_countries(mentions, dictionary, context.published)
     return sorted((m for m in mentions if m.entry is not None), key=lambda m: (m.start, -m.end))
 
@@ -66,7 +69,8 @@ def _titled(person: Mention, description: Mention) -> Mention:
     code = country + "".join(sectors) if country else description.code or ""
     entry = replace(person.referent, country=country, sectors=sectors if country else (), code=code,
                     role=description.role)
-    return replace(person, entry=entry, country=country, sectors=sectors, role=description.role)
+    return replace(person, entry=entry, country=country, sectors=sectors, role=description.role,
+                   basis=description.basis if country else None)
 
 
 def link_relatives(context: ArticleContext, mentions: list[Mention]) -> list[Mention]:
@@ -83,6 +87,33 @@ def link_relatives(context: ArticleContext, mentions: list[Mention]) -> list[Men
     return mentions + found
 
 
+def own_by_pronoun(context: ArticleContext, mentions: list[Mention], dictionary: ActorDictionary) -> list[Mention]:
+    """A body, group or member of one owned by a pronoun is its referent's ("Trump ordered his generals":
+    American generals; "Russia said its troops ..."), not the place's or the article's."""
+    pronouns = {m.head: m for m in mentions if m.form == "pronoun" and m.entry is not None and m.entry.country
+                and _owner_fits(m.text, m.entry)}
+    owned = []
+    for mention in mentions:
+        owner = None
+        if mention.form in GENERIC_FORMS and mention.basis not in {"named", "adjective"}:
+            owner = next((pronouns[c.i] for c in context.doc[mention.head].children
+                          if c.dep_ == "poss" and c.i in pronouns), None)
+        entry = owned_entry(dictionary, mention, owner.referent) if owner is not None else None
+        if owner is not None and entry is not None:
+            mention = replace(mention, entry=entry, country=owner.referent.country, basis="adjective")
+        owned.append(mention)
+    return owned
+
+
+def _owner_fits(pronoun: str, owner: Entry) -> bool:
+    """Whether a possessive fits its referent: "his" and "her" a person, "its" no person ("Assad said his
+    troops …" resolved to a body is a resolution to distrust)."""
+    word = pronoun.lower()
+    if word in {"his", "her"}:
+        return owner.kind == "person"
+    return word != "its" or owner.kind != "person"
+
+
 def fill_countries(mentions: list[Mention], dictionary: ActorDictionary, published: str | None) -> list[Mention]:
     """Titled people of no known country ("President X") belong to the country the article names most,
     when it names that country at least as often as all others together (in an article about several
@@ -93,11 +124,11 @@ def fill_countries(mentions: list[Mention], dictionary: ActorDictionary, publish
         return mentions
     filled = []
     for mention in mentions:
-        entry = mention.entry
+        entry, basis = mention.entry, mention.basis
         if entry is not None and _titled_nowhere(entry) \
                 and not _office_held_by_another(dictionary, entry, main, published):
-            entry = replace(entry, country=main, code=main + "".join(entry.sectors))
-        filled.append(replace(mention, entry=entry))
+            entry, basis = replace(entry, country=main, code=main + "".join(entry.sectors)), "article"
+        filled.append(replace(mention, entry=entry, basis=basis))
     return filled
 
 

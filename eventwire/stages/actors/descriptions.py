@@ -13,9 +13,10 @@ from spacy.tokens import Doc
 
 from ...context import ArticleContext
 from ...lexicons.actors import ActorDictionary
-from ...lexicons.entries import Entry, fold
+from ...lexicons.entries import Entry, Role, fold
 from ...lexicons.words import words
 from .bodies import a_peoples_state_body, body_entry, people_entry
+from .generic import is_national_body, member_entry
 from .mentions import STATE_SECTORS, Mention, refers_to_person
 
 OFFICES = words("offices")
@@ -35,18 +36,24 @@ class Around:
 
 def resolve_descriptions(context: ArticleContext, mentions: list[Mention],
                          dictionary: ActorDictionary) -> list[Mention]:
-    """Descriptions to the office holder, the latest matching person, or a new unnamed person; bodies and
-    groups with no country written to the main country's; ethnic peoples to the main other country."""
+    """Descriptions to the office holder, the latest matching person, or a new unnamed person; national
+    bodies with no country written ("the government") to the main country's, other bodies, groups and
+    members ("police", "gunmen", "a soldier") to the dominant country's (named at least as often as all
+    others together: in a story of several countries a bare "troops" may be any of them); ethnic peoples
+    to the main other country."""
     ordered = sorted(mentions, key=lambda m: m.start)
-    main = main_country(ordered)
+    main, dominant = main_country(ordered), main_country(ordered, dominant=True)
     resolved: list[Mention] = []
     for n, mention in enumerate(ordered):
+        home = main if is_national_body(mention.form, mention.sectors) else dominant
         if mention.form == "description" and mention.entry is None:
             apposed = _apposed_to(context.doc, mention, resolved)
             entry = apposed or describe(context, dictionary, mention, Around(resolved, ordered[n + 1:], main))
             mention = replace(mention, entry=entry)
-        elif main is not None and _national(context, mention, dictionary, main):
-            mention = replace(mention, entry=national_body(dictionary, mention, main), country=main)
+        elif home is not None and _national(context, mention, dictionary, home):
+            mention = replace(mention, entry=national_body(dictionary, mention, home), country=home, basis="article")
+        elif mention.country and _national(context, mention, dictionary, mention.country):  # where it acts
+            mention = replace(mention, entry=national_body(dictionary, mention, mention.country))
         elif mention.form == "ethnic" and mention.entry is None:
             mention = _ethnic(dictionary, mention, ordered)
         resolved.append(mention)
@@ -54,8 +61,9 @@ def resolve_descriptions(context: ArticleContext, mentions: list[Mention],
 
 
 def _national(context: ArticleContext, mention: Mention, dictionary: ActorDictionary, main: str) -> bool:
-    """Whether a body or group with no country written is the main country's (not a people's own)."""
-    return mention.form in {"body", "group"} and mention.entry is None and main in dictionary.countries \
+    """Whether a body, group or member of one with no country written is the main country's (not a
+    people's own)."""
+    return mention.form in {"body", "group", "member"} and mention.entry is None and main in dictionary.countries \
         and not a_peoples_state_body(context, context.doc[mention.head], mention.first, mention.sectors or (),
                                      dictionary)
 
@@ -66,7 +74,7 @@ def _ethnic(dictionary: ActorDictionary, mention: Mention, mentions: list[Mentio
     country = main_country(others) or mention.country
     if country is None:
         return mention
-    return replace(mention, entry=people_entry(dictionary, country, mention.text), country=country)
+    return replace(mention, entry=people_entry(dictionary, country, mention.text), country=country, basis="article")
 
 
 def _apposed_to(doc: Doc, mention: Mention, before: list[Mention]) -> Entry | None:
@@ -78,10 +86,24 @@ def _apposed_to(doc: Doc, mention: Mention, before: list[Mention]) -> Entry | No
 
 
 def national_body(dictionary: ActorDictionary, mention: Mention, country: str) -> Entry | None:
-    """"the government", "state media" with no country written: the article's main country's."""
-    role = dictionary.role(mention.role or "")
+    """"the government", "state media", "police", "a soldier" with no country written: the article's
+    main country's."""
     state = dictionary.entry(country)
-    return body_entry(dictionary, state, role) if role is not None and state is not None else None
+    return owned_entry(dictionary, mention, state) if state is not None else None
+
+
+def owned_entry(dictionary: ActorDictionary, mention: Mention, owner: Entry) -> Entry | None:
+    """The entry of a body, group or member mention belonging to ``owner`` (a state, or the actor a
+    possessive pronoun stands for: "its troops", "his generals")."""
+    role = dictionary.role(mention.role or "")
+    if role is None and mention.role and mention.sectors:  # a role a modifier changed: "rebel forces"
+        role = Role(fold(mention.role), mention.sectors, "person" if mention.form == "member" else mention.form,
+                    mention.role)
+    if role is None:
+        return None
+    if mention.form == "member":
+        return member_entry(dictionary, owner.country, role) if owner.country else None
+    return body_entry(dictionary, owner, role)
 
 
 def main_country(mentions: Sequence[Mention], dominant: bool = False) -> str | None:
@@ -97,7 +119,10 @@ def main_country(mentions: Sequence[Mention], dominant: bool = False) -> str | N
 
 
 def _named_country(mention: Mention) -> str | None:
-    if mention.form in {"description", "pronoun", "relative", "ethnic"}:
+    """The country a mention names, for counting: not one read off the place, dateline or article a
+    generic noun stands in ("police said" in a story from Lahore names no country)."""
+    if mention.form in {"description", "pronoun", "relative", "ethnic"} \
+            or mention.basis in {"sentence", "dateline", "article"}:
         return None
     if mention.form == "place":
         return mention.country
@@ -148,6 +173,8 @@ def _latest_person(context: ArticleContext, before: Sequence[Mention], country: 
     containers = {t.i for t in context.doc[mention.head].ancestors}
     for candidate in reversed(before):
         if not refers_to_person(candidate) or sentence[mention.first] - sentence[candidate.first] > WINDOW_SENTENCES:
+            continue
+        if candidate.form == "member":  # "a soldier" is nobody's "Iranian official"
             continue
         if candidate.head in containers:  # "X, an adviser to the speaker": the speaker is not X
             continue

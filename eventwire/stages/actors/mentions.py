@@ -15,6 +15,7 @@ from ...context import ArticleContext
 from ...lexicons.actors import ActorDictionary
 from ...lexicons.entries import Alias, Entry
 from ...lexicons.words import words
+from ...models import CountryBasis
 from ..tokens import Words, after_stance, place_name_end
 from .locate import Locate
 
@@ -31,7 +32,7 @@ class Mention:
 
     ``entry`` is the referent (None until coreference links a pronoun or description); ``name``
     is the proper-name part of a person mention, ``role``/``country``/``sectors`` what the words
-    around it say.
+    around it say, ``basis`` how they gave the country (None: the name itself, or nothing).
     """
 
     first: int
@@ -47,6 +48,7 @@ class Mention:
     country: str | None = None
     sectors: tuple[str, ...] = ()
     code: str | None = None  # the owner's code when it has no country ("IGOUNO" for "a U.N. spokesman")
+    basis: CountryBasis | None = None  # how the words gave its country, when they did (see models.CountryBasis)
 
     @property
     def referent(self) -> Entry:
@@ -66,6 +68,7 @@ class Details(TypedDict, total=False):
     country: str | None
     sectors: tuple[str, ...]
     code: str | None
+    basis: CountryBasis | None
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from ...context import ArticleContext
 from ...lexicons.actors import REGIONS, ActorDictionary
 from .bodies import is_people_noun, people_mention
+from .generic import in_dateline
 from .locate import Locate
 from .mentions import Match, Mention, make_mention
 from .persons import is_person_alias
@@ -37,6 +38,8 @@ def _named(context: ArticleContext, dictionary: ActorDictionary, match: Match,
         return None
     if alias.form == "place":  # "New Mexico": a place of its country, never Mexico
         return make_mention(context, match.first, match.last, "place", country=alias.key)
+    if alias.form in {"name", "capital"} and alias.key in dictionary.countries and in_dateline(context, match.first):
+        return make_mention(context, match.first, match.last, "place", country=alias.key)  # "KABUL —"
     if alias.form == "capital":
         return _capital(context, dictionary, match, alias.key)
     entry = dictionary.entry(alias.key, context.published)

@@ -9,6 +9,7 @@ from spacy.tokens import Doc
 from ...context import ArticleContext
 from ...lexicons.actors import ActorDictionary
 from ...lexicons.entries import Alias, Entry, fold
+from ...models import CountryBasis
 from ..tokens import in_stance
 from .mentions import Match, Mention, begins_place_name, longest_at, make_mention
 from .titles import POSSESSIVE, apposition, role_type, title_before
@@ -106,10 +107,12 @@ def _person(context: ArticleContext, dictionary: ActorDictionary, first: int, la
     entry = lookup_person(dictionary, name, context.published)
     if entry is not None and context.published is None and code and code != entry.code:
         entry = None  # no date to choose the person's tenure by: the title the text gives wins
+    basis: CountryBasis | None = None
     if entry is None:
         entry = _text_person(name, country, sectors, code, role)
+        basis = "adjective" if country else None  # the country of its title or apposition
     return make_mention(context, start, last, "title" if title else "name", entry=entry, name=name, role=role,
-                        country=country, sectors=sectors)
+                        country=country, sectors=sectors, basis=basis)
 
 
 def _country_after(context: ArticleContext, last: int, dictionary: ActorDictionary) -> str | None:

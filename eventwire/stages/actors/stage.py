@@ -18,13 +18,16 @@ from ...context import ArticleContext
 from ...ids import stable_id
 from ...lexicons.actors import ActorDictionary
 from ...lexicons.entries import Entry
-from ...models import Actor, Span
+from ...models import Actor, CountryBasis, Span
 from .bodies import noun_mentions
 from .coreference import resolve
+from .generic import best_basis
 from .locate import Locate
 from .mentions import Mention, dictionary_matches
 from .named import named_mentions
 from .persons import person_mentions
+
+NAMED_FORMS = frozenset({"name", "capital", "demonym", "place", "title"})  # mentions whose words name the actor
 
 
 class ActorResources(Protocol):
@@ -93,7 +96,17 @@ def build_actor(key: str, mentions: Sequence[Mention], article_id: str) -> Actor
         kind=entry.kind,
         mentions=tuple(Span(m.start, m.end, m.text) for m in minimal_mentions(mentions)),
         role=role,
+        country_basis=country_basis(entry, mentions),
     )
+
+
+def country_basis(entry: Entry, mentions: Sequence[Mention]) -> CountryBasis | None:
+    """How the text gives the actor's country: the nearest evidence any mention of it gives (a name
+    says it itself; see :data:`eventwire.models.CountryBasis`); None for an actor of no country."""
+    if not entry.country:
+        return None
+    own = [m for m in mentions if m.entry is not None and m.entry.key == entry.key]
+    return best_basis([m.basis or ("named" if m.form in NAMED_FORMS else None) for m in own]) or "named"
 
 
 def _best_entry(mentions: Sequence[Mention]) -> Entry:
