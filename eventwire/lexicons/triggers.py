@@ -11,6 +11,7 @@ This module is the data model only: it knows no parse. The events stage
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -26,11 +27,13 @@ from ..settings import data_path
 
 ENTRY_FIELDS = frozenset(
     {"lemma", "pos", "code", "intended", "particle", "object", "unless_object", "modifier", "complement",
-     "clause_modal", "target", "place_target", "reciprocal", "strength", "group_source", "state_code"}
+     "clause_modal", "target", "place_target", "reciprocal", "strength", "group_source", "state_code",
+     "implied_source"}
 )
 CUE_FIELDS = ("intended_aux", "hypothetical_aux", "intended_heads", "hypothetical_heads", "negating_heads",
               "negators", "conditional_marks", "reporting_verbs")
 INFLECTIONS = (("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"), ("s", ""), ("es", ""))
+IMPLIED = re.compile(r"[A-Z]{3}")  # a sector code: the doer an agentless use of the word implies
 SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's, when PyYAML was built with it
 
 
@@ -54,6 +57,7 @@ class Entry:
     strength: float = 0.8
     group_source: bool = False  # only a crowd, a group or a movement does it ("demonstrate", "rally")
     state_code: str | None = None  # the code when a state or its government or forces does it ("a Chilean strike")
+    implied_source: str | None = None  # the sector of the doer an agentless use implies ("were arrested": COP)
 
     @property
     def root(self) -> str:
@@ -272,6 +276,10 @@ def _check_fields(raw: Mapping[str, Any], label: str) -> None:
         raise DictionaryError(f"{label}: 'pos' must be verb or noun, not {raw.get('pos')!r}")
     if "particle" in raw and not isinstance(raw["particle"], str):
         raise DictionaryError(f"{label}: 'particle' must be a word, not {raw['particle']!r} (quote \"on\", \"off\")")
+    implied = raw.get("implied_source")
+    if implied is not None and (not isinstance(implied, str) or not IMPLIED.fullmatch(implied)):
+        raise DictionaryError(f"{label}: 'implied_source' must be a sector code of three capital letters "
+                              f"(COP, MIL, JUD, GOV, UAF), not {implied!r}")
     strength = raw.get("strength", 0.8)
     if isinstance(strength, bool) or not isinstance(strength, (int, float)) or not 0 < strength <= 1:
         raise DictionaryError(f"{label}: 'strength' must be a number in (0, 1], not {strength!r}")
@@ -297,6 +305,7 @@ def parse_entry(raw: Any, where: str) -> Entry:
         strength=float(raw.get("strength", 0.8)),
         group_source=bool(raw.get("group_source", False)),
         state_code=raw.get("state_code"),
+        implied_source=raw.get("implied_source"),
     )
 
 

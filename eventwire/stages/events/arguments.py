@@ -47,6 +47,10 @@ QUANTITY = words("quantity_words")
 CONDITIONS = words("condition_marks")
 SUPPORTING = words("supporting_verbs")
 LEADING = words("leading_words")
+ACT_NOUNS = words("act_nouns")  # acts a passive happened in, whose modifier names the doer ("police firing")
+ACT_PREPS = frozenset({"in", "during", "by", "from", "amid"})
+DATELINE_MARKS = frozenset({"—", "–", "-", "--", ":"})
+DATELINE_WORDS = 6  # a dateline is this many words at most
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 MODIFIER_DEPS = ("poss", "compound", "amod", "nmod", "appos")
 PREP_DEPS = frozenset({"prep", "dative", "agent"})
@@ -79,9 +83,17 @@ def word_forms(token: Token) -> frozenset[str]:
 
 def is_passive(verb: Token) -> bool:
     """A passive verb, or a participle reduced from one ("the aid worker seized by the militia",
-    "wants them deported")."""
+    "wants them deported"), or coordinated with one ("were tortured and murdered")."""
     return (any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children) or is_reduced_passive(verb)
-            or is_small_clause_passive(verb))
+            or is_small_clause_passive(verb) or is_coordinated_passive(verb))
+
+
+def is_coordinated_passive(verb: Token) -> bool:
+    """A bare participle coordinated with a passive verb, sharing its subject and auxiliary ("fighters
+    have been tortured and murdered": the fighters were murdered)."""
+    return (verb.dep_ == "conj" and verb.tag_ == "VBN" and verb.head.i != verb.i
+            and not any(c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass", "dobj"} for c in verb.children)
+            and any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.head.children))
 
 
 def is_small_clause_passive(verb: Token) -> bool:
@@ -99,8 +111,9 @@ def is_reduced_passive(verb: Token) -> bool:
 
 
 def grammatical_subject(verb: Token, depth: int = 0) -> tuple[Token | None, float]:
-    """The subject of ``verb`` (active or passive), inherited through the grammar when it has none."""
-    own = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+    """The subject of ``verb`` (active or passive), inherited through the grammar when it has none; never a
+    dateline the parser read as a subject ("LAGOS, Nigeria — Police arrested ...")."""
+    own = next((c for c in verb.children if c.dep_ in SUBJECTS and not is_dateline_word(c)), None)
     if own is not None and own.tag_ == "VBG":  # "The agency working in Chad said", parsed as a gerund subject
         doer = next((c for c in own.children if c.dep_ == "nsubj"), None)
         return (antecedent(doer), INHERITED) if doer is not None else (own, 1.0)
@@ -122,6 +135,13 @@ def grammatical_subject(verb: Token, depth: int = 0) -> tuple[Token | None, floa
         owner = next((c for c in head.children if c.dep_ == "poss"), None)
         return (owner, INHERITED) if is_infinitive(verb) else (head, INHERITED)
     return None, 0.0
+
+
+def is_dateline_word(token: Token) -> bool:
+    """A word in capitals opening the text before a dash or colon ("LAGOS, Nigeria —", "KABUL:")."""
+    if token.i > DATELINE_WORDS or not token.text.isupper() or len(token.text) < 2:
+        return False
+    return any(t.text in DATELINE_MARKS for t in token.doc[token.i + 1:token.i + DATELINE_WORDS])
 
 
 def verb_source(verb: Token, stative: bool = False) -> tuple[Token | None, float]:
@@ -165,6 +185,8 @@ def target_slots(trigger: Token, slots: Sequence[str], anchors: Sequence[Token])
 def _fill(trigger: Token, slot: str, anchors: Sequence[Token]) -> list[Token]:
     if slot == "object":
         return _objects(trigger)
+    if slot == "subject":  # "a patrol came under fire": the subject underwent the act
+        return [antecedent(c) for c in trigger.children if c.dep_ in SUBJECTS]
     if slot == "dative":
         datives = [c for c in trigger.children if c.dep_ == "dative" and c.pos_ != "ADP"]
         return datives
@@ -417,7 +439,45 @@ def sources(
     found = resolve_all([doer], index, certainty) if doer is not None else []
     if not found and trigger.dep_ == "acl" and trigger.tag_ == "VBG" and doer is not None and doer.i == trigger.head.i:
         return _issuer(trigger.head, index)
+    if not found and doer is None and is_passive(trigger) and not stative:
+        return act_doers(trigger, index)
     return found
+
+
+def act_doers(verb: Token, index: ActorIndex) -> list[Argument]:
+    """Who did an agentless passive through the act it happened in, when a modifier of that act names
+    them: "were killed in police firing", "died in an Israeli air strike", "were wounded during an army
+    raid". An act two sides fight ("clashes") names no one doer and is not listed in ``act_nouns``."""
+    doers: list[Token] = []
+    for prep in (c for c in verb.children if c.dep_ in PREP_DEPS and c.lower_ in ACT_PREPS):
+        for pobj in (o for o in prep.children if o.dep_ == "pobj"):
+            if _is_act(pobj):  # "in an army raid", "in a raid by police"
+                doers += [c for c in pobj.children if c.dep_ in {"poss", "compound", "amod", "nmod"}]
+                doers += [o for p in pobj.children if p.dep_ in PREP_DEPS and p.lower_ == "by"
+                          for o in p.children if o.dep_ == "pobj"]
+            elif any(_is_act(c) for c in pobj.children if c.dep_ in {"acl", "compound", "appos"} and c.i > pobj.i):
+                doers.append(pobj)  # "in police firing", parsed as the police and a participle
+    return resolve_all(doers, index, INHERITED * NESTED)
+
+
+def _is_act(token: Token) -> bool:
+    return bool(word_forms(token) & ACT_NOUNS)
+
+
+def agentless(trigger: Token) -> bool:
+    """Whether the text gives no doer of the act at all: a passive with no "by" agent ("five men were
+    arrested"), or an event noun with no possessor, "by" phrase or light verb's subject ("the arrest of
+    five men"). A doer written but not known ("arrested by unknown men") is a doer."""
+    if trigger.pos_ in {"NOUN", "PROPN"}:  # an act, with whom it was done to ("in detention" is a state)
+        if any(c.dep_ == "poss" or (c.dep_ in PREP_DEPS and c.lower_ == "by") for c in trigger.children):
+            return False
+        if not any(c.dep_ == "prep" and c.lower_ == "of" for c in trigger.children):
+            return False
+        return not (trigger.dep_ == "dobj" and any(c.dep_ in SUBJECTS for c in trigger.head.children))
+    if not is_passive(trigger):
+        return False
+    verbs = [trigger, *(c for c in trigger.conjuncts if c.pos_ in {"VERB", "AUX"})]  # "detained and tortured by X"
+    return not any(c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by") for v in verbs for c in v.children)
 
 
 def _noun_sources(noun: Token, index: ActorIndex, light_verbs: frozenset[str], frame_preps: frozenset[str]

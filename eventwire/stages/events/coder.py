@@ -19,11 +19,13 @@ from ...context import ArticleContext, Earlier
 from ...lexicons.words import words
 from ...models import Actor, Event, Offsets
 from ...ontology.cameo import root_has
+from ..actors.generic import dateline_country
 from .arguments import Argument, ArgumentIndex
 from .arguments import sources as find_sources
 from .build import act_of, build_event, clause_offsets
 from .frames import Match, is_stative, said_by_an_event, sentence_matches
-from .inputs import Inputs
+from .implied import implied_sources, main_country, undergone_sources
+from .inputs import Inputs, Scene
 from .modality import modality_of
 from .targets import find_targets, home_target, internal_target, place_actors, unattributed_sources
 
@@ -40,7 +42,7 @@ def find_events(context: ArticleContext, earlier: Earlier, resources: Resources)
     """Every event in the article, sentence by sentence, in text order: one per (source, code, target,
     clause), the most confident when two triggers of a clause say the same ("visiting", "visit")."""
     index = ArgumentIndex(context.index.actors, place_actors(earlier.places, context.index))
-    inputs = Inputs(context.with_actors(index), earlier, resources.lexicon)
+    inputs = Inputs(context.with_actors(index), earlier, resources.lexicon, article_scene(context, resources))
     best: dict[EventKey, Event] = {}
     for sentence in inputs.doc.sents:
         _keep_best(inputs, sentence, best)
@@ -94,14 +96,28 @@ def code_match(inputs: Inputs, match: Match) -> list[Event]:
     return [build_event(inputs, act, source, target) for source, target in pairs]
 
 
+def article_scene(context: ArticleContext, resources: Resources) -> Scene:
+    """The article's dateline country, the country it names most, and the adjectives of the countries."""
+    dictionary = resources.dictionary
+    dateline = dateline_country(context, dictionary, resources.locate)
+    adjectives = {code: country.adjective for code, country in dictionary.countries.items()}
+    return Scene(dateline, main_country(context.index.actors), adjectives)
+
+
 def match_sources(inputs: Inputs, match: Match) -> list[Argument]:
     """Who did what the match names: the actors in its source slots, else unidentified attackers for an
-    attack nobody claims; only crowds for an entry that needs a group ("demonstrate")."""
+    attack nobody claims, else the doer its entry implies for an agentless act ("were arrested"); only
+    crowds for an entry that needs a group ("demonstrate")."""
     trigger, lexicon = inputs.doc[match.trigger], inputs.lexicon
     stative = is_stative(match, trigger)
-    sources = find_sources(trigger, inputs.index, lexicon.light_verbs, lexicon.frame_preps, stative=stative)
+    if "subject" in match.entry.target:  # "came under fire (from militants)": the subject underwent it
+        sources = undergone_sources(trigger, inputs)
+    else:
+        sources = find_sources(trigger, inputs.index, lexicon.light_verbs, lexicon.frame_preps, stative=stative)
     if not sources and root_has(match.entry.code, "unattributed"):
         sources = unattributed_sources(trigger, inputs)
+    if not sources:  # "five men were arrested in Karachi": the police of the place, when the entry says so
+        sources = implied_sources(trigger, match, inputs)
     if match.entry.group_source:  # "Trump demonstrates daily" shows; it is no protest
         sources = [s for s in sources if is_crowd(s, inputs.doc)]
     return sources

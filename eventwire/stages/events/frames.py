@@ -62,7 +62,7 @@ def _fit(entry: Entry, token: Token) -> Match | None:
         return None
     if entry.unless_object and _ruled_out(token, entry.unless_object):
         return None
-    obj = _frame_object(entry, token) if entry.object else None
+    obj = _frame_object(entry, token, particle) if entry.object else None
     if entry.object and obj is None:
         return None
     if entry.modifier and not _modified(entry, token, obj):
@@ -79,10 +79,14 @@ def _fit(entry: Entry, token: Token) -> Match | None:
     return Match(entry, token.i, _i(particle), _i(obj), _i(comp))
 
 
-def _frame_object(entry: Entry, token: Token) -> Token | None:
-    """The event noun the frame needs as the verb's direct object (a passive's subject)."""
+def _frame_object(entry: Entry, token: Token, particle: Token | None = None) -> Token | None:
+    """The event noun the frame needs as the verb's direct object (a passive's subject), or as the object of
+    its particle when that is a preposition ("came under fire")."""
     deps = {"nsubjpass"} if args.is_passive(token) else {"dobj"}
-    return _event_noun(_child(token, deps, lambda c: True), entry.object)
+    found = _event_noun(_child(token, deps, lambda c: True), entry.object)
+    if found is None and particle is not None and particle.dep_ == "prep":
+        found = _event_noun(_child(particle, {"pobj"}, lambda c: True), entry.object)
+    return found
 
 
 def _modified(entry: Entry, token: Token, obj: Token | None) -> bool:
