@@ -68,6 +68,10 @@ db_option = click.option("--db", default=None, metavar="FILE", help=setting_help
 model_option = click.option("--model", default=None, metavar="NAME", help=setting_help("model"))
 no_clean_option = click.option("--no-clean", is_flag=True, default=False,
                                help="Keep the input text verbatim (offsets then index into the input).")
+no_implied_option = click.option(
+    "--no-implied", is_flag=True, default=False,
+    help="Leave out the events whose source the text does not give but their trigger implies "
+         "(source basis 'implied': \"five men were arrested in Karachi\" -> the Pakistani police).")
 dictionary_option = click.option("--dictionary", multiple=True, metavar="FILE", type=click.Path(dir_okay=False),
                                  help=setting_help("dictionaries") + " Repeat for several files.")
 
@@ -132,10 +136,12 @@ def main() -> None:
                    "relative dates (\"next Monday\") are resolved against it.")
 @model_option
 @dictionary_option
+@no_implied_option
 def extract(paths: tuple[str, ...], fmt: str, no_clean: bool, published: str | None, model: str | None,
-            dictionary: tuple[str, ...]) -> None:
+            dictionary: tuple[str, ...], no_implied: bool) -> None:
     """Code the articles in PATH... (files, folders, JSONL, or - for stdin) and print the results."""
     from . import api
+    from .output import without_implied
 
     settings = Settings.from_env().replace(model=model, clean=False if no_clean else None,
                                            dictionaries=_dictionaries(dictionary))
@@ -144,7 +150,9 @@ def extract(paths: tuple[str, ...], fmt: str, no_clean: bool, published: str | N
         for item in api.extract_paths(list(paths), settings, published=published):
             if isinstance(item, Skipped):
                 click.echo(f"skipped {item.origin}: {item.reason}", err=True)
-            elif fmt == "jsonl":
+                continue
+            item = without_implied(item) if no_implied else item
+            if fmt == "jsonl":
                 from .output import to_jsonl_line
 
                 click.echo(to_jsonl_line(item))
@@ -217,12 +225,14 @@ def _store(db: str | None) -> Iterator[Store]:
 @click.option("--since", default=None, callback=_iso_date, metavar="DATE", help="Events on or after DATE.")
 @click.option("--until", default=None, callback=_iso_date, metavar="DATE", help="Events on or before DATE.")
 @click.option("--limit", type=click.IntRange(min=0), default=None, help="At most N events.")
+@no_implied_option
 @format_option("table", "json", "csv")
 def events(db: str | None, actor: str | None, dyad: tuple[str, str] | None, root: str | None,
-           since: str | None, until: str | None, limit: int | None, fmt: str) -> None:
+           since: str | None, until: str | None, limit: int | None, no_implied: bool, fmt: str) -> None:
     """Stored events, filtered by actor, dyad, CAMEO root and date."""
     with _store(db) as store:
-        rows = store.events(actor=actor, dyad=dyad, root=root, since=since, until=until, limit=limit)
+        rows = store.events(actor=actor, dyad=dyad, root=root, since=since, until=until, limit=limit,
+                            implied=not no_implied)
     click.echo(render_rows(rows, EVENT_COLUMNS, fmt))
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
 from .models import Article, Event, Result, to_dict
@@ -26,6 +27,17 @@ def to_contract(result: Result) -> dict[str, Any]:
         "timexes": to_dict(result.timexes),
         "places": to_dict(result.places),
     }
+
+
+def without_implied(result: Result) -> Result:
+    """The result without the events whose source is implied by their trigger, not given by the text
+    (source basis ``implied``): ``eventwire extract --no-implied``."""
+    return replace(result, events=tuple(e for e in result.events if not is_implied(e)))
+
+
+def is_implied(event: Event) -> bool:
+    """Whether the event's source is the doer its trigger implies ("were arrested": the police)."""
+    return event.source is not None and event.source.basis == "implied"
 
 
 def to_jsonl_line(result: Result) -> str:

@@ -89,3 +89,17 @@ def test_unknown_format_or_table_says_what_exists(store: Store, tmp_path: Path, 
                                                   message: str) -> None:
     with pytest.raises(ValueError, match=message):
         export(store, fmt, tmp_path / "out", table=table)
+
+
+def test_implied_sources_can_be_left_out_of_every_export(store: Store, tmp_path: Path) -> None:
+    attack = store.connection.execute("SELECT id FROM events WHERE cameo_code = '190'").fetchall()
+    store.connection.execute("UPDATE events SET source_basis = 'implied' WHERE cameo_code = '190'")
+    assert attack
+    every, told = export(store, "gdelt", tmp_path / "a.tsv"), export(store, "gdelt", tmp_path / "t.tsv", implied=False)
+    assert told == every - 1 and "190" not in set(read_gdelt(tmp_path / "t.tsv")["EventCode"])
+    assert export(store, "plover", tmp_path / "t.jsonl", implied=False) == told
+    assert export(store, "csv", tmp_path / "t.csv", implied=False) == told
+    raw = export(store, "csv", tmp_path / "raw.csv", table="raw", implied=False)
+    assert raw == export(store, "csv", tmp_path / "all.csv", table="raw") - len(attack)
+    mentions = export(store, "csv", tmp_path / "m.csv", table="mentions", implied=False)
+    assert mentions == export(store, "csv", tmp_path / "am.csv", table="mentions") - len(attack)

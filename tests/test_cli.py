@@ -143,3 +143,24 @@ def test_every_table_is_documented() -> None:
     missing = [f"{t}.{c}" for t, cols in TABLES.items() for c, _ in cols if f"`{c}`" not in text]
     missing += [t for t in TABLES if f"### {t}" not in text]
     assert not missing, f"document these in docs/schema.md: {missing}"
+
+
+def test_events_leave_implied_sources_out_on_request(db: str) -> None:
+    with Store.open(db) as store:
+        store.connection.execute("UPDATE events SET source_basis = 'implied' WHERE cameo_code = '190'")
+    assert "190" in invoke("events", "--db", db)[1]
+    code, output = invoke("events", "--db", db, "--no-implied")
+    assert code == 0 and "051" in output and "190" not in output
+
+
+@pytest.mark.model
+def test_extract_leaves_implied_sources_out_on_request(tmp_path: Path) -> None:
+    path = tmp_path / "story.txt"
+    path.write_text("Five men were arrested in Karachi on Sunday. Pakistani police detained two students.\n",
+                    encoding="utf-8")
+    code, output = invoke("extract", str(path), "--format", "jsonl", "--published", "2020-03-04")
+    every = json.loads(output)["events"]
+    code, output = invoke("extract", str(path), "--format", "jsonl", "--published", "2020-03-04", "--no-implied")
+    told = json.loads(output)["events"]
+    assert code == 0 and {e["source"]["basis"] for e in every} == {"implied", "named"}
+    assert [e["source"]["basis"] for e in told] == ["named"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -264,7 +265,47 @@ def test_a_database_of_an_older_schema_gains_the_new_columns(tmp_path: Path, res
         store.write(results)
         rows = store.connection.execute("SELECT DISTINCT source_basis, target_basis FROM events").fetchall()
         version = store.connection.execute("SELECT value FROM meta WHERE name = 'schema_version'").fetchone()
-    assert rows == [("named", "named")] and version == ("2",)
+    assert rows == [("named", "named")] and version == ("3",)
+
+
+def test_an_actors_table_of_schema_version_2_gains_the_country_basis(tmp_path: Path, results: list[Result]) -> None:
+    import duckdb
+
+    path = tmp_path / "v2.duckdb"
+    with duckdb.connect(str(path)) as connection:  # the actors table as schema version 2 had it
+        old = [c for c in TABLES["actors"] if c[0] != "country_basis"]
+        connection.execute("CREATE TABLE actors (" + ", ".join(f'"{n}" {k}' for n, k in old) + ")")
+        connection.execute("INSERT INTO actors (article_key, id, name) VALUES ('k', 'a', 'stored before')")
+    based = [replace(r, actors=tuple(replace(a, country_basis="named") for a in r.actors)) for r in results]
+    with Store.open(path) as store:
+        store.write(based)
+        rows = dict(store.connection.execute("SELECT name, country_basis FROM actors").fetchall())
+    assert rows.pop("stored before") is None and set(rows.values()) == {"named"}
+
+
+def _implied(result: Result) -> Result:
+    """The result with the source of its first event implied by the trigger, not given by the text."""
+    first, *rest = result.events
+    source = replace(first.source, basis="implied") if first.source else None
+    return replace(result, events=(replace(first, source=source), *rest))
+
+
+def test_events_with_an_implied_source_can_be_left_out(tmp_path: Path) -> None:
+    from eventwire.web import queries
+
+    result = _implied(code_text("Ardovia attacked Belmark. Belmark accused Ardovia."))
+    with Store.open(tmp_path / "implied.duckdb") as store:
+        store.write([result])
+        every = [row["source_basis"] for row in store.events()]
+        told = [row["source_basis"] for row in store.events(implied=False)]
+        web = [row["id"] for row in queries.events(store, EventFilter(implied=False))["events"]]
+    assert sorted(every) == ["implied", "named"] and told == ["named"] and len(web) == 1
+
+
+def test_the_implied_filter_needs_a_source_basis_column() -> None:
+    with pytest.raises(ValueError, match="source is given"):
+        conditions(EventFilter(implied=False), EventColumns("s", "t", "r", "p", "q", "d", "n", "c"))
+    assert conditions(EventFilter(implied=True))[0] == [] and "implied" not in EventFilter().as_params()
 
 
 @pytest.mark.parametrize(

@@ -302,3 +302,25 @@ def test_events_table_marks_actors_the_text_does_not_name() -> None:
 def test_api_events_say_how_each_actor_is_given(client: TestClient) -> None:
     rows = client.get("/api/events?limit=200").json()["events"]
     assert rows and {r["target_basis"] for r in rows if r["target_code"]} <= {"named", "place", "home", "unattributed"}
+
+
+def test_events_table_marks_an_implied_source() -> None:
+    from eventwire.web.pages import environment
+
+    row = {"date_value": "2021-03-02", "source_code": "PAKCOP", "source_name": "Pakistani police",
+           "source_basis": "implied", "cameo_code": "173", "cameo_label": "Arrest, detain, or charge with legal action",
+           "cameo_goldstein": -5.0, "cameo_quad_class": 4, "trigger_text": "arrested", "plover_type": "COERCE",
+           "target_code": None, "target_name": None, "target_basis": None, "modality": "asserted",
+           "location_name": "Karachi", "article_id": "art-1", "article_title": "T", "id": "ev-1"}
+    html = str(environment().get_template("macros.html").module.events_table([row]))
+    assert html.count('class="basis"') == 1 and ">implied</small>" in html and "were arrested" in html
+
+
+def test_api_and_page_leave_implied_sources_out_on_request(client: TestClient) -> None:
+    every = client.get("/api/events?limit=200").json()
+    told = client.get("/api/events?limit=200&implied=false").json()
+    assert told["total"] <= every["total"]
+    assert all(r["source_basis"] != "implied" for r in told["events"])
+    assert told["total"] == every["total"] - sum(r["source_basis"] == "implied" for r in every["events"])
+    page = client.get("/events?implied=false")
+    assert page.status_code == 200 and 'name="implied" value="false" checked' in page.text

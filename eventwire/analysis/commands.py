@@ -177,11 +177,13 @@ def network(db: str | None, since: str | None, until: str | None, min_events: in
               help="gdelt: GDELT 2.0 event TSV; plover: PLOVER-style JSON lines; csv; parquet.")
 @click.option("--table", type=click.Choice(["events", "mentions", "stories", "raw"]), default="events",
               show_default=True, help="For csv and parquet: which table to write.")
-def export(out: str, db: str | None, fmt: str, table: str) -> None:
+@click.option("--no-implied", is_flag=True, default=False,
+              help="Leave out the events whose source the text does not give but their trigger implies.")
+def export(out: str, db: str | None, fmt: str, table: str, no_implied: bool) -> None:
     """Write the canonical events (each real event once) to OUT in an analyst's format."""
     from .export import export as export_rows
 
     with _store(db) as store:
-        written = export_rows(store, fmt, out, table=table)
+        written = export_rows(store, fmt, out, table=table, implied=not no_implied)
     what = table if fmt in ("csv", "parquet") else "events"
     click.echo(f"{written} {what} rows written to {out} ({fmt})")

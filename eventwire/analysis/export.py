@@ -24,6 +24,20 @@ from ..store import Store
 from .linking import ensure_linked, rows
 
 FORMATS = ("gdelt", "plover", "csv", "parquet")
+# Without implied sources (``implied=False``): a canonical event needs a mention whose source the text gives,
+# a mention or stored event row must be one ("five men were arrested in Karachi" implies the police).
+TOLD_EVENT = "coalesce(source_basis, '') <> 'implied'"
+TOLD_MENTION = ("EXISTS (SELECT 1 FROM events e WHERE e.id = {m}.mention_id AND e.article_key = {m}.article_key "
+                "AND coalesce(e.source_basis, '') <> 'implied')")
+TOLD_CANONICAL = "EXISTS (SELECT 1 FROM mentions t WHERE t.event_id = {c}.id AND " + TOLD_MENTION.format(m="t") + ")"
+TOLD_TABLES = {
+    "events": "SELECT * FROM canonical_events c WHERE " + TOLD_CANONICAL.format(c="c")
+              + " ORDER BY date NULLS LAST, id",
+    "mentions": "SELECT * FROM mentions m WHERE " + TOLD_MENTION.format(m="m")
+                + " ORDER BY event_id, published, article_key, trigger_start",
+    "stories": "SELECT * FROM stories ORDER BY first_published NULLS LAST, id",
+    "raw": f"SELECT * FROM events WHERE {TOLD_EVENT} ORDER BY article_key, trigger_start, id",
+}
 TABLES = {
     "events": "SELECT * FROM canonical_events ORDER BY date NULLS LAST, id",
     "mentions": "SELECT * FROM mentions ORDER BY event_id, published, article_key, trigger_start",
@@ -51,7 +65,7 @@ WITH lead AS (
     FROM mentions m JOIN articles a ON a.key = m.article_key GROUP BY m.event_id
 )
 SELECT c.*, coalesce(l.is_root, 0) AS is_root FROM canonical_events c LEFT JOIN lead l ON l.event_id = c.id
-ORDER BY c.date NULLS LAST, c.id
+{where}ORDER BY c.date NULLS LAST, c.id
 """
 
 
@@ -100,10 +114,11 @@ def gdelt_row(event: dict[str, Any]) -> list[Any]:
     ]
 
 
-def _write_gdelt(store: Store, out: Path) -> int:
+def _write_gdelt(store: Store, out: Path, implied: bool = True) -> int:
     written = 0
+    where = "" if implied else "WHERE " + TOLD_CANONICAL.format(c="c") + "\n"
     with out.open("w", encoding="utf-8", newline="") as handle:
-        for event in rows(store, _GDELT_SQL):
+        for event in rows(store, _GDELT_SQL.format(where=where)):
             handle.write("\t".join("" if v is None else str(v) for v in gdelt_row(event)) + "\n")
             written += 1
     return written
@@ -143,45 +158,49 @@ def plover_record(event: dict[str, Any], mentions: list[dict[str, Any]]) -> dict
     }
 
 
-def _plover_records(store: Store) -> Iterator[dict[str, Any]]:
+def _plover_records(store: Store, implied: bool = True) -> Iterator[dict[str, Any]]:
     by_event: dict[str, list[dict[str, Any]]] = {}
-    for mention in rows(store, "SELECT m.*, a.id AS article_id FROM mentions m JOIN articles a "
-                               "ON a.key = m.article_key ORDER BY m.event_id, m.published, a.id, m.trigger_start"):
+    told = "" if implied else "WHERE " + TOLD_MENTION.format(m="m") + " "
+    sql = ("SELECT m.*, a.id AS article_id FROM mentions m JOIN articles a ON a.key = m.article_key "
+           f"{told}ORDER BY m.event_id, m.published, a.id, m.trigger_start")
+    for mention in rows(store, sql):
         by_event.setdefault(mention["event_id"], []).append(mention)
-    for event in rows(store, TABLES["events"]):
+    for event in rows(store, (TABLES if implied else TOLD_TABLES)["events"]):
         yield plover_record(event, by_event.get(event["id"], []))
 
 
-def _write_plover(store: Store, out: Path) -> int:
+def _write_plover(store: Store, out: Path, implied: bool = True) -> int:
     written = 0
     with out.open("w", encoding="utf-8") as handle:
-        for record in _plover_records(store):
+        for record in _plover_records(store, implied):
             handle.write(json.dumps(record, ensure_ascii=False) + "\n")
             written += 1
     return written
 
 
-def _copy(store: Store, out: Path, table: str, options: str) -> int:
+def _copy(store: Store, out: Path, table: str, options: str, implied: bool = True) -> int:
     if table not in TABLES:
         raise ValueError(f"unknown table {table!r}; export one of {', '.join(TABLES)}")
+    sql = (TABLES if implied else TOLD_TABLES)[table]
     target = str(out).replace("'", "''")
-    store.connection.execute(f"COPY ({TABLES[table]}) TO '{target}' ({options})")
-    return int(store.connection.execute(f"SELECT count(*) FROM ({TABLES[table]})").fetchall()[0][0])
+    store.connection.execute(f"COPY ({sql}) TO '{target}' ({options})")
+    return int(store.connection.execute(f"SELECT count(*) FROM ({sql})").fetchall()[0][0])
 
 
-def export(store: Store, fmt: str, out: str | Path, *, table: str = "events") -> int:
-    """Write the canonical events (or, for csv and parquet, another ``table``) to ``out``; returns rows written."""
+def export(store: Store, fmt: str, out: str | Path, *, table: str = "events", implied: bool = True) -> int:
+    """Write the canonical events (or, for csv and parquet, another ``table``) to ``out``; returns rows written.
+    ``implied=False`` leaves out the events whose source no stored mention gives but their trigger implies."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
     ensure_linked(store)
     out = Path(out)
     if fmt == "gdelt":
-        return _write_gdelt(store, out)
+        return _write_gdelt(store, out, implied)
     if fmt == "plover":
-        return _write_plover(store, out)
+        return _write_plover(store, out, implied)
     if fmt == "csv":
-        return _copy(store, out, table, "HEADER, DELIMITER ','")
-    return _copy(store, out, table, "FORMAT PARQUET")
+        return _copy(store, out, table, "HEADER, DELIMITER ','", implied)
+    return _copy(store, out, table, "FORMAT PARQUET", implied)
 
 
 def read_gdelt(path: str | Path) -> Any:

@@ -6,8 +6,10 @@
 
 Actor codes match by prefix ("IRN" matches "IRNGOV"), case-insensitively; ``since`` and ``until`` are
 ISO dates compared at the precision of the event date, so an event dated "2018-07" is kept by
-``since="2018-07-20"``. :class:`EventColumns` says where each filter's column lives in a query. Every
-value reaches DuckDB as a parameter; the SQL text is made of fixed fragments and the column names here.
+``since="2018-07-20"``; ``implied=False`` leaves out the events whose source the text does not give but
+their trigger implies (source basis ``implied``: "five men were arrested in Karachi").
+:class:`EventColumns` says where each filter's column lives in a query. Every value reaches DuckDB as a
+parameter; the SQL text is made of fixed fragments and the column names here.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ class EventFilter:
     until: str | None = None
     place: str | None = None  # location name contains it, or its country code equals it
     article: str | None = None  # article id
+    implied: bool | None = None  # False: leave out events whose source is implied, not told ("were arrested")
 
     def as_params(self) -> dict[str, Any]:
         """The filters that are set, as query-string values (for links and forms)."""
@@ -63,11 +66,13 @@ class EventColumns:
     location_country: str
     article_id: str | None = None
     ranges: bool = False
+    source_basis: str | None = None
 
 
 # The store's events rows as ``events e JOIN articles a ON a.key = e.article_key``.
 EVENTS = EventColumns("e.source_code", "e.target_code", "e.cameo_root", "e.plover_type", "e.cameo_quad_class",
-                      "e.date_value", "e.location_name", "e.location_country", article_id="a.id")
+                      "e.date_value", "e.location_name", "e.location_country", article_id="a.id",
+                      source_basis="e.source_basis")
 
 # The canonical_events table of eventwire.analysis.linking, unaliased; sorted by source code.
 CANONICAL_EVENTS = EventColumns("source_code", "target_code", "cameo_root", "plover_type", "quad_class",
@@ -135,8 +140,15 @@ def _article_column(cols: EventColumns) -> str:
     return cols.article_id
 
 
+def _basis_column(cols: EventColumns) -> str:
+    if cols.source_basis is None:
+        raise ValueError("these events do not say how their source is given; filter the store's events instead")
+    return cols.source_basis
+
+
 def _values(flt: EventFilter, cols: EventColumns) -> Conditions:
-    """The conditions on single values: root, PLOVER type, QuadClass, article, dates and place."""
+    """The conditions on single values: root, PLOVER type, QuadClass, article, dates, place and whether
+    an implied source is kept (a row stored before schema version 3 has none: its NULL basis is kept)."""
     where: list[str] = []
     params: list[Any] = []
     if flt.root:
@@ -160,6 +172,9 @@ def _values(flt: EventFilter, cols: EventColumns) -> Conditions:
     if flt.place:
         where.append(f"(contains(lower({cols.location_name}), lower(?)) OR {cols.location_country} = upper(?))")
         params += [flt.place, flt.place]
+    if flt.implied is False:
+        where.append(f"coalesce({_basis_column(cols)}, '') <> ?")
+        params.append("implied")
     return where, params
 
 

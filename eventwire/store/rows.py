@@ -47,7 +47,7 @@ def article_row(key: str, article: Article, at: datetime) -> Row:
 def actor_row(key: str, actor: Actor) -> Row:
     mentions = json.dumps([[m.start, m.end, m.text] for m in actor.mentions], ensure_ascii=False)
     return (key, actor.id, actor.name, actor.code, actor.country, list(actor.sectors), actor.kind,
-            actor.role, len(actor.mentions), mentions)
+            actor.role, len(actor.mentions), mentions, actor.country_basis)
 
 
 def event_row(key: str, event: Event) -> Row:

@@ -18,7 +18,7 @@ import duckdb
 Column = tuple[str, str]
 Columns = tuple[Column, ...]
 
-SCHEMA_VERSION = "2"  # 2: events.source_basis and events.target_basis
+SCHEMA_VERSION = "3"  # 2: events.source_basis and events.target_basis; 3: actors.country_basis
 
 TABLES: dict[str, Columns] = {
     "meta": (("name", "VARCHAR PRIMARY KEY"), ("value", "VARCHAR")),
@@ -30,7 +30,7 @@ TABLES: dict[str, Columns] = {
     "actors": (
         ("article_key", "VARCHAR"), ("id", "VARCHAR"), ("name", "VARCHAR"), ("code", "VARCHAR"),
         ("country", "VARCHAR"), ("sectors", "VARCHAR[]"), ("kind", "VARCHAR"), ("role", "VARCHAR"),
-        ("mention_count", "INTEGER"), ("mentions", "VARCHAR"),
+        ("mention_count", "INTEGER"), ("mentions", "VARCHAR"), ("country_basis", "VARCHAR"),
     ),
     "events": (
         ("article_key", "VARCHAR"), ("id", "VARCHAR"),

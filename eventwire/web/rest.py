@@ -75,6 +75,8 @@ def event_filter(
     until: Annotated[str | None, Query(pattern=DATE, description="on or before, YYYY-MM-DD")] = None,
     place: Annotated[str | None, Query(max_length=100, description="place name part or country code")] = None,
     article: Annotated[str | None, Query(max_length=100, description="article id")] = None,
+    implied: Annotated[bool | None, Query(description="false: leave out events whose source is implied "
+                                                      "by their trigger, not given by the text")] = None,
 ) -> EventFilter:
     """The event filters of a query string (empty values mean no filter)."""
     quadclass = _blank(quad)
@@ -82,7 +84,7 @@ def event_filter(
         actor=_blank(actor), source=_blank(source), target=_blank(target), dyad=_pair(dyad),
         root=_blank(root), plover=_blank(plover), quad=int(quadclass) if quadclass else None,
         since=_blank(since), until=_blank(until),
-        place=_blank(place), article=_blank(article),
+        place=_blank(place), article=_blank(article), implied=False if implied is False else None,
     )
 
 
