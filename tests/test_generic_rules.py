@@ -52,10 +52,19 @@ GENERIC = [
     ("Police|NOUN|nsubj|1 said|VERB|ROOT|1 gunmen|NOUN|nsubj|3 attacked|VERB|ccomp|1 Lahore|PROPN|dobj|3|B-GPE "
      ".|PUNCT|punct|1",
      [("Police", "PAKCOP", "sentence"), ("gunmen", "PAKUAF", "clause")]),
-    # "Police said gunmen from Kandahar attacked Lahore ." — the sentence's places disagree: no country yet
-    ("Police|NOUN|nsubj|1 said|VERB|ROOT|1 gunmen|NOUN|nsubj|5 from|ADP|prep|2 Kandahar|PROPN|pobj|3|B-GPE "
-     "attacked|VERB|ccomp|1 Lahore|PROPN|dobj|5|B-GPE .|PUNCT|punct|1",
-     [("Police", None, None), ("gunmen", "AFGUAF", "clause")]),
+    # "Police said gunmen attacked Lahore and Kandahar ." — the sentence's places disagree: no country yet
+    ("Police|NOUN|nsubj|1 said|VERB|ROOT|1 gunmen|NOUN|nsubj|3 attacked|VERB|ccomp|1 Lahore|PROPN|dobj|3|B-GPE "
+     "and|CCONJ|cc|4 Kandahar|PROPN|conj|4|B-GPE .|PUNCT|punct|1",
+     [("Police", None, None), ("gunmen", "PAKUAF", "clause")]),
+    # "Officials in Kandahar said gunmen attacked ." — a place on another subject is not the gunmen's
+    ("Officials|NOUN|nsubj|3 in|ADP|prep|0 Kandahar|PROPN|pobj|1|B-GPE said|VERB|ROOT|3 gunmen|NOUN|nsubj|5 "
+     "attacked|VERB|ccomp|3 .|PUNCT|punct|3",
+     [("Officials", "AFGGOV", "clause"), ("gunmen", None, None)]),
+    # "Gunmen killed four civilians ." / "Civilians fled Lahore ." — people in general only undergo acts
+    ("Gunmen|NOUN|nsubj|1 killed|VERB|ROOT|1 four|NUM|nummod|3 civilians|NOUN|dobj|1 in|ADP|prep|1 "
+     "Lahore|PROPN|pobj|4|B-GPE .|PUNCT|punct|1",
+     [("Gunmen", "PAKUAF", "clause"), ("civilians", "PAKCVL", "clause")]),
+    ("Civilians|NOUN|nsubj|1 fled|VERB|ROOT|1 Lahore|PROPN|dobj|1|B-GPE .|PUNCT|punct|1", []),
     # "Two men were killed by police fire in Lahore ." — a role word before an act is its doer
     ("Two|NUM|nummod|1 men|NOUN|nsubjpass|3 were|AUX|auxpass|3 killed|VERB|ROOT|3 by|ADP|agent|3 "
      "police|NOUN|compound|6 fire|NOUN|pobj|4 in|ADP|prep|3 Lahore|PROPN|pobj|7|B-GPE .|PUNCT|punct|3",

@@ -37,7 +37,6 @@ from .mentions import STATE_SECTORS, Match, Mention, country_at, make_mention
 from .placenames import place_after, place_entity
 
 LEADING = words("leading_participles")
-NON_ACTORS = words("non_actor_nouns")
 OWNER_DEPS = frozenset({"amod", "compound", "poss", "nmod", "npadvmod"})
 OTHER_MODIFIERS = words("other_modifiers")
 DISPLACED = frozenset({"REF"})  # refugees are of the country they fled, not of the place they are in

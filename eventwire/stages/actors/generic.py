@@ -203,23 +203,42 @@ def clause_place(noun: Token, places: Mapping[int, str]) -> str | None:
 
 
 def sentence_place(context: ArticleContext, noun: Token, places: Mapping[int, str]) -> str | None:
-    """The one country of the places of ``noun``'s sentence, when they agree."""
-    sentence = context.sentence_of
-    countries = {country for i, country in places.items() if sentence[i] == sentence[noun.i]}
+    """The one country of the places of ``noun``'s sentence, when they agree; not a place written on
+    another subject ("killing about 20 people, relief officials in Nairobi said": the people are not
+    Kenyan)."""
+    sentence, doc = context.sentence_of, context.doc
+    countries = {country for i, country in places.items()
+                 if sentence[i] == sentence[noun.i] and not _on_another_subject(doc[i], noun)}
     return countries.pop() if len(countries) == 1 else None
+
+
+def _on_another_subject(place: Token, noun: Token) -> bool:
+    """Whether a place word lies in the phrase of a subject that does not hold ``noun``."""
+    return any(t.dep_ in {"nsubj", "nsubjpass"} and not (t.left_edge.i <= noun.i <= t.right_edge.i)
+               for t in (place, *place.ancestors))
 
 
 def is_generic_noun(context: ArticleContext, first: int, head: int) -> bool:
     """Whether the role noun of tokens ``[first, head]`` can be an actor of its own: not a word of a
     name of something else ("the Army Stadium"), not a modifier of another noun ("the police station")
-    but of an act ("police fire"), not a predicate ("they were soldiers"), not people in general."""
+    but of an act ("police fire"), not a predicate ("they were soldiers"), not people in general but as what an
+    act is done to (:func:`undergoes`)."""
     doc = context.doc
     noun = doc[head]
-    if noun.ent_type_ in NOT_ACTOR_ENTITIES or doc[first].lower_ in NON_ACTORS:
+    if noun.ent_type_ in NOT_ACTOR_ENTITIES or (doc[first].lower_ in NON_ACTORS and not undergoes(noun)):
         return False
     if noun.dep_ == "compound" and noun.head.i > head:
         return noun.head.lemma_.lower() in ACT_NOUNS or noun.head.lower_ in ACT_NOUNS
     return noun.dep_ not in PREDICATIVE
+
+
+def undergoes(noun: Token) -> bool:
+    """Whether people in general ("civilians", "people", "residents") are only what an act is done to: its
+    object or passive subject, with no clause of their own that could make them do something ("killed
+    four civilians", "civilians were wounded"; not "civilians who fled", "people said")."""
+    if noun.dep_ not in {"dobj", "pobj", "nsubjpass"}:
+        return False
+    return not any(c.dep_ in {"relcl", "acl"} for c in noun.children)
 
 
 def is_member_role(dictionary: ActorDictionary, role: Role) -> bool:
