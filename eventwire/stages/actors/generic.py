@@ -37,6 +37,7 @@ from .mentions import Mention
 from .placenames import is_locative
 
 FORCE_SECTORS = frozenset({"COP", "MIL", "UAF", "REB"})  # forces act where they are; other bodies are national
+POLITICAL_SECTORS = frozenset({"GOV", "LEG", "OPP", "PTY"})  # groups of these travel: "officials met in Geneva"
 OFFICE_SECTORS = frozenset({"GOV", "LEG"})  # a singular of these is an office or an official, left to coreference
 MEMBER_DETERMINERS = frozenset({"a", "an", "the", "another"})
 ACT_NOUNS = words("act_nouns")
@@ -164,12 +165,15 @@ def place_of(context: ArticleContext, noun: Token, setting: Setting) -> Located 
 
 def is_national(role: Role) -> bool:
     """A body that is no force ("the government", "parliament", "state media", "the opposition", "the
-    court"): its country is the one the article is about, not where an act of its happens."""
+    court") or a political group ("officials", "diplomats", "lawmakers", "opposition groups"): its country
+    is the one the article is about, not where an act of its happens ("officials met in Geneva")."""
     return is_national_body(role.type, role.sectors)
 
 
 def is_national_body(form: str, sectors: Sequence[str]) -> bool:
     """:func:`is_national` of a mention's form and sectors."""
+    if form == "group":
+        return bool(POLITICAL_SECTORS & set(sectors)) and not FORCE_SECTORS & set(sectors)
     return form == "body" and not FORCE_SECTORS & set(sectors)
 
 
