@@ -6,8 +6,13 @@ fail under CI=true. Screenshots go to the test's tmp folder (or $EVENTWIRE_SCREE
 
 from __future__ import annotations
 
+import csv
+import io
+import json
+import math
 import os
 import socket
+import struct
 import subprocess
 import sys
 import time
@@ -15,12 +20,14 @@ import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 from test_web_api import TOKEN, coded_db
 
 pytestmark = [pytest.mark.browser, pytest.mark.model]
 
+ROOT = Path(__file__).resolve().parent.parent  # the checkout under test: `python -m eventwire` runs its code
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
@@ -46,9 +53,8 @@ def _free_port() -> int:
 def serving(db: Path) -> Iterator[str]:
     """`eventwire serve` on a free loopback port over ``db``, with the test token; yields its URL."""
     port = _free_port()
-    command = [str(Path(sys.executable).parent / "eventwire"), "serve", "--db", str(db), "--port", str(port),
-               "--token", TOKEN]
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    command = [sys.executable, "-m", "eventwire", "serve", "--db", str(db), "--port", str(port), "--token", TOKEN]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, cwd=ROOT)
     url = f"http://127.0.0.1:{port}"
     try:
         _wait(url, process)
@@ -186,3 +192,125 @@ def test_paste_a_text_and_see_it_coded(server: str, page: object, shots: Path) -
     assert page.locator("article.text .m-actor").count() >= 1
     assert "not stored" in page.locator("p.meta").inner_text()
     page.screenshot(path=str(shots / "extract.png"), full_page=True)
+
+
+# ----------------------------------------------------------------------------- network layout, dyads, downloads
+
+
+def _circles(page: object) -> dict[str, dict[str, object]]:
+    """The network's nodes as drawn: code → centre, fill and community."""
+    return page.evaluate("""() => Object.fromEntries(Array.from(document.querySelectorAll('svg.network a.node'))
+        .map(a => { const c = a.querySelector('circle');
+                    return [a.querySelector('text').textContent,
+                            {x: +c.getAttribute('cx'), y: +c.getAttribute('cy'), fill: c.getAttribute('fill'),
+                             community: +a.getAttribute('data-community')}]; }))""")
+
+
+def test_network_is_laid_out_by_force_with_communities_coloured(server: str, page: object, shots: Path) -> None:
+    page.goto(server + "/network")
+    nodes = _circles(page)
+    graph = urllib.request.urlopen(server + "/api/network").read()
+    edges = [(e["source"], e["target"]) for e in json.loads(graph)["edges"]]
+    assert len(nodes) >= 6 and edges
+    # Linked actors sit closer than actors in general: the drawing follows the links, not a fixed ring.
+    def apart(a: str, b: str) -> float:
+        return math.dist((nodes[a]["x"], nodes[a]["y"]), (nodes[b]["x"], nodes[b]["y"]))
+    codes = sorted(nodes)
+    everyone = [apart(a, b) for i, a in enumerate(codes) for b in codes[i + 1:]]
+    linked = [apart(a, b) for a, b in edges]
+    assert sum(linked) / len(linked) < 0.6 * sum(everyone) / len(everyone)
+    centre = (360, 360)
+    rings = {round(math.dist(centre, (n["x"], n["y"]))) for n in nodes.values()}
+    assert len(rings) > len(nodes) // 2
+    # One colour per community, several communities, and linked actors share their community's colour.
+    by_community: dict[int, set[str]] = {}
+    for node in nodes.values():
+        by_community.setdefault(node["community"], set()).add(node["fill"])
+    assert len(by_community) >= 2 and all(len(fills) == 1 for fills in by_community.values())
+    assert len({next(iter(f)) for f in by_community.values()}) == min(len(by_community), 10)
+    strongest = max(json.loads(graph)["edges"], key=lambda e: e["events"])
+    assert nodes[strongest["source"]]["community"] == nodes[strongest["target"]]["community"]
+    assert f"{len(by_community)} found" in page.locator("p.legend").inner_text()
+    page.screenshot(path=str(shots / "network-layout.png"), full_page=True)
+    assert page.errors == []
+
+
+def test_dyads_page_lists_the_top_dyads_before_asking_for_codes(server: str, page: object, shots: Path) -> None:
+    page.goto(server + "/dyads")
+    rows = page.locator("table.dyads tbody tr")
+    assert rows.count() >= 3
+    counts = [int(rows.nth(i).locator("td").nth(2).inner_text()) for i in range(rows.count())]
+    assert counts == sorted(counts, reverse=True)
+    for i in range(rows.count()):
+        cells = rows.nth(i).locator("td")
+        assert int(cells.nth(3).inner_text()) + int(cells.nth(4).inner_text()) == counts[i]
+    page.screenshot(path=str(shots / "dyads.png"), full_page=True)
+    first_a, first_b = rows.first.locator("td").nth(0).inner_text(), rows.first.locator("td").nth(1).inner_text()
+    rows.first.locator("a.timeline").click()
+    page.wait_for_url("**/dyads?*")
+    assert first_a in page.locator("h1").inner_text() and first_b in page.locator("h1").inner_text()
+    assert page.locator("svg.chart rect").count() >= 2
+    assert page.locator("table.events tbody tr").count() == counts[0]
+    page.goto(server + "/dyads")
+    page.fill("input[name=a]", first_a)
+    page.click("form.filters button[type=submit]")
+    page.wait_for_url(f"**/dyads?a={first_a}*")
+    pairs = page.locator("table.dyads tbody tr")
+    assert pairs.count() >= 1
+    for i in range(pairs.count()):
+        assert any(pairs.nth(i).locator("td").nth(k).inner_text().startswith(first_a) for k in (0, 1))  # a prefix
+    assert page.errors == []
+
+
+def _download(page: object, selector: str) -> tuple[str, bytes]:
+    with page.expect_download() as info:
+        page.locator(selector).click()
+    download = info.value
+    return download.suggested_filename, Path(download.path()).read_bytes()
+
+
+@pytest.mark.parametrize("path", ["/", "/events", "/articles", "/actors", "/network", "/quotes", "/dyads"])
+def test_every_table_has_a_csv_download(server: str, page: object, path: str) -> None:
+    page.goto(server + path)
+    tables = page.locator("main table")
+    assert tables.count() >= 1
+    for i in range(tables.count()):
+        assert tables.nth(i).locator("xpath=following-sibling::p[1]/button[@class='download-csv']").count() == 1
+    assert page.errors == []
+
+
+def test_events_table_downloads_as_the_csv_it_shows(server: str, page: object) -> None:
+    page.goto(server + "/events?root=05")
+    table = page.locator("table.events")
+    name, body = _download(page, "table.events + p.downloads button.download-csv")
+    assert name == "events.csv"
+    rows = list(csv.reader(io.StringIO(body.decode("utf-8"))))
+    assert rows[0] == [th.strip() for th in table.locator("thead th").all_inner_texts()]
+    shown = table.locator("tbody tr")
+    assert len(rows) - 1 == shown.count() >= 2
+    api = json.loads(urllib.request.urlopen(server + "/api/events?root=05").read())["events"]
+    for row, event in zip(rows[1:], api, strict=True):
+        assert row[0] == (event["date_value"] or "")
+        assert row[1].split(" ")[0] == (event["source_code"] or "–")
+        assert row[2] == f"{event['cameo_code']} {event['cameo_label']}"
+        assert row[-1] == (event["article_title"] or event["article_id"])  # the full title, not the shortened one
+
+
+def test_network_downloads_as_svg_and_png(server: str, page: object) -> None:
+    page.goto(server + "/network")
+    drawn = page.locator("svg.network a.node").count()
+    name, body = _download(page, "p.downloads button.download-svg")
+    assert name == "network.svg"
+    root = ElementTree.fromstring(body)
+    assert root.tag == "{http://www.w3.org/2000/svg}svg"
+    assert len(root.findall(".//{http://www.w3.org/2000/svg}circle")) == drawn
+    name, body = _download(page, "p.downloads button.download-png")
+    assert name == "network.png" and body[:8] == b"\x89PNG\r\n\x1a\n"
+    width, height = struct.unpack(">II", body[16:24])
+    assert (width, height) == (1440, 1440) and len(body) > 20_000
+    page.goto(server + "/dyads")
+    page.locator("table.dyads a.timeline").first.click()
+    page.wait_for_url("**/dyads?*")
+    name, body = _download(page, "p.downloads button.download-png")
+    assert name.startswith("dyad-") and name.endswith(".png") and body[:4] == b"\x89PNG"
+    assert page.errors == []

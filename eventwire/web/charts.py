@@ -1,5 +1,8 @@
 """Charts drawn on the server as SVG: the dyad timeline and the network. No JavaScript library, no CDN.
 
+Each drawing is a standalone SVG document (white background, its own font), so the page can offer it
+as a file (SVG, or PNG drawn from it in the browser); ``data-name`` is the file name it is saved under.
+
 Every label that comes from the data is escaped; the functions return :class:`markupsafe.Markup`
 so templates insert the drawing as it is.
 """
@@ -22,7 +25,7 @@ def _text(x: float, y: float, label: Any, anchor: str = "middle", size: int = 11
             f"{escape(str(label))}</text>")
 
 
-def timeline(series: list[dict[str, Any]], width: int = 760, height: int = 280) -> Markup:
+def timeline(series: list[dict[str, Any]], width: int = 760, height: int = 280, name: str = "timeline") -> Markup:
     """Stacked bars of events per period by QuadClass, with the mean Goldstein as a line (−10…10)."""
     if not series:
         return Markup('<p class="empty">No dated events for this dyad.</p>')
@@ -32,7 +35,8 @@ def timeline(series: list[dict[str, Any]], width: int = 760, height: int = 280) 
     step = plot_w / len(series)
     bar_w = min(48.0, max(2.0, step * 0.7))
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" viewBox="0 0 {width} {height}" '
-             f'width="{width}" height="{height}" aria-label="events per month by QuadClass">']
+             f'width="{width}" height="{height}" font-family="sans-serif" data-name="{escape(name)}" '
+             f'aria-label="events per month by QuadClass">', f'<rect width="{width}" height="{height}" fill="#fff"/>']
     parts += _axes(left, top, plot_w, plot_h, peak)
     line: list[str] = []
     for i, row in enumerate(series):
@@ -100,37 +104,54 @@ def _radius(events: int) -> float:
     return 4 + 3 * math.log1p(events)
 
 
-def network(data: dict[str, Any], size: int = 640) -> Markup:
-    """Nodes on a circle (most active first), directed edges as arrows, width by count, colour by Goldstein."""
+COMMUNITY_COLOURS = ("#1f6fb2", "#e69f00", "#009e73", "#cc79a7", "#56b4e9", "#d55e00", "#7f3c8d", "#8c6d31",
+                     "#2f4b7c", "#b8860b")
+OTHER_COMMUNITY = "#8a8a8a"
+
+
+def community_colour(community: int) -> str:
+    """The fill of a community's nodes: ten distinct colours for the largest ten, grey for the rest."""
+    return COMMUNITY_COLOURS[community] if 0 <= community < len(COMMUNITY_COLOURS) else OTHER_COMMUNITY
+
+
+def network(data: dict[str, Any], size: int = 720) -> Markup:
+    """Nodes where the force-directed layout put them (``x``, ``y`` in 0…1), filled by community; directed
+    edges as arrows, width by count, colour by mean Goldstein."""
     nodes, edges = data["nodes"], data["edges"]
     if not nodes:
         return Markup('<p class="empty">No events with both a source and a target.</p>')
-    centre, radius = size / 2, size / 2 - 70
-    spots = {n["code"]: (centre + radius * math.cos(2 * math.pi * i / len(nodes) - math.pi / 2),
-                         centre + radius * math.sin(2 * math.pi * i / len(nodes) - math.pi / 2))
-             for i, n in enumerate(nodes)}
+    margin = 40
+    spots = {n["code"]: (margin + (size - 2 * margin) * float(n.get("x", 0.5)),
+                         margin + (size - 2 * margin) * float(n.get("y", 0.5))) for n in nodes}
     top = max(e["events"] for e in edges) if edges else 1
     degree = {n["code"]: n["events"] for n in nodes}
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" class="chart network" role="img" viewBox="0 0 {size} {size}" '
-             f'width="{size}" height="{size}" aria-label="who acts on whom">',
+             f'width="{size}" height="{size}" font-family="sans-serif" data-name="network" '
+             f'aria-label="who acts on whom">',
+             f'<rect width="{size}" height="{size}" fill="#fff"/>',
              '<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="8" markerHeight="8" '
              'markerUnits="userSpaceOnUse" orient="auto"><path d="M 0 0 L 10 5 L 0 10 z" fill="#555"/></marker></defs>']
     for edge in edges:
-        (x1, y1), (x2, y2) = spots[edge["source"]], spots[edge["target"]]
-        length = math.hypot(x2 - x1, y2 - y1) or 1.0
-        back = _radius(degree[edge["target"]]) + 2
-        x2, y2 = x2 - (x2 - x1) * back / length, y2 - (y2 - y1) * back / length
-        width = 0.8 + 4 * edge["events"] / top
-        parts.append(f'<line class="edge" x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2:.1f}" y2="{y2:.1f}" '
-                     f'stroke="{_colour(edge["mean_goldstein"])}" stroke-width="{width:.1f}" stroke-opacity="0.6" '
-                     f'marker-end="url(#arrow)"><title>{escape(edge["source"])} → {escape(edge["target"])}: '
-                     f'{edge["events"]} events, mean Goldstein {edge["mean_goldstein"]}</title></line>')
+        parts.append(_edge(edge, spots, _radius(degree[edge["target"]]) + 2, 0.8 + 4 * edge["events"] / top))
     for node in nodes:
         x, y = spots[node["code"]]
         r = _radius(node["events"])
+        community = int(node.get("community", 0))
         href = escape("/actors/" + quote(node["code"], safe=""))
-        parts.append(f'<a href="{href}" class="node"><circle cx="{x:.1f}" cy="{y:.1f}" r="{r:.1f}" fill="#1f6fb2">'
-                     f"<title>{escape(node['code'])}: {node['events']} events</title></circle>"
-                     + _text(x, y - r - 3, node["code"], size=10) + "</a>")
+        parts.append(f'<a href="{href}" class="node" data-community="{community}"><circle cx="{x:.1f}" cy="{y:.1f}" '
+                     f'r="{r:.1f}" fill="{community_colour(community)}" stroke="#fff" stroke-width="1">'
+                     f"<title>{escape(node['code'])}: {node['events']} events, community {community + 1}</title>"
+                     "</circle>" + _text(x, y - r - 3, node["code"], size=10) + "</a>")
     parts.append("</svg>")
     return Markup("".join(parts))
+
+
+def _edge(edge: dict[str, Any], spots: dict[str, tuple[float, float]], back: float, width: float) -> str:
+    """An arrow from source to target that stops ``back`` short of the target's centre."""
+    (x1, y1), (x2, y2) = spots[edge["source"]], spots[edge["target"]]
+    length = math.hypot(x2 - x1, y2 - y1) or 1.0
+    x2, y2 = x2 - (x2 - x1) * back / length, y2 - (y2 - y1) * back / length
+    return (f'<line class="edge" x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2:.1f}" y2="{y2:.1f}" '
+            f'stroke="{_colour(edge["mean_goldstein"])}" stroke-width="{width:.1f}" stroke-opacity="0.6" '
+            f'marker-end="url(#arrow)"><title>{escape(edge["source"])} → {escape(edge["target"])}: '
+            f'{edge["events"]} events, mean Goldstein {edge["mean_goldstein"]}</title></line>')

@@ -3,6 +3,7 @@
     /                 dashboard            /api/dashboard
     /events           events table         /api/events
     /articles[/{id}]  annotated article    /api/articles[/{id}]
+    /dyads            top dyads            /api/dyads/top
     /dyads?a=&b=      dyad timeline        /api/dyads
     /actors[/{code}]  actor page           /api/actors[/{code}]
     /network          network drawing      /api/network
@@ -23,6 +24,7 @@ from fastapi import APIRouter, File, Form, HTTPException, Path, Query, Request, 
 from fastapi.responses import HTMLResponse, RedirectResponse
 
 from .. import ontology
+from ..analysis.layout import MAX_NODES
 from ..errors import InputError
 from . import charts, queries
 from .annotate import annotate
@@ -40,6 +42,7 @@ def environment() -> jinja2.Environment:
     env.globals["qs"] = lambda params: urlencode({k: v for k, v in params.items() if v not in (None, "")})
     env.filters["http_url"] = lambda v: (v if isinstance(v, str) and v.lower().startswith(("http://", "https://"))
                                          else "")
+    env.globals["community_colour"] = charts.community_colour
     env.filters["iso"] = lambda v: v.isoformat() if hasattr(v, "isoformat") else ("" if v is None else v)
     return env
 
@@ -104,13 +107,16 @@ def article(db: Db, article_id: Annotated[str, Path(max_length=100)]) -> HTMLRes
 @router.get("/dyads", response_class=HTMLResponse)
 def dyad(db: Db, a: Annotated[str, Query(pattern=CODE_PATH)] = "",
          b: Annotated[str, Query(pattern=CODE_PATH)] = "") -> HTMLResponse:
-    data = None
-    if a and b:
-        with db.store() as store:
+    """Both codes: the dyad's timeline and events; otherwise the top dyads (those of A when A is given)."""
+    data, top = None, []
+    with db.store() as store:
+        if a and b:
             series = queries.dyad_series(store, a, b)
             data = {"series": series, "events": queries.events(store, queries.EventFilter(dyad=(a, b)), PAGE),
-                    "chart": charts.timeline(series)}
-    return render("dyad.html", page="dyads", a=a.upper(), b=b.upper(), data=data)
+                    "chart": charts.timeline(series, name=f"dyad-{a.upper()}-{b.upper()}")}
+        else:
+            top = queries.top_dyads(store, _blank(a), PAGE)
+    return render("dyad.html", page="dyads", a=a.upper(), b=b.upper(), data=data, top=top)
 
 
 @router.get("/actors", response_class=HTMLResponse)
@@ -130,10 +136,11 @@ def actor(db: Db, code: Annotated[str, Path(pattern=CODE_PATH)]) -> HTMLResponse
 @router.get("/network", response_class=HTMLResponse)
 def network(db: Db, since: Annotated[str | None, Query(pattern=DATE)] = None,
             until: Annotated[str | None, Query(pattern=DATE)] = None,
-            min_events: Annotated[int, Query(ge=1, le=100_000)] = 1) -> HTMLResponse:
+            min_events: Annotated[int, Query(ge=1, le=100_000)] = 1,
+            limit: Annotated[int, Query(ge=1, le=MAX_NODES)] = 60) -> HTMLResponse:
     with db.store() as store:
-        data = queries.network(store, _blank(since), _blank(until), min_events)
-    return render("network.html", page="network", data=data, chart=charts.network(data))
+        data = queries.network(store, _blank(since), _blank(until), min_events, limit)
+    return render("network.html", page="network", data=data, chart=charts.network(data), max_nodes=MAX_NODES)
 
 
 @router.get("/quotes", response_class=HTMLResponse)

@@ -11,11 +11,12 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from ..analysis.layout import MAX_NODES, Link, force_layout
 from ..store import Store
 from ..store.filters import EventFilter, conditions, where_clause
 
 __all__ = ["EventFilter", "actor", "article", "articles", "contract_event", "dashboard", "dyad_series", "events",
-           "network", "quotes", "quotes_by_code", "top_actors"]
+           "network", "quotes", "quotes_by_code", "top_actors", "top_dyads"]
 
 MAX_LIMIT = 500
 EVENT_ORDER = " ORDER BY a.published DESC NULLS LAST, a.id, e.trigger_start, e.id"
@@ -237,27 +238,61 @@ def dyad_series(store: Store, a: str, b: str) -> list[dict[str, Any]]:
     )
 
 
+NETWORK_PAIRS = (
+    "WITH pairs AS (SELECT e.source_code AS source, e.target_code AS target, count(*) AS events, "
+    "round(avg(e.cameo_goldstein), 2) AS mean_goldstein FROM events e JOIN articles a ON a.key = e.article_key{where} "
+    "GROUP BY ALL HAVING count(*) >= ?), "
+    "ranked AS (SELECT code, sum(events) AS events FROM (SELECT source AS code, events FROM pairs UNION ALL "
+    "SELECT target, events FROM pairs) GROUP BY code ORDER BY events DESC, code LIMIT ?) "
+)
+EDGES_PER_NODE = 4
+
+
 def network(store: Store, since: str | None = None, until: str | None = None,
             min_events: int = 1, limit: int = 60) -> dict[str, Any]:
-    """Who acts on whom: directed edges (source code → target code) with counts and mean Goldstein."""
-    flt = EventFilter(since=since, until=until)
-    where, params = conditions(flt)
+    """Who acts on whom, for the ``limit`` most active actor codes only (at most ``MAX_NODES``).
+
+    Nodes are ranked by their events in pairs of at least ``min_events``; the edges are the busiest directed
+    pairs between them (at most four per node), and the nodes are placed by :func:`force_layout`.
+    """
+    where, params = conditions(EventFilter(since=since, until=until))
     where += ["e.source_code IS NOT NULL", "e.target_code IS NOT NULL", "e.source_code <> e.target_code"]
-    edges = _dicts(
+    cte = NETWORK_PAIRS.format(where=where_clause(where))
+    count = max(1, min(int(limit), MAX_NODES))
+    params = [*params, max(1, int(min_events)), count]
+    ranked = _dicts(store, cte + "SELECT code, events FROM ranked ORDER BY events DESC, code", params)
+    edges = _dicts(store, cte + "SELECT p.* FROM pairs p WHERE p.source IN (SELECT code FROM ranked) "
+                   "AND p.target IN (SELECT code FROM ranked) ORDER BY events DESC, source, target LIMIT ?",
+                   [*params, EDGES_PER_NODE * len(ranked)])
+    kept = {row["code"]: int(row["events"]) for row in ranked}
+    placed = force_layout(list(kept), [Link(e["source"], e["target"], e["events"]) for e in edges])
+    nodes = [{"code": p.code, "events": kept[p.code], "x": p.x, "y": p.y, "community": p.community}
+             for p in placed]
+    return {"since": since, "until": until, "min_events": min_events, "limit": count,
+            "communities": len({p.community for p in placed}), "nodes": nodes, "edges": edges}
+
+
+def top_dyads(store: Store, actor: str | None = None, limit: int = 50) -> list[dict[str, Any]]:
+    """The pairs of codes with most events between them (both directions), optionally those with ``actor``.
+
+    ``a`` is the code that sorts first; ``a_to_b`` and ``b_to_a`` count each direction, ``conflict`` the events
+    of QuadClass 3 and 4. ``actor`` matches either code by prefix, like the dyad timeline.
+    """
+    where = ["source_code IS NOT NULL", "target_code IS NOT NULL", "source_code <> target_code"]
+    params: list[Any] = []
+    if actor:
+        where.append("(starts_with(source_code, upper(?)) OR starts_with(target_code, upper(?)))")
+        params += [actor, actor]
+    return _dicts(
         store,
-        "SELECT e.source_code AS source, e.target_code AS target, count(*) AS events, "
-        "round(avg(e.cameo_goldstein), 2) AS mean_goldstein FROM events e JOIN articles a ON a.key = e.article_key"
-        + where_clause(where) + " GROUP BY ALL HAVING count(*) >= ? ORDER BY events DESC, source, target LIMIT ?",
-        [*params, max(1, int(min_events)), _clamp(limit * 3, 0)[0]],
+        "SELECT least(source_code, target_code) AS a, greatest(source_code, target_code) AS b, count(*) AS events, "
+        "count(*) FILTER (WHERE source_code < target_code) AS a_to_b, "
+        "count(*) FILTER (WHERE source_code > target_code) AS b_to_a, "
+        "count(*) FILTER (WHERE cameo_quad_class IN (3, 4)) AS conflict, "
+        "round(avg(cameo_goldstein), 2) AS mean_goldstein, min(date_value) AS first, max(date_value) AS last "
+        "FROM events" + where_clause(where) + " GROUP BY ALL ORDER BY events DESC, a, b LIMIT ?",
+        [*params, _clamp(limit, 0)[0]],
     )
-    degree: dict[str, int] = {}
-    for edge in edges:
-        for end in (edge["source"], edge["target"]):
-            degree[end] = degree.get(end, 0) + edge["events"]
-    kept = dict(sorted(degree.items(), key=lambda kv: (-kv[1], kv[0]))[:limit])
-    nodes = [{"code": code, "events": n} for code, n in kept.items()]
-    edges = [e for e in edges if e["source"] in kept and e["target"] in kept]
-    return {"since": since, "until": until, "min_events": min_events, "nodes": nodes, "edges": edges}
 
 
 def dashboard(store: Store, latest: int = 15) -> dict[str, Any]:

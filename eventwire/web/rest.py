@@ -15,6 +15,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, File, Header, HTTPException, Path, Query, Request, UploadFile
 from pydantic import BaseModel, Field
 
+from ..analysis.layout import MAX_NODES
 from . import queries
 from .database import Database
 from .queries import EventFilter
@@ -170,12 +171,21 @@ def dyad(db: Db, a: Annotated[str, Query(pattern=r"^[A-Za-z0-9_-]{1,40}$")],
     return {"a": a.upper(), "b": b.upper(), "freq": "month", "series": series, "events": latest}
 
 
+@router.get("/dyads/top")
+def top_dyads(db: Db, actor: Annotated[str | None, Query(pattern=CODE, description="either code starts with it")]
+              = None, limit: Limit = 50) -> dict[str, Any]:
+    """The pairs of actor codes with most events between them (both directions), with direction and conflict counts."""
+    with db.store() as store:
+        return {"actor": _blank(actor), "dyads": queries.top_dyads(store, _blank(actor), limit)}
+
+
 @router.get("/network")
 def network(db: Db, since: Annotated[str | None, Query(pattern=DATE)] = None,
             until: Annotated[str | None, Query(pattern=DATE)] = None,
             min_events: Annotated[int, Query(ge=1, le=100_000)] = 1,
-            limit: Annotated[int, Query(ge=1, le=200)] = 60) -> dict[str, Any]:
-    """Who acts on whom: nodes (actor codes) and directed edges with counts and mean Goldstein."""
+            limit: Annotated[int, Query(ge=1, le=MAX_NODES)] = 60) -> dict[str, Any]:
+    """Who acts on whom: the ``limit`` most active actor codes placed by a force-directed layout (``x``, ``y`` in
+    0…1) with their community, and the directed edges between them with counts and mean Goldstein."""
     with db.store() as store:
         return queries.network(store, _blank(since), _blank(until), min_events, limit)
 
