@@ -41,6 +41,9 @@ class Mark:
     text: str
     type: str
     value: str | None
+    tid: str = ""
+    anchor: str = ""  # gold only: the tid of the timex it is resolved against (t0: the creation time)
+    relative: bool = False  # gold only: TimeML temporalFunction, its value depends on a reference time
 
 
 @dataclass(frozen=True)
@@ -115,7 +118,8 @@ def _walk(element: ET.Element, pieces: list[str], marks: list[Mark]) -> None:
     if element.tag == "TIMEX3":
         end = start + len("".join(_texts(element)))
         text = "".join(pieces)[start:end]
-        marks.append(Mark(start, end, text, element.get("type", ""), element.get("value")))
+        marks.append(Mark(start, end, text, element.get("type", ""), element.get("value"), element.get("tid", ""),
+                          element.get("anchorTimeID", ""), element.get("temporalFunction") == "true"))
 
 
 def _texts(element: ET.Element) -> Iterable[str]:
@@ -137,27 +141,68 @@ def canonical(value: str | None) -> str | None:
     return re.sub(r"-W(\d)(?!\d)", r"-W0\1", value)
 
 
-def score(gold: Sequence[Mark], predicted: Sequence[Mark], misses: Misses) -> Tally:
-    """Compare one document's predictions with its gold marks (one-to-one matching)."""
+Pair = tuple[Mark, Mark | None]  # a gold mark and the prediction matched to it (None: missed)
+
+
+def align(gold: Sequence[Mark], predicted: Sequence[Mark]) -> tuple[list[Pair], list[Mark]]:
+    """Each gold mark with the prediction that overlaps it most (one-to-one), and the predictions
+    matched to no gold mark."""
     used: set[int] = set()
-    strict = relaxed = right = 0
+    pairs: list[Pair] = []
     for mark in gold:
         match = _best_overlap(mark, predicted, used)
-        if match is None:
+        if match is not None:
+            used.add(match)
+        pairs.append((mark, None if match is None else predicted[match]))
+    return pairs, [got for index, got in enumerate(predicted) if index not in used]
+
+
+def right_value(pair: Pair) -> bool:
+    return pair[1] is not None and canonical(pair[1].value) == canonical(pair[0].value)
+
+
+def score(gold: Sequence[Mark], predicted: Sequence[Mark], misses: Misses) -> Tally:
+    """Compare one document's predictions with its gold marks (one-to-one matching)."""
+    pairs, spurious = align(gold, predicted)
+    strict = relaxed = right = 0
+    for mark, got in pairs:
+        if got is None:
             misses[(mark.text, mark.value or "", "(missed)")] += 1
             continue
-        used.add(match)
-        got = predicted[match]
         relaxed += 1
         strict += (got.start, got.end) == (mark.start, mark.end)
-        if canonical(got.value) == canonical(mark.value):
+        if right_value((mark, got)):
             right += 1
         else:
             misses[(mark.text, mark.value or "", f"{got.text} = {got.value}")] += 1
-    for index, got in enumerate(predicted):
-        if index not in used:
-            misses[(got.text, "(not a gold timex)", got.value or "")] += 1
+    for got in spurious:
+        misses[(got.text, "(not a gold timex)", got.value or "")] += 1
     return Tally(len(gold), len(predicted), strict, relaxed, right)
+
+
+def anchoring(mark: Mark) -> str:
+    """How a gold value depends on a reference time: ``absolute`` (not at all), ``creation time``
+    (relative to the document's creation time) or ``narrative time`` (relative to another time
+    expression of the text)."""
+    if not mark.relative:
+        return "absolute"
+    return "creation time" if mark.anchor in {"", "t0"} else "narrative time"
+
+
+def breakdown(pairs: Iterable[Pair]) -> dict[str, dict[str, float]]:
+    """Recall and value accuracy by gold TIMEX3 type and by what the gold value is anchored to."""
+    groups: dict[str, list[Pair]] = {}
+    for pair in pairs:
+        for part in (pair[0].type or "?", f"{anchoring(pair[0])}"):
+            groups.setdefault(part, []).append(pair)
+    rows: dict[str, dict[str, float]] = {}
+    for part in sorted(groups, key=lambda name: (not name.isupper(), name)):
+        members = groups[part]
+        found = [pair for pair in members if pair[1] is not None]
+        right = sum(right_value(pair) for pair in found)
+        rows[part] = {"gold": len(members), "relaxed_recall": len(found) / len(members),
+                      "value_accuracy": right / len(found) if found else 0.0}
+    return rows
 
 
 def _best_overlap(mark: Mark, predicted: Sequence[Mark], used: set[int]) -> int | None:
@@ -240,9 +285,12 @@ def evaluate(data_dir: Path, *, limit: int | None = None, settings: Settings | N
     gold_docs = [read_document(path) for path in documents(Path(data_dir))[:limit]]
     nlp = nlp_module.load(settings.model)
     ours, ours_misses = Tally(), Misses()
+    all_pairs: list[Pair] = []
     texts = (g.text for g in gold_docs)
     for gold, doc in zip(gold_docs, nlp.pipe(texts, batch_size=settings.batch_size), strict=False):
-        ours = ours + score(gold.timexes, eventwire_marks(doc, gold.dct), ours_misses)
+        predicted = eventwire_marks(doc, gold.dct)
+        ours = ours + score(gold.timexes, predicted, ours_misses)
+        all_pairs.extend(align(gold.timexes, predicted)[0])
     seconds = time.perf_counter() - started
     peers: dict[str, dict[str, float]] = {}
     predictor = dateparser_predictor()
@@ -257,6 +305,9 @@ def evaluate(data_dir: Path, *, limit: int | None = None, settings: Settings | N
                 "relaxed_matches": ours.relaxed},
         metrics=ours.metrics(),
         peers=peers,
+        breakdown=breakdown(all_pairs),
+        notes=("breakdown rows: gold TIMEX3 type; what the gold value is anchored to (absolute, the creation "
+               "time, another time expression of the text)",),
         misses=worst(ours_misses),
         seconds=seconds,
         documents=len(gold_docs),

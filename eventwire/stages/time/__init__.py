@@ -9,11 +9,13 @@ The package's parts:
     resolvers.py  one resolver per kind of expression: regex match + anchor -> TimeML (type, value)
     rules.py      the rule table (regex, resolver, check on the surroundings); ``scan`` and ``normalise``
     tense.py      the tense of the verb governing an expression, from the dependency parse
+    narrative.py  where the narrative is (the day it last dated, the quarter it reports on), for
+                  anaphoric expressions ("a day earlier", "the year-earlier period")
     dates.py      ``event_date``: the date of one event, for the events stage
 
 Recognition runs the rules over the article's text. Resolution needs the tense of the verb that
 governs each expression ("said on Wednesday" looks back from the publication date, "will meet on
-Thursday" looks ahead).
+Thursday" looks ahead). Anaphoric expressions are resolved against the narrative, read in text order.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from ...context import ArticleContext
 from ...models import Timex
 from . import calendar as cal
 from . import rules
+from .narrative import Focus
 from .resolvers import Anchor
 from .tense import tense_at
 
@@ -35,12 +38,15 @@ def find_timexes(context: ArticleContext) -> list[Timex]:
     values (``XXXX-07-12``) or ``None``.
     """
     reference = cal.parse_reference(context.published)
+    focus = Focus.start(reference)
     timexes: list[Timex] = []
     text = context.text
     for candidate in rules.scan(text):
-        resolved = rules.resolve(candidate, Anchor(reference, tense_at(context.doc, candidate.start, candidate.end)))
+        tense = tense_at(context.doc, candidate.start, candidate.end)
+        resolved = rules.resolve(candidate, Anchor(reference, tense, focus))
         if resolved is None:
             continue
         kind, value = resolved
+        focus = focus.after(candidate.rule.name, kind, value)
         timexes.append(Timex(text[candidate.start:candidate.end], candidate.start, candidate.end, kind, value))
     return timexes

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from . import calendar as cal
+from . import narrative as nar
 from .calendar import Tense
 from .words import Lexicon
 
@@ -24,10 +25,27 @@ LEADING_DIGITS = re.compile(r"\d*")
 
 @dataclass(frozen=True)
 class Anchor:
-    """What a relative expression is resolved against: the reference date and the governing tense."""
+    """What a relative expression is resolved against: the reference date, the governing tense, and where
+    the narrative is (:class:`~.narrative.Focus`): the day it last dated, for anaphoric expressions ("a day
+    earlier", "the following month"), and the quarter or half of a year it reports on ("1989-Q3"), for a
+    report's comparisons ("a year ago", "the year-earlier period"). Without a focus, anaphoric expressions
+    count from the reference."""
 
     reference: dt.date | None
     tense: Tense = "past"
+    focus: nar.Focus | None = None
+
+    @property
+    def period(self) -> str | None:
+        return self.focus.period if self.focus else None
+
+    def story(self, unit: str) -> dt.date | None:
+        """The date anaphoric expressions in ``unit`` (a lexicon unit value) count from: the narrative's
+        when it is known that finely (a day for days and weeks, a month for months), else the reference."""
+        if self.focus is None:
+            return self.reference
+        return self.focus.at("D" if unit in {"D", "W", "WE"} or unit.startswith("T:") else
+                             "M" if unit == "M" else "Y")
 
 
 Resolver = Callable[[re.Match[str], Anchor, Lexicon], Value | None]  # one kind of expression's resolver
@@ -182,42 +200,76 @@ def quarter(m: re.Match[str], ctx: Anchor, lex: Lexicon) -> Value | None:
     letter = "H" if m["k"].lower() == "half" else "Q"
     if (letter == "H" and position > 2) or position > 4 or not position:
         return None
-    if m["y"]:
-        return "DATE", f"{_year(m['y']):04d}-{letter}{position}"
+    written = m["y"] or m["y0"]
+    if written:
+        return "DATE", f"{_year(written):04d}-{letter}{position}"
     if ctx.reference is None:
         return "DATE", f"XXXX-{letter}{position}"
     ref = ctx.reference
-    year = ref.year + {"last": -1, "next": 1}.get((m["rel"] or "").lower(), 0)
+    relation = (m["rel"] or m["rel0"] or "").lower()
+    year = ref.year + {"last": -1, "next": 1}.get(relation, 0)
     now = cal.quarter_of(ref) if letter == "Q" else (ref.month - 1) // 6 + 1
-    if not m["rel"] and ctx.tense == "past" and position > now:
+    if not relation and ctx.tense == "past" and position > now:
         year -= 1
     return "DATE", f"{year:04d}-{letter}{position}"
 
 
 def relative_quarter(m: re.Match[str], ctx: Anchor, lex: Lexicon) -> Value | None:
+    """ "the quarter", "the latest quarter", "the year-ago quarter": the quarter a report is on (or that one
+    a year before) when it named one, else counted from the reference."""
+    if m["m"] and not ctx.period:  # "the quarter ended Sept. 30": the quarter holding that day
+        month_number = _month(lex, m["m"])
+        if m["y"]:
+            year = _year(m["y"])
+        elif ctx.reference is not None:
+            year = cal.year_for_day(ctx.reference, month_number, int(_leading_digits(m["d"])) or 1, "past")
+        else:
+            return "DATE", f"XXXX-Q{(month_number - 1) // 3 + 1}"
+        return "DATE", f"{year:04d}-Q{(month_number - 1) // 3 + 1}"
     if ctx.reference is None:
         return "DATE", None
-    shift = re.sub(r"\s+", " ", (m["shift"] or "").lower())
-    offset = {"this": 0, "current": 0, "same": 0, "next": 1, "coming": 1,
-              "year-earlier": -5, "year-ago": -5}.get(shift, -1)
+    shift = re.sub(r"\s+", " ", (m["shift"] or m["det"] or "").lower()).replace("-", " ")
+    shift = "" if shift == "the" else shift
+    earlier = shift in YEAR_BACK or bool(m["back"])
+    if ctx.period and "Q" in ctx.period and (earlier or shift in REPORTED):
+        return "DATE", nar.shift_period(ctx.period, -1) if earlier else ctx.period
+    offset = {"this": 0, "current": 0, "same": 0, "next": 1, "coming": 1}.get(shift, -5 if earlier else -1)
     if not shift and ctx.tense != "past":
         offset = 0
     return "DATE", cal.shifted(ctx.reference, "Q", offset)
 
 
+REPORTED = frozenset({"", "latest", "this", "same", "that", "most recent", "recent", "comparable", "corresponding"})
+
+
+
 RELATIVE_OFFSETS = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1,
-                    "following": 1, "this": 0, "current": 0, "same": 0}
+                    "following": 1, "this": 0, "current": 0, "same": 0, "that": 0}
+ANAPHORIC_SHIFTS = frozenset({"previous", "following", "same", "that"})  # counted from the narrative's date
 
 
 def relative(m: re.Match[str], ctx: Anchor, lex: Lexicon) -> Value | None:
     unit = unit_of(lex, m["u"])
     shift = m["shift"].lower().split()[-1]
-    if ctx.reference is None or unit is None:
+    if unit is None:
         return "DATE", None
-    value = cal.shifted(ctx.reference, unit, RELATIVE_OFFSETS.get(shift, 0))
+    base = ctx.story(unit) if shift in ANAPHORIC_SHIFTS else ctx.reference
+    if base is None:
+        return "DATE", None
+    value = cal.shifted(base, unit, RELATIVE_OFFSETS.get(shift, 0))
     if unit == "10Y" and value:
         value += "X"
     return "DATE", value
+
+
+def story_day(m: re.Match[str], ctx: Anchor, lex: Lexicon) -> Value | None:
+    """ "the next day", "the previous evening", "that same day": a day counted from the narrative's date."""
+    base = ctx.story("D")
+    if base is None:
+        return "DATE", None
+    offset = RELATIVE_OFFSETS.get(m["shift"].lower().split()[-1], 0)
+    part = PARTS.get(m["u"].lower())
+    return ("TIME" if part else "DATE"), cal.day(base + dt.timedelta(days=offset)) + (f"T{part}" if part else "")
 
 
 DEICTIC_DAYS = {"today": 0, "tonight": 0, "this": 0, "yesterday": -1, "tomorrow": 1, "last": -1}
@@ -255,20 +307,55 @@ def weekday(m: re.Match[str], ctx: Anchor, lex: Lexicon) -> Value | None:
     return "DATE", cal.day(date) + (f"T{part}" if part else "")
 
 
+BACKWARD = frozenset({"ago", "earlier", "before"})
+DEICTIC_DIRECTIONS = frozenset({"ago", "from now", "hence"})  # counted from the reference, not the narrative
+
+
 def ago(m: re.Match[str], ctx: Anchor, lex: Lexicon) -> Value | None:
+    """ "three years ago" (from the reference), "a day earlier", "two weeks later" (from the narrative's date);
+    "a year ago" or "a year earlier" in a report on a quarter is that quarter of the year before."""
     unit = unit_of(lex, m["u"])
     value = number(m["n"], lex)
+    direction = " ".join(m["dir"].lower().split())
+    back = direction in BACKWARD
     if ctx.reference is None or unit is None:
         return "DATE", None
     if value is None:
-        return "DATE", "PAST_REF" if m["dir"].lower() in {"ago", "earlier", "before"} else "FUTURE_REF"
-    forward = m["dir"].lower() not in {"ago", "earlier", "before"}
-    if forward:
-        target = cal.shifted(ctx.reference, unit, int(value)) if unit in {"W", "M", "Y", "Q"} else None
+        return "DATE", "PAST_REF" if back else "FUTURE_REF"
+    if unit == "Y" and value == 1 and ctx.period and direction in {"ago", "earlier", "later"}:
+        return "DATE", nar.shift_period(ctx.period, -1 if back else 1)
+    base = ctx.reference if direction in DEICTIC_DIRECTIONS else ctx.story(unit)
+    if base is None:
+        return "DATE", None
+    if not back:
+        target = cal.shifted(base, unit, int(value)) if unit in {"W", "M", "Y", "Q"} else None
         if unit == "D":
-            target = cal.day(ctx.reference + dt.timedelta(days=int(value)))
+            target = cal.day(base + dt.timedelta(days=int(value)))
         return "DATE", target
-    return "DATE", cal.ago(ctx.reference, unit, value)
+    return "DATE", cal.ago(base, unit, value)
+
+
+def year_earlier(m: re.Match[str], ctx: Anchor, lex: Lexicon) -> Value | None:
+    """ "year-earlier", "the year-ago period": the reported period a year before, else last year."""
+    if ctx.period:
+        return "DATE", nar.shift_period(ctx.period, -1)
+    return "DATE", f"{ctx.reference.year - 1:04d}" if ctx.reference else None
+
+
+def period(m: re.Match[str], ctx: Anchor, lex: Lexicon) -> Value | None:
+    """ "the latest period", "the 1988 period", "the comparable period last year": a report's period."""
+    earlier = bool(m["back"]) or " ".join((m["shift"] or "").lower().replace("-", " ").split()) in YEAR_BACK
+    if m["y"]:
+        year = _year(m["y"])
+        return "DATE", nar.in_year(ctx.period, year) if ctx.period else f"{year:04d}"
+    if ctx.period:
+        return "DATE", nar.shift_period(ctx.period, -1) if earlier else ctx.period
+    if ctx.reference is None:
+        return "DATE", None
+    return "DATE", cal.shifted(ctx.reference, "Q", -5 if earlier else -1)
+
+
+YEAR_BACK = frozenset({"year earlier", "year ago", "prior year"})
 
 
 def duration_expression(m: re.Match[str], ctx: Anchor, lex: Lexicon) -> Value | None:

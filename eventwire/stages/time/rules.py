@@ -156,7 +156,16 @@ def _vague_ok(text: str, m: re.Match[str]) -> bool:
 
 
 def _quarter_ok(text: str, m: re.Match[str]) -> bool:
-    return _after(text, m) not in words("not_after_quarter") or bool(m["y"])
+    """ "the first quarter" of a year, not "a quarter of the votes" ("the third quarter of $2 million" is)."""
+    if m["y"] or m["y0"] or m["rel0"]:
+        return True
+    following = _after(text, m)
+    if following == "of":
+        return bool(AMOUNT_AFTER_OF.match(text, m.end()))
+    return following not in words("not_after_quarter")
+
+
+AMOUNT_AFTER_OF = re.compile(r"\s+of\s+(?:[$#\u00a3\u20ac]|[A-Z]{1,3}\$|\d)")
 
 
 def _holiday_ok(text: str, m: re.Match[str]) -> bool:
@@ -194,15 +203,27 @@ def rules() -> tuple[Rule, ...]:
         ("year", r"(?:(?:early|mid|late)[\s-]+)?(?:fiscal\s+(?:year\s+)?)?(?P<y>{YYYY})", res.year_alone, _year_ok),
         ("season", r"(?:(?P<shift>last|next|this|early|late|the)\s+)?(?P<s>{SEASON})\b(?:\s+(?:of\s+)?(?P<y>{YYYY}))?",
          res.season, _season_ok),
-        ("quarter", r"(?:the\s+)?(?:fiscal\s+)?(?P<o>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+"
+        ("quarter", r"(?:the\s+)?(?:(?P<y0>{YYYY})\s+|(?P<rel0>this|last|next)\s+year's\s+)?(?:fiscal\s+)?"
+                    r"(?P<o>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+"
                     r"(?P<k>quarter|half)\b(?:\s+of\s+(?:(?P<y>{YYYY})|(?P<rel>this|last|next)\s+year|the\s+year))?",
          res.quarter, _quarter_ok),
-        ("relative_quarter", r"the\s+(?:(?P<shift>latest|last|past|previous|current|same|year-earlier|year-ago|"
-                             r"most\s+recent|recent)\s+)?(?:fiscal\s+)?quarter\b", res.relative_quarter, None),
+        ("period", r"the\s+(?:(?P<y>{YYYY})|(?P<shift>latest|current|same|comparable|corresponding|year[\s-]earlier|"
+                   r"year[\s-]ago|prior[\s-]year))\s+(?:fiscal\s+)?period\b(?:\s+(?P<back>(?:of\s+)?"
+                   r"(?:last|the\s+previous|the\s+prior)\s+year|a\s+year\s+(?:ago|earlier)))?", res.period, None),
+        ("relative_quarter", r"(?P<det>the|that|this)\s+(?:(?P<shift>latest|last|past|previous|current|same|"
+                             r"year[\s-]earlier|year[\s-]ago|most\s+recent|recent|comparable|corresponding)\s+)?"
+                             r"(?:fiscal\s+)?quarter\b(?:\s+(?P<back>(?:of\s+)?last\s+year|a\s+year\s+(?:ago|earlier))|"
+                             r"(?=\s+(?:ended|ending)\s+(?P<m>{M})\s*(?P<d>{DD})(?:,?\s+(?P<y>{YYYY}))?))?",
+         res.relative_quarter, None),
+        ("year_earlier", r"(?:(?:last|the\s+previous|the\s+prior)\s+year's\s+(?:fiscal\s+)?(?:period|quarter)|"
+                         r"(?:the\s+)?(?:(?:comparable|corresponding|same|prior)\s+)?year[\s-](?:earlier|ago))\b",
+         res.year_earlier, None),
         ("relative", r"(?:(?:earlier|later|early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of"
                      r"|the\s+middle\s+of)[\s-]+)?(?:the\s+)?(?P<shift>last|next|this|past|coming|previous|"
-                     r"following|current|same)\s+(?P<u>week|weekend|month|year|quarter|decade|century)\b",
+                     r"following|current|same|that(?:\s+same)?)\s+(?P<u>week|weekend|month|year|quarter|decade|century)\b",
          res.relative, None),
+        ("story_day", r"(?:(?:earlier|later)\s+)?(?:the\s+|that\s+)?(?P<shift>next|following|previous|same|that)\s+"
+                      r"(?P<u>day|morning|afternoon|evening|night)\b", res.story_day, None),
         ("weekend", r"the\s+weekend\b", res.weekend, None),
         ("whole_year", r"the\s+(?:fiscal|full|current|calendar)\s+year\b", res.whole_year, None),
         ("deictic", r"(?:the\s+day\s+(?:before\s+yesterday|after\s+tomorrow)|(?:yesterday|tomorrow|this|last)\s+"
