@@ -159,3 +159,28 @@ def test_dyads_page_and_api_list_top_dyads(tmp_path: Path) -> None:
         assert client.get(f"/api/network?limit={MAX_NODES + 1}").status_code == 422
         assert client.get("/network?limit=0").status_code == 422
         assert 'data-name="network"' in client.get("/network").text
+
+
+# ----------------------------------------------------------------------------- answers kept until the store changes
+
+
+def test_memo_keeps_an_answer_until_the_store_changes(tmp_path: Path) -> None:
+    from eventwire.web.memo import Memo
+
+    memo, calls = Memo(size=2), []
+
+    def dyads(store: Store) -> list[dict[str, object]]:
+        calls.append(1)
+        return queries.top_dyads(store)
+
+    with _store(tmp_path / "s.duckdb", PAIRS) as store:
+        first = memo.get(store, "top", dyads)
+        assert memo.get(store, "top", dyads) is first and len(calls) == 1
+        store.connection.execute("INSERT INTO events (article_key, id, source_code, target_code) "
+                                 "VALUES ('k1', 'new', 'JPN', 'KOR')")
+        again = memo.get(store, "top", dyads)
+        assert len(calls) == 2 and [d["events"] for d in again if d["a"] == "JPN"] == [2]
+        memo.get(store, "other", lambda s: 1)
+        memo.get(store, "third", lambda s: 2)
+        memo.get(store, "top", dyads)  # the oldest answer made room for the newer two
+        assert len(calls) == 3

@@ -14,16 +14,19 @@ import shutil
 import tempfile
 import threading
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Hashable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from ..settings import Settings
 from ..store import Store
+from .memo import Memo
+
+T = TypeVar("T")
 
 UPLOAD_SUFFIXES = (".txt", ".md", ".html", ".htm", ".json", ".jsonl")
 
@@ -51,6 +54,7 @@ class Database:
         self._jobs_lock = threading.Lock()
         self._coder_lock = threading.Lock()
         self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="eventwire-writer")
+        self.memo = Memo()
 
     @contextmanager
     def store(self) -> Iterator[Store]:
@@ -60,6 +64,11 @@ class Database:
             yield Store(cursor, self.root.path)
         finally:
             cursor.close()
+
+    def remembered(self, key: Hashable, compute: Callable[[Store], T]) -> T:
+        """``compute(store)``, or its kept answer when the store has not changed since (slow reads only)."""
+        with self.store() as store:
+            return self.memo.get(store, key, compute)
 
     def close(self) -> None:
         self._writer.shutdown(wait=True, cancel_futures=True)

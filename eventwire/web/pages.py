@@ -108,15 +108,15 @@ def article(db: Db, article_id: Annotated[str, Path(max_length=100)]) -> HTMLRes
 def dyad(db: Db, a: Annotated[str, Query(pattern=CODE_PATH)] = "",
          b: Annotated[str, Query(pattern=CODE_PATH)] = "") -> HTMLResponse:
     """Both codes: the dyad's timeline and events; otherwise the top dyads (those of A when A is given)."""
-    data, top = None, []
+    if not (a and b):
+        actor = _blank(a)
+        top = db.remembered(("top_dyads", actor, PAGE), lambda store: queries.top_dyads(store, actor, PAGE))
+        return render("dyad.html", page="dyads", a=a.upper(), b=b.upper(), data=None, top=top)
     with db.store() as store:
-        if a and b:
-            series = queries.dyad_series(store, a, b)
-            data = {"series": series, "events": queries.events(store, queries.EventFilter(dyad=(a, b)), PAGE),
-                    "chart": charts.timeline(series, name=f"dyad-{a.upper()}-{b.upper()}")}
-        else:
-            top = queries.top_dyads(store, _blank(a), PAGE)
-    return render("dyad.html", page="dyads", a=a.upper(), b=b.upper(), data=data, top=top)
+        series = queries.dyad_series(store, a, b)
+        data = {"series": series, "events": queries.events(store, queries.EventFilter(dyad=(a, b)), PAGE),
+                "chart": charts.timeline(series, name=f"dyad-{a.upper()}-{b.upper()}")}
+    return render("dyad.html", page="dyads", a=a.upper(), b=b.upper(), data=data, top=[])
 
 
 @router.get("/actors", response_class=HTMLResponse)
@@ -138,8 +138,8 @@ def network(db: Db, since: Annotated[str | None, Query(pattern=DATE)] = None,
             until: Annotated[str | None, Query(pattern=DATE)] = None,
             min_events: Annotated[int, Query(ge=1, le=100_000)] = 1,
             limit: Annotated[int, Query(ge=1, le=MAX_NODES)] = 60) -> HTMLResponse:
-    with db.store() as store:
-        data = queries.network(store, _blank(since), _blank(until), min_events, limit)
+    args = (_blank(since), _blank(until), min_events, limit)
+    data = db.remembered(("network", *args), lambda store: queries.network(store, *args))
     return render("network.html", page="network", data=data, chart=charts.network(data), max_nodes=MAX_NODES)
 
 

@@ -238,13 +238,21 @@ def dyad_series(store: Store, a: str, b: str) -> list[dict[str, Any]]:
     )
 
 
-NETWORK_PAIRS = (
-    "WITH pairs AS (SELECT e.source_code AS source, e.target_code AS target, count(*) AS events, "
-    "round(avg(e.cameo_goldstein), 2) AS mean_goldstein FROM events e JOIN articles a ON a.key = e.article_key{where} "
-    "GROUP BY ALL HAVING count(*) >= ?), "
-    "ranked AS (SELECT code, sum(events) AS events FROM (SELECT source AS code, events FROM pairs UNION ALL "
-    "SELECT target, events FROM pairs) GROUP BY code ORDER BY events DESC, code LIMIT ?) "
-)
+NETWORK = """
+WITH pairs AS MATERIALIZED (
+    SELECT e.source_code AS source, e.target_code AS target, count(*) AS events,
+           round(avg(e.cameo_goldstein), 2) AS mean_goldstein
+    FROM events e{where} GROUP BY ALL HAVING count(*) >= ?),
+ranked AS (
+    SELECT code, sum(events) AS events FROM (SELECT source AS code, events FROM pairs
+                                             UNION ALL SELECT target, events FROM pairs)
+    GROUP BY code ORDER BY events DESC, code LIMIT ?),
+kept AS (
+    SELECT p.* FROM pairs p WHERE p.source IN (SELECT code FROM ranked) AND p.target IN (SELECT code FROM ranked)
+    QUALIFY row_number() OVER (ORDER BY p.events DESC, p.source, p.target) <= ? * (SELECT count(*) FROM ranked))
+SELECT 'node' AS kind, code AS source, NULL AS target, events, NULL AS mean_goldstein FROM ranked
+UNION ALL SELECT 'edge', source, target, events, mean_goldstein FROM kept
+"""
 EDGES_PER_NODE = 4
 
 
@@ -253,18 +261,18 @@ def network(store: Store, since: str | None = None, until: str | None = None,
     """Who acts on whom, for the ``limit`` most active actor codes only (at most ``MAX_NODES``).
 
     Nodes are ranked by their events in pairs of at least ``min_events``; the edges are the busiest directed
-    pairs between them (at most four per node), and the nodes are placed by :func:`force_layout`.
+    pairs between them (at most four per node), and the nodes are placed by :func:`force_layout`. One pass
+    over the events.
     """
     where, params = conditions(EventFilter(since=since, until=until))
     where += ["e.source_code IS NOT NULL", "e.target_code IS NOT NULL", "e.source_code <> e.target_code"]
-    cte = NETWORK_PAIRS.format(where=where_clause(where))
     count = max(1, min(int(limit), MAX_NODES))
-    params = [*params, max(1, int(min_events)), count]
-    ranked = _dicts(store, cte + "SELECT code, events FROM ranked ORDER BY events DESC, code", params)
-    edges = _dicts(store, cte + "SELECT p.* FROM pairs p WHERE p.source IN (SELECT code FROM ranked) "
-                   "AND p.target IN (SELECT code FROM ranked) ORDER BY events DESC, source, target LIMIT ?",
-                   [*params, EDGES_PER_NODE * len(ranked)])
-    kept = {row["code"]: int(row["events"]) for row in ranked}
+    found = _dicts(store, NETWORK.format(where=where_clause(where)),
+                   [*params, max(1, int(min_events)), count, EDGES_PER_NODE])
+    ranked = sorted((r for r in found if r["kind"] == "node"), key=lambda r: (-r["events"], r["source"]))
+    edges = sorted(({k: r[k] for k in ("source", "target", "events", "mean_goldstein")}
+                    for r in found if r["kind"] == "edge"), key=lambda e: (-e["events"], e["source"], e["target"]))
+    kept = {row["source"]: int(row["events"]) for row in ranked}
     placed = force_layout(list(kept), [Link(e["source"], e["target"], e["events"]) for e in edges])
     nodes = [{"code": p.code, "events": kept[p.code], "x": p.x, "y": p.y, "community": p.community}
              for p in placed]
@@ -285,12 +293,14 @@ def top_dyads(store: Store, actor: str | None = None, limit: int = 50) -> list[d
         params += [actor, actor]
     return _dicts(
         store,
-        "SELECT least(source_code, target_code) AS a, greatest(source_code, target_code) AS b, count(*) AS events, "
-        "count(*) FILTER (WHERE source_code < target_code) AS a_to_b, "
-        "count(*) FILTER (WHERE source_code > target_code) AS b_to_a, "
-        "count(*) FILTER (WHERE cameo_quad_class IN (3, 4)) AS conflict, "
-        "round(avg(cameo_goldstein), 2) AS mean_goldstein, min(date_value) AS first, max(date_value) AS last "
-        "FROM events" + where_clause(where) + " GROUP BY ALL ORDER BY events DESC, a, b LIMIT ?",
+        "WITH pairs AS (SELECT source_code AS s, target_code AS t, count(*) AS n, "
+        "count(*) FILTER (WHERE cameo_quad_class IN (3, 4)) AS c, sum(cameo_goldstein) AS g, "
+        "count(cameo_goldstein) AS gn, min(date_value) AS f, max(date_value) AS l FROM events"
+        + where_clause(where) + " GROUP BY ALL) "
+        "SELECT least(s, t) AS a, greatest(s, t) AS b, sum(n) AS events, "
+        "coalesce(sum(n) FILTER (WHERE s < t), 0) AS a_to_b, coalesce(sum(n) FILTER (WHERE s > t), 0) AS b_to_a, "
+        "sum(c) AS conflict, round(sum(g) / nullif(sum(gn), 0), 2) AS mean_goldstein, min(f) AS first, "
+        "max(l) AS last FROM pairs GROUP BY ALL ORDER BY events DESC, a, b LIMIT ?",
         [*params, _clamp(limit, 0)[0]],
     )
 

@@ -175,8 +175,9 @@ def dyad(db: Db, a: Annotated[str, Query(pattern=r"^[A-Za-z0-9_-]{1,40}$")],
 def top_dyads(db: Db, actor: Annotated[str | None, Query(pattern=CODE, description="either code starts with it")]
               = None, limit: Limit = 50) -> dict[str, Any]:
     """The pairs of actor codes with most events between them (both directions), with direction and conflict counts."""
-    with db.store() as store:
-        return {"actor": _blank(actor), "dyads": queries.top_dyads(store, _blank(actor), limit)}
+    code = _blank(actor)
+    return {"actor": code, "dyads": db.remembered(("top_dyads", code, limit),
+                                                  lambda store: queries.top_dyads(store, code, limit))}
 
 
 @router.get("/network")
@@ -186,8 +187,8 @@ def network(db: Db, since: Annotated[str | None, Query(pattern=DATE)] = None,
             limit: Annotated[int, Query(ge=1, le=MAX_NODES)] = 60) -> dict[str, Any]:
     """Who acts on whom: the ``limit`` most active actor codes placed by a force-directed layout (``x``, ``y`` in
     0…1) with their community, and the directed edges between them with counts and mean Goldstein."""
-    with db.store() as store:
-        return queries.network(store, _blank(since), _blank(until), min_events, limit)
+    args = (_blank(since), _blank(until), min_events, limit)
+    return db.remembered(("network", *args), lambda store: queries.network(store, *args))
 
 
 # ----------------------------------------------------------------------------- coding and ingesting
