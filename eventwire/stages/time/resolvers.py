@@ -17,6 +17,7 @@ from . import calendar as cal
 from . import narrative as nar
 from .calendar import Tense
 from .words import Lexicon
+from .words import load as load_lexicon
 
 TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
 Value = tuple[TimexType, str | None]  # a TimeML type and value
@@ -96,7 +97,20 @@ def unit_of(lex: Lexicon, word: str) -> str | None:
 
 
 def _year(text: str) -> int:
-    return int(text)
+    """A year written in digits or said in words ("nineteen ninety-six", "two thousand and one")."""
+    if text.isdigit():
+        return int(text)
+    words = re.split(r"[\s-]+", text.lower())
+    if words[:2] == ["two", "thousand"]:
+        rest = [w for w in words[2:] if w != "and"]
+        return 2000 + int(_words_number(rest))
+    return int(_words_number(words[:1])) * 100 + (int(_words_number(words[1:])) if words[1:] != ["hundred"] else 0)
+
+
+def _words_number(words: list[str]) -> float:
+    """The sum of number words ("ninety", "six" → 96), read from the time word table."""
+    lex = load_lexicon()
+    return sum(float(lex.value("number", w) or 0) for w in words)
 
 
 def _month(lex: Lexicon, word: str) -> int:
@@ -157,10 +171,41 @@ def numeric_date(m: re.Match[str], ctx: Anchor, lex: Lexicon) -> Value | None:
 
 
 def decade(m: re.Match[str], ctx: Anchor, lex: Lexicon) -> Value | None:
+    """A decade as TimeML writes it, its first three digits ("the 1980s", "the '80s": ``198``)."""
     if m["full"]:
-        return "DATE", m["full"][:3] + "X"
+        return "DATE", m["full"][:3]
     century = "19" if int(m["short"]) > 2 else "20"
-    return "DATE", century + m["short"] + "X"
+    return "DATE", century + m["short"]
+
+
+def decade_word(m: re.Match[str], ctx: Anchor, lex: Lexicon) -> Value | None:
+    """ "the nineties": the decade of that name in the reference's century (the last century's when it
+    would lie ahead); ``19X`` without a reference."""
+    tens = int(float(lex.value("number", m["word"]) or 0)) // 10
+    if ctx.reference is None:
+        return "DATE", f"19{tens}"
+    century = ctx.reference.year // 100
+    if century * 100 + tens * 10 > ctx.reference.year:
+        century -= 1
+    return "DATE", f"{century:02d}{tens}"
+
+
+def month_relative_year(m: re.Match[str], ctx: Anchor, lex: Lexicon) -> Value | None:
+    """ "June last year", "March of next year"."""
+    number_ = _month(lex, m["m"])
+    if ctx.reference is None:
+        return "DATE", f"XXXX-{number_:02d}"
+    year = ctx.reference.year + {"last": -1, "next": 1}.get(m["rel"].lower(), 0)
+    return "DATE", cal.month(year, number_)
+
+
+PERIOD_END_UNITS = {"year": "Y", "month": "M", "week": "W", "quarter": "Q"}
+
+
+def period_end(m: re.Match[str], ctx: Anchor, lex: Lexicon) -> Value | None:
+    """ "the end of the year", "year-end", "the month's end": the period it ends, the reference's."""
+    unit = PERIOD_END_UNITS[(m["u"] or m["u2"] or m["u3"]).lower()]
+    return "DATE", cal.shifted(ctx.reference, unit, 0) if ctx.reference else None
 
 
 def century(m: re.Match[str], ctx: Anchor, lex: Lexicon) -> Value | None:
@@ -256,10 +301,7 @@ def relative(m: re.Match[str], ctx: Anchor, lex: Lexicon) -> Value | None:
     base = ctx.story(unit) if shift in ANAPHORIC_SHIFTS else ctx.reference
     if base is None:
         return "DATE", None
-    value = cal.shifted(base, unit, RELATIVE_OFFSETS.get(shift, 0))
-    if unit == "10Y" and value:
-        value += "X"
-    return "DATE", value
+    return "DATE", cal.shifted(base, unit, RELATIVE_OFFSETS.get(shift, 0))
 
 
 def story_day(m: re.Match[str], ctx: Anchor, lex: Lexicon) -> Value | None:
@@ -362,7 +404,20 @@ def duration_expression(m: re.Match[str], ctx: Anchor, lex: Lexicon) -> Value | 
     unit = unit_of(lex, m["u"])
     if unit is None or unit == "WE":
         return None
-    return "DURATION", duration(number(m["n"], lex), unit)
+    count = number(m["n"], lex)
+    if count is not None and (m["half"] or m["half2"]):
+        return "DURATION", and_a_half(count, unit)
+    return "DURATION", duration(count, unit)
+
+
+HALVES = {"Y": "6M", "D": "T12H", "T:H": "30M", "T:M": "30S"}  # half of a unit in the next smaller one
+
+
+def and_a_half(count: float, unit: str) -> str:
+    """ "two and a half years" (P2Y6M), "5 1/2 hours" (PT5H30M); a decimal where no smaller unit fits."""
+    if unit not in HALVES:
+        return duration(count + 0.5, unit)
+    return duration(count, unit) + HALVES[unit]
 
 
 def vague_duration(m: re.Match[str], ctx: Anchor, lex: Lexicon) -> Value | None:
@@ -410,9 +465,21 @@ def clock_time(m: re.Match[str], ctx: Anchor, lex: Lexicon) -> Value | None:
     return "TIME", cal.day(date) + clock
 
 
+NAMED_TIMES = {"noon": "T12:00", "midday": "T12:00", "midnight": "T24:00", "morning": "TMO", "afternoon": "TAF",
+               "evening": "TEV"}
+
+
 def named_time(m: re.Match[str], ctx: Anchor, lex: Lexicon) -> Value | None:
-    clock = "T24:00" if m.group(0).lower() == "midnight" else "T12:00"
-    return "TIME", (cal.day(ctx.reference) if ctx.reference else "XXXX-XX-XX") + clock
+    """ "noon", "midnight Saturday", "mid-afternoon yesterday": a time of a day (the reference by default)."""
+    clock = NAMED_TIMES[(m["t"] or m["t2"]).lower()]
+    if ctx.reference is None:
+        return "TIME", "XXXX-XX-XX" + clock
+    date = ctx.reference
+    if m["wd"]:
+        date = cal.weekday_date(ctx.reference, int(lex.value("weekday", m["wd"]) or 0), ctx.tense)
+    elif m["rel"]:
+        date = ctx.reference + dt.timedelta(days=DEICTIC_DAYS.get(m["rel"].lower(), 0))
+    return "TIME", cal.day(date) + clock
 
 
 def reference_word(value: str, kind: TimexType = "DATE") -> Resolver:
@@ -441,8 +508,14 @@ def weekend(m: re.Match[str], ctx: Anchor, lex: Lexicon) -> Value | None:
 
 
 def whole_year(m: re.Match[str], ctx: Anchor, lex: Lexicon) -> Value | None:
-    """"the fiscal year", "the full year": the reference year."""
-    return "DATE", f"{ctx.reference.year:04d}" if ctx.reference else None
+    """ "the fiscal year", "the year", "the current fiscal year": the reference year ("the latest fiscal
+    year": the one before); "the year ended Sept. 30" is a year's length."""
+    if m["ended"] is not None:
+        return "DURATION", "P1Y"
+    if ctx.reference is None:
+        return "DATE", None
+    back = 1 if m["shift"] and m["shift"].lower() != "current" else 0
+    return "DATE", f"{ctx.reference.year - back:04d}"
 
 
 def holiday(m: re.Match[str], ctx: Anchor, lex: Lexicon) -> Value | None:

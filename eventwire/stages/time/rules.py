@@ -69,11 +69,13 @@ def blocks() -> dict[str, str]:
     units = alternation(lex.tables["unit"])
     ones = alternation(ordered_words("number_ones"))
     tens = alternation(ordered_words("number_tens"))
+    teens = alternation(ordered_words("number_teens"))
     return {
         "M": _capitalised(lex, "month"),
         "WD": "(?-i:" + "|".join(w.capitalize() for w in lex.tables["weekday"]) + ")",
         "DD": r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b",
-        "YYYY": r"(?:1[5-9]\d\d|20\d\d)\b",
+        "YYYY": rf"(?:1[5-9]\d\d|20\d\d|(?:eighteen|nineteen)[\s-]+"
+                rf"(?:(?:{tens})(?:[\s-]+(?:{ones}))?|{teens}|hundred))\b",
         "NUM": rf"(?:\d+(?:\.\d+)?|(?:{tens})(?:[\s-]+(?:{ones}))?|{lex.pattern('number')})\b",
         "UNIT": rf"(?:{units}|centuries|(?:{units})s)\b",
         "ORD": lex.pattern("ordinal"),
@@ -82,6 +84,8 @@ def blocks() -> dict[str, str]:
         "SETWORD": lex.pattern("set"),
         "HOLIDAY": lex.pattern("holiday").replace("'", "['\u2019]"),
         "MOD": "(?:" + alternation(ordered_words("time_modifiers")) + ")",
+        "DECADES": alternation(word[:-1] + "ies" for word in ordered_words("number_tens")),
+        "ONES": ones,
     }
 
 
@@ -199,7 +203,14 @@ def rules() -> tuple[Rule, ...]:
         ("numeric", r"(?P<mo>\d{{1,2}})/(?P<d>\d{{1,2}})/(?P<y>\d{{4}}|\d\d)\b", res.numeric_date, None),
         ("decade", r"(?:(?:early|mid|late)[\s-]+)?(?:(?P<full>(?:1[5-9]|20)\d0)s|'(?P<short>\d)0s)\b",
          res.decade, None),
+        ("decade_word", r"the\s+(?:(?:early|mid|late)[\s-]+)?(?P<word>{DECADES})\b", res.decade_word, None),
         ("century", r"(?:the\s+)?(?P<o>{ORD})[\s-]+century\b", res.century, None),
+        ("year_words", r"the\s+year\s+(?P<y>two\s+thousand(?:\s+and\s+(?:{ONES}))?)\b", res.year_alone, None),
+        ("month_relative_year", r"(?:(?:early|mid|late)[\s-]+)?(?P<m>{M})\s+(?:of\s+)?(?P<rel>last|this|next)"
+                                r"\s+year\b", res.month_relative_year, None),
+        ("period_end", r"(?:the\s+)?(?:end\s+of\s+(?:the|this)\s+(?P<u>year|month|week|quarter)|"
+                       r"(?P<u2>year|month|quarter)[\s-]end|(?P<u3>year|month)['\u2019]s\s+end)\b",
+         res.period_end, None),
         ("year", r"(?:(?:early|mid|late)[\s-]+)?(?:fiscal\s+(?:year\s+)?)?(?P<y>{YYYY})", res.year_alone, _year_ok),
         ("season", r"(?:(?P<shift>last|next|this|early|late|the)\s+)?(?P<s>{SEASON})\b(?:\s+(?:of\s+)?(?P<y>{YYYY}))?",
          res.season, _season_ok),
@@ -225,7 +236,9 @@ def rules() -> tuple[Rule, ...]:
         ("story_day", r"(?:(?:earlier|later)\s+)?(?:the\s+|that\s+)?(?P<shift>next|following|previous|same|that)\s+"
                       r"(?P<u>day|morning|afternoon|evening|night)\b", res.story_day, None),
         ("weekend", r"the\s+weekend\b", res.weekend, None),
-        ("whole_year", r"the\s+(?:fiscal|full|current|calendar)\s+year\b", res.whole_year, None),
+        ("whole_year", r"the\s+(?:(?P<shift>current|latest|most\s+recent)\s+)?"
+                       r"(?:(?:fiscal|full|calendar|whole|entire)\s+)*year\b(?!['\u2019-]|\s+(?:before|after|earlier|later|ago|of|in|when|that|which)\b)"
+                       r"(?P<ended>(?=\s+(?:ended|ending|that\s+ended|that\s+ends)\b))?", res.whole_year, None),
         ("deictic", r"(?:the\s+day\s+(?:before\s+yesterday|after\s+tomorrow)|(?:yesterday|tomorrow|this|last)\s+"
                     r"(?:morning|afternoon|evening|night)|today|tonight|yesterday|tomorrow)\b", res.deictic, None),
         ("weekday", r"(?:(?P<shift>last|next|this|coming|past)\s+)?(?P<wd>{WD}s?)\b(?:\s+(?P<part>{PART})\b)?",
@@ -233,8 +246,9 @@ def rules() -> tuple[Rule, ...]:
         ("ago", r"(?:{MOD}\s+)?(?P<n>{NUM})[\s-]+(?P<u>{UNIT})\s+(?P<dir>ago|earlier|before|later|from\s+now|hence)\b",
          res.ago, None),
         ("duration", r"(?:(?:the\s+)?(?:past|last|next|first|final|previous|coming|following|"
-                     r"each\s+of\s+the\s+past)\s+)?(?:{MOD}\s+)?(?P<n>{NUM})(?:\s+more)?[\s-]+(?P<u>{UNIT})"
-                     r"(?:[\s-]+(?:long|old))?\b", res.duration_expression, _duration_ok),
+                     r"each\s+of\s+the\s+past)\s+)?(?:{MOD}\s+)?(?P<n>{NUM})(?P<half>\s+1/2|\s+and\s+a\s+half)?(?:\s+more)?"
+                     r"[\s-]+(?P<u>{UNIT})(?P<half2>\s+and\s+a\s+half)?(?:[\s-]+(?:long|old))?\b",
+         res.duration_expression, _duration_ok),
         ("relative_duration", r"(?:the\s+)?(?:past|last|next|coming|previous)\s+(?P<n>few|several|many)\s+"
                               r"(?P<u>{UNIT})", res.relative_duration, None),
         ("vague_duration", r"(?P<u>years|months|weeks|days|decades|hours|minutes)\b", res.vague_duration, _vague_ok),
@@ -246,7 +260,9 @@ def rules() -> tuple[Rule, ...]:
         ("clock", r"(?P<h>\d{{1,2}})(?::(?P<mi>\d\d))?\s*(?P<ap>a\.m\.?|p\.m\.?|am\b|pm\b)"
                   r"(?:\s+(?:[ECMP][SD]T|GMT|UTC)\b)?(?:,?\s+(?:on\s+)?(?P<wd>{WD})\b|\s+(?P<rel>today|yesterday|tomorrow)\b)?",
          res.clock_time, None),
-        ("named_time", r"(?:noon|midday|midnight)\b", res.named_time, None),
+        ("named_time", r"(?:(?:early|late|mid)[\s-]?)?(?P<t>noon|midday|midnight|morning|afternoon|evening)"
+                       r"(?:,?\s+(?:on\s+)?(?P<wd>{WD})\b|\s+(?P<rel>today|yesterday|tomorrow)\b)"
+                       r"|(?P<t2>noon|midday|midnight)\b", res.named_time, None),
         ("present", r"(?:right\s+now|now|currently|presently|at\s+present|nowadays|these\s+days|at\s+the\s+moment)\b",
          res.reference_word("PRESENT_REF"), _present_ok),
         ("past", r"(?:recently|lately|(?:in\s+)?the\s+past(?!\s+(?:\d|few|several|many)))\b",

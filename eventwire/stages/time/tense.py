@@ -9,6 +9,7 @@ from typing import Literal
 
 from spacy.tokens import Doc, Span, Token
 
+from ...lexicons import words
 from .calendar import Tense
 from .words import load as load_lexicon
 
@@ -16,10 +17,17 @@ MAX_WALK = 6  # head steps from an expression up to its governing verb
 
 
 def tense_at(doc: Doc, start: int, end: int) -> Tense:
-    """The tense of the verb governing the text at ``[start, end)``; "past" when none is found."""
+    """The tense of the verb governing the text at ``[start, end)``; "past" when none is found.
+
+    Words just before the expression that put it ahead ("as early as Tuesday") make it future whatever the
+    verb. A verb of planning it hangs on looks ahead ("has scheduled a vote on Thursday"), or, itself in the
+    past ("planned a rally on Saturday"), to the nearest such day either way."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return "past"
+    before = " ".join(doc.text[max(0, start - 40):start].lower().split()[-3:])
+    if any(before.endswith(phrase) for phrase in words("before_future_time")):
+        return "future"
     return _tense_from(span)
 
 
@@ -27,6 +35,10 @@ def _tense_from(span: Span) -> Tense:
     token: Token = span.root
     for _ in range(MAX_WALK):
         if token.pos_ in {"VERB", "AUX"} and token.dep_ not in {"aux", "auxpass"}:
+            if token.lemma_.lower() in words("planning_verbs"):
+                simple_past = token.tag_ == "VBD" or any(c.dep_ in {"aux", "auxpass"} and c.tag_ == "VBD"
+                                                         for c in token.children)
+                return "present" if simple_past else "future"
             return verb_tense(token)
         if token.head.i == token.i:
             break
