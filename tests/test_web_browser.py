@@ -294,6 +294,10 @@ def test_events_table_downloads_as_the_csv_it_shows(server: str, page: object) -
         assert row[1].split(" ")[0] == (event["source_code"] or "–")
         assert row[2] == f"{event['cameo_code']} {event['cameo_label']}"
         assert row[-1] == (event["article_title"] or event["article_id"])  # the full title, not the shortened one
+    total = json.loads(urllib.request.urlopen(server + "/api/events?root=05").read())["total"]
+    name, body = _download(page, "a.all-csv")
+    every = list(csv.DictReader(io.StringIO(body.decode("utf-8"))))
+    assert name == "events.csv" and len(every) == total and all(r["cameo_root"] == "05" for r in every)
 
 
 def test_network_downloads_as_svg_and_png(server: str, page: object) -> None:

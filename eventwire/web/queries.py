@@ -9,14 +9,15 @@ fixed fragments chosen by which filters are set. The events filter is
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from typing import Any
 
 from ..analysis.layout import MAX_NODES, Link, force_layout
 from ..store import Store
 from ..store.filters import EventFilter, conditions, where_clause
 
-__all__ = ["EventFilter", "actor", "article", "articles", "contract_event", "dashboard", "dyad_series", "events",
-           "network", "quotes", "quotes_by_code", "top_actors", "top_dyads"]
+__all__ = ["EventFilter", "actor", "article", "articles", "contract_event", "dashboard", "dyad_series", "event_table",
+           "events", "network", "quotes", "quotes_by_code", "top_actors", "top_dyads"]
 
 MAX_LIMIT = 500
 EVENT_ORDER = " ORDER BY a.published DESC NULLS LAST, a.id, e.trigger_start, e.id"
@@ -51,6 +52,20 @@ def events(store: Store, flt: EventFilter, limit: int = 50, offset: int = 0) -> 
                   [*params, limit, offset])
     return {"total": int(total), "limit": limit, "offset": offset, "filters": flt.as_params(),
             "events": [_event_row(r) for r in rows]}
+
+
+def event_table(store: Store, flt: EventFilter, batch: int = 5000) -> Iterator[list[Any]]:
+    """Every event that matches, in the order of the events page: the column names first, then one list of
+    values per event (its article's id, title and date, then the columns of the events table). Read in
+    batches of ``batch`` rows, so a large answer is never all in memory."""
+    where, params = conditions(flt)
+    cursor = store.connection.execute(
+        "SELECT a.id AS article_id, a.title AS article_title, a.published AS article_published, "
+        "e.* EXCLUDE (article_key) FROM events e JOIN articles a ON a.key = e.article_key"
+        + where_clause(where) + EVENT_ORDER, params)
+    yield [d[0] for d in cursor.description]
+    while rows := cursor.fetchmany(batch):
+        yield from (list(row) for row in rows)
 
 
 def _event_row(row: dict[str, Any]) -> dict[str, Any]:

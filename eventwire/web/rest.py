@@ -9,14 +9,16 @@ from __future__ import annotations
 
 import json
 import secrets
+from collections.abc import Iterator
 from dataclasses import asdict
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, File, Header, HTTPException, Path, Query, Request, UploadFile
+from fastapi.responses import StreamingResponse
 from pydantic import BaseModel, Field
 
 from ..analysis.layout import MAX_NODES
-from . import queries
+from . import csvfile, queries
 from .database import Database
 from .queries import EventFilter
 
@@ -118,6 +120,19 @@ def events(db: Db, flt: Filter, limit: Limit = 50, offset: Offset = 0) -> dict[s
     """Events filtered by actor, dyad, CAMEO root, PLOVER type, QuadClass, dates and place; paginated."""
     with db.store() as store:
         return queries.events(store, flt, limit, offset)
+
+
+@router.get("/events.csv", response_class=StreamingResponse,
+            responses={200: {"content": {"text/csv": {}}, "description": "every matching event, one per line"}})
+def events_csv(db: Db, flt: Filter) -> StreamingResponse:
+    """Every event that matches the filters (no page limit) as CSV: the columns of ``/api/events``, streamed."""
+
+    def stream() -> Iterator[str]:
+        with db.store() as store:
+            yield from csvfile.lines(queries.event_table(store, flt))
+
+    return StreamingResponse(stream(), media_type="text/csv; charset=utf-8",
+                             headers={"Content-Disposition": 'attachment; filename="events.csv"'})
 
 
 @router.get("/articles")
