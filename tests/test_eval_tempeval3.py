@@ -76,7 +76,11 @@ def test_metrics_from_a_tally() -> None:
 
 
 @pytest.mark.parametrize(("value", "expected"), [("2000-W7", "2000-W07"), ("2000-W17", "2000-W17"),
-                                                 ("2000-WXX", "2000-WXX"), (None, None)])
+                                                 ("2000-WXX", "2000-WXX"), (None, None),
+                                                 ("1989-10-27T24", "1989-10-27T24:00"),
+                                                 ("1989-10-27T17:30", "1989-10-27T17:30"),
+                                                 ("1989-10-27TNI", "1989-10-27TNI"), ("198X", "198"),
+                                                 ("1988", "1988"), ("19XX", "19XX")])
 def test_canonical(value: str | None, expected: str | None) -> None:
     assert canonical(value) == expected
 

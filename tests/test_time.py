@@ -434,3 +434,33 @@ def test_planning_verbs_and_words_that_look_ahead(make_doc, words, heads, deps, 
                    lemmas=[lemma_of.get(w, w.lower()) for w in words])
     start = doc.text.index(span)
     assert tense_at(doc, start, start + len(span)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "tense", "expected"),
+    [
+        ("in August", "past", ("DATE", "2018-08")),
+        ("in October", "past", ("DATE", "2017-10")),
+        ("in October", "present", ("DATE", "2018-10")),
+        ("in February", "present", ("DATE", "2018-02")),
+        ("in January", "present", ("DATE", "2019-01")),
+        ("in June", "future", ("DATE", "2019-06")),
+        ("the 1996 quarter", "past", ("DATE", "1996")),
+        ("the year-ago second quarter", "past", ("DATE", "2017-Q2")),
+        ("3 p.m. EDT, Aug. 2", "future", ("TIME", "2018-08-02T15:00")),
+        ("a week or so ago", "past", ("DATE", "2018-W27")),
+        ("the week of Aug. 6", "future", ("DATE", "2018-W32")),
+        ("the previous Friday", "past", ("DATE", "2018-07-06")),
+    ],
+)
+def test_months_by_tense_quarters_and_days_of_weeks(text: str, tense: str, expected: tuple[str, str]) -> None:
+    assert normalise(text, PUBLISHED, tense) == expected  # type: ignore[arg-type]
+
+
+def test_a_weekday_owning_something_is_gone_by(make_doc) -> None:
+    words = ["Shares", "trade", "above", "Friday", "'s", "close"]
+    doc = make_doc(words, heads=[1, 1, 1, 5, 3, 2], deps=["nsubj", "ROOT", "prep", "poss", "case", "pobj"],
+                   tags=["NNS", "VBP", "IN", "NNP", "POS", "NN"], pos=["NOUN", "VERB", "ADP", "PROPN", "PART", "NOUN"],
+                   lemmas=[w.lower() for w in words])
+    [timex] = find_timexes(ArticleContext.of(doc, published=PUBLISHED))
+    assert (timex.text, timex.value) == ("Friday", "2018-07-06")

@@ -135,10 +135,14 @@ Misses = Counter[tuple[str, str, str]]  # (text, expected, got) -> how often
 
 
 def canonical(value: str | None) -> str | None:
-    """A TimeML value written one way: two-digit ISO weeks."""
+    """A TimeML value written one way where TimeML allows two spellings of the same time: two-digit ISO
+    weeks (``1998-W8`` = ``1998-W08``), a clock hour with its minutes (``T17`` = ``T17:00``) and a decade
+    by its first three digits (``198X`` = ``198``)."""
     if value is None:
         return None
-    return re.sub(r"-W(\d)(?!\d)", r"-W0\1", value)
+    value = re.sub(r"-W(\d)(?!\d)", r"-W0\1", value)
+    value = re.sub(r"(T\d\d)$", r"\1:00", value)
+    return re.sub(r"^(\d{3})X$", r"\1", value)
 
 
 Pair = tuple[Mark, Mark | None]  # a gold mark and the prediction matched to it (None: missed)

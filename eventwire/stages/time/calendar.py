@@ -16,6 +16,7 @@ from dateutil.easter import easter  # Gregorian Easter Sunday of a year, for the
 Tense = Literal["past", "present", "future"]
 
 LOOK = 90  # days a dated expression may lie against its tense ("said ... payable Dec. 7")
+MONTH_LOOK = 45  # days ahead the month a past-tense clause names may begin
 
 
 def parse_reference(published: str | None) -> dt.date | None:
@@ -70,12 +71,20 @@ def year_for_day(reference: dt.date, month_number: int, day_number: int, tense: 
 
 
 def year_for_month(reference: dt.date, month_number: int, tense: Tense) -> int:
-    """The year of "in May" said on ``reference``, looking back in past tense, ahead in future."""
-    if tense == "past" and month_number > reference.month:
-        return reference.year - 1
-    if tense == "future" and month_number < reference.month:
-        return reference.year + 1
-    return reference.year
+    """The year of "in May" said on ``reference``: past tense looks back (but a month that begins within
+    ``MONTH_LOOK`` days is the coming one: "talks opened ... in November" said on Oct. 30), future tense
+    looks ahead, present tense takes the nearest."""
+    if tense == "present":
+        back = (reference.month - month_number) % 12
+        ahead = (month_number - reference.month) % 12
+        return reference.year - (month_number > reference.month) if back < ahead else \
+            reference.year + (month_number < reference.month)
+    if tense == "future":
+        return reference.year + (month_number < reference.month)
+    if month_number <= reference.month:
+        return reference.year
+    begins = dt.date(reference.year, month_number, 1)
+    return reference.year if (begins - reference).days <= MONTH_LOOK else reference.year - 1
 
 
 def weekday_date(reference: dt.date, weekday: int, tense: Tense, shift: str | None = None) -> dt.date:

@@ -129,8 +129,11 @@ def _clock(hour: int, minute: int, meridiem: str) -> str:
 # --- resolvers -------------------------------------------------------------------------------
 
 def date_expression(m: re.Match[str], ctx: Anchor, lex: Lexicon) -> Value | None:
-    month_number = _month(lex, m["m"] or m["m2"])
-    day_number = int(_leading_digits(m["d"] or m["d2"]))
+    groups = m.groupdict()
+    month_number = _month(lex, groups.get("m") or groups.get("m2") or "")
+    day_number = int(_leading_digits(groups.get("d") or groups.get("d2") or "") or 0)
+    if not 1 <= day_number <= 31:
+        return None
     if m["y"]:
         return "DATE", f"{_year(m['y']):04d}-{month_number:02d}-{day_number:02d}"
     if ctx.reference is None:
@@ -248,15 +251,25 @@ def quarter(m: re.Match[str], ctx: Anchor, lex: Lexicon) -> Value | None:
     written = m["y"] or m["y0"]
     if written:
         return "DATE", f"{_year(written):04d}-{letter}{position}"
-    if ctx.reference is None:
-        return "DATE", f"XXXX-{letter}{position}"
-    ref = ctx.reference
     relation = (m["rel"] or m["rel0"] or "").lower()
+    value = quarter_value(position, letter, relation, ctx)
+    if m["ago"] and value:  # "the year-ago third quarter"
+        return "DATE", nar.shift_period(value, -1)
+    return "DATE", value or f"XXXX-{letter}{position}"
+
+
+def quarter_value(position: int, letter: str, relation: str, ctx: Anchor) -> str | None:
+    """The quarter (``Q``) or half (``H``) at ``position`` of the year ``relation`` ("last", "next" or "")
+    points to: by the tense, when none (a past quarter not yet begun is last year's); None without a
+    reference."""
+    if ctx.reference is None:
+        return None
+    ref = ctx.reference
     year = ref.year + {"last": -1, "next": 1}.get(relation, 0)
     now = cal.quarter_of(ref) if letter == "Q" else (ref.month - 1) // 6 + 1
     if not relation and ctx.tense == "past" and position > now:
         year -= 1
-    return "DATE", f"{year:04d}-{letter}{position}"
+    return f"{year:04d}-{letter}{position}"
 
 
 def relative_quarter(m: re.Match[str], ctx: Anchor, lex: Lexicon) -> Value | None:
@@ -343,7 +356,13 @@ def weekday(m: re.Match[str], ctx: Anchor, lex: Lexicon) -> Value | None:
         return "SET", f"XXXX-WXX-{weekday}"
     if ctx.reference is None:
         return "DATE", None
+    if shift in {"previous", "following"}:  # "the previous Friday": the one before the narrative's day
+        story = ctx.story("D") or ctx.reference
+        date = cal.weekday_date(story, weekday, "past", "last" if shift == "previous" else "next")
+        return "DATE", cal.day(date)
     tense: Tense = "future" if shift in {"this", "coming"} else ctx.tense
+    if not shift and tense == "present" and m.string[m.end():m.end() + 2] in {"'s", "\u2019s"}:
+        tense = "past"  # "Thursday's closing price": a day gone by unless the verb looks ahead
     date = cal.weekday_date(ctx.reference, weekday, tense, shift if shift in {"next", "last"} else None)
     part = PARTS.get((m["part"] or "").lower())
     return "DATE", cal.day(date) + (f"T{part}" if part else "")
@@ -462,7 +481,18 @@ def clock_time(m: re.Match[str], ctx: Anchor, lex: Lexicon) -> Value | None:
         date = cal.weekday_date(ctx.reference, weekday, ctx.tense)
     elif m["rel"]:
         date = ctx.reference + dt.timedelta(days=DEICTIC_DAYS.get(m["rel"].lower(), 0))
+    elif m["m"]:
+        on_day = date_expression(m, ctx, lex)
+        return "TIME", (on_day[1] if on_day and on_day[1] else "XXXX-XX-XX") + clock
     return "TIME", cal.day(date) + clock
+
+
+def week_of(m: re.Match[str], ctx: Anchor, lex: Lexicon) -> Value | None:
+    """ "the week of March 6": the ISO week holding that day."""
+    on_day = date_expression(m, ctx, lex)
+    if on_day is None or not on_day[1] or on_day[1].startswith("X"):
+        return "DATE", None
+    return "DATE", cal.week(dt.date.fromisoformat(on_day[1]))
 
 
 NAMED_TIMES = {"noon": "T12:00", "midday": "T12:00", "midnight": "T24:00", "morning": "TMO", "afternoon": "TAF",

@@ -214,13 +214,15 @@ def rules() -> tuple[Rule, ...]:
         ("year", r"(?:(?:early|mid|late)[\s-]+)?(?:fiscal\s+(?:year\s+)?)?(?P<y>{YYYY})", res.year_alone, _year_ok),
         ("season", r"(?:(?P<shift>last|next|this|early|late|the)\s+)?(?P<s>{SEASON})\b(?:\s+(?:of\s+)?(?P<y>{YYYY}))?",
          res.season, _season_ok),
-        ("quarter", r"(?:the\s+)?(?:(?P<y0>{YYYY})\s+|(?P<rel0>this|last|next)\s+year's\s+)?(?:fiscal\s+)?"
+        ("quarter", r"(?:the\s+)?(?:(?P<y0>{YYYY})\s+|(?P<rel0>this|last|next)\s+year's\s+|"
+                    r"(?P<ago>year[\s-](?:ago|earlier)|(?:comparable|corresponding|same)\s+year[\s-]ago)\s+)?(?:fiscal\s+)?"
                     r"(?P<o>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+"
                     r"(?P<k>quarter|half)\b(?:\s+of\s+(?:(?P<y>{YYYY})|(?P<rel>this|last|next)\s+year|the\s+year))?",
          res.quarter, _quarter_ok),
-        ("period", r"the\s+(?:(?P<y>{YYYY})|(?P<shift>latest|current|same|comparable|corresponding|year[\s-]earlier|"
-                   r"year[\s-]ago|prior[\s-]year))\s+(?:fiscal\s+)?period\b(?:\s+(?P<back>(?:of\s+)?"
-                   r"(?:last|the\s+previous|the\s+prior)\s+year|a\s+year\s+(?:ago|earlier)))?", res.period, None),
+        ("period", r"the\s+(?:(?P<y>{YYYY})\s+(?:fiscal\s+)?(?:period|quarter)|(?P<shift>latest|current|same|"
+                   r"comparable|corresponding|year[\s-]earlier|year[\s-]ago|prior[\s-]year)\s+(?:fiscal\s+)?period)\b"
+                   r"(?:\s+(?P<back>(?:of\s+)?(?:last|the\s+previous|the\s+prior)\s+year|a\s+year\s+(?:ago|earlier)))?",
+         res.period, None),
         ("relative_quarter", r"(?P<det>the|that|this)\s+(?:(?P<shift>latest|last|past|previous|current|same|"
                              r"year[\s-]earlier|year[\s-]ago|most\s+recent|recent|comparable|corresponding)\s+)?"
                              r"(?:fiscal\s+)?quarter\b(?:\s+(?P<back>(?:of\s+)?last\s+year|a\s+year\s+(?:ago|earlier))|"
@@ -236,14 +238,17 @@ def rules() -> tuple[Rule, ...]:
         ("story_day", r"(?:(?:earlier|later)\s+)?(?:the\s+|that\s+)?(?P<shift>next|following|previous|same|that)\s+"
                       r"(?P<u>day|morning|afternoon|evening|night)\b", res.story_day, None),
         ("weekend", r"the\s+weekend\b", res.weekend, None),
+        ("week_of", r"the\s+week\s+of\s+(?P<m>{M})\s*(?P<d>{DD})(?:,?\s+(?P<y>{YYYY}))?", res.week_of, None),
         ("whole_year", r"the\s+(?:(?P<shift>current|latest|most\s+recent)\s+)?"
-                       r"(?:(?:fiscal|full|calendar|whole|entire)\s+)*year\b(?!['\u2019-]|\s+(?:before|after|earlier|later|ago|of|in|when|that|which)\b)"
+                       r"(?:(?:fiscal|full|calendar|whole|entire)\s+)*year\b(?!['\u2019-]|\s+(?:before|after|earlier|later|ago|of|in)\b)"
                        r"(?P<ended>(?=\s+(?:ended|ending|that\s+ended|that\s+ends)\b))?", res.whole_year, None),
         ("deictic", r"(?:the\s+day\s+(?:before\s+yesterday|after\s+tomorrow)|(?:yesterday|tomorrow|this|last)\s+"
                     r"(?:morning|afternoon|evening|night)|today|tonight|yesterday|tomorrow)\b", res.deictic, None),
-        ("weekday", r"(?:(?P<shift>last|next|this|coming|past)\s+)?(?P<wd>{WD}s?)\b(?:\s+(?P<part>{PART})\b)?",
+        ("weekday", r"(?:(?:the\s+)?(?P<shift>last|next|this|coming|past|previous|following)\s+)?"
+                    r"(?P<wd>{WD}s?)\b(?:\s+(?P<part>{PART})\b)?",
          res.weekday, None),
-        ("ago", r"(?:{MOD}\s+)?(?P<n>{NUM})[\s-]+(?P<u>{UNIT})\s+(?P<dir>ago|earlier|before|later|from\s+now|hence)\b",
+        ("ago", r"(?:{MOD}\s+)?(?P<n>{NUM})[\s-]+(?P<u>{UNIT})(?:\s+or\s+so)?\s+"
+                r"(?P<dir>ago|earlier|before|later|from\s+now|hence)\b",
          res.ago, None),
         ("duration", r"(?:(?:the\s+)?(?:past|last|next|first|final|previous|coming|following|"
                      r"each\s+of\s+the\s+past)\s+)?(?:{MOD}\s+)?(?P<n>{NUM})(?P<half>\s+1/2|\s+and\s+a\s+half)?(?:\s+more)?"
@@ -258,7 +263,8 @@ def rules() -> tuple[Rule, ...]:
          res.set_expression, None),
         ("set_word", r"{SETWORD}\b", res.set_word, None),
         ("clock", r"(?P<h>\d{{1,2}})(?::(?P<mi>\d\d))?\s*(?P<ap>a\.m\.?|p\.m\.?|am\b|pm\b)"
-                  r"(?:\s+(?:[ECMP][SD]T|GMT|UTC)\b)?(?:,?\s+(?:on\s+)?(?P<wd>{WD})\b|\s+(?P<rel>today|yesterday|tomorrow)\b)?",
+                  r"(?:\s+(?:[ECMP][SD]T|GMT|UTC)\b)?(?:,?\s+(?:on\s+)?(?P<wd>{WD})\b|\s+(?P<rel>today|yesterday|tomorrow)\b|"
+                  r",?\s+(?:on\s+)?(?P<m>{M})\s*(?P<d>{DD})(?:,?\s+(?P<y>{YYYY}))?)?",
          res.clock_time, None),
         ("named_time", r"(?:(?:early|late|mid)[\s-]?)?(?P<t>noon|midday|midnight|morning|afternoon|evening)"
                        r"(?:,?\s+(?:on\s+)?(?P<wd>{WD})\b|\s+(?P<rel>today|yesterday|tomorrow)\b)"
