@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .errors import DictionaryError, EvaluationError, EventwireError, InputError, ModelError, StoreError
+from .errors import DictionaryError, EvaluationError, EventwireError, FetchError, InputError, ModelError, StoreError
 from .models import Actor, Article, Event, Place, Quote, Result, Skipped, Timex
 from .settings import Settings
 
@@ -21,6 +21,7 @@ __all__ = [
     "EvaluationError",
     "Event",
     "EventwireError",
+    "FetchError",
     "InputError",
     "ModelError",
     "Pipeline",

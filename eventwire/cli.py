@@ -6,6 +6,7 @@
     eventwire quotes             query stored quotes by speaker
     eventwire summary            what the database holds, with evidence sentences
     eventwire errors             inputs skipped and articles that failed, with the reason
+    eventwire watch SOURCE...    follow feeds, pages and folders; code and store what is new
 
 Each command parses its options, calls one library function and prints the answer. Options default
 from :meth:`eventwire.settings.Settings.from_env` (``EVENTWIRE_<NAME>`` variables); library errors
@@ -112,6 +113,7 @@ class LazyGroup(click.Group):
 LAZY_COMMANDS = {
     "evaluate": "eventwire.evaluate.command:evaluate_command",
     "serve": "eventwire.web.command:serve_command",
+    "watch": "eventwire.watch.command:watch_command",
     **{name: f"eventwire.analysis.commands:{name}" for name in ("link", "dyad", "timeline", "actors", "network",
                                                                 "export")},
 }

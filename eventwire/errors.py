@@ -5,6 +5,7 @@
     ├── ModelError                 the spaCy model is missing or broken (install it, or name another)
     ├── DictionaryError            a user dictionary file is malformed (the message names file and line)
     ├── StoreError                 the database cannot be opened or written
+    ├── FetchError                 a feed or page could not be fetched (the watcher records it per source)
     └── EvaluationError            a gold data set is missing or not in the expected format
 
 Every message says what went wrong and what to do about it.
@@ -29,6 +30,10 @@ class DictionaryError(EventwireError):
 
 class StoreError(EventwireError):
     """The database could not be opened, read or written."""
+
+
+class FetchError(EventwireError):
+    """A URL could not be fetched: its HTTP status, a timeout, a refused host."""
 
 
 class EvaluationError(EventwireError):

@@ -116,9 +116,18 @@ def ingest(paths: Sequence[str], settings: Settings, *, progress: bool = True,
     """
     from .read import read_inputs
 
+    items = read_inputs(paths, clean=settings.clean, max_chars=settings.max_chars)
+    return ingest_items(items, settings, progress=progress, make_coder=make_coder, out=out, dask=dask)
+
+
+def ingest_items(items: Iterable[Article | Skipped], settings: Settings, *, progress: bool = True,
+                 make_coder: CoderFactory = load_pipeline, out: str | None = None,
+                 dask: str | None = None) -> IngestSummary:
+    """Code and store articles already read (:func:`ingest` after reading its paths); a Skipped
+    among them becomes an ``errors`` row. The watcher (:mod:`eventwire.watch`) stores what it
+    fetched this way."""
     started = time.perf_counter()
     tally = _Tally()
-    items = read_inputs(paths, clean=settings.clean, max_chars=settings.max_chars)
     with (_writer(settings, out) as writer, _engine(settings, make_coder, dask) as (engine, width),
           _bar(progress) as bar):
         pending: deque[_Batch] = deque()

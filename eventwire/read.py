@@ -5,6 +5,7 @@
       ├── folder   every file below it, recursively, in sorted order (hidden files left out)
       └── file     .txt .md (text) · .html .htm (trafilatura) · .json (object or list) · .jsonl (streamed)
             ─► article_from_text (clean or verbatim, metadata lifted) ─► Article | Skipped(origin, reason)
+    article_from_html(html, origin=, url=)  one fetched page (the watcher's), read the same way as .html
 
 Nothing raises out of :func:`read_inputs`: a missing, empty, binary, undecodable or too long file,
 a malformed JSON line or an object without text comes back as :class:`~eventwire.models.Skipped`
@@ -232,7 +233,15 @@ def _text_article(text: str, origin: str, options: _Options) -> Article:
 # --- HTML ------------------------------------------------------------------------------------------
 
 
-def _html_article(html: str, origin: str, options: _Options) -> Article:
+def article_from_html(html: str, *, origin: str, url: str | None = None, clean: bool = True,
+                      max_chars: int = 1_000_000) -> Article:
+    """The article in an HTML page fetched from ``url`` (trafilatura), with the page's title, date and
+    site name; the page's own canonical URL, else ``url``, is the article's. Raises :class:`InputError`
+    when the page holds no article text or is too long."""
+    return _html_article(html, origin, _Options(clean=clean, max_chars=max_chars), url=url)
+
+
+def _html_article(html: str, origin: str, options: _Options, url: str | None = None) -> Article:
     """The article in an HTML page (trafilatura), with the page's title, date, site name and URL."""
     import trafilatura
 
@@ -257,7 +266,7 @@ def _html_article(html: str, origin: str, options: _Options) -> Article:
         text,
         published=date,
         title=page.title or None,
-        url=page.url or None,
+        url=page.url or url,
         source=page.sitename or None,
         wire=find_wire(page.author) if page.author else None,
         origin=origin,

@@ -28,7 +28,7 @@ from eventwire.models import (
     Speaker,
     Timex,
 )
-from eventwire.store import TABLES, Store, article_key
+from eventwire.store import SCHEMA_VERSION, TABLES, Store, article_key
 from eventwire.store.filters import EventColumns, EventFilter, conditions, where_clause
 
 # A tiny coder for tests: "<Name> <verb> <Name>" with names from this table; verbs from VERBS.
@@ -265,7 +265,7 @@ def test_a_database_of_an_older_schema_gains_the_new_columns(tmp_path: Path, res
         store.write(results)
         rows = store.connection.execute("SELECT DISTINCT source_basis, target_basis FROM events").fetchall()
         version = store.connection.execute("SELECT value FROM meta WHERE name = 'schema_version'").fetchone()
-    assert rows == [("named", "named")] and version == ("3",)
+    assert rows == [("named", "named")] and version == (SCHEMA_VERSION,)
 
 
 def test_an_actors_table_of_schema_version_2_gains_the_country_basis(tmp_path: Path, results: list[Result]) -> None:

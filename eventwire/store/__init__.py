@@ -17,6 +17,7 @@ from __future__ import annotations
 from .database import Store
 from .filters import EventFilter
 from .rows import WriteSummary, article_key
-from .schema import ANALYSIS_TABLES, SCHEMA_VERSION, TABLES
+from .schema import ANALYSIS_TABLES, SCHEMA_VERSION, TABLES, WATCH_TABLES
 
-__all__ = ["ANALYSIS_TABLES", "SCHEMA_VERSION", "TABLES", "EventFilter", "Store", "WriteSummary", "article_key"]
+__all__ = ["ANALYSIS_TABLES", "SCHEMA_VERSION", "TABLES", "WATCH_TABLES", "EventFilter", "Store", "WriteSummary",
+           "article_key"]

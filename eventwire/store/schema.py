@@ -2,6 +2,7 @@
 
     TABLES             the store's tables, written by ingest (described in docs/schema.md)
     ANALYSIS_TABLES    the tables `eventwire link` rebuilds next to them (described in docs/analysis.md)
+    WATCH_TABLES       what `eventwire watch` follows and has seen, so it goes on after a restart (docs/watch.md)
 
 A table is a tuple of ``(name, DuckDB type)`` columns in storage order. :func:`migrate` brings a store
 up to :data:`SCHEMA_VERSION`: it creates the tables that do not exist and adds the columns a newer
@@ -18,7 +19,7 @@ import duckdb
 Column = tuple[str, str]
 Columns = tuple[Column, ...]
 
-SCHEMA_VERSION = "3"  # 2: events.source_basis and events.target_basis; 3: actors.country_basis
+SCHEMA_VERSION = "4"  # 2: events.source_basis and events.target_basis; 3: actors.country_basis; 4: WATCH_TABLES
 
 TABLES: dict[str, Columns] = {
     "meta": (("name", "VARCHAR PRIMARY KEY"), ("value", "VARCHAR")),
@@ -107,6 +108,25 @@ ANALYSIS_TABLES: dict[str, Columns] = {
 }
 
 
+WATCH_TABLES: dict[str, Columns] = {
+    "watch_sources": (
+        ("id", "VARCHAR PRIMARY KEY"), ("kind", "VARCHAR"), ("location", "VARCHAR"), ("added_at", "TIMESTAMP"),
+        ("active", "BOOLEAN"), ("etag", "VARCHAR"), ("last_modified", "VARCHAR"), ("last_run", "TIMESTAMP"),
+        ("last_status", "VARCHAR"), ("last_error", "VARCHAR"), ("last_new", "INTEGER"), ("runs", "INTEGER"),
+        ("errors", "INTEGER"), ("articles", "INTEGER"),
+    ),
+    "watch_items": (
+        ("item", "VARCHAR PRIMARY KEY"), ("source_id", "VARCHAR"), ("version", "VARCHAR"),
+        ("article_key", "VARCHAR"), ("status", "VARCHAR"), ("attempts", "INTEGER"), ("reason", "VARCHAR"),
+        ("first_seen", "TIMESTAMP"), ("last_seen", "TIMESTAMP"),
+    ),
+    "watch_runs": (
+        ("source_id", "VARCHAR"), ("started", "TIMESTAMP"), ("seconds", "DOUBLE"), ("status", "VARCHAR"),
+        ("items", "INTEGER"), ("new_articles", "INTEGER"), ("errors", "INTEGER"), ("message", "VARCHAR"),
+    ),
+}
+
+
 def base_type(kind: str) -> str:
     """The DuckDB type of a column without its constraints: ``VARCHAR PRIMARY KEY`` -> ``VARCHAR``."""
     return kind.split()[0]
@@ -122,7 +142,7 @@ def select_list(table: str, values: Mapping[str, str]) -> str:
     """A SELECT list giving every column of ``table`` in storage order: the SQL expression ``values``
     has for it, else a typed NULL. A name that is not a column of ``table`` raises ``KeyError``, so
     code that builds rows this way breaks loudly on a renamed column and never on a new one."""
-    columns = TABLES.get(table) or ANALYSIS_TABLES[table]
+    columns = TABLES.get(table) or WATCH_TABLES.get(table) or ANALYSIS_TABLES[table]
     unknown = sorted(set(values) - {name for name, _ in columns})
     if unknown:
         raise KeyError(f"{table} has no column {', '.join(unknown)}; its columns are listed in "
@@ -146,6 +166,7 @@ def ensure_tables(connection: duckdb.DuckDBPyConnection, tables: Mapping[str, Co
 def migrate(connection: duckdb.DuckDBPyConnection) -> None:
     """Bring the store's tables up to :data:`SCHEMA_VERSION` and record that version in ``meta``."""
     ensure_tables(connection, TABLES)
+    ensure_tables(connection, WATCH_TABLES)
     connection.execute(
         "INSERT INTO meta VALUES ('schema_version', ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value",
         [SCHEMA_VERSION],
