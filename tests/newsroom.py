@@ -138,7 +138,7 @@ class Site:
 
 def _handler(site: Site) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
-        def do_GET(self) -> None:  # noqa: N802 (http.server's name)
+        def do_GET(self) -> None:
             headers = dict(self.headers.items())
             status, extra, body = site.answer(self.path, headers)
             site.log.append(Request(self.path, status, headers))

@@ -247,3 +247,39 @@ def test_dropped_sources_are_not_polled(tmp_path: Path) -> None:
 def test_watch_without_sources_says_what_to_give(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["watch", "--once", "--db", str(tmp_path / "w.duckdb")])
     assert result.exit_code != 0 and "no sources" in result.output
+
+
+# ----------------------------------------------------------------------------- the web UI and REST API
+
+
+def test_the_dashboard_and_the_api_show_each_sources_last_run(tmp_path: Path, site: Site) -> None:
+    from fastapi.testclient import TestClient
+
+    from eventwire.web.app import WebConfig, create_app
+
+    db = str(tmp_path / "web.duckdb")
+    watcher = Watcher(Settings(db=db), POLITE, make_coder=toy_coder)
+    watcher.follow([source_from(f"{site.base}/slow/rss.xml", "feed"), source_from(f"{site.base}/broken/rss.xml")])
+    watcher.poll()
+    with TestClient(create_app(WebConfig(Settings(db=db), token="t"))) as client:
+        sources = {s["location"].rsplit("/", 2)[1]: s for s in client.get("/api/watch").json()["sources"]}
+        page = client.get("/").text
+        assert client.get("/api/dashboard").json()["watch"][0]["location"] == f"{site.base}/slow/rss.xml"
+    assert (sources["slow"]["last_status"], sources["slow"]["last_new"], sources["slow"]["errors"]) == ("ok", 3, 0)
+    assert sources["broken"]["last_status"] == "error" and "HTTP 500" in sources["broken"]["recent"][0]["message"]
+    assert "Watched sources" in page and 'class="source-error"' in page and "HTTP 500" in page
+
+
+def test_a_store_never_watched_shows_no_sources(tmp_path: Path) -> None:
+    from fastapi.testclient import TestClient
+
+    from eventwire.web.app import WebConfig, create_app
+
+    path = tmp_path / "old.duckdb"
+    Store.open(path).close()
+    with Store.open(path) as store:  # as a store from before the watcher: no watch tables
+        for table in ("watch_sources", "watch_items", "watch_runs"):
+            store.connection.execute(f"DROP TABLE {table}")
+    with TestClient(create_app(WebConfig(Settings(db=str(path)), token="t", read_only=True))) as client:
+        assert client.get("/api/watch").json() == {"sources": []}
+        assert "Watched sources" not in client.get("/").text

@@ -17,9 +17,10 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import urlsplit
 from xml.etree import ElementTree
 
 import pytest
@@ -50,10 +51,11 @@ def _free_port() -> int:
 
 
 @contextmanager
-def serving(db: Path) -> Iterator[str]:
-    """`eventwire serve` on a free loopback port over ``db``, with the test token; yields its URL."""
+def serving(db: Path, *options: str) -> Iterator[str]:
+    """`eventwire serve` on a free loopback port over ``db``, with the test token and ``options``; yields its URL."""
     port = _free_port()
-    command = [sys.executable, "-m", "eventwire", "serve", "--db", str(db), "--port", str(port), "--token", TOKEN]
+    command = [sys.executable, "-m", "eventwire", "serve", "--db", str(db), "--port", str(port), "--token", TOKEN,
+               *options]
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, cwd=ROOT)
     url = f"http://127.0.0.1:{port}"
     try:
@@ -318,3 +320,49 @@ def test_network_downloads_as_svg_and_png(server: str, page: object) -> None:
     name, body = _download(page, "p.downloads button.download-png")
     assert name.startswith("dyad-") and name.endswith(".png") and body[:4] == b"\x89PNG"
     assert page.errors == []
+
+
+# ----------------------------------------------------------------------------- the watcher
+
+
+def _watched(url: str, ready: Callable[[dict[str, dict]], bool]) -> dict[str, dict]:
+    """The server's watched sources by path, once ``ready`` holds for them (the server codes with the model)."""
+    deadline = time.monotonic() + 240
+    while time.monotonic() < deadline:
+        with urllib.request.urlopen(url + "/api/watch", timeout=10) as answer:
+            sources = {urlsplit(s["location"]).path: s for s in json.load(answer)["sources"]}
+        if ready(sources):
+            return sources
+        time.sleep(0.5)
+    raise AssertionError(f"the watcher did not get there: {sources}")
+
+
+def test_the_dashboard_shows_the_watchers_sources(browser: object, tmp_path: Path, shots: Path) -> None:
+    """`eventwire serve --watch` over feeds on loopback: each source's last run, new articles and errors,
+    updated as the live feed adds an entry."""
+    from newsroom import Site
+    from newsroom import serving as serving_site
+
+    with serving_site(Site(slow=0.3, live=["/pages/japan.html"])) as site, serving(
+            tmp_path / "watched.duckdb", "--watch", "--interval", "2", "--allow-host", "127.0.0.1", "--retries", "0",
+            "--host-interval", "0.01", "--source", site.base + "/live/atom.xml",
+            "--source", site.base + "/broken/rss.xml") as url:
+        _watched(url, lambda s: len(s) == 2 and s["/live/atom.xml"]["articles"] == 1)
+        site.publish("/pages/egypt.html")
+        _watched(url, lambda s: s["/live/atom.xml"]["articles"] == 2)
+        tab = browser.new_page(viewport={"width": 1280, "height": 900})
+        tab.goto(url + "/")
+        rows = tab.locator("table.watch tbody tr")
+        assert rows.count() == 2
+        live = tab.locator("table.watch tr", has_text="/live/atom.xml")
+        broken = tab.locator("table.watch tr", has_text="/broken/rss.xml")
+        assert live.locator("td.articles").inner_text() == "2"
+        assert live.locator("td.status").inner_text() in {"ok", "unchanged"}
+        assert broken.locator("td.status").inner_text() == "error" and "HTTP 500" in broken.inner_text()
+        assert int(broken.locator("td.errors").inner_text()) >= 1
+        assert broken.locator("td.status").evaluate("e => getComputedStyle(e).color") == "rgb(170, 0, 0)"
+        tab.screenshot(path=str(shots / "watch.png"), full_page=True)
+        tab.close()
+    assert {r.path for r in site.log} <= {"/live/atom.xml", "/broken/rss.xml", "/pages/japan.html",
+                                          "/pages/egypt.html"}
+    assert site.fetched("/pages/japan.html") == site.fetched("/pages/egypt.html") == 1

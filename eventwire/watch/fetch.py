@@ -110,7 +110,8 @@ class Fetcher:
                 return self._try(url, etag, last_modified)
             except _Retry as retry:
                 if attempt >= self.policy.retries:
-                    raise FetchError(f"{url}: {retry.reason} (after {attempt + 1} tries)") from None
+                    tries = f"{attempt + 1} tries" if attempt else "1 try"
+                    raise FetchError(f"{url}: {retry.reason} (after {tries})") from None
                 self._sleep(retry.after if retry.after is not None else self.policy.backoff * 2 ** attempt)
                 attempt += 1
 

@@ -3,9 +3,10 @@
 DuckDB lets one process write a database file, or several processes read it, never both. So the
 server is the single process that opens the file: requests read through their own cursor (they see
 the last committed batch, and never wait for a write), and ingests sent to the server run one at a
-time on a writer thread through :func:`eventwire.ingest.ingest` in this same process. With
-``read_only`` the file is opened read-only: other readers (the query commands) may share it, and
-the write endpoints answer 403.
+time on a writer thread through :func:`eventwire.ingest.ingest` in this same process, as do the
+passes of the watcher (``eventwire serve --watch``, :meth:`Database.watch`). With ``read_only`` the
+file is opened read-only: other readers (the query commands) may share it, and the write endpoints
+answer 403.
 """
 
 from __future__ import annotations
@@ -13,20 +14,25 @@ from __future__ import annotations
 import shutil
 import tempfile
 import threading
+import time
 import uuid
 from collections.abc import Callable, Hashable, Iterator
-from concurrent.futures import ThreadPoolExecutor
-from contextlib import contextmanager
+from concurrent.futures import CancelledError, ThreadPoolExecutor
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
+from ..errors import StoreError
 from ..settings import Settings
 from ..store import Store
 from .memo import Memo
 
 T = TypeVar("T")
+
+if TYPE_CHECKING:
+    from ..watch import Watcher
 
 UPLOAD_SUFFIXES = (".txt", ".md", ".html", ".htm", ".json", ".jsonl")
 
@@ -55,6 +61,8 @@ class Database:
         self._coder_lock = threading.Lock()
         self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="eventwire-writer")
         self.memo = Memo()
+        self._stop = threading.Event()
+        self._watching: threading.Thread | None = None
 
     @contextmanager
     def store(self) -> Iterator[Store]:
@@ -71,8 +79,29 @@ class Database:
             return self.memo.get(store, key, compute)
 
     def close(self) -> None:
+        self._stop.set()
+        if self._watching is not None:
+            self._watching.join()
         self._writer.shutdown(wait=True, cancel_futures=True)
         self.root.close()
+
+    # ------------------------------------------------------------------------- the watcher
+
+    def watch(self, watcher: Watcher, interval: float) -> None:
+        """Run ``watcher`` every ``interval`` seconds on the writer thread (one write at a time, as
+        ingest jobs), until the server stops. What a pass does is in the store's watch tables."""
+        if self.read_only:
+            raise StoreError("the watcher writes to the database; start the server without --read-only")
+
+        def loop() -> None:
+            while not self._stop.is_set():
+                started = time.monotonic()
+                with suppress(CancelledError):  # the server stopped during the pass
+                    self._writer.submit(watcher.poll).result()
+                self._stop.wait(max(0.0, interval - (time.monotonic() - started)))
+
+        self._watching = threading.Thread(target=loop, name="eventwire-watcher", daemon=True)
+        self._watching.start()
 
     # ------------------------------------------------------------------------- coding without storing
 

@@ -17,7 +17,7 @@ from ..store import Store
 from ..store.filters import EventFilter, conditions, where_clause
 
 __all__ = ["EventFilter", "actor", "article", "articles", "contract_event", "dashboard", "dyad_series", "event_table",
-           "events", "network", "quotes", "quotes_by_code", "top_actors", "top_dyads"]
+           "events", "network", "quotes", "quotes_by_code", "top_actors", "top_dyads", "watch"]
 
 MAX_LIMIT = 500
 EVENT_ORDER = " ORDER BY a.published DESC NULLS LAST, a.id, e.trigger_start, e.id"
@@ -321,9 +321,18 @@ def top_dyads(store: Store, actor: str | None = None, limit: int = 50) -> list[d
 
 
 def dashboard(store: Store, latest: int = 15) -> dict[str, Any]:
-    """Totals, events by CAMEO root and PLOVER type, top dyads, and the latest events."""
+    """Totals, events by CAMEO root and PLOVER type, top dyads, the latest events, the watched sources."""
     data = store.summary(top=10, examples=0)
     data.pop("examples", None)
     data["top_actors"] = top_actors(store, limit=10)
     data["latest"] = events(store, EventFilter(), limit=latest)["events"]
+    data["watch"] = watch(store)
     return data
+
+
+def watch(store: Store, runs: int = 5) -> list[dict[str, Any]]:
+    """The watcher's sources with their last run, new articles and errors, and their latest runs; empty
+    when nothing is watched (or the store predates the watcher)."""
+    from ..watch.state import status
+
+    return status(store.connection, runs)

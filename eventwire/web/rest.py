@@ -206,6 +206,14 @@ def network(db: Db, since: Annotated[str | None, Query(pattern=DATE)] = None,
     return db.remembered(("network", *args), lambda store: queries.network(store, *args))
 
 
+@router.get("/watch")
+def watch(db: Db, runs: Annotated[int, Query(ge=1, le=100)] = 5) -> dict[str, Any]:
+    """The sources `eventwire watch` follows: each one's last run and status, articles the last run stored,
+    articles stored in all, errors and the last error, and its latest ``runs`` passes."""
+    with db.store() as store:
+        return {"sources": queries.watch(store, runs)}
+
+
 # ----------------------------------------------------------------------------- coding and ingesting
 
 
