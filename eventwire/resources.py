@@ -13,9 +13,11 @@ from functools import cached_property
 
 from . import casing
 from .clean import outlets
+from .errors import DictionaryError
 from .lexicons import check_words
 from .lexicons.actors import ActorDictionary
 from .lexicons.triggers import Lexicon
+from .lexicons.verb_import import MODES, with_verb_dictionary
 from .ontology import cameo, plover
 from .settings import Settings
 from .stages.actors.locate import Locate, locator
@@ -55,8 +57,16 @@ class Resources:
         return cls(
             dictionary=ActorDictionary.load(settings.dictionaries),
             gazetteer=Gazetteer.load(),
-            lexicon=Lexicon.load(),
+            lexicon=trigger_lexicon(settings.verb_dictionary),
         )
+
+
+def trigger_lexicon(verb_dictionary: str = "all") -> Lexicon:
+    """The shipped trigger lexicon with what the ``verb_dictionary`` setting takes of the CAMEO verb dictionary."""
+    if verb_dictionary not in MODES:
+        raise DictionaryError(f"the verb_dictionary setting is {verb_dictionary!r}; set it (EVENTWIRE_VERB_DICTIONARY) "
+                              f"to one of {', '.join(MODES)}")
+    return with_verb_dictionary(Lexicon.load(), verb_dictionary)
 
 
 def check_tables() -> None:

@@ -37,6 +37,9 @@ class Settings:
         "Repair extraction artefacts and lift metadata out of the text before parsing."))
     dictionaries: tuple[str, ...] = field(default=(), metadata=_help(
         "Extra actor dictionary files (YAML, CSV or PETRARCH format) to load."))
+    verb_dictionary: str = field(default="all", metadata=_help(
+        "What of the CAMEO verb dictionary joins the trigger lexicon: off, patterns (its frames with "
+        "conditions) or all (and the default codes of the verbs the lexicon leaves open)."))
 
     def replace(self, **changes: Any) -> Settings:
         """A copy with some settings changed; ``None`` values are ignored."""

@@ -28,7 +28,7 @@ from ..settings import data_path
 ENTRY_FIELDS = frozenset(
     {"lemma", "pos", "code", "intended", "particle", "object", "unless_object", "modifier", "complement",
      "clause_modal", "target", "place_target", "reciprocal", "strength", "group_source", "state_code",
-     "implied_source"}
+     "implied_source", "prep", "prep_object"}
 )
 CUE_FIELDS = ("intended_aux", "hypothetical_aux", "intended_heads", "hypothetical_heads", "negating_heads",
               "negators", "conditional_marks", "reporting_verbs")
@@ -58,6 +58,10 @@ class Entry:
     group_source: bool = False  # only a crowd, a group or a movement does it ("demonstrate", "rally")
     state_code: str | None = None  # the code when a state or its government or forces does it ("a Chilean strike")
     implied_source: str | None = None  # the sector of the doer an agentless use implies ("were arrested": COP)
+    prep: str | None = None  # a preposition that must hang on the verb or its object ("support for a truce")
+    prep_object: frozenset[str] = frozenset()  # the nouns that preposition's object may be (none: any)
+    origin: str = "lexicon"  # where the entry comes from: the lexicon file, or "cameo" (the CAMEO verb dictionary)
+    needs_target: bool = False  # an event only with a target found in the sentence (as PETRARCH codes)
 
     @property
     def root(self) -> str:
@@ -68,8 +72,14 @@ class Entry:
     def specificity(self) -> int:
         """How many conditions the frame sets: the most specific matching entry wins."""
         complement = 2 if isinstance(self.complement, frozenset) else int(bool(self.complement))
-        conditions = (self.particle is not None, bool(self.object), bool(self.modifier), bool(self.clause_modal))
+        conditions = (self.particle is not None, bool(self.object), bool(self.modifier), bool(self.clause_modal),
+                      self.prep is not None, bool(self.prep_object))
         return sum(conditions) + complement
+
+    @property
+    def curated(self) -> bool:
+        """An entry of eventwire's own lexicon (or the user's), not one imported from the CAMEO verb dictionary."""
+        return self.origin != "cameo"
 
 
 @dataclass(frozen=True)
@@ -306,7 +316,17 @@ def parse_entry(raw: Any, where: str) -> Entry:
         group_source=bool(raw.get("group_source", False)),
         state_code=raw.get("state_code"),
         implied_source=raw.get("implied_source"),
+        prep=_word(raw.get("prep"), f"{label}: prep"),
+        prep_object=_words(raw.get("prep_object", []), f"{label}: prep_object"),
     )
+
+
+def _word(value: Any, where: str) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, str) or not value.strip() or " " in value.strip():
+        raise DictionaryError(f"{where}: expected one preposition (quote \"on\", \"off\"), not {value!r}")
+    return value.strip().lower()
 
 
 def _slots(value: Any, where: str) -> tuple[str, ...]:

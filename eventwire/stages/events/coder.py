@@ -84,8 +84,8 @@ def code_match(inputs: Inputs, match: Match) -> list[Event]:
     parties = entry.reciprocal and len({s.actor.id for s in sources}) > 1  # "X and Y met": each other's target
     alone = frozenset(s.actor.id for s in sources) if len(sources) == 1 else frozenset()  # several: each other's
     targets = find_targets(inputs, match, only_slots=parties, exclude=alone)
-    if entry.clause_modal and not targets:  # "said relations should not depend on ...": an opinion, no demand
-        return []
+    if (entry.clause_modal or entry.needs_target) and not targets:  # "said relations should not depend on ...":
+        return []  # an opinion, no demand; an imported frame codes, as PETRARCH does, only a source and a target
     code, modality = inputs.lexicon.code_for(entry, modality_of(trigger, inputs.lexicon.modality))
     pairs = argument_pairs(sources, targets, entry.reciprocal and not side_by_side(trigger))
     if root_has(entry.code, "domestic"):

@@ -43,12 +43,14 @@ def candidates(lexicon: Lexicon, token: Token) -> list[Entry]:
 
 
 def match(lexicon: Lexicon, token: Token) -> Match | None:
-    """The most specific entry whose frame fits ``token`` in its sentence, if any (then the strongest,
-    then one written for the word's own form: "opposed" before "oppose")."""
+    """The entry whose frame fits ``token`` in its sentence, if any: one of eventwire's own lexicon before
+    one imported from the CAMEO verb dictionary, then the most specific, then the strongest, then one
+    written for the word's own form ("opposed" before "oppose")."""
     found = [m for m in (_fit(e, token) for e in candidates(lexicon, token)) if m is not None]
     if not found:
         return None
-    return max(found, key=lambda m: (m.entry.specificity, m.entry.strength, m.entry.lemma == token.lower_))
+    return max(found, key=lambda m: (m.entry.curated, m.entry.specificity, m.entry.strength,
+                                     m.entry.lemma == token.lower_))
 
 
 def _participle(token: Token) -> bool:
@@ -66,6 +68,8 @@ def _fit(entry: Entry, token: Token) -> Match | None:
     if entry.object and obj is None:
         return None
     if entry.modifier and not _modified(entry, token, obj):
+        return None
+    if entry.prep and _prep_phrase(entry, (token, obj, particle)) is None:
         return None
     comp = None
     if entry.clause_modal:
@@ -94,6 +98,16 @@ def _modified(entry: Entry, token: Token, obj: Token | None) -> bool:
     law": the law is martial)."""
     modified = token if obj is None or entry.pos == "noun" else obj
     return _child(modified, {"compound", "amod", "nmod"}, lambda c: c.lemma_.lower() in entry.modifier) is not None
+
+
+def _prep_phrase(entry: Entry, heads: tuple[Token | None, ...]) -> Token | None:
+    """The preposition the entry asks for, on the verb, its frame object or its particle ("called for support
+    for a truce", "hit back at"), with one of the entry's nouns as its object when it names some."""
+    for head in (h for h in heads if h is not None):
+        for prep in (c for c in head.children if c.dep_ in {"prep", "dative", "agent"} and c.lower_ == entry.prep):
+            if not entry.prep_object or _event_noun(_child(prep, {"pobj"}, lambda c: True), entry.prep_object):
+                return prep
+    return None
 
 
 def _modal_clause(token: Token, modals: frozenset[str]) -> Token | None:
