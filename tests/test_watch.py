@@ -283,3 +283,28 @@ def test_a_store_never_watched_shows_no_sources(tmp_path: Path) -> None:
     with TestClient(create_app(WebConfig(Settings(db=str(path)), token="t", read_only=True))) as client:
         assert client.get("/api/watch").json() == {"sources": []}
         assert "Watched sources" not in client.get("/").text
+
+
+def test_a_database_of_schema_version_3_gains_the_watch_tables(tmp_path: Path) -> None:
+    import duckdb
+
+    from eventwire.store import SCHEMA_VERSION, TABLES, WATCH_TABLES
+
+    path = tmp_path / "v3.duckdb"
+    with duckdb.connect(str(path)) as connection:  # the tables as schema version 3 had them, with a stored article
+        for table, columns in TABLES.items():
+            connection.execute(f"CREATE TABLE {table} (" + ", ".join(f'"{n}" {k}' for n, k in columns) + ")")
+        connection.execute("INSERT INTO meta VALUES ('schema_version', '3')")
+        connection.execute("INSERT INTO articles (key, id) VALUES ('k', 'art-1')")
+    with Store.open(path) as store:
+        tables = {row[0] for row in store.connection.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+        version = store.connection.execute("SELECT value FROM meta WHERE name = 'schema_version'").fetchone()
+        assert store.count("articles") == 1
+    assert set(WATCH_TABLES) <= tables and version == (SCHEMA_VERSION,) and int(SCHEMA_VERSION) >= 4
+
+
+@pytest.mark.parametrize(("options", "message"), [(["--source", "inbox/"], "--source needs --watch"),
+                                                  (["--watch", "--read-only"], "without --read-only")])
+def test_serve_refuses_a_watcher_it_cannot_run(tmp_path: Path, options: list[str], message: str) -> None:
+    result = CliRunner().invoke(main, ["serve", "--db", str(tmp_path / "w.duckdb"), *options])
+    assert result.exit_code == 2 and message in result.output

@@ -46,6 +46,8 @@ def serve_command(db: str | None, host: str, port: int, token: str | None, read_
     config = WebConfig(settings, token=token, read_only=read_only, max_body=int(max_body_mb * 1_000_000))
     if sources and not watch:
         raise click.UsageError("--source needs --watch")
+    if watch and read_only:
+        raise click.UsageError("the watcher stores what it finds: use --watch without --read-only")
     try:
         app = create_app(config)
         if watch:
