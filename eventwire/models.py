@@ -115,7 +115,7 @@ class Actor:
     country_basis: CountryBasis | None = None  # how its country was found; None when it has none
 
 
-Basis = Literal["named", "place", "home", "unattributed", "implied"]
+Basis = Literal["named", "place", "home", "unattributed", "implied", "context"]
 
 
 @dataclass(frozen=True)
@@ -123,9 +123,10 @@ class ActorRef:
     """An actor as it appears in an event: id plus the fields a reader needs. ``basis`` says how the
     text gives it: ``named`` (a mention in the event's clause), ``place`` (the country of a place the act
     happened in or was aimed at), ``home`` (the source's own country, for a domestic act),
-    ``unattributed`` (unidentified attackers in the country of an attack nobody claimed) or ``implied``
+    ``unattributed`` (unidentified attackers in the country of an attack nobody claimed), ``implied``
     (the doer an agentless act implies by its lexicon entry: "five men were arrested in Karachi" ->
-    the Pakistani police)."""
+    the Pakistani police) or, for a target, ``context`` (no slot of the act names it: the party its
+    sentence or the sentence before names)."""
 
     actor: str
     name: str

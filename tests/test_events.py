@@ -745,7 +745,7 @@ def has(events: list, source: str | None, prefix: str, target: str | None, modal
         ("IRN", "036", "RUS", "intended"),  # Velayati is due to meet Putin
         ("ISR", "042", "RUS", "asserted"),  # Netanyahu was also visiting Moscow
         ("ISR", "05", "USA", "asserted"),  # Netanyahu backs Trump's decision
-        ("USA", "163", None, "intended"),  # Washington says it will reimpose sanctions
+        ("USA", "163", "IRN", "intended"),  # Washington says it will reimpose sanctions (on Iranian oil)
     ],
 )
 def test_seed_events(seed_events, source, prefix, target, modality) -> None:
@@ -883,7 +883,7 @@ def test_an_attack_nobody_claims_is_by_unidentified_attackers_where_it_happened(
     assert [(e.source.name, e.source.code, e.target.name if e.target else None) for e in events] == expected
 
 
-def test_no_home_target_when_the_sentence_names_a_place_abroad(make_doc, lexicon) -> None:
+def test_a_place_abroad_rules_out_the_home_target_and_is_the_context_target(make_doc, lexicon) -> None:
     words = ["Chilean", "police", "arrested", "students", "near", "Lima", "."]
     doc = make_doc(words, heads=[1, 2, 2, 2, 2, 4, 2], deps=["amod", "nsubj", "ROOT", "dobj", "prep", "pobj", "punct"],
                    pos=["ADJ", "NOUN", "VERB", "NOUN", "ADP", "PROPN", "PUNCT"],
@@ -891,7 +891,9 @@ def test_no_home_target_when_the_sentence_names_a_place_abroad(make_doc, lexicon
     lima = doc[5]
     place = Place("Lima", lima.idx, lima.idx + 4, "Lima", "PER", -12.0, -77.0, 3936456, "city")
     found = code(doc, lexicon, actors_on(doc, {"Chile": (0,)}), places=[place])
-    assert [(source, target) for source, _, target, _ in found] == [("Chile", None)]
+    assert [(source, target) for source, _, target, _ in found] == [("Chile", "PER")]
+    assert [e.target.basis for e in events_for(doc, lexicon, actors_on(doc, {"Chile": (0,)}), places=[place])] == [
+        "context"]
 
 
 @pytest.mark.parametrize("named,expected", [(False, [("Chile", "Chile")]), (True, [("Chile", None)])])
@@ -1027,13 +1029,13 @@ def test_a_body_acting_at_home_targets_its_country(make_doc, lexicon) -> None:
     assert [(s, c, t) for s, c, t, _ in code(doc, lexicon, actors_on(doc, {"Chile": (1,)}))] == [("Chile", "120", "Chile")]
 
 
-def test_no_internal_target_after_a_sentence_naming_another_country(make_doc, lexicon) -> None:
+def test_the_party_of_the_sentence_before_is_the_target_not_the_home_country(make_doc, lexicon) -> None:
     words = ["Peru", "appealed", ".", *INTERNAL_WORDS]
     shift = lambda heads: [h + 3 for h in heads]  # noqa: E731
     doc = make_doc(words, heads=[1, 1, 1, *shift(INTERNAL_PARSE["heads"])], deps=["nsubj", "ROOT", "punct", *INTERNAL_PARSE["deps"]],
                    pos=["PROPN", "VERB", "PUNCT", *INTERNAL_PARSE["pos"]], lemmas=["Peru", "appeal", ".", *INTERNAL_PARSE["lemmas"]])
     found = code(doc, lexicon, actors_on(doc, {"Chile": (4,), "Peru": (0,)}))
-    assert ("Chile", "120", None) in [(s, c, t) for s, c, t, _ in found]
+    assert ("Chile", "120", "Peru") in [(s, c, t) for s, c, t, _ in found]
 
 
 def test_no_internal_target_for_a_named_object(make_doc, lexicon) -> None:
@@ -1201,3 +1203,51 @@ def test_each_target_says_how_the_text_gives_it(make_doc, lexicon, visit_doc) ->
     peru = Actor("ac-peru", "Peru", "PER", "PER", (), "state", (Span(40, 44, "Peru"),))
     visit = events_for(visit_doc, lexicon, [*actors_on(visit_doc, {"Chile": (0,)}), peru], places=[lima], published=None)
     assert [(e.source.basis, e.target.basis) for e in (*home, *visit)] == [("named", "home"), ("named", "place")]
+
+
+def _condemned(make_doc, before: list[str], after: list[str]):
+    """ "[Peru raised tariffs .] Chile condemned the decision [...] ." with a hand-built parse."""
+    lead = ["Peru", "raised", "tariffs", "."] if before else []
+    n = len(lead)
+    words = [*lead, "Chile", "condemned", "the", "decision", *after, "."]
+    heads = [*[1, 1, 1, 1][:n], n + 1, n + 1, n + 3, n + 1]
+    deps = [*["nsubj", "ROOT", "dobj", "punct"][:n], "nsubj", "ROOT", "det", "dobj"]
+    pos = [*["PROPN", "VERB", "NOUN", "PUNCT"][:n], "PROPN", "VERB", "DET", "NOUN"]
+    lemmas = [*["Peru", "raise", "tariff", "."][:n], "Chile", "condemn", "the", "decision"]
+    if after == [",", "which", "Peru", "made"]:
+        heads += [n + 3, n + 7, n + 7, n + 3]
+        deps += ["punct", "dobj", "nsubj", "relcl"]
+        pos += ["PUNCT", "PRON", "PROPN", "VERB"]
+        lemmas += [",", "which", "Peru", "make"]
+    elif after == [",", "Peru", "said"]:
+        heads += [n + 1, n + 6, n + 1]
+        deps += ["punct", "nsubj", "parataxis"]
+        pos += ["PUNCT", "PROPN", "VERB"]
+        lemmas += [",", "Peru", "say"]
+    elif after == ["in", "Lima"]:
+        heads += [n + 1, n + 4]
+        deps += ["prep", "pobj"]
+        pos += ["ADP", "PROPN"]
+        lemmas += ["in", "Lima"]
+    heads.append(n + 1)
+    deps.append("punct")
+    pos.append("PUNCT")
+    lemmas.append(".")
+    doc = make_doc(words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+    peru = tuple(t.i for t in doc if t.text == "Peru")
+    return doc, actors_on(doc, {"Chile": (n,), **({"Peru": peru} if peru else {})})
+
+
+@pytest.mark.parametrize("before,after,expected", [
+    (False, [",", "which", "Peru", "made"], ("Peru", "context")),  # another party named in its sentence
+    (True, [], ("Peru", "context")),  # the party of the sentence before
+    (False, [",", "Peru", "said"], None),  # who reports the act is not whom it was done to
+    (False, ["in", "Lima"], None),  # the place of a statement is no party to it
+])
+def test_an_act_with_no_target_in_its_slots_takes_the_party_its_context_names(make_doc, lexicon, before, after,
+                                                                               expected) -> None:
+    doc, actors = _condemned(make_doc, before, after)
+    lima = [Place("Lima", t.idx, t.idx + 4, "Lima", "PER", -12.0, -77.0, 3936456, "city") for t in doc if t.text == "Lima"]
+    events = [e for e in events_for(doc, lexicon, actors, places=lima) if e.source and e.source.name == "Chile"]
+    assert events, "condemned is coded"
+    assert {(e.target.name, e.target.basis) if e.target else None for e in events} == {expected}

@@ -262,7 +262,7 @@ def kandahar(doc: Doc) -> list[Place]:
 
 def test_an_attack_undergone_with_no_attacker_is_by_the_place_s_unidentified_force(make_doc, lexicon) -> None:
     doc = attack_on_patrol(make_doc)
-    assert coded(events_for(doc, lexicon, [], places=kandahar(doc))) == [("190", "AFGUAF", "unattributed", None)]
+    assert coded(events_for(doc, lexicon, [], places=kandahar(doc))) == [("190", "AFGUAF", "unattributed", "AFG")]
     assert events_for(doc, lexicon, []) == []  # nothing places it: nobody
 
 

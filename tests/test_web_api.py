@@ -301,7 +301,7 @@ def test_events_table_marks_actors_the_text_does_not_name() -> None:
 
 def test_api_events_say_how_each_actor_is_given(client: TestClient) -> None:
     rows = client.get("/api/events?limit=200").json()["events"]
-    assert rows and {r["target_basis"] for r in rows if r["target_code"]} <= {"named", "place", "home", "unattributed"}
+    assert rows and {r["target_basis"] for r in rows if r["target_code"]} <= {"named", "place", "home", "unattributed", "context"}
 
 
 def test_events_table_marks_an_implied_source() -> None:

@@ -27,7 +27,7 @@ from .frames import Match, is_stative, said_by_an_event, sentence_matches
 from .implied import implied_sources, main_country, undergone_sources
 from .inputs import Inputs, Scene
 from .modality import modality_of
-from .targets import find_targets, home_target, internal_target, place_actors, unattributed_sources
+from .targets import context_target, find_targets, home_target, internal_target, place_actors, unattributed_sources
 
 if TYPE_CHECKING:
     from ...resources import Resources
@@ -92,6 +92,8 @@ def code_match(inputs: Inputs, match: Match) -> list[Event]:
         pairs = [(source, target or home_target(source, trigger, match, inputs)) for source, target in pairs]
     elif root_has(entry.code, "internal"):
         pairs = [(source, target or internal_target(source, trigger, match, inputs)) for source, target in pairs]
+    if entry.target and not entry.reciprocal:  # nobody in the slots: the party its sentence or the one before names
+        pairs = [(source, target or context_target(source, trigger, match, inputs)) for source, target in pairs]
     act = act_of(inputs, match, code, modality)
     return [build_event(inputs, act, source, target) for source, target in pairs]
 

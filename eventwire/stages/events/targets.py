@@ -5,7 +5,9 @@
 or condition clause, and at the place the act happened in (a *place* target). Failing those, a group,
 body or person of a country that names no other party acts on its own country (:func:`home_target`:
 "Kenyan demonstrators rioted"), and so does a body whose act has an object naming nobody in a passage
-naming no other country (:func:`internal_target`: "the Chilean court rejected the appeal"). An attack
+naming no other country (:func:`internal_target`: "the Chilean court rejected the appeal"). An act whose
+slots still name nobody takes the party its context names (:func:`context_target`, basis ``context``):
+another actor of its sentence, the place of a forceful act, the party of the sentence before. An attack
 a weapon did with nobody named is by unidentified attackers of the country it happened in
 (:func:`unattributed_sources`).
 """
@@ -15,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
+from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from ...ids import stable_id
@@ -22,6 +25,7 @@ from ...lexicons.words import words
 from ...models import Actor, Offsets, Place, Span
 from ...ontology.cameo import root_has
 from ..actors.index import ActorIndex
+from ..quotes.cues import speech_verbs
 from ..tokens import is_infinitive
 from . import arguments as args
 from .arguments import Argument
@@ -31,6 +35,7 @@ from .frames import match as match_word
 from .inputs import Inputs
 
 PLACE_TARGET = 0.85
+CONTEXT_TARGET = 0.6  # a party named in the sentence or the one before, with no slot tying it to the act
 NESTED_TARGET = 0.85  # a target one phrase deeper than its slot ("demanded a ceasefire with the rebels")
 LOCATED_TARGET = MISSING_TARGET  # the country of the place an act happened in: as likely as no target
 CLAUSE_SLOTS = ("object", "to", "with", "on", "against")  # targets of an absorbed clause with no entry
@@ -324,3 +329,62 @@ def _patients(trigger: Token, match: Match) -> list[Token]:
 def _foreign(patient: Token) -> bool:
     """An object said to come from abroad ("blamed a foreign conspiracy")."""
     return any(c.dep_ == "amod" and c.lower_ in FOREIGN_WORDS for c in patient.children)
+
+
+
+def context_target(source: Argument, trigger: Token, match: Match, inputs: Inputs) -> Argument | None:
+    """The party an act with no target in its slots was most likely done to, read as a reader does
+    when the grammar ties nobody to it: another actor named in its sentence (the first after the
+    trigger, else the last before it), else (for a forceful act, whose place stands for its target) the
+    country of a place the sentence names, else the last
+    actor the sentence before names ("Germany pledged on Monday to put its fighters on trial",
+    after a sentence on Washington's call). Never the source itself; basis ``context``."""
+    doc = trigger.doc
+    sentence = trigger.sent
+    own = doc[source.token]
+    reporters = reporter_spans(trigger, inputs)
+    found = [(span, actor) for span, actor in inputs.index.mentions_within(sentence.start_char, sentence.end_char)
+             if actor.id != source.actor.id and not span.start <= own.idx < span.end
+             and not span.start <= trigger.idx < span.end and not _within(span.start, reporters)]
+    after = [f for f in found if f[0].start > trigger.idx]
+    before = [f for f in found if f[0].start < trigger.idx]
+    choice = after[0] if after else (before[-1] if before else None)
+    if choice is not None:
+        return Argument(choice[1], _word_at(sentence, choice[0].start), CONTEXT_TARGET, basis="context")
+    located = root_has(match.entry.code, "located")
+    places = [a for a in place_targets([t for t in sentence if t.i != own.i], inputs, CONTEXT_TARGET)
+              if a.actor.id != source.actor.id] if located else []
+    if places:
+        return replace(places[0], basis="context")
+    if sentence.start == 0:
+        return None
+    before_sentence = doc[sentence.start - 1].sent
+    earlier = [(span, actor) for span, actor in
+               inputs.index.mentions_within(before_sentence.start_char, before_sentence.end_char)
+               if actor.id != source.actor.id]
+    if not earlier:
+        return None
+    span, actor = earlier[-1]
+    return Argument(actor, _word_at(before_sentence, span.start), CONTEXT_TARGET, basis="context")
+
+
+def reporter_spans(trigger: Token, inputs: Inputs) -> list[Offsets]:
+    """Where those who report the act are named: the speaker of a quote holding it, and the subject of a
+    speech verb whose clause holds it or is set beside it ("..., Peru said"; "according to Peru"). Who
+    tells of an act is not whom it was done to."""
+    spans = [Offsets(q.speaker.start, q.speaker.end) for q in inputs.earlier.quotes
+             if q.speaker is not None and q.start <= trigger.idx < q.end]
+    verbs = speech_verbs()
+    for verb in (t for t in trigger.sent if t.lemma_.lower() in verbs and t.i != trigger.i):
+        if verb.left_edge.i <= trigger.i <= verb.right_edge.i or verb.dep_ == "parataxis":
+            spans += [Offsets(c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text)) for c in verb.children
+                      if c.dep_ in {"nsubj", "nsubjpass"} and not c.left_edge.i <= trigger.i <= c.right_edge.i]
+    according = [p for t in trigger.sent if t.lower_ == "according" for p in t.children if p.lower_ == "to"]
+    spans += [Offsets(o.left_edge.idx, o.right_edge.idx + len(o.right_edge.text)) for p in according
+              for o in p.children if o.dep_ == "pobj"]
+    return spans
+
+
+def _word_at(sentence: SpacySpan, start: int) -> int:
+    """The index of the first word of ``sentence`` at or after character ``start``."""
+    return next((t.i for t in sentence if t.idx >= start), sentence.start)
