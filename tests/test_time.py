@@ -464,3 +464,22 @@ def test_a_weekday_owning_something_is_gone_by(make_doc) -> None:
                    lemmas=[w.lower() for w in words])
     [timex] = find_timexes(ArticleContext.of(doc, published=PUBLISHED))
     assert (timex.text, timex.value) == ("Friday", "2018-07-06")
+
+
+@pytest.mark.parametrize(
+    ("text", "tense", "expected"),
+    [
+        ("in coming weeks", "future", ("DURATION", "PXW")),
+        ("the years ahead", "future", ("DURATION", "PXY")),
+        ("the next couple of years", "future", ("DURATION", "P2Y")),
+        ("five trading days", "past", ("DURATION", "P5D")),
+        ("this past spring", "past", ("DATE", "2018-SP")),
+        ("well into the summer", "past", ("DATE", "2018-SU")),
+        ("in the morning", "past", ("TIME", "2018-07-12TMO")),
+        ("by mid-afternoon", "past", ("TIME", "2018-07-12TAF")),
+        ("each July", "past", ("SET", "XXXX-07")),
+        ("on Tuesday nights", "past", ("SET", "XXXX-WXX-2TNI")),
+    ],
+)
+def test_vague_durations_parts_of_the_day_and_sets(text: str, tense: str, expected: tuple[str, str]) -> None:
+    assert normalise(text, PUBLISHED, tense) == expected  # type: ignore[arg-type]

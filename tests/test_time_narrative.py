@@ -95,3 +95,9 @@ def test_shift_period() -> None:
     assert shift_period("1989-Q3", -1) == "1988-Q3"
     assert shift_period("1990-H1", 1) == "1991-H1"
     assert shift_period("1990", 1) is None
+
+
+def test_a_clock_time_without_a_day_is_on_the_narratives_day(make_doc) -> None:
+    text = "The envoy was shot on Oct. 23 , 1996 at 10 p.m. , and later in the day police arrived ."
+    assert values(make_doc, text) == [("Oct. 23, 1996", "1996-10-23"), ("10 p.m.", "1996-10-23T22:00"),
+                                      ("later in the day", "1996-10-23")]

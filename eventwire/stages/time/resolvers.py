@@ -220,7 +220,7 @@ def year_alone(m: re.Match[str], ctx: Anchor, lex: Lexicon) -> Value | None:
     return "DATE", f"{_year(m['y']):04d}"
 
 
-SEASON_SHIFTS: dict[str, Tense] = {"last": "past", "next": "future", "this": "present"}
+SEASON_SHIFTS: dict[str, Tense] = {"last": "past", "next": "future", "this": "present", "this past": "past"}
 
 
 def season(m: re.Match[str], ctx: Anchor, lex: Lexicon) -> Value | None:
@@ -229,7 +229,7 @@ def season(m: re.Match[str], ctx: Anchor, lex: Lexicon) -> Value | None:
         return "DATE", f"{_year(m['y']):04d}-{season}"
     if ctx.reference is None:
         return "DATE", f"XXXX-{season}"
-    shift = (m["shift"] or "").lower()
+    shift = " ".join((m["shift"] or "").lower().split())
     tense = SEASON_SHIFTS.get(shift, ctx.tense)
     year = cal.season_year(ctx.reference, season, tense)
     current = cal.season_year(ctx.reference, season, "present") == ctx.reference.year
@@ -317,6 +317,15 @@ def relative(m: re.Match[str], ctx: Anchor, lex: Lexicon) -> Value | None:
     return "DATE", cal.shifted(base, unit, RELATIVE_OFFSETS.get(shift, 0))
 
 
+def story_part(m: re.Match[str], ctx: Anchor, lex: Lexicon) -> Value | None:
+    """ "in the morning", "by mid-afternoon", "later in the day": a part of the narrative's day."""
+    base = ctx.story("D")
+    part = PARTS.get((m["u"] or m["u2"] or "").lower())
+    if base is None:
+        return ("TIME" if part else "DATE"), None
+    return ("TIME", cal.day(base) + f"T{part}") if part else ("DATE", cal.day(base))
+
+
 def story_day(m: re.Match[str], ctx: Anchor, lex: Lexicon) -> Value | None:
     """ "the next day", "the previous evening", "that same day": a day counted from the narrative's date."""
     base = ctx.story("D")
@@ -352,8 +361,9 @@ def deictic(m: re.Match[str], ctx: Anchor, lex: Lexicon) -> Value | None:
 def weekday(m: re.Match[str], ctx: Anchor, lex: Lexicon) -> Value | None:
     weekday = int(lex.value("weekday", m["wd"]) or 0)
     shift = (m["shift"] or "").lower()
-    if m["wd"].endswith("s") and not shift:
-        return "SET", f"XXXX-WXX-{weekday}"
+    part = PARTS.get((m["part"] or "").lower())
+    if (m["wd"].endswith("s") or m["parts"]) and not shift:  # "Fridays", "Tuesday nights"
+        return "SET", f"XXXX-WXX-{weekday}" + (f"T{part}" if part else "")
     if ctx.reference is None:
         return "DATE", None
     if shift in {"previous", "following"}:  # "the previous Friday": the one before the narrative's day
@@ -364,7 +374,6 @@ def weekday(m: re.Match[str], ctx: Anchor, lex: Lexicon) -> Value | None:
     if not shift and tense == "present" and m.string[m.end():m.end() + 2] in {"'s", "\u2019s"}:
         tense = "past"  # "Thursday's closing price": a day gone by unless the verb looks ahead
     date = cal.weekday_date(ctx.reference, weekday, tense, shift if shift in {"next", "last"} else None)
-    part = PARTS.get((m["part"] or "").lower())
     return "DATE", cal.day(date) + (f"T{part}" if part else "")
 
 
@@ -440,7 +449,8 @@ def and_a_half(count: float, unit: str) -> str:
 
 
 def vague_duration(m: re.Match[str], ctx: Anchor, lex: Lexicon) -> Value | None:
-    unit = unit_of(lex, m["u"])
+    """ "for years", "in coming weeks", "the months ahead": an unspecified number of a unit."""
+    unit = unit_of(lex, m["u"] or m.groupdict().get("u2") or "")
     return ("DURATION", duration(None, unit)) if unit else None
 
 
@@ -455,6 +465,8 @@ def set_expression(m: re.Match[str], ctx: Anchor, lex: Lexicon) -> Value | None:
     groups = m.groupdict()
     if groups.get("wd"):
         return "SET", f"XXXX-WXX-{lex.value('weekday', groups['wd'])}"
+    if groups.get("mo"):  # "each July"
+        return "SET", f"XXXX-{_month(lex, groups['mo']):02d}"
     unit = unit_of(lex, m["u"])
     if unit is None:
         return None
@@ -475,7 +487,7 @@ def clock_time(m: re.Match[str], ctx: Anchor, lex: Lexicon) -> Value | None:
     clock = _clock(hour, minute, m["ap"])
     if ctx.reference is None:
         return "TIME", f"XXXX-XX-XX{clock}"
-    date = ctx.reference
+    date = ctx.story("D") or ctx.reference  # a time with no day of its own is on the narrative's day
     if m["wd"]:
         weekday = int(lex.value("weekday", m["wd"]) or 0)
         date = cal.weekday_date(ctx.reference, weekday, ctx.tense)
@@ -504,7 +516,7 @@ def named_time(m: re.Match[str], ctx: Anchor, lex: Lexicon) -> Value | None:
     clock = NAMED_TIMES[(m["t"] or m["t2"]).lower()]
     if ctx.reference is None:
         return "TIME", "XXXX-XX-XX" + clock
-    date = ctx.reference
+    date = ctx.story("D") or ctx.reference
     if m["wd"]:
         date = cal.weekday_date(ctx.reference, int(lex.value("weekday", m["wd"]) or 0), ctx.tense)
     elif m["rel"]:

@@ -144,7 +144,7 @@ def _year_ok(text: str, m: re.Match[str]) -> bool:
 def _season_ok(text: str, m: re.Match[str]) -> bool:
     if m["y"] or (m["shift"] and m["shift"].lower() != "the"):
         return True
-    return _before(text, m) in {"in", "during", "by", "until", "since", "through", "over", "this", "for", "the"}
+    return _before(text, m) in {"in", "during", "by", "until", "since", "through", "over", "this", "for", "the", "into"}
 
 
 def _duration_ok(text: str, m: re.Match[str]) -> bool:
@@ -212,7 +212,8 @@ def rules() -> tuple[Rule, ...]:
                        r"(?P<u2>year|month|quarter)[\s-]end|(?P<u3>year|month)['\u2019]s\s+end)\b",
          res.period_end, None),
         ("year", r"(?:(?:early|mid|late)[\s-]+)?(?:fiscal\s+(?:year\s+)?)?(?P<y>{YYYY})", res.year_alone, _year_ok),
-        ("season", r"(?:(?P<shift>last|next|this|early|late|the)\s+)?(?P<s>{SEASON})\b(?:\s+(?:of\s+)?(?P<y>{YYYY}))?",
+        ("season", r"(?:(?P<shift>this\s+past|last|next|this|early|late|the)\s+)?(?P<s>{SEASON})\b"
+                   r"(?:\s+(?:of\s+)?(?P<y>{YYYY}))?",
          res.season, _season_ok),
         ("quarter", r"(?:the\s+)?(?:(?P<y0>{YYYY})\s+|(?P<rel0>this|last|next)\s+year's\s+|"
                     r"(?P<ago>year[\s-](?:ago|earlier)|(?:comparable|corresponding|same)\s+year[\s-]ago)\s+)?(?:fiscal\s+)?"
@@ -245,19 +246,25 @@ def rules() -> tuple[Rule, ...]:
         ("deictic", r"(?:the\s+day\s+(?:before\s+yesterday|after\s+tomorrow)|(?:yesterday|tomorrow|this|last)\s+"
                     r"(?:morning|afternoon|evening|night)|today|tonight|yesterday|tomorrow)\b", res.deictic, None),
         ("weekday", r"(?:(?:the\s+)?(?P<shift>last|next|this|coming|past|previous|following)\s+)?"
-                    r"(?P<wd>{WD}s?)\b(?:\s+(?P<part>{PART})\b)?",
+                    r"(?P<wd>{WD}s?)\b(?:\s+(?P<part>{PART})(?P<parts>s)?\b)?",
          res.weekday, None),
         ("ago", r"(?:{MOD}\s+)?(?P<n>{NUM})[\s-]+(?P<u>{UNIT})(?:\s+or\s+so)?\s+"
                 r"(?P<dir>ago|earlier|before|later|from\s+now|hence)\b",
          res.ago, None),
         ("duration", r"(?:(?:the\s+)?(?:past|last|next|first|final|previous|coming|following|"
                      r"each\s+of\s+the\s+past)\s+)?(?:{MOD}\s+)?(?P<n>{NUM})(?P<half>\s+1/2|\s+and\s+a\s+half)?(?:\s+more)?"
-                     r"[\s-]+(?P<u>{UNIT})(?P<half2>\s+and\s+a\s+half)?(?:[\s-]+(?:long|old))?\b",
+                     r"[\s-]+(?:(?:trading|business|working)\s+)?(?P<u>{UNIT})(?P<half2>\s+and\s+a\s+half)?(?:[\s-]+(?:long|old))?\b",
          res.duration_expression, _duration_ok),
         ("relative_duration", r"(?:the\s+)?(?:past|last|next|coming|previous)\s+(?P<n>few|several|many)\s+"
                               r"(?P<u>{UNIT})", res.relative_duration, None),
         ("vague_duration", r"(?P<u>years|months|weeks|days|decades|hours|minutes)\b", res.vague_duration, _vague_ok),
-        ("set", r"(?:every|each|per)\s+(?:(?P<n>{NUM}|other)\s+)?(?:(?P<u>{UNIT})|(?P<wd>{WD}))\b",
+        ("coming_duration", r"(?:the\s+)?(?:coming\s+(?P<u>years|months|weeks|days)|"
+                            r"(?P<u2>years|months|weeks|days)\s+ahead)\b",
+         res.vague_duration, None),
+        ("story_part", r"(?:(?:in|during|through)\s+the\s+(?:(?:early|late)\s+)?(?P<u>morning|afternoon|evening)|"
+                       r"(?:early|late|mid)[\s-]?(?P<u2>morning|afternoon|evening)|(?:earlier|later)\s+in\s+the\s+"
+                       r"(?P<u3>day))\b", res.story_part, None),
+        ("set", r"(?:every|each|per)\s+(?:(?P<n>{NUM}|other)\s+)?(?:(?P<u>{UNIT})|(?P<wd>{WD})|(?P<mo>{M}))\b",
          res.set_expression, None),
         ("frequency", r"(?:once|twice|(?:{NUM})\s+times)\s+(?:a|an|per|every|each)\s+(?P<u>{UNIT})\b",
          res.set_expression, None),
