@@ -152,7 +152,7 @@ def test_dyads_page_and_api_list_top_dyads(tmp_path: Path) -> None:
     _store(tmp_path / "s.duckdb", PAIRS).close()
     with TestClient(create_app(WebConfig(Settings(db=str(tmp_path / "s.duckdb")), token="t"))) as client:
         page = client.get("/dyads").text
-        assert page.index("RUSMIL") < page.index("DEU") and 'href="/dyads?a=RUS&amp;b=USA"' in page
+        assert page.index("RUSMIL") < page.index("DEU") and 'href="/dyads?a=RUS&amp;b=USA&amp;exact=true"' in page
         assert "No events with two actors with JPNX" in client.get("/dyads?a=JPNX").text
         assert client.get("/api/dyads/top?actor=UKR").json()["dyads"][0]["b"] == "UKR"
         assert client.get("/api/network?limit=2").json()["limit"] == 2
@@ -184,3 +184,22 @@ def test_memo_keeps_an_answer_until_the_store_changes(tmp_path: Path) -> None:
         memo.get(store, "third", lambda s: 2)
         memo.get(store, "top", dyads)  # the oldest answer made room for the newer two
         assert len(calls) == 3
+
+
+def test_a_listed_dyad_opens_on_exactly_its_events(tmp_path: Path) -> None:
+    pairs = [("RUS", "USA", 3, 3, -2.0), ("USA", "RUS", 1, 1, 1.0), ("RUSMIL", "USA", 2, 4, -9.0),
+             ("USAGOV", "RUS", 4, 1, 2.0)]
+    _store(tmp_path / "s.duckdb", pairs).close()
+    with TestClient(create_app(WebConfig(Settings(db=str(tmp_path / "s.duckdb")), token="t"))) as client:
+        listed = {(d["a"], d["b"]): d["events"] for d in client.get("/api/dyads/top").json()["dyads"]}
+        assert listed == {("RUS", "USA"): 4, ("RUS", "USAGOV"): 4, ("RUSMIL", "USA"): 2}
+        for (a, b), count in listed.items():
+            exact = client.get(f"/api/dyads?a={a}&b={b}&exact=true").json()
+            assert exact["events"]["total"] == sum(row["events"] for row in exact["series"]) == count
+        assert client.get("/api/dyads?a=RUS&b=USA").json()["events"]["total"] == 10  # by prefix: all of them
+        assert client.get("/api/events?dyad=RUS,USA&exact=true").json()["total"] == 4
+        assert client.get("/api/events?actor=RUS&exact=true").json()["total"] == 8
+        page = client.get("/dyads").text
+        assert 'href="/dyads?a=RUS&amp;b=USA&amp;exact=true"' in page
+        shown = client.get("/dyads?a=RUS&b=USA&exact=true").text
+        assert "4)" in shown and 'name="exact" value="true" checked' in shown

@@ -4,10 +4,10 @@
     where, params = conditions(flt)                      # the store's events rows (aliases e and a)
     where, params = conditions(flt, CANONICAL_EVENTS)    # eventwire link's canonical_events
 
-Actor codes match by prefix ("IRN" matches "IRNGOV"), case-insensitively; ``since`` and ``until`` are
-ISO dates compared at the precision of the event date, so an event dated "2018-07" is kept by
-``since="2018-07-20"``; ``implied=False`` leaves out the events whose source the text does not give but
-their trigger implies (source basis ``implied``: "five men were arrested in Karachi").
+Actor codes match by prefix ("IRN" matches "IRNGOV"), case-insensitively, or whole with ``exact=True``;
+``since`` and ``until`` are ISO dates compared at the precision of the event date, so an event dated
+"2018-07" is kept by ``since="2018-07-20"``; ``implied=False`` leaves out the events whose source the
+text does not give but their trigger implies (source basis ``implied``: "five men were arrested in Karachi").
 :class:`EventColumns` says where each filter's column lives in a query. Every value reaches DuckDB as a
 parameter; the SQL text is made of fixed fragments and the column names here.
 """
@@ -36,6 +36,7 @@ class EventFilter:
     place: str | None = None  # location name contains it, or its country code equals it
     article: str | None = None  # article id
     implied: bool | None = None  # False: leave out events whose source is implied, not told ("were arrested")
+    exact: bool | None = None  # True: actor, source, target and dyad codes match whole, not by prefix
 
     def as_params(self) -> dict[str, Any]:
         """The filters that are set, as query-string values (for links and forms)."""
@@ -114,6 +115,8 @@ def _codes(flt: EventFilter, cols: EventColumns) -> Conditions:
         params.extend(found[1])
 
     def starts(column: str, code: str) -> Conditions:
+        if flt.exact:
+            return [f"{column} = ?"], [code.upper()]
         return _starts(column, code, cols.ranges)
 
     if flt.actor:

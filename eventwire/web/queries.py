@@ -239,9 +239,10 @@ def quotes_by_code(store: Store, code: str, limit: int = 50) -> list[dict[str, A
 # ----------------------------------------------------------------------------- dyads and network
 
 
-def dyad_series(store: Store, a: str, b: str) -> list[dict[str, Any]]:
-    """Events between A and B (either direction, codes by prefix) per month: counts by QuadClass, mean Goldstein."""
-    where, params = conditions(EventFilter(dyad=(a, b)))
+def dyad_series(store: Store, flt: EventFilter) -> list[dict[str, Any]]:
+    """The events of ``flt`` (a dyad: either direction, codes by prefix unless exact) per month: counts by
+    QuadClass, mean Goldstein."""
+    where, params = conditions(flt)
     return _dicts(
         store,
         "SELECT substr(e.date_value, 1, 7) AS period, count(*) AS events, "

@@ -80,6 +80,8 @@ def event_filter(
     article: Annotated[str | None, Query(max_length=100, description="article id")] = None,
     implied: Annotated[bool | None, Query(description="false: leave out events whose source is implied "
                                                       "by their trigger, not given by the text")] = None,
+    exact: Annotated[bool | None, Query(description="true: actor, source, target and dyad codes match whole, "
+                                                    "not by prefix")] = None,
 ) -> EventFilter:
     """The event filters of a query string (empty values mean no filter)."""
     quadclass = _blank(quad)
@@ -88,6 +90,7 @@ def event_filter(
         root=_blank(root), plover=_blank(plover), quad=int(quadclass) if quadclass else None,
         since=_blank(since), until=_blank(until),
         place=_blank(place), article=_blank(article), implied=False if implied is False else None,
+        exact=True if exact else None,
     )
 
 
@@ -178,12 +181,15 @@ def actor(db: Db, code: Annotated[str, Path(pattern=CODE_PATH, min_length=1)], l
 
 @router.get("/dyads")
 def dyad(db: Db, a: Annotated[str, Query(pattern=r"^[A-Za-z0-9_-]{1,40}$")],
-         b: Annotated[str, Query(pattern=r"^[A-Za-z0-9_-]{1,40}$")], limit: Limit = 50) -> dict[str, Any]:
+         b: Annotated[str, Query(pattern=r"^[A-Za-z0-9_-]{1,40}$")], limit: Limit = 50,
+         exact: Annotated[bool, Query(description="true: the two codes whole, not by prefix")] = False,
+         ) -> dict[str, Any]:
     """Events between A and B per month (counts by QuadClass, mean Goldstein), and the latest of them."""
+    flt = EventFilter(dyad=(a, b), exact=exact or None)
     with db.store() as store:
-        series = queries.dyad_series(store, a, b)
-        latest = queries.events(store, EventFilter(dyad=(a, b)), limit)
-    return {"a": a.upper(), "b": b.upper(), "freq": "month", "series": series, "events": latest}
+        series = queries.dyad_series(store, flt)
+        latest = queries.events(store, flt, limit)
+    return {"a": a.upper(), "b": b.upper(), "exact": exact, "freq": "month", "series": series, "events": latest}
 
 
 @router.get("/dyads/top")
