@@ -1,4 +1,5 @@
-"""The gazetteer's compact cache gives the same candidates as building it."""
+"""The gazetteer's compact arrays give the same candidates as the records they were made from, and its
+cache is read when current, built again when damaged, and only skipped when it cannot be written."""
 
 from __future__ import annotations
 
@@ -8,10 +9,13 @@ from pathlib import Path
 import pytest
 
 from eventwire.stages.places import gazetteer as gz
-from eventwire.stages.places.gazetteer import Candidate, CompactNames, Gazetteer
+from eventwire.stages.places import store
+from eventwire.stages.places.gazetteer import Candidate, Gazetteer
+from eventwire.stages.places.store import CompactNames
 
 PARIS = Candidate("Paris", "city", "FRA", 48.85, 2.35, 2988507, 2_138_551, "11", 0.5)
-TEXAS_PARIS = Candidate("Paris", "city", "USA", 33.66, -95.56, 4717560, 24_171, "TX")
+TEXAS_PARIS = Candidate("Paris", "city", "USA", 33.66, -95.56, 4717560, 24_171, "TX", 0.5, minor=True)
+ILE = Candidate("Île-de-France", "state", "FRA", 48.5, 2.5, None, 2_138_551, "11", 0.5, minor=True)
 
 
 @pytest.fixture
@@ -24,42 +28,51 @@ def cache_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path
 
 
 def test_compact_names_give_the_same_candidates() -> None:
-    names = {"paris": [PARIS, TEXAS_PARIS], "ville lumiere": [PARIS], "lutetia": []}
-    rows, numbers = gz.compact(names)
-    assert len(rows) == 2 and numbers == {"paris": (0, 1), "ville lumiere": (0,), "lutetia": ()}
-    table = CompactNames(rows, numbers)
-    assert dict(table) == names and len(table) == 3 and "lutetia" in table
+    names = {"paris": [PARIS, TEXAS_PARIS], "ville lumiere": [PARIS], "ile-de-france": [ILE], "lutetia": []}
+    table = CompactNames(store.compact(names))
+    assert dict(table) == names and len(table) == 4 and "lutetia" in table and "berlin" not in table
     assert table["ville lumiere"][0] is table["paris"][0]
-    assert Gazetteer(table).lookup("Paris") == Gazetteer(names).lookup("Paris")
-    assert Gazetteer(table).lookup("Berlin") == []
+    assert Gazetteer(table).lookup_all("Paris") == Gazetteer(names).lookup_all("Paris")
+    assert Gazetteer(table).lookup("Berlin") == [] and table.nbytes() > 0
 
 
-def test_the_cached_gazetteer_is_the_built_one(cache_home: Path) -> None:
-    built = Gazetteer.load()
-    (path,) = (cache_home / "eventwire").iterdir()
-    assert path == gz.cache_path()
-    gz._load_default.cache_clear()
-    cached = Gazetteer.load()
-    assert isinstance(cached._names, CompactNames)
-    assert dict(cached._names) == dict(built._names)
-    assert cached.resolve("Portland", {"USA": 1.0}, {("USA", "ME")}) == built.resolve("Portland", {"USA": 1.0},
-                                                                                    {("USA", "ME")})
+def test_minor_places_are_for_the_places_stage_only() -> None:
+    gazetteer = Gazetteer(CompactNames(store.compact({"paris": [PARIS, TEXAS_PARIS], "ile-de-france": [ILE]})))
+    assert gazetteer.lookup("Paris") == [PARIS] and "Paris" in gazetteer
+    assert gazetteer.lookup_all("Paris") == [PARIS, TEXAS_PARIS]
+    assert gazetteer.lookup("Ile-de-France") == [] and "Île-de-France" not in gazetteer
+    assert gazetteer.lookup_all("Île-de-France") == [ILE]
 
 
-def test_a_damaged_cache_is_built_again(cache_home: Path) -> None:
-    path = gz.cache_path()
+def test_the_cache_is_read_when_current(cache_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = store.cache_path()
+    assert path is not None
+    assert store.write(path, store.compact({"paris": [PARIS, TEXAS_PARIS]}))
+    monkeypatch.setattr(store, "_build_in_child", lambda _: pytest.fail("a current cache is never built again"))
+    assert Gazetteer.load().lookup_all("Paris") == [PARIS, TEXAS_PARIS]
+
+
+def test_a_damaged_cache_is_built_again(cache_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = store.cache_path()
+    assert path is not None
     path.parent.mkdir(parents=True)
     path.write_bytes(b"not a gazetteer")
-    gazetteer = Gazetteer.load()
-    assert not isinstance(gazetteer._names, CompactNames)
-    assert gazetteer.lookup("Tehran")[0].country == "IRN"
-    assert isinstance(gz._read_compact(path), CompactNames)
+    assert store.read(path) is None
+
+    def child(target: Path) -> bool:  # what the child process does, here with a small table
+        return store.write(target, store.compact({"tehran": [Candidate("Tehran", "city", "IRN", 35.7, 51.4, 1, 9)]}))
+
+    monkeypatch.setattr(store, "_build_in_child", child)
+    assert Gazetteer.load().lookup("Tehran")[0].country == "IRN"
+    assert isinstance(store.read(path), CompactNames)
 
 
 def test_an_unwritable_cache_folder_only_means_building(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     blocked = tmp_path / "a-file"
     blocked.write_text("")
     monkeypatch.setenv("XDG_CACHE_HOME", str(blocked))
+    monkeypatch.setattr(store, "build", lambda: CompactNames(store.compact({"tehran": [
+        Candidate("Tehran", "city", "IRN", 35.7, 51.4, 1, 9)]})))
     gz._load_default.cache_clear()
     try:
         assert Gazetteer.load().lookup("Tehran")[0].country == "IRN"
@@ -68,15 +81,21 @@ def test_an_unwritable_cache_folder_only_means_building(tmp_path: Path, monkeypa
     assert blocked.read_text() == ""
 
 
-def test_without_a_home_folder_the_gazetteer_is_built(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_without_a_home_folder_there_is_no_cache_path(monkeypatch: pytest.MonkeyPatch) -> None:
     def no_home() -> Path:
         raise RuntimeError("Could not determine home directory.")
 
     monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
     monkeypatch.setattr(Path, "home", staticmethod(no_home))
     assert gz.cache_path() is None
-    gz._load_default.cache_clear()
-    try:
-        assert Gazetteer.load().lookup("Tehran")[0].country == "IRN"
-    finally:
-        gz._load_default.cache_clear()
+
+
+def test_the_shipped_gazetteer_knows_small_towns_and_divisions() -> None:
+    gazetteer = Gazetteer.load()
+    visbek = gazetteer.lookup_all("Visbek")
+    assert visbek and visbek[0].country == "DEU" and visbek[0].minor
+    assert not gazetteer.lookup("Visbek")  # a town under 15,000 people: not for other stages' lookups
+    nueva_ecija = gazetteer.lookup_all("Nueva Ecija")
+    assert nueva_ecija and nueva_ecija[0].feature == "county" and nueva_ecija[0].country == "PHL"
+    assert any(c.feature == "state" and c.country == "DEU" for c in gazetteer.lookup_all("Bayern"))
+    assert gazetteer.lookup("Tehran")[0].country == "IRN"

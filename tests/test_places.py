@@ -475,14 +475,23 @@ def test_home_city_must_lie_in_the_main_country(make_doc, resources: Resources) 
              "Hall", "."]
     ents = ["B-GPE", "O", "B-GPE", "O", "B-GPE", "O", "B-GPE", "O", "B-GPE", "O", "B-FAC", "I-FAC", "O"]
     hall = places_in(make_doc(words, ents=ents), resources)[-1]
-    assert (hall.text, hall.name, hall.lat, hall.feature) == ("Qwerty Hall", None, None, None)
+    assert (hall.text, hall.name, hall.lat, hall.feature) == ("Qwerty Hall", None, None, "local")
 
 
 def test_no_home_city_leaves_unknown_names_unresolved(make_doc, resources: Resources) -> None:
+    doc = make_doc(["Police", "closed", "Qwerty", "Street", "and", "praised", "Lisbon", "."],
+                   ents=["O", "O", "B-FAC", "I-FAC", "O", "O", "B-GPE", "O"])
+    street = places_in(doc, resources)[0]
+    assert (street.text, street.name, street.lat, street.feature) == ("Qwerty Street", None, None, "local")
+
+
+def test_a_facility_is_placed_at_the_town_named_after_it(make_doc, resources: Resources) -> None:
     doc = make_doc(["Police", "closed", "Qwerty", "Street", "in", "Lisbon", "."],
                    ents=["O", "O", "B-FAC", "I-FAC", "O", "B-GPE", "O"])
     street = places_in(doc, resources)[0]
-    assert (street.text, street.name, street.lat) == ("Qwerty Street", None, None)
+    assert (street.text, street.name, street.country, street.feature) == ("Qwerty Street", "Qwerty Street", "PRT",
+                                                                            "local")
+    assert (street.lat, street.lon) == pytest.approx((38.72, -9.13), abs=0.05)
 
 
 # --- the seed through the whole pipeline ----------------------------------------------------------

@@ -34,6 +34,7 @@ DATASETS: dict[str, Dataset] = {
         Dataset("polnear", "polnear", "polnear", None, "quote content spans and speakers (dev)"),
         Dataset("tempeval3", "tempeval3", "tempeval3", None, "time expressions and their values"),
         Dataset("geowebnews", "geowebnews", "geoparsing", None, "toponyms and geocoding"),
+        Dataset("geovirus", "geovirus", "geoparsing", None, "toponyms and geocoding in outbreak news"),
         Dataset("ngec", "ngec", "ngec", 600, "document PLOVER type on synthetic stories"),
         Dataset("petrarch2", "petrarch2", "petrarch2-validation", None, "PETRARCH2 unit-test triples"),
         Dataset("eventgold", "eventgold", "eventgold", None, "article-level events on real news (dev)"),

@@ -30,7 +30,7 @@ from .report import Report
 def evaluate_command(datasets: tuple[str, ...], data_root: Path | None, limit: int | None, fmt: str,
                      report: Path | None, floors_path: Path | None, raise_floors: bool, model: str | None) -> None:
     """Measure eventwire on public gold DATASETS (names, or `all`): plover-gsr, polnear, tempeval3,
-    geowebnews, ngec, petrarch2, eventgold."""
+    geowebnews, geovirus, ngec, petrarch2, eventgold."""
     names = list(DATASETS) if "all" in datasets else list(datasets)
     settings = Settings.from_env().replace(model=model)
     try:

@@ -200,10 +200,10 @@ def evaluate(data_dir: Path, *, limit: int | None = None, settings: Settings | N
     gazetteer = resources.gazetteer
     started = time.perf_counter()
     docs = list(nlp.pipe((a.text for a in articles), batch_size=settings.batch_size))
-    ours = _run(articles, docs,
-                lambda doc: find_places(ArticleContext.of(doc).with_actors(ActorIndex(())), resources))
+    ours = run_places(articles, docs,
+                      lambda doc: find_places(ArticleContext.of(doc).with_actors(ActorIndex(())), resources))
     seconds = time.perf_counter() - started
-    naive = _run(articles, docs, lambda doc: naive_places(doc, gazetteer))
+    naive = run_places(articles, docs, lambda doc: naive_places(doc, gazetteer))
     return Report(
         dataset="geowebnews",
         counts={
@@ -221,5 +221,7 @@ def evaluate(data_dir: Path, *, limit: int | None = None, settings: Settings | N
     )
 
 
-def _run(articles: Sequence[GoldArticle], docs: Sequence[Doc], find: Callable[[Doc], list[Place]]) -> list[Scored]:
+def run_places(articles: Sequence[GoldArticle], docs: Sequence[Doc], find: Callable[[Doc], list[Place]]
+               ) -> list[Scored]:
+    """Each article's places as ``find`` gives them, scored against its gold."""
     return [score_article(article, find(doc)) for article, doc in zip(articles, docs, strict=False)]

@@ -17,12 +17,15 @@ stage) stands for that whole name, not for the country or town in it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
 from ...context import ArticleContext
-from ...lexicons import words
+from ...lexicons import rows, words
+from ...settings import data_path
 from ..tokens import Words, in_stance, place_name_end
 from .gazetteer import Candidate, Gazetteer
 
@@ -31,10 +34,19 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 DIRECTIONAL_PREPS = frozenset({"in", "at", "near", "to", "from", "into", "across", "throughout", "outside",
                                "inside", "toward", "towards", "via", "through", "around", "within", "off"})
 STRONG_FEATURES = frozenset({"country", "state", "territory", "continent", "region", "water"})
+DIVISION_FEATURES = frozenset({"state", "county"})
 NOT_PLACE_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 DEMONYM_ENDINGS = ("ian", "ians", "ese", "ish", "i", "is", "an", "ans", "ic")
 NAME_LINKS = frozenset({"of", "de", "du", "la", "le", "el", "al", "-", "and"})
 MIN_SINGLE_CITY_POPULATION = 100_000
+# After a dateline's place: an optional state, then "(Reuters)", a dash or a colon.
+DATELINE_END = re.compile(r"\s*(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\s*(?:\(|—|–|-|:)")
+DATELINE_REACH = 3  # characters of the text that may stand before a dateline
+MAX_DATELINE_TOKENS = 3
+IN_PREPS = frozenset({"in", "near", "outside"})
+TIME_WORDS = "time_words.tsv"
+TIME_WORD_COLUMNS = ("word", "kind", "value")
+CALENDAR_KINDS = frozenset({"month", "weekday", "holiday", "season"})
 MAX_NAME_TOKENS = 5
 
 
@@ -45,7 +57,8 @@ def recognise(context: ArticleContext, gazetteer: Gazetteer) -> list[Span]:
     doc = context.doc
     taken = [False] * len(doc)
     spans: list[Span] = []
-    for span in (*_entity_places(doc, gazetteer), *_gazetteer_places(context, gazetteer)):
+    found = (*_dateline(context, gazetteer), *_entity_places(doc, gazetteer), *_gazetteer_places(context, gazetteer))
+    for span in found:
         end = place_name_end(context.words, span.end)
         if end is not None:
             span = doc[span.start:end]
@@ -54,6 +67,22 @@ def recognise(context: ArticleContext, gazetteer: Gazetteer) -> list[Span]:
         spans.append(span)
         taken[span.start:span.end] = [True] * len(span)
     return sorted(spans, key=lambda s: s.start)
+
+
+def _dateline(context: ArticleContext, gazetteer: Gazetteer) -> list[Span]:
+    """The place of the article's dateline, whatever the model made of it ("NELSON, B.C. -", "Albany,
+    N.Y. (AP) -"): the first words of the text, when a known place, a state, a dash or "(" follow."""
+    doc, text = context.doc, context.text
+    first = next((t.i for t in doc if not t.is_space), None)
+    if first is None or doc[first].idx > DATELINE_REACH or not doc[first].is_alpha:
+        return []
+    if not (doc[first].is_title or doc[first].is_upper):
+        return []
+    for end in range(min(len(doc), first + MAX_DATELINE_TOKENS), first, -1):
+        span = doc[first:end]
+        if DATELINE_END.match(text, span.end_char) and gazetteer.lookup_all(span.text):
+            return [span]
+    return []
 
 
 def named_by_place_noun(span: Span) -> bool:
@@ -70,12 +99,14 @@ def _entity_places(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
         span = _trim(ent)
         if span is None:
             continue
-        known = gazetteer.lookup(span.text)
+        known = gazetteer.lookup(span.text) or _divisions(gazetteer, span)
         if ent.label_ in PLACE_LABELS:
             if known or not _looks_like_demonym(span):
                 found.append(span)
         elif known and _mislabelled_place(span, ent.label_, known):
             found.append(span)
+        elif _small_place(span, ent.label_) and gazetteer.lookup_all(span.text):
+            found.append(span)  # a small town the model took for a person or a group: "in Slidell"
     return found
 
 
@@ -83,14 +114,35 @@ def _mislabelled_place(span: Span, label: str, known: list[Candidate]) -> bool:
     """A non-place entity whose text is a toponym used as one."""
     if label in NOT_PLACE_LABELS:
         return False
-    before = span.doc[span.start - 2:span.start].text.lower() if span.start > 1 else ""
-    after_preposition = (
-        span.start > 0 and span.doc[span.start - 1].lower_ in DIRECTIONAL_PREPS and before != "according to"
-    )
-    strong = known[0].feature in STRONG_FEATURES
+    after_preposition = _after_preposition(span)
+    strong = known[0].feature in STRONG_FEATURES | DIVISION_FEATURES
     # a person is rarely called by a region's full name of several words ("Tamil Nadu")
     named_region = strong and (label != "PERSON" or (len(span) > 1 and known[0].prior > 0.0))
     return after_preposition or named_region or (label != "PERSON" and named_by_place_noun(span))
+
+
+def _after_preposition(span: Span) -> bool:
+    """A name right after a directional preposition ("in X", "to X"; not "according to X")."""
+    before = span.doc[span.start - 2:span.start].text.lower() if span.start > 1 else ""
+    return span.start > 0 and span.doc[span.start - 1].lower_ in DIRECTIONAL_PREPS and before != "according to"
+
+
+def _small_place(span: Span, label: str) -> bool:
+    """Whether a name the model did not tag as a place may be a small town: after a directional
+    preposition, not a date or number, not a word of the calendar ("in March"); a person's name only
+    right after "in" or "near" ("in Slidell", never "to Olivia")."""
+    if label in NOT_PLACE_LABELS or span.text.isupper() or span.text.lower() in calendar_words():
+        return False
+    if not _after_preposition(span):
+        return False
+    return label != "PERSON" or span.doc[span.start - 1].lower_ in IN_PREPS
+
+
+@lru_cache(maxsize=1)
+def calendar_words() -> frozenset[str]:
+    """Months, weekdays, holidays and seasons (``time_words.tsv``): never a town's name in running text."""
+    return frozenset(row["word"] for row in rows(data_path(TIME_WORDS), TIME_WORD_COLUMNS)
+                     if row["kind"] in CALENDAR_KINDS)
 
 
 def _trim(span: Span) -> Span | None:
@@ -174,12 +226,25 @@ def _longest_match(doc: Doc, start: int, gazetteer: Gazetteer, blocked: _Blocked
         if any(not names.name[i] and not names.link[i] for i in range(start, end)):
             continue
         span = doc[start:end]
-        known = gazetteer.lookup(span.text)
+        known = gazetteer.lookup(span.text) or _divisions(gazetteer, span)
         if not known or (start in blocked.person_shaped and known[0].feature not in STRONG_FEATURES):
             continue
         if len(span) > 1 or _strong_single(known[0], doc[start]):
             return span
+    if start in blocked.person_shaped or not _small_place(doc[start:start + 1], doc[start].ent_type_):
+        return None
+    for end in range(min(len(doc), start + MAX_NAME_TOKENS), start, -1):
+        if all(names.name[i] and i not in blocked.tokens for i in range(start, end)) and gazetteer.lookup_all(
+                doc[start:end].text):
+            return doc[start:end]  # a small town or division after a preposition: "in Immokalee"
     return None
+
+
+def _divisions(gazetteer: Gazetteer, span: Span) -> list[Candidate]:
+    """The states and provinces of a name of several words that only the full gazetteer knows ("Nueva Ecija")."""
+    if len(span) < 2:
+        return []
+    return [c for c in gazetteer.lookup_all(span.text) if c.feature in DIVISION_FEATURES]
 
 
 def _strong_single(best: Candidate, token: Token) -> bool:
