@@ -33,7 +33,12 @@ class StoreError(EventwireError):
 
 
 class FetchError(EventwireError):
-    """A URL could not be fetched: its HTTP status, a timeout, a refused host."""
+    """A URL could not be fetched: its HTTP status, a timeout, a refused host. ``transient`` says whether
+    a later try may succeed (a timeout, HTTP 5xx) or not (HTTP 404, a host that is not allowed)."""
+
+    def __init__(self, message: str, *, transient: bool = False) -> None:
+        super().__init__(message)
+        self.transient = transient
 
 
 class EvaluationError(EventwireError):

@@ -4,11 +4,13 @@ http.server in a thread, with every request logged.
     /slow/rss.xml     RSS 2.0, answers after ``slow`` seconds
     /broken/rss.xml   always HTTP 500
     /live/atom.xml    Atom; ``site.publish(name)`` adds an entry; ETag and Last-Modified, 304 when unchanged
-    /pages/NAME.html  the article NAME
+    /pages/NAME.html  the article NAME (gzipped when the client accepts it)
+    /flaky/NAME.html  the article NAME, after ``flaky`` answers of HTTP 503
 """
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import threading
 import time
@@ -105,6 +107,7 @@ class Site:
     log: list[Request] = field(default_factory=list)
     base: str = ""
     changed_at: float = field(default_factory=time.time)
+    flaky: int = 2  # how many requests under /flaky/ answer 503 before the page is served
 
     def publish(self, *links: str) -> None:
         self.live += links
@@ -122,9 +125,16 @@ class Site:
             return 500, {"Content-Type": "text/plain"}, b"the feed generator crashed"
         if path == "/live/atom.xml":
             return self._conditional(atom(self.base, self.live).encode(), headers)
-        name = path.removeprefix("/pages/").removesuffix(".html")
-        if path.startswith("/pages/") and name in ARTICLES:
-            return 200, {"Content-Type": "text/html; charset=utf-8"}, page_html(name).encode()
+        name = path.rsplit("/", 1)[-1].removesuffix(".html")
+        if path.startswith("/flaky/") and name in ARTICLES:
+            self.flaky -= 1
+            if self.flaky >= 0:
+                return 503, {"Content-Type": "text/plain", "Retry-After": "0"}, b"busy, come back later"
+        if path.startswith(("/pages/", "/flaky/")) and name in ARTICLES:
+            body = page_html(name).encode()
+            if "gzip" in headers.get("Accept-Encoding", ""):
+                return 200, {"Content-Type": "text/html; charset=utf-8", "Content-Encoding": "gzip"}, gzip.compress(body)
+            return 200, {"Content-Type": "text/html; charset=utf-8"}, body
         return 404, {"Content-Type": "text/plain"}, b"no such page"
 
     def _conditional(self, body: bytes, headers: dict[str, str]) -> tuple[int, dict[str, str], bytes]:

@@ -81,13 +81,13 @@ def _check_the_store(db: str, site: Site, inbox: Path, connections: list[str]) -
     assert broken["last_status"] == "error" and broken["errors"] == 4 and "HTTP 500" in broken["last_error"]
     assert site.fetched("/broken/rss.xml") == 4 * (POLITE.retries + 1)
     live = by_source[f"{site.base}/live/atom.xml"]
-    assert live["last_status"] == "unchanged" and live["articles"] == 3 and live["errors"] == MAX_ATTEMPTS
+    assert live["last_status"] == "unchanged" and live["articles"] == 3 and live["errors"] == 1
     assert [r.status for r in site.log if r.path == "/live/atom.xml"] == [200, 200, 200, 304]
     assert by_source[f"{site.base}/slow/rss.xml"]["articles"] == 3
     assert by_source[f"{site.base}/pages/mexico.html"]["kind"] == "page"
     assert by_source[str(inbox.resolve())]["articles"] == 4
     outside = _rows(db, f"SELECT status, attempts, reason FROM watch_items WHERE item = '{OUTSIDE}'")
-    assert outside[0][:2] == ("failed", MAX_ATTEMPTS) and "not allowed" in outside[0][2]
+    assert outside[0][:2] == ("failed", 1) and "not allowed" in outside[0][2]  # a refusal is not tried again
     assert set(connections) == {"127.0.0.1"}, "no request goes anywhere but loopback"
     assert all("eventwire/" in r.headers.get("User-Agent", "") for r in site.log)
 
@@ -308,3 +308,30 @@ def test_a_database_of_schema_version_3_gains_the_watch_tables(tmp_path: Path) -
 def test_serve_refuses_a_watcher_it_cannot_run(tmp_path: Path, options: list[str], message: str) -> None:
     result = CliRunner().invoke(main, ["serve", "--db", str(tmp_path / "w.duckdb"), *options])
     assert result.exit_code == 2 and message in result.output
+
+
+def test_a_page_that_failed_for_a_while_is_tried_again_on_the_next_poll(tmp_path: Path, site: Site) -> None:
+    db = str(tmp_path / "w.duckdb")
+    site.flaky = 2  # with one retry, the first poll's two tries get 503
+    watcher = Watcher(Settings(db=db), POLITE, make_coder=toy_coder)
+    watcher.follow([source_from(f"{site.base}/flaky/kenya.html", "page"),
+                    source_from(f"{site.base}/pages/missing.html", "page")])
+    first = [o.run for o in watcher.poll()]
+    second = [o.run for o in watcher.poll()]
+    third = [o.run for o in watcher.poll()]
+    assert [r.status for r in first] == ["partial", "partial"] and "HTTP 503" in first[0].errors[0]
+    assert (second[0].status, second[0].new_articles) == ("ok", 1) and second[1].status == "unchanged"
+    assert [r.status for r in third] == ["unchanged", "unchanged"]
+    assert site.fetched("/flaky/kenya.html") == 3 and site.fetched("/pages/missing.html") == 1  # 404: not again
+    items = dict(_rows(db, "SELECT item, status || ' ' || attempts FROM watch_items"))
+    assert items == {f"{site.base}/flaky/kenya.html": "stored 2", f"{site.base}/pages/missing.html": "failed 1"}
+
+
+def test_a_page_that_keeps_failing_is_given_up_after_the_last_attempt(tmp_path: Path, site: Site) -> None:
+    site.flaky = 100
+    watcher = Watcher(Settings(db=str(tmp_path / "w.duckdb")), POLITE, make_coder=toy_coder)
+    watcher.follow([source_from(f"{site.base}/flaky/peru.html", "page")])
+    statuses = [watcher.poll()[0].run.status for _ in range(MAX_ATTEMPTS + 2)]
+    assert statuses == ["partial"] * MAX_ATTEMPTS + ["unchanged"] * 2
+    assert site.fetched("/flaky/peru.html") == MAX_ATTEMPTS * (POLITE.retries + 1)
+    assert _rows(str(tmp_path / "w.duckdb"), "SELECT status, attempts FROM watch_items") == [("failed", MAX_ATTEMPTS)]

@@ -11,9 +11,10 @@ What is polite, and what each failure becomes:
       └── after the retries     timeouts, refused connections, 429 and 5xx answers: ``retries`` more tries,
                                 waiting ``backoff`` seconds, doubled each time (or the server's Retry-After)
 
-Requests to one host are spaced ``host_interval`` seconds apart. ``etag`` and ``last_modified`` are sent
-as If-None-Match and If-Modified-Since, so an unchanged feed answers 304 with no body. Redirects are
-followed only to allowed hosts. With ``allow_hosts`` set, proxies are not used (a proxy is another host).
+Requests to one host are spaced ``host_interval`` seconds apart; answers may come gzipped. ``etag`` and
+``last_modified`` are sent as If-None-Match and If-Modified-Since, so an unchanged feed answers 304 with
+no body. Redirects are followed only to allowed hosts. With ``allow_hosts`` set, proxies are not used
+(a proxy is another host).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ import threading
 import time
 import urllib.error
 import urllib.request
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from email.message import Message
@@ -111,12 +113,12 @@ class Fetcher:
             except _Retry as retry:
                 if attempt >= self.policy.retries:
                     tries = f"{attempt + 1} tries" if attempt else "1 try"
-                    raise FetchError(f"{url}: {retry.reason} (after {tries})") from None
+                    raise FetchError(f"{url}: {retry.reason} (after {tries})", transient=True) from None
                 self._sleep(retry.after if retry.after is not None else self.policy.backoff * 2 ** attempt)
                 attempt += 1
 
     def _try(self, url: str, etag: str | None, last_modified: str | None) -> Page:
-        headers = {"User-Agent": self.policy.user_agent, "Accept-Encoding": "identity"}
+        headers = {"User-Agent": self.policy.user_agent, "Accept-Encoding": "gzip"}
         if etag:
             headers["If-None-Match"] = etag
         if last_modified:
@@ -125,9 +127,7 @@ class Fetcher:
         try:
             with self._opener.open(urllib.request.Request(url, headers=headers),
                                    timeout=self.policy.timeout) as answer:
-                body = answer.read(self.policy.max_bytes + 1)
-                if len(body) > self.policy.max_bytes:
-                    raise FetchError(f"{url}: larger than {self.policy.max_bytes} bytes; not read")
+                body = self._body(answer.read(self.policy.max_bytes + 1), answer.headers, url)
                 return _page(answer.geturl(), answer.status, body, answer.headers)
         except urllib.error.HTTPError as exc:
             if exc.code == 304:
@@ -143,6 +143,19 @@ class Fetcher:
             raise _Retry(f"cannot connect: {exc.reason}") from None
         except (ConnectionError, OSError) as exc:
             raise _Retry(f"connection failed: {exc}") from None
+
+    def _body(self, raw: bytes, headers: Message, url: str) -> bytes:
+        """The answer's body, unzipped when it came gzipped; FetchError when larger than ``max_bytes``."""
+        limit = self.policy.max_bytes
+        body = raw
+        if (headers.get("Content-Encoding") or "").strip().lower() == "gzip" and len(raw) <= limit:
+            try:
+                body = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(raw, limit + 1)
+            except zlib.error as exc:
+                raise FetchError(f"{url}: the gzipped answer is broken ({exc})", transient=True) from None
+        if len(raw) > limit or len(body) > limit:
+            raise FetchError(f"{url}: larger than {limit} bytes; not read")
+        return body
 
     def _wait_turn(self, host: str) -> None:
         """Sleep until ``host`` may be asked again, and book its next turn."""

@@ -5,9 +5,10 @@
     url      GET it; a feed document makes it a feed from now on, anything else a page
     folder   files that are new or changed (modification time and size) ─► read_inputs
 
-An article URL or file once read is never fetched again (``watch_items``); a fetch that failed is tried
-again on the next polls, up to :data:`MAX_ATTEMPTS` times. Each found item carries what was read from it:
-articles, or Skipped records with the reason.
+An article URL or file once read is never fetched again (``watch_items``); a fetch that failed for a
+passing reason (a timeout, HTTP 5xx) is tried again on the next polls, up to :data:`MAX_ATTEMPTS` times in
+all; one that cannot succeed (HTTP 404, a host that is not allowed) is not. Each found item carries what
+was read from it: articles, or Skipped records with the reason.
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ class Found:
     version: str | None
     read: tuple[Article | Skipped, ...]
     attempts: int = 1  # tries so far, this one included
-    retry: bool = False  # the fetch failed in a way worth another try
+    failure: str = ""  # why no page was had: "transient" (worth another try on a later poll), "lasting", or ""
 
 
 @dataclass
@@ -96,7 +97,8 @@ def _fetch_entry(entry: FeedItem, seen: Item | None, fetcher: Fetcher, settings:
     try:
         answer = fetcher.get(entry.url)
     except FetchError as exc:
-        return Found(entry.url, None, (Skipped(entry.url, str(exc)),), attempts, retry=True)
+        failure = "transient" if exc.transient else "lasting"
+        return Found(entry.url, None, (Skipped(entry.url, str(exc)),), attempts, failure)
     found = _page_found(entry.url, answer.body, attempts, settings)
     return replace(found, read=tuple(_with_entry(a, entry) for a in found.read))
 

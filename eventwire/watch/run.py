@@ -111,7 +111,8 @@ def _item(source: Source, found: Found, before: set[str], after: set[str]) -> It
     skips = [s.reason for s in found.read if isinstance(s, Skipped)]
     reason = "; ".join(skips) or None
     if not keys:
-        status = "error" if found.retry and found.attempts < MAX_ATTEMPTS else ("failed" if found.retry else "skipped")
+        again = found.failure == "transient" and found.attempts < MAX_ATTEMPTS
+        status = "error" if again else ("failed" if found.failure else "skipped")
     elif any(k in after and k not in before for k in keys):
         status = "stored"
     elif all(k in before for k in keys):
