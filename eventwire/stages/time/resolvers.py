@@ -382,8 +382,10 @@ DEICTIC_DIRECTIONS = frozenset({"ago", "from now", "hence"})  # counted from the
 
 
 def ago(m: re.Match[str], ctx: Anchor, lex: Lexicon) -> Value | None:
-    """ "three years ago" (from the reference), "a day earlier", "two weeks later" (from the narrative's date);
-    "a year ago" or "a year earlier" in a report on a quarter is that quarter of the year before."""
+    """ "three years ago", "two weeks from now" (from the reference), "a day earlier" (from the narrative's
+    date); "a year ago" or "a year earlier" in a report on a quarter is that quarter of the year before.
+    ("three days later", "ten days before the vote" are durations, as TimeML has them, the word after a
+    signal of their relation.)"""
     unit = unit_of(lex, m["u"])
     value = number(m["n"], lex)
     direction = " ".join(m["dir"].lower().split())

@@ -249,7 +249,7 @@ def rules() -> tuple[Rule, ...]:
                     r"(?P<wd>{WD}s?)\b(?:\s+(?P<part>{PART})(?P<parts>s)?\b)?",
          res.weekday, None),
         ("ago", r"(?:{MOD}\s+)?(?P<n>{NUM})[\s-]+(?P<u>{UNIT})(?:\s+or\s+so)?\s+"
-                r"(?P<dir>ago|earlier|before|later|from\s+now|hence)\b",
+                r"(?P<dir>ago|earlier|from\s+now|hence)\b",
          res.ago, None),
         ("duration", r"(?:(?:the\s+)?(?:past|last|next|first|final|previous|coming|following|"
                      r"each\s+of\s+the\s+past)\s+)?(?:{MOD}\s+)?(?P<n>{NUM})(?P<half>\s+1/2|\s+and\s+a\s+half)?(?:\s+more)?"
