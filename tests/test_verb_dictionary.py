@@ -280,3 +280,22 @@ def test_sentences_of_the_kinds_the_dictionary_adds(text: str, expected: tuple[s
     found = {(e.cameo.code[:2], e.source.country if e.source else None, e.target.country if e.target else None)
              for e in result.events}
     assert expected in found
+
+
+def test_an_imported_frame_never_takes_a_word_of_the_lexicon_as_its_object(spec_doc) -> None:
+    strike = Entry("strike", "143", pos="noun", target=())
+    start = entry_of("start", Frame("141", object=frozenset({"strike"})))
+    doc = spec_doc("Miners|NOUN|nsubj|1 started|VERB|ROOT|1 a|DET|det|3 strike|NOUN|dobj|1")
+    assert [(doc[m.trigger].text, m.entry.code) for m in sentence_matches(doc[:], lexicon_of(strike, start))] \
+        == [("strike", "143")]
+    assert [doc[m.trigger].text for m in sentence_matches(doc[:], lexicon_of(start))] == ["started"]
+
+
+def test_an_imported_frame_codes_no_relative_clause(spec_doc) -> None:
+    doc = spec_doc("Brazil|PROPN|nsubj|1 praised|VERB|ROOT|1 Chile|PROPN|dobj|1 ,|PUNCT|punct|2 "
+                   "which|PRON|nsubj|5 hit|VERB|relcl|2 back|ADP|prt|5 at|ADP|prep|5 Peru|PROPN|pobj|7 .|PUNCT|punct|1")
+    names = actors(doc, {"Brazil": 0, "Chile": 2, "Peru": 8})
+    curated = replace(HIT_BACK, origin="lexicon")
+    assert ("Chile", "111", "Peru") in {(e.source.name, e.cameo.code, e.target.name if e.target else None)
+                                        for e in events_for(doc, lexicon_of(curated), names)}
+    assert [e.cameo.code for e in events_for(doc, lexicon_of(HIT_BACK), names)] == []

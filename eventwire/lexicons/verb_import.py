@@ -16,7 +16,9 @@ there), merged into the trigger lexicon.
   where both fit a word the frame matcher takes the curated one, however specific the imported frame;
 * an imported entry gives an event only when the sentence names its target (``needs_target``): PETRARCH
   codes a pattern only between a source and a target, and an imported frame's event with no target is
-  most often no event at all (measured on the development articles: none of them was right);
+  most often no event at all (measured on the development articles: none of them was right); nor in a
+  subordinate clause, nor with a word an entry of the lexicon matches as its object or clause (the events
+  stage checks both);
 * a code eventwire's CAMEO table does not know is left out.
 
 Compiling the 11,000 patterns takes seconds, so the frames are kept in the user's cache folder like the

@@ -22,7 +22,7 @@ from ...ontology.cameo import root_has
 from ..actors.generic import dateline_country
 from .arguments import Argument, ArgumentIndex
 from .arguments import sources as find_sources
-from .build import act_of, build_event, clause_offsets
+from .build import act_of, build_event, clause_offsets, clause_weight
 from .frames import Match, is_stative, said_by_an_event, sentence_matches
 from .implied import implied_sources, main_country, undergone_sources
 from .inputs import Inputs, Scene
@@ -76,6 +76,9 @@ def code_match(inputs: Inputs, match: Match) -> list[Event]:
     entry = match.entry
     if root_has(entry.code, "speech") and said_by_an_event(trigger, inputs.lexicon):
         return []
+    if not entry.curated and clause_weight(trigger, inputs.lexicon.light_verbs) < 1:
+        return []  # an imported frame codes the news of a main clause (or the speech it reports), not a relative,
+        # purpose or background clause ("refugees fleeing the war", "troops to oversee the vote")
     sources = match_sources(inputs, match)
     if not sources:
         return []

@@ -193,11 +193,18 @@ def sentence_matches(sentence: SpacySpan, lexicon: Lexicon) -> list[Match]:
     acts that are only the content of another: what is demanded, urged, refused or threatened
     ("threatened to call a national strike unless ...") and the demands a protest is held for
     ("rallied to demand reforms": a protest, not a protest and a demand)."""
-    matches = [m for m in (match(lexicon, t) for t in sentence) if m is not None]
+    matches = without_overrides([m for m in (match(lexicon, t) for t in sentence) if m is not None])
     absorbed, refused, demands = _contents(sentence, matches, lexicon)
     return [m for m in matches if m.trigger not in absorbed
             and not (m.trigger in demands and root_has(m.entry.code, "demand"))
             and not (m.trigger in refused and not root_has(m.entry.code, "spoken"))]
+
+
+def without_overrides(matches: Sequence[Match]) -> list[Match]:
+    """The matches without an imported frame that would take a word of the lexicon's own entries as its
+    object or clause ("began a hunger strike" keeps the lexicon's strike): the lexicon's entries win."""
+    own = {m.trigger for m in matches if m.entry.curated}
+    return [m for m in matches if m.entry.curated or not {m.object, m.complement} & own]
 
 
 def _contents(sentence: SpacySpan, matches: Sequence[Match], lexicon: Lexicon
@@ -208,13 +215,16 @@ def _contents(sentence: SpacySpan, matches: Sequence[Match], lexicon: Lexicon
     demands: set[int] = set()
     refused: set[int] = set()
     doc = sentence.doc
+    own = {m.trigger for m in matches if m.entry.curated}
     for m in matches:
         trigger = doc[m.trigger]
+        kept = set() if m.entry.curated else own  # an imported frame's content never hides the lexicon's acts
         if m.complement is not None and root_has(m.entry.code, "content"):
-            absorbed |= content_words(doc[m.complement])
+            absorbed |= content_words(doc[m.complement]) - kept
         light = bool(args.word_forms(trigger) & lexicon.light_verbs)  # "ordered a strike" asks for no strike
         if root_has(m.entry.code, "content") and not light:
-            (refused if root_has(m.entry.code, "refusal") else absorbed).update(t.i for t in asked_for(trigger))
+            (refused if root_has(m.entry.code, "refusal") else absorbed).update(
+                t.i for t in asked_for(trigger) if t.i not in kept)
         if root_has(m.entry.code, "protest"):
             demands |= {t.i for t in purpose_clauses(trigger, lexicon.light_verbs)}
     return absorbed, refused, demands
