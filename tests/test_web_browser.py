@@ -302,6 +302,15 @@ def test_events_table_downloads_as_the_csv_it_shows(server: str, page: object) -
     assert name == "events.csv" and len(every) == total and all(r["cameo_root"] == "05" for r in every)
 
 
+def _has_colour(png: bytes, colour: str) -> bool:
+    """Whether a PNG has pixels of ``colour`` (#rrggbb), give or take a little."""
+    from matplotlib import image
+
+    pixels = image.imread(io.BytesIO(png), format="png")[..., :3]
+    wanted = [int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+    return bool((abs(pixels - wanted).max(axis=-1) < 0.03).sum() >= 20)
+
+
 def test_network_downloads_as_svg_and_png(server: str, page: object) -> None:
     page.goto(server + "/network")
     drawn = page.locator("svg.network a.node").count()
@@ -314,6 +323,7 @@ def test_network_downloads_as_svg_and_png(server: str, page: object) -> None:
     assert name == "network.png" and body[:8] == b"\x89PNG\r\n\x1a\n"
     width, height = struct.unpack(">II", body[16:24])
     assert (width, height) == (1440, 1440) and len(body) > 20_000
+    assert _has_colour(body, "#1f6fb2") and _has_colour(body, "#e69f00")  # the drawing, not a blank canvas
     page.goto(server + "/dyads")
     page.locator("table.dyads a.timeline").first.click()
     page.wait_for_url("**/dyads?*")
@@ -361,6 +371,12 @@ def test_the_dashboard_shows_the_watchers_sources(browser: object, tmp_path: Pat
         assert broken.locator("td.status").inner_text() == "error" and "HTTP 500" in broken.inner_text()
         assert int(broken.locator("td.errors").inner_text()) >= 1
         assert broken.locator("td.status").evaluate("e => getComputedStyle(e).color") == "rgb(170, 0, 0)"
+        name, body = _download(tab, "table.watch + p.downloads button.download-csv")
+        table = list(csv.DictReader(io.StringIO(body.decode("utf-8"))))
+        assert name == "watched-sources.csv" and len(table) == 2
+        assert {r["source"].split(" ", 1)[1] for r in table} == {site.base + "/live/atom.xml",
+                                                                 site.base + "/broken/rss.xml"}  # kind, location
+        assert {r["status"] for r in table} >= {"error"}
         tab.screenshot(path=str(shots / "watch.png"), full_page=True)
         tab.close()
     assert {r.path for r in site.log} <= {"/live/atom.xml", "/broken/rss.xml", "/pages/japan.html",

@@ -203,3 +203,13 @@ def test_a_listed_dyad_opens_on_exactly_its_events(tmp_path: Path) -> None:
         assert 'href="/dyads?a=RUS&amp;b=USA&amp;exact=true"' in page
         shown = client.get("/dyads?a=RUS&b=USA&exact=true").text
         assert "4)" in shown and 'name="exact" value="true" checked' in shown
+
+
+def test_the_network_picture_fills_nodes_by_community(tmp_path: Path) -> None:
+    from eventwire.analysis.charts import network_picture
+
+    data = {"nodes": [{"id": c, "code": c, "name": None, "events": 5} for c in CODES],
+            "edges": [{"source": link.source, "target": link.target, "events": link.events, "goldstein": 1.0}
+                      for link in TWO_GROUPS]}
+    svg = network_picture(data, tmp_path / "net.svg", "two groups").read_text(encoding="utf-8").lower()
+    assert COMMUNITY_COLOURS[0] in svg and COMMUNITY_COLOURS[1] in svg and COMMUNITY_COLOURS[2] not in svg

@@ -48,12 +48,14 @@ def series_chart(series: list[dict[str, Any]], path: str | Path, title: str) -> 
 
 def network_picture(data: dict[str, list[dict[str, Any]]], path: str | Path, title: str,
                     labels: int = 30) -> Path:
-    """The actor graph: node size by events, edge colour by mean Goldstein (red conflict, blue cooperation).
+    """The actor graph: node size by events, node fill by community (as on the web page's network), edge colour
+    by mean Goldstein (red conflict, blue cooperation).
 
     Only the ``labels`` most active nodes are labelled, so large graphs stay readable.
     """
     import networkx as nx
 
+    from .layout import Link, communities_of, community_colour
     from .network import to_networkx
 
     plt = _pyplot()
@@ -63,7 +65,9 @@ def network_picture(data: dict[str, list[dict[str, Any]]], path: str | Path, tit
         layout = nx.spring_layout(graph, seed=7, k=1.5 / max(1, graph.number_of_nodes()) ** 0.5)
         sizes = [40 + 20 * graph.nodes[n]["events"] ** 0.7 for n in graph]
         colours = [graph.edges[e]["goldstein"] for e in graph.edges]
-        nx.draw_networkx_nodes(graph, layout, node_size=sizes, node_color="#d5dbdb", edgecolors="#566573", ax=axes)
+        community = communities_of(list(graph), [Link(s, t, graph.edges[s, t]["events"]) for s, t in graph.edges])
+        fills = [community_colour(community[n]) for n in graph]
+        nx.draw_networkx_nodes(graph, layout, node_size=sizes, node_color=fills, edgecolors="#566573", ax=axes)
         nx.draw_networkx_edges(graph, layout, edge_color=colours, edge_cmap=plt.get_cmap("coolwarm_r"),
                                edge_vmin=-10, edge_vmax=10, arrowsize=8, width=1.2, ax=axes)
         top = sorted(graph, key=lambda n: -graph.nodes[n]["events"])[:labels]

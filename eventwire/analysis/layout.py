@@ -18,6 +18,10 @@ from typing import Any
 
 MAX_NODES = 200
 SEED = 7
+# The fills of the ten largest communities (0 first), and of all the others.
+COMMUNITY_COLOURS = ("#1f6fb2", "#e69f00", "#009e73", "#cc79a7", "#56b4e9", "#d55e00", "#7f3c8d", "#8c6d31",
+                     "#2f4b7c", "#b8860b")
+OTHER_COMMUNITY = "#8a8a8a"
 
 
 @dataclass(frozen=True)
@@ -48,6 +52,16 @@ def force_layout(codes: Sequence[str], links: Sequence[Link], seed: int = SEED) 
     community = communities(graph, seed)
     spots = _positions(graph, seed)
     return [Placed(code, spots[code][0], spots[code][1], community[code]) for code in codes]
+
+
+def community_colour(community: int) -> str:
+    """The fill of a community's nodes: ten distinct colours for the largest ten, grey for the rest."""
+    return COMMUNITY_COLOURS[community] if 0 <= community < len(COMMUNITY_COLOURS) else OTHER_COMMUNITY
+
+
+def communities_of(codes: Sequence[str], links: Sequence[Link], seed: int = SEED) -> dict[str, int]:
+    """Each code's community, without a layout (any number of codes: Louvain is near linear in the links)."""
+    return communities(_graph(codes, links), seed)
 
 
 def _graph(codes: Sequence[str], links: Sequence[Link]) -> Any:

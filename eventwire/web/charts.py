@@ -15,6 +15,10 @@ from urllib.parse import quote
 
 from markupsafe import Markup, escape
 
+from ..analysis.layout import COMMUNITY_COLOURS, OTHER_COMMUNITY, community_colour
+
+__all__ = ["COMMUNITY_COLOURS", "OTHER_COMMUNITY", "community_colour", "network", "timeline"]
+
 QUAD_COLOURS = {1: "#4c9a2a", 2: "#1f6fb2", 3: "#e69f00", 4: "#c0392b"}
 QUAD_NAMES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
 
@@ -102,16 +106,6 @@ def _colour(goldstein: float | None) -> str:
 
 def _radius(events: int) -> float:
     return 4 + 3 * math.log1p(events)
-
-
-COMMUNITY_COLOURS = ("#1f6fb2", "#e69f00", "#009e73", "#cc79a7", "#56b4e9", "#d55e00", "#7f3c8d", "#8c6d31",
-                     "#2f4b7c", "#b8860b")
-OTHER_COMMUNITY = "#8a8a8a"
-
-
-def community_colour(community: int) -> str:
-    """The fill of a community's nodes: ten distinct colours for the largest ten, grey for the rest."""
-    return COMMUNITY_COLOURS[community] if 0 <= community < len(COMMUNITY_COLOURS) else OTHER_COMMUNITY
 
 
 def network(data: dict[str, Any], size: int = 720) -> Markup:
