@@ -291,11 +291,13 @@ def test_events_table_downloads_as_the_csv_it_shows(server: str, page: object) -
     shown = table.locator("tbody tr")
     assert len(rows) - 1 == shown.count() >= 2
     api = json.loads(urllib.request.urlopen(server + "/api/events?root=05").read())["events"]
+    column = {name: i for i, name in enumerate(rows[0])}
     for row, event in zip(rows[1:], api, strict=True):
-        assert row[0] == (event["date_value"] or "")
-        assert row[1].split(" ")[0] == (event["source_code"] or "–")
-        assert row[2] == f"{event['cameo_code']} {event['cameo_label']}"
-        assert row[-1] == (event["article_title"] or event["article_id"])  # the full title, not the shortened one
+        assert row[column["date"]] == (event["date_value"] or "")
+        assert row[column["source"]].split(" ")[0] == (event["source_code"] or "–")
+        assert row[column["event"]] == f"{event['cameo_code']} {event['cameo_label']}"
+        # the full title, not the one shortened on the page
+        assert row[column["article"]] == (event["article_title"] or event["article_id"])
     total = json.loads(urllib.request.urlopen(server + "/api/events?root=05").read())["total"]
     name, body = _download(page, "a.all-csv")
     every = list(csv.DictReader(io.StringIO(body.decode("utf-8"))))
