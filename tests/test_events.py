@@ -1251,3 +1251,16 @@ def test_an_act_with_no_target_in_its_slots_takes_the_party_its_context_names(ma
     events = [e for e in events_for(doc, lexicon, actors, places=lima) if e.source and e.source.name == "Chile"]
     assert events, "condemned is coded"
     assert {(e.target.name, e.target.basis) if e.target else None for e in events} == {expected}
+
+
+def test_coordinated_sources_take_no_context_target(make_doc, lexicon) -> None:
+    """ "Chile and Bolivia condemned the decision , which Peru made ." — partners acting together."""
+    words = ["Chile", "and", "Bolivia", "condemned", "the", "decision", ",", "which", "Peru", "made", "."]
+    doc = make_doc(words, heads=[3, 0, 0, 3, 5, 3, 5, 9, 9, 5, 3],
+                   deps=["nsubj", "cc", "conj", "ROOT", "det", "dobj", "punct", "dobj", "nsubj", "relcl", "punct"],
+                   pos=["PROPN", "CCONJ", "PROPN", "VERB", "DET", "NOUN", "PUNCT", "PRON", "PROPN", "VERB", "PUNCT"],
+                   lemmas=["Chile", "and", "Bolivia", "condemn", "the", "decision", ",", "which", "Peru", "make", "."])
+    events = events_for(doc, lexicon, actors_on(doc, {"Chile": (0,), "Bolivia": (2,), "Peru": (8,)}))
+    condemned = [e for e in events if e.trigger.text == "condemned"]
+    assert {e.source.name for e in condemned} == {"Chile", "Bolivia"}
+    assert all(e.target is None or e.target.basis != "context" for e in condemned)

@@ -61,13 +61,17 @@ def _keep_best(inputs: Inputs, sentence: SpacySpan, best: dict[EventKey, Event])
 
 
 def without_repeats(events: Sequence[Event]) -> list[Event]:
-    """The events without a targetless one whose source did the same kind of act to a named target in
-    the same sentence ("arrived on a visit to Amman": the visit has the target, the arrival none)."""
+    """The events without a targetless one (or one whose target only its context gives) whose source did
+    the same kind of act to a target its slots name in the same sentence ("arrived on a visit to Amman":
+    the visit has the target, the arrival none)."""
     def act(e: Event) -> tuple[Offsets, str | None, str | None]:
         return e.sentence, e.source.actor if e.source else None, e.plover.type
 
-    targeted = {act(e) for e in events if e.target}
-    return [e for e in events if e.target or act(e) not in targeted]
+    def slotted(e: Event) -> bool:
+        return e.target is not None and e.target.basis != "context"
+
+    targeted = {act(e) for e in events if slotted(e)}
+    return [e for e in events if slotted(e) or act(e) not in targeted]
 
 
 def code_match(inputs: Inputs, match: Match) -> list[Event]:
@@ -95,7 +99,7 @@ def code_match(inputs: Inputs, match: Match) -> list[Event]:
         pairs = [(source, target or home_target(source, trigger, match, inputs)) for source, target in pairs]
     elif root_has(entry.code, "internal"):
         pairs = [(source, target or internal_target(source, trigger, match, inputs)) for source, target in pairs]
-    if entry.target and not entry.reciprocal:  # nobody in the slots: the party its sentence or the one before names
+    if entry.target and not entry.reciprocal and len(sources) == 1:  # slots name nobody: its context may
         pairs = [(source, target or context_target(source, trigger, match, inputs)) for source, target in pairs]
     act = act_of(inputs, match, code, modality)
     return [build_event(inputs, act, source, target) for source, target in pairs]
