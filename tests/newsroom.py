@@ -4,6 +4,7 @@ http.server in a thread, with every request logged.
     /slow/rss.xml     RSS 2.0, answers after ``slow`` seconds
     /broken/rss.xml   always HTTP 500
     /live/atom.xml    Atom; ``site.publish(name)`` adds an entry; ETag and Last-Modified, 304 when unchanged
+    /robots.txt       ``site.robots``: /private/ is off limits
     /pages/NAME.html  the article NAME (gzipped when the client accepts it)
     /flaky/NAME.html  the article NAME, after ``flaky`` answers of HTTP 503
 """
@@ -108,6 +109,7 @@ class Site:
     base: str = ""
     changed_at: float = field(default_factory=time.time)
     flaky: int = 2  # how many requests under /flaky/ answer 503 before the page is served
+    robots: str = "User-agent: *\nDisallow: /private/\n"
 
     def publish(self, *links: str) -> None:
         self.live += links
@@ -121,6 +123,8 @@ class Site:
         if path == "/slow/rss.xml":
             time.sleep(self.slow)
             return 200, {"Content-Type": "application/rss+xml"}, rss(self.base, ["norway", "kenya", "peru"]).encode()
+        if path == "/robots.txt":
+            return 200, {"Content-Type": "text/plain"}, self.robots.encode()
         if path == "/broken/rss.xml":
             return 500, {"Content-Type": "text/plain"}, b"the feed generator crashed"
         if path == "/live/atom.xml":
@@ -130,7 +134,7 @@ class Site:
             self.flaky -= 1
             if self.flaky >= 0:
                 return 503, {"Content-Type": "text/plain", "Retry-After": "0"}, b"busy, come back later"
-        if path.startswith(("/pages/", "/flaky/")) and name in ARTICLES:
+        if path.startswith(("/pages/", "/flaky/", "/private/")) and name in ARTICLES:
             body = page_html(name).encode()
             if "gzip" in headers.get("Accept-Encoding", ""):
                 return 200, {"Content-Type": "text/html; charset=utf-8", "Content-Encoding": "gzip"}, gzip.compress(body)

@@ -156,7 +156,8 @@ def test_a_missing_page_is_not_tried_again(site: Site) -> None:
     fetcher = Fetcher(POLITE, sleep=waits.append)
     with pytest.raises(FetchError, match="HTTP 404"):
         fetcher.get(f"{site.base}/pages/nothing.html")
-    assert waits == [] and site.fetched("/pages/nothing.html") == 1
+    assert all(w <= POLITE.host_interval for w in waits)  # only the host's pace, no backoff
+    assert site.fetched("/pages/nothing.html") == 1
 
 
 def test_conditional_requests_get_304_when_nothing_changed(site: Site) -> None:
@@ -335,3 +336,24 @@ def test_a_page_that_keeps_failing_is_given_up_after_the_last_attempt(tmp_path: 
     assert statuses == ["partial"] * MAX_ATTEMPTS + ["unchanged"] * 2
     assert site.fetched("/flaky/peru.html") == MAX_ATTEMPTS * (POLITE.retries + 1)
     assert _rows(str(tmp_path / "w.duckdb"), "SELECT status, attempts FROM watch_items") == [("failed", MAX_ATTEMPTS)]
+
+
+def test_robots_txt_is_obeyed_and_its_crawl_delay_paces_the_host(site: Site) -> None:
+    site.robots = "User-agent: *\nDisallow: /private/\nCrawl-delay: 3\n"
+    waits: list[float] = []
+    fetcher = Fetcher(POLITE, sleep=waits.append)
+    with pytest.raises(FetchError, match=r"robots\.txt disallows"):
+        fetcher.get(f"{site.base}/private/kenya.html")
+    assert fetcher.get(f"{site.base}/pages/kenya.html").status == 200
+    assert site.fetched("/private/kenya.html") == 0 and site.fetched("/robots.txt") == 1  # read once
+    assert len(waits) == 1 and 2.5 < waits[0] <= 3.0  # the page waited for the site's Crawl-delay
+    ignoring = Fetcher(FetchPolicy(**{**POLITE.__dict__, "robots": False}))
+    assert ignoring.get(f"{site.base}/private/kenya.html").status == 200 and site.fetched("/robots.txt") == 1
+
+
+def test_rules_for_another_robot_do_not_apply(site: Site) -> None:
+    site.robots = "User-agent: otherbot\nDisallow: /\n\nUser-agent: eventwire\nDisallow: /pages/\n"
+    fetcher = Fetcher(POLITE)
+    assert fetcher.get(f"{site.base}/private/kenya.html").status == 200
+    with pytest.raises(FetchError, match=r"robots\.txt"):
+        fetcher.get(f"{site.base}/pages/kenya.html")

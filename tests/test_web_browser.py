@@ -381,6 +381,6 @@ def test_the_dashboard_shows_the_watchers_sources(browser: object, tmp_path: Pat
         assert {r["status"] for r in table} >= {"error"}
         tab.screenshot(path=str(shots / "watch.png"), full_page=True)
         tab.close()
-    assert {r.path for r in site.log} <= {"/live/atom.xml", "/broken/rss.xml", "/pages/japan.html",
+    assert {r.path for r in site.log} <= {"/robots.txt", "/live/atom.xml", "/broken/rss.xml", "/pages/japan.html",
                                           "/pages/egypt.html"}
     assert site.fetched("/pages/japan.html") == site.fetched("/pages/egypt.html") == 1

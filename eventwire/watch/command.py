@@ -37,6 +37,8 @@ def policy_options(command: Decorated) -> Decorated:
         click.option("--backoff", type=click.FloatRange(min=0), default=None, help=policy_help("backoff")),
         click.option("--host-interval", type=click.FloatRange(min=0), default=None,
                      help=policy_help("host_interval")),
+        click.option("--ignore-robots", is_flag=True, default=False,
+                     help="Do not read robots.txt (only for sites that are yours or that allow it)."),
     ]
     for option in reversed(options):
         command = option(command)
@@ -46,6 +48,7 @@ def policy_options(command: Decorated) -> Decorated:
 def make_policy(**given: Any) -> FetchPolicy:
     """The policy of the options given (None: the default)."""
     given["allow_hosts"] = tuple(given.get("allow_hosts") or ()) or None
+    given["robots"] = False if given.pop("ignore_robots", False) else None
     return dataclasses.replace(FetchPolicy(), **{k: v for k, v in given.items() if v is not None})
 
 

@@ -7,14 +7,16 @@ user agent.
 What is polite, and what each failure becomes:
 
     FetchError                  why a URL could not be had; the watcher records it against its source
-      ├── refused at once       a scheme other than http(s), a host not in ``allow_hosts``, a 4xx answer
+      ├── refused at once       a scheme other than http(s), a host not in ``allow_hosts``, a URL the site's
+      │                         robots.txt disallows, a 4xx answer
       └── after the retries     timeouts, refused connections, 429 and 5xx answers: ``retries`` more tries,
                                 waiting ``backoff`` seconds, doubled each time (or the server's Retry-After)
 
-Requests to one host are spaced ``host_interval`` seconds apart; answers may come gzipped. ``etag`` and
-``last_modified`` are sent as If-None-Match and If-Modified-Since, so an unchanged feed answers 304 with
-no body. Redirects are followed only to allowed hosts. With ``allow_hosts`` set, proxies are not used
-(a proxy is another host).
+A site's robots.txt is read first (once a day): a URL it disallows for this user agent is not fetched,
+and its Crawl-delay, when longer, replaces ``host_interval``. Requests to one host are spaced
+``host_interval`` seconds apart; answers may come gzipped. ``etag`` and ``last_modified`` are sent as
+If-None-Match and If-Modified-Since, so an unchanged feed answers 304 with no body. Redirects are
+followed only to allowed hosts. With ``allow_hosts`` set, proxies are not used (a proxy is another host).
 """
 
 from __future__ import annotations
@@ -25,11 +27,13 @@ import urllib.error
 import urllib.request
 import zlib
 from collections.abc import Callable
+from contextlib import suppress
 from dataclasses import dataclass, field
 from email.message import Message
 from http.client import HTTPMessage
 from typing import IO
 from urllib.parse import urlsplit
+from urllib.robotparser import RobotFileParser
 
 from .. import __version__
 from ..errors import FetchError
@@ -37,6 +41,8 @@ from ..errors import FetchError
 USER_AGENT = f"eventwire/{__version__} (news event coder; polite fetcher: conditional requests, rate limited)"
 RETRY_STATUSES = frozenset({408, 425, 429, 500, 502, 503, 504})
 MAX_RETRY_AFTER = 120.0  # seconds: a longer Retry-After is capped
+ROBOTS_TTL = 86_400.0  # seconds a site's robots.txt is kept before it is read again
+MAX_CRAWL_DELAY = 60.0  # seconds: a longer Crawl-delay is capped
 
 
 def _help(text: str) -> dict[str, str]:
@@ -55,6 +61,8 @@ class FetchPolicy:
     max_bytes: int = field(default=20_000_000, metadata=_help("Largest answer read, in bytes."))
     allow_hosts: tuple[str, ...] = field(default=(), metadata=_help(
         "Hosts that may be fetched (none given: any). Redirects elsewhere are refused."))
+    robots: bool = field(default=True, metadata=_help(
+        "Obey each site's robots.txt: its Disallow rules for this user agent, and its Crawl-delay."))
 
 
 @dataclass(frozen=True)
@@ -87,6 +95,8 @@ class Fetcher:
         self.policy = policy
         self._clock, self._sleep = clock, sleep
         self._next: dict[str, float] = {}
+        self._delays: dict[str, float] = {}  # a host's Crawl-delay
+        self._rules: dict[str, tuple[float, RobotFileParser | None]] = {}  # a site's robots.txt, when read
         self._lock = threading.Lock()
         handlers: list[urllib.request.BaseHandler] = [_AllowedRedirects(self.check)]
         if policy.allow_hosts:
@@ -106,6 +116,13 @@ class Fetcher:
     def get(self, url: str, *, etag: str | None = None, last_modified: str | None = None) -> Page:
         """GET ``url`` politely (conditionally when ``etag`` or ``last_modified`` is given)."""
         self.check(url)
+        if self.policy.robots:
+            rules = self._robots(url)
+            if rules is not None and not rules.can_fetch(self.policy.user_agent, url):
+                raise FetchError(f"{url}: the site's robots.txt disallows it for this user agent; not fetched")
+        return self._get(url, etag, last_modified)
+
+    def _get(self, url: str, etag: str | None, last_modified: str | None) -> Page:
         attempt = 0
         while True:
             try:
@@ -157,12 +174,34 @@ class Fetcher:
             raise FetchError(f"{url}: larger than {limit} bytes; not read")
         return body
 
+    def _robots(self, url: str) -> RobotFileParser | None:
+        """The robots.txt rules of ``url``'s site (read at most once a day), None when it has none or
+        cannot be read; its Crawl-delay, when longer than ``host_interval``, paces the host."""
+        parts = urlsplit(url)
+        site = f"{parts.scheme}://{parts.netloc}"
+        cached = self._rules.get(site)
+        if cached is not None and self._clock() - cached[0] < ROBOTS_TTL:
+            return cached[1]
+        rules: RobotFileParser | None = None  # none (4xx) or unreachable: nothing is forbidden
+        with suppress(FetchError):
+            text = self._get(site + "/robots.txt", None, None).body.decode("utf-8", "replace")
+            rules = RobotFileParser()
+            rules.parse(text.splitlines())
+        delay = rules.crawl_delay(self.policy.user_agent) if rules is not None else None
+        if delay:
+            host, pause = parts.hostname or "", min(float(delay), MAX_CRAWL_DELAY)
+            with self._lock:  # the robots.txt request just made counts as the host's last one
+                self._delays[host] = pause
+                self._next[host] = max(self._next.get(host, 0.0), self._clock() + pause)
+        self._rules[site] = (self._clock(), rules)
+        return rules
+
     def _wait_turn(self, host: str) -> None:
         """Sleep until ``host`` may be asked again, and book its next turn."""
         with self._lock:
             now = self._clock()
             turn = max(now, self._next.get(host, now))
-            self._next[host] = turn + self.policy.host_interval
+            self._next[host] = turn + max(self.policy.host_interval, self._delays.get(host, 0.0))
         if turn > now:
             self._sleep(turn - now)
 
