@@ -22,8 +22,8 @@ ANN = (
 
 def test_parse_ann_reads_relations_fragments_and_continuation_lines() -> None:
     found = parse_ann(ANN)
-    assert found[0] == Attribution(((14, 32),), ((0, 8),))
-    assert found[2] == Attribution(((0, 3), (4, 8)), None)
+    assert found[0] == Attribution(((14, 32),), ((0, 8),), ((9, 13),))
+    assert found[2] == Attribution(((0, 3), (4, 8)), None, ((58, 62),))
     assert len(found) == 3
 
 
@@ -41,6 +41,29 @@ def test_score_matches_content_pieces_one_to_one(predicted, overlap, exact) -> N
     counted = score(TEXT, parse_ann(ANN), predicted)
     assert counted.gold_overlap == overlap
     assert counted.predicted_exact == exact
+
+
+DAM = Attribution(((14, 32),), ((0, 8),))
+SPLIT = Attribution(((0, 3), (4, 8)), None)
+
+
+@pytest.mark.parametrize(
+    "gold, predicted, half",
+    [
+        (DAM, [Prediction(14, 32, None)], 1),
+        (DAM, [Prediction(14, 24, None)], 1),   # "the dam wo": 10 of 18 characters
+        (DAM, [Prediction(14, 20, None)], 0),   # "the da": a third
+        (DAM, [Prediction(0, 44, None)], 1),    # a whole sentence covers the content and more
+        (SPLIT, [Prediction(0, 3, None)], 0),   # one of two pieces, three of seven characters
+        (SPLIT, [Prediction(0, 8, None)], 1),   # one prediction over both pieces of a split content
+        (SPLIT, [Prediction(0, 3, None), Prediction(4, 8, None)], 1),
+    ],
+)
+def test_half_coverage_needs_half_of_the_gold_characters(gold, predicted, half) -> None:
+    counted = score(TEXT, [gold], predicted)
+    assert counted.gold_half == half
+    assert counted.predicted_half == (len(predicted) if half else 0)
+    assert counted.metrics()["content_recall_half"] == half
 
 
 @pytest.mark.parametrize(
@@ -76,7 +99,7 @@ def test_evaluate_on_five_dev_articles() -> None:
     report = evaluate(shared_path("data", "polnear"), limit=5)
     assert report.dataset == "polnear" and report.documents == 5
     assert report.counts["failed_articles"] == 0 and report.counts["gold_contents"] > 20
-    for name in ("content_f1_exact", "content_f1_overlap", "content_precision_overlap", "speaker_accuracy"):
+    for name in ("content_f1_exact", "content_f1_overlap", "content_f1_half", "content_precision_overlap", "speaker_accuracy"):
         assert 0.0 <= report.metrics[name] <= 1.0
         assert name in report.peers["textacy"]
     assert report.metrics["content_f1_overlap"] > report.peers["textacy"]["content_f1_overlap"]

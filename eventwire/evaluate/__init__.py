@@ -25,6 +25,7 @@ class Dataset:
     folder: str
     default_limit: int | None  # the fixed sample `make eval` uses, to stay within its time budget
     about: str
+    function: str = "evaluate"  # the adapter's function that scores this data set
 
 
 DATASETS: dict[str, Dataset] = {
@@ -32,6 +33,8 @@ DATASETS: dict[str, Dataset] = {
     for d in (
         Dataset("plover-gsr", "plover_gsr", "plover-gsr", None, "PLOVER type, countries and triples"),
         Dataset("polnear", "polnear", "polnear", None, "quote content spans and speakers (dev)"),
+        Dataset("polnear-train", "polnear", "polnear", None, "quote content spans and speakers (train)",
+                "evaluate_train"),
         Dataset("tempeval3", "tempeval3", "tempeval3", None, "time expressions and their values"),
         Dataset("geowebnews", "geowebnews", "geoparsing", None, "toponyms and geocoding"),
         Dataset("geovirus", "geovirus", "geoparsing", None, "toponyms and geocoding in outbreak news"),
@@ -62,7 +65,7 @@ def run(
     if not folder.exists():
         raise EvaluationError(f"{folder} not found: pass --data DIR pointing at the folder holding {dataset.folder}/")
     module = import_module(f".{dataset.module}", __name__)
-    report: Report = module.evaluate(folder, limit=limit or dataset.default_limit, settings=settings)
+    report: Report = getattr(module, dataset.function)(folder, limit=limit or dataset.default_limit, settings=settings)
     return report
 
 

@@ -29,8 +29,8 @@ from .report import Report
 @click.option("--model", default=None, help="spaCy model to load.")
 def evaluate_command(datasets: tuple[str, ...], data_root: Path | None, limit: int | None, fmt: str,
                      report: Path | None, floors_path: Path | None, raise_floors: bool, model: str | None) -> None:
-    """Measure eventwire on public gold DATASETS (names, or `all`): plover-gsr, polnear, tempeval3,
-    geowebnews, geovirus, ngec, petrarch2, eventgold."""
+    """Measure eventwire on public gold DATASETS (names, or `all`): plover-gsr, polnear, polnear-train,
+    tempeval3, geowebnews, geovirus, ngec, petrarch2, eventgold."""
     names = list(DATASETS) if "all" in datasets else list(datasets)
     settings = Settings.from_env().replace(model=model)
     try:

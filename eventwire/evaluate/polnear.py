@@ -1,4 +1,4 @@
-"""PolNeAR (dev compartment): attribution content spans and their speakers.
+"""PolNeAR (dev compartment, and train as ``polnear-train``): attribution content spans and their speakers.
 
 PolNeAR annotates every attribution in US election news of 2016: direct quotes, paraphrase,
 beliefs and intentions, each with its content, cue and (usually) source span, in brat standoff
@@ -10,6 +10,10 @@ Metrics, for eventwire and in the same run for the peer textacy
 * ``content_{precision,recall,f1}_overlap``: a predicted quote matches a gold content when their
   characters overlap (one-to-one with the pieces of each gold content, the largest overlaps
   first; a discontinuous content such as "“A,” she said. “B.”" has two pieces);
+* ``content_{precision,recall,f1}_half``: as overlap, but a gold content counts as found only
+  when the predictions matched to its pieces cover at least half of its characters (quote marks,
+  white space and edge punctuation of each piece set aside), and a prediction counts as right only
+  when the content it is matched to is found so;
 * ``content_{precision,recall,f1}_exact``: the bounds agree once quote marks, white space and
   edge punctuation are set aside (our quotes exclude their marks; PolNeAR's include them);
 * ``speaker_accuracy``: over overlap-matched contents whose gold has a source, the share whose
@@ -46,6 +50,7 @@ T_LINE = re.compile(r"^(T\d+)\t(\w[\w-]*) (\d+ \d+(?:;\d+ \d+)*)\t", re.MULTILIN
 E_LINE = re.compile(r"^(E\d+)\t(.+)$", re.MULTILINE)
 RELATIVE = {"who", "which", "that", "whom"}
 ANTECEDENT_REACH = 300
+HALF = 0.5
 Fragments = tuple[tuple[int, int], ...]
 
 
@@ -55,6 +60,7 @@ class Attribution:
 
     content: Fragments
     source: Fragments | None
+    cue: Fragments | None = None
 
 
 @dataclass(frozen=True)
@@ -86,6 +92,8 @@ class Score:
     with_source: int = 0
     speaker_right: int = 0
     failed: int = 0
+    predicted_half: int = 0
+    gold_half: int = 0
 
     def add(self, other: Score) -> Score:
         return Score(*(a + b for a, b in zip(self.__dict__.values(), other.__dict__.values(), strict=False)))
@@ -93,7 +101,9 @@ class Score:
     def metrics(self) -> dict[str, float]:
         overlap = _prf(self.predicted_overlap, self.predicted, self.gold_overlap, self.gold)
         exact = _prf(self.predicted_exact, self.predicted, self.gold_exact, self.gold)
+        half = _prf(self.predicted_half, self.predicted, self.gold_half, self.gold)
         result = {f"content_{k}_overlap": v for k, v in overlap.items()}
+        result.update({f"content_{k}_half": v for k, v in half.items()})
         result.update({f"content_{k}_exact": v for k, v in exact.items()})
         result["speaker_accuracy"] = self.speaker_right / self.with_source if self.with_source else 0.0
         result["failed_articles"] = float(self.failed)
@@ -119,15 +129,16 @@ def parse_ann(raw: str) -> tuple[Attribution, ...]:
         parts = dict(r.split(":", 1) for r in roles.split() if ":" in r)
         if parts.get("Content") in spans:
             source = spans.get(parts.get("Source", ""))
-            found.append(Attribution(spans[parts["Content"]], source))
+            found.append(Attribution(spans[parts["Content"]], source, spans.get(parts.get("Cue", ""))))
     return tuple(dict.fromkeys(found))
 
 
-def load_articles(data_dir: Path, limit: int | None = None) -> list[Article]:
-    """The dev articles in name order, each with its first annotator's attributions."""
-    folder = Path(data_dir) / COMPARTMENT
+def load_articles(data_dir: Path, limit: int | None = None, compartment: str = COMPARTMENT) -> list[Article]:
+    """The articles of a compartment in name order, each with its first annotator's attributions."""
+    folder = Path(data_dir) / compartment
     if not (folder / "text").is_dir():
-        raise EvaluationError(f"{folder}/text not found: pass the PolNeAR folder holding dev/text and dev/attributions")
+        raise EvaluationError(f"{folder}/text not found: pass the PolNeAR folder holding "
+                              f"{compartment}/text and {compartment}/attributions")
     articles = []
     for path in sorted((folder / "text").glob("*.txt"))[:limit]:
         annotations = sorted((folder / "attributions").glob(f"{path.stem}_*.ann"))
@@ -179,6 +190,7 @@ def score(text: str, gold: Iterable[Attribution], predicted: list[Prediction]) -
     best: dict[int, tuple[int, Prediction]] = {}
     exact_p = 0
     exact_u: set[int] = set()
+    matched: dict[int, list[int]] = {}
     for amount, i, u in pairs:
         if amount <= 0 or i in used_p or u in used_u:
             continue
@@ -190,10 +202,27 @@ def score(text: str, gold: Iterable[Attribution], predicted: list[Prediction]) -
             exact_u.add(u)
         if j not in best or amount > best[j][0]:
             best[j] = (amount, predicted[i])
+        matched.setdefault(j, []).append(i)
     exact_g = sum(all(u in exact_u for u, (k, _) in enumerate(units) if k == j) for j in best)
     sourced = [(source, p) for j, (_, p) in best.items() if (source := gold[j].source) is not None]
     right = sum(p.speaker is not None and speaker_matches(text, p.speaker, source) for source, p in sourced)
-    return Score(len(gold), len(predicted), len(used_p), len(best), exact_p, exact_g, len(sourced), right)
+    half = [j for j, found in matched.items() if coverage(text, gold[j].content, [predicted[i] for i in found]) >= HALF]
+    return Score(len(gold), len(predicted), len(used_p), len(best), exact_p, exact_g, len(sourced), right,
+                 predicted_half=sum(len(matched[j]) for j in half), gold_half=len(half))
+
+
+def coverage(text: str, content: Fragments, predicted: Iterable[Prediction]) -> float:
+    """The share of a gold content's characters (each piece without its quote marks, white space
+    and edge punctuation) that the predictions cover."""
+    pieces = [_bounds(text, start, end) for start, end in content]
+    total = sum(end - start for start, end in pieces)
+    if total <= 0:
+        return 0.0
+    covered: set[int] = set()
+    for p in predicted:
+        for start, end in pieces:
+            covered.update(range(max(start, p.start), min(end, p.end)))
+    return len(covered) / total
 
 
 def eventwire_predictions(quotes: list[Quote]) -> list[Prediction]:
@@ -253,12 +282,18 @@ def _misses(article: Article, predicted: list[Prediction]) -> list[Miss]:
     return missed
 
 
-def evaluate(data_dir: Path, *, limit: int | None = None, settings: Settings | None = None) -> Report:
-    """Score eventwire and textacy on PolNeAR dev (the first ``limit`` articles by name)."""
+def evaluate_train(data_dir: Path, *, limit: int | None = None, settings: Settings | None = None) -> Report:
+    """Score eventwire and textacy on PolNeAR train (the compartment rules are studied on)."""
+    return evaluate(data_dir, limit=limit, settings=settings, compartment="train")
+
+
+def evaluate(data_dir: Path, *, limit: int | None = None, settings: Settings | None = None,
+             compartment: str = COMPARTMENT) -> Report:
+    """Score eventwire and textacy on a PolNeAR compartment (the first ``limit`` articles by name)."""
     from .. import nlp as nlp_module
 
     settings = settings or Settings()
-    articles = load_articles(Path(data_dir), limit)
+    articles = load_articles(Path(data_dir), limit, compartment)
     nlp = nlp_module.load(settings.model)
     build_index = _index_builder(settings)
     started = time.perf_counter()
@@ -270,7 +305,7 @@ def evaluate(data_dir: Path, *, limit: int | None = None, settings: Settings | N
         misses.extend(_misses(article, predicted))
         peer = peer.add(_run(partial(textacy_predictions, doc), article)[0])
     return Report(
-        dataset="polnear",
+        dataset="polnear" if compartment == COMPARTMENT else f"polnear-{compartment}",
         counts={"articles": len(articles), "gold_contents": ours.gold, "predicted": ours.predicted,
                 "matched_overlap": ours.gold_overlap, "matched_exact": ours.gold_exact, "failed_articles": ours.failed},
         metrics=ours.metrics(),

@@ -282,11 +282,24 @@ def _partial(chunk: Marked, indirect: list[Draft], cues: list[Cue], sentences: S
         return Draft("partial", start, end, signed, None, chunk)
     for draft in indirect:
         if draft.start <= start and end <= draft.end and draft.speaker is not None:
+            inner = _inner_cue(chunk, (draft.start, start), cues, sentences)
+            if inner is not None:
+                return Draft("partial", start, end, inner.speaker, (inner.start, inner.end), chunk)
             return Draft("partial", start, end, draft.speaker, draft.cue, chunk)
     cue = _best_cue(chunk, cues, sentences, beyond=False)
     if cue is not None:
         return Draft("partial", start, end, cue.speaker, (cue.start, cue.end), chunk)
     return Draft("partial", start, end, sentences.subject(chunk.opened), None, chunk)
+
+
+def _inner_cue(chunk: Marked, within: tuple[int, int], cues: list[Cue], sentences: Sentences) -> Cue | None:
+    """The nearest naming cue with a speaker inside a report, in the fragment's sentence and before it
+    ("Ruiz cited the plan, which the minister called "a gamble"": the minister names it so)."""
+    low, _ = sentences.region(chunk.opened, chunk.outer_end)
+    naming = words("naming_verbs")
+    inside = [c for c in cues if c.speaker is not None and max(low, within[0]) <= c.start and c.end <= within[1]
+              and sentences.doc[c.token].lemma_ in naming]
+    return inside[-1] if inside else None
 
 
 def _records(text: str, drafts: list[Draft], index: ActorIndex, article_id: str) -> list[Quote]:

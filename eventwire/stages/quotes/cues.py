@@ -22,7 +22,7 @@ from spacy.strings import get_string_id
 from spacy.symbols import VERB
 from spacy.tokens import Doc, Token
 
-from ...lexicons import TableError, rows, words
+from ...lexicons import TableError, rows, word_groups, words
 from ...settings import data_path
 from .pronouns import outer_antecedent
 
@@ -278,12 +278,38 @@ def content_range(verb: Token, entry: Verb) -> tuple[int, int] | None:
         for child in verb.children:
             if child.dep_ == "xcomp":
                 return _trim(doc, child.left_edge.i, child.right_edge.i)
-    if entry.object_content:
-        for child in verb.children:
-            if child.dep_ == "dobj":
-                return _trim(doc, child.left_edge.i, child.right_edge.i)
+    named = _named_content(verb, entry)
+    if named is not None:
+        return named
     if verb.dep_ == "parataxis" and verb.head.pos_ in {"VERB", "AUX"}:
         return _trim(doc, *_side(verb.head, verb))
+    return _prepositional_content(verb)
+
+
+def _named_content(verb: Token, entry: Verb) -> tuple[int, int] | None:
+    """What the cue's object names, with what is predicated of it ("called the plan a disgrace") and
+    a phrase right after it that says why or as what ("accused the mayor of lying")."""
+    objects = [c for c in verb.rights if c.dep_ == "dobj"]
+    predicates = [c for c in verb.rights if c.dep_ == "oprd"]
+    if not objects and not predicates:
+        return None
+    if not predicates and not entry.object_content:
+        return None
+    first = (objects or predicates)[0]
+    last = (predicates or objects)[-1].right_edge.i
+    for child in verb.rights:
+        if child.i > last and child.left_edge.i == last + 1 and child.dep_ == "prep" \
+                and child.lower_ in words("object_prepositions"):
+            last = child.right_edge.i
+    return _trim(verb.doc, first.left_edge.i, last)
+
+
+def _prepositional_content(verb: Token) -> tuple[int, int] | None:
+    """The object of the preposition that carries a cue's content ("talked about the economy")."""
+    allowed = word_groups("content_prepositions").get(verb.lemma_, ())
+    for child in verb.rights:
+        if child.dep_ == "prep" and child.lower_ in allowed and child.i + 1 <= child.right_edge.i:
+            return _trim(verb.doc, child.i + 1, child.right_edge.i)
     return None
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .marks import CLOSING, OPENING, STRAIGHT, paragraphs
+from .marks import CLOSING, DOUBLED, STRAIGHT, opens_with_mark, paragraphs
 
 CAPS_WORD = r"[A-Z][A-Z'’.-]*[A-Z]"
 TITLE_WORD = r"[A-Z][a-z'’.-]*[a-z]"
@@ -46,12 +46,12 @@ def find_labels(text: str) -> list[Label]:
 def _candidate(text: str, number: int, paragraph: tuple[int, int]) -> Label | None:
     """The label opening one paragraph, if its form fits (capitals anywhere, title case first)."""
     start, end = paragraph
-    opening = start + 1 if text[start] in OPENING + STRAIGHT else start
+    opening = start + opens_with_mark(text, start)
     pattern = CAPS_LABEL if number > 0 else TITLE_LABEL
     match = pattern.match(text, opening, end) or CAPS_LABEL.match(text, opening, end)
     if match is None:
         return None
-    content_end = end - 1 if text[end - 1] in STRAIGHT + CLOSING else end
+    content_end = end - len(DOUBLED) if text.endswith(DOUBLED, 0, end) else end - (text[end - 1] in STRAIGHT + CLOSING)
     return Label(match.start(1), match.end(1), match.end(), content_end)
 
 

@@ -1,6 +1,7 @@
 """Quoted stretches found from the quote marks alone, before any parse.
 
-Straight (``"``) and curly (``“ ”``, ``„``, ``« »``) double marks are paired paragraph by
+Straight (``"``), doubled (``''``, as some papers print them) and curly (``“ ”``, ``„``, ``« »``)
+double marks are paired paragraph by
 paragraph (a paragraph is a line of text: blank lines and single line breaks both end one);
 marks nested inside an open quote (the other family, or single marks) stay part of
 its content. A paragraph that ends inside a quote either
@@ -21,15 +22,17 @@ from dataclasses import dataclass
 OPENING = "“„«"
 CLOSING = "”»"
 STRAIGHT = '"'
+DOUBLED = "''"  # two apostrophes standing for a straight double mark
 OPEN_BEFORE = "([{—–-/“‘'\""
 SENTENCE_END = ".?!:;…"
 LINE_BREAK = re.compile(r"\n\s*")
-MARK = re.compile("[" + re.escape(OPENING + CLOSING + STRAIGHT) + "]")
+MARK = re.compile(DOUBLED + "|[" + re.escape(OPENING + CLOSING + STRAIGHT) + "]")
 
 
 @dataclass(frozen=True)
 class Marked:
-    """One quoted chunk: content ``[start, end)`` between the marks at ``opened`` and ``closed``.
+    """One quoted chunk: content ``[start, end)`` between the opening mark starting at ``opened`` and
+    the closing mark ending at ``closed`` (its last character).
 
     ``closed`` is None when the paragraph ended before a closing mark.
     """
@@ -66,8 +69,15 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _family(char: str) -> str:
-    return "straight" if char == STRAIGHT else "curly"
+def _family(mark: str) -> str:
+    return "straight" if mark in (STRAIGHT, DOUBLED) else "curly"
+
+
+def opens_with_mark(text: str, offset: int) -> int:
+    """The length of the quote mark opening ``text`` at ``offset`` (0 when none does)."""
+    if text.startswith(DOUBLED, offset):
+        return len(DOUBLED)
+    return 1 if offset < len(text) and text[offset] in OPENING + STRAIGHT else 0
 
 
 def _opens(text: str, i: int, para_start: int) -> bool:
@@ -86,21 +96,24 @@ def _closes(text: str, i: int, para_start: int, stack: list[str]) -> bool:
 def _joins(text: str, end: int, next_start: int) -> bool:
     """A line or page break inside a sentence: the paragraph stops mid-sentence and the next one
     goes on in lower case (after a blank line) or without a mark (after a single line break)."""
-    if text[end - 1] in SENTENCE_END + CLOSING + STRAIGHT:
+    if text[end - 1] in SENTENCE_END + CLOSING + STRAIGHT or text.endswith(DOUBLED, 0, end):
         return False
     blank = text.count("\n", end, next_start) > 1
-    return text[next_start].islower() if blank else text[next_start] not in OPENING + STRAIGHT
+    return text[next_start].islower() if blank else not opens_with_mark(text, next_start)
 
 
-def _chunk(text: str, opened: int, closed: int | None, end: int, links: tuple[bool, bool]) -> Marked | None:
-    """The chunk between the mark at ``opened`` and the one at ``closed`` (or the paragraph's ``end``);
-    ``links`` says whether it continues the quote of the paragraph before and whether the next paragraph
-    continues it. None when only spaces lie between the marks."""
-    start, stop = _strip(text, opened + 1, closed if closed is not None else end)
+def _chunk(
+    text: str, opening: tuple[int, int], closing: tuple[int, int | None], links: tuple[bool, bool]
+) -> Marked | None:
+    """The chunk between the opening mark ``opening`` (its start and end) and the closing one
+    ``closing`` (its start, or the paragraph's end, and its last character, or None when unclosed);
+    ``links`` says whether it continues the quote of the paragraph before and whether the next
+    paragraph continues it. None when only spaces lie between the marks."""
+    start, stop = _strip(text, opening[1], closing[0])
     if start >= stop:
         return None
     continued, continues = links
-    return Marked(start, stop, opened, closed, continued, continues)
+    return Marked(start, stop, opening[0], closing[1], continued, continues)
 
 
 def find_marked(text: str) -> list[Marked]:
@@ -108,7 +121,7 @@ def find_marked(text: str) -> list[Marked]:
     found: list[Marked | None] = []  # None: a pair of marks around nothing but spaces
     paras = paragraphs(text)
     stack: list[str] = []
-    opened = -1
+    opening = (-1, -1)
     continued = False
     for k, (start, end) in enumerate(paras):
         for mark in MARK.finditer(text, start, end):
@@ -116,19 +129,19 @@ def find_marked(text: str) -> list[Marked]:
             if _closes(text, i, start, stack):
                 stack.pop()
                 if not stack:
-                    found.append(_chunk(text, opened, i, i, (continued, False)))
+                    found.append(_chunk(text, opening, (i, mark.end() - 1), (continued, False)))
                     continued = False
-            elif char in OPENING or (char == STRAIGHT and _opens(text, i, start)):
+            elif char in OPENING or (_family(char) == "straight" and _opens(text, i, start)):
                 if not stack:
-                    opened = i
+                    opening = mark.span()
                 stack.append(_family(char))
         if not stack:
             continue
         following = paras[k + 1][0] if k + 1 < len(paras) else None
         if following is not None and _joins(text, end, following):
             continue
-        hands_on = following is not None and text[following] in OPENING + STRAIGHT
-        found.append(_chunk(text, opened, None, end, (continued, hands_on)))
+        hands_on = following is not None and opens_with_mark(text, following) > 0
+        found.append(_chunk(text, opening, (end, None), (continued, hands_on)))
         stack = []
         continued = hands_on
     return [m for m in found if m is not None]
