@@ -172,6 +172,12 @@ CASES = [
     ("The farmers called for a new vote on the dam.", "indirect", "a new vote on the dam", "The farmers", "called"),
     ("The minister declined to comment on the report.", "indirect", "to comment on the report", "The minister",
      "declined"),
+    # noun cues and viewpoint phrases
+    ("The union's plan to strike on Monday was dropped.", "indirect", "to strike on Monday", "The union",
+     "plan"),
+    ("Ruiz made the claim that the port would close.", "indirect", "that the port would close", "Ruiz", "claim"),
+    ("In the mayor's view, the bridge is safe.", "indirect", "the bridge is safe", "the mayor",
+     "In the mayor's view"),
     ("Tom Berg fought what he called a “cynical delay” by the council.", "partial", "cynical delay",
      "Tom Berg", "called"),
 ]
@@ -186,6 +192,22 @@ def test_cues_and_speakers(nlp, text, kind, content, speaker, cue) -> None:
     quote = found[0]
     assert quote.speaker is not None and speaker in quote.speaker.name
     assert quote.cue is not None and quote.cue.text == cue
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text, pieces",
+    [
+        ("The only problem, the mayor said, is that the bridge is closed.",
+         ["The only problem", "is that the bridge is closed"]),
+        ("The factory, according to the union, will close next year.", ["The factory", "will close next year"]),
+        ("The bridge will reopen in May, she said.", ["The bridge will reopen in May"]),
+    ],
+)
+def test_a_cue_interrupting_its_clause_gives_two_pieces(nlp, text: str, pieces: list[str]) -> None:
+    quotes = quotes_in(nlp(text), EMPTY, article_id="t")
+    assert [q.text for q in quotes] == pieces
+    assert len({(q.speaker, q.cue) for q in quotes}) == 1
 
 
 @pytest.mark.model

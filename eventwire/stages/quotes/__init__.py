@@ -9,7 +9,9 @@ its cue (the speech verb, or "according to"):
 * ``direct``: a clause between quote marks (:mod:`.marks` pairs the marks, joins page breaks and
   links multi-paragraph quotes);
 * ``partial``: a quoted fragment inside a sentence ("his "unreliable" actions"), or scare quotes;
-* ``indirect``: reported speech, beliefs and intentions found from the parse (:mod:`.cues`);
+* ``indirect``: reported speech, beliefs, intentions and stances found from the parse (:mod:`.cues`
+  for verbs and "according to", :mod:`.nouns` for "X's claim that …" and "in X's view"); a cue
+  that interrupts its clause ("The plan, she said, is dead") gives two pieces of one report;
 * transcript turns and speaker-first headlines ("RUIZ: …") are direct quotes of the label
   (:mod:`.labels`).
 
@@ -35,6 +37,7 @@ from ..actors.index import ActorIndex
 from .cues import Cue, Mention, find_cues, names_someone, speech_verbs
 from .labels import Label, find_labels
 from .marks import Marked, find_marked, paragraphs
+from .nouns import noun_cues
 from .sentences import Sentences
 
 __all__ = ["find_quotes"]
@@ -68,7 +71,7 @@ def find_quotes(context: ArticleContext) -> list[Quote]:
     text = context.text
     marked = find_marked(text)
     labels = find_labels(text)
-    cues = find_cues(doc) if doc.has_annotation("DEP") else []
+    cues = sorted(find_cues(doc) + list(noun_cues(doc)), key=lambda c: c.start) if doc.has_annotation("DEP") else []
     kinds = [quote_kind(context, m) for m in marked]
     # a long quotation inside a sentence is direct speech, but its sentence is still read as a report
     inline = [k == "direct" and not m.continued and _embedded(context, m.opened)
@@ -78,7 +81,7 @@ def find_quotes(context: ArticleContext) -> list[Quote]:
     quoted = [(m.opened, m.outer_end) for m in marked] + [(b.start, b.content_end) for b in labels]
     free = [c for c in cues if not any(a <= c.start < b for a, b in quoted)]
     reported = [c for c in free if _reports_unquoted(c, direct_spans) and not _thing_inside(doc, c, free)]
-    indirect = [_indirect(c) for c in reported]
+    indirect = [d for c in reported for d in _indirect(c)]
     quoted_drafts = [
         _direct(m, free, sentences) if k == "direct" and not i
         else replace(_partial(m, indirect, free, sentences), kind=k)
@@ -268,9 +271,12 @@ def _thing_inside(doc: Doc, cue: Cue, cues: list[Cue]) -> bool:
     )
 
 
-def _indirect(cue: Cue) -> Draft:
+def _indirect(cue: Cue) -> list[Draft]:
+    """The reported content of a cue: one quote, or two when the cue interrupts it ("The plan, she
+    said, is dead": "The plan" and "is dead", pieces of one report with the same speaker and cue)."""
     assert cue.content is not None
-    return Draft("indirect", cue.content[0], cue.content[1], cue.speaker, (cue.start, cue.end))
+    pieces = [cue.lead, cue.content] if cue.lead is not None else [cue.content]
+    return [Draft("indirect", start, end, cue.speaker, (cue.start, cue.end)) for start, end in pieces]
 
 
 def _partial(chunk: Marked, indirect: list[Draft], cues: list[Cue], sentences: Sentences) -> Draft:

@@ -62,13 +62,15 @@ class Mention:
 
 @dataclass(frozen=True)
 class Cue:
-    """One attribution cue with its speaker and content offsets (either may be missing)."""
+    """One attribution cue with its speaker and content offsets (either may be missing); ``lead`` is
+    the piece of the content before a cue that interrupts it ("The plan, she said, is dead")."""
 
     start: int
     end: int
     token: int
     speaker: Mention | None
     content: tuple[int, int] | None
+    lead: tuple[int, int] | None = None
 
 
 @lru_cache(maxsize=1)
@@ -232,7 +234,7 @@ def _before_aside(verb: Token) -> Token | None:
     return None
 
 
-def _side(clause: Token, aside: Token) -> tuple[int, int]:
+def clause_side(clause: Token, aside: Token) -> tuple[int, int]:
     """Token range of ``clause``'s subtree on the side of ``aside``'s subtree that holds ``clause``."""
     left, right = clause.left_edge.i, clause.right_edge.i
     if aside.left_edge.i > clause.i:
@@ -242,7 +244,17 @@ def _side(clause: Token, aside: Token) -> tuple[int, int]:
     return left, right
 
 
-def _trim(doc: Doc, first: int, last: int) -> tuple[int, int] | None:
+def lead_piece(clause: Token, aside: Token) -> tuple[int, int] | None:
+    """The part of ``clause`` before an ``aside`` that interrupts it ("The plan, she said, is dead":
+    "The plan"), when the aside stands inside the clause after its first words."""
+    if not clause.left_edge.i < aside.left_edge.i <= aside.right_edge.i < clause.i:
+        return None
+    if _line_apart(clause.left_edge, aside):
+        return None
+    return token_range(clause.doc, clause.left_edge.i, aside.left_edge.i - 1)
+
+
+def token_range(doc: Doc, first: int, last: int) -> tuple[int, int] | None:
     """Character range of tokens ``first..last`` without punctuation or conjunctions at the edges."""
     while first <= last and (doc[first].is_punct or doc[first].is_space or doc[first].dep_ == "cc"):
         first += 1
@@ -273,17 +285,25 @@ def content_range(verb: Token, entry: Verb) -> tuple[int, int] | None:
     quoting = _quoting(verb)
     for child in (quoting or verb).children:
         if child.dep_ == "ccomp" and not _line_apart(child, verb):
-            return _trim(doc, child.left_edge.i, child.right_edge.i)
+            return token_range(doc, child.left_edge.i, child.right_edge.i)
     if entry.kind in INFINITIVE_CLASSES or entry.lemma in words("infinitive_cue_verbs"):
         for child in verb.children:
             if child.dep_ == "xcomp":
-                return _trim(doc, child.left_edge.i, child.right_edge.i)
+                return token_range(doc, child.left_edge.i, child.right_edge.i)
     named = _named_content(verb, entry)
     if named is not None:
         return named
     if verb.dep_ == "parataxis" and verb.head.pos_ in {"VERB", "AUX"}:
-        return _trim(doc, *_side(verb.head, verb))
+        return token_range(doc, *clause_side(verb.head, verb))
     return _prepositional_content(verb)
+
+
+def _interrupted(verb: Token) -> tuple[int, int] | None:
+    """The lead piece of the clause a parenthetical cue interrupts, if it does."""
+    has_content = any(c.dep_ in {"ccomp", "xcomp", "dobj"} for c in verb.children)
+    if verb.dep_ != "parataxis" or has_content or verb.head.pos_ not in {"VERB", "AUX"}:
+        return None
+    return lead_piece(verb.head, verb)
 
 
 def _named_content(verb: Token, entry: Verb) -> tuple[int, int] | None:
@@ -301,7 +321,7 @@ def _named_content(verb: Token, entry: Verb) -> tuple[int, int] | None:
         if child.i > last and child.left_edge.i == last + 1 and child.dep_ == "prep" \
                 and child.lower_ in words("object_prepositions"):
             last = child.right_edge.i
-    return _trim(verb.doc, first.left_edge.i, last)
+    return token_range(verb.doc, first.left_edge.i, last)
 
 
 def _prepositional_content(verb: Token) -> tuple[int, int] | None:
@@ -309,7 +329,7 @@ def _prepositional_content(verb: Token) -> tuple[int, int] | None:
     allowed = word_groups("content_prepositions").get(verb.lemma_, ())
     for child in verb.rights:
         if child.dep_ == "prep" and child.lower_ in allowed and child.i + 1 <= child.right_edge.i:
-            return _trim(verb.doc, child.i + 1, child.right_edge.i)
+            return token_range(verb.doc, child.i + 1, child.right_edge.i)
     return None
 
 
@@ -331,9 +351,10 @@ def _according(token: Token) -> Cue | None:
     objects = [c for c in doc[token.i + 1].children if c.dep_ == "pobj"]
     speaker = mention(objects[0]) if objects else None
     head = token.head if token.head.i != token.i else None
-    content = _trim(doc, *_side(head, token)) if head is not None else None
+    content = token_range(doc, *clause_side(head, token)) if head is not None else None
+    lead = lead_piece(head, token) if head is not None and content is not None else None
     to = doc[token.i + 1]
-    return Cue(token.idx, to.idx + len(to), token.i, speaker, content)
+    return Cue(token.idx, to.idx + len(to), token.i, speaker, content, lead)
 
 
 def _cue_words(doc: Doc, verbs: Mapping[str, Verb]) -> Iterator[Token]:
@@ -360,7 +381,9 @@ def find_cues(doc: Doc, verbs: Mapping[str, Verb] | None = None) -> list[Cue]:
             subject = speaker_token(token)
             start, end = _cue_span(token)
             speaker = mention(subject) if subject is not None else None
-            cue = Cue(start, end, token.i, speaker, content_range(token, verbs[token.lemma_]))
+            content = content_range(token, verbs[token.lemma_])
+            lead = _interrupted(token) if content is not None else None
+            cue = Cue(start, end, token.i, speaker, content, lead)
         else:
             continue
         if cue is not None and (cue.speaker is not None or cue.content is not None):
