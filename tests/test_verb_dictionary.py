@@ -299,3 +299,14 @@ def test_an_imported_frame_codes_no_relative_clause(spec_doc) -> None:
     assert ("Chile", "111", "Peru") in {(e.source.name, e.cameo.code, e.target.name if e.target else None)
                                         for e in events_for(doc, lexicon_of(curated), names)}
     assert [e.cameo.code for e in events_for(doc, lexicon_of(HIT_BACK), names)] == []
+
+
+def test_many_frames_of_one_verb_are_narrowed_to_those_whose_words_are_near(spec_doc) -> None:
+    others = [entry_of("hit", Frame("190", object=frozenset({f"thing{n}"}))) for n in range(12)]
+    lexicon = lexicon_of(*others, HIT_BACK, entry_of("hit", Frame("193", object=frozenset({"convoy"}))))
+    doc = spec_doc("Chile|PROPN|nsubj|1 hit|VERB|ROOT|1 back|ADP|prt|1 at|ADP|prep|1 Peru|PROPN|pobj|3")
+    found = match(lexicon, doc[1])
+    assert found is not None and found.entry.code == "111"
+    convoy = spec_doc("Rebels|NOUN|nsubj|1 hit|VERB|ROOT|1 a|DET|det|4 military|ADJ|amod|4 convoy|NOUN|dobj|1")
+    found = match(lexicon, convoy[1])
+    assert found is not None and found.entry.code == "193"

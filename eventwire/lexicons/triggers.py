@@ -37,7 +37,7 @@ IMPLIED = re.compile(r"[A-Z]{3}")  # a sector code: the doer an agentless use of
 SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's, when PyYAML was built with it
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: the CAMEO verb dictionary adds about 100,000 entries
 class Entry:
     """One trigger frame of the lexicon (see ``eventwire/data/triggers.yaml`` for the fields)."""
 

@@ -49,6 +49,7 @@ MODES = ("off", "patterns", "all")
 PATTERN_STRENGTH = 0.6
 DEFAULT_STRENGTH = 0.5
 ORIGIN = "cameo"
+NONE: frozenset[str] = frozenset()  # one empty set for all entries (each frozenset() call makes a new one)
 Row = tuple[str, str | None, str | None, tuple[str, ...], tuple[str, ...], str | None, tuple[str, ...], tuple[str, ...]]
 
 
@@ -69,7 +70,6 @@ def compiled(folder: Path | None = None) -> Compiled:
     return _cached()
 
 
-@lru_cache(maxsize=1)
 def _cached() -> Compiled:
     path = cache_path()
     found = _read(path) if path is not None else None
@@ -129,7 +129,7 @@ def imported_entries(lexicon: Lexicon, frames: Iterable[tuple[str, Frame]], mode
             continue
         if any(_same_conditions(frame, e) for e in own.get(lemma, ())):
             continue
-        found.append(entry_of(lemma, frame, ruled_out.get(lemma, frozenset()) if frame.bare else frozenset()))
+        found.append(entry_of(lemma, frame, ruled_out.get(lemma, NONE) if frame.bare else NONE))
     return tuple(found)
 
 
@@ -149,7 +149,7 @@ def _same_conditions(frame: Frame, entry: Entry) -> bool:
         not frame.bare or not (entry.complement or entry.clause_modal or entry.modifier))
 
 
-def entry_of(lemma: str, frame: Frame, unless: frozenset[str] = frozenset()) -> Entry:
+def entry_of(lemma: str, frame: Frame, unless: frozenset[str] = NONE) -> Entry:
     """The trigger entry of an imported frame."""
     return Entry(lemma=lemma, code=frame.code or "", particle=frame.particle, object=frame.object,
                  unless_object=unless, modifier=frame.modifier, prep=frame.prep, prep_object=frame.prep_object,
@@ -179,17 +179,24 @@ def _row(lemma: str, frame: Frame) -> Row:
             frame.prep, tuple(sorted(frame.prep_object)), frame.target)
 
 
-def _frame(row: Any) -> tuple[str, Frame]:
+def _frame(row: Any, shared: dict[Any, Any]) -> tuple[str, Frame]:
+    """A (lemma, frame) pair from its cached row; equal word sets and slot lists are made once and shared (the
+    verbs of a block take the same patterns)."""
     lemma, code, particle, objects, modifiers, prep, prep_objects, target = row
-    return str(lemma), Frame(code, particle, frozenset(objects), frozenset(modifiers), prep, frozenset(prep_objects),
-                             tuple(target))
+    return str(lemma), Frame(code, particle, _shared(frozenset(objects), shared), _shared(frozenset(modifiers), shared),
+                             prep, _shared(frozenset(prep_objects), shared), _shared(tuple(target), shared))
+
+
+def _shared(value: Any, shared: dict[Any, Any]) -> Any:
+    return shared.setdefault(value, value)
 
 
 def _read(path: Path) -> Compiled | None:
     try:
         with paused_gc():
             frames, counts, rejected, examples = marshal.loads(path.read_bytes())
-            return Compiled(tuple(_frame(r) for r in frames), Counter(counts), Counter(rejected),
+            shared: dict[Any, Any] = {}
+            return Compiled(tuple(_frame(r, shared) for r in frames), Counter(counts), Counter(rejected),
                             {k: tuple(v) for k, v in examples.items()})
     except (OSError, EOFError, ValueError, TypeError):
         return None

@@ -20,6 +20,8 @@ from ..tokens import is_infinitive
 from . import arguments as args
 
 PARTICLE_DEPS = frozenset({"prt", "prep", "advmod", "dative"})
+FEW = 8  # more candidate entries than this: test first that the words their frames need are near
+NEAR = 4  # links below the trigger that a frame's words can be (verb, object, "of" phrase, its noun, compound)
 
 
 @dataclass(frozen=True)
@@ -46,11 +48,36 @@ def match(lexicon: Lexicon, token: Token) -> Match | None:
     """The entry whose frame fits ``token`` in its sentence, if any: one of eventwire's own lexicon before
     one imported from the CAMEO verb dictionary, then the most specific, then the strongest, then one
     written for the word's own form ("opposed" before "oppose")."""
-    found = [m for m in (_fit(e, token) for e in candidates(lexicon, token)) if m is not None]
+    entries = candidates(lexicon, token)
+    if len(entries) > FEW:
+        near = nearby_words(token)
+        entries = [e for e in entries if _possible(e, near)]
+    found = [m for m in (_fit(e, token) for e in entries) if m is not None]
     if not found:
         return None
     return max(found, key=lambda m: (m.entry.curated, m.entry.specificity, m.entry.strength,
                                      m.entry.lemma == token.lower_))
+
+
+def nearby_words(token: Token, depth: int = NEAR) -> frozenset[str]:
+    """The forms and lemmas of the words up to ``depth`` links below ``token``: every word a frame's
+    particle, object or preposition can be."""
+    found: set[str] = set()
+    level = list(token.children)
+    for _ in range(depth):
+        found.update(w for t in level for w in (t.lower_, t.lemma_.lower()))
+        level = [c for t in level for c in t.children]
+    return frozenset(found)
+
+
+def _possible(entry: Entry, near: frozenset[str]) -> bool:
+    """Whether the words the entry's frame needs are near the word at all (a quick test before
+    :func:`_fit`: a verb of the CAMEO dictionary has hundreds of frames)."""
+    if entry.particle is not None and entry.particle not in near:
+        return False
+    if entry.prep is not None and entry.prep not in near:
+        return False
+    return not entry.object or "*" in entry.object or not entry.object.isdisjoint(near)
 
 
 def _participle(token: Token) -> bool:
