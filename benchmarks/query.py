@@ -1,6 +1,6 @@
 """Query speed: a synthetic store of 10 million events, a monthly dyad series and a top-actors query.
 
-    python benchmarks/query.py [--events N] [--db PATH] [--rebuild] [--repeat N]
+    python benchmarks/query.py [--events N] [--db PATH] [--rebuild] [--repeat N] [--add N]
 
 Builds (once; ``--rebuild`` builds again) a DuckDB store at ``--db`` holding ``--events`` synthetic event
 rows spread over one article per 20 events, 2010–2024, between 240 actor codes and 20 CAMEO codes, drawn
@@ -8,7 +8,9 @@ with a skew so that some dyads are busy and most are rare; the rows have every c
 (:func:`eventwire.store.schema.select_list`), NULL where the benchmark sets no value. Building is SQL
 inside DuckDB and CPU heavy (minutes for 10 million rows on two cores); it then links the store with
 ``link(store, dedupe=False)`` (every article its own story: the synthetic texts are not news, so there is
-nothing to compare) and reports how long linking took. Then it times, each ``--repeat`` times after one warm-up run:
+nothing to compare) and reports how long linking took. It then adds ``--add`` new articles (10,000 by default,
+with their events; 0: none) to the linked store and times linking them (only the new articles are linked), as a
+share of the full link. Then it times, each ``--repeat`` times after one warm-up run:
 
 * ``dyad_series(store, "USA", "RUS", "month")``: the monthly series of one busy dyad, both directions;
 * ``top_actors(store, 20)``: the 20 most active actor codes with their names;
@@ -72,7 +74,7 @@ EVENT_VALUES = {
     "sentence_start": "(c.i % {per}) * 50", "sentence_end": "(c.i % {per}) * 50 + 40", "confidence": "0.7",
 }
 
-_ARTICLES = "INSERT INTO articles BY NAME SELECT {columns} FROM range(?) t(i)"
+_ARTICLES = "INSERT INTO articles BY NAME SELECT {columns} FROM range(?, ?) t(i)"
 
 # Actor indexes drawn as floor(n * u^2): low indexes (the first countries) are much busier than high ones.
 _EVENTS = """
@@ -82,7 +84,7 @@ WITH draws AS (
            CAST(floor(? * pow((hash(i, 's') % 1000000) / 1000000.0, 2)) AS INTEGER) + 1 AS s,
            CAST(floor(? * pow((hash(i, 't') % 1000000) / 1000000.0, 2)) AS INTEGER) + 1 AS t,
            CAST(hash(i, 'c') % ? AS INTEGER) + 1 AS c
-    FROM range(?) r(i)
+    FROM range(?, ?) r(i)
 ), coded AS (
     SELECT d.i, d.a, ?[d.s] AS src, ?[CASE WHEN d.t = d.s THEN d.t % ? + 1 ELSE d.t END] AS tgt, ?[d.c] AS cam
     FROM draws d
@@ -105,23 +107,40 @@ def codes() -> list[str]:
     return [c + s for s in SECTORS for c in COUNTRIES]
 
 
+def fill(store: Store, first_article: int, articles: int) -> int:
+    """Add ``articles`` synthetic articles, numbered from ``first_article``, with their events; the events added."""
+    actor_codes = codes()
+    cameo = [{"code": c, "label": label, "goldstein": g, "quad": q, "plover": p} for c, label, g, q, p in CAMEO]
+    articles_sql, events_sql = insert_sql()
+    first, last = first_article * EVENTS_PER_ARTICLE, (first_article + articles) * EVENTS_PER_ARTICLE
+    store.connection.execute(articles_sql, [first_article, first_article + articles])
+    store.connection.execute(
+        events_sql,
+        [len(actor_codes), len(actor_codes), len(cameo), first, last, actor_codes, actor_codes, len(actor_codes),
+         cameo],
+    )
+    return last - first
+
+
 def build(path: Path, events: int) -> float:
     """Create the synthetic store at ``path`` and link it; returns the seconds linking took."""
     path.unlink(missing_ok=True)
-    actor_codes = codes()
-    cameo = [{"code": c, "label": label, "goldstein": g, "quad": q, "plover": p} for c, label, g, q, p in CAMEO]
     with Store.open(path) as store:
-        articles = -(-events // EVENTS_PER_ARTICLE)
-        articles_sql, events_sql = insert_sql()
-        store.connection.execute(articles_sql, [articles])
-        store.connection.execute(
-            events_sql,
-            [len(actor_codes), len(actor_codes), len(cameo), events, actor_codes, actor_codes, len(actor_codes),
-             cameo],
-        )
+        fill(store, 0, -(-events // EVENTS_PER_ARTICLE))
+        started = time.perf_counter()
+        link(store, dedupe=False, full=True)
+        return time.perf_counter() - started
+
+
+def add(path: Path, articles: int) -> tuple[int, float]:
+    """Add ``articles`` new articles to the linked store at ``path`` and link them; the events added and the
+    seconds linking them took."""
+    with Store.open(path) as store:
+        first = int(store.connection.execute("SELECT count(*) FROM articles").fetchall()[0][0])
+        events = fill(store, first, articles)
         started = time.perf_counter()
         link(store, dedupe=False)
-        return time.perf_counter() - started
+        return events, time.perf_counter() - started
 
 
 def timed(run: Callable[[], Any], repeat: int) -> tuple[float, float, Any]:
@@ -141,11 +160,17 @@ def main() -> None:
     parser.add_argument("--db", type=Path, default=Path("/tmp/eventwire-query-bench.duckdb"))
     parser.add_argument("--rebuild", action="store_true", help="Build the store again even if it exists.")
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--add", type=int, default=10_000, metavar="N",
+                        help="New articles to add to the linked store and link (0: none).")
     args = parser.parse_args()
     if args.rebuild or not args.db.exists():
         started = time.perf_counter()
         link_seconds = build(args.db, args.events)
         print(f"built {args.db} in {time.perf_counter() - started:.1f} s (linking {link_seconds:.1f} s)")
+        if args.add:
+            events, add_seconds = add(args.db, args.add)
+            print(f"linking {args.add:,} new articles ({events:,} events): {add_seconds:.1f} s, "
+                  f"{100 * add_seconds / link_seconds:.1f} % of the full link")
     with Store.open(args.db) as store:
         print(f"{store.count('events'):,} events in {store.count('articles'):,} articles; "
               f"{store.connection.execute('SELECT count(*) FROM canonical_events').fetchall()[0][0]:,} canonical")

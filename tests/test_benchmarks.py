@@ -47,8 +47,9 @@ def run_script(name: str, *args: str, timeout: int) -> str:
 
 def test_query_benchmark_builds_a_small_store_and_prints_its_table(tmp_path: Path) -> None:
     out = run_script("query", "--events", "3000", "--db", str(tmp_path / "q.duckdb"), "--rebuild", "--repeat", "1",
-                     timeout=300)
-    assert "3,000 events in 150 articles" in out
+                     "--add", "15", timeout=300)
+    assert "linking 15 new articles (300 events)" in out and "% of the full link" in out
+    assert "3,300 events in 165 articles" in out
     lines = out.splitlines()
     header, *rows = lines[lines.index(next(line for line in lines if line.startswith("query"))):]
     assert header.split() == ["query", "median", "s", "max", "s", "rows"]

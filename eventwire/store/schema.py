@@ -103,8 +103,11 @@ ANALYSIS_TABLES: dict[str, Columns] = {
         ("event_id", "VARCHAR"), ("mention_id", "VARCHAR"), ("article_key", "VARCHAR"), ("story_id", "VARCHAR"),
         ("outlet", "VARCHAR"), ("published", "DATE"), ("cameo_code", "VARCHAR"), ("date_value", "VARCHAR"),
         ("sentence_start", "INTEGER"), ("sentence_end", "INTEGER"), ("trigger_start", "INTEGER"),
-        ("trigger_end", "INTEGER"), ("confidence", "DOUBLE"),
+        ("trigger_end", "INTEGER"), ("confidence", "DOUBLE"), ("part", "VARCHAR"),
     ),
+    # the stored MinHash index new articles are compared with (eventwire.analysis.story_index)
+    "story_signatures": (("article_key", "VARCHAR"), ("signature", "BLOB")),
+    "story_bands": (("band", "BIGINT"), ("article_key", "VARCHAR")),
 }
 
 
