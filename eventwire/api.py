@@ -67,8 +67,8 @@ def extract(
         item = items[0]
         if isinstance(item, Skipped):
             raise InputError(f"{item.origin}: {item.reason}")
-        overrides = {"published": _iso_date(published), "title": title, "url": url, "source": source}
-        article = dataclasses.replace(item, **{k: v for k, v in overrides.items() if v})
+        article = dataclasses.replace(item, published=_iso_date(published) or item.published,
+                                      title=title or item.title, url=url or item.url, source=source or item.source)
     else:
         article = read.article_from_text(
             str(text_or_path), published=published, title=title, url=url, source=source, clean=settings.clean

@@ -48,7 +48,8 @@ class Article:
     """One news article, cleaned, with its metadata.
 
     ``id`` is derived from the content hash (see :func:`eventwire.read.article_id`), so the
-    same article read twice has the same id. ``published`` is an ISO date ``YYYY-MM-DD``.
+    same article read twice has the same id. ``published`` is an ISO date ``YYYY-MM-DD``. ``place`` is
+    where the article was written, as its dateline gives it ("MOSCOW (Reuters) -"), set by the pipeline.
     """
 
     id: str
@@ -59,6 +60,7 @@ class Article:
     wire: str | None = None
     url: str | None = None
     origin: str = ""
+    place: Location | None = None
 
 
 @dataclass(frozen=True)
@@ -182,6 +184,7 @@ class Event:
     sentence: Offsets
     quote: str | None
     confidence: float
+    from_title: bool = False  # coded from the headline (offsets index the title); the body does not report it
 
 
 @dataclass(frozen=True)

@@ -9,11 +9,12 @@ from typing import Any
 
 from .models import Article, Event, Result, to_dict
 
-ARTICLE_FIELDS = ("id", "title", "published", "source", "wire", "url")
+ARTICLE_FIELDS = ("id", "title", "published", "source", "wire", "url", "place")
 
 
 def article_dict(article: Article) -> dict[str, Any]:
-    return {name: getattr(article, name) for name in ARTICLE_FIELDS}
+    """The article's metadata; ``place`` is its dateline's (name, country, lat, lon, text) or None."""
+    return {name: to_dict(getattr(article, name)) for name in ARTICLE_FIELDS}
 
 
 def to_contract(result: Result) -> dict[str, Any]:

@@ -16,12 +16,12 @@ batch).
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from . import casing
+from . import casing, headline
 from . import nlp as nlp_module
 from .context import ArticleContext, Earlier
 from .groups import GROUP_CHARS, parse_groups
@@ -78,7 +78,26 @@ class Pipeline:
             yield from zip(group, self.parser.pipe((a.text for a in group), batch_size=len(group)), strict=True)
 
     def code(self, article: Article, doc: Doc) -> Result:
-        """Every stage after the parse, in order, over one article context."""
+        """Every stage after the parse, in order, over one article context; then the events of its title
+        that the body does not report, and the place of its dateline (:mod:`eventwire.headline`)."""
+        result = self.code_text(article, doc)
+        title = self.code_title(article)
+        events = headline.title_events(title.events, result.events, result.actors) if title else ()
+        place = headline.dateline_place(result.article.text, result.places, self.resources.gazetteer)
+        return replace(result, article=replace(result.article, place=place), events=(*result.events, *events))
+
+    def code_title(self, article: Article) -> Result | None:
+        """The article's title coded as a short text of its own (None when it has none); its offsets index the
+        title, its ids are its own."""
+        title = (article.title or "").strip()
+        if not title:
+            return None
+        text = Article(id=f"{article.id}#title", text=title, published=article.published, source=article.source,
+                       wire=article.wire, url=article.url, origin=article.origin)
+        return self.code_text(text, self.parser(title))
+
+    def code_text(self, article: Article, doc: Doc) -> Result:
+        """Every stage after the parse, in order, over one article context (the text only)."""
         resources = self.resources
         base = ArticleContext.of(doc, article.id, article.published)
         actors = actors_stage.find_actors(base, resources)

@@ -33,7 +33,17 @@ def test_link_reports_stories_and_canonical_events(db: str) -> None:
     code, output = invoke("link", "--db", db)
     assert code == 0 and "10 articles in 8 stories; 13 event mentions linked to 8 canonical events" in output
     code, output = invoke("link", "--db", db, "--no-dedupe")
-    assert code == 0 and "in 10 stories" in output
+    assert code == 0 and "in 10 stories" in output and "(all linked again)" in output
+
+
+def test_link_adds_the_new_articles_only_unless_told_full(db: str) -> None:
+    assert "(all linked again)" in invoke("link", "--db", db)[1]
+    with Store.open(db) as store:
+        store.write([coded("A report stored after the first link, about nothing else.", [])])
+    code, output = invoke("link", "--db", db)
+    assert code == 0 and "11 articles in 9 stories" in output and "(1 new)" in output
+    assert "(0 new)" in invoke("link", "--db", db)[1]
+    assert "11 articles in 9 stories" in invoke("link", "--db", db, "--full")[1]
 
 
 @pytest.mark.parametrize(

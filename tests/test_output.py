@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 from eventwire.models import (
     Actor,
@@ -49,7 +50,17 @@ def sample_result() -> Result:
 def test_top_level_and_article_fields() -> None:
     data = to_contract(sample_result())
     assert list(data) == ["article", "text", "actors", "events", "quotes", "timexes", "places"]
-    assert list(data["article"]) == ["id", "title", "published", "source", "wire", "url"]
+    assert list(data["article"]) == ["id", "title", "published", "source", "wire", "url", "place"]
+    assert data["article"]["place"] is None
+
+
+def test_the_article_place_and_the_title_mark_are_in_the_contract() -> None:
+    result = sample_result()
+    placed = replace(result, article=replace(result.article, place=Location("Oslo", "NOR", 59.9, 10.7, "OSLO")),
+                     events=(replace(result.events[0], from_title=True),))
+    data = to_contract(placed)
+    assert data["article"]["place"] == {"name": "Oslo", "country": "NOR", "lat": 59.9, "lon": 10.7, "text": "OSLO"}
+    assert data["events"][0]["from_title"] is True and to_contract(result)["events"][0]["from_title"] is False
 
 
 def test_record_fields_follow_the_contract() -> None:

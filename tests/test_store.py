@@ -257,7 +257,7 @@ def test_a_database_of_an_older_schema_gains_the_new_columns(tmp_path: Path, res
 
     path = tmp_path / "old.duckdb"
     with duckdb.connect(str(path)) as connection:  # the events table as schema version 1 had it
-        old = [c for c in TABLES["events"] if c[0] not in {"source_basis", "target_basis"}]
+        old = [c for c in TABLES["events"] if c[0] not in {"source_basis", "target_basis", "from_title"}]
         connection.execute("CREATE TABLE events (" + ", ".join(f'"{n}" {k}' for n, k in old) + ")")
         connection.execute("CREATE TABLE meta (name VARCHAR PRIMARY KEY, value VARCHAR)")
         connection.execute("INSERT INTO meta VALUES ('schema_version', '1')")
@@ -281,6 +281,23 @@ def test_an_actors_table_of_schema_version_2_gains_the_country_basis(tmp_path: P
         store.write(based)
         rows = dict(store.connection.execute("SELECT name, country_basis FROM actors").fetchall())
     assert rows.pop("stored before") is None and set(rows.values()) == {"named"}
+
+
+def test_an_articles_table_of_schema_version_3_gains_the_place_and_events_the_title_mark(tmp_path: Path,
+                                                                                       results: list[Result]) -> None:
+    import duckdb
+
+    path = tmp_path / "v3.duckdb"
+    with duckdb.connect(str(path)) as connection:  # the tables as schema version 3 had them
+        for table, added in (("articles", "place_"), ("events", "from_title")):
+            old = [c for c in TABLES[table] if not c[0].startswith(added)]
+            connection.execute(f"CREATE TABLE {table} (" + ", ".join(f'"{n}" {k}' for n, k in old) + ")")
+        connection.execute("INSERT INTO articles (key, id) VALUES ('k', 'stored before')")
+    with Store.open(path) as store:
+        store.write(results)
+        places = store.connection.execute("SELECT id, place_name FROM articles ORDER BY id").fetchall()
+        marks = store.connection.execute("SELECT DISTINCT from_title FROM events").fetchall()
+    assert ("stored before", None) in places and marks == [(False,)]
 
 
 def _implied(result: Result) -> Result:

@@ -63,19 +63,29 @@ def _print(rows: list[dict[str, Any]], columns: tuple[str, ...], fmt: str) -> No
 
 @click.command()
 @db_option
-@click.option("--no-dedupe", is_flag=True, default=False,
-              help="Make every article its own story (no text comparison; for very large stores).")
-@click.option("--threshold", type=click.FloatRange(0.0, 1.0), default=0.5, show_default=True,
-              help="Estimated Jaccard similarity of word 3-grams above which two articles are one story.")
-def link(db: str | None, no_dedupe: bool, threshold: float) -> None:
-    """Group articles into stories and link event mentions to canonical events (idempotent)."""
+@click.option("--dedupe/--no-dedupe", default=None,
+              help="Compare article texts for stories, or make every article its own story (no text comparison; "
+                   "for very large stores). Default: as the last link of the store, else --dedupe.")
+@click.option("--threshold", type=click.FloatRange(0.0, 1.0), default=None,
+              help="Estimated Jaccard similarity of word 3-grams above which two articles are one story. "
+                   "Default: as the last link of the store, else 0.5.")
+@click.option("--full", is_flag=True, default=False,
+              help="Link every article again, not only those stored since the last link.")
+def link(db: str | None, dedupe: bool | None, threshold: float | None, full: bool) -> None:
+    """Group articles into stories and link event mentions to canonical events.
+
+    Only the articles stored since the last link are added (the same tables as linking everything again);
+    --full, or another --dedupe or --threshold than last time, links everything again."""
     from . import linking
 
     with _store(db) as store:
-        counts = linking.link(store, dedupe=not no_dedupe, threshold=threshold)
+        mode, before = linking.linked_mode(store), linking.linked_articles(store)
+        counts = linking.link(store, dedupe=dedupe, threshold=threshold, full=full)
         articles = store.count("articles")
+        again = full or before is None or before > articles or mode != linking.linked_mode(store)
+    how = "all linked again" if again else f"{articles - (before or 0)} new"
     click.echo(f"{articles} articles in {counts['stories']} stories; {counts['mentions']} event mentions "
-               f"linked to {counts['canonical_events']} canonical events")
+               f"linked to {counts['canonical_events']} canonical events ({how})")
 
 
 @click.command()

@@ -236,6 +236,13 @@ def linked_mode(store: Store) -> Mode | None:
     return Mode(fields.get("dedupe") == "1", float(fields.get("threshold", THRESHOLD)))
 
 
+def linked_articles(store: Store) -> int | None:
+    """How many articles the linked tables hold (None when the store was never linked by this version)."""
+    if linked_mode(store) is None:
+        return None
+    return int(store.connection.execute("SELECT count(*) FROM story_articles").fetchall()[0][0])
+
+
 def _new_articles(connection: duckdb.DuckDBPyConnection, dedupe: bool) -> list[tuple[str, str]]:
     """``(key, text)`` of the stored articles that are in no story yet, by key (texts only to compare)."""
     text = "coalesce(a.text, '')" if dedupe else "''"

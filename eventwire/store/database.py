@@ -241,7 +241,8 @@ class Store:
                 "SELECT a.id AS article_id, e.date_value AS date, e.source_code AS source, "
                 "e.cameo_code AS cameo, e.cameo_label AS label, e.plover_type AS plover, "
                 "e.target_code AS target, "
-                "substr(a.text, e.sentence_start + 1, e.sentence_end - e.sentence_start) AS evidence "
+                "substr(CASE WHEN e.from_title THEN a.title ELSE a.text END, e.sentence_start + 1, "
+                "e.sentence_end - e.sentence_start) AS evidence "
                 "FROM events e JOIN articles a ON a.key = e.article_key "
                 "WHERE e.source_code IS NOT NULL AND e.target_code IS NOT NULL "
                 "ORDER BY e.confidence DESC, a.id, e.trigger_start LIMIT ?",

@@ -40,8 +40,10 @@ def _ref_columns(ref: ActorRef | None) -> Row:
 
 
 def article_row(key: str, article: Article, at: datetime) -> Row:
+    place = article.place
     return (key, article.id, article.title, article.published, article.source, article.wire,
-            article.url, article.origin, article.text, at)
+            article.url, article.origin, article.text, at,
+            *((place.name, place.country, place.lat, place.lon, place.text) if place else (None,) * 5))
 
 
 def actor_row(key: str, actor: Actor) -> Row:
@@ -61,6 +63,7 @@ def event_row(key: str, event: Event) -> Row:
         event.trigger.text, event.trigger.start, event.trigger.end,
         event.sentence.start, event.sentence.end, event.quote, event.confidence,
         event.source.basis if event.source else None, event.target.basis if event.target else None,
+        event.from_title,
     )
 
 
@@ -118,7 +121,7 @@ def arrow_type(kind: str) -> Any:
     import pyarrow as pa
 
     types = {"VARCHAR": pa.string(), "DATE": pa.string(), "TIMESTAMP": pa.timestamp("us"),
-             "INTEGER": pa.int32(), "BIGINT": pa.int64(), "DOUBLE": pa.float64(),
+             "INTEGER": pa.int32(), "BIGINT": pa.int64(), "DOUBLE": pa.float64(), "BOOLEAN": pa.bool_(),
              "VARCHAR[]": pa.list_(pa.string())}
     return types[kind.split()[0]]
 

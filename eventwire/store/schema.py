@@ -19,7 +19,9 @@ import duckdb
 Column = tuple[str, str]
 Columns = tuple[Column, ...]
 
-SCHEMA_VERSION = "4"  # 2: events.source_basis and events.target_basis; 3: actors.country_basis; 4: WATCH_TABLES
+# 2: events.source_basis and events.target_basis; 3: actors.country_basis; 4: WATCH_TABLES; 5: articles.place_*
+# (the dateline's place) and events.from_title
+SCHEMA_VERSION = "5"
 
 TABLES: dict[str, Columns] = {
     "meta": (("name", "VARCHAR PRIMARY KEY"), ("value", "VARCHAR")),
@@ -27,6 +29,8 @@ TABLES: dict[str, Columns] = {
         ("key", "VARCHAR PRIMARY KEY"), ("id", "VARCHAR"), ("title", "VARCHAR"), ("published", "DATE"),
         ("source", "VARCHAR"), ("wire", "VARCHAR"), ("url", "VARCHAR"), ("origin", "VARCHAR"),
         ("text", "VARCHAR"), ("ingested_at", "TIMESTAMP"),
+        ("place_name", "VARCHAR"), ("place_country", "VARCHAR"), ("place_lat", "DOUBLE"), ("place_lon", "DOUBLE"),
+        ("place_text", "VARCHAR"),
     ),
     "actors": (
         ("article_key", "VARCHAR"), ("id", "VARCHAR"), ("name", "VARCHAR"), ("code", "VARCHAR"),
@@ -50,7 +54,7 @@ TABLES: dict[str, Columns] = {
         ("trigger_text", "VARCHAR"), ("trigger_start", "INTEGER"), ("trigger_end", "INTEGER"),
         ("sentence_start", "INTEGER"), ("sentence_end", "INTEGER"),
         ("quote_id", "VARCHAR"), ("confidence", "DOUBLE"),
-        ("source_basis", "VARCHAR"), ("target_basis", "VARCHAR"),
+        ("source_basis", "VARCHAR"), ("target_basis", "VARCHAR"), ("from_title", "BOOLEAN"),
     ),
     "quotes": (
         ("article_key", "VARCHAR"), ("id", "VARCHAR"), ("kind", "VARCHAR"), ("text", "VARCHAR"),
