@@ -1,6 +1,6 @@
 """Query speed: a synthetic store of 10 million events, a monthly dyad series and a top-actors query.
 
-    python benchmarks/query.py [--events N] [--db PATH] [--rebuild] [--repeat N] [--add N]
+    python benchmarks/query.py [--events N] [--db PATH] [--rebuild] [--repeat N] [--add N] [--memory-limit SIZE]
 
 Builds (once; ``--rebuild`` builds again) a DuckDB store at ``--db`` holding ``--events`` synthetic event
 rows spread over one article per 20 events, 2010–2024, between 240 actor codes and 20 CAMEO codes, drawn
@@ -10,7 +10,8 @@ inside DuckDB and CPU heavy (minutes for 10 million rows on two cores); it then 
 ``link(store, dedupe=False)`` (every article its own story: the synthetic texts are not news, so there is
 nothing to compare) and reports how long linking took. It then adds ``--add`` new articles (10,000 by default,
 with their events; 0: none) to the linked store and times linking them (only the new articles are linked), as a
-share of the full link. Then it times, each ``--repeat`` times after one warm-up run:
+share of the full link. ``--memory-limit`` (``6GB``) caps the memory DuckDB uses (it spills to disk beyond),
+for a machine others share. Then it times, each ``--repeat`` times after one warm-up run:
 
 * ``dyad_series(store, "USA", "RUS", "month")``: the monthly series of one busy dyad, both directions;
 * ``top_actors(store, 20)``: the 20 most active actor codes with their names;
@@ -122,10 +123,21 @@ def fill(store: Store, first_article: int, articles: int) -> int:
     return last - first
 
 
+MEMORY_LIMIT: str | None = None  # --memory-limit
+
+
+def opened(path: Path) -> Store:
+    """The store at ``path``, its DuckDB memory capped at ``MEMORY_LIMIT`` when one is set."""
+    store = Store.open(path)
+    if MEMORY_LIMIT:
+        store.connection.execute(f"SET memory_limit = '{MEMORY_LIMIT}'")
+    return store
+
+
 def build(path: Path, events: int) -> float:
     """Create the synthetic store at ``path`` and link it; returns the seconds linking took."""
     path.unlink(missing_ok=True)
-    with Store.open(path) as store:
+    with opened(path) as store:
         fill(store, 0, -(-events // EVENTS_PER_ARTICLE))
         started = time.perf_counter()
         link(store, dedupe=False, full=True)
@@ -135,7 +147,7 @@ def build(path: Path, events: int) -> float:
 def add(path: Path, articles: int) -> tuple[int, float]:
     """Add ``articles`` new articles to the linked store at ``path`` and link them; the events added and the
     seconds linking them took."""
-    with Store.open(path) as store:
+    with opened(path) as store:
         first = int(store.connection.execute("SELECT count(*) FROM articles").fetchall()[0][0])
         events = fill(store, first, articles)
         started = time.perf_counter()
@@ -162,16 +174,19 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--add", type=int, default=10_000, metavar="N",
                         help="New articles to add to the linked store and link (0: none).")
+    parser.add_argument("--memory-limit", default=None, metavar="SIZE", help="DuckDB's memory limit, e.g. 6GB.")
     args = parser.parse_args()
+    global MEMORY_LIMIT
+    MEMORY_LIMIT = args.memory_limit
     if args.rebuild or not args.db.exists():
         started = time.perf_counter()
         link_seconds = build(args.db, args.events)
-        print(f"built {args.db} in {time.perf_counter() - started:.1f} s (linking {link_seconds:.1f} s)")
+        print(f"built {args.db} in {time.perf_counter() - started:.1f} s (linking {link_seconds:.1f} s)", flush=True)
         if args.add:
             events, add_seconds = add(args.db, args.add)
             print(f"linking {args.add:,} new articles ({events:,} events): {add_seconds:.1f} s, "
-                  f"{100 * add_seconds / link_seconds:.1f} % of the full link")
-    with Store.open(args.db) as store:
+                  f"{100 * add_seconds / link_seconds:.1f} % of the full link", flush=True)
+    with opened(args.db) as store:
         print(f"{store.count('events'):,} events in {store.count('articles'):,} articles; "
               f"{store.connection.execute('SELECT count(*) FROM canonical_events').fetchall()[0][0]:,} canonical")
         queries = {
