@@ -57,6 +57,7 @@ class Cleaned:
     wire: str | None = None
     source: str | None = None
     url: str | None = None
+    dateline: str | None = None  # the place of the dateline taken off the text: "OSLO" of "OSLO (Reuters) -"
 
 
 # --- the outlet and wire table -------------------------------------------------------------------
@@ -449,7 +450,7 @@ def _role(block: str, following: str | None, index: int, meta: dict[str, str | N
 
 @lru_cache(maxsize=1)
 def _dateline() -> re.Pattern[str]:
-    place = r"[A-Z][\w.'’/ -]{0,40}?(?:,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2})?\s*"
+    place = r"(?P<place>[A-Z][\w.'’/ -]{0,40}?)(?:,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2})?\s*"
     return re.compile(rf"^(?:{place})?\((?i:(?P<wire>{_wire_pattern()}))\)\s*[-–—]+\s*")
 
 
@@ -461,6 +462,13 @@ def strip_dateline(paragraph: str) -> tuple[str, str | None]:
     return paragraph[match.end():], wires()[" ".join(match["wire"].lower().split())]
 
 
+def dateline_place(paragraph: str) -> str | None:
+    """The place of the lead paragraph's dateline that :func:`strip_dateline` takes off ("MOSCOW"), if any."""
+    match = _dateline().match(paragraph)
+    place = match["place"].strip(" -") if match is not None and match["place"] else ""
+    return place or None
+
+
 # --- the two entry points --------------------------------------------------------------------------
 
 
@@ -469,14 +477,16 @@ def _analyse(raw: str) -> tuple[list[str], Cleaned]:
     blocks = split_blocks(normalise_unicode(raw))
     roles, meta = _roles(blocks)
     paragraphs = [inline_text(strip_block_markers(b)) for b, role in zip(blocks, roles, strict=True) if role == "body"]
-    wire = meta.wire
+    wire, dateline = meta.wire, None
     if paragraphs:
+        dateline = dateline_place(paragraphs[0])
         paragraphs[0], lead_wire = strip_dateline(paragraphs[0])
         wire = wire or lead_wire
     paragraphs = [p for p in paragraphs if p]
     published = meta.published or url_date(meta.url)
     return rejoin_page_breaks(paragraphs), Cleaned(
-        text="", title=meta.title, published=published, wire=wire, source=source_from_url(meta.url), url=meta.url
+        text="", title=meta.title, published=published, wire=wire, source=source_from_url(meta.url), url=meta.url,
+        dateline=dateline,
     )
 
 
@@ -490,6 +500,7 @@ def clean_article(raw: str) -> Cleaned:
         wire=meta.wire,
         source=meta.source,
         url=meta.url,
+        dateline=meta.dateline,
     )
 
 

@@ -57,19 +57,25 @@ def _body_actor(ref: ActorRef | None, by_code: dict[str, Actor]) -> ActorRef | N
     return replace(ref, actor=actor.id, name=actor.name) if ref is not None and actor is not None else ref
 
 
-def dateline_place(text: str, places: Sequence[Place], gazetteer: Gazetteer | None = None) -> Location | None:
+def dateline_place(text: str, places: Sequence[Place], gazetteer: Gazetteer | None = None,
+                   lifted: str | None = None) -> Location | None:
     """The place of the article's dateline ("MOSCOW (Reuters) -", "LAHORE, Pakistan -"): the first place of
-    ``places`` (the places stage's, geocoded) inside it, else the ``gazetteer``'s best place of its name.
+    ``places`` (the places stage's, geocoded) inside it, else the ``gazetteer``'s best place of its name; for
+    a text without one, the place of the dateline cleaning ``lifted`` off it (:attr:`Article.dateline`).
     Its ``text`` is the dateline's place as written. None when the article has no dateline."""
     found = DATELINE.match(text)
     if found is None:
-        return None
+        return _geocode(lifted, lifted, gazetteer) if lifted else None
     start, end = found.start("place"), found.end("region" if found["region"] else "place")
     written = text[start:end].strip()
     for place in places:
         if start <= place.start and place.end <= end and place.name:
             return Location(place.name, place.country, place.lat, place.lon, written)
-    candidate = gazetteer.resolve(found["place"].strip().title()) if gazetteer is not None else None
+    return _geocode(found["place"], written, gazetteer)
+
+
+def _geocode(name: str, written: str, gazetteer: Gazetteer | None) -> Location | None:
+    candidate = gazetteer.resolve(name.strip().title()) if gazetteer is not None else None
     if candidate is None:
         return None
-    return Location(candidate.name, candidate.country, candidate.lat, candidate.lon, written)
+    return Location(candidate.name, candidate.country, candidate.lat, candidate.lon, written.strip())

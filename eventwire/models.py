@@ -49,7 +49,8 @@ class Article:
 
     ``id`` is derived from the content hash (see :func:`eventwire.read.article_id`), so the
     same article read twice has the same id. ``published`` is an ISO date ``YYYY-MM-DD``. ``place`` is
-    where the article was written, as its dateline gives it ("MOSCOW (Reuters) -"), set by the pipeline.
+    where the article was written, as its dateline gives it ("MOSCOW (Reuters) -"), set by the pipeline;
+    ``dateline`` is the dateline's place as written when cleaning took the dateline off the text ("MOSCOW").
     """
 
     id: str
@@ -61,6 +62,7 @@ class Article:
     url: str | None = None
     origin: str = ""
     place: Location | None = None
+    dateline: str | None = None
 
 
 @dataclass(frozen=True)

@@ -83,7 +83,8 @@ class Pipeline:
         result = self.code_text(article, doc)
         title = self.code_title(article)
         events = headline.title_events(title.events, result.events, result.actors) if title else ()
-        place = headline.dateline_place(result.article.text, result.places, self.resources.gazetteer)
+        place = headline.dateline_place(result.article.text, result.places, self.resources.gazetteer,
+                                        article.dateline)
         return replace(result, article=replace(result.article, place=place), events=(*result.events, *events))
 
     def code_title(self, article: Article) -> Result | None:

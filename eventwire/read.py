@@ -98,6 +98,7 @@ def article_from_text(
         wire=wire or found.wire,
         url=url,
         origin=origin,
+        dateline=found.dateline,
     )
 
 

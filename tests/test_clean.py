@@ -9,6 +9,7 @@ import pytest
 from eventwire.clean import (
     clean_article,
     date_line,
+    dateline_place,
     find_date,
     find_metadata,
     find_wire,
@@ -231,6 +232,20 @@ def test_source_from_url(url: str | None, expected: str | None) -> None:
 )
 def test_strip_dateline(paragraph: str, expected: str, wire: str | None) -> None:
     assert strip_dateline(paragraph) == (expected, wire)
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "place"),
+    [
+        ("CAIRO (Reuters) - The envoy arrived.", "CAIRO"),
+        ("NEW YORK, July 3 (Reuters) - The envoy arrived.", "NEW YORK"),
+        ("(Reuters) - The envoy arrived.", None),
+        ("The envoy (Reuters) arrived.", None),
+    ],
+)
+def test_the_place_of_a_stripped_dateline_is_kept(paragraph: str, place: str | None) -> None:
+    assert dateline_place(paragraph) == place
+    assert clean_article(f"# Talks\n\n{paragraph}\n\n{LATER}").dateline == place
 
 
 @pytest.mark.parametrize(

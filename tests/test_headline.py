@@ -65,6 +65,15 @@ def test_the_dateline_place(text: str, places: list[Place], expected: tuple[str,
     assert (found.name, found.country, found.text) == expected if found else expected is None
 
 
+def test_a_dateline_cleaning_took_off_the_text_is_geocoded_by_the_gazetteer() -> None:
+    from eventwire.stages.places.gazetteer import Gazetteer
+
+    gazetteer = Gazetteer.load()
+    found = dateline_place("The envoy arrived.", [], gazetteer, lifted="OSLO")
+    assert found is not None and (found.name, found.country, found.text) == ("Oslo", "NOR", "OSLO")
+    assert dateline_place("The envoy arrived.", [], gazetteer) is None
+
+
 @pytest.mark.model
 def test_a_headline_only_event_and_the_dateline_place_in_an_article_s_output(tmp_path: Path) -> None:
     from eventwire.output import to_contract
@@ -87,6 +96,12 @@ def test_a_headline_only_event_and_the_dateline_place_in_an_article_s_output(tmp
                                          "diplomats."))
     assert [e.cameo.code[:3] for e in told.events if e.cameo.code.startswith("166")] == ["166"]
     assert not any(e.from_title for e in told.events)
+    # cleaning takes "OSLO (Reuters) -" off the text; its place is still the article's
+    from eventwire.read import article_from_text
+
+    cleaned = article_from_text(f"# {article.title}\n\n{text}", published="2024-05-07")
+    assert not cleaned.text.startswith("OSLO") and cleaned.dateline == "OSLO"
+    assert pipeline.process(cleaned).article.place == result.article.place
     with Store.open(tmp_path / "db.duckdb") as store:
         store.write([result])
         stored = store.connection.execute("SELECT place_name, place_country, place_text FROM articles").fetchall()
