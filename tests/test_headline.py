@@ -107,3 +107,24 @@ def test_a_headline_only_event_and_the_dateline_place_in_an_article_s_output(tmp
         stored = store.connection.execute("SELECT place_name, place_country, place_text FROM articles").fetchall()
         marks = store.connection.execute("SELECT cameo_code, from_title FROM events ORDER BY from_title").fetchall()
     assert stored == [("Oslo", "NOR", "OSLO")] and marks[-1][1] is True and not marks[0][1]
+
+
+def test_the_stored_article_twin_carries_the_place_and_marks_only_body_events(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    from eventwire.models import Location, Result
+    from eventwire.web import queries
+    from eventwire.web.annotate import marks
+
+    text = "The two men were given a week to leave the country, the ministry said."
+    article = Article(id="art-oslo", text=text, title="Norway expels two Russian diplomats", published="2024-05-07",
+                      place=Location("Oslo", "NOR", 59.9, 10.7, "OSLO"))
+    body, headline = event("RUS", "011", None, 20), replace(event("NOR", "166", "RUSGOV", 7), from_title=True)
+    with Store.open(tmp_path / "db.duckdb") as store:
+        store.write([Result(article=article, events=(body, headline))])
+        record = queries.article(store, "art-oslo")
+    assert record is not None
+    assert record["article"]["place"] == {"name": "Oslo", "country": "NOR", "lat": 59.9, "lon": 10.7, "text": "OSLO"}
+    assert sorted(e["from_title"] for e in record["events"]) == [False, True]
+    triggers = [m for m in marks(record) if m.layer == "trigger"]
+    assert [m.anchor for m in triggers] == [f"ev-{body.id}"]

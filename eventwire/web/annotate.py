@@ -69,6 +69,8 @@ def marks(record: dict[str, Any]) -> list[Mark]:
         title = f"actor {actor['name']} · {actor.get('code') or '-'} · {actor.get('kind') or ''}".strip(" ·")
         out += [Mark(m["start"], m["end"], "actor", title) for m in actor.get("mentions", [])]
     for event in record.get("events", []):
+        if event.get("from_title"):
+            continue  # its offsets index the title, not the text
         trigger, sentence = event["trigger"], event["sentence"]
         out.append(Mark(trigger["start"], trigger["end"], "trigger", event_title(event), anchor=f"ev-{event['id']}"))
         out.append(Mark(sentence["start"], sentence["end"], "evidence", event=event["id"]))

@@ -98,13 +98,16 @@ def articles(store: Store, limit: int = 50, offset: int = 0, q: str | None = Non
 
 def article(store: Store, article_id: str) -> dict[str, Any] | None:
     """One stored article in the shape of the output contract, or None when there is no such id."""
-    found = _dicts(store, "SELECT key, id, title, published, source, wire, url, text FROM articles "
-                          "WHERE id = ? ORDER BY key LIMIT 1", [article_id])
+    found = _dicts(store, "SELECT key, id, title, published, source, wire, url, text, place_name, place_country, "
+                          "place_lat, place_lon, place_text FROM articles WHERE id = ? ORDER BY key LIMIT 1",
+                   [article_id])
     if not found:
         return None
     row = found[0]
     key = [row.pop("key")]
     text = row.pop("text")
+    place = {part: row.pop(f"place_{part}") for part in ("name", "country", "lat", "lon", "text")}
+    row["place"] = place if place["name"] is not None else None
     return {
         "article": row,
         "text": text,
@@ -150,7 +153,7 @@ def contract_event(row: dict[str, Any]) -> dict[str, Any]:
         "location": _group(row, "location", ("name", "country", "lat", "lon", "text"), "name"),
         "trigger": {"text": row["trigger_text"], "start": row["trigger_start"], "end": row["trigger_end"]},
         "sentence": {"start": row["sentence_start"], "end": row["sentence_end"]},
-        "quote": row["quote_id"], "confidence": row["confidence"],
+        "quote": row["quote_id"], "confidence": row["confidence"], "from_title": bool(row.get("from_title")),
     }
 
 
