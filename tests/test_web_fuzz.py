@@ -60,7 +60,7 @@ def statuses() -> Iterator[Counter]:
 OPERATIONS = ["GET /api/dashboard", "GET /api/events", "GET /api/articles", "POST /api/articles",
               "GET /api/articles/{article_id}", "GET /api/quotes", "GET /api/actors", "GET /api/actors/{code}",
               "GET /api/dyads", "GET /api/dyads/top", "GET /api/network", "GET /api/events.csv",
-              "POST /api/extract", "GET /api/jobs/{job_id}",
+              "POST /api/extract", "GET /api/jobs/{job_id}", "GET /api/watch",
               "POST /api/uploads"]
 
 
