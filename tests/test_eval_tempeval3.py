@@ -10,7 +10,17 @@ from conftest import shared_path
 
 from eventwire.errors import EvaluationError
 from eventwire.evaluate.report import Report
-from eventwire.evaluate.tempeval3 import Mark, Tally, canonical, documents, evaluate, read_document, score
+from eventwire.evaluate.tempeval3 import (
+    Mark,
+    Tally,
+    anchoring,
+    breakdown,
+    canonical,
+    documents,
+    evaluate,
+    read_document,
+    score,
+)
 
 TIMEML = """<?xml version="1.0" ?>
 <TimeML>
@@ -19,6 +29,8 @@ TIMEML = """<?xml version="1.0" ?>
 <TEXT>
 The envoy <EVENT eid="e1" class="OCCURRENCE">arrived</EVENT> <TIMEX3 tid="t1" type="DATE" value="2018-07-11">on \
 Wednesday</TIMEX3> &amp; will stay <TIMEX3 tid="t2" type="DURATION" value="P3D">three days</TIMEX3>.
+He left <TIMEX3 tid="t3" type="DATE" value="2018-07-10" temporalFunction="true" anchorTimeID="t1">a day \
+earlier</TIMEX3>.
 </TEXT>
 </TimeML>
 """
@@ -37,7 +49,10 @@ def test_read_document_keeps_offsets_into_the_plain_text(tml_dir: Path) -> None:
     assert [(m.text, m.type, m.value) for m in gold.timexes] == [
         ("on Wednesday", "DATE", "2018-07-11"),
         ("three days", "DURATION", "P3D"),
+        ("a day earlier", "DATE", "2018-07-10"),
     ]
+    assert [(m.tid, m.anchor, m.relative) for m in gold.timexes] == [("t1", "", False), ("t2", "", False),
+                                                                      ("t3", "t1", True)]
     assert all(gold.text[m.start:m.end] == m.text for m in gold.timexes)
 
 
@@ -89,8 +104,9 @@ def test_canonical(value: str | None, expected: str | None) -> None:
 def test_evaluate_on_a_written_document(tml_dir: Path) -> None:
     report = evaluate(tml_dir)
     assert report.counts["documents"] == 1
-    assert report.counts["gold_timexes"] == 2
+    assert report.counts["gold_timexes"] == 3
     assert report.metrics["relaxed_recall"] == 1.0
+    assert report.breakdown is not None and report.breakdown["DURATION"]["gold"] == 1
 
 
 @pytest.mark.model
@@ -108,3 +124,16 @@ def test_evaluate_on_tempeval3() -> None:
     assert "dateparser" in report.peers
     assert all(0.0 <= v <= 1.0 for v in report.peers["dateparser"].values())
     assert len(report.misses) <= 10
+
+
+def test_breakdown_by_type_and_anchoring() -> None:
+    gold = [Mark(0, 5, "x", "DATE", "2018", tid="t1"),
+            Mark(6, 9, "x", "DATE", "2018-07", tid="t2", anchor="t0", relative=True),
+            Mark(10, 12, "x", "DURATION", "P1D", tid="t3", anchor="t1", relative=True)]
+    got = [Mark(0, 5, "x", "DATE", "2018"), Mark(6, 9, "x", "DATE", "2018-06")]
+    pairs = list(zip(gold, [got[0], got[1], None], strict=True))
+    assert [anchoring(m) for m in gold] == ["absolute", "creation time", "narrative time"]
+    rows = breakdown(pairs)
+    assert rows["DATE"] == {"gold": 2, "relaxed_recall": 1.0, "value_accuracy": 0.5}
+    assert rows["DURATION"] == {"gold": 1, "relaxed_recall": 0.0, "value_accuracy": 0.0}
+    assert rows["creation time"]["value_accuracy"] == 0.0 and rows["absolute"]["value_accuracy"] == 1.0
