@@ -4,6 +4,7 @@ restarts; every article stored once, errors recorded per source, no connection a
 from __future__ import annotations
 
 import socket
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -282,7 +283,7 @@ def test_a_store_never_watched_shows_no_sources(tmp_path: Path) -> None:
         for table in ("watch_sources", "watch_items", "watch_runs"):
             store.connection.execute(f"DROP TABLE {table}")
     with TestClient(create_app(WebConfig(Settings(db=str(path)), token="t", read_only=True))) as client:
-        assert client.get("/api/watch").json() == {"sources": []}
+        assert client.get("/api/watch").json() == {"sources": [], "trouble": None}
         assert "Watched sources" not in client.get("/").text
 
 
@@ -357,3 +358,17 @@ def test_rules_for_another_robot_do_not_apply(site: Site) -> None:
     assert fetcher.get(f"{site.base}/private/kenya.html").status == 200
     with pytest.raises(FetchError, match=r"robots\.txt"):
         fetcher.get(f"{site.base}/pages/kenya.html")
+
+
+def test_a_pass_that_fails_as_a_whole_is_told_and_the_watcher_goes_on(tmp_path: Path) -> None:
+    folder = tmp_path / "not-a-database"
+    folder.mkdir()
+    stop, told = threading.Event(), []
+
+    def trouble(message: str) -> None:
+        told.append(message)
+        if len(told) == 2:
+            stop.set()
+
+    Watcher(Settings(db=str(folder)), POLITE, make_coder=toy_coder).watch(0.01, stop, trouble=trouble)
+    assert len(told) == 2 and all("cannot open the database" in m for m in told)

@@ -102,7 +102,8 @@ def watch_command(sources: tuple[str, ...], feeds: tuple[str, ...], pages: tuple
             return
         stop = threading.Event()
         try:
-            watcher.watch(interval, stop, report=_report)
+            watcher.watch(interval, stop, report=_report,
+                          trouble=lambda message: click.echo(f"eventwire: this pass failed: {message}", err=True))
         except KeyboardInterrupt:
             stop.set()
             click.echo("eventwire: stopped", err=True)

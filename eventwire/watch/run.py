@@ -20,6 +20,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from ..errors import EventwireError
 from ..ingest import ingest_items
 from ..models import Article, Skipped
 from ..settings import Settings
@@ -68,14 +69,22 @@ class Watcher:
             return [self._poll_one(store, state, source) for source in state.sources()]
 
     def watch(self, interval: float, stop: threading.Event | None = None,
-              report: Callable[[list[Outcome]], None] | None = None) -> None:
-        """Poll every ``interval`` seconds (from the start of one pass to the next) until ``stop`` is set."""
+              report: Callable[[list[Outcome]], None] | None = None,
+              trouble: Callable[[str], None] | None = None) -> None:
+        """Poll every ``interval`` seconds (from the start of one pass to the next) until ``stop`` is set.
+        A pass that fails as a whole (the database is locked by another process, say) is told to
+        ``trouble`` and the next pass tries again."""
         stop = stop or threading.Event()
         while not stop.is_set():
             started = time.monotonic()
-            outcomes = self.poll()
-            if report is not None:
-                report(outcomes)
+            try:
+                outcomes = self.poll()
+            except EventwireError as exc:
+                if trouble is not None:
+                    trouble(str(exc))
+            else:
+                if report is not None:
+                    report(outcomes)
             stop.wait(max(0.0, interval - (time.monotonic() - started)))
 
     def _poll_one(self, store: Store, state: WatchState, source: Source) -> Outcome:

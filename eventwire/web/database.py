@@ -18,7 +18,7 @@ import time
 import uuid
 from collections.abc import Callable, Hashable, Iterator
 from concurrent.futures import CancelledError, ThreadPoolExecutor
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -63,6 +63,7 @@ class Database:
         self.memo = Memo()
         self._stop = threading.Event()
         self._watching: threading.Thread | None = None
+        self.watch_trouble: str | None = None  # why the watcher's last pass failed as a whole, if it did
 
     @contextmanager
     def store(self) -> Iterator[Store]:
@@ -96,8 +97,13 @@ class Database:
         def loop() -> None:
             while not self._stop.is_set():
                 started = time.monotonic()
-                with suppress(CancelledError):  # the server stopped during the pass
+                try:
                     self._writer.submit(watcher.poll).result()
+                    self.watch_trouble = None
+                except CancelledError:  # the server stopped during the pass
+                    pass
+                except Exception as exc:  # the pass failed as a whole; /api/watch tells it, the next pass tries again
+                    self.watch_trouble = f"{type(exc).__name__}: {exc}"
                 self._stop.wait(max(0.0, interval - (time.monotonic() - started)))
 
         self._watching = threading.Thread(target=loop, name="eventwire-watcher", daemon=True)

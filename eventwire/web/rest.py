@@ -215,9 +215,10 @@ def network(db: Db, since: Annotated[str | None, Query(pattern=DATE)] = None,
 @router.get("/watch")
 def watch(db: Db, runs: Annotated[int, Query(ge=1, le=100)] = 5) -> dict[str, Any]:
     """The sources `eventwire watch` follows: each one's last run and status, articles the last run stored,
-    articles stored in all, errors and the last error, and its latest ``runs`` passes."""
+    articles stored in all, errors and the last error, and its latest ``runs`` passes; ``trouble`` says why the
+    server's last pass failed as a whole, if it did."""
     with db.store() as store:
-        return {"sources": queries.watch(store, runs)}
+        return {"sources": queries.watch(store, runs), "trouble": db.watch_trouble}
 
 
 # ----------------------------------------------------------------------------- coding and ingesting
