@@ -213,3 +213,19 @@ def test_the_network_picture_fills_nodes_by_community(tmp_path: Path) -> None:
                       for link in TWO_GROUPS]}
     svg = network_picture(data, tmp_path / "net.svg", "two groups").read_text(encoding="utf-8").lower()
     assert COMMUNITY_COLOURS[0] in svg and COMMUNITY_COLOURS[1] in svg and COMMUNITY_COLOURS[2] not in svg
+
+
+def test_kept_answers_follow_every_write(tmp_path: Path) -> None:
+    _store(tmp_path / "s.duckdb", PAIRS).close()
+    with TestClient(create_app(WebConfig(Settings(db=str(tmp_path / "s.duckdb")), token="t"))) as client:
+        before = client.get("/api/dashboard").json()
+        assert client.get("/api/dashboard").json() == before
+        listed = client.get("/api/dyads/top").json()["dyads"]
+        with client.app.state.db.store() as store:
+            store.connection.execute("INSERT INTO events (article_key, id, source_code, target_code, date_value) "
+                                     "VALUES ('k1', 'late', 'KOR', 'JPN', '2021-04-01')")
+        after = client.get("/api/dashboard").json()
+        assert after["events"] == before["events"] + 1
+        fresh = client.get("/api/dyads/top").json()["dyads"]
+        assert [d["events"] for d in fresh if d["a"] == "JPN"] == [2] == [d["events"] + 1 for d in listed
+                                                                         if d["a"] == "JPN"]

@@ -61,8 +61,9 @@ def _pages(total: int, limit: int, offset: int, params: dict[str, Any]) -> dict[
 
 @router.get("/", response_class=HTMLResponse)
 def dashboard(db: Db) -> HTMLResponse:
+    stored = db.remembered(("dashboard",), queries.dashboard_stored)
     with db.store() as store:
-        data = queries.dashboard(store)
+        data = queries.dashboard(store, stored=stored)
     return render("dashboard.html", page="dashboard", data=data)
 
 
@@ -122,8 +123,7 @@ def dyad(db: Db, a: Annotated[str, Query(pattern=CODE_PATH)] = "",
 
 @router.get("/actors", response_class=HTMLResponse)
 def actors(db: Db, limit: Limit = 100) -> HTMLResponse:
-    with db.store() as store:
-        rows = queries.top_actors(store, limit)
+    rows = db.remembered(("top_actors", limit), lambda store: queries.top_actors(store, limit))
     return render("actors.html", page="actors", actors=rows)
 
 

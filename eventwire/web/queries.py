@@ -16,8 +16,9 @@ from ..analysis.layout import MAX_NODES, Link, force_layout
 from ..store import Store
 from ..store.filters import EventFilter, conditions, where_clause
 
-__all__ = ["EventFilter", "actor", "article", "articles", "contract_event", "dashboard", "dyad_series", "event_table",
-           "events", "network", "quotes", "quotes_by_code", "top_actors", "top_dyads", "watch"]
+__all__ = ["EventFilter", "actor", "article", "articles", "contract_event", "dashboard", "dashboard_stored",
+           "dyad_series", "event_table", "events", "network", "quotes", "quotes_by_code", "top_actors", "top_dyads",
+           "watch"]
 
 MAX_LIMIT = 500
 EVENT_ORDER = " ORDER BY a.published DESC NULLS LAST, a.id, e.trigger_start, e.id"
@@ -324,13 +325,24 @@ def top_dyads(store: Store, actor: str | None = None, limit: int = 50) -> list[d
     )
 
 
-def dashboard(store: Store, latest: int = 15) -> dict[str, Any]:
-    """Totals, events by CAMEO root and PLOVER type, top dyads, the latest events, the watched sources."""
+def dashboard(store: Store, latest: int = 15, stored: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Totals, events by CAMEO root and PLOVER type, top dyads, the latest events, the watched sources.
+
+    ``stored`` is :func:`dashboard_stored` when the caller has it already (it changes only with the store).
+    """
+    data = dict(stored if stored is not None else dashboard_stored(store, latest))
+    data["watch"] = watch(store)
+    return data
+
+
+def dashboard_stored(store: Store, latest: int = 15) -> dict[str, Any]:
+    """The part of the dashboard that depends only on what is stored: totals, events by CAMEO root and PLOVER
+    type, top dyads and actors, and the ``latest`` events (without counting all events again)."""
     data = store.summary(top=10, examples=0)
     data.pop("examples", None)
     data["top_actors"] = top_actors(store, limit=10)
-    data["latest"] = events(store, EventFilter(), limit=latest)["events"]
-    data["watch"] = watch(store)
+    rows = _dicts(store, EVENT_SELECT + EVENT_ORDER + " LIMIT ?", [_clamp(latest, 0)[0]])
+    data["latest"] = [_event_row(r) for r in rows]
     return data
 
 

@@ -114,8 +114,9 @@ def require_token(request: Request, authorization: Annotated[str | None, Header(
 @router.get("/dashboard")
 def dashboard(db: Db) -> dict[str, Any]:
     """Totals, events by CAMEO root and PLOVER type, top dyads and actors, latest events."""
+    stored = db.remembered(("dashboard",), queries.dashboard_stored)
     with db.store() as store:
-        return queries.dashboard(store)
+        return queries.dashboard(store, stored=stored)
 
 
 @router.get("/events")
@@ -168,8 +169,7 @@ def quotes(db: Db, speaker: Annotated[str | None, Query(max_length=100)] = None,
 @router.get("/actors")
 def actors(db: Db, limit: Limit = 50) -> dict[str, Any]:
     """Actor codes by number of events."""
-    with db.store() as store:
-        return {"actors": queries.top_actors(store, limit)}
+    return {"actors": db.remembered(("top_actors", limit), lambda store: queries.top_actors(store, limit))}
 
 
 @router.get("/actors/{code}")
