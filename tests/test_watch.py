@@ -235,6 +235,9 @@ def test_a_vanished_folder_is_an_error_of_its_source_only(tmp_path: Path) -> Non
     outcomes = {o.source.location: o.run for o in watcher.poll()}
     assert outcomes[str(inbox.resolve())].status == "error" and "folder is gone" in outcomes[str(inbox.resolve())].errors[0]
     assert outcomes[str(other.resolve())].new_articles == 1
+    dropped = CliRunner().invoke(main, ["watch", "--once", "--db", db, "--drop", str(inbox)])
+    assert dropped.exit_code == 0 and "no longer following" in dropped.output
+    assert [s["location"] for s in _status(db) if s["active"]] == [str(other.resolve())]
 
 
 def test_dropped_sources_are_not_polled(tmp_path: Path) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import threading
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, TypeVar
 
 import click
@@ -91,7 +92,7 @@ def watch_command(sources: tuple[str, ...], feeds: tuple[str, ...], pages: tuple
         if show_status:
             click.echo(_status_table(settings.db))
             return
-        for source in watcher.drop([source_from(spec) for spec in dropped]):
+        for source in watcher.drop([_named(spec) for spec in dropped]):
             click.echo(f"no longer following {source.location}", err=True)
         followed = watcher.follow(named_sources(sources, feeds, pages, folders))
         if not followed:
@@ -107,6 +108,13 @@ def watch_command(sources: tuple[str, ...], feeds: tuple[str, ...], pages: tuple
         except KeyboardInterrupt:
             stop.set()
             click.echo("eventwire: stopped", err=True)
+
+
+def _named(spec: str) -> Source:
+    """The source a user names to drop: a URL, or a folder's path (the folder may be gone)."""
+    if spec.lower().startswith(("http://", "https://")):
+        return source_from(spec)
+    return Source("folder", str(Path(spec).resolve()))
 
 
 def _report(outcomes: list[Outcome]) -> None:
