@@ -15,6 +15,10 @@ Place names are recognised three ways:
 5. the dateline: the first words of the text when a known place, a state, "(" or a dash follow them
    ("NELSON, B.C. -").
 
+A single word the model tags as a place but the gazetteer does not know is kept only after a directional
+preposition or a place noun ("in Qwerty", "the town of Qwerty"): elsewhere it is more often a person or a
+firm the model took for a place.
+
 A name that begins a facility's or natural feature's proper name ("the Israel Museum", "the Niger
 Delta", "Lima International Airport"; the facility and feature nouns are shared with the actors
 stage) stands for that whole name, not for the country or town in it.
@@ -106,7 +110,7 @@ def _entity_places(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
             continue
         known = gazetteer.lookup(span.text) or _divisions(gazetteer, span)
         if ent.label_ in PLACE_LABELS:
-            if known or not _looks_like_demonym(span):
+            if known or (not _looks_like_demonym(span) and _unknown_place(span, gazetteer)):
                 found.append(span)
         elif known and _mislabelled_place(span, ent.label_, known):
             found.append(span)
@@ -124,6 +128,14 @@ def _mislabelled_place(span: Span, label: str, known: list[Candidate]) -> bool:
     # a person is rarely called by a region's full name of several words ("Tamil Nadu")
     named_region = strong and (label != "PERSON" or (len(span) > 1 and known[0].prior > 0.0))
     return after_preposition or named_region or (label != "PERSON" and named_by_place_noun(span))
+
+
+def _unknown_place(span: Span, gazetteer: Gazetteer) -> bool:
+    """Whether a place entity of the model is one: a name the full gazetteer knows, a facility's, one of
+    several words, or a single word after a directional preposition or a place noun ("in Qwerty");
+    a single unknown word elsewhere is more often a person or a firm the model took for a place."""
+    return (bool(gazetteer.lookup_all(span.text)) or span.label_ == "FAC" or len(span) > 1
+            or _after_preposition(span) or named_by_place_noun(span))
 
 
 def _after_preposition(span: Span) -> bool:
