@@ -154,6 +154,7 @@ def test_dyads_page_and_api_list_top_dyads(tmp_path: Path) -> None:
         page = client.get("/dyads").text
         assert page.index("RUSMIL") < page.index("DEU") and 'href="/dyads?a=RUS&amp;b=USA&amp;exact=true"' in page
         assert "No events with two actors with JPNX" in client.get("/dyads?a=JPNX").text
+        assert "Top dyads with UKR" in client.get("/dyads?b=ukr").text
         assert client.get("/api/dyads/top?actor=UKR").json()["dyads"][0]["b"] == "UKR"
         assert client.get("/api/network?limit=2").json()["limit"] == 2
         assert client.get(f"/api/network?limit={MAX_NODES + 1}").status_code == 422

@@ -108,11 +108,11 @@ def article(db: Db, article_id: Annotated[str, Path(max_length=100)]) -> HTMLRes
 @router.get("/dyads", response_class=HTMLResponse)
 def dyad(db: Db, a: Annotated[str, Query(pattern=CODE_PATH)] = "",
          b: Annotated[str, Query(pattern=CODE_PATH)] = "", exact: bool = False) -> HTMLResponse:
-    """Both codes: the dyad's timeline and events; otherwise the top dyads (those of A when A is given)."""
+    """Both codes: the dyad's timeline and events; otherwise the top dyads (those of the one code given)."""
     if not (a and b):
-        actor = _blank(a)
+        actor = _blank(a) or _blank(b)
         top = db.remembered(("top_dyads", actor, PAGE), lambda store: queries.top_dyads(store, actor, PAGE))
-        return render("dyad.html", page="dyads", a=a.upper(), b=b.upper(), exact=exact, data=None, top=top)
+        return render("dyad.html", page="dyads", a=(actor or "").upper(), b="", exact=exact, data=None, top=top)
     flt = queries.EventFilter(dyad=(a, b), exact=exact or None)
     with db.store() as store:
         series = queries.dyad_series(store, flt)
