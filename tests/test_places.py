@@ -589,3 +589,10 @@ def test_regions_lie_near_the_cities_of_their_country_or_state(cities_by_country
         if not (inside if state else inside or near):
             wrong.append(row["name"])
     assert wrong == []
+
+
+def test_names_listed_with_a_place_are_places(make_doc, resources: Resources) -> None:
+    words = ["Stores", "closed", "in", "Zilina", ",", "Nitra", ",", "Presov", "and", "NATO", "on", "Monday", "."]
+    ents = ["O", "O", "O", "B-GPE", "O", "O", "O", "O", "O", "B-ORG", "O", "B-DATE", "O"]
+    places = places_in(make_doc(words, ents=ents), resources)
+    assert [(p.text, p.country) for p in places] == [("Zilina", "SVK"), ("Nitra", "SVK"), ("Presov", "SVK")]

@@ -46,6 +46,7 @@ STRONG_FEATURES = frozenset({"country", "state", "territory", "continent", "regi
 DIVISION_FEATURES = frozenset({"state", "county"})
 NOT_PLACE_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 DEMONYM_ENDINGS = ("ian", "ians", "ese", "ish", "i", "is", "an", "ans", "ic")
+LIST_LINKS = frozenset({",", "and", "or"})  # between the names of a list of places
 NAME_LINKS = frozenset({"of", "de", "du", "la", "le", "el", "al", "-", "and"})
 MIN_SINGLE_CITY_POPULATION = 100_000
 # After a dateline's place: an optional state, then "(Reuters)", a dash or a colon.
@@ -75,7 +76,36 @@ def recognise(context: ArticleContext, gazetteer: Gazetteer) -> list[Span]:
             continue
         spans.append(span)
         taken[span.start:span.end] = [True] * len(span)
+    for span in _listed_places(context, gazetteer, spans, taken):
+        spans.append(span)
+        taken[span.start:span.end] = [True] * len(span)
     return sorted(spans, key=lambda s: s.start)
+
+
+def _listed_places(context: ArticleContext, gazetteer: Gazetteer, spans: list[Span], taken: list[bool]
+                   ) -> list[Span]:
+    """Names in a list with a place found ("in Zilina, Nitra, Presov and Kosice"), that the gazetteer
+    knows, not in a person's name, not an acronym ("NATO") or a word of the calendar: each found one lets
+    the next be looked for, left to right."""
+    doc, names = context.doc, _NameWords.of(context.words)
+    blocked = {t.i for ent in doc.ents if ent.label_ in {"PERSON", "NORP"} for t in ent}
+    found: list[Span] = []
+    for span in sorted(spans, key=lambda s: s.start):
+        end = span.end
+        while end + 1 < len(doc) and doc[end].lower_ in LIST_LINKS:
+            start = end + 2 if doc[end].text == "," and doc[end + 1].lower_ in {"and", "or"} else end + 1
+            stop = start
+            while stop < len(doc) and stop - start < MAX_NAME_TOKENS and names.name[stop] and not taken[stop]:
+                stop += 1
+            listed = doc[start:stop]
+            if stop == start or any(i in blocked for i in range(start, stop)) or in_stance(context.words, start) \
+                    or listed.text.isupper() or listed.text.lower() in calendar_words() \
+                    or not gazetteer.lookup_all(listed.text):
+                break
+            found.append(listed)
+            taken[start:stop] = [True] * (stop - start)
+            end = stop
+    return found
 
 
 def _dateline(context: ArticleContext, gazetteer: Gazetteer) -> list[Span]:
