@@ -14,7 +14,9 @@ attribution (a content can have several):
 * ``multi_paragraph``: the content runs over a line break;
 * ``inside_quote``: an attribution nested inside a quoted passage;
 * ``marked`` / ``unmarked``: the content opens with a quote mark or not;
-* ``verb_cue_known`` / ``verb_cue_unknown``: a verb cue in the speech-verb lexicon or not;
+* ``verb_clause`` / ``verb_object`` / ``verb_preposition`` / ``verb_other``: a verb cue whose content
+  is, in the parse, its clause ("said (that) …", "…, he said"), its object ("endorsed the plan"), the
+  object of its preposition ("talked about the plan") or something else;
 * ``other_cue``: any other cue.
 
 For each category the table gives the gold contents, how many are found with at least half their
@@ -35,13 +37,14 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from pathlib import Path
 
-from spacy.tokens import Doc, DocBin
+from spacy.tokens import Doc, DocBin, Token
 
 from eventwire import nlp as nlp_module
 from eventwire.context import ArticleContext
 from eventwire.evaluate.polnear import (
     Article,
     Attribution,
+    Fragments,
     Prediction,
     coverage,
     eventwire_predictions,
@@ -52,7 +55,6 @@ from eventwire.evaluate.polnear import (
 from eventwire.models import Quote
 from eventwire.stages.actors.index import ActorIndex
 from eventwire.stages.quotes import find_quotes
-from eventwire.stages.quotes.cues import speech_verbs
 
 DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "polnear"
 MARKS = "\"“”«»"
@@ -92,8 +94,7 @@ def categories(doc: Doc, gold: Attribution) -> list[str]:
         if nouns and not [t for t in verbs if t.pos_ == "VERB"]:
             found.append("noun_cue")
         elif verbs:
-            known = any(t.lemma_ in speech_verbs() for t in verbs)
-            found.append("verb_cue_known" if known else "verb_cue_unknown")
+            found.append(_verb_shape(verbs[-1], gold.content))
         else:
             found.append("other_cue")
     if len(gold.content) > 1:
@@ -104,6 +105,25 @@ def categories(doc: Doc, gold: Attribution) -> list[str]:
     if _inside_quote(text, start):
         found.append("inside_quote")
     return found
+
+
+def _verb_shape(verb: Token, content: Fragments) -> str:
+    """What a verb cue's gold content is in the parse: its clause (``verb_clause``), its object
+    (``verb_object``), the object of its preposition (``verb_preposition``) or something else."""
+    start, end = content[0][0], content[-1][1]
+    for child in verb.children:
+        first, last = child.left_edge.idx, child.right_edge.idx + len(child.right_edge)
+        if first >= end or last <= start:
+            continue
+        if child.dep_ in {"ccomp", "xcomp", "parataxis", "advcl"}:
+            return "verb_clause"
+        if child.dep_ in {"dobj", "oprd", "dative"}:
+            return "verb_object"
+        if child.dep_ in {"prep", "agent"}:
+            return "verb_preposition"
+    if verb.dep_ in {"parataxis", "ccomp"} or (verb.head.idx < end and verb.head.idx >= start):
+        return "verb_clause"
+    return "verb_other"
 
 
 def _inside_quote(text: str, offset: int) -> bool:

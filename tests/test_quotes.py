@@ -312,6 +312,12 @@ def test_name_ending_the_previous_line_does_not_make_a_quote_partial(make_doc) -
     assert quote.kind == "direct"
 
 
+def test_title_case_turns_of_a_transcript_are_labels() -> None:
+    text = "Bridge talks go on\n\nAna Ruiz: Well, we will see.\n\nTom Berg: No.\n\nAna Ruiz: Yes, we will.\n\nUpdate: done."
+    found = [(text[b.start:b.end], text[b.content_start:b.content_end]) for b in find_labels(text)]
+    assert found == [("Ana Ruiz", "Well, we will see."), ("Ana Ruiz", "Yes, we will.")]
+
+
 @pytest.mark.parametrize(
     "text, labels",
     [

@@ -4,8 +4,9 @@ that put the speaker first ("Ruiz: Bridge will reopen in May").
 No parse is needed. A label counts only when the name in it is written elsewhere in the article
 inside a sentence ("… Mayor Ana Ruiz said") or opens more than one paragraph (the turns of a
 transcript), which keeps out paragraph headings such as "CORRECTION:" or "UPDATE:". Labels in
-capitals may open any paragraph; a label in title case only the first one (the headline), where
-"Name: claim" is the usual way to attribute.
+capitals may open any paragraph; a label in title case the first one (the headline), where
+"Name: claim" is the usual way to attribute, or later ones when the same name opens several of them
+(the turns of a transcript: "Ana Ruiz: Well, …").
 """
 
 from __future__ import annotations
@@ -35,12 +36,29 @@ class Label:
 
 def find_labels(text: str) -> list[Label]:
     """Every speaker label opening a paragraph of ``text``, in text order."""
-    candidates = [c for c in (_candidate(text, n, p) for n, p in enumerate(paragraphs(text))) if c is not None]
+    paras = paragraphs(text)
+    candidates = [c for c in (_candidate(text, n, p) for n, p in enumerate(paras)) if c is not None]
     names = [text[c.start:c.end] for c in candidates]
-    return [
+    turns = [c for c in (_title_turn(text, p) for p in paras[1:]) if c is not None]
+    turn_names = [text[c.start:c.end] for c in turns]
+    found = [
         c for c, name in zip(candidates, names, strict=True)
         if names.count(name) > 1 or _named_elsewhere(text, name, c)
     ]
+    found += [c for c, name in zip(turns, turn_names, strict=True) if turn_names.count(name) > 1 and c not in found]
+    return sorted(found, key=lambda c: c.start)
+
+
+def _title_turn(text: str, paragraph: tuple[int, int]) -> Label | None:
+    """A label in title case opening a later paragraph ("Ana Ruiz: Well, …"): a transcript turn when
+    the same name opens more than one paragraph."""
+    start, end = paragraph
+    opening = start + opens_with_mark(text, start)
+    match = TITLE_LABEL.match(text, opening, end)
+    if match is None or match.group(1).split()[0] in ARTICLES:
+        return None
+    content_end = end - len(DOUBLED) if text.endswith(DOUBLED, 0, end) else end - (text[end - 1] in STRAIGHT + CLOSING)
+    return Label(match.start(1), match.end(1), match.end(), content_end)
 
 
 def _candidate(text: str, number: int, paragraph: tuple[int, int]) -> Label | None:
