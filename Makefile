@@ -45,9 +45,14 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/throughput.py
 
 # The event model (eventwire/data/model/) from the labelled train articles (train/labels/), with its
-# cross-validation report (train/report.md); deterministic: the same labels, texts and code give the same bytes.
+# cross-validation report (train/report.md), then the coder's thresholds chosen on the cross-validation folds'
+# models (build/fold-models/), keeping every rule event (--keep-rules: filtering them by the model's confidence
+# costs coverage on single sentences, see train/report.md); deterministic: the same labels, texts and code give
+# the same bytes.
 train: $(STAMP)
-	$(BIN)/python train/fit_events.py --report train/report.md
+	$(BIN)/python train/fit_events.py --report train/report.md --fold-models build/fold-models
+	$(BIN)/python train/thresholds.py --fold-models build/fold-models --model eventwire/data/model --report train/report.md \
+		--keep-rules
 
 lock: $(STAMP)
 	echo "# Pinned environment for eventwire (runtime, evaluation peers, tests and lint). Regenerate with \`make lock\`." > requirements.lock.new

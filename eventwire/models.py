@@ -119,6 +119,7 @@ class Actor:
     country_basis: CountryBasis | None = None  # how its country was found; None when it has none
 
 
+Origin = Literal["rules", "model"]
 Basis = Literal["named", "place", "home", "unattributed", "implied", "context"]
 
 
@@ -187,6 +188,7 @@ class Event:
     quote: str | None
     confidence: float
     from_title: bool = False  # coded from the headline (offsets index the title); the body does not report it
+    origin: Origin = "rules"  # who proposed it: a trigger frame of the lexicon, or the learned model
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from functools import cached_property
 from . import casing
 from .clean import outlets
 from .errors import DictionaryError
+from .learn.model import EventModel
 from .lexicons import check_words
 from .lexicons.actors import ActorDictionary
 from .lexicons.triggers import Lexicon
@@ -29,11 +30,15 @@ from .stages.time.words import load as time_words
 
 @dataclass(frozen=True)
 class Resources:
-    """The loaded data of one process: actor dictionary, gazetteer, trigger lexicon."""
+    """The loaded data of one process: actor dictionary, gazetteer, trigger lexicon, and the learned event
+    model with the coder's thresholds (None: the rules alone, their events with the rules' confidence, those
+    under ``min_confidence`` left out when it is set)."""
 
     dictionary: ActorDictionary
     gazetteer: Gazetteer
     lexicon: Lexicon
+    event_model: EventModel | None = None
+    min_confidence: float | None = None
     locate: Locate = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -58,6 +63,8 @@ class Resources:
             dictionary=ActorDictionary.load(settings.dictionaries),
             gazetteer=Gazetteer.load(),
             lexicon=trigger_lexicon(settings.verb_dictionary),
+            event_model=event_model(settings) if settings.event_model else None,
+            min_confidence=settings.min_confidence,
         )
 
 
@@ -67,6 +74,15 @@ def trigger_lexicon(verb_dictionary: str = "all") -> Lexicon:
         raise DictionaryError(f"the verb_dictionary setting is {verb_dictionary!r}; set it (EVENTWIRE_VERB_DICTIONARY) "
                               f"to one of {', '.join(MODES)}")
     return with_verb_dictionary(Lexicon.load(), verb_dictionary)
+
+
+def event_model(settings: Settings) -> EventModel:
+    """The shipped event model, with the settings' ``min_confidence`` when one is set (else the model's own,
+    chosen by cross-validation on the training articles)."""
+    model = EventModel.load()
+    if settings.min_confidence is None:
+        return model
+    return model.with_thresholds(settings.min_confidence, model.propose)
 
 
 def check_tables() -> None:

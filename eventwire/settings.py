@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 ENV_PREFIX = "EVENTWIRE_"
+FLOAT_SETTINGS = frozenset({"min_confidence"})  # settings read as a number, unset when empty
 
 
 def _help(text: str) -> dict[str, str]:
@@ -40,6 +41,12 @@ class Settings:
     verb_dictionary: str = field(default="all", metadata=_help(
         "What of the CAMEO verb dictionary joins the trigger lexicon: off, patterns (its frames with "
         "conditions) or all (and the default codes of the verbs the lexicon leaves open)."))
+    event_model: bool = field(default=False, metadata=_help(
+        "Rate events with the learned event model (eventwire/data/model): a calibrated confidence, its threshold "
+        "and its own events; off: the rules alone, each event with the rules' own confidence."))
+    min_confidence: float | None = field(default=None, metadata=_help(
+        "Events whose confidence (0-1) is under this are left out when coding; unset: the event model's own "
+        "threshold, chosen by cross-validation on the training articles."))
 
     def replace(self, **changes: Any) -> Settings:
         """A copy with some settings changed; ``None`` values are ignored."""
@@ -59,6 +66,8 @@ class Settings:
                 changes[setting.name] = int(raw)
             elif isinstance(setting.default, tuple):
                 changes[setting.name] = tuple(p for p in raw.split(os.pathsep) if p)
+            elif setting.name in FLOAT_SETTINGS:
+                changes[setting.name] = float(raw) if raw.strip() else None
             else:
                 changes[setting.name] = raw
         return cls().replace(**changes)

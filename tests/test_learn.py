@@ -18,7 +18,7 @@ from eventwire.learn import dataset
 from eventwire.learn import model as model_module
 from eventwire.learn.features import ArticleFeatures, quoted
 from eventwire.learn.model import ROOTS, EventModel
-from eventwire.lexicons.triggers import Lexicon
+from eventwire.lexicons.triggers import Entry, Lexicon
 
 # --- features (hand-built parses, no model) -----------------------------------------------------------
 
@@ -29,7 +29,7 @@ def test_features_of_a_verb_read_its_arguments_the_lexicon_and_the_context(spec_
     for token, lemma in zip(doc, ["turkish", "troop", "attack", "kurdish", "fighter", "in", "Syria", "."],
                             strict=True):
         token.lemma_ = lemma
-    article = ArticleFeatures.read(doc, Lexicon.load(), matches={2: "190"})
+    article = ArticleFeatures.read(doc, Lexicon.load(), matches={2: Entry("attack", "190")})
     assert article.candidates() == [1, 2, 4]
     found = set(article.of(2))
     assert {"l=attack", "lp=attack|VERB", "d=ROOT", "x=19", "rm=19", "ae=nsubj|NORP", "ae=dobj|NORP",

@@ -3,7 +3,11 @@
 A rule event at a candidate word with CAMEO root r has two opinions: the rule's confidence c (frame
 strength times clause, modality and argument certainties) and the model's calibrated P(event with root r)
 p at that word. The combiner is a logistic model of whether the word really is an event word with root r
-(among the roots its events list): ``sigmoid(w_model * logit(p) + w_rule * logit(c) + bias)``. A rule event
+(among the roots its events list): ``sigmoid(w_model * logit(p) + w_root * logit(q) + w_rule * logit(c) +
+w_frame * specific + bias)``, where ``q`` is the model's P(r | event) alone (the model learns the first root an
+event lists, while a word is right for any root listed: the combiner weighs how much the root's share counts
+apart from the word being an event) and ``specific`` says the rule's frame sets conditions (an object,
+particle, modifier, complement or modal clause). A rule event
 whose trigger holds no candidate word gets ``sigmoid(a * logit(c) + b)``, the rule alone.
 """
 
@@ -28,7 +32,9 @@ def logit(p: np.ndarray) -> np.ndarray:
 @dataclass(frozen=True)
 class Combiner:
     model: float
+    root: float
     rule: float
+    frame: float
     bias: float
     rule_only_a: float
     rule_only_b: float
@@ -36,21 +42,38 @@ class Combiner:
     def as_dict(self) -> dict[str, float]:
         return {k: round(float(v), 6) for k, v in self.__dict__.items()}
 
-    def combined(self, p: np.ndarray, c: np.ndarray) -> np.ndarray:
-        return 1 / (1 + np.exp(-(self.model * logit(p) + self.rule * logit(c) + self.bias)))
+    def combined(self, p: np.ndarray, q: np.ndarray, c: np.ndarray, specific: np.ndarray) -> np.ndarray:
+        z = self.model * logit(p) + self.root * logit(q) + self.rule * logit(c) + self.frame * specific + self.bias
+        return 1 / (1 + np.exp(-z))
 
     def rule_alone(self, c: np.ndarray) -> np.ndarray:
         return 1 / (1 + np.exp(-(self.rule_only_a * logit(c) + self.rule_only_b)))
 
 
-def pairs(data: Any, rows: np.ndarray) -> tuple[np.ndarray, list[str], np.ndarray, np.ndarray]:
-    """The (word, rule root) pairs of the given rows: row, root, rule confidence, right (the root is listed)."""
+@dataclass(frozen=True)
+class Pairs:
+    """The (word, rule root) pairs of some rows: row, root, rule confidence, specific frame, right (the root
+    is among the roots the word's events list)."""
+
+    index: np.ndarray
+    roots: list[str]
+    conf: np.ndarray
+    specific: np.ndarray
+    right: np.ndarray
+
+
+def pairs(data: Any, rows: np.ndarray) -> Pairs:
     found = [(i, root, conf) for i in rows for root, conf in sorted(data.rule[i].items())]
-    index = np.array([f[0] for f in found], dtype=np.int64)
-    roots = [f[1] for f in found]
-    conf = np.array([f[2] for f in found], dtype=float)
-    right = np.array([root in data.roots[i] for i, root, _ in found], dtype=bool)
-    return index, roots, conf, right
+    return Pairs(np.array([f[0] for f in found], dtype=np.int64), [f[1] for f in found],
+                 np.array([f[2] for f in found], dtype=float),
+                 np.array([data.rule_specific[i] for i, _, _ in found], dtype=float),
+                 np.array([root in data.roots[i] for i, root, _ in found], dtype=bool))
+
+
+def root_p(p_root: np.ndarray, index: np.ndarray, roots: Sequence[str], labels: Sequence[str]) -> np.ndarray:
+    """The model's P(root | event) of each pair."""
+    columns = np.array([labels.index(r) for r in roots], dtype=np.int64)
+    return p_root[index, columns] if len(index) else np.zeros(0)
 
 
 def model_p(p_event: np.ndarray, p_root: np.ndarray, index: np.ndarray, roots: Sequence[str],
@@ -61,12 +84,15 @@ def model_p(p_event: np.ndarray, p_root: np.ndarray, index: np.ndarray, roots: S
 
 def fit(data: Any, rows: np.ndarray, p_event: np.ndarray, p_root: np.ndarray, labels: Sequence[str]) -> Combiner:
     """The combiner fitted on the rule events of ``rows`` with the model's cross-validated probabilities."""
-    index, roots, conf, right = pairs(data, rows)
-    p = model_p(p_event, p_root, index, roots, labels)
-    both = LogisticRegression(C=1e4, max_iter=1000).fit(np.column_stack([logit(p), logit(conf)]), right)
-    alone = LogisticRegression(C=1e4, max_iter=1000).fit(logit(conf).reshape(-1, 1), right)
-    return Combiner(float(both.coef_[0, 0]), float(both.coef_[0, 1]), float(both.intercept_[0]),
-                    float(alone.coef_[0, 0]), float(alone.intercept_[0]))
+    found = pairs(data, rows)
+    p = model_p(p_event, p_root, found.index, found.roots, labels)
+    q = root_p(p_root, found.index, found.roots, labels)
+    both = LogisticRegression(C=1e4, max_iter=1000).fit(
+        np.column_stack([logit(p), logit(q), logit(found.conf), found.specific]), found.right)
+    alone = LogisticRegression(C=1e4, max_iter=1000).fit(logit(found.conf).reshape(-1, 1), found.right)
+    w = [float(v) for v in both.coef_[0]]
+    return Combiner(w[0], w[1], w[2], w[3], float(both.intercept_[0]), float(alone.coef_[0, 0]),
+                    float(alone.intercept_[0]))
 
 
 def figures(right: np.ndarray, opinions: dict[str, np.ndarray]) -> dict[str, dict[str, float]]:

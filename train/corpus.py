@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import sys
 import zipfile
 from collections.abc import Iterator, Sequence
@@ -21,7 +22,7 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 LABELS = ROOT / "train" / "labels"
-SHARED = ROOT.parent / "shared" / "data"
+SHARED = Path(os.environ.get("EVENTWIRE_SHARED", ROOT.parent / "shared")) / "data"
 CORPUS = SHARED / "ngec" / "Guardian_SDF_sample.csv.zip"
 SPLITS = SHARED / "eventgold" / "guardian-splits.json"
 FIRST_PASS = ("guardian-train.a.jsonl", "guardian-train.b.jsonl")

@@ -72,6 +72,7 @@ class Data:
     sentence: list[int] = field(default_factory=list)  # global sentence number of each row
     roots: list[tuple[str, ...]] = field(default_factory=list)
     rule: list[dict[str, float]] = field(default_factory=list)  # the rules' roots at the word, by confidence
+    rule_specific: list[bool] = field(default_factory=list)  # the rules' frame at the word sets conditions
     sentence_group: list[int] = field(default_factory=list)
     sentence_gold: list[tuple[str, ...]] = field(default_factory=list)
     sentence_all: list[frozenset[str]] = field(default_factory=list)
@@ -100,6 +101,8 @@ def build(parsed: Sequence[parse.Parsed], lexicon: Lexicon) -> Data:
             data.sentence.append(base + example.sentence)
             data.roots.append(example.roots)
             data.rule.append(rule_at.get(example.token, {}))
+            entry = article_features.matches.get(example.token)
+            data.rule_specific.append(entry is not None and entry.specificity > 0)
         for k, (gold, every) in enumerate(zip(labelled.sentence_roots, labelled.sentence_all_roots, strict=True)):
             data.sentence_group.append(n)
             data.sentence_gold.append(tuple(dict.fromkeys(gold)))
@@ -306,12 +309,13 @@ def cross_validate(data: Data, x: sp.csr_matrix, folds: int, inner: int, c_event
         common = metrics.majority(data.roots[i][0] for i in train if data.roots[i])
         for i in test:
             majority[i] = common
-        index, roots, conf, right = combine.pairs(data, test)
-        p = combine.model_p(p_event, p_root, index, roots, ROOTS)
-        for name, values in (("rule confidence", conf), ("rule, calibrated", combiner.rule_alone(conf)),
-                             ("model", p), ("combined", combiner.combined(p, conf))):
+        found = combine.pairs(data, test)
+        p = combine.model_p(p_event, p_root, found.index, found.roots, ROOTS)
+        q = combine.root_p(p_root, found.index, found.roots, ROOTS)
+        for name, values in (("rule confidence", found.conf), ("rule, calibrated", combiner.rule_alone(found.conf)),
+                             ("model", p), ("combined", combiner.combined(p, q, found.conf, found.specific))):
             opinions[name] = np.concatenate([opinions.get(name, np.zeros(0)), values])
-        rule_right = np.concatenate([rule_right, right])
+        rule_right = np.concatenate([rule_right, found.right])
         held_out = [data.articles[a] for a in sorted(set(group[test]))]
         fold_list.append(Fold(held_out, screen(data, train), model, cal, combiner))
         log(f"fold {k + 1}/{folds}: {len(set(group[test]))} articles, {len(test)} words, calibration {cal.as_dict()}, "

@@ -33,9 +33,10 @@ def digest(article: LabelledArticle) -> str:
     return hashlib.sha256(f"{article.id}\0{article.published}\0{article.text}".encode()).hexdigest()[:16]
 
 
-def parse_all(articles: Sequence[LabelledArticle], cache: Path = CACHE, refresh: bool = False) -> list[Parsed]:
+def parse_all(articles: Sequence[LabelledArticle], cache: Path = CACHE, refresh: bool = False,
+              code: bool = True) -> list[Parsed]:
     """The articles parsed (each from the cache when it holds its text: one file per article, named by its id
-    and a digest of its text and date) and coded by the rules."""
+    and a digest of its text and date) and, unless ``code`` is false, coded by the rules."""
     from eventwire.pipeline import Pipeline
 
     pipeline = rules_pipeline(Pipeline)
@@ -48,13 +49,15 @@ def parse_all(articles: Sequence[LabelledArticle], cache: Path = CACHE, refresh:
     out = []
     for a, path in zip(articles, paths, strict=True):
         (doc,) = DocBin().from_disk(path).get_docs(pipeline.nlp.vocab)
-        out.append(Parsed(a, doc, tuple(rule_events(pipeline, a, doc))))
+        out.append(Parsed(a, doc, tuple(rule_events(pipeline, a, doc)) if code else ()))
     return out
 
 
 def rules_pipeline(pipeline_class: Any) -> Any:
-    """The pipeline with the rules alone."""
-    return pipeline_class.load()
+    """The pipeline with the rules alone (no event model: the rule events with the rules' own confidence)."""
+    from eventwire.settings import Settings
+
+    return pipeline_class.load(Settings(event_model=False))
 
 
 def rule_events(pipeline: Any, article: LabelledArticle, doc: Doc) -> list[dict[str, Any]]:

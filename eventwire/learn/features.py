@@ -32,9 +32,8 @@ import numpy as np
 from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, LEMMA, LOWER, POS, SENT_START, TAG
 from spacy.tokens import Doc, Token
 
-from ..lexicons.triggers import Lexicon
+from ..lexicons.triggers import Entry, Lexicon
 from ..nlp import text_of
-from ..stages.events.frames import sentence_matches
 
 VERBAL = frozenset({"VERB", "NOUN"})
 PREDICATIVE = frozenset({"acomp", "ROOT", "ccomp", "xcomp", "conj", "advcl", "oprd", "attr"})
@@ -74,9 +73,12 @@ def quoted(text: str, start: int) -> bool:
     return opened > closed or text.count('"', paragraph, start) % 2 == 1
 
 
-def rule_matches(doc: Doc, lexicon: Lexicon) -> dict[int, str]:
-    """The trigger words the events stage's frame matcher finds, with the code of their frame."""
-    return {m.trigger: m.entry.code for sentence in doc.sents for m in sentence_matches(sentence, lexicon)}
+def rule_matches(doc: Doc, lexicon: Lexicon) -> dict[int, Entry]:
+    """The trigger words the events stage's frame matcher finds, with the entry of their frame (the events
+    stage hands its own to the model; this is for a Doc scored on its own)."""
+    from ..stages.events.frames import sentence_matches  # the events stage imports the model: import on use
+
+    return {m.trigger: m.entry for sentence in doc.sents for m in sentence_matches(sentence, lexicon)}
 
 
 def _position(n: int) -> str:
@@ -87,7 +89,7 @@ class ArticleFeatures:
     """One article read for the features: its token columns, sentences, the actor-like entities of each
     sentence, the lexicon and the rules' trigger words. :meth:`of` gives a word's features."""
 
-    def __init__(self, doc: Doc, lexicon: Lexicon, matches: Mapping[int, str] | None = None) -> None:
+    def __init__(self, doc: Doc, lexicon: Lexicon, matches: Mapping[int, Entry] | None = None) -> None:
         n = len(doc)
         table = doc.to_array(list(ATTRS)).astype(np.int64) if n else np.zeros((0, len(ATTRS)), np.int64)
         table[:, _HEAD] += np.arange(n)  # relative heads to absolute
@@ -112,7 +114,7 @@ class ArticleFeatures:
         self.entities = tuple(entities)  # (token, type) of every token of an actor-like entity, in order
 
     @classmethod
-    def read(cls, doc: Doc, lexicon: Lexicon, matches: Mapping[int, str] | None = None) -> ArticleFeatures:
+    def read(cls, doc: Doc, lexicon: Lexicon, matches: Mapping[int, Entry] | None = None) -> ArticleFeatures:
         return cls(doc, lexicon, matches)
 
     def name(self, key: int) -> str:
@@ -181,9 +183,9 @@ class ArticleFeatures:
             out += [f"hx={dep}|{r}" for r in self.lexicon_roots(head)]
             if any(self.attribute(c, _DEP) == "neg" for c in self.children(head)):
                 out.append("hneg")
-        code = self.matches.get(i)
-        if code is not None:
-            out.append(f"rm={code[:2]}")
+        entry = self.matches.get(i)
+        if entry is not None:
+            out.append(f"rm={entry.root}")
         out += list(self._arguments(i, lem))
         out += list(self._context(i))
         return out

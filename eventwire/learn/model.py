@@ -33,7 +33,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 from ..errors import ModelError
-from ..lexicons.triggers import Lexicon
+from ..lexicons.triggers import Entry, Lexicon
 from ..settings import data_path
 from .features import ArticleFeatures, is_candidate, lemma_key
 
@@ -68,25 +68,32 @@ class Calibration:
 
 @dataclass(frozen=True)
 class Combiner:
-    """How sure a rule event is from the rule's confidence ``c`` and the model's P(event with the rule's
-    root) ``p`` at its word: ``sigmoid(model * logit(p) + rule * logit(c) + bias)``, a logistic model fitted
-    on cross-validated probabilities of the training articles; a rule event without a scored word gets
-    ``sigmoid(rule_only_a * logit(c) + rule_only_b)``."""
+    """How sure a rule event is from the rule's confidence ``c``, whether its frame sets conditions
+    (``specific``: an object, particle, modifier, complement or modal clause), and the model's P(event with
+    the rule's root) ``p`` at its word and its share of the roots ``q`` = P(root | event):
+    ``sigmoid(model * logit(p) + root * logit(q) + rule * logit(c) + frame * specific + bias)``, a logistic
+    model fitted on cross-validated probabilities of the training articles; a rule event without a scored
+    word gets ``sigmoid(rule_only_a * logit(c) + rule_only_b)``."""
 
     model: float = 0.0
+    root: float = 0.0
     rule: float = 1.0
+    frame: float = 0.0
     bias: float = 0.0
     rule_only_a: float = 1.0
     rule_only_b: float = 0.0
 
     @classmethod
     def of(cls, data: dict[str, Any]) -> Combiner:
-        return cls(float(data["model"]), float(data["rule"]), float(data["bias"]), float(data["rule_only_a"]),
-                   float(data["rule_only_b"]))
+        return cls(float(data["model"]), float(data["root"]), float(data["rule"]), float(data["frame"]),
+                   float(data["bias"]), float(data["rule_only_a"]), float(data["rule_only_b"]))
 
-    def combined(self, p: float, c: float) -> float:
-        """The confidence of a rule event of confidence ``c`` whose root the model gives probability ``p``."""
-        return _logistic(self.model * _logit(p) + self.rule * _logit(c) + self.bias)
+    def combined(self, p_event: float, p_root: float, c: float, specific: bool = False) -> float:
+        """The confidence of a rule event of confidence ``c`` at a word the model gives P(event) ``p_event``
+        and P(the event's root | event) ``p_root``."""
+        z = (self.model * _logit(p_event * p_root) + self.root * _logit(p_root) + self.rule * _logit(c)
+             + self.frame * specific + self.bias)
+        return _logistic(z)
 
     def rule_alone(self, c: float) -> float:
         """The confidence of a rule event of confidence ``c`` the model did not score."""
@@ -201,11 +208,11 @@ class EventModel:
         screen = self.screen
         return [int(i) for i in maybe if lemma_key(doc[int(i)]) in screen and is_candidate(doc[int(i)])]
 
-    def predict_doc(self, doc: Doc, lexicon: Lexicon | None = None, matches: Mapping[int, str] | None = None,
+    def predict_doc(self, doc: Doc, lexicon: Lexicon | None = None, matches: Mapping[int, Entry] | None = None,
                     words: Iterable[int] | None = None) -> DocPredictions:
         """P(event) and P(root | event) of the candidate words of ``doc`` (of ``words`` only, when given),
         and each sentence's P(some event) from its scored words. ``matches``: the rules' trigger words and
-        codes when the caller has them (else they are found here)."""
+        their lexicon entries when the caller has them (else they are found here)."""
         article = ArticleFeatures.read(doc, lexicon or Lexicon.load(), matches)
         tokens = article.candidates() if words is None else sorted({i for i in words if article.is_candidate(i)})
         if not tokens:

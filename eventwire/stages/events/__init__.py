@@ -19,11 +19,13 @@ body of a country whose act has an object naming nobody in a passage naming no o
 Chilean court rejected the appeal"). The source is never its own target ("reneged on its promise to
 Peru" targets Peru).
 
-Confidence is ``entry strength × source certainty × target certainty`` (with the clause and modality
+The rules' confidence is ``entry strength × source certainty × target certainty`` (with the clause and modality
 weights of :mod:`.build`): an argument found in its own slot on a word an actor mention covers has
 certainty 1; reached through the grammar (a ``to``-clause, a relative clause, a light verb) 0.85; named
 by a modifier of the phrase (``Iranian targets``) 0.9; a visited place standing for its country 0.85;
-a missing target 0.9.
+a missing target 0.9. With the learned event model (``Resources.event_model``), :mod:`.learned` joins it with
+the model's opinion of the trigger word into a calibrated probability, leaves out the events under the model's
+threshold and adds the events the model proposes at words no frame matched.
 """
 
 from .coder import find_events

@@ -8,7 +8,7 @@ source with every target.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -16,10 +16,12 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from ...context import ArticleContext, Earlier
+from ...lexicons.triggers import Entry
 from ...lexicons.words import words
 from ...models import Actor, Event, Offsets
 from ...ontology.cameo import root_has
 from ..actors.generic import dateline_country
+from . import learned
 from .arguments import Argument, ArgumentIndex
 from .arguments import sources as find_sources
 from .build import act_of, build_event, clause_offsets, clause_weight
@@ -30,6 +32,7 @@ from .modality import modality_of
 from .targets import context_target, find_targets, home_target, internal_target, place_actors, unattributed_sources
 
 if TYPE_CHECKING:
+    from ...learn.model import EventModel
     from ...resources import Resources
 
 OFFICIAL_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
@@ -44,14 +47,34 @@ def find_events(context: ArticleContext, earlier: Earlier, resources: Resources)
     index = ArgumentIndex(context.index.actors, place_actors(earlier.places, context.index))
     inputs = Inputs(context.with_actors(index), earlier, resources.lexicon, article_scene(context, resources))
     best: dict[EventKey, Event] = {}
+    matched: dict[int, Entry] = {}
     for sentence in inputs.doc.sents:
-        _keep_best(inputs, sentence, best)
-    return sorted(without_repeats(list(best.values())), key=lambda e: e.trigger.start)
+        _keep_best(inputs, sentence, best, matched)
+    events = sorted(without_repeats(list(best.values())), key=lambda e: e.trigger.start)
+    model = resources.event_model
+    if model is not None:
+        return with_model(inputs, model, events, matched)
+    floor = resources.min_confidence
+    return events if floor is None else [e for e in events if e.confidence >= floor]
 
 
-def _keep_best(inputs: Inputs, sentence: SpacySpan, best: dict[EventKey, Event]) -> None:
-    """Add the events of one sentence to ``best``, keeping the most confident of each key."""
+def with_model(inputs: Inputs, model: EventModel, events: Sequence[Event], matched: Mapping[int, Entry]
+               ) -> list[Event]:
+    """The rule events with the confidence the model and the rule give together, those under the model's
+    threshold left out, and the events the model proposes at words no frame matched (:mod:`.learned`)."""
+    scored = learned.score(inputs, model, events, matched)
+    kept = learned.rated(model, scored, events, matched)
+    known = {learned.where(e) for e in kept}
+    for match, p in learned.proposals(model, scored, inputs.doc):
+        kept += learned.proposed(code_match(inputs, match), p, known)
+    return sorted(kept, key=lambda e: e.trigger.start)
+
+
+def _keep_best(inputs: Inputs, sentence: SpacySpan, best: dict[EventKey, Event], matched: dict[int, Entry]) -> None:
+    """Add the events of one sentence to ``best``, keeping the most confident of each key, and its trigger
+    words with their entries to ``matched``."""
     for match in sentence_matches(sentence, inputs.lexicon):
+        matched[match.trigger] = match.entry
         clause = clause_offsets(inputs.doc[match.trigger])
         for event in code_match(inputs, match):
             key = (event.source.actor if event.source else None, event.cameo.code,
