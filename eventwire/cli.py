@@ -73,6 +73,12 @@ no_implied_option = click.option(
     "--no-implied", is_flag=True, default=False,
     help="Leave out the events whose source the text does not give but their trigger implies "
          "(source basis 'implied': \"five men were arrested in Karachi\" -> the Pakistani police).")
+CONFIDENCE = click.FloatRange(0.0, 1.0)
+coding_confidence_option = click.option(
+    "--min-confidence", type=CONFIDENCE, default=None, metavar="X", help=setting_help("min_confidence"))
+stored_confidence_option = click.option(
+    "--min-confidence", type=CONFIDENCE, default=None, metavar="X",
+    help="Only events whose confidence (0-1) is at least X.")
 dictionary_option = click.option("--dictionary", multiple=True, metavar="FILE", type=click.Path(dir_okay=False),
                                  help=setting_help("dictionaries") + " Repeat for several files.")
 
@@ -139,14 +145,15 @@ def main() -> None:
 @model_option
 @dictionary_option
 @no_implied_option
+@coding_confidence_option
 def extract(paths: tuple[str, ...], fmt: str, no_clean: bool, published: str | None, model: str | None,
-            dictionary: tuple[str, ...], no_implied: bool) -> None:
+            dictionary: tuple[str, ...], no_implied: bool, min_confidence: float | None) -> None:
     """Code the articles in PATH... (files, folders, JSONL, or - for stdin) and print the results."""
     from . import api
     from .output import without_implied
 
     settings = Settings.from_env().replace(model=model, clean=False if no_clean else None,
-                                           dictionaries=_dictionaries(dictionary))
+                                           dictionaries=_dictionaries(dictionary), min_confidence=min_confidence)
     with library_errors():
         results = []
         for item in api.extract_paths(list(paths), settings, published=published):
@@ -180,6 +187,7 @@ def _render_results(results: list[Result], fmt: str) -> str:
 @no_clean_option
 @model_option
 @dictionary_option
+@coding_confidence_option
 @click.option("--no-progress", is_flag=True, default=False, help="Do not show the progress bar on stderr.")
 @click.option("--dask", default=None, metavar="local[:N]|tcp://HOST:PORT",
               help="Code on a Dask cluster: local (--workers processes), local:N, or a scheduler address.")
@@ -187,8 +195,8 @@ def _render_results(results: list[Result], fmt: str) -> str:
               help="Write partitioned Parquet under DIR (a folder or an fsspec URL) instead of the database; "
                    "the query commands read it with --db DIR.")
 def ingest(paths: tuple[str, ...], db: str | None, workers: int | None, batch_size: int | None, no_clean: bool,
-           model: str | None, dictionary: tuple[str, ...], no_progress: bool, dask: str | None,
-           out: tuple[str, str] | None) -> None:
+           model: str | None, dictionary: tuple[str, ...], min_confidence: float | None, no_progress: bool,
+           dask: str | None, out: tuple[str, str] | None) -> None:
     """Code the articles in PATH... and store them in the database (re-ingesting changes nothing)."""
     from . import ingest as ingest_module
 
@@ -196,7 +204,7 @@ def ingest(paths: tuple[str, ...], db: str | None, workers: int | None, batch_si
         raise click.BadParameter(f"{out[0]!r} is not an output format; write --out parquet DIR", param_hint="--out")
     settings = Settings.from_env().replace(db=db, workers=workers, batch_size=batch_size, model=model,
                                            clean=False if no_clean else None,
-                                           dictionaries=_dictionaries(dictionary))
+                                           dictionaries=_dictionaries(dictionary), min_confidence=min_confidence)
     with library_errors():
         summary = ingest_module.ingest(list(paths), settings, progress=not no_progress, dask=dask,
                                        out=out[1] if out else None)
@@ -228,13 +236,15 @@ def _store(db: str | None) -> Iterator[Store]:
 @click.option("--until", default=None, callback=_iso_date, metavar="DATE", help="Events on or before DATE.")
 @click.option("--limit", type=click.IntRange(min=0), default=None, help="At most N events.")
 @no_implied_option
+@stored_confidence_option
 @format_option("table", "json", "csv")
 def events(db: str | None, actor: str | None, dyad: tuple[str, str] | None, root: str | None,
-           since: str | None, until: str | None, limit: int | None, no_implied: bool, fmt: str) -> None:
-    """Stored events, filtered by actor, dyad, CAMEO root and date."""
+           since: str | None, until: str | None, limit: int | None, no_implied: bool,
+           min_confidence: float | None, fmt: str) -> None:
+    """Stored events, filtered by actor, dyad, CAMEO root, date and confidence."""
     with _store(db) as store:
         rows = store.events(actor=actor, dyad=dyad, root=root, since=since, until=until, limit=limit,
-                            implied=not no_implied)
+                            implied=not no_implied, min_confidence=min_confidence)
     click.echo(render_rows(rows, EVENT_COLUMNS, fmt))
 
 

@@ -103,3 +103,18 @@ def test_implied_sources_can_be_left_out_of_every_export(store: Store, tmp_path:
     assert raw == export(store, "csv", tmp_path / "all.csv", table="raw") - len(attack)
     mentions = export(store, "csv", tmp_path / "m.csv", table="mentions", implied=False)
     assert mentions == export(store, "csv", tmp_path / "am.csv", table="mentions") - len(attack)
+
+
+def test_events_under_a_confidence_can_be_left_out_of_every_export(store: Store, tmp_path: Path) -> None:
+    attack = store.connection.execute("SELECT id FROM events WHERE cameo_code = '190'").fetchall()
+    store.connection.execute("UPDATE events SET confidence = 0.2 WHERE cameo_code = '190'")
+    every = export(store, "gdelt", tmp_path / "a.tsv")
+    sure = export(store, "gdelt", tmp_path / "s.tsv", min_confidence=0.5)
+    assert sure == every - 1 and "190" not in set(read_gdelt(tmp_path / "s.tsv")["EventCode"])
+    assert export(store, "plover", tmp_path / "s.jsonl", min_confidence=0.5) == sure
+    assert export(store, "parquet", tmp_path / "s.parquet", min_confidence=0.5) == sure
+    assert export(store, "gdelt", tmp_path / "low.tsv", min_confidence=0.2) == every
+    raw = export(store, "csv", tmp_path / "raw.csv", table="raw", min_confidence=0.5)
+    assert raw == export(store, "csv", tmp_path / "all.csv", table="raw") - len(attack)
+    both = export(store, "csv", tmp_path / "b.csv", implied=False, min_confidence=0.5)
+    assert both == sure  # no implied sources here: the two filters together are the confidence alone

@@ -164,3 +164,42 @@ def test_extract_leaves_implied_sources_out_on_request(tmp_path: Path) -> None:
     told = json.loads(output)["events"]
     assert code == 0 and {e["source"]["basis"] for e in every} == {"implied", "named"}
     assert [e["source"]["basis"] for e in told] == ["named"]
+
+
+def test_events_under_a_confidence_are_left_out_on_request(db: str) -> None:
+    with Store.open(db) as store:
+        store.connection.execute("UPDATE events SET confidence = 0.3 WHERE cameo_code = '190'")
+    assert "190" in invoke("events", "--db", db, "--min-confidence", "0.3")[1]
+    code, output = invoke("events", "--db", db, "--min-confidence", "0.5")
+    assert code == 0 and "051" in output and "190" not in output
+    code, output = invoke("events", "--db", db, "--min-confidence", "1.5")
+    assert code != 0 and "0.0<=x<=1.0" in output.replace(" ", "")
+
+
+def test_export_leaves_events_under_a_confidence_out(db: str, tmp_path: Path) -> None:
+    with Store.open(db) as store:
+        store.connection.execute("UPDATE events SET confidence = 0.3 WHERE cameo_code = '190'")
+    every = invoke("export", str(tmp_path / "a.csv"), "--db", db, "--format", "csv", "--table", "raw")
+    sure = invoke("export", str(tmp_path / "s.csv"), "--db", db, "--format", "csv", "--table", "raw",
+                  "--min-confidence", "0.5")
+    assert every[0] == sure[0] == 0
+    rows = list(csv.DictReader((tmp_path / "s.csv").open(encoding="utf-8")))
+    assert int(every[1].split()[0]) == len(rows) + 1 and all(float(r["confidence"]) >= 0.5 for r in rows)
+
+
+@pytest.mark.model
+def test_extract_codes_with_another_confidence_threshold_on_request(tmp_path: Path) -> None:
+    path = tmp_path / "story.txt"
+    path.write_text("Chile accused Peru of violating the border treaty on Monday. Peruvian troops attacked "
+                    "Bolivian rebels near the border.\n", encoding="utf-8")
+
+    def confidences(*more: str) -> list[float]:
+        code, output = invoke("extract", str(path), "--format", "jsonl", "--published", "2020-03-04", *more)
+        assert code == 0, output
+        return [e["confidence"] for e in json.loads(output)["events"]]
+
+    every = confidences("--min-confidence", "0")
+    assert every and all(0 <= c <= 1 for c in every)
+    middle = sorted(every)[len(every) // 2]
+    assert confidences("--min-confidence", str(middle)) == [c for c in every if c >= middle]
+    assert confidences("--min-confidence", "1") == [c for c in every if c >= 1]

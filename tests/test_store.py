@@ -257,7 +257,7 @@ def test_a_database_of_an_older_schema_gains_the_new_columns(tmp_path: Path, res
 
     path = tmp_path / "old.duckdb"
     with duckdb.connect(str(path)) as connection:  # the events table as schema version 1 had it
-        old = [c for c in TABLES["events"] if c[0] not in {"source_basis", "target_basis", "from_title"}]
+        old = [c for c in TABLES["events"] if c[0] not in {"source_basis", "target_basis", "from_title", "origin"}]
         connection.execute("CREATE TABLE events (" + ", ".join(f'"{n}" {k}' for n, k in old) + ")")
         connection.execute("CREATE TABLE meta (name VARCHAR PRIMARY KEY, value VARCHAR)")
         connection.execute("INSERT INTO meta VALUES ('schema_version', '1')")
@@ -290,7 +290,7 @@ def test_an_articles_table_of_schema_version_3_gains_the_place_and_events_the_ti
     path = tmp_path / "v3.duckdb"
     with duckdb.connect(str(path)) as connection:  # the tables as schema version 3 had them
         for table, added in (("articles", "place_"), ("events", "from_title")):
-            old = [c for c in TABLES[table] if not c[0].startswith(added)]
+            old = [c for c in TABLES[table] if not c[0].startswith(added) and c[0] != "origin"]
             connection.execute(f"CREATE TABLE {table} (" + ", ".join(f'"{n}" {k}' for n, k in old) + ")")
         connection.execute("INSERT INTO articles (key, id) VALUES ('k', 'stored before')")
     with Store.open(path) as store:
@@ -298,6 +298,54 @@ def test_an_articles_table_of_schema_version_3_gains_the_place_and_events_the_ti
         places = store.connection.execute("SELECT id, place_name FROM articles ORDER BY id").fetchall()
         marks = store.connection.execute("SELECT DISTINCT from_title FROM events").fetchall()
     assert ("stored before", None) in places and marks == [(False,)]
+def test_an_events_table_of_schema_version_5_gains_the_origin(tmp_path: Path, results: list[Result]) -> None:
+    import duckdb
+
+    path = tmp_path / "v5.duckdb"
+    with duckdb.connect(str(path)) as connection:  # the events table as schema version 5 had it
+        old = [c for c in TABLES["events"] if c[0] != "origin"]
+        connection.execute("CREATE TABLE events (" + ", ".join(f'"{n}" {k}' for n, k in old) + ")")
+        connection.execute("INSERT INTO events (article_key, id, confidence) VALUES ('k', 'stored before', 0.5)")
+        connection.execute("CREATE TABLE meta (name VARCHAR PRIMARY KEY, value VARCHAR)")
+        connection.execute("INSERT INTO meta VALUES ('schema_version', '5')")
+    proposed = replace(results[0], events=(replace(results[0].events[0], origin="model"), *results[0].events[1:]))
+    with Store.open(path) as store:
+        store.write([proposed, *results[1:]])
+        rows = store.connection.execute("SELECT id, origin FROM events ORDER BY trigger_start NULLS FIRST").fetchall()
+        version = store.connection.execute("SELECT value FROM meta WHERE name = 'schema_version'").fetchone()
+    origins = dict(rows)
+    assert origins.pop("stored before") is None and version == (SCHEMA_VERSION,)
+    assert sorted(origins.values()) == ["model"] + ["rules"] * (len(origins) - 1)
+
+
+def _confident(result: Result, confidences: list[float]) -> Result:
+    """The result with its events' confidences set, in order."""
+    events = tuple(replace(e, confidence=c) for e, c in zip(result.events, confidences, strict=True))
+    return replace(result, events=events)
+
+
+def test_events_under_a_confidence_can_be_left_out(tmp_path: Path) -> None:
+    from eventwire.web import queries
+
+    result = _confident(code_text("Ardovia attacked Belmark. Belmark accused Ardovia. Delmont praised Belmark."),
+                        [0.2, 0.55, 0.9])
+    with Store.open(tmp_path / "sure.duckdb") as store:
+        store.write([result])
+        every = [row["confidence"] for row in store.events()]
+        sure = [row["cameo_code"] for row in store.events(min_confidence=0.55)]
+        none = store.events(min_confidence=0.95)
+        web = [row["confidence"] for row in queries.events(store, EventFilter(min_confidence=0.5))["events"]]
+    assert sorted(every) == [0.2, 0.55, 0.9] and sorted(sure) == ["051", "112"] and none == []
+    assert sorted(web) == [0.55, 0.9]
+
+
+def test_the_confidence_filter_is_a_parameter_and_needs_a_column() -> None:
+    where, params = conditions(EventFilter(min_confidence=0.4))
+    assert where == ["e.confidence >= ?"] and params == [0.4]
+    assert conditions(EventFilter(min_confidence=0.0))[0] == ["e.confidence >= ?"]  # 0 is a filter, None is none
+    assert EventFilter(min_confidence=0.25).as_params() == {"min_confidence": 0.25}
+    with pytest.raises(ValueError, match="no confidence"):
+        conditions(EventFilter(min_confidence=0.5), EventColumns("s", "t", "r", "p", "q", "d", "n", "c"))
 
 
 def _implied(result: Result) -> Result:

@@ -324,3 +324,35 @@ def test_api_and_page_leave_implied_sources_out_on_request(client: TestClient) -
     assert told["total"] == every["total"] - sum(r["source_basis"] == "implied" for r in every["events"])
     page = client.get("/events?implied=false")
     assert page.status_code == 200 and 'name="implied" value="false" checked' in page.text
+
+
+def test_events_table_shows_the_confidence_and_marks_a_proposed_event() -> None:
+    from eventwire.web.pages import environment
+
+    row = {"date_value": "2021-03-02", "source_code": "CHLGOV", "source_name": "Chile", "source_basis": "named",
+           "cameo_code": "110", "cameo_label": "Disapprove", "cameo_goldstein": -2.0, "cameo_quad_class": 3,
+           "trigger_text": "hit back", "plover_type": "ACCUSE", "target_code": "PERGOV", "target_name": "Peru",
+           "target_basis": "named", "modality": "asserted", "location_name": None, "article_id": "art-1",
+           "article_title": "T", "id": "ev-1", "confidence": 0.4567, "origin": "model"}
+    macros = environment().get_template("macros.html").module
+    html = str(macros.events_table([row]))
+    assert "0.46" in html and ">model</small>" in html
+    ruled = str(macros.events_table([row | {"origin": "rules", "confidence": 0.9}]))
+    assert "0.90" in ruled and ">model</small>" not in ruled
+
+
+@pytest.mark.model
+def test_api_and_page_filter_events_by_confidence(client: TestClient) -> None:
+    every = client.get("/api/events?limit=500").json()
+    confidences = sorted(r["confidence"] for r in every["events"])
+    assert confidences and all(0 <= c <= 1 for c in confidences)
+    middle = confidences[len(confidences) // 2]
+    sure = client.get(f"/api/events?limit=500&min_confidence={middle}").json()
+    assert sure["total"] == sum(c >= middle for c in confidences) and sure["filters"]["min_confidence"] == middle
+    assert client.get("/api/events?min_confidence=").json()["total"] == every["total"]
+    assert {r["origin"] for r in every["events"]} <= {"rules", "model"}
+    for bad in ("abc", "1.5", "-0.1"):
+        assert client.get(f"/api/events?min_confidence={bad}").status_code == 422
+    page = client.get(f"/events?min_confidence={middle}")
+    assert page.status_code == 200 and 'name="min_confidence" type="number"' in page.text
+    assert f'value="{middle}"' in page.text

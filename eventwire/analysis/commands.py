@@ -189,11 +189,14 @@ def network(db: str | None, since: str | None, until: str | None, min_events: in
               show_default=True, help="For csv and parquet: which table to write.")
 @click.option("--no-implied", is_flag=True, default=False,
               help="Leave out the events whose source the text does not give but their trigger implies.")
-def export(out: str, db: str | None, fmt: str, table: str, no_implied: bool) -> None:
+@click.option("--min-confidence", type=click.FloatRange(0.0, 1.0), default=None, metavar="X",
+              help="Only events with a mention whose confidence (0-1) is at least X; mentions and raw rows "
+                   "that confident.")
+def export(out: str, db: str | None, fmt: str, table: str, no_implied: bool, min_confidence: float | None) -> None:
     """Write the canonical events (each real event once) to OUT in an analyst's format."""
     from .export import export as export_rows
 
     with _store(db) as store:
-        written = export_rows(store, fmt, out, table=table, implied=not no_implied)
+        written = export_rows(store, fmt, out, table=table, implied=not no_implied, min_confidence=min_confidence)
     what = table if fmt in ("csv", "parquet") else "events"
     click.echo(f"{written} {what} rows written to {out} ({fmt})")

@@ -21,29 +21,55 @@ from pathlib import Path
 from typing import Any
 
 from ..store import Store
+from ..store.filters import EVENTS, Conditions, EventFilter, conditions
 from .linking import ensure_linked, rows
 
 FORMATS = ("gdelt", "plover", "csv", "parquet")
-# Without implied sources (``implied=False``): a canonical event needs a mention whose source the text gives,
-# a mention or stored event row must be one ("five men were arrested in Karachi" implies the police).
-TOLD_EVENT = "coalesce(source_basis, '') <> 'implied'"
-TOLD_MENTION = ("EXISTS (SELECT 1 FROM events e WHERE e.id = {m}.mention_id AND e.article_key = {m}.article_key "
-                "AND coalesce(e.source_basis, '') <> 'implied')")
-TOLD_CANONICAL = "EXISTS (SELECT 1 FROM mentions t WHERE t.event_id = {c}.id AND " + TOLD_MENTION.format(m="t") + ")"
-TOLD_TABLES = {
-    "events": "SELECT * FROM canonical_events c WHERE " + TOLD_CANONICAL.format(c="c")
-              + " ORDER BY date NULLS LAST, id",
-    "mentions": "SELECT * FROM mentions m WHERE " + TOLD_MENTION.format(m="m")
-                + " ORDER BY event_id, published, article_key, trigger_start",
-    "stories": "SELECT * FROM stories ORDER BY first_published NULLS LAST, id",
-    "raw": f"SELECT * FROM events WHERE {TOLD_EVENT} ORDER BY article_key, trigger_start, id",
-}
 TABLES = {
-    "events": "SELECT * FROM canonical_events ORDER BY date NULLS LAST, id",
-    "mentions": "SELECT * FROM mentions ORDER BY event_id, published, article_key, trigger_start",
-    "stories": "SELECT * FROM stories ORDER BY first_published NULLS LAST, id",
-    "raw": "SELECT * FROM events ORDER BY article_key, trigger_start, id",
+    "events": "SELECT * FROM canonical_events c{where} ORDER BY date NULLS LAST, id",
+    "mentions": "SELECT * FROM mentions m{where} ORDER BY event_id, published, article_key, trigger_start",
+    "stories": "SELECT * FROM stories{where} ORDER BY first_published NULLS LAST, id",
+    "raw": "SELECT * FROM events e{where} ORDER BY article_key, trigger_start, id",
 }
+# A mention is kept when its stored event row passes the filter (the ``e.`` columns of EVENTS), a canonical
+# event when one of its mentions is kept: "without implied sources" means a mention whose source the text
+# gives, "at least this confident" a mention that confident.
+KEPT_MENTION = "EXISTS (SELECT 1 FROM events e WHERE e.id = {m}.mention_id AND e.article_key = {m}.article_key AND {c})"
+KEPT_CANONICAL = "EXISTS (SELECT 1 FROM mentions t WHERE t.event_id = {c}.id AND {kept})"
+
+
+def stored_filter(implied: bool = True, min_confidence: float | None = None) -> EventFilter:
+    """The filter of an export: ``implied=False`` leaves out implied sources, ``min_confidence`` the events
+    less confident."""
+    return EventFilter(implied=None if implied else False, min_confidence=min_confidence)
+
+
+def kept_rows(flt: EventFilter) -> Conditions:
+    """The condition on a stored event row (alias ``e``) of the filter, with its parameters."""
+    where, params = conditions(flt, EVENTS)
+    return [" AND ".join(where)] if where else [], params
+
+
+def kept_mention(alias: str, flt: EventFilter) -> Conditions:
+    """The condition on a mention (alias ``alias``): its stored event row passes the filter."""
+    where, params = kept_rows(flt)
+    return ([KEPT_MENTION.format(m=alias, c=where[0])] if where else []), params
+
+
+def kept_canonical(alias: str, flt: EventFilter) -> Conditions:
+    """The condition on a canonical event (alias ``alias``): one of its mentions is kept."""
+    where, params = kept_mention("t", flt)
+    return ([KEPT_CANONICAL.format(c=alias, kept=where[0])] if where else []), params
+
+
+def table_sql(table: str, flt: EventFilter) -> tuple[str, list[Any]]:
+    """The query of an exported table under the filter, and its parameters."""
+    if table not in TABLES:
+        raise ValueError(f"unknown table {table!r}; export one of {', '.join(TABLES)}")
+    kept = {"events": kept_canonical("c", flt), "mentions": kept_mention("m", flt), "raw": kept_rows(flt)}
+    where, params = kept.get(table, ([], []))
+    return TABLES[table].format(where=" WHERE " + where[0] if where else ""), params
+
 
 _ACTOR = ("Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode", "Religion1Code", "Religion2Code",
           "Type1Code", "Type2Code", "Type3Code")
@@ -114,11 +140,12 @@ def gdelt_row(event: dict[str, Any]) -> list[Any]:
     ]
 
 
-def _write_gdelt(store: Store, out: Path, implied: bool = True) -> int:
+def _write_gdelt(store: Store, out: Path, flt: EventFilter) -> int:
     written = 0
-    where = "" if implied else "WHERE " + TOLD_CANONICAL.format(c="c") + "\n"
+    kept, params = kept_canonical("c", flt)
+    where = "WHERE " + kept[0] + "\n" if kept else ""
     with out.open("w", encoding="utf-8", newline="") as handle:
-        for event in rows(store, _GDELT_SQL.format(where=where)):
+        for event in rows(store, _GDELT_SQL.format(where=where), params):
             handle.write("\t".join("" if v is None else str(v) for v in gdelt_row(event)) + "\n")
             written += 1
     return written
@@ -158,49 +185,50 @@ def plover_record(event: dict[str, Any], mentions: list[dict[str, Any]]) -> dict
     }
 
 
-def _plover_records(store: Store, implied: bool = True) -> Iterator[dict[str, Any]]:
+def _plover_records(store: Store, flt: EventFilter) -> Iterator[dict[str, Any]]:
     by_event: dict[str, list[dict[str, Any]]] = {}
-    told = "" if implied else "WHERE " + TOLD_MENTION.format(m="m") + " "
+    kept, params = kept_mention("m", flt)
+    where = "WHERE " + kept[0] + " " if kept else ""
     sql = ("SELECT m.*, a.id AS article_id FROM mentions m JOIN articles a ON a.key = m.article_key "
-           f"{told}ORDER BY m.event_id, m.published, a.id, m.trigger_start")
-    for mention in rows(store, sql):
+           f"{where}ORDER BY m.event_id, m.published, a.id, m.trigger_start")
+    for mention in rows(store, sql, params):
         by_event.setdefault(mention["event_id"], []).append(mention)
-    for event in rows(store, (TABLES if implied else TOLD_TABLES)["events"]):
+    for event in rows(store, *table_sql("events", flt)):
         yield plover_record(event, by_event.get(event["id"], []))
 
 
-def _write_plover(store: Store, out: Path, implied: bool = True) -> int:
+def _write_plover(store: Store, out: Path, flt: EventFilter) -> int:
     written = 0
     with out.open("w", encoding="utf-8") as handle:
-        for record in _plover_records(store, implied):
+        for record in _plover_records(store, flt):
             handle.write(json.dumps(record, ensure_ascii=False) + "\n")
             written += 1
     return written
 
 
-def _copy(store: Store, out: Path, table: str, options: str, implied: bool = True) -> int:
-    if table not in TABLES:
-        raise ValueError(f"unknown table {table!r}; export one of {', '.join(TABLES)}")
-    sql = (TABLES if implied else TOLD_TABLES)[table]
+def _copy(store: Store, out: Path, table: str, options: str, flt: EventFilter) -> int:
+    sql, params = table_sql(table, flt)
     target = str(out).replace("'", "''")
-    store.connection.execute(f"COPY ({sql}) TO '{target}' ({options})")
-    return int(store.connection.execute(f"SELECT count(*) FROM ({sql})").fetchall()[0][0])
+    store.connection.execute(f"COPY ({sql}) TO '{target}' ({options})", params)
+    return int(store.connection.execute(f"SELECT count(*) FROM ({sql})", params).fetchall()[0][0])
 
 
-def export(store: Store, fmt: str, out: str | Path, *, table: str = "events", implied: bool = True) -> int:
+def export(store: Store, fmt: str, out: str | Path, *, table: str = "events", implied: bool = True,
+           min_confidence: float | None = None) -> int:
     """Write the canonical events (or, for csv and parquet, another ``table``) to ``out``; returns rows written.
-    ``implied=False`` leaves out the events whose source no stored mention gives but their trigger implies."""
+    ``implied=False`` leaves out the events whose source no stored mention gives but their trigger implies;
+    ``min_confidence`` the events no stored mention of which is that confident."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
     ensure_linked(store)
-    out = Path(out)
+    out, flt = Path(out), stored_filter(implied, min_confidence)
     if fmt == "gdelt":
-        return _write_gdelt(store, out, implied)
+        return _write_gdelt(store, out, flt)
     if fmt == "plover":
-        return _write_plover(store, out, implied)
+        return _write_plover(store, out, flt)
     if fmt == "csv":
-        return _copy(store, out, table, "HEADER, DELIMITER ','", implied)
-    return _copy(store, out, table, "FORMAT PARQUET", implied)
+        return _copy(store, out, table, "HEADER, DELIMITER ','", flt)
+    return _copy(store, out, table, "FORMAT PARQUET", flt)
 
 
 def read_gdelt(path: str | Path) -> Any:

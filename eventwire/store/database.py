@@ -176,17 +176,19 @@ class Store:
 
     def events(self, actor: str | None = None, dyad: tuple[str, str] | None = None,
                root: str | None = None, since: str | None = None, until: str | None = None,
-               limit: int | None = None, implied: bool = True) -> list[dict[str, Any]]:
+               limit: int | None = None, implied: bool = True,
+               min_confidence: float | None = None) -> list[dict[str, Any]]:
         """Stored events with their article's id, title and date, filtered.
 
         ``actor`` matches the source or target code by prefix ("IRN" matches "IRNGOV"); ``dyad``
         (A, B) matches A→B and B→A by prefix; ``root`` is a CAMEO root ("05"); ``since`` and
         ``until`` are ISO dates compared at the precision of the event date, so an event dated
         "2018-07" is kept by ``since="2018-07-20"``; ``implied=False`` leaves out the events whose
-        source is implied by their trigger, not told by the text.
+        source is implied by their trigger, not told by the text; ``min_confidence`` keeps the events
+        whose confidence is at least that.
         """
         flt = EventFilter(actor=actor, dyad=dyad, root=root, since=since, until=until,
-                          implied=None if implied else False)
+                          implied=None if implied else False, min_confidence=min_confidence)
         where, params = conditions(flt)
         sql = (
             "SELECT a.id AS article_id, a.title AS article_title, a.published AS article_published, e.* "

@@ -7,7 +7,9 @@
 Actor codes match by prefix ("IRN" matches "IRNGOV"), case-insensitively, or whole with ``exact=True``;
 ``since`` and ``until`` are ISO dates compared at the precision of the event date, so an event dated
 "2018-07" is kept by ``since="2018-07-20"``; ``implied=False`` leaves out the events whose source the
-text does not give but their trigger implies (source basis ``implied``: "five men were arrested in Karachi").
+text does not give but their trigger implies (source basis ``implied``: "five men were arrested in Karachi");
+``min_confidence`` keeps the events whose ``confidence`` is at least that (a canonical event's is the highest of
+its mentions').
 :class:`EventColumns` says where each filter's column lives in a query. Every value reaches DuckDB as a
 parameter; the SQL text is made of fixed fragments and the column names here.
 """
@@ -37,6 +39,7 @@ class EventFilter:
     article: str | None = None  # article id
     implied: bool | None = None  # False: leave out events whose source is implied, not told ("were arrested")
     exact: bool | None = None  # True: actor, source, target and dyad codes match whole, not by prefix
+    min_confidence: float | None = None  # confidence at least this (0-1)
 
     def as_params(self) -> dict[str, Any]:
         """The filters that are set, as query-string values (for links and forms)."""
@@ -68,16 +71,18 @@ class EventColumns:
     article_id: str | None = None
     ranges: bool = False
     source_basis: str | None = None
+    confidence: str | None = None
 
 
 # The store's events rows as ``events e JOIN articles a ON a.key = e.article_key``.
 EVENTS = EventColumns("e.source_code", "e.target_code", "e.cameo_root", "e.plover_type", "e.cameo_quad_class",
                       "e.date_value", "e.location_name", "e.location_country", article_id="a.id",
-                      source_basis="e.source_basis")
+                      source_basis="e.source_basis", confidence="e.confidence")
 
 # The canonical_events table of eventwire.analysis.linking, unaliased; sorted by source code.
 CANONICAL_EVENTS = EventColumns("source_code", "target_code", "cameo_root", "plover_type", "quad_class",
-                                "date_value", "location_name", "location_country", ranges=True)
+                                "date_value", "location_name", "location_country", ranges=True,
+                                confidence="confidence")
 
 
 def prefix_range(code: str) -> tuple[str, str]:
@@ -149,9 +154,16 @@ def _basis_column(cols: EventColumns) -> str:
     return cols.source_basis
 
 
+def _confidence_column(cols: EventColumns) -> str:
+    if cols.confidence is None:
+        raise ValueError("these events carry no confidence; filter the store's events instead")
+    return cols.confidence
+
+
 def _values(flt: EventFilter, cols: EventColumns) -> Conditions:
-    """The conditions on single values: root, PLOVER type, QuadClass, article, dates, place and whether
-    an implied source is kept (a row stored before schema version 3 has none: its NULL basis is kept)."""
+    """The conditions on single values: root, PLOVER type, QuadClass, article, dates, place, whether
+    an implied source is kept (a row stored before schema version 3 has none: its NULL basis is kept) and
+    the lowest confidence."""
     where: list[str] = []
     params: list[Any] = []
     if flt.root:
@@ -178,6 +190,9 @@ def _values(flt: EventFilter, cols: EventColumns) -> Conditions:
     if flt.implied is False:
         where.append(f"coalesce({_basis_column(cols)}, '') <> ?")
         params.append("implied")
+    if flt.min_confidence is not None:
+        where.append(f"{_confidence_column(cols)} >= ?")
+        params.append(float(flt.min_confidence))
     return where, params
 
 

@@ -64,6 +64,7 @@ def event_row(key: str, event: Event) -> Row:
         event.sentence.start, event.sentence.end, event.quote, event.confidence,
         event.source.basis if event.source else None, event.target.basis if event.target else None,
         event.from_title,
+        event.origin,
     )
 
 

@@ -20,8 +20,9 @@ Column = tuple[str, str]
 Columns = tuple[Column, ...]
 
 # 2: events.source_basis and events.target_basis; 3: actors.country_basis; 4: WATCH_TABLES; 5: articles.place_*
-# (the dateline's place) and events.from_title
-SCHEMA_VERSION = "5"
+# (the dateline's place) and events.from_title; 6: events.origin (who found the event: the rules or the event
+# model)
+SCHEMA_VERSION = "6"
 
 TABLES: dict[str, Columns] = {
     "meta": (("name", "VARCHAR PRIMARY KEY"), ("value", "VARCHAR")),
@@ -54,7 +55,7 @@ TABLES: dict[str, Columns] = {
         ("trigger_text", "VARCHAR"), ("trigger_start", "INTEGER"), ("trigger_end", "INTEGER"),
         ("sentence_start", "INTEGER"), ("sentence_end", "INTEGER"),
         ("quote_id", "VARCHAR"), ("confidence", "DOUBLE"),
-        ("source_basis", "VARCHAR"), ("target_basis", "VARCHAR"), ("from_title", "BOOLEAN"),
+        ("source_basis", "VARCHAR"), ("target_basis", "VARCHAR"), ("from_title", "BOOLEAN"), ("origin", "VARCHAR"),
     ),
     "quotes": (
         ("article_key", "VARCHAR"), ("id", "VARCHAR"), ("kind", "VARCHAR"), ("text", "VARCHAR"),

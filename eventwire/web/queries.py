@@ -155,6 +155,7 @@ def contract_event(row: dict[str, Any]) -> dict[str, Any]:
         "trigger": {"text": row["trigger_text"], "start": row["trigger_start"], "end": row["trigger_end"]},
         "sentence": {"start": row["sentence_start"], "end": row["sentence_end"]},
         "quote": row["quote_id"], "confidence": row["confidence"], "from_title": bool(row.get("from_title")),
+        "origin": row.get("origin") or "rules",
     }
 
 

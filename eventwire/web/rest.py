@@ -40,6 +40,7 @@ WRITES = _answers({401: "no or wrong token", 403: "the server is read-only", 400
 CODE = CODE_PATH = r"^[A-Za-z0-9_-]{0,40}$"
 DATE = r"^$|^\d{4}(-\d{2}(-\d{2})?)?$"
 DYAD = r"^$|^[A-Za-z0-9_-]{1,40},[A-Za-z0-9_-]{1,40}$"
+CONFIDENCE = r"^$|^(0?\.\d{1,6}|[01](\.0{0,6})?)$"  # a number from 0 to 1
 MAX_TEXT = 1_000_000
 
 
@@ -82,6 +83,8 @@ def event_filter(
                                                       "by their trigger, not given by the text")] = None,
     exact: Annotated[bool | None, Query(description="true: actor, source, target and dyad codes match whole, "
                                                     "not by prefix")] = None,
+    min_confidence: Annotated[str | None, Query(
+        pattern=CONFIDENCE, description="confidence at least this, 0-1")] = None,
 ) -> EventFilter:
     """The event filters of a query string (empty values mean no filter)."""
     quadclass = _blank(quad)
@@ -91,7 +94,14 @@ def event_filter(
         since=_blank(since), until=_blank(until),
         place=_blank(place), article=_blank(article), implied=False if implied is False else None,
         exact=True if exact else None,
+        min_confidence=_number(min_confidence),
     )
+
+
+def _number(value: str | None) -> float | None:
+    """A number of the query string (empty: none)."""
+    text = _blank(value)
+    return float(text) if text else None
 
 
 Filter = Annotated[EventFilter, Depends(event_filter)]
