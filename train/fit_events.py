@@ -52,6 +52,8 @@ import report
 from eventwire.learn import dataset, features
 from eventwire.learn.model import METADATA, ROOTS, VOCABULARY, WEIGHTS, model_dir
 from eventwire.lexicons.triggers import Lexicon
+from eventwire.resources import trigger_lexicon
+from eventwire.settings import Settings
 
 SEED = 0  # nothing is sampled; recorded so the metadata says so
 C_EVENT = 0.3
@@ -386,7 +388,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     articles = corpus.labelled_articles(args.limit)
     parsed = parse.parse_all(articles, args.cache, args.refresh)
-    lexicon = Lexicon.load()
+    lexicon = trigger_lexicon(Settings().verb_dictionary)  # the lexicon the coder reads the features with
     data = build(parsed, lexicon)
     log(f"{len(articles)} articles, {data.events} events, {len(data.rows)} candidate words, "
         f"{int(data.is_event.sum())} event words, {len(data.sentence_gold)} sentences")
