@@ -379,7 +379,8 @@ def test_place_words_refer_to_the_nearest_locative_place(make_doc, resources: Re
 
 
 def test_place_word_table_names_known_features() -> None:
-    features = {"country", "state", "territory", "continent", "region", "water", "city", "landmark", "local", "any"}
+    features = {"country", "state", "county", "territory", "continent", "region", "water", "city", "landmark", "local",
+                "any"}
     table = place_words()
     assert {"there", "here", "capital", "country"} <= set(table)
     for word, (kind, fits) in table.items():
