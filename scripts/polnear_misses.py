@@ -189,7 +189,7 @@ def run(compartment: str, limit: int | None, cache: Path, show: str | None, exam
                 spurious[kinds.get((p.start, p.end), "?")] += 1
     _print(table, spurious)
     if total is not None:
-        print("\n" + "  ".join(f"{k}={v:.3f}" for k, v in total.metrics().items() if "f1" in k or "speaker" in k))
+        print("\n" + "  ".join(f"{k}={v:.4f}" for k, v in total.metrics().items() if "f1" in k or "speaker" in k))
     random.Random(0).shuffle(shown)
     for line in shown[:examples]:
         print(line)

@@ -172,6 +172,8 @@ CASES = [
     ("The farmers called for a new vote on the dam.", "indirect", "a new vote on the dam", "The farmers", "called"),
     ("The minister declined to comment on the report.", "indirect", "to comment on the report", "The minister",
      "declined"),
+    ("The council voted to distance itself from the new toll.", "indirect", "the new toll", "The council",
+     "distance"),
     # noun cues and viewpoint phrases
     ("The union's plan to strike on Monday was dropped.", "indirect", "to strike on Monday", "The union",
      "plan"),
@@ -330,6 +332,9 @@ def test_title_case_turns_of_a_transcript_are_labels() -> None:
         ("Berg: Bridge Will Stay Shut\n\nNobody else is named here.", []),
         ("Tom Berg spoke.\n\nNote from Berg: the date changed.", []),
         ("The Latest: Mayor Tom Berg opens the bridge.", []),  # a column name, not a speaker
+        # names with inner capitals, initials and titles
+        ("Dr. Ana McRuiz: Bridge Will Reopen\n\nThe bridge will reopen, said Ana McRuiz.",
+         [("Dr. Ana McRuiz", "Bridge Will Reopen")]),
     ],
 )
 def test_paragraph_speaker_labels(text: str, labels: list[tuple[str, str]]) -> None:

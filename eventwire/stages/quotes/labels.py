@@ -17,9 +17,9 @@ from dataclasses import dataclass
 from .marks import CLOSING, DOUBLED, STRAIGHT, opens_with_mark, paragraphs
 
 CAPS_WORD = r"[A-Z][A-Z'’.-]*[A-Z]"
-TITLE_WORD = r"[A-Z][a-z'’.-]*[a-z]"
+TITLE_WORD = r"[A-Z][A-Za-z'’.-]*[A-Za-z.]"  # 'Ruiz', 'McCain', 'Dr.', 'NY'
 CAPS_LABEL = re.compile(rf"({CAPS_WORD}(?: {CAPS_WORD}){{0,2}}):[ \t\xa0]+(?=\S)")
-TITLE_LABEL = re.compile(rf"({TITLE_WORD}(?: {TITLE_WORD}){{0,2}}):[ \t\xa0]+(?=\S)")
+TITLE_LABEL = re.compile(rf"({TITLE_WORD}(?: {TITLE_WORD}){{0,4}}):[ \t\xa0]+(?=\S)")
 ARTICLES = {"The", "A", "An", "THE"}
 INSIDE_SENTENCE = r"(?<=[A-Za-z,][ \xa0])"
 
