@@ -330,7 +330,7 @@ COVERED = [
      []),
     # "Officials in American Samoa met ." — a demonym starting a territory's name
     ("Officials|NOUN|nsubj|4 in|ADP|prep|0 American|PROPN|compound|3|B-GPE Samoa|PROPN|pobj|1|I-GPE "
-     "met|VERB|ROOT|4 .|PUNCT|punct|4", [("American Samoa", "place", None, "ASM")]),
+     "met|VERB|ROOT|4 .|PUNCT|punct|4", [("Officials", "group", None, "ASM"), ("American Samoa", "place", None, "ASM")]),
     # "The United States agreed ." — an article is no part of a longer name
     ("The|DET|det|2|B-GPE United|PROPN|compound|2|I-GPE States|PROPN|nsubj|3|I-GPE agreed|VERB|ROOT|3 "
      ".|PUNCT|punct|3", [("The United States", "name", "USA", "USA")]),

@@ -187,9 +187,10 @@ def test_names_that_are_titles_acronyms_or_unknown_codes(merged: ActorDictionary
 def test_agents_become_roles(merged: ActorDictionary, imported: phoenix.Phoenix) -> None:
     riot = merged.role("riot police")
     assert (riot.sectors, riot.type) == (("COP",), "body"), "no plural: the type of its head noun, police"
+    assert merged.role("opposition fighters").type == "group" and merged.role("opposition fighters").sectors == ("REB",)
     assert merged.role("opposition fighter") is None, "eventwire lists no singular 'fighter'"
     assert merged.role("shepherd") is None and merged.role("shepherds") is None, "a head noun eventwire lacks"
-    assert merged.role("policeman").sectors == ("COP",)
+    assert merged.role("policeman").sectors == ("COP",) and merged.role("policemen").type == "group"
     assert merged.role("ambassador to") is None and merged.role("peacekeeping troops") is None
     assert imported.counts["Phoenix.agents.txt agent phrases skipped: a code before the actor's (IGO~)"] == 1
 
