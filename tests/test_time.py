@@ -483,3 +483,14 @@ def test_a_weekday_owning_something_is_gone_by(make_doc) -> None:
 )
 def test_vague_durations_parts_of_the_day_and_sets(text: str, tense: str, expected: tuple[str, str]) -> None:
     assert normalise(text, PUBLISHED, tense) == expected  # type: ignore[arg-type]
+
+
+def test_the_text_before_an_expression_is_read_from_its_words() -> None:
+    from eventwire.nlp import blank
+    from eventwire.stages.time.tense import _text_before
+
+    doc = blank()("The vote, set for as early as Tuesday, was moved; talks resume on Friday.")
+    for start in (doc[6].idx, doc[7].idx, doc[7].idx + 3, doc[-2].idx, 0):
+        span = doc.char_span(start, start + 3, alignment_mode="expand")
+        for size in (5, 40):
+            assert _text_before(span, start, size) == doc.text[max(0, start - size):start]

@@ -25,10 +25,19 @@ def tense_at(doc: Doc, start: int, end: int) -> Tense:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return "past"
-    before = " ".join(doc.text[max(0, start - 40):start].lower().split()[-3:])
+    before = " ".join(_text_before(span, start, 40).lower().split()[-3:])
     if any(before.endswith(phrase) for phrase in words("before_future_time")):
         return "future"
     return _tense_from(span)
+
+
+def _text_before(span: Span, start: int, size: int) -> str:
+    """``doc.text[max(0, start - size):start]`` for ``start`` inside or at the start of ``span``, read from
+    the words before it (``Doc.text`` joins the whole article on every call): ``size`` words cover at
+    least ``size`` characters."""
+    doc = span.doc
+    head = "".join(t.text_with_ws for t in doc[max(0, span.start - size):span.start])
+    return (head + span.text[:start - span.start_char])[-size:]
 
 
 def _tense_from(span: Span) -> Tense:
