@@ -1,0 +1,61 @@
+"""Score the coder on the labelled Guardian train articles by the eventgold rule, with where its wrong
+events go wrong.
+
+    python train/score_coder.py [--limit N]
+
+Each labelled train article (train/labels/, see train/corpus.py) is coded as ``eventwire extract
+--no-clean`` codes it and scored exactly as ``eventwire evaluate eventgold`` scores its dev articles
+(recall over required events, precision over all predicted events). Each predicted event matching no
+label is put in one kind: ``root`` (no labelled event of its CAMEO root), ``source`` (none of its root
+with its source's country on either side), ``no target`` or ``wrong target`` (its root and a party are
+right). Train articles only: this is the set rules may be studied on.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from corpus import labelled_articles
+
+from eventwire.evaluate.common import code_articles
+from eventwire.evaluate.eventgold import GoldEvent, Predicted, Tally, gold_event, matches, score_article
+from eventwire.read import article_from_text
+
+
+def kind_of(predicted: Predicted, gold: list[GoldEvent]) -> str:
+    """How a predicted event stands against an article's labels."""
+    if any(matches(predicted, g) for g in gold):
+        return "right"
+    same_root = [g for g in gold if predicted.root in g.roots]
+    if not same_root:
+        return "root"
+    if not any(predicted.source in (g.source, g.target) for g in same_root):
+        return "source"
+    return "no target" if predicted.target is None else "wrong target"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--limit", type=int, default=None, help="the first N labelled articles")
+    limit = parser.parse_args().limit
+    labelled = labelled_articles(limit)
+    articles = [article_from_text(a.text, id=a.id, published=a.published, clean=False) for a in labelled]
+    total, kinds = Tally(), Counter[str]()
+    for article, result in zip(labelled, code_articles(articles, None), strict=True):
+        gold = [gold_event(e, article.id) for e in article.events]
+        predicted = [Predicted.of(e) for e in result.events] if result else []
+        total += score_article(gold, predicted)
+        kinds.update(kind_of(p, gold) for p in predicted)
+    print(f"{len(labelled)} articles: {json.dumps({k: round(v, 3) for k, v in total.metrics().items()})}")
+    print(json.dumps(total.counts()))
+    print("predicted events by kind:", dict(kinds.most_common()))
+
+
+if __name__ == "__main__":
+    main()
