@@ -5,7 +5,9 @@ events go wrong.
 
 Each labelled train article (train/labels/, see train/corpus.py) is coded as ``eventwire extract
 --no-clean`` codes it and scored exactly as ``eventwire evaluate eventgold`` scores its dev articles
-(recall over required events, precision over all predicted events). Each predicted event matching no
+(recall over required events, precision over all predicted events), with the share of events given a
+target and, of the events whose root and a party are right, how many have the right target (a right event
+counts as a right target, though its label may have none). Each predicted event matching no
 label is put in one kind: ``root`` (no labelled event of its CAMEO root), ``source`` (none of its root
 with its source's country on either side), ``no target`` or ``wrong target`` (its root and a party are
 right). Train articles only: this is the set rules may be studied on.
@@ -46,15 +48,19 @@ def main() -> None:
     limit = parser.parse_args().limit
     labelled = labelled_articles(limit)
     articles = [article_from_text(a.text, id=a.id, published=a.published, clean=False) for a in labelled]
-    total, kinds = Tally(), Counter[str]()
+    total, kinds, targeted = Tally(), Counter[str](), 0
     for article, result in zip(labelled, code_articles(articles, None), strict=True):
         gold = [gold_event(e, article.id) for e in article.events]
         predicted = [Predicted.of(e) for e in result.events] if result else []
         total += score_article(gold, predicted)
         kinds.update(kind_of(p, gold) for p in predicted)
+        targeted += sum(p.target is not None for p in predicted)
     print(f"{len(labelled)} articles: {json.dumps({k: round(v, 3) for k, v in total.metrics().items()})}")
     print(json.dumps(total.counts()))
     print("predicted events by kind:", dict(kinds.most_common()))
+    parties_right = kinds["right"] + kinds["no target"] + kinds["wrong target"]
+    print(f"events with a target: {targeted}/{total.predicted}; "
+          f"of those with a right root and party, the target right: {kinds['right']}/{parties_right}")
 
 
 if __name__ == "__main__":
