@@ -31,6 +31,7 @@ from pathlib import Path
 
 import yaml
 
+from ..cachefiles import paused_gc
 from ..errors import DictionaryError
 from ..settings import data_path
 from .entries import (
@@ -50,7 +51,7 @@ from .entries import (
     split_code,
 )
 from .petrarch import read_petrarch_actors, read_petrarch_agents
-from .phoenix import HORIZON, Phoenix, paused_gc, phoenix
+from .phoenix import HORIZON, Phoenix, phoenix
 from .tables import split_cell, table
 from .words import word_groups, words
 

@@ -42,19 +42,15 @@ started together at most build it twice.
 from __future__ import annotations
 
 import difflib
-import gc
 import hashlib
-import marshal
-import os
-import tempfile
 from collections import Counter
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
-from contextlib import contextmanager
 from dataclasses import astuple, dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from ..cachefiles import cache_folder, paused_gc, read_marshal, write_marshal
 from ..settings import data_path
 from .entries import Country, Entry, Listing, Role, fold
 from .petrarch import PetrarchActor, actor_entries, agent_forms, listings, news_forms
@@ -397,29 +393,16 @@ def cache_path() -> Path | None:
             digest.update(path.read_bytes())
         places = gazetteer.cache_path()
         digest.update(places.name.encode() if places is not None else b"no gazetteer cache")
-        folder = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "eventwire"
+        folder = cache_folder()
     except (OSError, RuntimeError):
         return None
     return folder / f"phoenix-{digest.hexdigest()[:16]}.marshal"
 
 
-@contextmanager
-def paused_gc() -> Iterator[None]:
-    """No garbage collection while tens of thousands of records are made (it would scan them again and again:
-    a third of the time); the collector is left as it was."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 def _read(path: Path) -> Phoenix | None:
     try:
         with paused_gc():
-            return _records(marshal.loads(path.read_bytes()))
+            return _records(read_marshal(path))
     except (OSError, EOFError, ValueError, TypeError):
         return None
 
@@ -434,17 +417,7 @@ def _records(data: Any) -> Phoenix:
 def _write(path: Path, result: Phoenix) -> None:
     data = ([(astuple(x.entry), x.aliases) for x in result.listings], [astuple(r) for r in result.roles],
             dict(result.counts))
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=path.parent, prefix=".phoenix-", delete=False) as handle:
-            written = Path(handle.name)
-            handle.write(marshal.dumps(data))
-    except OSError:
-        return
-    try:
-        os.replace(written, path)
-    except OSError:
-        written.unlink(missing_ok=True)
+    write_marshal(path, data, ".phoenix-")
 
 
 def check(folder: Path | None = None) -> None:

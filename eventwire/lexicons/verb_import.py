@@ -28,9 +28,6 @@ Phoenix import (named by a digest of the dictionary files and the modules that r
 from __future__ import annotations
 
 import hashlib
-import marshal
-import os
-import tempfile
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
@@ -38,9 +35,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from ..cachefiles import cache_folder, paused_gc, read_marshal, write_marshal
 from ..ontology.cameo import codes as cameo_codes
 from .cameo_verbs import FOLDER, SYNSET_FILE, VERB_FILE, read_dictionary
-from .phoenix import paused_gc
 from .triggers import Entry, Lexicon
 from .verb_frames import Frame, Tally, all_frames
 from .words import words
@@ -168,7 +165,7 @@ def cache_path() -> Path | None:
         for path in (FOLDER / VERB_FILE, FOLDER / SYNSET_FILE, here / "cameo_verbs.py", here / "verb_frames.py",
                      here / "verb_import.py"):
             digest.update(path.read_bytes())
-        folder = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "eventwire"
+        folder = cache_folder()
     except (OSError, RuntimeError):
         return None
     return folder / f"cameo-verbs-{digest.hexdigest()[:16]}.marshal"
@@ -194,7 +191,7 @@ def _shared(value: Any, shared: dict[Any, Any]) -> Any:
 def _read(path: Path) -> Compiled | None:
     try:
         with paused_gc():
-            frames, counts, rejected, examples = marshal.loads(path.read_bytes())
+            frames, counts, rejected, examples = read_marshal(path)
             shared: dict[Any, Any] = {}
             return Compiled(tuple(_frame(r, shared) for r in frames), Counter(counts), Counter(rejected),
                             {k: tuple(v) for k, v in examples.items()})
@@ -205,14 +202,4 @@ def _read(path: Path) -> Compiled | None:
 def _write(path: Path, result: Compiled) -> None:
     data = ([_row(lemma, frame) for lemma, frame in result.frames], dict(result.counts), dict(result.rejected),
             {k: list(v) for k, v in result.examples.items()})
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=path.parent, prefix=".cameo-verbs-", delete=False) as handle:
-            written = Path(handle.name)
-            handle.write(marshal.dumps(data))
-    except OSError:
-        return
-    try:
-        os.replace(written, path)
-    except OSError:
-        written.unlink(missing_ok=True)
+    write_marshal(path, data, ".cameo-verbs-")

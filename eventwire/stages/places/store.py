@@ -23,7 +23,6 @@ import inspect
 import os
 import subprocess
 import sys
-import tempfile
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -31,6 +30,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from ...cachefiles import cache_folder, write_atomic
 from ...settings import data_path
 from . import sources
 from .candidate import ALIAS_BONUS, PRIMARY_BONUS, Candidate, normalise, table_paths
@@ -211,7 +211,7 @@ def cache_path() -> Path | None:
         digest.update(f"{versions} {sys.version_info[:2]} {np.__version__}".encode())
         for path in (*table_paths(), data_path("words") / "places.tsv"):
             digest.update(path.read_bytes())
-        folder = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "eventwire"
+        folder = cache_folder()
     except (OSError, TypeError, RuntimeError, importlib.metadata.PackageNotFoundError):
         return None
     return folder / f"gazetteer-{digest.hexdigest()[:16]}.npz"
@@ -229,20 +229,8 @@ def read(path: Path) -> CompactNames | None:
 
 def write(path: Path, arrays: Arrays) -> bool:
     """Cache ``arrays`` at ``path`` (written whole, then renamed into place); False if it cannot be."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=path.parent, prefix=".gazetteer-", suffix=".npz", delete=False) as f:
-            written = Path(f.name)
-            save: Callable[..., None] = np.savez  # its stubs take the arrays' names for its own options
-            save(f, **arrays)
-    except OSError:
-        return False
-    try:
-        os.replace(written, path)
-    except OSError:
-        written.unlink(missing_ok=True)
-        return False
-    return True
+    save: Callable[..., None] = np.savez  # its stubs take the arrays' names for its own options
+    return write_atomic(path, lambda handle: save(handle, **arrays), ".gazetteer-", ".npz")
 
 
 def _build_in_child(path: Path) -> bool:
