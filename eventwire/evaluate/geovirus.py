@@ -18,12 +18,11 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from ..context import ArticleContext
-from ..errors import EvaluationError
 from ..resources import Resources
 from ..settings import Settings
 from ..stages.actors.index import ActorIndex
 from ..stages.places import find_places
-from .geowebnews import GoldArticle, Toponym, metrics, naive_places, run_places, worst_misses
+from .geowebnews import GoldArticle, Toponym, gold_xml, metrics, naive_places, run_places, worst_misses
 from .report import Report
 
 GOLD_FILE = Path("Corpora") / "GeoVirus.xml"
@@ -32,13 +31,7 @@ SEARCH_CHARS = 60  # how far from its stated offset a gold name is looked for wh
 
 def load_articles(data_dir: Path, limit: int | None = None) -> list[GoldArticle]:
     """The gold articles of GeoVirus.xml, in file order."""
-    path = Path(data_dir) / GOLD_FILE
-    if not path.exists():
-        raise EvaluationError(f"{path} not found: pass the geoparsing folder (the one holding {GOLD_FILE})")
-    try:
-        root = ET.parse(path).getroot()
-    except ET.ParseError as exc:
-        raise EvaluationError(f"{path} is not well-formed XML ({exc}); restore the original file") from exc
+    root = gold_xml(Path(data_dir), GOLD_FILE, "the geoparsing folder")
     articles = [_article(i, node) for i, node in enumerate(root.iter("article"))]
     return articles[:limit] if limit else articles
 

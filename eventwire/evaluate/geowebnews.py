@@ -80,15 +80,21 @@ class Scored:
 
 def load_articles(data_dir: Path, limit: int | None = None) -> list[GoldArticle]:
     """The gold articles of GWN.xml, in file order."""
-    path = Path(data_dir) / GOLD_FILE
-    if not path.exists():
-        raise EvaluationError(f"{path} not found: pass the GeoWebNews folder (the one holding {GOLD_FILE})")
-    try:
-        root = ET.parse(path).getroot()
-    except ET.ParseError as exc:
-        raise EvaluationError(f"{path} is not well-formed XML ({exc}); restore the original file") from exc
+    root = gold_xml(Path(data_dir), GOLD_FILE, "the GeoWebNews folder")
     articles = [_article(node) for node in root.iter("article")]
     return articles[:limit] if limit else articles
+
+
+def gold_xml(data_dir: Path, gold_file: Path | str, folder: str) -> ET.Element:
+    """The root of the gold XML file ``gold_file`` of ``data_dir``; a clear error when it is missing (pass
+    ``folder``) or damaged."""
+    path = data_dir / gold_file
+    if not path.exists():
+        raise EvaluationError(f"{path} not found: pass {folder} (the one holding {gold_file})")
+    try:
+        return ET.parse(path).getroot()
+    except ET.ParseError as exc:
+        raise EvaluationError(f"{path} is not well-formed XML ({exc}); restore the original file") from exc
 
 
 def _article(node: ET.Element) -> GoldArticle:
