@@ -141,6 +141,13 @@ def compile_pattern(pattern: Pattern, synsets: Synsets) -> list[Frame] | Rejecte
     return _read_after(pattern.code, after, synsets)
 
 
+def _phrase_end(words: list[str], at: int) -> int:
+    """Where the phrase of words starting at ``at`` ends: at the next preposition or target mark (``+``)."""
+    while at < len(words) and words[at] not in PREPOSITIONS and words[at] != "+":
+        at += 1
+    return at
+
+
 def _read_after(code: str | None, words: list[str], synsets: Synsets) -> list[Frame] | Rejected:
     """[particle] [+] [object] [preposition [+] [noun phrase]] after the verb."""
     at = 0
@@ -157,9 +164,7 @@ def _read_after(code: str | None, words: list[str], synsets: Synsets) -> list[Fr
         if at < len(words) and words[at] == "+":
             target.append(leading_prep)
             at += 1
-    start = at
-    while at < len(words) and words[at] not in PREPOSITIONS and words[at] != "+":
-        at += 1
+    start, at = at, _phrase_end(words, at)
     noun_phrase = words[start:at]
     if noun_phrase and target == ["object"]:
         target = ["dative"]  # "give + observer status"
@@ -172,9 +177,7 @@ def _read_after(code: str | None, words: list[str], synsets: Synsets) -> list[Fr
         if at < len(words) and words[at] == "+":
             target.append(prep)
             at += 1
-        start = at
-        while at < len(words) and words[at] not in PREPOSITIONS and words[at] != "+":
-            at += 1
+        start, at = at, _phrase_end(words, at)
         prep_phrase = words[start:at]
         if at < len(words) and words[at] == "+" and prep_phrase:
             at += 1
