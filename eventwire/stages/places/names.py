@@ -19,6 +19,12 @@ A single word the model tags as a place but the gazetteer does not know is kept 
 preposition or a place noun ("in Qwerty", "the town of Qwerty"): elsewhere it is more often a person or a
 firm the model took for a place.
 
+Whatever found it, a one-word name is no place when the article gives a person's full name holding it
+("Bolton" after "John Bolton"; never a country's name), or when news writes it mostly in lower case
+("Mission", "West") and no directional preposition or place noun comes before it. An acronym of up to three
+letters is a place only by an alias ("UK", never the town "Un" for "UN"); a single word the model did not tag
+as a place is one only by a place's own name, an alias or a spelling of its name ("Luck" is not Lutsk).
+
 A name that begins a facility's or natural feature's proper name ("the Israel Museum", "the Niger
 Delta", "Lima International Airport"; the facility and feature nouns are shared with the actors
 stage) stands for that whole name, not for the country or town in it.
@@ -32,11 +38,13 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
+from ...casing import NewsCase
 from ...context import ArticleContext
 from ...lexicons import rows, words
 from ...settings import data_path
 from ..tokens import Words, in_stance, place_name_end
-from .gazetteer import Candidate, Gazetteer
+from .candidate import ALIAS_BONUS
+from .gazetteer import Candidate, Gazetteer, normalise
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Prepositions that make the following name a place in any reading ("flew to X", "in X").
@@ -58,6 +66,9 @@ TIME_WORDS = "time_words.tsv"
 TIME_WORD_COLUMNS = ("word", "kind", "value")
 CALENDAR_KINDS = frozenset({"month", "weekday", "holiday", "season"})
 MAX_NAME_TOKENS = 5
+SPELLING_STEM = 3  # first letters another name shares with a place's own name to count as a spelling of it
+SHORT_ACRONYM = 3  # letters of an acronym that only an alias makes a place ("UK" yes, "UN" no)
+COUNTRY_FEATURES = frozenset({"country", "continent"})
 
 
 def recognise(context: ArticleContext, gazetteer: Gazetteer) -> list[Span]:
@@ -67,16 +78,22 @@ def recognise(context: ArticleContext, gazetteer: Gazetteer) -> list[Span]:
     doc = context.doc
     taken = [False] * len(doc)
     spans: list[Span] = []
-    found = (*_dateline(context, gazetteer), *_entity_places(doc, gazetteer), *_gazetteer_places(context, gazetteer))
+    dateline = _dateline(context, gazetteer)
+    not_places = _NotPlaces.of(doc, gazetteer)
+    found = (*dateline, *_entity_places(doc, gazetteer), *_gazetteer_places(context, gazetteer))
     for span in found:
         end = place_name_end(context.words, span.end)
         if end is not None:
             span = doc[span.start:end]
         if any(taken[span.start:span.end]) or in_stance(context.words, span.start):
             continue
+        if span not in dateline and not_places.excludes(span, gazetteer):
+            continue
         spans.append(span)
         taken[span.start:span.end] = [True] * len(span)
     for span in _listed_places(context, gazetteer, spans, taken):
+        if not_places.excludes(span, gazetteer):
+            continue
         spans.append(span)
         taken[span.start:span.end] = [True] * len(span)
     return sorted(spans, key=lambda s: s.start)
@@ -138,7 +155,7 @@ def _entity_places(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
         span = _trim(ent)
         if span is None:
             continue
-        known = gazetteer.lookup(span.text) or _divisions(gazetteer, span)
+        known = _known(gazetteer, span, ent.label_ in PLACE_LABELS)
         if ent.label_ in PLACE_LABELS:
             if known or (not _looks_like_demonym(span) and _unknown_place(span, gazetteer)):
                 found.append(span)
@@ -214,6 +231,38 @@ def _looks_like_demonym(span: Span) -> bool:
 
 
 @dataclass(frozen=True)
+class _NotPlaces:
+    """What makes a one-word name no toponym in its article, whatever found it:
+
+    - it is a word of a person's full name the article gives ("Bolton" after "John Bolton"), unless it is a
+      country's name (the person named "Israel Katz" leaves Israel a place); a "person" whose name begins with
+      a place or a common word is more often a team, a firm or a place the model mislabelled ("Seattle
+      Seahawks", "Village Malakal") and counts for none;
+    - news writes it mostly in lower case ("Mission", "Surprise", "West"), unless a directional preposition
+      or a place noun comes before it ("in Mission", "the town of Surprise").
+    """
+
+    person_words: frozenset[str]
+
+    @classmethod
+    def of(cls, doc: Doc, gazetteer: Gazetteer) -> _NotPlaces:
+        news = NewsCase.load()
+        people = [ent for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 and not gazetteer.lookup(ent.text)
+                  and not gazetteer.lookup(ent[0].text) and not news.is_common(ent[0].lower_)]
+        return cls(frozenset(t.lower_ for ent in people for t in ent if t.is_alpha and t.is_title))
+
+    def excludes(self, span: Span, gazetteer: Gazetteer) -> bool:
+        if len(span) != 1:
+            return False
+        word = span[0].lower_
+        if word in self.person_words:
+            known = gazetteer.lookup(span.text)
+            return not (known and known[0].feature in COUNTRY_FEATURES)
+        placed = _after_preposition(span) or named_by_place_noun(span)
+        return span[0].is_title and not placed and NewsCase.load().is_common(word)
+
+
+@dataclass(frozen=True)
 class _NameWords:
     """Per token of the article: whether it is a name word (capitalised, and alphabetic or with a dot),
     and whether it may link the words of a name ("of", "de", "-")."""
@@ -248,11 +297,12 @@ def _gazetteer_places(context: ArticleContext, gazetteer: Gazetteer) -> list[Spa
     found = []
     i = 0
     while i < len(doc):
-        span = _longest_match(doc, i, gazetteer, blocked, names) if names.name[i] else None
+        # as for entities, "the" is no part of a name: "The Moscow Times" holds "Moscow", "The Luck" is one word
+        span = _longest_match(doc, i, gazetteer, blocked, names) if names.name[i] and doc[i].lower_ != "the" else None
         if span is None:
             i += 1
             continue
-        found.append(span[1:] if span[0].lower_ == "the" else span)  # as for entities: "the" is no part of it
+        found.append(span)
         i = span.end
     return found
 
@@ -273,7 +323,7 @@ def _longest_match(doc: Doc, start: int, gazetteer: Gazetteer, blocked: _Blocked
         if any(not names.name[i] and not names.link[i] for i in range(start, end)):
             continue
         span = doc[start:end]
-        known = gazetteer.lookup(span.text) or _divisions(gazetteer, span)
+        known = _known(gazetteer, span, len(span) == 1 and doc[start].ent_type_ in PLACE_LABELS)
         if not known or (start in blocked.person_shaped and known[0].feature not in STRONG_FEATURES):
             continue
         if len(span) > 1 or _strong_single(known[0], doc[start]):
@@ -285,6 +335,32 @@ def _longest_match(doc: Doc, start: int, gazetteer: Gazetteer, blocked: _Blocked
                 doc[start:end].text):
             return doc[start:end]  # a small town or division after a preposition: "in Immokalee"
     return None
+
+
+def _known(gazetteer: Gazetteer, span: Span, tagged: bool) -> list[Candidate]:
+    """The major places (and the divisions, for a name of several words) a name may refer to. An acronym of
+    up to three letters names a place only by an alias ("UK"), never by a town's own name ("UN" is not Un); a
+    single word the model did not tag as a place (``tagged``) only by a place's own name, an alias or a spelling
+    of its name ("Misrata"), never by a name in another language or a former name ("Luck" is not Lutsk, "Drug"
+    not Durg)."""
+    known = gazetteer.lookup(span.text) or _divisions(gazetteer, span)
+    if _short_acronym(span.text):
+        known = [c for c in known if c.prior >= ALIAS_BONUS]
+    if len(span) == 1 and not tagged:
+        known = [c for c in known if c.prior > 0.0 or _spelling(span.text, c.name)]
+    return known
+
+
+def _spelling(name: str, own: str) -> bool:
+    """Whether ``name`` spells ``own`` in other letters: the same first letters, where a letter without a plain
+    Latin form ("ł") matches any ("Pulawy" for Puławy, "Misrata" for Misratah; not "Luck" for Lutsk)."""
+    pairs = list(zip(normalise(name), normalise(own), strict=False))[:SPELLING_STEM]
+    return len(pairs) == SPELLING_STEM and all(a == b or not b.isascii() for a, b in pairs)
+
+
+def _short_acronym(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    return text.isupper() and len(letters) <= SHORT_ACRONYM
 
 
 def _divisions(gazetteer: Gazetteer, span: Span) -> list[Candidate]:
