@@ -10,7 +10,7 @@ from eventwire.ids import stable_id
 from eventwire.models import Actor, Quote, Result, Span
 from eventwire.stages.actors.index import ActorIndex
 from eventwire.stages.quotes import find_quotes, quote_kind
-from eventwire.stages.quotes.cues import speech_verbs
+from eventwire.stages.quotes.cues import speaker_token, speech_verbs
 from eventwire.stages.quotes.labels import find_labels
 from eventwire.stages.quotes.marks import find_marked, paragraphs
 
@@ -182,6 +182,9 @@ CASES = [
      "In the mayor's view"),
     ("Tom Berg fought what he called a “cynical delay” by the council.", "partial", "cynical delay",
      "Tom Berg", "called"),
+    # the object of a verb of outcome does what follows it
+    ("The storm left many farmers wondering whether the dam would hold.", "indirect", "whether the dam would hold",
+     "many farmers", "wondering"),
 ]
 
 
@@ -429,3 +432,45 @@ def test_seed_events_inside_reported_speech_link_to_the_quote(seed_result) -> No
     for event in linked:
         quote = quotes[event.quote]
         assert quote.start <= event.trigger.start and event.trigger.end <= quote.end
+
+
+def _parsed(make_doc, rows: list[tuple[str, str, str, int, str]], spaces: list[bool] | None = None) -> Doc:
+    """A hand-parsed Doc from ``(word, lemma, pos, head, dep)`` rows."""
+    return make_doc([r[0] for r in rows], lemmas=[r[1] for r in rows], pos=[r[2] for r in rows],
+                    heads=[r[3] for r in rows], deps=[r[4] for r in rows], spaces=spaces)
+
+
+CONTROL_ROWS = [
+    ("The", "the", "DET", 1, "det"), ("ruling", "ruling", "NOUN", 2, "nsubj"), ("VERB", "VERB", "VERB", 2, "ROOT"),
+    ("the", "the", "DET", 4, "det"), ("senator", "senator", "NOUN", 2, "dobj"), ("to", "to", "PART", 6, "aux"),
+    ("announce", "announce", "VERB", 2, "xcomp"), ("that", "that", "SCONJ", 9, "mark"),
+    ("she", "she", "PRON", 9, "nsubj"), ("runs", "run", "VERB", 6, "ccomp"), (".", ".", "PUNCT", 2, "punct"),
+]
+
+
+@pytest.mark.parametrize("verb, lemma, speaker", [("led", "lead", "senator"), ("prompted", "prompt", "senator"),
+                                                 ("urged", "urge", "ruling"), ("asked", "ask", "ruling")])
+def test_an_outcome_verb_hands_the_speech_to_its_object(make_doc, verb: str, lemma: str, speaker: str) -> None:
+    rows = list(CONTROL_ROWS)
+    rows[2] = (verb, lemma, "VERB", 2, "ROOT")
+    doc = _parsed(make_doc, rows)
+    found = speaker_token(doc[6])
+    assert found is not None and found.text == speaker
+
+
+def test_a_subject_hung_on_the_line_before_still_speaks(make_doc) -> None:
+    rows = [
+        ("It", "it", "PRON", 1, "nsubj"), ("is", "be", "AUX", 10, "ccomp"), ("time", "time", "NOUN", 1, "attr"),
+        ("for", "for", "ADP", 2, "prep"), ("Plan", "plan", "PROPN", 7, "compound"), ("B.", "b.", "PROPN", 7, "compound"),
+        ("\n\n", "\n\n", "SPACE", 5, "dep"), ("Ruiz", "Ruiz", "PROPN", 3, "pobj"), ("has", "have", "AUX", 10, "aux"),
+        ("not", "not", "PART", 10, "neg"), ("said", "say", "VERB", 10, "ROOT"), ("whether", "whether", "SCONJ", 13, "mark"),
+        ("she", "she", "PRON", 13, "nsubj"), ("runs", "run", "VERB", 10, "ccomp"), (".", ".", "PUNCT", 10, "punct"),
+    ]
+    spaces = [True, True, True, True, True, False, False, True, True, True, True, True, True, False, False]
+    doc = _parsed(make_doc, rows, spaces)
+    found = speaker_token(doc[10])
+    assert found is not None and found.text == "Ruiz"
+    # on one line the same parse leaves the verb without a speaker of its own
+    rows[6] = ("--", "--", "PUNCT", 5, "punct")
+    found = speaker_token(_parsed(make_doc, rows, [True] * len(rows))[10])
+    assert found is None

@@ -36,6 +36,8 @@ RELATIVE = {"who", "which", "that", "whom"}
 CLIMB = {"advcl", "xcomp", "conj", "ccomp", "acomp"}  # acomp: "was eager to talk about …"
 NAME_RIGHT = {"compound", "flat", "nummod", "cc", "conj", "case"}
 ASIDE_REACH = 40
+CONTROLLED = {"xcomp", "ccomp", "advcl", "oprd"}  # how a parse hangs "to announce" on "led the senator"
+OPENER_SKIPS = {"aux", "auxpass", "neg", "advmod"}  # between a line's opening noun and its verb ("Ruiz has not said")
 INFINITIVE_CLASSES = {"intention"}  # speech verb classes whose infinitive complement is the content
 SPEECH_VERBS = "speech_verbs.tsv"
 SPEECH_VERB_COLUMNS = ("lemma", "class", "object")
@@ -197,6 +199,8 @@ def speaker_token(verb: Token) -> Token | None:
             subject = _nearest_noun(current)
         if subject is None and current.tag_ == "VBG":
             subject = _gerund_holder(current)
+        if subject is None:
+            subject = _controller(current)
         if subject is not None and not names_someone(subject):
             subject = _named_apposition(subject) or subject
         if subject is not None:
@@ -214,9 +218,40 @@ def speaker_token(verb: Token) -> Token | None:
             current = _governing_verb(current.head)
             continue
         if current.dep_ not in CLIMB or current.head.i == current.i:
-            return _before_aside(current)
+            return _before_aside(current) or _line_opener(current)
+        if _line_apart(current, current.head):
+            return _line_opener(current)
         current = current.head
     return None
+
+
+def _controller(verb: Token) -> Token | None:
+    """The object of a verb that brings it to do ``verb`` ("the ruling led the senator to announce …",
+    "left many voters wondering …"): the list ``outcome_control_verbs``. Verbs of asking and urging are
+    left out: "Ruiz urged voters to reject the deal" reports Ruiz's call, not the voters' words."""
+    head = verb.head
+    outcome = head.lemma_ in words("outcome_control_verbs")
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    if verb.dep_ not in CONTROLLED or not outcome or not (infinitive or verb.tag_ == "VBG"):
+        return None
+    objects = [c for c in head.children if c.dep_ == "dobj" and c.i < verb.i]
+    if not objects or any(t.text == "," for t in verb.doc[objects[0].i:verb.i]):
+        return None  # "told Reuters, responding …": the participle after a comma is the subject's
+    return objects[0]
+
+
+def _line_opener(verb: Token) -> Token | None:
+    """The noun opening the line of a subjectless ``verb`` when the parse hung that noun on another
+    line ("…for Plan B.\n\nRuiz has not said whether …": "Ruiz" taken into the sentence before)."""
+    j = verb.i - 1
+    while j >= 0 and verb.doc[j].dep_ in OPENER_SKIPS and "\n" not in verb.doc[j].text_with_ws:
+        j -= 1
+    if j < 0:
+        return None
+    noun = verb.doc[j]
+    if noun.pos_ not in NOUNS or "\n" in noun.text_with_ws or not _line_apart(noun, noun.head):
+        return None
+    return noun
 
 
 def _before_aside(verb: Token) -> Token | None:
