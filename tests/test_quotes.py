@@ -182,6 +182,11 @@ CASES = [
      "In the mayor's view"),
     ("Tom Berg fought what he called a “cynical delay” by the council.", "partial", "cynical delay",
      "Tom Berg", "called"),
+    # a quotation closed on a comma or an exclamation goes on into its attribution, whatever the verb
+    ("“We will keep the harbour open all winter,” Ruiz shot back.", "direct", "We will keep the harbour open",
+     "Ruiz", "shot"),
+    ("“This is a fine day for the town!” beamed Tom Berg of Leeds.", "direct", "This is a fine day", "Tom Berg",
+     "beamed"),
     # the object of a verb of outcome does what follows it
     ("The storm left many farmers wondering whether the dam would hold.", "indirect", "whether the dam would hold",
      "many farmers", "wondering"),
@@ -474,3 +479,15 @@ def test_a_subject_hung_on_the_line_before_still_speaks(make_doc) -> None:
     rows[6] = ("--", "--", "PUNCT", 5, "punct")
     found = speaker_token(_parsed(make_doc, rows, [True] * len(rows))[10])
     assert found is None
+
+
+def test_a_name_in_apposition_before_a_subjectless_cue_speaks(make_doc) -> None:
+    rows = [
+        ("In", "in", "ADP", 9, "prep"), ("a", "a", "DET", 2, "det"), ("letter", "letter", "NOUN", 0, "pobj"),
+        (",", ",", "PUNCT", 2, "punct"), ("her", "her", "PRON", 5, "poss"), ("aide", "aide", "NOUN", 2, "appos"),
+        (",", ",", "PUNCT", 5, "punct"), ("Berg", "Berg", "PROPN", 5, "appos"), (",", ",", "PUNCT", 2, "punct"),
+        ("said", "say", "VERB", 9, "ROOT"), ("it", "it", "PRON", 11, "nsubj"), ("ends", "end", "VERB", 9, "ccomp"),
+        (".", ".", "PUNCT", 9, "punct"),
+    ]
+    found = speaker_token(_parsed(make_doc, rows)[9])
+    assert found is not None and found.text == "Berg"

@@ -163,6 +163,9 @@ def _direct(chunk: Marked, cues: list[Cue], sentences: Sentences) -> Draft:
         return Draft("direct", start, end, signed, None, chunk)
     cue = _best_cue(chunk, cues, sentences)
     if cue is None:
+        tag = sentences.tag(chunk.end, chunk.closed) if chunk.closed is not None else None
+        if tag is not None:
+            return Draft("direct", start, end, tag[0], tag[1], chunk)
         return Draft("direct", start, end, sentences.introducer(chunk.opened), None, chunk)
     return Draft("direct", start, end, cue.speaker, (cue.start, cue.end), chunk)
 

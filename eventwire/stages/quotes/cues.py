@@ -260,6 +260,8 @@ def _before_aside(verb: Token) -> Token | None:
     doc = verb.doc
     if verb.i < 2 or doc[verb.i - 1].text != ",":
         return None
+    if doc[verb.i - 2].dep_ == "appos" and names_someone(doc[verb.i - 2]):
+        return doc[verb.i - 2]  # "In a statement, her adviser, Jake Sullivan, said": the name in apposition
     for j in range(verb.i - 2, max(verb.i - ASIDE_REACH, 0), -1):
         if "\n" in doc[j].text_with_ws:
             return None

@@ -8,10 +8,12 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from ...context import ArticleContext
-from .cues import Mention, apart, mention, names_someone
+from .cues import Mention, apart, mention, names_someone, speaker_token
 from .marks import paragraphs
 
 INTRODUCES = ":"
+GOES_ON = ",?!"  # a quotation closed on one of these goes on into its attribution ("…," Ruiz told them.)
+TAG_WORDS = 4  # the verb of such an attribution stands among its first words
 SUBJECTS = {"nsubj", "nsubjpass"}
 
 
@@ -79,6 +81,30 @@ class Sentences:
         if not subjects or not names_someone(subjects[0]):
             return None
         return mention(subjects[0])
+
+    def tag(self, content_end: int, closed: int) -> tuple[Mention, tuple[int, int]] | None:
+        """The speaker and verb of the attribution right after a quotation that closes on a comma, a
+        question or an exclamation (``"…," Ruiz shot back.``, ``"…!" beamed Tom Berg``), whatever the verb."""
+        last = self.text[:content_end].rstrip()[-1:]
+        if not last or last not in GOES_ON or not self.doc.has_annotation("DEP"):
+            return None
+        span = self.doc.char_span(closed, closed + 1, alignment_mode="expand")
+        if span is None:
+            return None
+        window = []
+        for token in self.doc[span[-1].i + 1:span[-1].i + 1 + TAG_WORDS]:
+            if token.is_sent_start or token.is_space or token.text in ".;:\"“”":
+                break
+            window.append(token)
+            if "\n" in token.text_with_ws:
+                break
+        verbs = [t for t in window if t.pos_ == "VERB"]
+        if not verbs or window[0].pos_ not in {"VERB", "PROPN", "PRON", "NOUN", "DET"}:
+            return None
+        speaker = speaker_token(verbs[0])
+        if speaker is None or not window[0].i <= speaker.i <= window[-1].i + TAG_WORDS:
+            return None
+        return mention(speaker), (verbs[0].idx, verbs[0].idx + len(verbs[0]))
 
     def paragraph(self, offset: int) -> tuple[int, int]:
         """The paragraph holding ``offset``."""
