@@ -14,21 +14,43 @@ from .calendar import Tense
 from .words import load as load_lexicon
 
 MAX_WALK = 6  # head steps from an expression up to its governing verb
+PARTICIPLE_DEPS = frozenset({"advcl", "xcomp", "conj"})  # a bare participle's clause that takes its head's tense
 
 
 def tense_at(doc: Doc, start: int, end: int) -> Tense:
     """The tense of the verb governing the text at ``[start, end)``; "past" when none is found.
 
     Words just before the expression that put it ahead ("as early as Tuesday") make it future whatever the
-    verb. A verb of planning it hangs on looks ahead ("has scheduled a vote on Thursday"), or, itself in the
-    past ("planned a rally on Saturday"), to the nearest such day either way."""
+    verb. A verb of planning it hangs on ("has scheduled a vote on Thursday"), or a word before it that makes
+    it the end of a stretch from the event ("until Tuesday", "by February"), looks ahead: see
+    :func:`ahead_of`."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return "past"
     before = " ".join(_text_before(span, start, 40).lower().split()[-3:])
     if any(before.endswith(phrase) for phrase in words("before_future_time")):
         return "future"
-    return _tense_from(span)
+    verb = _governing_verb(span)
+    if before.split()[-1:] and before.split()[-1] in words("before_stretch_end"):
+        return "future" if verb is None else ahead_of(verb)
+    if verb is None:
+        return "past"
+    if verb.lemma_.lower() in words("planning_verbs"):
+        return ahead_of(verb)
+    return verb_tense(verb)
+
+
+def ahead_of(verb: Token) -> Tense:
+    """The tense of a time a verb looks ahead to ("scheduled for Friday", "stays until Friday"): future; told
+    in the simple past ("planned a rally on Saturday") the nearest such time either way; in the past perfect
+    ("had been due to expire Friday") gone by."""
+    holders = [verb, verb.head] if verb.dep_ in {"acomp", "attr"} else [verb]
+    auxes = [c for holder in holders for c in holder.children if c.dep_ in {"aux", "auxpass"}]
+    if any(aux.lemma_.lower() == "have" and aux.tag_ == "VBD" for aux in auxes):
+        return "past"
+    if verb.tag_ == "VBD" or any(aux.tag_ == "VBD" for aux in auxes):
+        return "present"
+    return "future"
 
 
 def _text_before(span: Span, start: int, size: int) -> str:
@@ -40,19 +62,16 @@ def _text_before(span: Span, start: int, size: int) -> str:
     return (head + span.text[:start - span.start_char])[-size:]
 
 
-def _tense_from(span: Span) -> Tense:
+def _governing_verb(span: Span) -> Token | None:
+    """The verb an expression hangs on: the first verb (not an auxiliary) up the heads from its root."""
     token: Token = span.root
     for _ in range(MAX_WALK):
         if token.pos_ in {"VERB", "AUX"} and token.dep_ not in {"aux", "auxpass"}:
-            if token.lemma_.lower() in words("planning_verbs"):
-                simple_past = token.tag_ == "VBD" or any(c.dep_ in {"aux", "auxpass"} and c.tag_ == "VBD"
-                                                         for c in token.children)
-                return "present" if simple_past else "future"
-            return verb_tense(token)
+            return token
         if token.head.i == token.i:
             break
         token = token.head
-    return "past"
+    return None
 
 
 def verb_tense(verb: Token, depth: int = 0) -> Tense:
@@ -64,9 +83,16 @@ def verb_tense(verb: Token, depth: int = 0) -> Tense:
     if infinitive and verb.head.i != verb.i and depth < 3:
         head = verb.head
         if _is_future_word(head, "head"):
-            return "future"
+            return ahead_of(head)
+        if head.lemma_.lower() == "be" and verb.dep_ == "xcomp":  # "the shares are to resume trading Tuesday"
+            return ahead_of(head)
+        if head.pos_ in {"NOUN", "PROPN"} and verb.dep_ in {"acl", "relcl"}:  # "an agreement to buy it in May"
+            return "present"
         if head.pos_ in {"VERB", "AUX", "ADJ"}:
             return verb_tense(head, depth + 1)
+    if verb.tag_ == "VBG" and not auxes and verb.dep_ in PARTICIPLE_DEPS and verb.head.pos_ in {"VERB", "AUX"} \
+            and depth < 3:  # "shares fell, rising in March": the participle's clause has the tense it hangs on
+        return verb_tense(verb.head, depth + 1)
     if verb.tag_ == "VBD" or any(aux.tag_ == "VBD" for aux in auxes):
         return "past"
     if verb.tag_ == "VBN" and any(aux.lemma_ == "have" for aux in auxes):
