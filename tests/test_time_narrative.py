@@ -9,7 +9,7 @@ import pytest
 
 from eventwire.context import ArticleContext
 from eventwire.stages.time import find_timexes
-from eventwire.stages.time.narrative import Focus, ended, shift_period
+from eventwire.stages.time.narrative import Focus, ended, ends, shift_period
 
 REPORTED = "1989-11-02"  # a Thursday in the fourth quarter
 
@@ -48,6 +48,22 @@ def test_the_quarter_ended_a_day_is_the_quarter_holding_it(make_doc) -> None:
     text = "For the quarter ended Sept. 30 , Acme earned $3 million , up from $2 million a year earlier ."
     found = values(make_doc, text)
     assert ("the quarter", "1989-Q3") in found and ("a year earlier", "1988-Q3") in found
+
+
+def test_an_earlier_quarter_named_after_the_reported_one_is_a_comparison(make_doc) -> None:
+    text = ("Acme posted a rise in third-quarter profit . After a weak second quarter , sales rose from a year "
+            "ago , and the year-earlier period had a charge .")
+    assert values(make_doc, text) == [("third-quarter", "1989-Q3"), ("second quarter", "1989-Q2"),
+                                      ("a year ago", "1988-Q3"), ("the year-earlier period", "1988-Q3")]
+
+
+def test_a_fiscal_quarter_starts_another_report(make_doc) -> None:
+    text = ("Acme posted third-quarter profit . Zenith posted fiscal second-quarter profit , up from a year ago .")
+    assert values(make_doc, text)[-1] == ("a year ago", "1988-Q2")
+
+
+def test_which_period_ends_first() -> None:
+    assert ends("1989-Q2") < ends("1989-Q3") < ends("1989-H2") == ends("1989-Q4") < ends("1990-Q1")
 
 
 @pytest.mark.parametrize(

@@ -47,6 +47,7 @@ def find_timexes(context: ArticleContext) -> list[Timex]:
         if resolved is None:
             continue
         kind, value = resolved
-        focus = focus.after(candidate.rule.name, kind, value)
-        timexes.append(Timex(text[candidate.start:candidate.end], candidate.start, candidate.end, kind, value))
+        said = text[candidate.start:candidate.end]
+        focus = focus.after(candidate.rule.name, kind, value, said)
+        timexes.append(Timex(said, candidate.start, candidate.end, kind, value))
     return timexes

@@ -8,7 +8,7 @@ ago" and "the year-earlier period" are the third quarter of the year before, and
 latest period" are the third quarter itself.
 
     Focus.start(reference)              the focus before the first expression: the publication date
-    focus.after(rule_name, type, value) the focus once an expression has been read
+    focus.after(rule, type, value, text) the focus once an expression has been read
 """
 
 from __future__ import annotations
@@ -43,14 +43,16 @@ class Focus:
     def start(cls, reference: dt.date | None) -> Focus:
         return cls(reference, reference)
 
-    def after(self, rule: str, kind: str, value: str | None) -> Focus:
-        """The focus after an expression made by ``rule`` with TimeML ``kind`` and ``value``."""
+    def after(self, rule: str, kind: str, value: str | None, text: str = "") -> Focus:
+        """The focus after an expression ``text`` made by ``rule`` with TimeML ``kind`` and ``value``.
+
+        A report is on the latest quarter it names: an earlier one named after it is a comparison ("after a
+        flat second quarter"), unless it is a fiscal quarter (another company's year)."""
         if kind not in {"DATE", "TIME"} or not value:
             return self
         if rule in PERIOD_RULES:
-            if ended(value, self.reference):
-                return replace(self, period=value)
-            return self
+            earlier = self.period is not None and ends(value) < ends(self.period) and "fiscal" not in text.lower()
+            return replace(self, period=value) if ended(value, self.reference) and not earlier else self
         if rule not in DATING_RULES:
             return self
         found = first_day(value)
@@ -64,13 +66,18 @@ class Focus:
 
 def ended(period: str, reference: dt.date | None) -> bool:
     """Whether a quarter or half of a year (``1989-Q3``) had ended by ``reference``, within the year before it."""
-    found = PERIOD.match(period)
-    if found is None or reference is None:
+    if reference is None or PERIOD.match(period) is None:
         return False
+    return 0 < reference.year * 12 + reference.month - 1 - ends(period) <= 12
+
+
+def ends(period: str) -> int:
+    """The month a quarter or half of a year (``1989-Q3``) ends in, counted from year 0 (0 for other values)."""
+    found = PERIOD.match(period)
+    if found is None:
+        return 0
     months = 3 if found[2] == "Q" else 6
-    last = int(found[1]) * 12 + int(found[3]) * months - 1
-    now = reference.year * 12 + reference.month - 1
-    return 0 < now - last <= 12
+    return int(found[1]) * 12 + int(found[3]) * months - 1
 
 
 ORDER = "DMY"
