@@ -389,6 +389,11 @@ def test_holiday_and_adjective_look_alikes(text: str) -> None:
         ("noon Tuesday", "past", ("TIME", "2018-07-10T12:00")),
         ("midnight on Saturday", "future", ("TIME", "2018-07-14T24:00")),
         ("late afternoon yesterday", "past", ("TIME", "2018-07-11TAF")),
+        ("the last half of 2016", "past", ("DATE", "2016-H2")),
+        ("the last quarter of next year", "future", ("DATE", "2019-Q4")),
+        ("the last quarter", "past", ("DATE", "2018-Q2")),
+        ("the then-current share price", "past", ("DATE", "PAST_REF")),
+        ("the current share price", "past", ("DATE", "PRESENT_REF")),
     ],
 )
 def test_words_halves_and_ends(text: str, tense: str, expected: tuple[str, str]) -> None:

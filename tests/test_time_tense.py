@@ -1,5 +1,6 @@
 """The tense a time expression is resolved in, from hand-built parses: plans told in the past perfect, 'be to',
-infinitives on nouns, bare participles, and the end of a stretch ('until Monday', 'through January')."""
+infinitives on nouns, bare participles, modal perfects, and the end of a stretch ('until Monday', 'through
+January')."""
 
 from __future__ import annotations
 
@@ -58,6 +59,19 @@ def tense_of(make_doc, spec: str, span: str) -> str:
         ("Ten/CD/NUM/nummod/1 states/NNS/NOUN/nsubj/3 had/VBD/AUX/aux/3/have filed/VBN/VERB/ROOT/3/file "
          "reports/NNS/NOUN/dobj/3 by/IN/ADP/prep/3 Monday/NNP/PROPN/pobj/5", "Monday", "past"),
         ("Talks/NNS/NOUN/ROOT/0 until/IN/ADP/prep/0 Monday/NNP/PROPN/pobj/1", "Monday", "future"),
+        # a modal perfect is told of the past, a future perfect of what lies ahead
+        ("Rain/NN/NOUN/nsubj/3 may/MD/AUX/aux/3 have/VB/AUX/aux/3 been/VBN/AUX/ROOT/3/be "
+         "behind/IN/ADP/prep/3 the/DT/DET/det/6 delay/NN/NOUN/pobj/4 on/IN/ADP/prep/6 Monday/NNP/PROPN/pobj/7",
+         "Monday", "past"),
+        ("Rain/NN/NOUN/nsubj/2 may/MD/AUX/aux/2 delay/VB/VERB/ROOT/2 "
+         "the/DT/DET/det/4 race/NN/NOUN/dobj/2 on/IN/ADP/prep/2 Monday/NNP/PROPN/pobj/5", "Monday", "future"),
+        ("Crews/NNS/NOUN/nsubj/3 will/MD/AUX/aux/3 have/VB/AUX/aux/3 left/VBN/VERB/ROOT/3/leave "
+         "by/IN/ADP/prep/3 Monday/NNP/PROPN/pobj/4", "Monday", "future"),
+        # a plan told by a bare participle: the nearest such day when the clause it is in is past
+        ("A/DT/DET/det/1 rally/NN/NOUN/nsubjpass/6 planned/VBN/VERB/acl/1/plan for/IN/ADP/prep/2 "
+         "Saturday/NNP/PROPN/pobj/3 was/VBD/AUX/auxpass/6/be canceled/VBN/VERB/ROOT/6/cancel", "Saturday", "present"),
+        ("A/DT/DET/det/1 rally/NN/NOUN/nsubj/6 planned/VBN/VERB/acl/1/plan for/IN/ADP/prep/2 "
+         "Saturday/NNP/PROPN/pobj/3 will/MD/AUX/aux/6 go/VB/VERB/ROOT/6 ahead/RB/ADV/advmod/6", "Saturday", "future"),
         ("Ten/CD/NUM/nummod/1 states/NNS/NOUN/nsubj/2 filed/VBD/VERB/ROOT/2/file reports/NNS/NOUN/dobj/2 "
          "on/IN/ADP/prep/2 Monday/NNP/PROPN/pobj/4", "Monday", "past"),
     ],

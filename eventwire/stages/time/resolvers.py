@@ -244,8 +244,9 @@ def _in_season(reference: dt.date, season: str) -> bool:
 
 
 def quarter(m: re.Match[str], ctx: Anchor, lex: Lexicon) -> Value | None:
-    position = int(lex.value("ordinal", m["o"]) or 0)
+    """ "the third quarter", "the second half of 1989", "the last half of this year" (the last of the year's)."""
     letter = "H" if m["k"].lower() == "half" else "Q"
+    position = (2 if letter == "H" else 4) if m["o"].lower() == "last" else int(lex.value("ordinal", m["o"]) or 0)
     if (letter == "H" and position > 2) or position > 4 or not position:
         return None
     written = m["y"] or m["y0"]

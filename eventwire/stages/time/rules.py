@@ -217,7 +217,7 @@ def rules() -> tuple[Rule, ...]:
          res.season, _season_ok),
         ("quarter", r"(?:the\s+)?(?:(?P<y0>{YYYY})\s+|(?P<rel0>this|last|next)\s+year's\s+|"
                     r"(?P<ago>year[\s-](?:ago|earlier)|(?:comparable|corresponding|same)\s+year[\s-]ago)\s+)?(?:fiscal\s+)?"
-                    r"(?P<o>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+"
+                    r"(?P<o>first|second|third|fourth|1st|2nd|3rd|4th|last(?=[\s-]+(?:quarter|half)\s+of\s))[\s-]+"
                     r"(?P<k>quarter|half)\b(?:\s+of\s+(?:(?P<y>{YYYY})|(?P<rel>this|last|next)\s+year|the\s+year))?",
          res.quarter, _quarter_ok),
         ("period", r"the\s+(?:(?P<y>{YYYY})\s+(?:fiscal\s+)?(?:period|quarter)|(?P<shift>latest|current|same|"
@@ -281,6 +281,7 @@ def rules() -> tuple[Rule, ...]:
         ("past", r"(?:recently|lately|(?:in\s+)?the\s+past(?!\s+(?:\d|few|several|many)))\b",
          res.reference_word("PAST_REF"), None),
         ("recent", r"(?:in\s+)?recent\s+(?P<u>years|months|weeks|days|decades)\b", res.recent, None),
+        ("then_current", r"then[\s-]+current\b", res.reference_word("PAST_REF"), _current_ok),
         ("current", r"current\b", res.reference_word("PRESENT_REF"), _current_ok),
         ("recent_word", r"recent\b", res.reference_word("PAST_REF"), _current_ok),
         ("future", r"(?:(?:the|in\s+the)\s+(?:near\s+|distant\s+|foreseeable\s+)?future)\b",

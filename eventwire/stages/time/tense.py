@@ -14,6 +14,7 @@ from .calendar import Tense
 from .words import load as load_lexicon
 
 MAX_WALK = 6  # head steps from an expression up to its governing verb
+FUTURE_PERFECT = frozenset({"will", "shall", "'ll"})  # modals that keep a perfect ahead: "will have left by May"
 PARTICIPLE_DEPS = frozenset({"advcl", "xcomp", "conj"})  # a bare participle's clause that takes its head's tense
 
 
@@ -50,6 +51,9 @@ def ahead_of(verb: Token) -> Tense:
         return "past"
     if verb.tag_ == "VBD" or any(aux.tag_ == "VBD" for aux in auxes):
         return "present"
+    if verb.tag_ == "VBN" and verb.dep_ == "acl" and not auxes:  # "a rally planned for Saturday was called off"
+        clause = _governing_verb(verb.doc[verb.head.i:verb.head.i + 1])
+        return "present" if clause is not None and verb_tense(clause) == "past" else "future"
     return "future"
 
 
@@ -77,7 +81,11 @@ def _governing_verb(span: Span) -> Token | None:
 def verb_tense(verb: Token, depth: int = 0) -> Tense:
     """Past, present or future for a verb, from its auxiliaries, its tag and what governs it."""
     auxes = [child for child in verb.children if child.dep_ in {"aux", "auxpass"}]
-    if any(_is_future_word(aux, "aux") for aux in auxes):
+    modals = [aux for aux in auxes if _is_future_word(aux, "aux")]
+    if modals and any(aux.lower_ == "have" for aux in auxes) \
+            and not any(aux.lower_ in FUTURE_PERFECT for aux in modals):  # "may have been", "would have"
+        return "past"
+    if modals:
         return "future"
     infinitive = any(aux.lower_ == "to" for aux in auxes) or verb.tag_ == "VB"
     if infinitive and verb.head.i != verb.i and depth < 3:
