@@ -24,6 +24,10 @@ NOT_PLACES = [
     ("Maria Tyler won the race. Tyler said the course was the hardest she had run.", "Tyler"),
     # a common word of news, not after a preposition
     ("The Mission will meet the governor of Lagos State next week.", "Mission"),
+    # a name's particle before the rest of a name ("La" is an alias of Louisiana)
+    ("A strong La Niña brings drought to the region, forecasters said.", "La"),
+    # the end of a longer name in a list
+    ("Cases rose in Guinea-Bissau, Liberia and Mali last month.", "Bissau"),
 ]
 
 # sentence, the toponym still found
@@ -33,6 +37,12 @@ PLACES = [
     ("Prices rose sharply in Mission after the storm, the mayor said.", "Mission"),
     ("The Seattle Seahawks lost on Sunday. Fans in Seattle were angry.", "Seattle"),
     ("Rebels withdrew from Misrata on Sunday after heavy fighting.", "Misrata"),
+    # names in a list with a place, before it or after it, whatever the model took them for
+    ("Cases rose in Ghana, Togo and Benin last month.", "Togo"),
+    ("Niger, Mali and Chad signed the pact on Monday.", "Niger"),
+    ("Rain fell on Molo, Njoro and Nakuru overnight.", "Molo"),
+    # a known name the model cut short
+    ("The prime minister of Trinidad and Tobago spoke first at the summit.", "Trinidad and Tobago"),
 ]
 
 

@@ -55,7 +55,7 @@ DIVISION_FEATURES = frozenset({"state", "county"})
 NOT_PLACE_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 DEMONYM_ENDINGS = ("ian", "ians", "ese", "ish", "i", "is", "an", "ans", "ic")
 LIST_LINKS = frozenset({",", "and", "or"})  # between the names of a list of places
-NAME_LINKS = frozenset({"of", "de", "du", "la", "le", "el", "al", "-", "and"})
+NAME_LINKS = frozenset({"of", "de", "do", "da", "du", "la", "le", "el", "al", "-", "and"})
 MIN_SINGLE_CITY_POPULATION = 100_000
 # After a dateline's place: an optional state, then "(Reuters)", a dash or a colon.
 DATELINE_END = re.compile(r"\s*(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\s*(?:\(|—|–|-|:)")
@@ -74,14 +74,17 @@ COUNTRY_FEATURES = frozenset({"country", "continent"})
 def recognise(context: ArticleContext, gazetteer: Gazetteer) -> list[Span]:
     """Toponym spans, without overlaps, in text order; a name in a stance word ("anti-Chile") is none,
     and a name that begins a facility's or natural feature's name stands for that whole name ("the
-    Israel Museum", "the Niger Delta"), never for the country or town written first."""
+    Israel Museum", "the Niger Delta"), never for the country or town written first; a name the model
+    cut short stands for the whole of a known name it begins ("Trinidad and Tobago")."""
     doc = context.doc
     taken = [False] * len(doc)
     spans: list[Span] = []
     dateline = _dateline(context, gazetteer)
     not_places = _NotPlaces.of(doc, gazetteer)
+    names = _NameWords.of(context.words)
     found = (*dateline, *_entity_places(doc, gazetteer), *_gazetteer_places(context, gazetteer))
     for span in found:
+        span = _widened(span, gazetteer, names)
         end = place_name_end(context.words, span.end)
         if end is not None:
             span = doc[span.start:end]
@@ -99,30 +102,71 @@ def recognise(context: ArticleContext, gazetteer: Gazetteer) -> list[Span]:
     return sorted(spans, key=lambda s: s.start)
 
 
+def _widened(span: Span, gazetteer: Gazetteer, names: _NameWords) -> Span:
+    """The longest known place name that ``span`` begins, where the model cut it short ("Trinidad" of
+    "Trinidad and Tobago", "Baja" of "Baja California"): name words and links ("and", "de") after it."""
+    doc = span.doc
+    for end in range(min(len(doc), span.start + MAX_NAME_TOKENS), span.end, -1):
+        if not names.name[end - 1] or any(not names.name[i] and not names.link[i] for i in range(span.end, end)):
+            continue
+        if gazetteer.lookup(doc[span.start:end].text):
+            return doc[span.start:end]
+    return span
+
+
 def _listed_places(context: ArticleContext, gazetteer: Gazetteer, spans: list[Span], taken: list[bool]
                    ) -> list[Span]:
-    """Names in a list with a place found ("in Zilina, Nitra, Presov and Kosice"), that the gazetteer
-    knows, not in a person's name, not an acronym ("NATO") or a word of the calendar: each found one lets
-    the next be looked for, left to right."""
+    """Names in a list with a place found ("in Zilina, Nitra, Presov and Kosice", "Suba, Migori and
+    Kisumu"), that the gazetteer knows, not in a nationality's or a person's full name (a single name the
+    model took for a person's is a place in a list of places: "Ghana, Togo and Benin"), not an acronym
+    ("NATO") or a word of the calendar: each found one lets the next be looked for, on both sides."""
     doc, names = context.doc, _NameWords.of(context.words)
-    blocked = {t.i for ent in doc.ents if ent.label_ in {"PERSON", "NORP"} for t in ent}
+    blocked = {t.i for ent in doc.ents if ent.label_ == "NORP" or (ent.label_ == "PERSON" and len(ent) > 1)
+               for t in ent}
     found: list[Span] = []
     for span in sorted(spans, key=lambda s: s.start):
-        end = span.end
-        while end + 1 < len(doc) and doc[end].lower_ in LIST_LINKS:
-            start = end + 2 if doc[end].text == "," and doc[end + 1].lower_ in {"and", "or"} else end + 1
-            stop = start
-            while stop < len(doc) and stop - start < MAX_NAME_TOKENS and names.name[stop] and not taken[stop]:
-                stop += 1
-            listed = doc[start:stop]
-            if stop == start or any(i in blocked for i in range(start, stop)) or in_stance(context.words, start) \
-                    or listed.text.isupper() or listed.text.lower() in calendar_words() \
-                    or not gazetteer.lookup_all(listed.text):
-                break
-            found.append(listed)
-            taken[start:stop] = [True] * (stop - start)
-            end = stop
+        for step in (_next_listed, _previous_listed):
+            edge: Span | None = span
+            while edge is not None:
+                listed = step(edge, names, taken)
+                if listed is None or any(i in blocked for i in range(listed.start, listed.end)) \
+                        or in_stance(context.words, listed.start) or listed.text.isupper() \
+                        or listed.text.lower() in calendar_words() or not gazetteer.lookup_all(listed.text):
+                    break
+                found.append(listed)
+                taken[listed.start:listed.end] = [True] * len(listed)
+                edge = listed
     return found
+
+
+def _next_listed(span: Span, names: _NameWords, taken: list[bool]) -> Span | None:
+    """The name after ``span`` and a list link (", ", "and", ", and"), if any."""
+    doc, end = span.doc, span.end
+    if end + 1 >= len(doc) or doc[end].lower_ not in LIST_LINKS:
+        return None
+    start = end + 2 if doc[end].text == "," and doc[end + 1].lower_ in {"and", "or"} else end + 1
+    stop = start
+    while stop < len(doc) and stop - start < MAX_NAME_TOKENS and names.name[stop] and not taken[stop]:
+        stop += 1
+    if stop < len(doc) and names.name[stop]:
+        return None  # the start of a longer name
+    return doc[start:stop] if stop > start else None
+
+
+def _previous_listed(span: Span, names: _NameWords, taken: list[bool]) -> Span | None:
+    """The name before a list link and ``span``, if any."""
+    doc, stop = span.doc, span.start - 1
+    if stop < 1 or doc[stop].lower_ not in LIST_LINKS:
+        return None
+    if doc[stop].lower_ in {"and", "or"} and doc[stop - 1].text == ",":
+        stop -= 1
+    start = stop
+    while start > 0 and stop - start < MAX_NAME_TOKENS and names.name[start - 1] and not taken[start - 1]:
+        start -= 1
+    linked = start > 1 and names.link[start - 1] and names.name[start - 2]
+    if linked or (start > 0 and (doc[start - 1].text == "-" or names.name[start - 1])):
+        return None  # the end of a longer name: "Guinea-Bissau", "Rio Grande do Sul", "Florida Atlantic University"
+    return doc[start:stop] if stop > start else None
 
 
 def _dateline(context: ArticleContext, gazetteer: Gazetteer) -> list[Span]:
@@ -371,7 +415,11 @@ def _divisions(gazetteer: Gazetteer, span: Span) -> list[Candidate]:
 
 
 def _strong_single(best: Candidate, token: Token) -> bool:
-    """A one-word name taken without the model's help: a country, state, region or large city."""
+    """A one-word name taken without the model's help: a country, state, region or large city; never a name's
+    particle before more of it ("La" of "La Niña" is no Louisiana, "Al" of "Al Jazeera" no Alabama)."""
     if token.tag_ not in {"NNP", ""} and token.pos_ not in {"PROPN", ""}:
+        return False
+    following = token.nbor() if token.i + 1 < len(token.doc) else None
+    if token.lower_ in NAME_LINKS and following is not None and following.is_title:
         return False
     return best.feature in STRONG_FEATURES or best.population >= MIN_SINGLE_CITY_POPULATION
