@@ -394,6 +394,10 @@ def test_holiday_and_adjective_look_alikes(text: str) -> None:
         ("the last quarter", "past", ("DATE", "2018-Q2")),
         ("the then-current share price", "past", ("DATE", "PAST_REF")),
         ("the current share price", "past", ("DATE", "PRESENT_REF")),
+        ("at 4 in the morning", "future", ("TIME", "2018-07-12T04:00")),
+        ("ten in the evening", "past", ("TIME", "2018-07-12T22:00")),
+        ("3:30 in the afternoon", "past", ("TIME", "2018-07-12T15:30")),
+        ("in the morning", "past", ("TIME", "2018-07-12TMO")),
     ],
 )
 def test_words_halves_and_ends(text: str, tense: str, expected: tuple[str, str]) -> None:

@@ -59,6 +59,13 @@ def tense_of(make_doc, spec: str, span: str) -> str:
         ("Ten/CD/NUM/nummod/1 states/NNS/NOUN/nsubj/3 had/VBD/AUX/aux/3/have filed/VBN/VERB/ROOT/3/file "
          "reports/NNS/NOUN/dobj/3 by/IN/ADP/prep/3 Monday/NNP/PROPN/pobj/5", "Monday", "past"),
         ("Talks/NNS/NOUN/ROOT/0 until/IN/ADP/prep/0 Monday/NNP/PROPN/pobj/1", "Monday", "future"),
+        # 'since' puts a time behind whatever the verb
+        ("Police/NNS/NOUN/nsubj/3 have/VBP/AUX/aux/3/have been/VBN/AUX/aux/3/be searching/VBG/VERB/ROOT/3/search "
+         "since/IN/ADP/prep/3 the/DT/DET/det/8 Nov./NNP/PROPN/compound/8 2/CD/NUM/nummod/8 raid/NN/NOUN/pobj/4",
+         "Nov. 2", "past"),
+        ("Police/NNS/NOUN/nsubj/3 have/VBP/AUX/aux/3/have been/VBN/AUX/aux/3/be searching/VBG/VERB/ROOT/3/search "
+         "after/IN/ADP/prep/3 the/DT/DET/det/8 Nov./NNP/PROPN/compound/8 2/CD/NUM/nummod/8 raid/NN/NOUN/pobj/4",
+         "Nov. 2", "present"),
         # a modal perfect is told of the past, a future perfect of what lies ahead
         ("Rain/NN/NOUN/nsubj/3 may/MD/AUX/aux/3 have/VB/AUX/aux/3 been/VBN/AUX/ROOT/3/be "
          "behind/IN/ADP/prep/3 the/DT/DET/det/6 delay/NN/NOUN/pobj/4 on/IN/ADP/prep/6 Monday/NNP/PROPN/pobj/7",

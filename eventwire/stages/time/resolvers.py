@@ -502,6 +502,16 @@ def clock_time(m: re.Match[str], ctx: Anchor, lex: Lexicon) -> Value | None:
     return "TIME", cal.day(date) + clock
 
 
+def part_clock(m: re.Match[str], ctx: Anchor, lex: Lexicon) -> Value | None:
+    """ "4 in the morning", "ten in the evening": a clock time on the narrative's day."""
+    hour = number(m["h"], lex)
+    if hour is None or not 1 <= hour <= 12 or int(m["mi"] or 0) > 59:
+        return None
+    clock = _clock(int(hour), int(m["mi"] or 0), "am" if m["part"].lower() == "morning" else "pm")
+    date = ctx.story("D") or ctx.reference
+    return "TIME", (cal.day(date) if date else "XXXX-XX-XX") + clock
+
+
 def week_of(m: re.Match[str], ctx: Anchor, lex: Lexicon) -> Value | None:
     """ "the week of March 6": the ISO week holding that day."""
     on_day = date_expression(m, ctx, lex)

@@ -273,6 +273,8 @@ def rules() -> tuple[Rule, ...]:
                   r"(?:\s+(?:[ECMP][SD]T|GMT|UTC)\b)?(?:,?\s+(?:on\s+)?(?P<wd>{WD})\b|\s+(?P<rel>today|yesterday|tomorrow)\b|"
                   r",?\s+(?:on\s+)?(?P<m>{M})\s*(?P<d>{DD})(?:,?\s+(?P<y>{YYYY}))?)?",
          res.clock_time, None),
+        ("part_clock", r"(?P<h>\d{{1,2}}|{ONES}|ten|eleven|twelve)(?::(?P<mi>\d\d))?\s+(?:o['\u2019]clock\s+)?"
+                       r"in\s+the\s+(?P<part>morning|afternoon|evening)\b", res.part_clock, None),
         ("named_time", r"(?:(?:early|late|mid)[\s-]?)?(?P<t>noon|midday|midnight|morning|afternoon|evening)"
                        r"(?:,?\s+(?:on\s+)?(?P<wd>{WD})\b|\s+(?P<rel>today|yesterday|tomorrow)\b)"
                        r"|(?P<t2>noon|midday|midnight)\b", res.named_time, None),

@@ -31,6 +31,8 @@ def tense_at(doc: Doc, start: int, end: int) -> Tense:
     before = " ".join(_text_before(span, start, 40).lower().split()[-3:])
     if any(before.endswith(phrase) for phrase in words("before_future_time")):
         return "future"
+    if words("before_past_time") & set(before.split()):
+        return "past"
     verb = _governing_verb(span)
     if before.split()[-1:] and before.split()[-1] in words("before_stretch_end"):
         return "future" if verb is None else ahead_of(verb)
