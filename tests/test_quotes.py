@@ -491,3 +491,19 @@ def test_a_name_in_apposition_before_a_subjectless_cue_speaks(make_doc) -> None:
     ]
     found = speaker_token(_parsed(make_doc, rows)[9])
     assert found is not None and found.text == "Berg"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text, cue, speaker",
+    [
+        ("Mayor Ruiz said on Monday that he will try to form a new council and insisted that his party was still "
+         "the largest.", "insisted", "Mayor Ruiz"),
+        ("Tom Berg said he saw no reason to change the plan, telling reporters that the bridge would open in May.",
+         "telling", "Tom Berg"),
+    ],
+)
+def test_a_second_cue_hung_inside_a_report_is_the_first_speakers(nlp, text: str, cue: str, speaker: str) -> None:
+    quotes = quotes_in(nlp(text), EMPTY, article_id="t")
+    (second,) = [q for q in quotes if q.cue is not None and q.cue.text == cue]
+    assert second.speaker is not None and second.speaker.name == speaker

@@ -36,6 +36,7 @@ RELATIVE = {"who", "which", "that", "whom"}
 CLIMB = {"advcl", "xcomp", "conj", "ccomp", "acomp"}  # acomp: "was eager to talk about …"
 NAME_RIGHT = {"compound", "flat", "nummod", "cc", "conj", "case"}
 ASIDE_REACH = 40
+REPORT_JOINS = {"conj", "advcl"}  # how a parse joins a second cue to the clause it follows
 CONTROLLED = {"xcomp", "ccomp", "advcl", "oprd"}  # how a parse hangs "to announce" on "led the senator"
 OPENER_SKIPS = {"aux", "auxpass", "neg", "advmod"}  # between a line's opening noun and its verb ("Ruiz has not said")
 INFINITIVE_CLASSES = {"intention"}  # speech verb classes whose infinitive complement is the content
@@ -221,8 +222,20 @@ def speaker_token(verb: Token) -> Token | None:
             return _before_aside(current) or _line_opener(current)
         if _line_apart(current, current.head):
             return _line_opener(current)
-        current = current.head
+        current = _past_report(current) if current is verb else current.head
     return None
+
+
+def _past_report(verb: Token) -> Token:
+    """Where a subjectless cue climbs to: its head, or the speech verb above it when the parse hung the
+    cue inside that verb's content ("Ruiz said that she will run and insisted that …": "insisted" is Ruiz's,
+    not part of what she said)."""
+    head = verb.head
+    outer = head.head
+    if verb.dep_ in REPORT_JOINS and head.dep_ == "ccomp" and outer.lemma_ in speech_verbs() \
+            and head.lemma_ not in speech_verbs() and outer.i < head.i:
+        return outer
+    return head
 
 
 def _controller(verb: Token) -> Token | None:
