@@ -187,6 +187,10 @@ CASES = [
      "Ruiz", "shot"),
     ("“This is a fine day for the town!” beamed Tom Berg of Leeds.", "direct", "This is a fine day", "Tom Berg",
      "beamed"),
+    # a name or a noun is content on its own; a lone pronoun is not
+    ("Tom Berg blasted the council and defended Ruiz in a long interview.", "indirect", "Ruiz", "Tom Berg",
+     "defended"),
+    ("The governor talked about Ruiz at length.", "indirect", "Ruiz", "The governor", "talked"),
     # the object of a verb of outcome does what follows it
     ("The storm left many farmers wondering whether the dam would hold.", "indirect", "whether the dam would hold",
      "many farmers", "wondering"),
@@ -507,3 +511,9 @@ def test_a_second_cue_hung_inside_a_report_is_the_first_speakers(nlp, text: str,
     quotes = quotes_in(nlp(text), EMPTY, article_id="t")
     (second,) = [q for q in quotes if q.cue is not None and q.cue.text == cue]
     assert second.speaker is not None and second.speaker.name == speaker
+
+
+@pytest.mark.model
+def test_a_lone_pronoun_object_is_no_content(nlp) -> None:
+    quotes = quotes_in(nlp("Tom Berg blasted the council and defended her in a long interview."), EMPTY, article_id="t")
+    assert [q.text for q in quotes if q.cue is not None and q.cue.text == "defended"] == []

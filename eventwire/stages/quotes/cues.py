@@ -36,6 +36,7 @@ RELATIVE = {"who", "which", "that", "whom"}
 CLIMB = {"advcl", "xcomp", "conj", "ccomp", "acomp"}  # acomp: "was eager to talk about …"
 NAME_RIGHT = {"compound", "flat", "nummod", "cc", "conj", "case"}
 ASIDE_REACH = 40
+ONE_WORD_OBJECTS = {"PROPN", "NOUN"}  # an object that is content on its own ("defended Cruz")
 REPORT_JOINS = {"conj", "advcl"}  # how a parse joins a second cue to the clause it follows
 CONTROLLED = {"xcomp", "ccomp", "advcl", "oprd"}  # how a parse hangs "to announce" on "led the senator"
 OPENER_SKIPS = {"aux", "auxpass", "neg", "advmod"}  # between a line's opening noun and its verb ("Ruiz has not said")
@@ -304,13 +305,14 @@ def lead_piece(clause: Token, aside: Token) -> tuple[int, int] | None:
     return token_range(clause.doc, clause.left_edge.i, aside.left_edge.i - 1)
 
 
-def token_range(doc: Doc, first: int, last: int) -> tuple[int, int] | None:
-    """Character range of tokens ``first..last`` without punctuation or conjunctions at the edges."""
+def token_range(doc: Doc, first: int, last: int, *, words: int = 2) -> tuple[int, int] | None:
+    """Character range of tokens ``first..last`` without punctuation or conjunctions at the edges, when at
+    least ``words`` tokens remain."""
     while first <= last and (doc[first].is_punct or doc[first].is_space or doc[first].dep_ == "cc"):
         first += 1
     while last >= first and (doc[last].is_punct or doc[last].is_space):
         last -= 1
-    if last - first < 1:
+    if last - first + 1 < words:
         return None
     return doc[first].idx, doc[last].idx + len(doc[last])
 
@@ -371,7 +373,7 @@ def _named_content(verb: Token, entry: Verb) -> tuple[int, int] | None:
         if child.i > last and child.left_edge.i == last + 1 and child.dep_ == "prep" \
                 and child.lower_ in words("object_prepositions"):
             last = child.right_edge.i
-    return token_range(verb.doc, first.left_edge.i, last)
+    return token_range(verb.doc, first.left_edge.i, last, words=1 if first.pos_ in ONE_WORD_OBJECTS else 2)
 
 
 def _prepositional_content(verb: Token) -> tuple[int, int] | None:
@@ -379,7 +381,9 @@ def _prepositional_content(verb: Token) -> tuple[int, int] | None:
     allowed = word_groups("content_prepositions").get(verb.lemma_, ())
     for child in verb.rights:
         if child.dep_ == "prep" and child.lower_ in allowed and child.i + 1 <= child.right_edge.i:
-            return token_range(verb.doc, child.i + 1, child.right_edge.i)
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            one = bool(objects) and objects[0].pos_ in ONE_WORD_OBJECTS
+            return token_range(verb.doc, child.i + 1, child.right_edge.i, words=1 if one else 2)
     return None
 
 
