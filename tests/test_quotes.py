@@ -10,7 +10,7 @@ from eventwire.ids import stable_id
 from eventwire.models import Actor, Quote, Result, Span
 from eventwire.stages.actors.index import ActorIndex
 from eventwire.stages.quotes import find_quotes, quote_kind
-from eventwire.stages.quotes.cues import speaker_token, speech_verbs
+from eventwire.stages.quotes.cues import mention, speaker_token, speech_verbs
 from eventwire.stages.quotes.labels import find_labels
 from eventwire.stages.quotes.marks import find_marked, paragraphs
 
@@ -517,3 +517,20 @@ def test_a_second_cue_hung_inside_a_report_is_the_first_speakers(nlp, text: str,
 def test_a_lone_pronoun_object_is_no_content(nlp) -> None:
     quotes = quotes_in(nlp("Tom Berg blasted the council and defended her in a long interview."), EMPTY, article_id="t")
     assert [q.text for q in quotes if q.cue is not None and q.cue.text == "defended"] == []
+
+
+@pytest.mark.parametrize(
+    "rows, speaker",
+    [
+        ([("Ruiz", "Ruiz", "PROPN", 4, "npadvmod"), ("and", "and", "CCONJ", 0, "cc"), ("Berg", "Berg", "PROPN", 0, "conj"),
+          ("both", "both", "PRON", 4, "nsubj")], "Ruiz and Berg"),
+        ([("Aides", "aide", "NOUN", 4, "npadvmod"), ("to", "to", "ADP", 0, "prep"), ("Ruiz", "Ruiz", "PROPN", 1, "pobj"),
+          ("all", "all", "PRON", 4, "nsubj")], "Aides"),
+    ],
+)
+def test_a_floating_quantifier_gives_the_phrase_it_counts(make_doc, rows, speaker: str) -> None:
+    rows = [*rows, ("said", "say", "VERB", 4, "ROOT"), ("it", "it", "PRON", 6, "nsubj"), ("ends", "end", "VERB", 4, "ccomp"),
+            (".", ".", "PUNCT", 4, "punct")]
+    doc = _parsed(make_doc, rows)
+    found = speaker_token(doc[4])
+    assert found is not None and doc.text[mention(found).start:mention(found).end] == speaker

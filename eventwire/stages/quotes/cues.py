@@ -37,6 +37,7 @@ CLIMB = {"advcl", "xcomp", "conj", "ccomp", "acomp"}  # acomp: "was eager to tal
 NAME_RIGHT = {"compound", "flat", "nummod", "cc", "conj", "case"}
 ASIDE_REACH = 40
 ONE_WORD_OBJECTS = {"PROPN", "NOUN"}  # an object that is content on its own ("defended Cruz")
+FLOATING = {"both", "all", "each"}  # quantifiers that float after the phrase they count
 REPORT_JOINS = {"conj", "advcl"}  # how a parse joins a second cue to the clause it follows
 CONTROLLED = {"xcomp", "ccomp", "advcl", "oprd"}  # how a parse hangs "to announce" on "led the senator"
 OPENER_SKIPS = {"aux", "auxpass", "neg", "advmod"}  # between a line's opening noun and its verb ("Ruiz has not said")
@@ -210,7 +211,7 @@ def speaker_token(verb: Token) -> Token | None:
                 return current.head
             if subject.lower_ == "it" and subject.dep_ == "nsubjpass":
                 return None
-            return outer_antecedent(subject, current) or subject
+            return outer_antecedent(subject, current) or _quantified(subject) or subject
         if current.dep_ == "acl":
             if names_someone(current.head):
                 return current.head
@@ -237,6 +238,19 @@ def _past_report(verb: Token) -> Token:
             and head.lemma_ not in speech_verbs() and outer.i < head.i:
         return outer
     return head
+
+
+def _quantified(subject: Token) -> Token | None:
+    """The noun phrase a floating "both", "all" or "each" stands after ("Ruiz and Berg both said …"): the
+    first of its conjuncts."""
+    if subject.lower_ not in FLOATING or subject.i == 0 or subject.doc[subject.i - 1].pos_ not in {"NOUN", "PROPN"}:
+        return None
+    noun = subject.doc[subject.i - 1]
+    while noun.dep_ == "conj" and noun.head.i < noun.i:
+        noun = noun.head
+    if noun.dep_ == "pobj" and noun.head.head.pos_ in {"NOUN", "PROPN"}:
+        return noun.head.head  # "Strategists for Ruiz and Berg all agree"
+    return noun
 
 
 def _controller(verb: Token) -> Token | None:
