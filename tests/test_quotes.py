@@ -534,3 +534,14 @@ def test_a_floating_quantifier_gives_the_phrase_it_counts(make_doc, rows, speake
     doc = _parsed(make_doc, rows)
     found = speaker_token(doc[4])
     assert found is not None and doc.text[mention(found).start:mention(found).end] == speaker
+
+
+def test_a_cue_deep_in_its_clause_still_reaches_the_subject(make_doc) -> None:
+    rows = [
+        ("He", "he", "PRON", 1, "nsubj"), ("hopes", "hope", "VERB", 1, "ROOT"), ("to", "to", "PART", 3, "aux"),
+        ("be", "be", "AUX", 1, "xcomp"), ("able", "able", "ADJ", 3, "acomp"), ("to", "to", "PART", 6, "aux"),
+        ("sign", "sign", "VERB", 4, "xcomp"), ("donors", "donor", "NOUN", 6, "dobj"), ("by", "by", "ADP", 6, "prep"),
+        ("citing", "cite", "VERB", 8, "pcomp"), ("polls", "poll", "NOUN", 9, "dobj"), (".", ".", "PUNCT", 1, "punct"),
+    ]
+    found = speaker_token(_parsed(make_doc, rows)[9])
+    assert found is not None and found.text == "He"

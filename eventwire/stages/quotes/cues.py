@@ -36,6 +36,7 @@ RELATIVE = {"who", "which", "that", "whom"}
 CLIMB = {"advcl", "xcomp", "conj", "ccomp", "acomp"}  # acomp: "was eager to talk about …"
 NAME_RIGHT = {"compound", "flat", "nummod", "cc", "conj", "case"}
 ASIDE_REACH = 40
+CLIMB_REACH = 6  # clauses a cue climbs for its speaker ("by citing" in "he will be able to sign up donors by citing …")
 ONE_WORD_OBJECTS = {"PROPN", "NOUN"}  # an object that is content on its own ("defended Cruz")
 FLOATING = {"both", "all", "each"}  # quantifiers that float after the phrase they count
 REPORT_JOINS = {"conj", "advcl"}  # how a parse joins a second cue to the clause it follows
@@ -192,7 +193,7 @@ def _gerund_holder(verb: Token) -> Token | None:
 def speaker_token(verb: Token) -> Token | None:
     """The token heading the speaker of cue ``verb``, following the parse up a few clauses."""
     current = verb
-    for _ in range(4):
+    for _ in range(CLIMB_REACH):
         quoting = _quoting(current)
         if quoting is not None:
             named = [c for c in quoting.children if c.dep_ in {"dobj", "nsubjpass"}]
