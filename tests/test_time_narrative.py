@@ -62,6 +62,17 @@ def test_a_fiscal_quarter_starts_another_report(make_doc) -> None:
     assert values(make_doc, text)[-1] == ("a year ago", "1988-Q2")
 
 
+def test_a_sentence_on_a_longer_stretch_compares_with_the_year_before(make_doc) -> None:
+    text = ("Acme posted third-quarter profit of $5 million , up from $4 million a year ago . For the nine months , "
+            "net rose to $9 million from $8 million a year earlier . The quarter also had a charge , unlike a year "
+            "ago .")
+    words = text.split()
+    doc = make_doc(words, sent_starts=[i == 0 or words[i - 1] == "." for i in range(len(words))])
+    found = [(t.text, t.value) for t in find_timexes(ArticleContext.of(doc, published=REPORTED))]
+    assert found == [("third-quarter", "1989-Q3"), ("a year ago", "1988-Q3"), ("nine months", "P9M"),
+                     ("a year earlier", "1988"), ("The quarter", "1989-Q3"), ("a year ago", "1988-Q3")]
+
+
 def test_which_period_ends_first() -> None:
     assert ends("1989-Q2") < ends("1989-Q3") < ends("1989-H2") == ends("1989-Q4") < ends("1990-Q1")
 

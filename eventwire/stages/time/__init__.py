@@ -20,6 +20,8 @@ Thursday" looks ahead). Anaphoric expressions are resolved against the narrative
 
 from __future__ import annotations
 
+from spacy.tokens import Doc
+
 from ...context import ArticleContext
 from ...models import Timex
 from . import calendar as cal
@@ -41,7 +43,10 @@ def find_timexes(context: ArticleContext) -> list[Timex]:
     focus = Focus.start(reference)
     timexes: list[Timex] = []
     text = context.text
+    sentence = -1
     for candidate in rules.scan(text):
+        if (starts := sentence_start(context.doc, candidate.start)) != sentence:
+            sentence, focus = starts, focus.next_sentence()
         tense = tense_at(context.doc, candidate.start, candidate.end)
         resolved = rules.resolve(candidate, Anchor(reference, tense, focus))
         if resolved is None:
@@ -51,3 +56,12 @@ def find_timexes(context: ArticleContext) -> list[Timex]:
         focus = focus.after(candidate.rule.name, kind, value, said)
         timexes.append(Timex(said, candidate.start, candidate.end, kind, value))
     return timexes
+
+
+def sentence_start(doc: Doc, start: int) -> int:
+    """The first token of the sentence holding the character ``start`` (0 when the Doc has no sentences)."""
+    span = doc.char_span(start, start, alignment_mode="expand")
+    token = doc[span.start] if span is not None and span.start < len(doc) else None
+    if token is None or not (doc.has_annotation("SENT_START") or doc.has_annotation("DEP")):
+        return 0
+    return token.sent.start

@@ -8,6 +8,7 @@ ago" and "the year-earlier period" are the third quarter of the year before, and
 latest period" are the third quarter itself.
 
     Focus.start(reference)              the focus before the first expression: the publication date
+    focus.next_sentence()               the focus as a new sentence begins
     focus.after(rule, type, value, text) the focus once an expression has been read
 """
 
@@ -26,28 +27,42 @@ PERIOD = re.compile(r"^(\d{4})-([QH])(\d)$")
 DATING_RULES = frozenset({"date", "month_year", "month", "holiday", "iso", "numeric", "year", "weekday",
                           "deictic", "clock", "spoken_year", "month_relative_year"})
 PERIOD_RULES = frozenset({"quarter", "relative_quarter"})
+LONGER = re.compile(r"^P(?:[4-9]|1[0-2])M$|^P1Y$")  # a stretch of a report longer than its quarter: P9M, P1Y
 
 
 @dataclass(frozen=True)
 class Focus:
     """Where the narrative is: the day it last dated (the first day of a month or year it named, with
     ``grain`` saying which: ``D``, ``M`` or ``Y``), and the quarter or half of a year it reports on: the
-    last one it named that had ended in the year before the reference date (None until then)."""
+    last one it named that had ended in the year before the reference date (None until then); ``longer`` when
+    the sentence read speaks of a longer stretch of the report ("for the nine months, net rose from a year
+    earlier"), whose comparisons are with the year before, not the quarter."""
 
     reference: dt.date | None
     date: dt.date | None
     grain: str = "D"
     period: str | None = None
+    longer: bool = False
 
     @classmethod
     def start(cls, reference: dt.date | None) -> Focus:
         return cls(reference, reference)
+
+    @property
+    def reported(self) -> str | None:
+        """The quarter or half of a year the sentence read reports on (None in one on a longer stretch)."""
+        return None if self.longer else self.period
+
+    def next_sentence(self) -> Focus:
+        return replace(self, longer=False) if self.longer else self
 
     def after(self, rule: str, kind: str, value: str | None, text: str = "") -> Focus:
         """The focus after an expression ``text`` made by ``rule`` with TimeML ``kind`` and ``value``.
 
         A report is on the latest quarter it names: an earlier one named after it is a comparison ("after a
         flat second quarter"), unless it is a fiscal quarter (another company's year)."""
+        if kind == "DURATION" and value and LONGER.match(value):
+            return replace(self, longer=True)
         if kind not in {"DATE", "TIME"} or not value:
             return self
         if rule in PERIOD_RULES:

@@ -38,7 +38,7 @@ class Anchor:
 
     @property
     def period(self) -> str | None:
-        return self.focus.period if self.focus else None
+        return self.focus.reported if self.focus else None
 
     def story(self, unit: str) -> dt.date | None:
         """The date anaphoric expressions in ``unit`` (a lexicon unit value) count from: the narrative's
