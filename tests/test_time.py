@@ -113,10 +113,17 @@ def test_without_a_publication_date_relative_values_stay_unresolved(text: str, e
 
 @pytest.mark.parametrize(
     "text",
-    ["a 6-year-old boy", "they may leave", "the fall of the city", "3,000 troops", "2000 soldiers", "$1998"],
+    ["a 6-year-old boy", "they may leave", "the fall of the city", "3,000 troops", "2000 soldiers", "$1998",
+     "about three-quarters of its grain", "more than a quarter of the vote", "three-quarters"],
 )
 def test_things_that_are_not_time_expressions(text: str) -> None:
     assert normalise(text, PUBLISHED) is None
+
+
+@pytest.mark.parametrize(("text", "expected"), [("two quarters of losses", ("DURATION", "P2Q")),
+                                                ("a two-quarter slump", ("DURATION", "P2Q"))])
+def test_quarters_of_time_are_no_fractions(text: str, expected: tuple[str, str]) -> None:
+    assert normalise(text, PUBLISHED) == expected
 
 
 @pytest.mark.parametrize(

@@ -151,7 +151,17 @@ def _duration_ok(text: str, m: re.Match[str]) -> bool:
     tail = m.group(0).lower()
     if tail.endswith("old") or _after(text, m) in {"old", "olds"}:
         return False
-    return not (m["n"].lower() in {"some", "many", "a"} and res.unit_of(load_lexicon(), m["u"]) in {"T:S"})
+    unit = res.unit_of(load_lexicon(), m["u"])
+    if unit == "Q" and _fraction(text, m):
+        return False
+    return not (m["n"].lower() in {"some", "many", "a"} and unit in {"T:S"})
+
+
+def _fraction(text: str, m: re.Match[str]) -> bool:
+    """ "three-quarters of its food", "a quarter of the market": a share of something, no time."""
+    following = text[m.end():].split()[:2]
+    return m.group(0).lower().endswith("-quarters") or (following[:1] == ["of"] and following[1:2] != [] and
+                                 following[1].lower() in words("after_fraction_of"))
 
 
 def _vague_ok(text: str, m: re.Match[str]) -> bool:
