@@ -114,7 +114,8 @@ def test_without_a_publication_date_relative_values_stay_unresolved(text: str, e
 @pytest.mark.parametrize(
     "text",
     ["a 6-year-old boy", "they may leave", "the fall of the city", "3,000 troops", "2000 soldiers", "$1998",
-     "about three-quarters of its grain", "more than a quarter of the vote", "three-quarters"],
+     "about three-quarters of its grain", "more than a quarter of the vote", "three-quarters",
+     "the index closed at 1998.5"],
 )
 def test_things_that_are_not_time_expressions(text: str) -> None:
     assert normalise(text, PUBLISHED) is None

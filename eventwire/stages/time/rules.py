@@ -134,9 +134,9 @@ def _month_ok(text: str, m: re.Match[str]) -> bool:
 def _year_ok(text: str, m: re.Match[str]) -> bool:
     before = text[max(0, m.start() - 1): m.start()]
     after = text[m.end(): m.end() + 2]
-    if before in {"$", "#", "\u00a3", "\u20ac", "/", "-", "."} or after[:1] in {"%", "-", "/"} or after[:2] == ".0":
+    if before in {"$", "#", "\u00a3", "\u20ac", "/", "-", "."} or after[:1] in {"%", "-", "/"}:
         return False
-    if after[:1] == "," and after[1:2].isdigit():
+    if after[:1] in {".", ","} and after[1:2].isdigit():  # "closed at 2082.1", "1,500"
         return False
     return _after(text, m) not in words("counted_after_year")
 
