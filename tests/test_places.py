@@ -493,6 +493,16 @@ def test_no_home_city_leaves_unknown_names_unresolved(make_doc, resources: Resou
     assert (street.text, street.name, street.lat, street.feature) == ("Qwerty Street", None, None, "local")
 
 
+def test_without_a_home_city_a_local_name_is_placed_at_the_last_town_before_it(make_doc, resources: Resources
+                                                                              ) -> None:
+    doc = make_doc(["Police", "in", "Lisbon", "closed", "Qwerty", "Street", "."],
+                   ents=["O", "O", "B-GPE", "O", "B-FAC", "I-FAC", "O"])
+    street = places_in(doc, resources)[1]
+    assert (street.text, street.name, street.country, street.feature) == ("Qwerty Street", "Qwerty Street", "PRT",
+                                                                            "local")
+    assert (street.lat, street.lon) == pytest.approx((38.72, -9.13), abs=0.05)
+
+
 def test_a_facility_is_placed_at_the_town_named_after_it(make_doc, resources: Resources) -> None:
     doc = make_doc(["Police", "closed", "Qwerty", "Street", "in", "Lisbon", "."],
                    ents=["O", "O", "B-FAC", "I-FAC", "O", "B-GPE", "O"])

@@ -28,6 +28,8 @@ NOT_PLACES = [
     ("A strong La Niña brings drought to the region, forecasters said.", "La"),
     # the end of a longer name in a list
     ("Cases rose in Guinea-Bissau, Liberia and Mali last month.", "Bissau"),
+    # a facility noun in a person's name
+    ("John Lake Street and his wife met the mayor on Friday.", "John Lake Street"),
 ]
 
 # sentence, the toponym still found
@@ -43,6 +45,10 @@ PLACES = [
     ("Rain fell on Molo, Njoro and Nakuru overnight.", "Molo"),
     # a known name the model cut short
     ("The prime minister of Trinidad and Tobago spoke first at the summit.", "Trinidad and Tobago"),
+    # a division with its generic word, which the gazetteer lacks as a whole
+    ("The Osun State Police Command said it had recovered the stolen rifles.", "Osun State"),
+    # a facility's name the model took for an organisation's
+    ("The injured were taken to Bremner Memorial Hospital on Sunday.", "Bremner Memorial Hospital"),
 ]
 
 

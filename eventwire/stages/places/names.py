@@ -1,6 +1,6 @@
 """Toponym finding: the spans of a parsed article that name places.
 
-Place names are recognised three ways:
+Place names are recognised these ways:
 
 1. named entities labelled GPE, LOC or FAC (a leading "the" and a trailing "'s" are dropped;
    demonyms such as "Iranian" are skipped);
@@ -8,12 +8,17 @@ Place names are recognised three ways:
    countries, states and territories anywhere but in a person's name, other places only after a
    locative preposition ("in X", "to X", "from X") or a place noun ("the town of X");
 3. gazetteer matching of capitalised names the model missed: multiword names ("West Bank",
-   "New South Wales", and divisions only the full gazetteer knows: "Nueva Ecija") and single names of
-   countries, states, regions and large cities;
+   "New South Wales", divisions only the full gazetteer knows: "Nueva Ecija", and divisions with a
+   generic word: "Osun State") and single names of countries, states, regions and large cities;
 4. small towns the model missed or took for a person or a group, after a directional preposition ("in
    Slidell"; a person's name only after "in", "near" or "outside"; never a word of the calendar);
 5. the dateline: the first words of the text when a known place, a state, "(" or a dash follow them
-   ("NELSON, B.C. -").
+   ("NELSON, B.C. -");
+6. facility and natural-feature names the model did not tag as places: capitalised words ending in a
+   facility or feature noun ("Royal Street", "Karl Bremer Hospital"), never in a person's name;
+7. names the gazetteer knows in a list with a place found, on either side ("Niger, Mali and Chad").
+
+A name the model cut short stands for the known name it begins ("Trinidad" of "Trinidad and Tobago").
 
 A single word the model tags as a place but the gazetteer does not know is kept only after a directional
 preposition or a place noun ("in Qwerty", "the town of Qwerty"): elsewhere it is more often a person or a
@@ -40,9 +45,9 @@ from spacy.tokens import Doc, Span, Token
 
 from ...casing import NewsCase
 from ...context import ArticleContext
-from ...lexicons import rows, words
+from ...lexicons import ordered_words, rows, words
 from ...settings import data_path
-from ..tokens import Words, in_stance, place_name_end
+from ..tokens import PLACE_NAME_NOUNS, Words, in_stance, place_name_end
 from .candidate import ALIAS_BONUS
 from .gazetteer import Candidate, Gazetteer, normalise
 
@@ -82,7 +87,8 @@ def recognise(context: ArticleContext, gazetteer: Gazetteer) -> list[Span]:
     dateline = _dateline(context, gazetteer)
     not_places = _NotPlaces.of(doc, gazetteer)
     names = _NameWords.of(context.words)
-    found = (*dateline, *_entity_places(doc, gazetteer), *_gazetteer_places(context, gazetteer))
+    found = (*dateline, *_entity_places(doc, gazetteer), *_gazetteer_places(context, gazetteer),
+             *_facility_names(doc, names))
     for span in found:
         span = _widened(span, gazetteer, names)
         end = place_name_end(context.words, span.end)
@@ -351,6 +357,30 @@ def _gazetteer_places(context: ArticleContext, gazetteer: Gazetteer) -> list[Spa
     return found
 
 
+FACILITY_BLOCKING_LABELS = frozenset({"PERSON", "NORP", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT"})
+
+
+def _facility_names(doc: Doc, names: _NameWords) -> list[Span]:
+    """Capitalised names ending in a facility's or natural feature's noun that the model did not tag as a
+    place ("Royal Street", "Karl Bremer Hospital", "the Mara River"): the whole name, without a leading "the",
+    never in a person's, event's or work's name."""
+    found = []
+    for last, token in enumerate(doc):
+        if not (names.name[last] and token.lower_ in PLACE_NAME_NOUNS) or token.ent_type_ in PLACE_LABELS:
+            continue
+        start = last
+        while start > 0 and last - start < MAX_NAME_TOKENS - 1 and names.name[start - 1] \
+                and doc[start - 1].lower_ not in PLACE_NAME_NOUNS:
+            start -= 1
+        while start < last and doc[start].lower_ == "the":
+            start += 1
+        span = doc[start:last + 1]
+        hyphened = start > 0 and doc[start - 1].text == "-"  # "Inter-State River Disputes Act"
+        if len(span) > 1 and not hyphened and not any(t.ent_type_ in FACILITY_BLOCKING_LABELS for t in span):
+            found.append(span)
+    return found
+
+
 def _person_shaped(ent: Span) -> bool:
     """An "organisation" of two plain names, likely a person the model mislabelled ("Paris Hilton")."""
     return len(ent) == 2 and all(t.is_title for t in ent) and ent[1].lower_ not in words("org_words")
@@ -408,10 +438,28 @@ def _short_acronym(text: str) -> bool:
 
 
 def _divisions(gazetteer: Gazetteer, span: Span) -> list[Candidate]:
-    """The states and provinces of a name of several words that only the full gazetteer knows ("Nueva Ecija")."""
+    """The states and provinces of a name of several words that only the full gazetteer knows ("Nueva Ecija"),
+    or the place a name of several words is with a generic word ("Osun State", "Province of Bulacan"): a
+    division, a country or a region."""
     if len(span) < 2:
         return []
-    return [c for c in gazetteer.lookup_all(span.text) if c.feature in DIVISION_FEATURES]
+    found = [c for c in gazetteer.lookup_all(span.text) if c.feature in DIVISION_FEATURES]
+    return found or [c for name in name_variants(span.text)[1:] for c in gazetteer.lookup_all(name)
+                     if c.feature in DIVISION_FEATURES | STRONG_FEATURES]
+
+
+def name_variants(text: str) -> list[str]:
+    """The name itself, then the name without a generic word ("Orange County" -> "Orange")."""
+    variants = [text]
+    for word in ordered_words("generic_name_prefixes"):
+        prefix = word + " "
+        if text.startswith(prefix) and len(text) > len(prefix):
+            variants.append(text[len(prefix):])
+    for word in ordered_words("generic_name_suffixes"):
+        suffix = " " + word
+        if text.endswith(suffix) and len(text) > len(suffix):
+            variants.append(text[: -len(suffix)])
+    return variants
 
 
 def _strong_single(best: Candidate, token: Token) -> bool:

@@ -16,7 +16,9 @@ Population is a prior only: a small town never wins by being in the article's co
 A facility, street or building ("St Mary's Hospital", "Royal Street"), or any name the gazetteer lacks,
 is placed at the town the text names in it or right after it ("the Bambino Gesu Hospital in Rome",
 "Cloverhill Court, Dublin"), else at the article's home city (the city named most often, at least
-twice); it keeps its own text as its name, has no geonameid and carries the feature ``"local"``.
+twice), else at the last town named before it ("Police in Lisbon closed Qwerty Street"), a town of the
+article's main country when it has one; it keeps its own text as its name, has no geonameid and carries
+the feature ``"local"``.
 Without such a town it stays unplaced, with the feature ``"local"`` and no point.
 """
 
@@ -29,12 +31,12 @@ from itertools import pairwise
 
 from spacy.tokens import Span
 
-from ...lexicons import ordered_words, words
+from ...lexicons import words
 from ...models import Place
 from ..actors.index import ActorIndex
 from .candidate import Candidate, Evidence, normalise, rank
 from .gazetteer import Gazetteer
-from .names import DATELINE_END, DATELINE_REACH, DIVISION_FEATURES, STRONG_FEATURES
+from .names import DATELINE_END, DATELINE_REACH, DIVISION_FEATURES, STRONG_FEATURES, name_variants
 
 LOCAL_FEATURE = "local"  # a facility or a name the gazetteer lacks: at its town, or unplaced
 AdminPairs = tuple[tuple[str, str], ...]  # (country, admin1) of the states named after a place
@@ -80,20 +82,6 @@ def focus_city(places: Sequence[Place], country: str | None = None) -> Place | N
         return None
     geonameid, count = counts.most_common(1)[0]
     return next(p for p in places if p.geonameid == geonameid) if count >= 2 else None
-
-
-def name_variants(text: str) -> list[str]:
-    """The name itself, then the name without a generic word ("Orange County" -> "Orange")."""
-    variants = [text]
-    for word in ordered_words("generic_name_prefixes"):
-        prefix = word + " "
-        if text.startswith(prefix) and len(text) > len(prefix):
-            variants.append(text[len(prefix):])
-    for word in ordered_words("generic_name_suffixes"):
-        suffix = " " + word
-        if text.endswith(suffix) and len(text) > len(suffix):
-            variants.append(text[: -len(suffix)])
-    return variants
 
 
 def is_facility(span: Span) -> bool:
@@ -205,17 +193,23 @@ def _at(place: Place, town: Place) -> Place:
 
 def _place_local_names(places: list[Place], country: str | None) -> list[Place]:
     """Put the names the gazetteer lacks (streets, buildings, villages) at the article's home city,
-    a city of the article's main country named at least twice.
+    a city of the article's main country named at least twice, else at the last town of that country (of any,
+    when the article has no main country) named before them.
 
     This is a guess, and the record says so: the place keeps its own text as its name, takes the
     city's country and point, has no geonameid, and carries the feature ``"local"``.
     """
-    if country is None:
-        return places
-    home = focus_city(places, country)
-    if home is None:
-        return places
-    return [_at(p, home) if p.name is None else p for p in places]
+    home = focus_city(places, country) if country is not None else None
+    placed, last_town = [], None
+    for place in places:
+        if place.name is None:
+            town = home or last_town
+            placed.append(_at(place, town) if town is not None else place)
+            continue
+        if place.feature in TOWN_FEATURES and country in {None, place.country}:
+            last_town = place
+        placed.append(place)
+    return placed
 
 
 def _countries_by_name(names: _Names, index: ActorIndex) -> dict[str, Counter[str]]:
