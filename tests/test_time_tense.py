@@ -74,6 +74,8 @@ def tense_of(make_doc, spec: str, span: str) -> str:
          "the/DT/DET/det/4 race/NN/NOUN/dobj/2 on/IN/ADP/prep/2 Monday/NNP/PROPN/pobj/5", "Monday", "future"),
         ("Crews/NNS/NOUN/nsubj/3 will/MD/AUX/aux/3 have/VB/AUX/aux/3 left/VBN/VERB/ROOT/3/leave "
          "by/IN/ADP/prep/3 Monday/NNP/PROPN/pobj/4", "Monday", "future"),
+        ("Crews/NNS/NOUN/nsubj/3 may/MD/AUX/aux/3 have/VB/AUX/aux/3 stayed/VBN/VERB/ROOT/3/stay "
+         "until/IN/ADP/prep/3 Monday/NNP/PROPN/pobj/4", "Monday", "past"),
         # a plan told by a bare participle: the nearest such day when the clause it is in is past
         ("A/DT/DET/det/1 rally/NN/NOUN/nsubjpass/6 planned/VBN/VERB/acl/1/plan for/IN/ADP/prep/2 "
          "Saturday/NNP/PROPN/pobj/3 was/VBD/AUX/auxpass/6/be canceled/VBN/VERB/ROOT/6/cancel", "Saturday", "present"),

@@ -49,7 +49,7 @@ def ahead_of(verb: Token) -> Tense:
     ("had been due to expire Friday") gone by."""
     holders = [verb, verb.head] if verb.dep_ in {"acomp", "attr"} else [verb]
     auxes = [c for holder in holders for c in holder.children if c.dep_ in {"aux", "auxpass"}]
-    if any(aux.lemma_.lower() == "have" and aux.tag_ == "VBD" for aux in auxes):
+    if any(aux.lemma_.lower() == "have" and aux.tag_ == "VBD" for aux in auxes) or _modal_perfect(auxes):
         return "past"
     if verb.tag_ == "VBD" or any(aux.tag_ == "VBD" for aux in auxes):
         return "present"
@@ -83,11 +83,9 @@ def _governing_verb(span: Span) -> Token | None:
 def verb_tense(verb: Token, depth: int = 0) -> Tense:
     """Past, present or future for a verb, from its auxiliaries, its tag and what governs it."""
     auxes = [child for child in verb.children if child.dep_ in {"aux", "auxpass"}]
-    modals = [aux for aux in auxes if _is_future_word(aux, "aux")]
-    if modals and any(aux.lower_ == "have" for aux in auxes) \
-            and not any(aux.lower_ in FUTURE_PERFECT for aux in modals):  # "may have been", "would have"
+    if _modal_perfect(auxes):
         return "past"
-    if modals:
+    if any(_is_future_word(aux, "aux") for aux in auxes):
         return "future"
     infinitive = any(aux.lower_ == "to" for aux in auxes) or verb.tag_ == "VB"
     if infinitive and verb.head.i != verb.i and depth < 3:
@@ -110,6 +108,14 @@ def verb_tense(verb: Token, depth: int = 0) -> Tense:
     if verb.tag_ in {"VBZ", "VBP", "VBG"} or any(aux.tag_ in {"VBZ", "VBP"} for aux in auxes):
         return "present"
     return "past"
+
+
+def _modal_perfect(auxes: list[Token]) -> bool:
+    """Whether auxiliaries make a modal perfect, told of the past ("may have been", "would have gone"); a
+    future perfect ("will have left") is not one."""
+    modals = [aux for aux in auxes if _is_future_word(aux, "aux")]
+    return bool(modals) and any(aux.lower_ == "have" for aux in auxes) \
+        and not any(aux.lower_ in FUTURE_PERFECT for aux in modals)
 
 
 def _is_future_word(token: Token, role: Literal["aux", "head"]) -> bool:
