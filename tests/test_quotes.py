@@ -545,3 +545,24 @@ def test_a_cue_deep_in_its_clause_still_reaches_the_subject(make_doc) -> None:
     ]
     found = speaker_token(_parsed(make_doc, rows)[9])
     assert found is not None and found.text == "He"
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("Turnout will matter - Ana Ruiz and Tom Berg: “The polls ended too early.”", "Ana Ruiz and Tom Berg"),
+        ("More from Berg: “The county is only a starting point.”", "Berg"),
+        ("Ana Ruiz: “The polls ended too early.”", "Ana Ruiz"),
+        # a colon after words that are no name introduces the quote without naming its speaker
+        ("Then came the punch line: “The polls ended too early.”", None),
+        ("The Latest: “The polls ended too early.”", None),
+        ("UPDATE: “The polls ended too early.”", None),
+    ],
+)
+def test_a_name_and_colon_before_a_quote_speaks(make_doc, text: str, speaker: str | None) -> None:
+    words = text.replace("“", "“ ").replace("”", " ”").replace(":", " :").replace(".", " .").split()
+    spaces = [i + 1 < len(words) and words[i + 1] not in {":", ".", "”"} and words[i] != "“" for i in range(len(words))]
+    doc = make_doc(words, spaces=spaces)
+    assert doc.text == text
+    quote = next(q for q in quotes_in(doc, EMPTY, article_id="a") if q.kind == "direct")
+    assert (quote.speaker.name if quote.speaker else None) == speaker

@@ -35,7 +35,7 @@ from ...lexicons import words
 from ...models import Quote, QuoteKind, Span, Speaker
 from ..actors.index import ActorIndex
 from .cues import Cue, Mention, find_cues, names_someone, speech_verbs
-from .labels import Label, find_labels
+from .labels import ARTICLES, Label, find_labels
 from .marks import Marked, find_marked, paragraphs
 from .nouns import noun_cues
 from .sentences import Sentences
@@ -49,6 +49,9 @@ LONG_QUOTE_WORDS = 12  # an embedded quotation this long, with a finite verb, is
 TRAILING = " \t\n,;"
 NAME = r"[A-Z][\w.'-]*(?:[ \t\xa0]+[A-Z][\w.'-]*){0,4}"
 SIGNATURE = re.compile(rf"[ \t\xa0]*[―—–][ \t\xa0]*({NAME})[ \t\xa0]*(?:\n|$)")
+NAMED = r"[A-Z][\w.'’-]*(?:[ \xa0]+(?:[A-Z][\w.'’-]*|and|of|&))*"
+COLON_LABEL = re.compile(rf"(?:^|[ \xa0][-–—][ \xa0]*|[-–—])(?:(?:More )?[Ff]rom )?({NAMED}):[ \t\xa0]*$")
+LABEL_WORDS = 6
 
 
 @dataclass(frozen=True)
@@ -158,7 +161,7 @@ def _is_clause(doc: Doc, start: int, end: int) -> bool:
 
 def _direct(chunk: Marked, cues: list[Cue], sentences: Sentences) -> Draft:
     start, end = _trim_text(sentences.text, chunk.start, chunk.end)
-    signed = _signature(sentences.text, chunk)
+    signed = _signature(sentences.text, chunk) or _colon_label(sentences.text, chunk)
     if signed is not None:
         return Draft("direct", start, end, signed, None, chunk)
     cue = _best_cue(chunk, cues, sentences)
@@ -178,6 +181,20 @@ def _signature(text: str, chunk: Marked) -> Mention | None:
     if match is None:
         return None
     start, end = match.span(1)
+    return Mention(start, end, start, end)
+
+
+def _colon_label(text: str, chunk: Marked) -> Mention | None:
+    """A name and a colon right before a quote, opening its line or after a dash ("… - Ana Ruiz: “…”",
+    "More from Ruiz: “…”"); transcript turns in capitals are labels (:mod:`.labels`)."""
+    line_start = text.rfind("\n", 0, chunk.opened) + 1
+    match = COLON_LABEL.search(text[line_start:chunk.opened])
+    if match is None:
+        return None
+    name = match.group(1).split()
+    if not name or name[0] in ARTICLES or len(name) > LABEL_WORDS or name == [name[0].upper()]:
+        return None  # no name, a column ("The Latest:") or a heading in capitals ("UPDATE:")
+    start, end = line_start + match.start(1), line_start + match.end(1)
     return Mention(start, end, start, end)
 
 
