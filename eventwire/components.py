@@ -6,8 +6,8 @@ token by token in Python: together about a sixth of ``en_core_web_sm``'s parse t
 :func:`eventwire.nlp.parse` runs them through this module instead, with the same result:
 
 * :class:`RuleMatches` finds the attribute ruler's matches with array tests on the Doc's
-  attributes instead of spaCy's Matcher, then lets the ruler set them (its own
-  ``set_annotations``, in its own order);
+  attributes instead of spaCy's Matcher, then sets what the ruler sets in one array write (in the
+  ruler's own order; rules that set other attributes go through the ruler's ``set_annotations``);
 * :class:`LemmaMemo` keeps the lemmatizer's answer for each (word, POS, morphology) it has met, as
   spaCy's own cache does for part of them, and writes a Doc's lemmas in one array.
 
@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
-from spacy.attrs import IDS, LEMMA, MORPH, ORTH, POS
+from spacy.attrs import DEP, IDS, LEMMA, MORPH, ORTH, POS, TAG
 from spacy.errors import Warnings
 from spacy.pipeline import AttributeRuler, Lemmatizer
 from spacy.strings import StringStore, get_string_id
@@ -36,6 +36,11 @@ Step = Callable[[Iterable[Doc], int], Iterator[Doc]]
 # Token attributes whose value the Matcher and Doc.to_array read alike.
 TOKEN_ATTRS = frozenset({"ORTH", "TEXT", "LOWER", "NORM", "TAG", "POS", "DEP", "LEMMA", "IS_SPACE", "IS_PUNCT",
                          "IS_ALPHA", "IS_DIGIT", "IS_LOWER", "IS_UPPER", "IS_TITLE", "IS_STOP", "SHAPE"})
+
+
+# Token attributes spaCy's ``set_token_attrs`` (the ruler's setter) and Doc.from_array set alike: on the
+# token only, with nothing else changed.
+SETTABLE = frozenset({LEMMA, POS, TAG, DEP, MORPH})
 
 
 class Unsupported(ValueError):
@@ -62,6 +67,12 @@ class Test:
             return np.array([self._searched(int(v)) for v in distinct], dtype=bool)[where]
         found = column == self.values[0] if len(self.values) == 1 else np.isin(column, self.values)
         return ~found if self.negated else found
+
+    def where(self, columns: Columns) -> np.ndarray:
+        """The positions (ascending) of the tokens where the test holds."""
+        if self.regex is None and not self.negated and len(self.values) == 1:
+            return columns.positions(self.column, int(self.values[0]))
+        return np.flatnonzero(self.mask(columns.arrays))
 
     def _searched(self, value: int) -> bool:
         found = self.seen.get(value)
@@ -97,7 +108,7 @@ def _value_id(value: object) -> int:
 
 
 @dataclass
-class _Columns:
+class _ColumnIds:
     """The attribute ids the compiled tests read, in column order."""
 
     ids: list[int]
@@ -108,7 +119,7 @@ class _Columns:
         return self.ids.index(attr)
 
 
-def _test(columns: _Columns, name: str, value: Any, strings: StringStore) -> Test:
+def _test(columns: _ColumnIds, name: str, value: Any, strings: StringStore) -> Test:
     column = columns.column(_attr_id(name))
     if not isinstance(value, dict):
         return Test(column, np.array([_value_id(value)], dtype=np.uint64))
@@ -125,26 +136,48 @@ def _test(columns: _Columns, name: str, value: Any, strings: StringStore) -> Tes
     return Test(column, ids, negated=predicate == "NOT_IN")
 
 
-def _spec(columns: _Columns, spec: object, strings: StringStore) -> tuple[Test, ...]:
+def _spec(columns: _ColumnIds, spec: object, strings: StringStore) -> tuple[Test, ...]:
     if not isinstance(spec, dict) or not spec:
         raise Unsupported(f"token spec {spec!r}")
     return tuple(_test(columns, name, value, strings) for name, value in spec.items())
 
 
-def _starts(pattern: tuple[tuple[Test, ...], ...], columns: Sequence[np.ndarray], n: int) -> list[int]:
-    """Where ``pattern`` matches in a Doc of ``n`` tokens: its first test over the whole Doc, each
-    further test only where all before it held."""
+class Columns:
+    """A Doc's values of the compiled tests' attributes, with the positions of each value found on
+    demand: most rules test one value, and most values are on no token of a Doc."""
+
+    def __init__(self, table: np.ndarray) -> None:
+        self.arrays = [table[:, i] for i in range(table.shape[1])]
+        self._order: dict[int, np.ndarray] = {}
+        self._values: dict[int, dict[int, tuple[int, int]]] = {}
+
+    def positions(self, column: int, value: int) -> np.ndarray:
+        """The ascending positions where ``column`` holds ``value``."""
+        if column not in self._values:
+            order = np.argsort(self.arrays[column], kind="stable")
+            values, firsts, counts = np.unique(self.arrays[column][order], return_index=True, return_counts=True)
+            self._order[column] = order
+            self._values[column] = {v: (f, f + c) for v, f, c in zip(values.tolist(), firsts.tolist(),
+                                                                      counts.tolist(), strict=True)}
+        first, last = self._values[column].get(value, (0, 0))
+        return self._order[column][first:last]
+
+
+def _starts(pattern: tuple[tuple[Test, ...], ...], columns: Columns, n: int) -> np.ndarray:
+    """Where ``pattern`` matches in a Doc of ``n`` tokens: the positions where its first test holds,
+    each further test only where all before it held."""
     size = len(pattern)
     if size > n:
-        return []
+        return np.zeros(0, dtype=np.int64)
     starts: np.ndarray | None = None
     for offset, tests in enumerate(pattern):
         for test in tests:
             if starts is None:
-                starts = np.flatnonzero(test.mask(columns)[offset:n - size + 1 + offset])
+                starts = test.where(columns) - offset
+                starts = starts[(starts >= 0) & (starts <= n - size)]
             elif len(starts):
-                starts = starts[test.mask(columns, starts + offset)]
-    return starts.tolist() if starts is not None else []
+                starts = starts[test.mask(columns.arrays, starts + offset)]
+    return starts if starts is not None else np.zeros(0, dtype=np.int64)
 
 
 @dataclass(frozen=True)
@@ -154,11 +187,12 @@ class RuleMatches:
     ruler: AttributeRuler
     attrs: tuple[int, ...]
     rules: tuple[Rule, ...]
+    settable: tuple[int, ...] | None = None  # the attributes the rules set, when all are SETTABLE
 
     @classmethod
     def compile(cls, ruler: AttributeRuler) -> RuleMatches:
         """Compile every pattern of ``ruler``, or raise :class:`Unsupported`."""
-        columns = _Columns([])
+        columns = _ColumnIds([])
         rules = []
         for index, entry in enumerate(ruler.patterns):
             patterns = entry["patterns"]
@@ -168,24 +202,56 @@ class RuleMatches:
             rules.append(Rule(ruler.vocab.strings.add(str(index)), compiled))
         if not rules:
             raise Unsupported("no patterns")
-        return cls(ruler, tuple(columns.ids), tuple(rules))
+        settable = {attr for attrs in ruler.attrs for attr in attrs}
+        return cls(ruler, tuple(columns.ids), tuple(rules),
+                   tuple(sorted(settable)) if settable <= SETTABLE else None)
 
     def matches(self, doc: Doc) -> list[tuple[int, int, int, int]]:
         """What ``AttributeRuler.match`` returns: (rule, key, start, end), sorted."""
-        n = len(doc)
-        table = doc.to_array(list(self.attrs)).reshape(n, len(self.attrs))
-        columns = [table[:, i] for i in range(len(self.attrs))]
+        columns = self._columns(doc)
         found: list[tuple[int, int, int, int]] = []
         for index, rule in enumerate(self.rules):
             spans = {(start, start + len(pattern)) for pattern in rule.patterns
-                     for start in _starts(pattern, columns, n)}
+                     for start in _starts(pattern, columns, len(doc)).tolist()}
             found.extend((index, rule.key, start, end) for start, end in spans)
         found.sort()
         return found
 
+    def _columns(self, doc: Doc) -> Columns:
+        return Columns(doc.to_array(list(self.attrs)).reshape(len(doc), len(self.attrs)))
+
     def __call__(self, doc: Doc) -> Doc:
-        self.ruler.set_annotations(doc, self.matches(doc))  # type: ignore[no-untyped-call]  # unannotated in spaCy
+        """The ruler's annotations: where every rule sets only :data:`SETTABLE` attributes, written in
+        one array (rule by rule, later rules over earlier ones, as the ruler sets its sorted matches);
+        else by the ruler's own ``set_annotations``."""
+        if self.settable is None:
+            self.ruler.set_annotations(doc, self.matches(doc))  # type: ignore[no-untyped-call]  # unannotated in spaCy
+            return doc
+        if not len(doc):
+            return doc
+        attrs: list[int | str] = [*self.settable]
+        table = doc.to_array(attrs).reshape(len(doc), len(attrs))
+        columns = self._columns(doc)
+        for index, rule in enumerate(self.rules):
+            tokens = self._targets(index, rule, columns, len(doc))
+            if len(tokens):
+                for attr, value in self.ruler.attrs[index].items():
+                    table[tokens, attrs.index(attr)] = value
+        # spaCy's stubs call to_array's result float64 and want Ints2d here: both are its uint64 arrays
+        doc.from_array(attrs, table)  # type: ignore[arg-type]
         return doc
+
+    def _targets(self, index: int, rule: Rule, columns: Columns, n: int) -> np.ndarray:
+        """The tokens rule ``index`` sets: the ruler's index within each match."""
+        offset = self.ruler.indices[index]
+        found = []
+        for pattern in rule.patterns:
+            starts = _starts(pattern, columns, n)
+            if len(starts) and not -len(pattern) <= offset < len(pattern):
+                raise ValueError(f"the attribute ruler's rule {index} sets token {offset} of a match of "
+                                 f"{len(pattern)} tokens: fix the index of the rule")
+            found.append(starts + (offset if offset >= 0 else len(pattern) + offset))
+        return np.concatenate(found)
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = 0) -> Iterator[Doc]:
         return (self(doc) for doc in docs)

@@ -82,3 +82,27 @@ def test_a_lookup_lemmatizer_is_left_to_spacy(blank_nlp: Language) -> None:
     nlp = type(blank_nlp)()
     lemmatizer = nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
     assert components.fast_step(lemmatizer) is None
+
+
+@pytest.mark.parametrize("attrs", [
+    {"TAG": "NNP", "DEP": "compound"},  # set in one array write
+    {"NORM": "nyc", "POS": "PROPN"},  # NORM: through the ruler's own setter
+])
+def test_every_attribute_a_rule_sets_is_set_as_the_ruler_sets_it(blank_nlp: Language, attrs: dict) -> None:
+    patterns = [*PATTERNS, {"patterns": [[{"LOWER": "new"}, {"LOWER": "york"}]], "attrs": attrs, "index": 1}]
+    nlp = _ruled(blank_nlp, patterns)
+    ruler = nlp.get_pipe("attribute_ruler")
+    compiled = components.RuleMatches.compile(ruler)
+    assert (compiled.settable is None) == ("NORM" in attrs)
+    doc, same = _tagged(nlp), _tagged(nlp)
+    ruler(doc)
+    compiled(same)
+    assert same.to_bytes() == doc.to_bytes()
+
+
+def test_a_rule_indexing_outside_its_match_raises(blank_nlp: Language) -> None:
+    nlp = _ruled(blank_nlp, [{"patterns": [[{"LOWER": "new"}]], "attrs": {"POS": "ADJ"}, "index": 1}])
+    compiled = components.RuleMatches.compile(nlp.get_pipe("attribute_ruler"))
+    with pytest.raises(ValueError, match="index"):
+        compiled(_tagged(nlp))
+    compiled(Doc(nlp.vocab, words=["old"]))  # no match: nothing to set
