@@ -56,46 +56,54 @@ class Pipeline:
 
     def process(self, article: Article) -> Result:
         """Code one article."""
-        return self.code(article, self.parser(article.text))
+        ((_, doc, title),) = self.parse_many([article], 1)
+        return self.code(article, doc, title)
 
     def process_many(self, articles: Iterable[Article], batch_size: int = 32) -> Iterator[Result]:
         """Code articles in order, parsing them in groups with ``nlp.pipe``; a coding error raises."""
-        for article, doc in self.parse_many(articles, batch_size):
-            yield self.code(article, doc)
+        for article, doc, title in self.parse_many(articles, batch_size):
+            yield self.code(article, doc, title)
 
     def code_many(self, articles: Iterable[Article], batch_size: int = 32) -> Iterator[Result | Skipped]:
         """Like :meth:`process_many`, but an article whose coding fails becomes a Skipped with the
         reason, and the others are coded from the same parse."""
-        for article, doc in self.parse_many(articles, batch_size):
+        for article, doc, title in self.parse_many(articles, batch_size):
             try:
-                yield self.code(article, doc)
+                yield self.code(article, doc, title)
             except Exception as exc:  # one bad article must not end the batch
                 yield coding_failed(article, exc)
 
-    def parse_many(self, articles: Iterable[Article], batch_size: int = 32) -> Iterator[tuple[Article, Doc]]:
-        """Each article with its parse, in order, one ``nlp.pipe`` call per :func:`parse_groups` group."""
+    def parse_many(self, articles: Iterable[Article], batch_size: int = 32
+                   ) -> Iterator[tuple[Article, Doc, Doc | None]]:
+        """Each article with the parse of its text and of its title (None without one), in order: one
+        ``nlp.pipe`` call per :func:`parse_groups` group parses its texts and then its titles."""
         for group in parse_groups(articles, batch_size):
-            yield from zip(group, self.parser.pipe((a.text for a in group), batch_size=len(group)), strict=True)
+            titles = [title_of(a) for a in group]
+            texts = [a.text for a in group] + [t for t in titles if t]
+            docs = iter(self.parser.pipe(texts, batch_size=len(texts)))
+            bodies = [next(docs) for _ in group]
+            yield from ((a, doc, next(docs) if t else None) for a, doc, t in zip(group, bodies, titles, strict=True))
 
-    def code(self, article: Article, doc: Doc) -> Result:
+    def code(self, article: Article, doc: Doc, title: Doc | None = None) -> Result:
         """Every stage after the parse, in order, over one article context; then the events of its title
-        that the body does not report, and the place of its dateline (:mod:`eventwire.headline`)."""
+        (parsed as ``title``, else here) that the body does not report, and the place of its dateline
+        (:mod:`eventwire.headline`)."""
         result = self.code_text(article, doc)
-        title = self.code_title(article)
-        events = headline.title_events(title.events, result.events, result.actors) if title else ()
+        coded = self.code_title(article, title)
+        events = headline.title_events(coded.events, result.events, result.actors) if coded else ()
         place = headline.dateline_place(result.article.text, result.places, self.resources.gazetteer,
                                         article.dateline)
         return replace(result, article=replace(result.article, place=place), events=(*result.events, *events))
 
-    def code_title(self, article: Article) -> Result | None:
-        """The article's title coded as a short text of its own (None when it has none); its offsets index the
-        title, its ids are its own."""
-        title = (article.title or "").strip()
+    def code_title(self, article: Article, doc: Doc | None = None) -> Result | None:
+        """The article's title coded as a short text of its own (None when it has none) from its parse
+        ``doc`` (else parsed here); its offsets index the title, its ids are its own."""
+        title = title_of(article)
         if not title:
             return None
         text = Article(id=f"{article.id}#title", text=title, published=article.published, source=article.source,
                        wire=article.wire, url=article.url, origin=article.origin)
-        return self.code_text(text, self.parser(title))
+        return self.code_text(text, doc if doc is not None else self.parser(title))
 
     def code_text(self, article: Article, doc: Doc) -> Result:
         """Every stage after the parse, in order, over one article context (the text only)."""
@@ -118,3 +126,8 @@ class Pipeline:
         original = nlp_module.original_text(doc)
         # parsed from its recovered case (eventwire.casing): the records quote the text as given
         return result if original is None else casing.restore(result, context.text, original)
+
+
+def title_of(article: Article) -> str:
+    """The title an article's title events are coded from ("" for none)."""
+    return (article.title or "").strip()
