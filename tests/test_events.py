@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 
 from eventwire.context import ArticleContext, Earlier
 from eventwire.errors import DictionaryError
-from eventwire.lexicons.triggers import Entry, Lexicon, parse_entry, parse_lexicon
+from eventwire.lexicons.triggers import Entry, Lexicon, WordFrames, parse_entry, parse_lexicon
 from eventwire.models import Actor, Event, Place, Quote, Span, Timex
 from eventwire.ontology.cameo import lookup
 from eventwire.resources import Resources
@@ -1264,3 +1264,28 @@ def test_coordinated_sources_take_no_context_target(make_doc, lexicon) -> None:
     condemned = [e for e in events if e.trigger.text == "condemned"]
     assert {e.source.name for e in condemned} == {"Chile", "Bolivia"}
     assert all(e.target is None or e.target.basis != "context" for e in condemned)
+
+
+FRAME_ENTRIES = (
+    Entry("call", "042"),
+    Entry("call", "0214", particle="for", object=frozenset({"talks", "truce"})),
+    Entry("call", "172", particle="off"),
+    Entry("call", "110", prep="on", object=frozenset({"*"})),
+    Entry("call", "020", object=frozenset({"strike", "talks"})),
+    Entry("call", "036", prep="for", object=frozenset({"meeting"})),
+)
+
+
+@pytest.mark.parametrize("near", [
+    frozenset(),
+    frozenset({"for", "talks"}),
+    frozenset({"talks"}),
+    frozenset({"off", "on", "strike"}),
+    frozenset({"for", "meeting", "truce", "off"}),
+])
+def test_the_indexed_frames_are_the_entries_whose_words_are_near_in_order(near: frozenset[str]) -> None:
+    def fits(e: Entry) -> bool:
+        return ((e.particle is None or e.particle in near) and (e.prep is None or e.prep in near)
+                and (not e.object or "*" in e.object or bool(e.object & near)))
+
+    assert WordFrames.of(FRAME_ENTRIES).possible(near) == [e for e in FRAME_ENTRIES if fits(e)]

@@ -229,8 +229,8 @@ class ActorDictionary:
 
     def candidates(self, text: str) -> tuple[Alias, ...]:
         """The aliases written as ``text`` (all from the one source that gives the name), the last added first."""
-        found = self._aliases.get(fold(text), ())
-        return tuple(a for a in reversed(found) if case_matches(a, text))
+        found = self._aliases.get(fold(text))
+        return tuple(a for a in reversed(found) if case_matches(a, text)) if found else ()  # most texts name none
 
     def may_start(self, word: str) -> bool:
         """Whether a name can begin with ``word`` (a token's text): its first word starts some name."""

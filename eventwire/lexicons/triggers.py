@@ -146,6 +146,10 @@ class Lexicon:
         """The entries of a word of part of speech ``pos`` ("verb" or "noun") by any of its forms."""
         return entries_for(self.table, pos, lower, lemma)
 
+    def frames_for(self, pos: str, lower: str, lemma: str) -> WordFrames:
+        """The entries of :meth:`entries_for`, indexed by the words their frames need."""
+        return frames_for(self.table, pos, lower, lemma)
+
     def code_for(self, entry: Entry, modality: Modality) -> tuple[str, Modality]:
         """The code and modality an event takes: intended events take their intent code, and a negated
         cooperative event becomes the refusal it reports, asserted (``did not accept`` -> reject)."""
@@ -172,6 +176,62 @@ def entries_for(table: TriggerTable, pos: str, lower: str, lemma: str) -> tuple[
     """The entries of ``table`` for any form of a word, each once, in the order of its sorted forms."""
     forms = sorted(forms_of(lower, lemma))
     return tuple(dict.fromkeys(e for f in forms for e in table.by_lemma.get((pos, f), ())))
+
+
+@dataclass(frozen=True, eq=False)
+class WordFrames:
+    """The entries of one word, indexed by a word each frame needs near it: one of its objects, else
+    its particle, else its preposition (a verb of the CAMEO verb dictionary has hundreds of frames,
+    and few of them fit any one sentence)."""
+
+    entries: tuple[Entry, ...]
+    always: tuple[int, ...]  # the entries that need no word: tried whatever the words near
+    by_word: Mapping[str, tuple[int, ...]]
+
+    @classmethod
+    def of(cls, entries: tuple[Entry, ...]) -> WordFrames:
+        always: list[int] = []
+        by_word: dict[str, list[int]] = {}
+        for n, entry in enumerate(entries):
+            needed = needed_words(entry)
+            if not needed:
+                always.append(n)
+            for word in needed:
+                by_word.setdefault(word, []).append(n)
+        return cls(entries, tuple(always), MappingProxyType({w: tuple(ns) for w, ns in by_word.items()}))
+
+    def possible(self, near: frozenset[str]) -> list[Entry]:
+        """The entries (in order) whose frame's particle, preposition and, when it needs one, object are
+        all among the words ``near``: the only ones that can fit."""
+        found = set(self.always)
+        for word in near:
+            found.update(self.by_word.get(word, ()))
+        return [entry for entry in (self.entries[n] for n in sorted(found)) if _possible(entry, near)]
+
+
+def needed_words(entry: Entry) -> frozenset[str]:
+    """Words one of which must be near a word for ``entry``'s frame to fit it (none: no such word)."""
+    if entry.object and "*" not in entry.object:
+        return entry.object
+    if entry.particle is not None:
+        return frozenset({entry.particle})
+    return frozenset({entry.prep}) if entry.prep is not None else frozenset()
+
+
+def _possible(entry: Entry, near: frozenset[str]) -> bool:
+    """Whether the words the entry's frame needs are near the word at all (a quick test before the
+    frame is fitted to the parse)."""
+    if entry.particle is not None and entry.particle not in near:
+        return False
+    if entry.prep is not None and entry.prep not in near:
+        return False
+    return not entry.object or "*" in entry.object or not entry.object.isdisjoint(near)
+
+
+@lru_cache(maxsize=200_000)
+def frames_for(table: TriggerTable, pos: str, lower: str, lemma: str) -> WordFrames:
+    """The :class:`WordFrames` of :func:`entries_for`."""
+    return WordFrames.of(entries_for(table, pos, lower, lemma))
 
 
 def _by_prefix(table: Mapping[str, str], code: str) -> str | None:

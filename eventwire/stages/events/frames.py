@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from ...lexicons.triggers import Entry, Lexicon
+from ...lexicons.triggers import Entry, Lexicon, WordFrames
 from ...ontology.cameo import root_has
 from ..tokens import is_infinitive
 from . import arguments as args
@@ -37,21 +37,29 @@ class Match:
 
 def candidates(lexicon: Lexicon, token: Token) -> list[Entry]:
     """The entries whose lemma and part of speech fit ``token``."""
+    frames = word_frames(lexicon, token)
+    return list(frames.entries) if frames is not None else []
+
+
+def word_frames(lexicon: Lexicon, token: Token) -> WordFrames | None:
+    """The lexicon's frames for ``token``'s lemma and part of speech (None: a part of speech that has none)."""
     predicative = token.pos_ == "ADJ" and token.dep_ == "acomp" and _participle(token)  # "is opposed", not "are free"
     pos = "noun" if token.pos_ in {"NOUN", "PROPN"} else "verb" if token.pos_ == "VERB" or predicative else None
     if pos is None or (pos == "noun" and token.dep_ == "compound"):  # "aid worker", "protest movement"
-        return []
-    return list(lexicon.entries_for(pos, token.lower_, token.lemma_))
+        return None
+    return lexicon.frames_for(pos, token.lower_, token.lemma_)
 
 
 def match(lexicon: Lexicon, token: Token) -> Match | None:
     """The entry whose frame fits ``token`` in its sentence, if any: one of eventwire's own lexicon before
     one imported from the CAMEO verb dictionary, then the most specific, then the strongest, then one
     written for the word's own form ("opposed" before "oppose")."""
-    entries = candidates(lexicon, token)
+    frames = word_frames(lexicon, token)
+    if frames is None:
+        return None
+    entries: Sequence[Entry] = frames.entries
     if len(entries) > FEW:
-        near = nearby_words(token)
-        entries = [e for e in entries if _possible(e, near)]
+        entries = frames.possible(nearby_words(token))
     found = [m for m in (_fit(e, token) for e in entries) if m is not None]
     if not found:
         return None
@@ -68,16 +76,6 @@ def nearby_words(token: Token, depth: int = NEAR) -> frozenset[str]:
         found.update(w for t in level for w in (t.lower_, t.lemma_.lower()))
         level = [c for t in level for c in t.children]
     return frozenset(found)
-
-
-def _possible(entry: Entry, near: frozenset[str]) -> bool:
-    """Whether the words the entry's frame needs are near the word at all (a quick test before
-    :func:`_fit`: a verb of the CAMEO dictionary has hundreds of frames)."""
-    if entry.particle is not None and entry.particle not in near:
-        return False
-    if entry.prep is not None and entry.prep not in near:
-        return False
-    return not entry.object or "*" in entry.object or not entry.object.isdisjoint(near)
 
 
 def _participle(token: Token) -> bool:
