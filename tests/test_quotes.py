@@ -566,3 +566,13 @@ def test_a_name_and_colon_before_a_quote_speaks(make_doc, text: str, speaker: st
     assert doc.text == text
     quote = next(q for q in quotes_in(doc, EMPTY, article_id="a") if q.kind == "direct")
     assert (quote.speaker.name if quote.speaker else None) == speaker
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text, contents",
+    [("The governor will speak on Tuesday about the drought.", ["the drought"]),
+     ("The governor will speak to farmers on Tuesday.", [])],
+)
+def test_a_date_after_a_preposition_is_no_content(nlp, text: str, contents: list[str]) -> None:
+    assert [q.text for q in quotes_in(nlp(text), EMPTY, article_id="t")] == contents

@@ -395,8 +395,10 @@ def _prepositional_content(verb: Token) -> tuple[int, int] | None:
     """The object of the preposition that carries a cue's content ("talked about the economy")."""
     allowed = word_groups("content_prepositions").get(verb.lemma_, ())
     for child in verb.rights:
+        objects = [c for c in child.children if c.dep_ == "pobj"]
+        if objects and objects[0].ent_type_ in TIMES:
+            continue  # "spoke on Tuesday"
         if child.dep_ == "prep" and child.lower_ in allowed and child.i + 1 <= child.right_edge.i:
-            objects = [c for c in child.children if c.dep_ == "pobj"]
             one = bool(objects) and objects[0].pos_ in ONE_WORD_OBJECTS
             return token_range(verb.doc, child.i + 1, child.right_edge.i, words=1 if one else 2)
     return None
