@@ -576,3 +576,20 @@ def test_a_name_and_colon_before_a_quote_speaks(make_doc, text: str, speaker: st
 )
 def test_a_date_after_a_preposition_is_no_content(nlp, text: str, contents: list[str]) -> None:
     assert [q.text for q in quotes_in(nlp(text), EMPTY, article_id="t")] == contents
+
+
+def test_a_count_taken_for_a_modifier_still_speaks(make_doc) -> None:
+    words = ["About", "4", "in", "10", "say", "they", "stay", "."]
+    doc = make_doc(words, pos=["ADV", "NUM", "ADP", "NUM", "VERB", "PRON", "VERB", "PUNCT"],
+                   heads=[1, 3, 3, 4, 4, 6, 4, 4], deps=["advmod", "quantmod", "quantmod", "nummod", "ROOT", "nsubj",
+                                                         "ccomp", "punct"],
+                   lemmas=["about", "4", "in", "10", "say", "they", "stay", "."],
+                   ents=["B-CARDINAL", "I-CARDINAL", "I-CARDINAL", "I-CARDINAL", "O", "O", "O", "O"])
+    found = speaker_token(doc[4])
+    assert found is not None and doc.text[mention(found).start:mention(found).end] == "About 4 in 10"
+    # a count that is no share of people (a date, a sum) is left alone
+    doc = make_doc(words, pos=["ADV", "NUM", "ADP", "NUM", "VERB", "PRON", "VERB", "PUNCT"],
+                   heads=[1, 3, 3, 4, 4, 6, 4, 4], deps=["advmod", "quantmod", "quantmod", "nummod", "ROOT", "nsubj",
+                                                         "ccomp", "punct"],
+                   lemmas=["about", "4", "in", "10", "say", "they", "stay", "."], ents=["O"] * 8)
+    assert speaker_token(doc[4]) is None

@@ -38,6 +38,8 @@ NAME_RIGHT = {"compound", "flat", "nummod", "cc", "conj", "case"}
 ASIDE_REACH = 40
 CLIMB_REACH = 6  # clauses a cue climbs for its speaker ("by citing" in "he will be able to sign up donors by citing …")
 ONE_WORD_OBJECTS = {"PROPN", "NOUN"}  # an object that is content on its own ("defended Cruz")
+COUNT_DEPS = {"nummod", "npadvmod", "quantmod", "nmod", "dep", "advmod"}  # how a parse hangs a count on a verb
+COUNTS = {"CARDINAL", "PERCENT", "QUANTITY"}
 FLOATING = {"both", "all", "each"}  # quantifiers that float after the phrase they count
 REPORT_JOINS = {"conj", "advcl"}  # how a parse joins a second cue to the clause it follows
 CONTROLLED = {"xcomp", "ccomp", "advcl", "oprd"}  # how a parse hangs "to announce" on "led the senator"
@@ -204,7 +206,7 @@ def speaker_token(verb: Token) -> Token | None:
         if subject is None and current.tag_ == "VBG":
             subject = _gerund_holder(current)
         if subject is None:
-            subject = _controller(current)
+            subject = _controller(current) or _counted_subject(current)
         if subject is not None and not names_someone(subject):
             subject = _named_apposition(subject) or subject
         if subject is not None:
@@ -239,6 +241,17 @@ def _past_report(verb: Token) -> Token:
             and head.lemma_ not in speech_verbs() and outer.i < head.i:
         return outer
     return head
+
+
+def _counted_subject(verb: Token) -> Token | None:
+    """A share or count before a subjectless cue that the parse took for a modifier ("About 4 in 10 say …",
+    "Less than a third agreed …"): the phrase right before the verb, opening its clause."""
+    before = [c for c in verb.lefts if c.right_edge.i == verb.i - 1 and c.dep_ in COUNT_DEPS]
+    if not before or before[0].pos_ not in {"NUM", "NOUN"} or before[0].ent_type_ not in COUNTS:
+        return None
+    first = before[0].left_edge
+    opens = first.i == first.sent.start or verb.doc[first.i - 1].is_punct
+    return before[0] if opens else None
 
 
 def _quantified(subject: Token) -> Token | None:
