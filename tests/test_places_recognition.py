@@ -30,6 +30,9 @@ NOT_PLACES = [
     ("Cases rose in Guinea-Bissau, Liberia and Mali last month.", "Bissau"),
     # a facility noun in a person's name
     ("John Lake Street and his wife met the mayor on Friday.", "John Lake Street"),
+    # a disease named after a place, right before its noun and alone in the same article
+    ("The West Nile virus reached Texas in July, officials in Austin said.", "West Nile"),
+    ("Doctors confirmed two cases of Marburg fever. Three patients died of Marburg last week.", "Marburg"),
 ]
 
 # sentence, the toponym still found
@@ -49,6 +52,9 @@ PLACES = [
     ("The Osun State Police Command said it had recovered the stolen rifles.", "Osun State"),
     # a facility's name the model took for an organisation's
     ("The injured were taken to Bremner Memorial Hospital on Sunday.", "Bremner Memorial Hospital"),
+    # a disease's name leaves a country's name and a town after "to" places
+    ("The United States flu season began early this year, officials said.", "United States"),
+    ("A case of Marburg fever was confirmed after the student flew home to Marburg.", "Marburg"),
 ]
 
 

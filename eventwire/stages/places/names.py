@@ -67,6 +67,7 @@ DATELINE_END = re.compile(r"\s*(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\s*(?:\(|â€
 DATELINE_REACH = 3  # characters of the text that may stand before a dateline
 MAX_DATELINE_TOKENS = 3
 IN_PREPS = frozenset({"in", "near", "outside"})
+PLACE_PREPS = frozenset({"in", "at", "near", "to", "into", "outside", "inside"})  # before a place, not a disease
 TIME_WORDS = "time_words.tsv"
 TIME_WORD_COLUMNS = ("word", "kind", "value")
 CALENDAR_KINDS = frozenset({"month", "weekday", "holiday", "season"})
@@ -282,34 +283,51 @@ def _looks_like_demonym(span: Span) -> bool:
 
 @dataclass(frozen=True)
 class _NotPlaces:
-    """What makes a one-word name no toponym in its article, whatever found it:
+    """What makes a name (mostly a one-word one) no toponym in its article, whatever found it:
 
     - it is a word of a person's full name the article gives ("Bolton" after "John Bolton"), unless it is a
       country's name (the person named "Israel Katz" leaves Israel a place); a "person" whose name begins with
       a place or a common word is more often a team, a firm or a place the model mislabelled ("Seattle
       Seahawks", "Village Malakal") and counts for none;
     - news writes it mostly in lower case ("Mission", "Surprise", "West"), unless a directional preposition
-      or a place noun comes before it ("in Mission", "the town of Surprise").
+      or a place noun comes before it ("in Mission", "the town of Surprise");
+    - the article names a disease after it ("Marburg virus", "Lassa fever"): a name of any length right before
+      a disease noun is none (a country's name stays a place: "the United States flu season"), and a one-word
+      one is none elsewhere in the article ("died of Marburg") unless "in", "at", "near", "to" or a place noun
+      comes before it ("flown to Marburg").
     """
 
     person_words: frozenset[str]
+    disease_words: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, doc: Doc, gazetteer: Gazetteer) -> _NotPlaces:
         news = NewsCase.load()
         people = [ent for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 and not gazetteer.lookup(ent.text)
                   and not gazetteer.lookup(ent[0].text) and not news.is_common(ent[0].lower_)]
-        return cls(frozenset(t.lower_ for ent in people for t in ent if t.is_alpha and t.is_title))
+        diseases = frozenset(t.lower_ for t in doc[:-1] if t.is_title and _names_disease(t.nbor()))
+        return cls(frozenset(t.lower_ for ent in people for t in ent if t.is_alpha and t.is_title), diseases)
 
     def excludes(self, span: Span, gazetteer: Gazetteer) -> bool:
+        if span.end < len(span.doc) and _names_disease(span.doc[span.end]):
+            known = gazetteer.lookup(span.text)
+            return not (known and known[0].feature in COUNTRY_FEATURES)  # "the United States flu season"
         if len(span) != 1:
             return False
         word = span[0].lower_
+        if word in self.disease_words:
+            return not (span.start > 0 and span.doc[span.start - 1].lower_ in PLACE_PREPS) \
+                and not named_by_place_noun(span)
         if word in self.person_words:
             known = gazetteer.lookup(span.text)
             return not (known and known[0].feature in COUNTRY_FEATURES)
         placed = _after_preposition(span) or named_by_place_noun(span)
         return span[0].is_title and not placed and NewsCase.load().is_common(word)
+
+
+def _names_disease(token: Token) -> bool:
+    """A noun that makes the name before it a disease's ("virus", "fever", "ebolavirus")."""
+    return token.lower_ in words("disease_nouns") or (token.lower_.endswith("virus") and token.is_lower)
 
 
 @dataclass(frozen=True)
