@@ -320,6 +320,16 @@ def test_forces_led_by_a_people_are_not_the_main_countrys(spec_doc, dictionary) 
         assert next((name for text, name in found.items() if text.endswith("forces")), None) == expected
 
 
+def test_forces_backed_by_a_country_are_not_that_countrys(spec_doc, dictionary) -> None:
+    # "Peru says Chilean-backed forces attacked ." (and -trained, -led): who backs or trains a group is not its
+    # country; who leads it is
+    for participle, expected in (("backed", "Peruvian forces"), ("trained", "Peruvian forces"), ("led", "Chilean forces")):
+        spec = (f"Peru|PROPN|nsubj|1|B-GPE says|VERB|ROOT|1 Chilean|NOUN|npadvmod|4|B-NORP -|PUNCT|punct|4 "
+                f"{participle}|VERB|amod|5 forces|NOUN|nsubj|6 attacked|VERB|ccomp|1 .|PUNCT|punct|1")
+        found = dict(resolved(spec_doc, dictionary, spec))
+        assert next((name for text, name in found.items() if text.endswith("forces")), None) == expected
+
+
 def test_a_pronoun_is_not_the_antecedent_of_its_own_relative_object(spec_doc, dictionary) -> None:
     # "Chile fought the YPG , which they blame ." — "they" are not the YPG
     spec = ("Chile|PROPN|nsubj|1|B-GPE fought|VERB|ROOT|1 the|DET|det|3 YPG|PROPN|dobj|1|B-ORG ,|PUNCT|punct|3 "

@@ -191,7 +191,8 @@ def a_peoples_state_body(context: ArticleContext, noun: Token, role_first: int, 
 
 
 def _led_by(doc: Doc, noun: Token, role_first: int, owners: Mapping[int, Mention]) -> str | None:
-    """"Vietnamese-led forces", "US-backed fighters": the country that leads or backs a group."""
+    """"Vietnamese-led forces", "a London-based group": the country that leads a group or it is based in (who
+    backs or trains a group, "US-backed fighters", is not the group: not a leading participle)."""
     for child in noun.lefts:
         if child.i < role_first and child.lower_ in LEADING:
             owner = next((owners[c.i] for c in child.children if c.i in owners), None)

@@ -43,6 +43,7 @@ MEMBER_DETERMINERS = frozenset({"a", "an", "the", "another"})
 ACT_NOUNS = words("act_nouns")
 MEMBERS = words("member_nouns")
 NON_ACTORS = words("non_actor_nouns")
+LEADING = words("leading_participles")
 CLAUSE_CUTS = frozenset({"ccomp", "advcl", "relcl", "parataxis", "csubj", "csubjpass"})
 NOT_ACTOR_ENTITIES = frozenset({"FAC", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT"})
 PREDICATIVE = frozenset({"attr", "appos", "oprd"})
@@ -155,12 +156,23 @@ def generic_country(context: ArticleContext, noun: Token, role: Role, setting: S
 
 def place_of(context: ArticleContext, noun: Token, setting: Setting) -> Located | None:
     """The country of the place nearest ``noun`` in its clause, else of its sentence's places when they
-    agree: a national body's country when the article names none."""
-    nearest = clause_place(noun, setting.places)
+    agree: a national body's country when the article names none. A place written in a participle before the
+    noun that is not a leading one ("US-backed fighters", "Iranian-trained militias") names who acts on the
+    group, not where it is, and is not looked at."""
+    backers = backing_words(noun)
+    places = {i: c for i, c in setting.places.items() if i not in backers} if backers else setting.places
+    nearest = clause_place(noun, places)
     if nearest is not None:
         return Located(nearest, "clause")
-    agreed = sentence_place(context, noun, setting.places)
+    agreed = sentence_place(context, noun, places)
     return Located(agreed, "sentence") if agreed is not None else None
+
+
+def backing_words(noun: Token) -> set[int]:
+    """The words of the participles before ``noun`` that say who backs, trains or arms it ("US-backed"), not
+    who leads it or where it is based (``leading_participles``)."""
+    return {t.i for c in noun.lefts if c.dep_ == "amod" and c.pos_ == "VERB" and c.lower_ not in LEADING
+            for t in c.subtree}
 
 
 def is_national(role: Role) -> bool:
