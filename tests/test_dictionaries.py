@@ -317,6 +317,16 @@ def test_where_names_and_roles_can_start_and_end(dictionary) -> None:
     assert not dictionary.may_end_role("yesterday")
 
 
+@pytest.mark.parametrize("written", ["Chile", "United", "Hamas", "Al"])
+def test_the_longest_name_from_a_word_is_as_long_as_its_longest_name(dictionary, written: str) -> None:
+    from eventwire.lexicons.entries import WORD, fold
+
+    first = WORD.match(fold(written)).group()
+    lengths = [len(key) for key in dictionary._aliases if WORD.match(key) and WORD.match(key).group() == first]
+    assert dictionary.longest_from(written) == max(lengths) > 0
+    assert dictionary.longest_from("Yesterday") == 0
+
+
 G20_AND_MIDDLE_EAST = ("ARG", "AUS", "BRA", "CAN", "CHN", "FRA", "DEU", "IND", "IDN", "ITA", "JPN", "KOR", "MEX", "RUS",
                        "SAU", "ZAF", "TUR", "GBR", "USA", "IRN", "IRQ", "ISR", "SYR", "LBN", "JOR", "ARE", "QAT", "KWT",
                        "OMN", "EGY")

@@ -97,7 +97,7 @@ class ActorDictionary:
         self._aliases: dict[str, list[Alias]] = {}
         self._holders: dict[tuple[str, str], list[Entry]] = {}
         self.max_words = 1
-        self.first_words: set[str] = set()  # the first word of every name: where a name can start
+        self.first_words: dict[str, int] = {}  # the first word of every name -> the length of its longest name
         self._country_names: dict[str, list[Alias]] = {}  # one-word names of 6+ letters, by first letter
         self._misspelt: dict[str, tuple[Alias, ...]] = {}  # words looked up so far
         for rank, source in enumerate(sources):
@@ -140,7 +140,8 @@ class ActorDictionary:
         same.append(alias)
         found = WORD.findall(key)
         self.max_words = max(self.max_words, len(found))
-        self.first_words.add(found[0] if found else key)
+        first = found[0] if found else key
+        self.first_words[first] = max(self.first_words.get(first, 0), len(key))
         return True
 
     def _add_role(self, role: Role) -> None:
@@ -234,8 +235,13 @@ class ActorDictionary:
 
     def may_start(self, word: str) -> bool:
         """Whether a name can begin with ``word`` (a token's text): its first word starts some name."""
+        return self.longest_from(word) > 0
+
+    def longest_from(self, word: str) -> int:
+        """The length of the longest name (as :func:`fold` writes it) whose first word is the first word
+        of ``word`` (a token's text); 0 when no name begins so."""
         first = WORD.match(fold(word))
-        return first is not None and first.group() in self.first_words
+        return self.first_words.get(first.group(), 0) if first is not None else 0
 
     def misspelt_country(self, text: str) -> tuple[Alias, ...]:
         """A one-word country name written with one typo ("Venezuala", "Phillippines"): the country's

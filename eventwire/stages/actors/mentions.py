@@ -153,7 +153,7 @@ def longest_at(context: ArticleContext, i: int, dictionary: ActorDictionary,
     if after_stance(table, i):
         return None
     size = len(table.starts)
-    longest = i + dictionary.max_words if dictionary.may_start(table.lower[i]) else i
+    longest = _name_end(table, i, dictionary)
     for j in range(min(size, longest), i, -1):
         if table.stops[j - 1]:
             continue
@@ -167,6 +167,24 @@ def longest_at(context: ArticleContext, i: int, dictionary: ActorDictionary,
             covered = covering_place(context, match, dictionary, locate) if locate is not None else None
             return covered or match
     return _misspelt_country(context, i, dictionary)
+
+
+def _name_end(table: Words, i: int, dictionary: ActorDictionary) -> int:
+    """Where a dictionary name starting at token ``i`` ends at the latest: ``max_words`` tokens on, and
+    when a space follows the token (so that the first word of the name is the token's), before the
+    tokens whose letters alone are longer than the longest name that begins with that word."""
+    limit = dictionary.longest_from(table.lower[i])
+    if not limit:
+        return i
+    end = min(len(table.starts), i + dictionary.max_words)
+    if not table.spaced[i]:
+        return end
+    written = 0
+    for k in range(i, end):
+        written += 0 if table.stops[k] else table.ends[k] - table.starts[k]
+        if written > limit:
+            return k
+    return end
 
 
 def _misspelt_country(context: ArticleContext, i: int, dictionary: ActorDictionary) -> Match | None:

@@ -51,12 +51,18 @@ def event_location(places: Sequence[Place], clause: Offsets, doc: Doc | None = N
 
 def locative_places(doc: Doc, places: Sequence[Place]) -> set[int]:
     """Indices into ``places`` of those a locative preposition introduces in ``doc``."""
+    return set(_locative_spans(doc, tuple((p.start, p.end) for p in places)))
+
+
+@lru_cache(maxsize=8)  # every event of an article asks of the same places (Docs hash by identity)
+def _locative_spans(doc: Doc, spans: tuple[tuple[int, int], ...]) -> frozenset[int]:
+    """Indices into ``spans`` (character offsets) of those a locative preposition introduces in ``doc``."""
     found = set()
-    for i, place in enumerate(places):
-        span = doc.char_span(place.start, place.end, alignment_mode="expand")
+    for i, (start, end) in enumerate(spans):
+        span = doc.char_span(start, end, alignment_mode="expand")
         if span is not None and _is_locative(span.root):
             found.add(i)
-    return found
+    return frozenset(found)
 
 
 @lru_cache(maxsize=1)
