@@ -22,6 +22,7 @@ NOT_PLACES = [
     # a person the article names in full, named again by the surname
     ("John Bolton met the ministers on Monday. Later the president offered the job to Bolton.", "Bolton"),
     ("Maria Tyler won the race. Tyler said the course was the hardest she had run.", "Tyler"),
+    ("Chad Smith said Chad would play the drums.", "Chad"),
     # a common word of news, not after a preposition
     ("The Mission will meet the governor of Lagos State next week.", "Mission"),
     # a name's particle before the rest of a name ("La" is an alias of Louisiana)

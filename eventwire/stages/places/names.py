@@ -286,9 +286,10 @@ class _NotPlaces:
     """What makes a name (mostly a one-word one) no toponym in its article, whatever found it:
 
     - it is a word of a person's full name the article gives ("Bolton" after "John Bolton"), unless it is a
-      country's name (the person named "Israel Katz" leaves Israel a place); a "person" whose name begins with
-      a place or a common word is more often a team, a firm or a place the model mislabelled ("Seattle
-      Seahawks", "Village Malakal") and counts for none;
+      country's name the model did not take for a person's (the person named "Israel Katz" leaves Israel a
+      place, "Chad Smith" makes the "Chad" the model calls a person no country); a "person" whose name
+      begins with a place other than a country or with a common word is more often a team, a firm or a
+      place the model mislabelled ("Seattle Seahawks", "Village Malakal") and counts for none;
     - news writes it mostly in lower case ("Mission", "Surprise", "West"), unless a directional preposition
       or a place noun comes before it ("in Mission", "the town of Surprise");
     - the article names a disease after it ("Marburg virus", "Lassa fever"): a name of any length right before
@@ -304,7 +305,7 @@ class _NotPlaces:
     def of(cls, doc: Doc, gazetteer: Gazetteer) -> _NotPlaces:
         news = NewsCase.load()
         people = [ent for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 and not gazetteer.lookup(ent.text)
-                  and not gazetteer.lookup(ent[0].text) and not news.is_common(ent[0].lower_)]
+                  and not _begins_with_town(ent, gazetteer) and not news.is_common(ent[0].lower_)]
         diseases = frozenset(t.lower_ for t in doc[:-1] if t.is_title and _names_disease(t.nbor()))
         return cls(frozenset(t.lower_ for ent in people for t in ent if t.is_alpha and t.is_title), diseases)
 
@@ -320,9 +321,15 @@ class _NotPlaces:
                 and not named_by_place_noun(span)
         if word in self.person_words:
             known = gazetteer.lookup(span.text)
-            return not (known and known[0].feature in COUNTRY_FEATURES)
+            return span[0].ent_type_ == "PERSON" or not (known and known[0].feature in COUNTRY_FEATURES)
         placed = _after_preposition(span) or named_by_place_noun(span)
         return span[0].is_title and not placed and NewsCase.load().is_common(word)
+
+
+def _begins_with_town(ent: Span, gazetteer: Gazetteer) -> bool:
+    """Whether a "person" begins with the name of a place other than a country ("Seattle Seahawks")."""
+    known = gazetteer.lookup(ent[0].text)
+    return bool(known) and known[0].feature not in COUNTRY_FEATURES
 
 
 def _names_disease(token: Token) -> bool:
