@@ -1016,6 +1016,27 @@ def test_what_a_participle_was_done_to_can_rule_out_its_sense(make_doc, lexicon,
     assert [(doc[m.trigger].text, m.entry.code) for m in sentence_matches(doc[:], lexicon)] == expected
 
 
+@pytest.mark.parametrize("dep,tag,expected", [("acl", "VBN", []), ("ROOT", "VBD", [("Peru", "051", "rebels")])])
+def test_a_participle_of_backing_that_describes_a_party_is_no_event(make_doc, lexicon, dep, tag, expected) -> None:
+    # "the rebels , backed by Peru , fought ." / "Peru backed the rebels ." (the act itself)
+    if dep == "acl":
+        doc = make_doc(["the", "rebels", ",", "backed", "by", "Peru", ",", "fought", "."], heads=[1, 7, 1, 1, 3, 4, 1, 7, 7],
+                       deps=["det", "nsubj", "punct", "acl", "agent", "pobj", "punct", "ROOT", "punct"],
+                       pos=["DET", "NOUN", "PUNCT", "VERB", "ADP", "PROPN", "PUNCT", "VERB", "PUNCT"],
+                       tags=["DT", "NNS", ",", "VBN", "IN", "NNP", ",", "VBD", "."],
+                       lemmas=["the", "rebel", ",", "back", "by", "Peru", ",", "fight", "."])
+        spans = {"Peru": (5,), "rebels": (1,)}
+    else:
+        doc = make_doc(["Peru", "backed", "the", "rebels", "."], heads=[1, 1, 3, 1, 1],
+                       deps=["nsubj", dep, "det", "dobj", "punct"], pos=["PROPN", "VERB", "DET", "NOUN", "PUNCT"],
+                       tags=["NNP", tag, "DT", "NNS", "."], lemmas=["Peru", "back", "the", "rebel", "."])
+        spans = {"Peru": (0,), "rebels": (3,)}
+    events = events_for(doc, lexicon, actors_on(doc, spans), quotes=[], timexes=[], places=[], published=None,
+                        article_id="a")
+    assert [(e.source.name, e.cameo.code, e.target.name if e.target else None) for e in events
+            if e.trigger.text == "backed"] == expected
+
+
 # An act with an object that names nobody, by a body of a country, in a passage naming no other
 # country: the body acts on its own country.
 INTERNAL_WORDS = ["The", "Chilean", "court", "rejected", "the", "appeal", "."]

@@ -25,7 +25,7 @@ from . import learned
 from .arguments import Argument, ArgumentIndex
 from .arguments import sources as find_sources
 from .build import act_of, build_event, clause_offsets, clause_weight
-from .frames import Match, is_stative, said_by_an_event, sentence_matches
+from .frames import Match, describes_support, is_stative, said_by_an_event, sentence_matches
 from .implied import implied_sources, main_country, undergone_sources
 from .inputs import Inputs, Scene
 from .modality import modality_of
@@ -101,8 +101,8 @@ def code_match(inputs: Inputs, match: Match) -> list[Event]:
     """The events one trigger match gives: one per (source, target) pair it has evidence for."""
     trigger = inputs.doc[match.trigger]
     entry = match.entry
-    if root_has(entry.code, "speech") and said_by_an_event(trigger, inputs.lexicon):
-        return []
+    if (root_has(entry.code, "speech") and said_by_an_event(trigger, inputs.lexicon)) or describes_support(trigger):
+        return []  # "an air raid threatened the convoy"; "the rebels, backed by Chile, fought"
     if not entry.curated and clause_weight(trigger, inputs.lexicon.light_verbs) < 1:
         return []  # an imported frame codes the news of a main clause (or the speech it reports), not a relative,
         # purpose or background clause ("refugees fleeing the war", "troops to oversee the vote")
