@@ -53,6 +53,9 @@ PLACES = [
     ("The Osun State Police Command said it had recovered the stolen rifles.", "Osun State"),
     # a facility's name the model took for an organisation's
     ("The injured were taken to Bremner Memorial Hospital on Sunday.", "Bremner Memorial Hospital"),
+    # a person's home town
+    ("Tom Reddy, 52, of Kinnelon was charged with theft.", "Kinnelon"),
+    ("Mark and Ellen Fairley of Bellmore appeared on the show.", "Bellmore"),
     # a disease's name leaves a country's name and a town after "to" places
     ("The United States flu season began early this year, officials said.", "United States"),
     ("A case of Marburg fever was confirmed after the student flew home to Marburg.", "Marburg"),

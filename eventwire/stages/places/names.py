@@ -237,9 +237,22 @@ def _unknown_place(span: Span, gazetteer: Gazetteer) -> bool:
 
 
 def _after_preposition(span: Span) -> bool:
-    """A name right after a directional preposition ("in X", "to X"; not "according to X")."""
+    """A name right after a directional preposition ("in X", "to X"; not "according to X"), or a person's
+    home town ("Jane Doe of X", "Jane Doe, 45, of X")."""
     before = span.doc[span.start - 2:span.start].text.lower() if span.start > 1 else ""
-    return span.start > 0 and span.doc[span.start - 1].lower_ in DIRECTIONAL_PREPS and before != "according to"
+    return (span.start > 0 and span.doc[span.start - 1].lower_ in DIRECTIONAL_PREPS and before != "according to"
+            ) or _home_town(span)
+
+
+def _home_town(span: Span) -> bool:
+    """A name after "of" and a person's name, or a person's name and age ("Jane Doe, 45, of X")."""
+    doc, start = span.doc, span.start
+    if start < 2 or doc[start - 1].lower_ != "of":
+        return False
+    person = doc[start - 2]
+    if person.text == "," and start > 4 and doc[start - 3].like_num and doc[start - 4].text == ",":
+        person = doc[start - 5]  # "Jane Doe, 45, of X"
+    return person.ent_type_ == "PERSON"
 
 
 def _small_place(span: Span, label: str) -> bool:
