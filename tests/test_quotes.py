@@ -191,6 +191,9 @@ CASES = [
     ("Tom Berg blasted the council and defended Ruiz in a long interview.", "indirect", "Ruiz", "Tom Berg",
      "defended"),
     ("The governor talked about Ruiz at length.", "indirect", "Ruiz", "The governor", "talked"),
+    # a finding after "in" reports the rest of its clause
+    ("In a county poll last month, Ruiz had a ten-point lead over Berg.", "indirect", "Ruiz had a ten-point lead",
+     "a county poll", "In a county poll last month"),
     # the object of a verb of outcome does what follows it
     ("The storm left many farmers wondering whether the dam would hold.", "indirect", "whether the dam would hold",
      "many farmers", "wondering"),

@@ -6,7 +6,9 @@
   the possessor ("her"), the object of "from" or "by" ("the statement from the union"), a person
   after "of", or the subject of the verb the noun is the object of ("Ruiz made the claim that …");
 * a viewpoint noun (the list ``view_nouns``) after "in" or "to" with a possessor or an "of" phrase
-  gives that holder as the speaker and the rest of its clause as the content, like "according to".
+  gives that holder as the speaker and the rest of its clause as the content, like "according to";
+* a finding noun (the list ``finding_nouns``) after "in" reports the rest of its clause itself ("In a poll
+  last month, Ruiz led by ten points": the poll speaks).
 """
 
 from __future__ import annotations
@@ -28,12 +30,15 @@ def noun_cues(doc: Doc) -> Iterator[Cue]:
     """Every noun cue and viewpoint phrase of ``doc`` that has a content, in text order."""
     nouns = words("cue_nouns")
     views = words("view_nouns")
+    findings = words("finding_nouns")
     for token in doc:
         if token.pos_ != "NOUN":
             continue
         cue = None
         if token.lemma_ in views and token.dep_ == "pobj" and token.head.lower_ in VIEW_PREPOSITIONS:
             cue = _view_cue(token)
+        elif token.lemma_ in findings and token.dep_ == "pobj" and token.head.lower_ == "in":
+            cue = _finding_cue(token)
         elif token.lemma_ in nouns:
             cue = _noun_cue(token)
         if cue is not None:
@@ -99,3 +104,16 @@ def _view_cue(noun: Token) -> Cue | None:
     end = noun.doc[last].idx + len(noun.doc[last])
     return Cue(preposition.idx, end, noun.i, mention(holder), content, lead)
 
+
+
+def _finding_cue(noun: Token) -> Cue | None:
+    """ "In a poll last month, Ruiz led by ten points": the poll reports the rest of the clause."""
+    preposition = noun.head
+    clause = preposition.head
+    if clause.i == preposition.i or clause.pos_ not in {"VERB", "AUX"}:
+        return None
+    content = token_range(noun.doc, *clause_side(clause, preposition))
+    if content is None:
+        return None
+    end = noun.doc[preposition.right_edge.i].idx + len(noun.doc[preposition.right_edge.i])
+    return Cue(preposition.idx, end, noun.i, mention(noun), content, lead_piece(clause, preposition))
