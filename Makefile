@@ -48,11 +48,12 @@ bench: $(STAMP)
 # cross-validation report (train/report.md), then the coder's thresholds chosen on the cross-validation folds'
 # models (build/fold-models/), keeping every rule event (--keep-rules: filtering them by the model's confidence
 # costs coverage on single sentences, see train/report.md); deterministic: the same labels, texts and code give
-# the same bytes.
+# the same bytes. Last, the event check (eventwire/data/model/check.json) from the rules' events on the same articles.
 train: $(STAMP)
 	$(BIN)/python train/fit_events.py --report train/report.md --fold-models build/fold-models
 	$(BIN)/python train/thresholds.py --fold-models build/fold-models --model eventwire/data/model --report train/report.md \
 		--keep-rules
+	$(BIN)/python train/fit_check.py --report train/check-report.md
 
 lock: $(STAMP)
 	echo "# Pinned environment for eventwire (runtime, evaluation peers, tests and lint). Regenerate with \`make lock\`." > requirements.lock.new

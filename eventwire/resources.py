@@ -14,6 +14,7 @@ from functools import cached_property
 from . import casing
 from .clean import outlets
 from .errors import DictionaryError
+from .learn.check import EventCheck
 from .learn.model import EventModel
 from .lexicons import check_words
 from .lexicons.actors import ActorDictionary
@@ -31,13 +32,15 @@ from .stages.time.words import load as time_words
 @dataclass(frozen=True)
 class Resources:
     """The loaded data of one process: actor dictionary, gazetteer, trigger lexicon, and the learned event
-    model with the coder's thresholds (None: the rules alone, their events with the rules' confidence, those
-    under ``min_confidence`` left out when it is set)."""
+    model with the coder's thresholds (None: the rules alone), and the event check that rates the rules' events
+    (None: each event with the rules' own confidence); events under ``min_confidence`` are left out when it is
+    set (else under the check's or the model's own threshold)."""
 
     dictionary: ActorDictionary
     gazetteer: Gazetteer
     lexicon: Lexicon
     event_model: EventModel | None = None
+    event_check: EventCheck | None = None
     min_confidence: float | None = None
     locate: Locate = field(init=False, repr=False, compare=False)
 
@@ -64,6 +67,7 @@ class Resources:
             gazetteer=Gazetteer.load(),
             lexicon=trigger_lexicon(settings.verb_dictionary),
             event_model=event_model(settings) if settings.event_model else None,
+            event_check=EventCheck.load() if settings.event_check and not settings.event_model else None,
             min_confidence=settings.min_confidence,
         )
 

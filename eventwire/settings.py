@@ -44,9 +44,13 @@ class Settings:
     event_model: bool = field(default=False, metadata=_help(
         "Rate events with the learned event model (eventwire/data/model): a calibrated confidence, its threshold "
         "and its own events; off: the rules alone, each event with the rules' own confidence."))
+    event_check: bool = field(default=True, metadata=_help(
+        "Rate the rules' events with the learned event check (eventwire/data/model/check.json): their confidence "
+        "becomes its probability that the event is right, and those under its threshold are left out; off: each "
+        "event keeps the rules' own confidence. Not used with event_model."))
     min_confidence: float | None = field(default=None, metadata=_help(
-        "Events whose confidence (0-1) is under this are left out when coding; unset: the event model's own "
-        "threshold, chosen by cross-validation on the training articles."))
+        "Events whose confidence (0-1) is under this are left out when coding; unset: the threshold of the event "
+        "check (or of the event model), chosen by cross-validation on the training articles."))
 
     def replace(self, **changes: Any) -> Settings:
         """A copy with some settings changed; ``None`` values are ignored."""

@@ -23,9 +23,11 @@ The rules' confidence is ``entry strength × source certainty × target certaint
 weights of :mod:`.build`): an argument found in its own slot on a word an actor mention covers has
 certainty 1; reached through the grammar (a ``to``-clause, a relative clause, a light verb) 0.85; named
 by a modifier of the phrase (``Iranian targets``) 0.9; a visited place standing for its country 0.85;
-a missing target 0.9. With the learned event model (``Resources.event_model``), :mod:`.learned` joins it with
-the model's opinion of the trigger word into a calibrated probability, leaves out the events under the model's
-threshold and adds the events the model proposes at words no frame matched.
+a missing target 0.9. By default the event check (:mod:`eventwire.learn.check`) turns that into its
+probability that the whole event is right and leaves out the events under its threshold. With the learned
+event model (``Resources.event_model``), :mod:`.learned` joins it with the model's opinion of the trigger word
+into a calibrated probability, leaves out the events under the model's threshold and adds the events the model
+proposes at words no frame matched.
 """
 
 from .coder import find_events

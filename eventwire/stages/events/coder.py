@@ -55,6 +55,8 @@ def find_events(context: ArticleContext, earlier: Earlier, resources: Resources)
     if model is not None:
         return with_model(inputs, model, events, matched)
     floor = resources.min_confidence
+    if resources.event_check is not None:
+        return resources.event_check.rated(events, floor)
     return events if floor is None else [e for e in events if e.confidence >= floor]
 
 
