@@ -69,7 +69,7 @@ def test_rated_sets_the_probability_as_confidence_and_leaves_out_the_unlikely() 
 
 def test_rated_keeps_the_most_likely_event_of_an_article_under_the_threshold() -> None:
     named, bare = event(target=ref("BOLGOV"), at=0), event(at=20)
-    assert [e.id for e in CHECK.rated([named, bare], floor=0.9)] == ["ev-0"]
+    assert [e.id for e in CHECK.rated([named, bare])] == ["ev-0"]
     assert [e.id for e in CHECK.rated([bare])] == ["ev-20"]
     assert [e.id for e in CHECK.rated([bare, replace(bare, id="ev-21")])] == ["ev-20", "ev-21"]  # a tie at the top
     assert CHECK.rated([]) == []
@@ -79,6 +79,7 @@ def test_a_floor_replaces_the_threshold() -> None:
     events = [event(target=ref("BOLGOV"), at=0), event(target=ref("CHLGOV", "context"), at=20)]
     assert len(CHECK.rated(events)) == 2  # context weighs nothing: 0.5
     assert [e.id for e in CHECK.rated(events, floor=0.6)] == ["ev-0"]
+    assert CHECK.rated(events, floor=0.9) == []  # the user's floor keeps no event under it
 
 
 def test_a_malformed_file_says_how_to_rebuild_it(tmp_path: Path) -> None:

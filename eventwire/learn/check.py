@@ -67,12 +67,13 @@ class EventCheck:
         return 1.0 / (1.0 + math.exp(-z)) if z > -700 else 0.0
 
     def rated(self, events: Iterable[Event], floor: float | None = None) -> list[Event]:
-        """The events with the check's probability as their confidence, those under ``floor`` (the check's own
-        threshold when None) left out but for the most likely one."""
-        limit = self.threshold if floor is None else floor
+        """The events with the check's probability as their confidence: those under the check's threshold left
+        out but for the most likely, or with a ``floor`` (the user's), every one under it."""
         rated = [replace(e, confidence=round(self.probability(e), CONFIDENCE_DIGITS)) for e in events]
+        if floor is not None:
+            return [e for e in rated if e.confidence >= floor]
         top = max((e.confidence for e in rated), default=0.0)
-        return [e for e in rated if e.confidence >= min(limit, top)]
+        return [e for e in rated if e.confidence >= min(self.threshold, top)]
 
     @classmethod
     def load(cls, path: Path | None = None) -> EventCheck:
