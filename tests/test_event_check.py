@@ -12,7 +12,8 @@ from typing import get_args
 import pytest
 
 from eventwire.errors import ModelError
-from eventwire.learn.check import EventCheck, features, logit
+from eventwire.learn.check import EventCheck, features
+from eventwire.learn.model import logit
 from eventwire.models import ActorRef, Basis, Cameo, Event, Modality, Offsets, Plover, Span
 from eventwire.resources import Resources
 from eventwire.settings import Settings

@@ -19,7 +19,6 @@ cross-validated figures; only the standard library is needed to read it.
 from __future__ import annotations
 
 import json
-import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -29,15 +28,9 @@ from typing import Any
 from ..errors import ModelError
 from ..models import Event
 from ..settings import data_path
+from .model import CONFIDENCE_DIGITS, logistic, logit
 
 CHECK_FILE = "check.json"
-CONFIDENCE_DIGITS = 3
-LOGIT_EPSILON = 1e-4
-
-
-def logit(p: float) -> float:
-    p = min(max(p, LOGIT_EPSILON), 1 - LOGIT_EPSILON)
-    return math.log(p / (1 - p))
 
 
 def features(event: Event) -> dict[str, float]:
@@ -63,8 +56,7 @@ class EventCheck:
 
     def probability(self, event: Event) -> float:
         """How likely the event is right, by the check."""
-        z = self.bias + sum(self.weights.get(name, 0.0) * value for name, value in features(event).items())
-        return 1.0 / (1.0 + math.exp(-z)) if z > -700 else 0.0
+        return logistic(self.bias + sum(self.weights.get(name, 0.0) * value for name, value in features(event).items()))
 
     def rated(self, events: Iterable[Event], floor: float | None = None) -> list[Event]:
         """The events with the check's probability as their confidence: those under the check's threshold left

@@ -39,6 +39,7 @@ from .features import ArticleFeatures, is_candidate, lemma_key
 
 ROOTS = tuple(f"{n:02d}" for n in range(1, 21))
 LOGIT_EPSILON = 1e-4
+CONFIDENCE_DIGITS = 3  # an event's confidence is rounded to this many digits
 NEVER = 2.0  # a probability threshold no word reaches
 SCREENED_POS_IDS = np.array(sorted(IDS[p] for p in ("VERB", "NOUN", "ADJ")), dtype=np.uint64)
 WEIGHTS, VOCABULARY, METADATA = "events.npz", "events.vocab.json", "events.json"
@@ -91,21 +92,23 @@ class Combiner:
     def combined(self, p_event: float, p_root: float, c: float, specific: bool = False) -> float:
         """The confidence of a rule event of confidence ``c`` at a word the model gives P(event) ``p_event``
         and P(the event's root | event) ``p_root``."""
-        z = (self.model * _logit(p_event * p_root) + self.root * _logit(p_root) + self.rule * _logit(c)
+        z = (self.model * logit(p_event * p_root) + self.root * logit(p_root) + self.rule * logit(c)
              + self.frame * specific + self.bias)
-        return _logistic(z)
+        return logistic(z)
 
     def rule_alone(self, c: float) -> float:
         """The confidence of a rule event of confidence ``c`` the model did not score."""
-        return _logistic(self.rule_only_a * _logit(c) + self.rule_only_b)
+        return logistic(self.rule_only_a * logit(c) + self.rule_only_b)
 
 
-def _logit(p: float) -> float:
+def logit(p: float) -> float:
+    """log(p / (1 - p)), with ``p`` kept off 0 and 1."""
     p = min(max(p, LOGIT_EPSILON), 1 - LOGIT_EPSILON)
     return math.log(p / (1 - p))
 
 
-def _logistic(z: float) -> float:
+def logistic(z: float) -> float:
+    """1 / (1 + exp(-z)), with ``z`` kept within ±40."""
     return 1 / (1 + math.exp(-min(max(z, -40.0), 40.0)))
 
 

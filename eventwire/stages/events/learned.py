@@ -28,13 +28,12 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc
 
 from ...learn.dataset import event_word
-from ...learn.model import ROOTS, DocPredictions, EventModel
+from ...learn.model import CONFIDENCE_DIGITS, ROOTS, DocPredictions, EventModel
 from ...lexicons.triggers import Entry
 from ...models import Event, Span
 from .frames import Match
 from .inputs import Inputs
 
-CONFIDENCE_DIGITS = 3
 EventPlace = tuple[int, str | None, str, str | None]  # sentence start, source, root, target
 
 
