@@ -21,6 +21,7 @@ from ..tokens import in_stance
 from .generic import (
     FORCE_SECTORS,
     GROUP_SECTORS,
+    LEADING,
     Located,
     Setting,
     article_setting,
@@ -36,7 +37,6 @@ from .locate import Locate
 from .mentions import STATE_SECTORS, Match, Mention, country_at, make_mention
 from .placenames import place_after, place_entity
 
-LEADING = words("leading_participles")
 OWNER_DEPS = frozenset({"amod", "compound", "poss", "nmod", "npadvmod"})
 OTHER_MODIFIERS = words("other_modifiers")
 DISPLACED = frozenset({"REF"})  # refugees are of the country they fled, not of the place they are in

@@ -330,7 +330,9 @@ def _doer(token: Token, index: ActorIndex, depth: int) -> tuple[Actor, float] | 
     by Peruvian police", "the Chilean-led offensive". Who backs, arms or trains a group is not the group
     ("forces backed by Chile")."""
     for participle in token.children:
-        if participle.dep_ == "acl" and participle.tag_ == "VBN" and participle.lemma_.lower() not in SUPPORTING:
+        if describes_support(participle):
+            continue
+        if participle.dep_ == "acl" and participle.tag_ == "VBN":
             agents = [o for a in participle.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
         elif participle.dep_ == "amod" and participle.lower_ in LEADING:
             agents = [c for c in participle.children if c.dep_ in {"npadvmod", "compound", "nmod"}]
@@ -498,3 +500,9 @@ def _issuer(message: Token, index: ActorIndex) -> list[Argument]:
     doer, certainty = verb_source(message.head)
     return resolve_all([doer], index, certainty * INHERITED) if doer is not None else []
 
+
+def describes_support(participle: Token) -> bool:
+    """A participle of backing, arming or helping that describes a party ("the rebels, backed by Turkey, are
+    fighting", "militias armed by Iran attacked"): a standing tie told of the party, not an act of the story,
+    and its agent is not the party."""
+    return participle.dep_ == "acl" and participle.tag_ == "VBN" and participle.lemma_.lower() in SUPPORTING

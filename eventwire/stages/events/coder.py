@@ -22,10 +22,10 @@ from ...models import Actor, Event, Offsets
 from ...ontology.cameo import root_has
 from ..actors.generic import dateline_country
 from . import learned
-from .arguments import Argument, ArgumentIndex
+from .arguments import Argument, ArgumentIndex, describes_support
 from .arguments import sources as find_sources
 from .build import act_of, build_event, clause_offsets, clause_weight
-from .frames import Match, describes_support, is_stative, said_by_an_event, sentence_matches
+from .frames import Match, is_stative, said_by_an_event, sentence_matches
 from .implied import implied_sources, main_country, undergone_sources
 from .inputs import Inputs, Scene
 from .modality import modality_of

@@ -305,8 +305,3 @@ def is_stative(match: Match, trigger: Token) -> bool:
     not a passive ("Israel is opposed to the plan")."""
     return bool(match.entry.lemma == trigger.lower_ != trigger.lemma_.lower())
 
-
-def describes_support(trigger: Token) -> bool:
-    """A participle of backing, arming or helping that describes a party ("the rebels, backed by Turkey, are
-    fighting", "militias armed by Iran attacked"): a standing tie told of the party, not an act of the story."""
-    return trigger.dep_ == "acl" and trigger.tag_ == "VBN" and trigger.lemma_.lower() in args.SUPPORTING
