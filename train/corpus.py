@@ -20,6 +20,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from eventwire.models import Article
+from eventwire.read import article_from_text
+
 ROOT = Path(__file__).resolve().parent.parent
 LABELS = ROOT / "train" / "labels"
 SHARED = Path(os.environ.get("EVENTWIRE_SHARED", ROOT.parent / "shared")) / "data"
@@ -92,3 +95,8 @@ def labelled_articles(limit: int | None = None, ids: Sequence[str] | None = None
         articles.append(LabelledArticle(ident, str(line.get("published") or published), text,
                                         bool(line.get("complete", False)), tuple(line["events"])))
     return articles
+
+
+def as_articles(labelled: Sequence[LabelledArticle]) -> list[Article]:
+    """The labelled articles as ``eventwire extract --no-clean`` reads them."""
+    return [article_from_text(a.text, id=a.id, published=a.published, clean=False) for a in labelled]

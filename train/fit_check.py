@@ -37,7 +37,6 @@ import corpus
 from eventwire.evaluate.common import code_articles
 from eventwire.evaluate.eventgold import Predicted, gold_event, matches
 from eventwire.learn.check import CHECK_FILE, features
-from eventwire.read import article_from_text
 from eventwire.settings import Settings, data_path
 
 C = 1.0
@@ -60,7 +59,7 @@ class Coded:
 def coded_events(limit: int | None) -> tuple[list[Coded], int, int]:
     """The rules' events of the labelled articles, the number of articles and of required labelled events."""
     labelled = corpus.labelled_articles(limit)
-    articles = [article_from_text(a.text, id=a.id, published=a.published, clean=False) for a in labelled]
+    articles = corpus.as_articles(labelled)
     settings = Settings(event_check=False, event_model=False)
     rows: list[Coded] = []
     required = 0

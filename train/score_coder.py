@@ -23,11 +23,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from corpus import labelled_articles
+from corpus import as_articles, labelled_articles
 
 from eventwire.evaluate.common import code_articles
 from eventwire.evaluate.eventgold import GoldEvent, Predicted, Tally, gold_event, matches, score_article
-from eventwire.read import article_from_text
 
 
 def kind_of(predicted: Predicted, gold: list[GoldEvent]) -> str:
@@ -47,7 +46,7 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=None, help="the first N labelled articles")
     limit = parser.parse_args().limit
     labelled = labelled_articles(limit)
-    articles = [article_from_text(a.text, id=a.id, published=a.published, clean=False) for a in labelled]
+    articles = as_articles(labelled)
     total, kinds, targeted = Tally(), Counter[str](), 0
     for article, result in zip(labelled, code_articles(articles, None), strict=True):
         gold = [gold_event(e, article.id) for e in article.events]
