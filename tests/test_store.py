@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -252,15 +254,25 @@ def test_locked_database_says_another_process_writes(tmp_path: Path) -> None:
         holder.communicate("")
 
 
+def create_as_before(connection: Any, table: str, added_later: Callable[[str], bool]) -> None:
+    """``table`` as an older schema had it: the columns of TABLES but those ``added_later``."""
+    old = [(n, k) for n, k in TABLES[table] if not added_later(n)]
+    connection.execute(f"CREATE TABLE {table} (" + ", ".join(f'"{n}" {k}' for n, k in old) + ")")
+
+
+def stamp_version(connection: Any, version: int) -> None:
+    """The meta table of a database written at schema ``version``."""
+    connection.execute("CREATE TABLE meta (name VARCHAR PRIMARY KEY, value VARCHAR)")
+    connection.execute(f"INSERT INTO meta VALUES ('schema_version', '{version}')")
+
+
 def test_a_database_of_an_older_schema_gains_the_new_columns(tmp_path: Path, results: list[Result]) -> None:
     import duckdb
 
     path = tmp_path / "old.duckdb"
     with duckdb.connect(str(path)) as connection:  # the events table as schema version 1 had it
-        old = [c for c in TABLES["events"] if c[0] not in {"source_basis", "target_basis", "from_title", "origin"}]
-        connection.execute("CREATE TABLE events (" + ", ".join(f'"{n}" {k}' for n, k in old) + ")")
-        connection.execute("CREATE TABLE meta (name VARCHAR PRIMARY KEY, value VARCHAR)")
-        connection.execute("INSERT INTO meta VALUES ('schema_version', '1')")
+        create_as_before(connection, "events", lambda n: n in {"source_basis", "target_basis", "from_title", "origin"})
+        stamp_version(connection, 1)
     with Store.open(path) as store:
         store.write(results)
         rows = store.connection.execute("SELECT DISTINCT source_basis, target_basis FROM events").fetchall()
@@ -273,8 +285,7 @@ def test_an_actors_table_of_schema_version_2_gains_the_country_basis(tmp_path: P
 
     path = tmp_path / "v2.duckdb"
     with duckdb.connect(str(path)) as connection:  # the actors table as schema version 2 had it
-        old = [c for c in TABLES["actors"] if c[0] != "country_basis"]
-        connection.execute("CREATE TABLE actors (" + ", ".join(f'"{n}" {k}' for n, k in old) + ")")
+        create_as_before(connection, "actors", lambda n: n == "country_basis")
         connection.execute("INSERT INTO actors (article_key, id, name) VALUES ('k', 'a', 'stored before')")
     based = [replace(r, actors=tuple(replace(a, country_basis="named") for a in r.actors)) for r in results]
     with Store.open(path) as store:
@@ -289,9 +300,8 @@ def test_an_articles_table_of_schema_version_3_gains_the_place_and_events_the_ti
 
     path = tmp_path / "v3.duckdb"
     with duckdb.connect(str(path)) as connection:  # the tables as schema version 3 had them
-        for table, added in (("articles", "place_"), ("events", "from_title")):
-            old = [c for c in TABLES[table] if not c[0].startswith(added) and (table, c[0]) != ("events", "origin")]
-            connection.execute(f"CREATE TABLE {table} (" + ", ".join(f'"{n}" {k}' for n, k in old) + ")")
+        create_as_before(connection, "articles", lambda n: n.startswith("place_"))
+        create_as_before(connection, "events", lambda n: n in {"from_title", "origin"})
         connection.execute("INSERT INTO articles (key, id) VALUES ('k', 'stored before')")
     with Store.open(path) as store:
         store.write(results)
@@ -303,11 +313,9 @@ def test_an_events_table_of_schema_version_5_gains_the_origin(tmp_path: Path, re
 
     path = tmp_path / "v5.duckdb"
     with duckdb.connect(str(path)) as connection:  # the events table as schema version 5 had it
-        old = [c for c in TABLES["events"] if c[0] != "origin"]
-        connection.execute("CREATE TABLE events (" + ", ".join(f'"{n}" {k}' for n, k in old) + ")")
+        create_as_before(connection, "events", lambda n: n == "origin")
         connection.execute("INSERT INTO events (article_key, id, confidence) VALUES ('k', 'stored before', 0.5)")
-        connection.execute("CREATE TABLE meta (name VARCHAR PRIMARY KEY, value VARCHAR)")
-        connection.execute("INSERT INTO meta VALUES ('schema_version', '5')")
+        stamp_version(connection, 5)
     proposed = replace(results[0], events=(replace(results[0].events[0], origin="model"), *results[0].events[1:]))
     with Store.open(path) as store:
         store.write([proposed, *results[1:]])
