@@ -407,3 +407,37 @@ def test_a_groups_backer_is_not_the_group(make_doc) -> None:
     doc = make_doc(words, heads=[0, 0, 1, 2], deps=["ROOT", "acl", "agent", "pobj"], pos=["NOUN", "VERB", "ADP", "PROPN"],
                    tags=["NNS", "VBN", "IN", "NNP"], lemmas=["force", "back", "by", "Peru"])
     assert args.resolve(doc[0], index_for(doc, {"Peru": (3,)})) is None
+
+
+GERUND_DEPS = ["nsubj", "ROOT", "prep", "pcomp", "dobj", "punct"]
+GERUND_POS = ["PROPN", "VERB", "ADP", "VERB", "NOUN", "PUNCT"]
+GERUND_TAGS = ["NNP", "VBD", "IN", "VBG", "NNS", "."]
+
+
+@pytest.mark.parametrize(("words", "expected"), [
+    (["Chile", "resorted", "to", "shelling", "towns", "."], "Chile"),
+    (["Chile", "succeeded", "in", "taking", "towns", "."], "Chile"),
+    (["Chile", "refrained", "from", "shelling", "towns", "."], None),  # it did not happen
+    (["Chile", "left", "without", "paying", "debts", "."], None),
+])
+def test_a_gerund_after_a_preposition_is_done_by_the_subject_of_the_word_it_hangs_on(make_doc, words, expected) -> None:
+    doc = make_doc(words, heads=[1, 1, 1, 2, 3, 1], deps=GERUND_DEPS, pos=GERUND_POS, tags=GERUND_TAGS)
+    subject, certainty = args.grammatical_subject(doc[3])
+    assert (subject.text if subject is not None else None) == expected
+    assert subject is None or certainty == args.INHERITED
+
+
+def test_a_gerund_after_an_adjective_is_done_by_the_subject_of_the_copula(make_doc) -> None:
+    words = ["Chile", "is", "guilty", "of", "violating", "truces", "."]
+    doc = make_doc(words, heads=[1, 1, 1, 2, 3, 4, 1], deps=["nsubj", "ROOT", "acomp", "prep", "pcomp", "dobj", "punct"],
+                   pos=["PROPN", "AUX", "ADJ", "ADP", "VERB", "NOUN", "PUNCT"],
+                   tags=["NNP", "VBZ", "JJ", "IN", "VBG", "NNS", "."])
+    assert args.grammatical_subject(doc[4])[0].text == "Chile"
+
+
+def test_a_gerund_after_an_object_is_not_the_subjects(make_doc) -> None:
+    words = ["Peru", "blamed", "Chile", "for", "shelling", "towns", "."]
+    doc = make_doc(words, heads=[1, 1, 1, 1, 3, 4, 1], deps=["nsubj", "ROOT", "dobj", "prep", "pcomp", "dobj", "punct"],
+                   pos=["PROPN", "VERB", "PROPN", "ADP", "VERB", "NOUN", "PUNCT"],
+                   tags=["NNP", "VBD", "NNP", "IN", "VBG", "NNS", "."])
+    assert args.grammatical_subject(doc[4])[0] is None

@@ -27,7 +27,8 @@ a missing target 0.9. By default the event check (:mod:`eventwire.learn.check`) 
 probability that the whole event is right and leaves out the events under its threshold. With the learned
 event model (``Resources.event_model``), :mod:`.learned` joins it with the model's opinion of the trigger word
 into a calibrated probability, leaves out the events under the model's threshold and adds the events the model
-proposes at words no frame matched.
+proposes at words no frame matched. Last, an event whose trigger hangs below another event's trigger in the
+parse is ranked under it (``coder.main_first``): the main clause's act is its sentence's most confident event.
 """
 
 from .coder import find_events

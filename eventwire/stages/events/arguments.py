@@ -47,6 +47,7 @@ QUANTITY = words("quantity_words")
 CONDITIONS = words("condition_marks")
 SUPPORTING = words("supporting_verbs")
 LEADING = words("leading_words")
+UNREALISED = words("unrealised_preps")
 ACT_NOUNS = words("act_nouns")  # acts a passive happened in, whose modifier names the doer ("police firing")
 ACT_PREPS = frozenset({"in", "during", "by", "from", "amid"})
 DATELINE_MARKS = frozenset({"—", "–", "-", "--", ":"})
@@ -131,10 +132,27 @@ def grammatical_subject(verb: Token, depth: int = 0) -> tuple[Token | None, floa
     if dep in {"xcomp", "conj", "advcl", "acomp"}:
         found, certainty = grammatical_subject(head, depth + 1)
         return found, min(certainty, INHERITED)
+    if dep == "pcomp" and _controlled_gerund(verb):  # "resorted to throwing stones", "are guilty of violating"
+        found, certainty = grammatical_subject(head.head, depth + 1)
+        return found, min(certainty, INHERITED)
     if dep == "acl":
         owner = next((c for c in head.children if c.dep_ == "poss"), None)
         return (owner, INHERITED) if is_infinitive(verb) else (head, INHERITED)
     return None, 0.0
+
+
+def _controlled_gerund(verb: Token) -> bool:
+    """A gerund after a preposition on a verb or adjective with no object, done by that word's subject:
+    "resorted to throwing stones", "succeeded in capturing", "are guilty of violating". Not one a
+    preposition says did not happen ("refrained from attacking", "left without paying"), nor one after an
+    object, whose doer the object may be ("blamed Peru for attacking")."""
+    prep = verb.head
+    if verb.tag_ != "VBG" or prep.dep_ != "prep" or prep.lower_ in UNREALISED:
+        return False
+    governor = prep.head
+    if governor.pos_ not in {"VERB", "AUX", "ADJ"}:
+        return False
+    return not any(c.dep_ in {"dobj", "dative"} for c in governor.children)
 
 
 def is_dateline_word(token: Token) -> bool:

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from ...context import ArticleContext, Earlier
+from ...learn.model import CONFIDENCE_DIGITS
 from ...lexicons.triggers import Entry
 from ...lexicons.words import words
 from ...models import Actor, Event, Offsets
@@ -51,6 +52,12 @@ def find_events(context: ArticleContext, earlier: Earlier, resources: Resources)
     for sentence in inputs.doc.sents:
         _keep_best(inputs, sentence, best, matched)
     events = sorted(without_repeats(list(best.values())), key=lambda e: e.trigger.start)
+    return main_first(inputs.doc, rated(inputs, resources, events, matched))
+
+
+def rated(inputs: Inputs, resources: Resources, events: list[Event], matched: Mapping[int, Entry]) -> list[Event]:
+    """The events with the confidence of the learned event model, or of the event check, or of the rules,
+    those under its threshold (or the user's floor) left out."""
     model = resources.event_model
     if model is not None:
         return with_model(inputs, model, events, matched)
@@ -58,6 +65,37 @@ def find_events(context: ArticleContext, earlier: Earlier, resources: Resources)
     if resources.event_check is not None:
         return resources.event_check.rated(events, floor)
     return events if floor is None else [e for e in events if e.confidence >= floor]
+
+
+def main_first(doc: Doc, events: Sequence[Event]) -> list[Event]:
+    """The events, each one whose trigger hangs below another event's trigger in the parse of its sentence
+    (an act the other reports, plans, agrees to or is the scene of) ranked under that one: its confidence
+    at most the other's less one step. The act of the main clause, the sentence's news, comes first.
+    Applied to the events kept, it leaves out none."""
+    heads = {e.id: trigger_head(doc, e) for e in events}
+    step = 10.0 ** -CONFIDENCE_DIGITS
+    ceiling: dict[int, float] = {}  # trigger word -> the confidence of the events below it may not exceed
+    ranked: dict[str, Event] = {}
+    for event in sorted(events, key=lambda e: depth(heads[e.id])):
+        head = heads[event.id]
+        over = [ceiling[a.i] for a in head.ancestors if a.i in ceiling] if head is not None else []
+        if over and event.confidence > min(over) - step:
+            event = replace(event, confidence=round(max(min(over) - step, 0.0), CONFIDENCE_DIGITS))
+        if head is not None:
+            ceiling[head.i] = max(ceiling.get(head.i, 0.0), event.confidence)
+        ranked[event.id] = event
+    return [ranked[e.id] for e in events]
+
+
+def trigger_head(doc: Doc, event: Event) -> Token | None:
+    """The word of the parse that heads the event's trigger."""
+    span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def depth(token: Token | None) -> int:
+    """How many words a word hangs below its sentence's root."""
+    return sum(1 for _ in token.ancestors) if token is not None else 0
 
 
 def with_model(inputs: Inputs, model: EventModel, events: Sequence[Event], matched: Mapping[int, Entry]

@@ -1,0 +1,50 @@
+"""The events of a sentence ranked main clause first (eventwire.stages.events.coder.main_first), over
+hand-built parses and events."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from eventwire.models import ActorRef, Cameo, Event, Offsets, Plover, Span
+from eventwire.stages.events.coder import main_first
+
+WORDS = ["Chile", "said", "it", "will", "support", "a", "plan", "that", "bombs", "Peru", "."]
+HEADS = [1, 1, 4, 4, 1, 6, 4, 8, 6, 8, 1]
+DEPS = ["nsubj", "ROOT", "nsubj", "aux", "ccomp", "det", "dobj", "nsubj", "relcl", "dobj", "punct"]
+
+
+def parse(make_doc) -> Doc:
+    return make_doc(WORDS, heads=HEADS, deps=DEPS)
+
+
+def event(doc: Doc, word: int, confidence: float) -> Event:
+    token = doc[word]
+    source = ActorRef(actor="a-chl", name="Chile", code="CHL", country="CHL")
+    return Event(id=f"ev-{word}", source=source, target=None, cameo=Cameo("040", "04", "label", 0.0, 1),
+                 plover=Plover("CONSULT", None), modality="asserted", date=None, location=None,
+                 trigger=Span(token.idx, token.idx + len(token.text), token.text), sentence=Offsets(0, len(doc.text)),
+                 quote=None, confidence=confidence)
+
+
+def test_an_act_in_a_clause_below_another_ranks_under_it(make_doc) -> None:
+    doc = parse(make_doc)
+    ranked = main_first(doc, [event(doc, 4, 0.4), event(doc, 8, 0.6)])
+    assert [e.confidence for e in ranked] == [0.4, 0.399]
+
+
+def test_acts_in_clauses_of_their_own_keep_their_confidence(make_doc) -> None:
+    doc = parse(make_doc)
+    events = [event(doc, 4, 0.4), event(doc, 0, 0.7)]  # the main clause's subject hangs on "said", not "support"
+    assert [e.confidence for e in main_first(doc, events)] == [0.4, 0.7]
+
+
+def test_a_capped_act_caps_those_below_it_in_turn(make_doc) -> None:
+    doc = parse(make_doc)
+    ranked = main_first(doc, [event(doc, 1, 0.2), event(doc, 4, 0.5), event(doc, 8, 0.9)])
+    assert [e.confidence for e in ranked] == [0.2, 0.199, 0.198]
+
+
+def test_an_act_already_under_keeps_its_confidence_and_none_is_left_out(make_doc) -> None:
+    doc = parse(make_doc)
+    events = [event(doc, 4, 0.8), event(doc, 8, 0.3)]
+    assert main_first(doc, events) == events
