@@ -48,3 +48,12 @@ def test_an_act_already_under_keeps_its_confidence_and_none_is_left_out(make_doc
     doc = parse(make_doc)
     events = [event(doc, 4, 0.8), event(doc, 8, 0.3)]
     assert main_first(doc, events) == events
+
+
+def test_an_act_in_a_clause_below_the_clause_of_an_event_noun_ranks_under_it(make_doc) -> None:
+    words = ["Chile", "announced", "a", "ban", "after", "Peru", "bombed", "towns", "."]
+    doc = make_doc(words, heads=[1, 1, 3, 1, 6, 6, 1, 6, 1],
+                   deps=["nsubj", "ROOT", "det", "dobj", "mark", "nsubj", "advcl", "dobj", "punct"],
+                   pos=["PROPN", "VERB", "DET", "NOUN", "SCONJ", "PROPN", "VERB", "NOUN", "PUNCT"])
+    ranked = main_first(doc, [event(doc, 3, 0.3), event(doc, 6, 0.5)])
+    assert [e.confidence for e in ranked] == [0.3, 0.299]

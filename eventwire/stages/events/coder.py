@@ -22,6 +22,7 @@ from ...lexicons.words import words
 from ...models import Actor, Event, Offsets
 from ...ontology.cameo import root_has
 from ..actors.generic import dateline_country
+from ..tokens import clause_verb
 from . import learned
 from .arguments import Argument, ArgumentIndex, describes_support
 from .arguments import sources as find_sources
@@ -68,21 +69,27 @@ def rated(inputs: Inputs, resources: Resources, events: list[Event], matched: Ma
 
 
 def main_first(doc: Doc, events: Sequence[Event]) -> list[Event]:
-    """The events, each one whose trigger hangs below another event's trigger in the parse of its sentence
-    (an act the other reports, plans, agrees to or is the scene of) ranked under that one: its confidence
-    at most the other's less one step. The act of the main clause, the sentence's news, comes first.
-    Applied to the events kept, it leaves out none."""
+    """The events, each one below another event in the parse of its sentence ranked under that one: its
+    confidence at most the other's less one step. An event is below another when its trigger hangs below the
+    other's trigger (an act the other reports, plans or agrees to) or its clause below the other's clause (an
+    act that sets the scene: "announced a suspension of flights after a jet shot down a helicopter"). The act
+    of the main clause, the sentence's news, comes first. Applied to the events kept, it leaves out none."""
     heads = {e.id: trigger_head(doc, e) for e in events}
+    clauses = {i: clause_verb(h) for i, h in heads.items() if h is not None}
     step = 10.0 ** -CONFIDENCE_DIGITS
-    ceiling: dict[int, float] = {}  # trigger word -> the confidence of the events below it may not exceed
+    ceiling: dict[int, float] = {}  # trigger word or clause verb -> the most the events below it may have
     ranked: dict[str, Event] = {}
-    for event in sorted(events, key=lambda e: depth(heads[e.id])):
+    for event in sorted(events, key=lambda e: (depth(clauses.get(e.id)), depth(heads[e.id]))):
         head = heads[event.id]
-        over = [ceiling[a.i] for a in head.ancestors if a.i in ceiling] if head is not None else []
+        if head is None:
+            ranked[event.id] = event
+            continue
+        over = [ceiling[a.i] for a in head.ancestors if a.i in ceiling]
+        over += [ceiling[-1 - a.i] for a in clauses[event.id].ancestors if -1 - a.i in ceiling]
         if over and event.confidence > min(over) - step:
             event = replace(event, confidence=round(max(min(over) - step, 0.0), CONFIDENCE_DIGITS))
-        if head is not None:
-            ceiling[head.i] = max(ceiling.get(head.i, 0.0), event.confidence)
+        for key in (head.i, -1 - clauses[event.id].i):  # a clause verb's key is negative, apart from words'
+            ceiling[key] = max(ceiling.get(key, 0.0), event.confidence)
         ranked[event.id] = event
     return [ranked[e.id] for e in events]
 
