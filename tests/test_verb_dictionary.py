@@ -119,7 +119,7 @@ def test_particle_and_preposition_with_the_target() -> None:
 
 def test_object_with_modifier_and_plural_forms() -> None:
     gas = frame("* TEAR GAS")
-    assert gas.object == {"gas"} and gas.modifier == {"tear"} and gas.target == ("object",)
+    assert gas.object == {"gas"} and gas.modifier == {"tear"} and gas.target[0] == "object"
     assert frame("* TALKS").object == {"talks", "talk"}
 
 
@@ -144,6 +144,12 @@ def test_second_preposition_with_its_object_and_connected_words() -> None:
 
 def test_target_as_dative_before_an_object() -> None:
     assert frame("* + OBSERVER STATUS").target == ("dative",)
+
+
+def test_an_object_without_a_written_target_goes_to_the_dative_or_a_to_phrase() -> None:
+    assert frame("* MEDICAL SUPPLIES").target == ("object", "dative", "to")  # provided supplies to Chile
+    assert frame("* SUPPLIES FOR").target == ("object", "for")  # a bare preposition is the target's
+    assert frame("* BACK").target == ("object",)  # no object named: the object is the target
 
 
 def test_passive_agent_is_left_to_the_parse() -> None:

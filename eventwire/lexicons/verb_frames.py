@@ -34,6 +34,7 @@ PREPOSITIONS = frozenset({
     "beneath", "beside", "between", "beyond", "by", "despite", "during", "for", "from", "in", "inside", "into",
     "near", "of", "off", "on", "onto", "out", "outside", "over", "past", "since", "through", "throughout",
     "to", "toward", "towards", "under", "until", "upon", "via", "with", "within", "without"})
+RECIPIENT_SLOTS = ["dative", "to"]  # where the party a named object goes to sits when a pattern writes no target
 ADVERB_PARTICLES = frozenset({"back", "up", "away", "forward", "ahead", "aside", "apart", "together", "forth",
                               "down", "off", "out", "over", "in", "on", "around"})
 ARTICLES = frozenset({"the", "a", "an"})
@@ -189,6 +190,8 @@ def _read_after(code: str | None, words: list[str], synsets: Synsets) -> list[Fr
         target = ["object"]
         if prep is not None and not prep_objects:
             target.append(prep)
+        elif noun_phrase and prep is None:  # "* AERIAL_PHOTOGRAPHS": what is given goes to someone
+            target += RECIPIENT_SLOTS
     return [Frame(code, particle, objects, modifiers, prep, prep_objects, tuple(dict.fromkeys(target)))
             for objects, modifiers in _noun_phrase(noun_phrase, synsets)]
 
