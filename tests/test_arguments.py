@@ -338,12 +338,24 @@ def test_an_act_done_for_a_purpose_is_addressed_to_the_served_verbs_object(make_
     assert [t.text for t in args.served_object(doc[5])] == expected
 
 
-def test_coordinated_qualifiers_each_name_a_party(make_doc) -> None:
+@pytest.mark.parametrize("dep", ["amod", "nmod"])  # "U.S. and Russian negotiators": the first often an nmod
+def test_coordinated_qualifiers_each_name_a_party(make_doc, dep) -> None:
     words = ["Chilean", "and", "Peruvian", "officials", "met", "."]
-    doc = make_doc(words, heads=[3, 0, 0, 4, 4, 4], deps=["amod", "cc", "conj", "nsubj", "ROOT", "punct"],
+    doc = make_doc(words, heads=[3, 0, 0, 4, 4, 4], deps=[dep, "cc", "conj", "nsubj", "ROOT", "punct"],
                    pos=["ADJ", "CCONJ", "ADJ", "NOUN", "VERB", "PUNCT"])
     index = index_for(doc, {"Chile": (0,), "Peru": (2,)})
     assert sorted(names(args.resolve_all([doc[3]], index))) == ["Chile", "Peru"]
+
+
+def test_an_event_noun_a_visit_is_made_for_takes_the_visitors(make_doc) -> None:
+    from eventwire.lexicons.triggers import Lexicon
+
+    words = ["Chile", "came", "to", "Lima", "for", "talks", "."]
+    doc = make_doc(words, heads=[1, 1, 1, 2, 1, 4, 1], deps=["nsubj", "ROOT", "prep", "pobj", "prep", "pobj", "punct"],
+                   pos=["PROPN", "VERB", "ADP", "PROPN", "ADP", "NOUN", "PUNCT"])
+    lexicon = Lexicon.load()
+    found = args.noun_source_candidates(doc[5], lexicon.light_verbs, lexicon.frame_preps)
+    assert [t.text for t, _ in found] == ["Chile"]
 
 
 def test_a_stranded_preposition_takes_the_subject_the_parser_gave_its_object_to(make_doc) -> None:

@@ -434,7 +434,7 @@ def resolve_all(tokens: Iterable[Token], index: ActorIndex, certainty: float = 1
 
 def coordinated_qualifiers(token: Token) -> list[Token]:
     """The coordinated words qualifying a noun ("Chilean and Peruvian officials"): each names a party."""
-    return [c for q in token.children if q.dep_ in {"amod", "compound"} and q.conjuncts
+    return [c for q in token.children if q.dep_ in {"amod", "compound", "nmod"} and q.conjuncts
             for c in (q, *q.conjuncts) if c.i < token.i]
 
 
