@@ -57,3 +57,22 @@ def test_an_act_in_a_clause_below_the_clause_of_an_event_noun_ranks_under_it(mak
                    pos=["PROPN", "VERB", "DET", "NOUN", "SCONJ", "PROPN", "VERB", "NOUN", "PUNCT"])
     ranked = main_first(doc, [event(doc, 3, 0.3), event(doc, 6, 0.5)])
     assert [e.confidence for e in ranked] == [0.3, 0.299]
+
+
+def test_a_purpose_of_the_main_clause_is_what_its_doer_set_out_to_do(make_doc) -> None:
+    from eventwire.stages.events.build import main_purpose
+
+    words = ["Chile", "sent", "envoys", "to", "monitor", "and", "aid", "Peru", "."]
+    doc = make_doc(words, heads=[1, 1, 1, 4, 1, 4, 4, 6, 1],
+                   deps=["nsubj", "ROOT", "dobj", "aux", "advcl", "cc", "conj", "dobj", "punct"],
+                   pos=["PROPN", "VERB", "NOUN", "PART", "VERB", "CCONJ", "VERB", "PROPN", "PUNCT"])
+    assert main_purpose(doc[4]) and main_purpose(doc[6]) and not main_purpose(doc[1])
+
+
+def test_the_purpose_of_a_noun_is_not_the_main_clauses(make_doc) -> None:
+    from eventwire.stages.events.build import main_purpose
+
+    words = ["Chile", "sent", "envoys", "to", "monitor", "Peru", "."]
+    doc = make_doc(words, heads=[1, 1, 1, 4, 2, 4, 1], deps=["nsubj", "ROOT", "dobj", "aux", "acl", "dobj", "punct"],
+                   pos=["PROPN", "VERB", "NOUN", "PART", "VERB", "PROPN", "PUNCT"])
+    assert not main_purpose(doc[4])

@@ -23,7 +23,7 @@ from ...ontology.plover import for_cameo
 from ..actors.index import ref
 from ..places.location import event_location
 from ..time.dates import event_date
-from ..tokens import clause_verb
+from ..tokens import clause_verb, is_infinitive
 from .arguments import Argument
 from .frames import Match, light_verb_object
 from .inputs import Inputs
@@ -148,6 +148,15 @@ def clause_weight(trigger: Token, light_verbs: frozenset[str] = frozenset()) -> 
             weight *= SUBORDINATE * (SUBORDINATE if _background(token) else 1.0)
         token = token.head
     return max(weight, 0.4)
+
+
+def main_purpose(verb: Token, light_verbs: frozenset[str] = frozenset()) -> bool:
+    """Whether the verb is what the main clause's doer set out to do: a "to"-clause of purpose on the main
+    clause's verb ("dispatched inspectors to monitor the plant"), or a verb coordinated with one ("took
+    steps to enhance freedoms and promote openness"). Not the purpose of a noun ("troops to oversee the vote")."""
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    return verb.dep_ == "advcl" and is_infinitive(verb) and clause_weight(verb.head, light_verbs) == 1
 
 
 def _background(clause: Token) -> bool:

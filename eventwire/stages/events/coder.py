@@ -26,7 +26,7 @@ from ..tokens import clause_verb
 from . import learned
 from .arguments import Argument, ArgumentIndex, describes_support
 from .arguments import sources as find_sources
-from .build import act_of, build_event, clause_offsets, clause_weight
+from .build import act_of, build_event, clause_offsets, clause_weight, main_purpose
 from .frames import Match, is_stative, said_by_an_event, sentence_matches
 from .implied import implied_sources, main_country, undergone_sources
 from .inputs import Inputs, Scene
@@ -150,9 +150,11 @@ def code_match(inputs: Inputs, match: Match) -> list[Event]:
     entry = match.entry
     if (root_has(entry.code, "speech") and said_by_an_event(trigger, inputs.lexicon)) or describes_support(trigger):
         return []  # "an air raid threatened the convoy"; "the rebels, backed by Chile, fought"
-    if not entry.curated and clause_weight(trigger, inputs.lexicon.light_verbs) < 1:
-        return []  # an imported frame codes the news of a main clause (or the speech it reports), not a relative,
-        # purpose or background clause ("refugees fleeing the war", "troops to oversee the vote")
+    light = inputs.lexicon.light_verbs
+    if not entry.curated and clause_weight(trigger, light) < 1 and not main_purpose(trigger, light):
+        return []  # an imported frame codes the news of a main clause (or the speech it reports, or what its
+        # doer set out to do: "dispatched inspectors to monitor the plant"), not a relative, a noun's purpose or
+        # a background clause ("refugees fleeing the war", "troops to oversee the vote")
     sources = match_sources(inputs, match)
     if not sources:
         return []
