@@ -120,6 +120,7 @@ class Actor:
 
 
 Origin = Literal["rules", "model"]
+LocationBasis = Literal["text", "article"]
 Basis = Literal["named", "place", "home", "unattributed", "implied", "context"]
 
 
@@ -171,6 +172,9 @@ class Location:
     lat: float | None
     lon: float | None
     text: str
+    # "text": the event's own words name the place (``text`` holds them); "article": they do not, and the
+    # place is the country the article's places name most, at its centre (``text`` is empty)
+    basis: LocationBasis = "text"
 
 
 @dataclass(frozen=True)

@@ -41,6 +41,7 @@ class Spec:
     date: str | None = None  # None: dated by publication
     precision: str = "day"
     country: str | None = None
+    basis: str = "text"  # how the place was found: "text" or "article"
 
 
 def _ref(code: str | None) -> ActorRef | None:
@@ -53,7 +54,7 @@ def _event(article: Article, spec: Spec, i: int) -> Event:
         date = EventDate(spec.date, spec.precision, "text", spec.date)
     else:
         date = EventDate(article.published, "day", "publication", None) if article.published else None
-    place = Location("Port Ardo", spec.country, 1.0, 2.0, "Port Ardo") if spec.country else None
+    place = Location("Port Ardo", spec.country, 1.0, 2.0, "Port Ardo", spec.basis) if spec.country else None
     start = 40 * i
     return Event(id=stable_id("ev", article.id, i), source=_ref(spec.source), target=_ref(spec.target),
                  cameo=Cameo(spec.code, spec.code[:2], label, goldstein, quad),
@@ -132,6 +133,9 @@ def test_different_stories_stay_apart(store: Store) -> None:
           Spec("ARDGOV", "051", "BELGOV", "2021-03-01", country="BEL")], 2),
         # an unknown place joins a known one
         ([Spec("ARDGOV", "051", "BELGOV", "2021-03-01", country="ARD"), Spec("ARDGOV", "051", "BELGOV", "2021-03-01")], 1),
+        # a country only the article gives is no place to tell events apart: it joins a place the words give
+        ([Spec("ARDGOV", "051", "BELGOV", "2021-03-01", country="ARD"),
+          Spec("ARDGOV", "051", "BELGOV", "2021-03-01", country="BEL", basis="article")], 1),
         # without a target, mentions link only inside their own story
         ([Spec("CORMIL", "190", None, "2021-03-01")] * 2, 2),
     ],
@@ -142,6 +146,18 @@ def test_mentions_in_two_unrelated_articles_link_when_compatible(store: Store, s
                  for i, spec in enumerate(specs)])
     result = link(store)
     assert result["stories"] == 2 and result["canonical_events"] == expected and result["mentions"] == 2
+
+
+def test_a_canonical_event_is_placed_only_where_words_place_it(store: Store) -> None:
+    specs = [Spec("ARDGOV", "051", "BELGOV", "2021-03-01", country="BEL", basis="article"),
+             Spec("DELGOV", "112", "BELGOV", "2021-03-01", country="BEL", basis="article"),
+             Spec("DELGOV", "112", "BELGOV", "2021-03-01", country="ARD")]
+    store.write([coded(f"Unrelated article number {i} about something else entirely, {i * 'x'}.", [spec])
+                 for i, spec in enumerate(specs)])
+    link(store)
+    rows = store.connection.execute("SELECT source_code, location_name, location_country, location_lat "
+                                    "FROM canonical_events ORDER BY ALL").fetchall()
+    assert rows == [("ARDGOV", None, None, None), ("DELGOV", "Port Ardo", "ARD", 1.0)]
 
 
 def test_coarse_date_joins_the_earliest_day_of_its_month(store: Store) -> None:

@@ -59,7 +59,7 @@ def test_the_article_place_and_the_title_mark_are_in_the_contract() -> None:
     placed = replace(result, article=replace(result.article, place=Location("Oslo", "NOR", 59.9, 10.7, "OSLO")),
                      events=(replace(result.events[0], from_title=True),))
     data = to_contract(placed)
-    assert data["article"]["place"] == {"name": "Oslo", "country": "NOR", "lat": 59.9, "lon": 10.7, "text": "OSLO"}
+    assert data["article"]["place"] == {"name": "Oslo", "country": "NOR", "lat": 59.9, "lon": 10.7, "text": "OSLO", "basis": "text"}
     assert data["events"][0]["from_title"] is True and to_contract(result)["events"][0]["from_title"] is False
 
 
@@ -74,7 +74,7 @@ def test_record_fields_follow_the_contract() -> None:
     assert set(event["cameo"]) == {"code", "root", "label", "goldstein", "quad_class"}
     assert set(event["plover"]) == {"type", "mode", "context"} and event["plover"]["context"] == []
     assert set(event["date"]) == {"value", "precision", "basis", "text"}
-    assert set(event["location"]) == {"name", "country", "lat", "lon", "text"}
+    assert set(event["location"]) == {"name", "country", "lat", "lon", "text", "basis"}
     assert set(event["trigger"]) == {"text", "start", "end"} and set(event["sentence"]) == {"start", "end"}
     quote = data["quotes"][0]
     assert {"id", "kind", "text", "start", "end", "speaker", "cue"} <= set(quote)

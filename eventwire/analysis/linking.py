@@ -44,7 +44,8 @@ LAYOUT = "v2"  # how the linked tables are laid out; a store linked otherwise is
 # mention can change the keys of its part's mentions only, so linking new articles rekeys their parts only.
 _MENTION = """
 WITH base AS (
-    SELECT e.article_key, e.id, sa.story_id, e.source_code, e.target_code, e.location_country,
+    SELECT e.article_key, e.id, sa.story_id, e.source_code, e.target_code,
+           CASE WHEN e.location_basis = 'article' THEN NULL ELSE e.location_country END AS location_country,
            substr(e.cameo_code, 1, 3) AS cameo_base,
            CASE WHEN e.date_basis = 'publication' AND st.first_published IS NOT NULL
                 THEN strftime(st.first_published, '%Y-%m-%d') ELSE e.date_value END AS when_value,
@@ -133,10 +134,10 @@ SELECT event_id,
                      WHEN regexp_full_match(any_value(anchor), '\\d{{4}}-\\d{{2}}') THEN any_value(anchor) || '-01'
                      WHEN regexp_full_match(any_value(anchor), '\\d{{4}}') THEN any_value(anchor) || '-01-01'
                 END AS DATE),
-       first(location_name {_BEST} ) FILTER (location_name IS NOT NULL),
+       first(location_name {_BEST} ) FILTER (location_name IS NOT NULL AND location_basis IS DISTINCT FROM 'article'),
        any_value(place),
-       first(location_lat {_BEST}) FILTER (location_lat IS NOT NULL),
-       first(location_lon {_BEST}) FILTER (location_lon IS NOT NULL),
+       first(location_lat {_BEST}) FILTER (location_lat IS NOT NULL AND location_basis IS DISTINCT FROM 'article'),
+       first(location_lon {_BEST}) FILTER (location_lon IS NOT NULL AND location_basis IS DISTINCT FROM 'article'),
        count(*), count(DISTINCT article_key), count(DISTINCT outlet), count(DISTINCT story_id),
        min(published), first(url ORDER BY published, article_key) FILTER (url IS NOT NULL),
        max(confidence)

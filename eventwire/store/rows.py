@@ -65,6 +65,7 @@ def event_row(key: str, event: Event) -> Row:
         event.source.basis if event.source else None, event.target.basis if event.target else None,
         event.from_title,
         event.origin,
+        place.basis if place else None,
     )
 
 

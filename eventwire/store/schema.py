@@ -21,8 +21,8 @@ Columns = tuple[Column, ...]
 
 # 2: events.source_basis and events.target_basis; 3: actors.country_basis; 4: WATCH_TABLES; 5: articles.place_*
 # (the dateline's place) and events.from_title; 6: events.origin (who found the event: the rules or the event
-# model)
-SCHEMA_VERSION = "6"
+# model); 7: events.location_basis (whether the event's words name its place or the article's places give it)
+SCHEMA_VERSION = "7"
 
 TABLES: dict[str, Columns] = {
     "meta": (("name", "VARCHAR PRIMARY KEY"), ("value", "VARCHAR")),
@@ -56,6 +56,7 @@ TABLES: dict[str, Columns] = {
         ("sentence_start", "INTEGER"), ("sentence_end", "INTEGER"),
         ("quote_id", "VARCHAR"), ("confidence", "DOUBLE"),
         ("source_basis", "VARCHAR"), ("target_basis", "VARCHAR"), ("from_title", "BOOLEAN"), ("origin", "VARCHAR"),
+        ("location_basis", "VARCHAR"),
     ),
     "quotes": (
         ("article_key", "VARCHAR"), ("id", "VARCHAR"), ("kind", "VARCHAR"), ("text", "VARCHAR"),

@@ -151,12 +151,18 @@ def contract_event(row: dict[str, Any]) -> dict[str, Any]:
                    "context": list(row["plover_context"] or [])},
         "modality": row["modality"],
         "date": _group(row, "date", ("value", "precision", "basis", "text"), "value"),
-        "location": _group(row, "location", ("name", "country", "lat", "lon", "text"), "name"),
+        "location": _location(row),
         "trigger": {"text": row["trigger_text"], "start": row["trigger_start"], "end": row["trigger_end"]},
         "sentence": {"start": row["sentence_start"], "end": row["sentence_end"]},
         "quote": row["quote_id"], "confidence": row["confidence"], "from_title": bool(row.get("from_title")),
         "origin": row.get("origin") or "rules",
     }
+
+
+def _location(row: dict[str, Any]) -> dict[str, Any] | None:
+    """An event's place in the contract's shape (a row stored before its basis was kept: ``text``)."""
+    location = _group(row, "location", ("name", "country", "lat", "lon", "text"), "name")
+    return None if location is None else {**location, "basis": row.get("location_basis") or "text"}
 
 
 def _quote(row: dict[str, Any]) -> dict[str, Any]:

@@ -21,7 +21,7 @@ from ...models import Event, EventDate, Modality, Offsets, Quote, Span, Timex
 from ...ontology.cameo import lookup
 from ...ontology.plover import for_cameo
 from ..actors.index import ref
-from ..places.location import event_location
+from ..places.location import article_location, event_location
 from ..time.dates import event_date
 from ..tokens import clause_verb, is_infinitive
 from .arguments import Argument
@@ -75,7 +75,7 @@ def build_event(inputs: Inputs, act: Act, source: Argument, target: Argument | N
         plover=for_cameo(act.code),
         modality=act.modality,
         date=date_of(act, earlier.timexes, inputs.context.published),
-        location=event_location(earlier.places, act.clause, inputs.doc),
+        location=event_location(earlier.places, act.clause, inputs.doc) or article_location(earlier.places),
         trigger=act.trigger,
         sentence=act.sentence,
         quote=quote_at(earlier.quotes, act.trigger),

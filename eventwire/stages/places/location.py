@@ -4,19 +4,23 @@
 ("in Syria", "at a summit in Helsinki", "a visit to Moscow"), a resolved place before a local guess;
 else a place word in the clause ("there", "in the capital", see ``geo_anaphors.tsv``) stands for the
 nearest fitting locative place before it in the same or the previous sentence. Never the capital or
-the dateline by default.
+the dateline by default. When the event's words name no place, :func:`article_location` gives the country
+the article's places name most (``basis: "article"``): a story's events mostly happen where it is set.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
 from ...lexicons import TableError, rows, split_cell, words
+from ...lexicons.actors import read_countries
 from ...models import Location, Offsets, Place
 from ...settings import data_path
+from .candidate import CENTRES, read_table
 from .names import PLACE_LABELS
 from .resolve import LOCAL_FEATURE
 
@@ -47,6 +51,26 @@ def event_location(places: Sequence[Place], clause: Offsets, doc: Doc | None = N
     if named:
         return _location(min(named, key=lambda p: (p.feature == LOCAL_FEATURE, p.start)))
     return _referred_location(doc, [places[i] for i in sorted(locative)], clause)
+
+
+def article_location(places: Sequence[Place]) -> Location | None:
+    """Where an article's events happen when their own words do not say: the country its places name most
+    (the first named on a tie), at that country's centre, ``basis`` "article"; None without a place."""
+    counts = Counter(p.country for p in places if p.country)
+    if not counts:
+        return None
+    first = {p.country: -i for i, p in reversed(list(enumerate(places))) if p.country}
+    code = max(counts, key=lambda c: (counts[c], first[c]))
+    name, lat, lon = country_centres().get(code, (code, None, None))
+    return Location(name=name, country=code, lat=lat, lon=lon, text="", basis="article")
+
+
+@lru_cache(maxsize=1)
+def country_centres() -> Mapping[str, tuple[str, float | None, float | None]]:
+    """Country code -> its name (``countries.tsv``) and centre point (``geo_country_centres.tsv``)."""
+    names = {c.code: c.name for c in read_countries(data_path("countries.tsv"))}
+    points = {row["iso3"]: (float(row["lat"]), float(row["lon"])) for row in read_table(CENTRES)}
+    return {code: (names.get(code, code), *points.get(code, (None, None))) for code in names.keys() | points.keys()}
 
 
 def locative_places(doc: Doc, places: Sequence[Place]) -> set[int]:
