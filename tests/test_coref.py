@@ -403,3 +403,10 @@ def test_a_groups_leader_is_not_the_countrys_office_holder(spec_doc, dictionary)
 def test_a_subject_it_carries_on_the_subject_before_it(spec_doc, dictionary, spec, expected) -> None:
     found = resolved(spec_doc, dictionary, spec)
     assert [(text, name) for text, name in found if text.lower() == "it"] == expected
+
+
+def test_a_subject_they_after_a_count_of_an_actor_is_that_actor(spec_doc, dictionary) -> None:
+    # "A group of Chilean activists said they would march ." — the group counts the activists: no thing
+    spec = ("A|DET|det|1 group|NOUN|nsubj|5 of|ADP|prep|1 Chilean|ADJ|amod|4|B-NORP activists|NOUN|pobj|2 "
+            "said|VERB|ROOT|5 they|PRON|nsubj|8 would|AUX|aux|8 march|VERB|ccomp|5 .|PUNCT|punct|5")
+    assert ("they", "Chilean activists") in resolved(spec_doc, dictionary, spec)

@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
+from ..lexicons.triggers import forms_of
 from ..lexicons.words import words
 from ..nlp import text_of
 
@@ -116,3 +117,16 @@ def clause_verb(token: Token) -> Token:
             return current
         current = current.head
     return current if current.pos_ in VERBAL else token
+
+
+QUANTITY = words("quantity_words")
+
+
+def counted(token: Token) -> Token | None:
+    """What a quantity counts: "thousands" in "thousands of students", "students" in "tens of
+    thousands of students", "leaders" in "a group of leaders" (numbers and group words pass on to their
+    ``of`` phrase); None for a word that counts nothing."""
+    if token.pos_ != "NUM" and not forms_of(token.lower_, token.lemma_) & QUANTITY:
+        return None
+    prep = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    return next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None

@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Token
 
 from ...context import ArticleContext
 from ...lexicons.words import word_values, words
-from ..tokens import antecedent
+from ..tokens import antecedent, counted
 from .mentions import Mention, make_mention
 
 PERSONAL = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
@@ -155,6 +155,9 @@ def _continues_a_thing(token: Token, candidates: list[Mention]) -> bool:
     if token.lower_ not in NEUTER | PLURAL or token.dep_ not in SUBJECTS:
         return False
     subject = _subject_before(token)
+    for _ in range(3):  # "a group of Yoruba leaders ...": the count stands for what it counts
+        inner = counted(subject) if subject is not None else None
+        subject = inner or subject
     if subject is None or subject.pos_ != "NOUN":
         return False
     return not any(m.first <= subject.i < m.last for m in candidates)

@@ -33,7 +33,7 @@ from ...lexicons.triggers import forms_of
 from ...lexicons.words import words
 from ...models import Actor, Basis
 from ..actors.index import ActorIndex
-from ..tokens import antecedent, is_infinitive
+from ..tokens import antecedent, counted, is_infinitive
 
 # Open-class word lists: eventwire/data/words/events.tsv explains each.
 OBJECT_CONTROL = words("object_control_verbs")
@@ -43,7 +43,6 @@ BASED = words("based_words")
 FLEEING = words("fleeing_verbs")
 ENGAGED = words("engaged_verbs")
 OTHERS = words("other_party_nouns")
-QUANTITY = words("quantity_words")
 CONDITIONS = words("condition_marks")
 SUPPORTING = words("supporting_verbs")
 LEADING = words("leading_words")
@@ -239,9 +238,9 @@ def _objects(verb: Token) -> list[Token]:
     direct = [antecedent(c) for c in verb.children if c.dep_ == "dobj"]
     if direct:
         return direct
-    counted = _up_to(verb)
-    if counted:  # "kidnapped up to 16 advisers", parsed as a particle and a "to" phrase
-        return counted
+    numbered = _up_to(verb)
+    if numbered:  # "kidnapped up to 16 advisers", parsed as a particle and a "to" phrase
+        return numbered
     shifted = [a for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "as"
                for o in prep.children if o.dep_ == "pobj" for a in o.children if a.dep_ == "appos"]
     if shifted:  # "condemned as an outrage Peru's blockade": the object after the "as" phrase, parsed as its apposition
@@ -323,9 +322,9 @@ def resolve(token: Token, index: ActorIndex, depth: int = 0) -> tuple[Actor, flo
     actor = index.at(token.idx, token.idx + len(token.text))
     if actor is not None:
         return actor, 1.0
-    counted = _counted(token)
-    if counted is not None:
-        return resolve(counted, index, depth)
+    inner = counted(token)
+    if inner is not None:
+        return resolve(inner, index, depth)
     if depth >= MAX_DEPTH:
         return None
     if token.lemma_.lower() in RELATIONAL:  # "ties with Russia", "its war with Chile": the other side
@@ -370,20 +369,11 @@ def names_group(token: Token, index: ActorIndex) -> bool:
     for _ in range(4):
         if index.at(token.idx, token.idx + len(token.text)) is not None:
             return False
-        counted = _counted(token)
-        if counted is None:
+        inner = counted(token)
+        if inner is None:
             break
-        token = counted
+        token = inner
     return not any(c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children)
-
-
-def _counted(token: Token) -> Token | None:
-    """What a quantity counts: "thousands" in "thousands of students", "students" in "tens of
-    thousands of students" (numbers and group words pass on to their ``of`` phrase)."""
-    if token.pos_ != "NUM" and not word_forms(token) & QUANTITY:
-        return None
-    prep = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-    return next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
 
 
 def _located(token: Token, index: ActorIndex) -> tuple[Actor, float] | None:
