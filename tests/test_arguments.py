@@ -220,10 +220,11 @@ def test_word_forms_recover_missed_lemmas(make_doc, word, lemma, expected) -> No
     assert expected in args.word_forms(doc[0])
 
 
-def test_a_group_takes_the_country_of_the_place_it_is_in(make_doc) -> None:
-    words = ["Workers", "in", "Lyon", "rioted", "."]
+@pytest.mark.parametrize("prep", ["in", "from"])  # workers in Lyon, workers from Lyon
+def test_a_group_takes_the_country_of_the_place_it_is_in(make_doc, prep) -> None:
+    words = ["Workers", prep, "Lyon", "rioted", "."]
     doc = make_doc(words, heads=[3, 0, 1, 3, 3], deps=["nsubj", "prep", "pobj", "ROOT", "punct"],
-                   pos=["NOUN", "ADP", "PROPN", "VERB", "PUNCT"], lemmas=["worker", "in", "Lyon", "riot", "."])
+                   pos=["NOUN", "ADP", "PROPN", "VERB", "PUNCT"], lemmas=["worker", prep, "Lyon", "riot", "."])
     france = Actor(id="fr", name="France", code="FRA", country="FRA", sectors=(), kind="state",
                    mentions=(Span(doc[2].idx, doc[2].idx + 4, "Lyon"),))
     assert names(args.sources(doc[3], args.ArgumentIndex([], [france]), LIGHT, PREPS)) == ["France"]

@@ -377,9 +377,9 @@ def names_group(token: Token, index: ActorIndex) -> bool:
 
 
 def _located(token: Token, index: ActorIndex) -> tuple[Actor, float] | None:
-    """The country a phrase is located in ("Opposition groups in Zimbabwe", "students throughout
-    Indonesia", "targets in Jericho", "guerrillas operating in Macedonia"): a state named there, or a
-    place of that country."""
+    """The country a phrase is located in or comes from ("Opposition groups in Zimbabwe", "students
+    throughout Indonesia", "targets in Jericho", "guerrillas operating in Macedonia", "a missionary from
+    Calgary"): a state named there, or a place of that country."""
     if token.pos_ not in {"NOUN", "PROPN"} or token.ent_type_ in {"GPE", "LOC", "FAC", "DATE", "TIME"}:
         return None
     if token.lemma_.lower() in WEAPONS:  # "a bombing in Baghdad" is not Iraq's
@@ -388,7 +388,7 @@ def _located(token: Token, index: ActorIndex) -> tuple[Actor, float] | None:
     fled = [h for c in token.children if c.dep_ == "acl" and c.lemma_.lower() in FLEEING
             for h in (c, *(o for o in c.children if o.dep_ == "dobj"))]  # "refugees escaping the fighting in Peru"
     for pobj in (*(o for head in (token, *based, *fled) for o in _prep_objects(head, LOCATIVE)),
-                 *(o for head in fled for o in _prep_objects(head, ("from",)))):
+                 *(o for head in (token, *fled) for o in _prep_objects(head, ("from",)))):
         start, end = pobj.left_edge.idx, pobj.idx + len(pobj.text)
         actor = index.at(pobj.idx, end)
         if actor is not None and actor.kind == "state":
