@@ -3,7 +3,8 @@
 Built data (the Phoenix import, the compiled CAMEO verb dictionary, the gazetteer's arrays) is cached under
 ``$XDG_CACHE_HOME/eventwire`` (or ``~/.cache/eventwire``) in files named by a digest of what they are built
 from. A file is written whole under a temporary name and renamed into place, so a reader never sees half of
-one; a file that cannot be read is rebuilt.
+one (workers starting together may each build a missing file; the last rename wins, with the same bytes); a file
+that cannot be read is rebuilt. :func:`cached` is that whole round for a built value kept as plain data.
 """
 
 from __future__ import annotations
@@ -12,10 +13,13 @@ import gc
 import marshal
 import os
 import tempfile
+import warnings
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, TypeVar
+
+T = TypeVar("T")
 
 
 def cache_folder() -> Path:
@@ -64,3 +68,41 @@ def paused_gc() -> Iterator[None]:
     finally:
         if enabled:
             gc.enable()
+
+
+class CacheWarning(UserWarning):
+    """A cache file that could not be read or written: eventwire builds the data instead (slower, same result)."""
+
+
+def cached(path: Path | None, build: Callable[[], T], plain: Callable[[T], Any], restore: Callable[[Any], T],
+           prefix: str) -> T:
+    """The value cached at ``path`` (``restore`` of its :mod:`marshal` data), else ``build()`` cached there as
+    ``plain`` gives it (``path`` None: built, not cached). A file there that cannot be read or restored is built
+    again and replaced, with a :class:`CacheWarning` that names it."""
+    with paused_gc():  # tens of thousands of records are made either way
+        return _cached(path, build, plain, restore, prefix)
+
+
+def _cached(path: Path | None, build: Callable[[], T], plain: Callable[[T], Any], restore: Callable[[Any], T],
+            prefix: str) -> T:
+    if path is not None:
+        try:
+            return restore(read_marshal(path))
+        except FileNotFoundError:
+            pass
+        except (OSError, EOFError, ValueError, TypeError, KeyError, IndexError) as exc:
+            warnings.warn(CacheWarning(f"the cache file {path} cannot be read ({type(exc).__name__}: {exc}); "
+                                       "it is built again"), stacklevel=3)
+    built = build()
+    if path is not None:
+        try:
+            data = plain(built)
+            written = write_marshal(path, data, prefix)
+        except ValueError as exc:  # marshal meets an object it cannot write
+            written, reason = False, f"{type(exc).__name__}: {exc}"
+        else:
+            reason = f"the folder {path.parent} is not writable"
+        if not written:
+            warnings.warn(CacheWarning(f"cannot write the cache file {path} ({reason}); the next start builds "
+                                       "it again"), stacklevel=3)
+    return built

@@ -34,6 +34,7 @@ import yaml
 from ..cachefiles import paused_gc
 from ..errors import DictionaryError
 from ..settings import data_path
+from . import actor_cache
 from .entries import (
     KINDS,
     WORD,
@@ -311,7 +312,9 @@ class ActorDictionary:
 
 @lru_cache(maxsize=8)
 def _load(paths: tuple[str, ...], with_phoenix: bool = True) -> ActorDictionary:
-    return build_dictionary(paths, phoenix() if with_phoenix else None)
+    """Read from the cache folder when a first build left it there (:mod:`.actor_cache`)."""
+    return actor_cache.load(ActorDictionary, paths, with_phoenix,
+                            lambda: build_dictionary(paths, phoenix() if with_phoenix else None))
 
 
 def build_dictionary(paths: Sequence[str], imported: Phoenix | None) -> ActorDictionary:

@@ -22,7 +22,9 @@ there), merged into the trigger lexicon.
 * a code eventwire's CAMEO table does not know is left out.
 
 Compiling the 11,000 patterns takes seconds, so the frames are kept in the user's cache folder like the
-Phoenix import (named by a digest of the dictionary files and the modules that read them).
+Phoenix import (named by a digest of the dictionary files and the modules that read them), and so are the
+entries they give under a lexicon (named by a digest of the frames' file, the lexicon's entries and words, the
+CAMEO codes and the modules that make entries): a worker process starts by reading them.
 """
 
 from __future__ import annotations
@@ -30,13 +32,14 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from ..cachefiles import cache_folder, paused_gc, read_marshal, write_marshal
+from ..cachefiles import cache_folder, cached, paused_gc, read_marshal, write_marshal
 from ..ontology.cameo import codes as cameo_codes
+from . import triggers
 from .cameo_verbs import FOLDER, SYNSET_FILE, VERB_FILE, read_dictionary
 from .triggers import Entry, Lexicon
 from .verb_frames import Frame, Tally, all_frames
@@ -103,8 +106,9 @@ def with_verb_dictionary(lexicon: Lexicon, mode: str = "all") -> Lexicon:
 
 @lru_cache(maxsize=4)
 def _merged(lexicon: Lexicon, mode: str) -> Lexicon:
+    added = cached(entries_path(lexicon, mode), lambda: imported_entries(lexicon, compiled().frames, mode),
+                   _entry_rows, _entries, ".cameo-entries-")
     with paused_gc():
-        added = imported_entries(lexicon, compiled().frames, mode)
         return replace(lexicon, entries=(*lexicon.entries, *added))
 
 
@@ -203,3 +207,41 @@ def _write(path: Path, result: Compiled) -> None:
     data = ([_row(lemma, frame) for lemma, frame in result.frames], dict(result.counts), dict(result.rejected),
             {k: list(v) for k, v in result.examples.items()})
     write_marshal(path, data, ".cameo-verbs-")
+
+
+def entries_path(lexicon: Lexicon, mode: str) -> Path | None:
+    """Where the entries the frames give under ``lexicon`` in ``mode`` are cached, None when that cannot be told:
+    named by a digest of all that :func:`imported_entries` reads."""
+    frames = cache_path()
+    if frames is None:
+        return None
+    try:
+        source = Path(triggers.__file__).read_bytes()  # the fields of an entry
+    except OSError:
+        return None
+    read = (mode, [_canonical(e) for e in lexicon.entries], sorted(lexicon.light_verbs),
+            sorted(words("cameo_no_default")), sorted(cameo_codes()))
+    digest = hashlib.sha256(frames.name.encode() + source + repr(read).encode())
+    return frames.with_name(f"cameo-entries-{digest.hexdigest()[:16]}.marshal")
+
+
+def _canonical(entry: Entry) -> tuple[Any, ...]:
+    """An entry's fields with its word sets sorted: the same text in every process."""
+    return tuple(sorted(v) if isinstance(v, frozenset) else v for v in _entry_row(entry))
+
+
+def _entry_row(entry: Entry) -> tuple[Any, ...]:
+    return tuple(getattr(entry, f.name) for f in fields(Entry))
+
+
+def _entry_rows(entries: tuple[Entry, ...]) -> list[tuple[Any, ...]]:
+    """Entries as plain rows (marshal keeps a word set shared by many entries once)."""
+    return [_entry_row(e) for e in entries]
+
+
+def _entries(rows: list[Any]) -> tuple[Entry, ...]:
+    """Entries from their cached rows (a row of the wrong width raises TypeError)."""
+    width = len(fields(Entry))
+    if any(len(row) != width for row in rows):
+        raise TypeError(f"a cached entry row does not have the {width} fields of an entry")
+    return tuple(Entry(*row) for row in rows)
