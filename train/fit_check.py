@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -56,8 +57,9 @@ class Coded:
     required: tuple[int, ...]
 
 
-def coded_events(limit: int | None) -> tuple[list[Coded], int, int]:
-    """The rules' events of the labelled articles, the number of articles and of required labelled events."""
+def coded_events(limit: int | None) -> tuple[list[Coded], dict[str, int], int]:
+    """The rules' events of the labelled articles, the number of articles of each set and of required
+    labelled events."""
     labelled = corpus.labelled_articles(limit)
     articles = corpus.as_articles(labelled)
     settings = Settings(event_check=False, event_model=False)
@@ -70,7 +72,7 @@ def coded_events(limit: int | None) -> tuple[list[Coded], int, int]:
             predicted = Predicted.of(event)
             hits = tuple(i for i, g in enumerate(gold) if g.required and matches(predicted, g))
             rows.append(Coded(k, features(event), any(matches(predicted, g) for g in gold), hits))
-    return rows, len(labelled), required
+    return rows, dict(Counter(corpus.part_of(a) for a in labelled)), required
 
 
 def matrix(rows: Sequence[Coded], names: Sequence[str]) -> np.ndarray:
@@ -120,7 +122,7 @@ def report(out: dict[str, Any]) -> str:
     rules, chosen = out["cross_validation"]["rules"], out["cross_validation"]["chosen"]
     lines = ["# The event check", "", "Written by `make train` (`train/fit_check.py`); do not edit by hand. Read by",
              "`eventwire.learn.check.EventCheck.load()`.", "",
-             f"Training data: {out['training']['articles']} labelled Guardian `train` articles; the rules code "
+             f"Training data: {out['training']['articles']} labelled train articles ({_sets(out)}); the rules code "
              f"{out['training']['events']} events, {out['training']['right']} of them right; "
              f"{out['training']['required']} required labelled events.", "",
              f"Fit: logistic regression, L2, C={C}. Threshold chosen by {FOLDS}-fold cross-validation grouped by "
@@ -137,13 +139,20 @@ def report(out: dict[str, Any]) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _sets(out: dict[str, Any]) -> str:
+    """The articles of each labelled set, as words (train/labels/README.md)."""
+    names = {"guardian": "Guardian on Syria", "polnear": "PolNeAR US political news"}
+    return ", ".join(f"{n} {names.get(part, part)}" for part, n in sorted(out["training"]["sets"].items()))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--limit", type=int, default=None, help="the first N labelled articles")
     parser.add_argument("--out", type=Path, default=data_path("model") / CHECK_FILE)
     parser.add_argument("--report", type=Path, default=None, help="write the figures here (Markdown)")
     args = parser.parse_args()
-    rows, articles, required = coded_events(args.limit)
+    rows, sets, required = coded_events(args.limit)
+    articles = sum(sets.values())
     names = sorted({n for r in rows for n in r.features})
     x, y = matrix(rows, names), np.array([r.right for r in rows])
     p = cross_validated(rows, x, y)
@@ -155,8 +164,9 @@ def main() -> None:
         "weights": {n: round(float(w), 6) for n, w in zip(names, model.coef_[0], strict=True)},
         "bias": round(float(model.intercept_[0]), 6),
         "threshold": chosen["threshold"],
-        "training": {"articles": articles, "events": len(rows), "right": int(y.sum()), "required": required,
-                     "labels": "train/labels (first pass)", "C": C, "folds": FOLDS, "recall_give": RECALL_GIVE},
+        "training": {"articles": articles, "sets": sets, "events": len(rows), "right": int(y.sum()),
+                     "required": required, "labels": "train/labels (first pass)", "C": C, "folds": FOLDS,
+                     "recall_give": RECALL_GIVE},
         "cross_validation": {"rules": rules, "chosen": chosen, "grid": grid},
     }
     args.out.write_text(json.dumps(out, indent=1, sort_keys=True) + "\n", encoding="utf-8")

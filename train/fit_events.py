@@ -1,4 +1,4 @@
-"""Train the event model from the labelled Guardian train articles and write it to eventwire/data/model/.
+"""Train the event model from the labelled train articles and write it to eventwire/data/model/.
 
     .venv/bin/python train/fit_events.py [--limit N] [--folds 5] [--inner 3] [--out DIR] [--report FILE]
 

@@ -143,8 +143,10 @@ def metadata(data: Any, figs: dict[str, Any], args: Any, vocab: Sequence[str], s
     return _rounded({
         "model": "eventwire event model: P(event) per candidate word, P(CAMEO root | event)",
         "training_data": {
-            "labels": "train/labels/guardian-train.a.jsonl, guardian-train.b.jsonl (first pass; guardian-435 from a)",
-            "texts": "../shared/data/ngec/Guardian_SDF_sample.csv.zip, Guardian train ids only",
+            "labels": "train/labels/guardian-train.a.jsonl, guardian-train.b.jsonl (first pass; guardian-435 from a), "
+                      "polnear-train.a.jsonl, polnear-train.b.jsonl",
+            "texts": "../shared/data/ngec/Guardian_SDF_sample.csv.zip, Guardian train ids only; "
+                     "../shared/data/polnear/train/text, PolNeAR train compartment only",
             "articles": len(data.articles), "events": data.events, "events_without_a_word": data.unplaced,
             "candidate_words": len(data.rows), "event_words": int(data.is_event.sum()),
             "sentences": len(data.sentence_gold), "sentences_with_events": sum(bool(g) for g in data.sentence_gold),
@@ -237,7 +239,7 @@ def readme(meta: dict[str, Any], figs: dict[str, Any]) -> str:
         "",
         "## Training data",
         "",
-        f"{t['articles']} hand-coded Guardian `train` articles ({t['labels']}); {t['events']} events, "
+        f"{t['articles']} hand-coded train articles ({t['labels']}); {t['events']} events, "
         f"{t['sentences']} sentences ({t['sentences_with_events']} with an event), {t['candidate_words']} candidate "
         f"words of which {t['event_words']} are an event's word ({t['events_without_a_word']} events have no "
         "candidate word in their trigger). Event words by first root: " + counts + ".",

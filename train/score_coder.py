@@ -23,7 +23,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from corpus import as_articles, labelled_articles
+from corpus import as_articles, labelled_articles, part_of
 
 from eventwire.evaluate.common import code_articles
 from eventwire.evaluate.eventgold import GoldEvent, Predicted, Tally, gold_event, matches, score_article
@@ -48,14 +48,20 @@ def main() -> None:
     labelled = labelled_articles(limit)
     articles = as_articles(labelled)
     total, kinds, targeted = Tally(), Counter[str](), 0
+    parts: dict[str, Tally] = {}
     for article, result in zip(labelled, code_articles(articles, None), strict=True):
         gold = [gold_event(e, article.id) for e in article.events]
         predicted = [Predicted.of(e) for e in result.events] if result else []
-        total += score_article(gold, predicted)
+        tally = score_article(gold, predicted)
+        total += tally
+        parts[part_of(article)] = parts.get(part_of(article), Tally()) + tally
         kinds.update(kind_of(p, gold) for p in predicted)
         targeted += sum(p.target is not None for p in predicted)
     print(f"{len(labelled)} articles: {json.dumps({k: round(v, 3) for k, v in total.metrics().items()})}")
     print(json.dumps(total.counts()))
+    for part, tally in sorted(parts.items()):
+        rates = {k: round(v, 3) for k, v in tally.metrics().items()}
+        print(f"  {part}: {json.dumps(rates)} {json.dumps(tally.counts())}")
     print("predicted events by kind:", dict(kinds.most_common()))
     parties_right = kinds["right"] + kinds["no target"] + kinds["wrong target"]
     print(f"events with a target: {targeted}/{total.predicted}; "
