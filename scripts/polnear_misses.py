@@ -159,12 +159,62 @@ def speaker_right(text: str, gold: Attribution, near: Iterable[Prediction]) -> b
     return best.speaker is not None and speaker_matches(text, best.speaker, gold.source)
 
 
+PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "us", "who", "which", "that"}
+
+
+def speaker_error(text: str, gold: Attribution, best: Quote | None, quotes: list[Quote]) -> str:
+    """Why the best-overlapping quote names the wrong speaker of a sourced gold content:
+
+    * ``other_cue``: the quote comes from another cue than the gold one: ``inner`` when our cue lies inside the gold
+      content (we report a nested attribution), ``outer`` when the gold cue lies inside our content, else
+      ``beside``; ``/cue_found`` when another of our quotes has the gold cue, ``/cue_missed`` when none has;
+    * ``none``: no speaker;
+    * ``same_name_elsewhere``: the speaker shares a word with the gold source but is another mention of it;
+    * ``gold_pronoun``: the gold source is a pronoun and ours another word;
+    * ``ours_pronoun``: ours is a pronoun, the gold source a name or a noun;
+    * ``other_sentence`` / ``same_sentence``: some other speaker, in or out of the gold source's sentence.
+    """
+    assert gold.source is not None
+    source = " ".join(text[s:e] for s, e in gold.source)
+    if best is None:
+        return "none"
+    if gold.cue and best.cue and not any(best.cue.start < e and best.cue.end > s for s, e in gold.cue):
+        if any(s <= best.cue.start < e for s, e in gold.content):
+            where = "inner"
+        elif any(best.start <= s < best.end for s, _ in gold.cue):
+            where = "outer"
+        else:
+            where = "beside"
+        found = any(q.cue and any(q.cue.start < e and q.cue.end > s for s, e in gold.cue) for q in quotes)
+        return f"other_cue:{where}/cue_{'found' if found else 'missed'}"
+    if best.speaker is None:
+        return "none"
+    ours = text[best.speaker.start:best.speaker.end]
+    if set(re.findall(r"[A-Z]\w+", ours)) & set(re.findall(r"[A-Z]\w+", source)):
+        return "same_name_elsewhere"
+    if source.lower().strip() in PRONOUNS:
+        return "gold_pronoun"
+    if ours.lower().strip() in PRONOUNS:
+        return "ours_pronoun"
+    gap = text[min(best.speaker.end, gold.source[0][1]):max(best.speaker.start, gold.source[0][0])]
+    return "same_sentence" if not re.search(r"[.?!]\s|\n", gap) else "other_sentence"
+
+
+def _best_quote(gold: Attribution, quotes: list[Quote], near: list[Prediction]) -> Quote | None:
+    by_span = {(q.start, q.end): q for q in quotes}
+    if not near:
+        return None
+    best = max(near, key=lambda p: sum(max(0, min(p.end, e) - max(p.start, s)) for s, e in gold.content))
+    return by_span.get((best.start, best.end))
+
+
 def run(compartment: str, limit: int | None, cache: Path, show: str | None, examples: int, model: str,
         every: int = 1) -> None:
     articles = load_articles(DATA, limit, compartment)[::every]
     docs = parsed(articles, model, cache)
     table: dict[str, Counter[str]] = defaultdict(Counter)
     spurious: Counter[str] = Counter()
+    errors: Counter[str] = Counter()
     shown: list[str] = []
     total = None
     for article, doc in zip(articles, docs, strict=True):
@@ -183,11 +233,17 @@ def run(compartment: str, limit: int | None, cache: Path, show: str | None, exam
                     table[name]["speaker_wrong"] += not right
                 if name == show and state != "found":
                     shown.append(_example(article.text, gold, near, state))
+            if right is False:
+                why = speaker_error(article.text, gold, _best_quote(gold, quotes, near), quotes)
+                errors[why] += 1
+                if show == "speaker:" + why:
+                    shown.append(_speaker_example(article.text, gold, _best_quote(gold, quotes, near), why))
         kinds = {(q.start, q.end): q.kind for q in quotes}
         for p in predicted:
             if not any(p.start < e and p.end > s for g in article.gold for s, e in g.content):
                 spurious[kinds.get((p.start, p.end), "?")] += 1
     _print(table, spurious)
+    print("\nspeaker errors by cause: " + ", ".join(f"{k} {v}" for k, v in errors.most_common()))
     if total is not None:
         print("\n" + "  ".join(f"{k}={v:.4f}" for k, v in total.metrics().items() if "f1" in k or "speaker" in k))
     random.Random(0).shuffle(shown)
@@ -200,6 +256,17 @@ def _example(text: str, gold: Attribution, near: list[Prediction], state: str) -
     cue = " ".join(text[s:e] for s, e in gold.cue) if gold.cue else ""
     got = " || ".join(text[p.start:p.end].replace("\n", "⏎")[:160] for p in near)
     return f"\n[{state}] cue={cue!r}\n  gold: {content[:300]}\n  got:  {got}"
+
+
+def _speaker_example(text: str, gold: Attribution, best: Quote | None, why: str) -> str:
+    assert gold.source is not None
+    start = max(0, min(gold.source[0][0], gold.content[0][0]) - 80)
+    end = max(gold.source[-1][1], gold.content[-1][1])
+    ours = f"{best.speaker.name!r}@{best.speaker.start}" if best is not None and best.speaker else "-"
+    cue = best.cue.text if best is not None and best.cue else "-"
+    source = " ".join(text[s:e] for s, e in gold.source)
+    return (f"\n[{why}] gold source {source!r}@{gold.source[0][0]} ours {ours} (our cue {cue!r})\n  "
+            + text[start:min(end, start + 500)].replace("\n", "⏎"))
 
 
 def _print(table: dict[str, Counter[str]], spurious: Counter[str]) -> None:
@@ -219,7 +286,8 @@ def main() -> None:
     parser.add_argument("--compartment", default="train", choices=["train", "dev"])
     parser.add_argument("--limit", type=int, default=None)
     parser.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()) / "eventwire-polnear")
-    parser.add_argument("--show", default=None, help="print examples of one category's losses")
+    parser.add_argument("--show", default=None,
+                        help="print examples of one category's losses (speaker:CAUSE for speaker errors)")
     parser.add_argument("--examples", type=int, default=20)
     parser.add_argument("--every", type=int, default=1, help="take every N-th article (a sample across outlets)")
     parser.add_argument("--model", default=nlp_module.DEFAULT_MODEL)

@@ -34,7 +34,7 @@ from ...ids import stable_id
 from ...lexicons import words
 from ...models import Quote, QuoteKind, Span, Speaker
 from ..actors.index import ActorIndex
-from .cues import Cue, Mention, find_cues, names_someone, speech_verbs
+from .cues import Cue, Mention, find_cues, names_someone, past_report, speech_verbs
 from .labels import ARTICLES, Label, find_labels
 from .marks import Marked, find_marked, paragraphs
 from .nouns import noun_cues
@@ -52,6 +52,7 @@ SIGNATURE = re.compile(rf"[ \t\xa0]*[―—–][ \t\xa0]*({NAME})[ \t\xa0]*(?:\n
 NAMED = r"[A-Z][\w.'’-]*(?:[ \xa0]+(?:[A-Z][\w.'’-]*|and|of|&))*"
 COLON_LABEL = re.compile(rf"(?:^|[ \xa0][-–—][ \xa0]*|[-–—])(?:(?:More )?[Ff]rom )?({NAMED}):[ \t\xa0]*$")
 LABEL_WORDS = 6
+PERSONAL = {"he", "she", "they", "i", "we", "him", "her", "them"}
 
 
 @dataclass(frozen=True)
@@ -84,10 +85,11 @@ def find_quotes(context: ArticleContext) -> list[Quote]:
     quoted = [(m.opened, m.outer_end) for m in marked] + [(b.start, b.content_end) for b in labels]
     free = [c for c in cues if not any(a <= c.start < b for a, b in quoted)]
     reported = [c for c in free if _reports_unquoted(c, direct_spans) and not _thing_inside(doc, c, free)]
-    indirect = [d for c in reported for d in _indirect(c)]
+    reported = [c for c in reported if not _folded(doc, c, reported)]
+    indirect = [_to_close(d, marked) for c in reported for d in _indirect(c)]
     quoted_drafts = [
         _direct(m, free, sentences) if k == "direct" and not i
-        else replace(_partial(m, indirect, free, sentences), kind=k)
+        else replace(_partial(m, indirect, free, sentences), kind="partial" if _within(m, indirect) else k)
         for m, k, i in zip(marked, kinds, inline, strict=True)
     ]
     quoted_drafts, turns = _apply_labels(text, quoted_drafts, labels)
@@ -289,6 +291,49 @@ def _thing_inside(doc: Doc, cue: Cue, cues: list[Cue]) -> bool:
         o is not cue and o.speaker is not None and o.content is not None and o.content[0] <= cue.start < o.content[1]
         for o in cues
     )
+
+
+def _folded(doc: Doc, cue: Cue, cues: list[Cue]) -> bool:
+    """Whether a cue is part of what another speaker reports, not an attribution of its own: it sits inside
+    another cue's content and reports a belief, an intention, a stance or a finding ("Ruiz said voters want
+    change", "Ruiz said she plans to run"), or speech of that speaker ("Ruiz said she told them …"). Speech of
+    someone else stays a report of its own ("Ruiz said Berg told her that …"), and so does a second report of the
+    same speaker that the parse hung inside the first ("Ruiz said that … and insisted that …")."""
+    verb = doc[cue.token]
+    climbs = past_report(verb).i if past_report(verb).i != verb.head.i else None  # a second report hung in the first
+    outer = [o for o in cues if o is not cue and o.content is not None and o.content[0] <= cue.start < o.content[1]
+             and o.token != climbs]
+    if not outer:
+        return False
+    entry = speech_verbs().get(verb.lemma_)
+    if entry is None or entry.kind != "speech" or cue.speaker is None:
+        return True
+    return any(_same_speaker(doc, cue.speaker, o.speaker) for o in outer)
+
+
+def _same_speaker(doc: Doc, inner: Mention, outer: Mention | None) -> bool:
+    """Whether an inner speaker is the outer one: a personal pronoun, or a mention sharing a name with it."""
+    head = doc.char_span(inner.head_start, inner.head_end, alignment_mode="expand")
+    if head is not None and head.root.lower_ in PERSONAL:
+        return True
+    if outer is None:
+        return False
+    names = set(re.findall(r"[A-Z][\w'-]+", doc.text[outer.start:outer.end]))
+    return bool(names & set(re.findall(r"[A-Z][\w'-]+", doc.text[inner.start:inner.end])))
+
+
+def _within(chunk: Marked, reports: list[Draft]) -> bool:
+    """Whether a quotation lies inside a report: a quoted part of it ("said that "…""), however long."""
+    return any(d.start <= chunk.start and chunk.end <= d.end for d in reports)
+
+
+def _to_close(draft: Draft, marked: list[Marked]) -> Draft:
+    """A report ending inside a quotation that opened within it runs on to the quotation's close ("said the
+    claims are "just more evidence of fraud."": the report takes the whole quotation)."""
+    for chunk in marked:
+        if draft.start <= chunk.opened and chunk.start < draft.end < chunk.end:
+            return replace(draft, end=chunk.end)
+    return draft
 
 
 def _indirect(cue: Cue) -> list[Draft]:

@@ -227,11 +227,11 @@ def speaker_token(verb: Token) -> Token | None:
             return _before_aside(current) or _line_opener(current)
         if _line_apart(current, current.head):
             return _line_opener(current)
-        current = _past_report(current) if current is verb else current.head
+        current = past_report(current) if current is verb else current.head
     return None
 
 
-def _past_report(verb: Token) -> Token:
+def past_report(verb: Token) -> Token:
     """Where a subjectless cue climbs to: its head, or the speech verb above it when the parse hung the
     cue inside that verb's content ("Ruiz said that she will run and insisted that …": "insisted" is Ruiz's,
     not part of what she said)."""
