@@ -10,7 +10,7 @@ from eventwire.ids import stable_id
 from eventwire.models import Actor, Quote, Result, Span
 from eventwire.stages.actors.index import ActorIndex
 from eventwire.stages.quotes import find_quotes, quote_kind
-from eventwire.stages.quotes.cues import mention, speaker_token, speech_verbs
+from eventwire.stages.quotes.cues import find_cues, mention, speaker_token, speech_verbs
 from eventwire.stages.quotes.labels import find_labels
 from eventwire.stages.quotes.marks import find_marked, paragraphs
 
@@ -621,3 +621,28 @@ def test_a_count_taken_for_a_modifier_still_speaks(make_doc) -> None:
                                                          "ccomp", "punct"],
                    lemmas=["about", "4", "in", "10", "say", "they", "stay", "."], ents=["O"] * 8)
     assert speaker_token(doc[4]) is None
+
+
+def test_a_cue_the_parse_left_without_a_subject_takes_the_subject_before_it(make_doc) -> None:
+    words = ["Ruiz", "criticized", "the", "plan", ",", "said", "it", "fails", "."]
+    doc = make_doc(words, pos=["PROPN", "VERB", "DET", "NOUN", "PUNCT", "VERB", "PRON", "VERB", "PUNCT"],
+                   heads=[1, 5, 3, 1, 5, 5, 7, 5, 5],
+                   deps=["nsubj", "dep", "det", "dobj", "punct", "ROOT", "nsubj", "ccomp", "punct"],
+                   lemmas=["Ruiz", "criticize", "the", "plan", ",", "say", "it", "fail", "."])
+    (cue,) = [c for c in find_cues(doc) if c.token == 5]
+    assert cue.speaker is not None and doc.text[cue.speaker.start:cue.speaker.end] == "Ruiz"
+    # a thing as the only subject before it is no speaker
+    doc = make_doc(["The", "plan", "failed", ",", "said", "it", "fails", "."],
+                   pos=["DET", "NOUN", "VERB", "PUNCT", "VERB", "PRON", "VERB", "PUNCT"],
+                   heads=[1, 2, 4, 4, 4, 6, 4, 4],
+                   deps=["det", "nsubj", "dep", "punct", "ROOT", "nsubj", "ccomp", "punct"],
+                   lemmas=["the", "plan", "fail", ",", "say", "it", "fail", "."])
+    assert [c.speaker for c in find_cues(doc) if c.token == 4] == [None]
+
+
+@pytest.mark.model
+def test_a_quote_paragraph_takes_the_speaker_of_the_report_before_it(nlp) -> None:
+    text = 'Mayor Ana Ruiz said the bridge would hold.\n\n"It will stand for a hundred years."'
+    quotes = quotes_in(nlp(text), EMPTY, article_id="t")
+    (direct,) = [q for q in quotes if q.kind == "direct"]
+    assert direct.speaker is not None and direct.speaker.name == "Mayor Ana Ruiz"

@@ -94,6 +94,7 @@ def find_quotes(context: ArticleContext) -> list[Quote]:
     ]
     quoted_drafts, turns = _apply_labels(text, quoted_drafts, labels)
     drafts = sorted(_fill_from_neighbours(text, quoted_drafts) + indirect + turns, key=lambda d: (d.start, -d.end))
+    drafts = _fill_from_paragraph_before(text, drafts)
     return _records(text, drafts, context.index, context.article_id)
 
 
@@ -253,6 +254,24 @@ def _fill_from_neighbours(text: str, drafts: list[Draft]) -> list[Draft]:
         if here.kind == "direct" and here.speaker is None and after.speaker is not None \
                 and _continues(after, here, para, paras):
             filled[i] = replace(here, speaker=after.speaker)
+    return filled
+
+
+def _fill_from_paragraph_before(text: str, drafts: list[Draft]) -> list[Draft]:
+    """Give a direct quote that opens its paragraph without a speaker the speaker of the last attribution in the
+    paragraph right before it ("Ruiz said the plan would hold.⏎⏎"It will."": Ruiz's words)."""
+    paras = paragraphs(text)
+    starts = [p[0] for p in paras]
+    filled = list(drafts)
+    for i, draft in enumerate(drafts):
+        if draft.kind != "direct" or draft.speaker is not None or draft.chunk is None:
+            continue
+        here = bisect.bisect_right(starts, draft.chunk.opened) - 1
+        if here < 1 or draft.chunk.opened != paras[here][0]:
+            continue
+        before = [d for d in filled[:i] if d.speaker is not None and paras[here - 1][0] <= d.start < paras[here][0]]
+        if before:
+            filled[i] = replace(draft, speaker=before[-1].speaker)
     return filled
 
 

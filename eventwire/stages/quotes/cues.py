@@ -243,6 +243,18 @@ def past_report(verb: Token) -> Token:
     return head
 
 
+def _subject_before(verb: Token) -> Token | None:
+    """The nearest subject of another clause before a cue the parse left without one, in its sentence and on
+    its line ("Lewandowski - at the estate - continued to assert …", "He criticized the record said …")."""
+    for j in range(verb.i - 1, verb.sent.start - 1, -1):
+        token = verb.doc[j]
+        if "\n" in token.text_with_ws:
+            return None
+        if token.dep_ in SUBJECTS and token.pos_ in NOUNS and token.lower_ not in RELATIVE and names_someone(token):
+            return token
+    return None
+
+
 def _counted_subject(verb: Token) -> Token | None:
     """A share or count before a subjectless cue that the parse took for a modifier ("About 4 in 10 say …",
     "Less than a third agreed …"): the phrase right before the verb, opening its clause."""
@@ -462,7 +474,7 @@ def find_cues(doc: Doc, verbs: Mapping[str, Verb] | None = None) -> list[Cue]:
         if token.lower_ == "according":
             cue = _according(token)
         elif token.pos_ == "VERB" and token.lemma_ in verbs and not _quotes_as_saying(token):
-            subject = speaker_token(token)
+            subject = speaker_token(token) or _subject_before(token)
             start, end = _cue_span(token)
             speaker = mention(subject) if subject is not None else None
             content = content_range(token, verbs[token.lemma_])
