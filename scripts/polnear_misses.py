@@ -22,7 +22,10 @@ attribution (a content can have several):
 For each category the table gives the gold contents, how many are found with at least half their
 characters covered, found with less (``short``: the prediction lies inside the content; ``long``: it
 runs past it with less than half covered; ``shifted``), and missed. Predictions that match nothing are
-counted by kind, and speaker errors by category.
+counted by kind, and speaker errors by category and by cause (``speaker_error``: another cue's quote
+matched, no speaker, another mention of the same name, a pronoun on either side, another speaker);
+``--show speaker:CAUSE`` prints examples of one cause. Run it with the repository first on the path
+(``PYTHONPATH=. python scripts/polnear_misses.py``) to measure the working tree's rules.
 """
 
 from __future__ import annotations
