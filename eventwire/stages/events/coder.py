@@ -27,7 +27,7 @@ from . import learned
 from .arguments import Argument, ArgumentIndex, describes_support
 from .arguments import sources as find_sources
 from .build import act_of, build_event, clause_offsets, clause_weight, main_purpose
-from .frames import Match, is_stative, said_by_an_event, sentence_matches
+from .frames import Match, is_stative, needs_target, said_by_an_event, sentence_matches
 from .implied import implied_sources, main_country, undergone_sources
 from .inputs import Inputs, Scene
 from .modality import modality_of
@@ -163,8 +163,11 @@ def code_match(inputs: Inputs, match: Match) -> list[Event]:
     parties = entry.reciprocal and len({s.actor.id for s in sources}) > 1  # "X and Y met": each other's target
     alone = frozenset(s.actor.id for s in sources) if len(sources) == 1 else frozenset()  # several: each other's
     targets = find_targets(inputs, match, only_slots=parties, exclude=alone)
-    if (entry.clause_modal or entry.needs_target) and not targets:  # "said relations should not depend on ...":
-        return []  # an opinion, no demand; an imported frame codes, as PETRARCH does, only a source and a target
+    if needs_target(entry) and not targets:  # "said relations should not depend on ...": an opinion, no demand;
+        # an imported frame codes, as PETRARCH does, only a source and a target named in its sentence
+        targets = sentence_target(sources, trigger, match, inputs)
+        if not targets:  # the word's next frame may still fit
+            return code_match(inputs, match.fallback) if match.fallback is not None else []
     code, modality = inputs.lexicon.code_for(entry, modality_of(trigger, inputs.lexicon.modality))
     pairs = argument_pairs(sources, targets, entry.reciprocal and not side_by_side(trigger))
     if root_has(entry.code, "domestic"):
@@ -175,6 +178,16 @@ def code_match(inputs: Inputs, match: Match) -> list[Event]:
         pairs = [(source, target or context_target(source, trigger, match, inputs)) for source, target in pairs]
     act = act_of(inputs, match, code, modality)
     return [build_event(inputs, act, source, target) for source, target in pairs]
+
+
+def sentence_target(sources: Sequence[Argument], trigger: Token, match: Match, inputs: Inputs) -> list[Argument]:
+    """The party an actor named after the act in its own sentence gives it (:func:`.targets.context_target`),
+    for an act of one source whose slots name nobody: "Turkey warned it would not stand by and watch a Russian-led
+    attack" warns Russia."""
+    if len(sources) != 1 or not match.entry.target:
+        return []
+    found = context_target(sources[0], trigger, match, inputs)
+    return [found] if found is not None and trigger.i < found.token < trigger.sent.end else []
 
 
 def article_scene(context: ArticleContext, resources: Resources) -> Scene:

@@ -9,7 +9,7 @@ only the content of another (what is demanded, urged, refused or threatened).
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
@@ -33,6 +33,13 @@ class Match:
     particle: int | None = None
     object: int | None = None
     complement: int | None = None
+    fallback: Match | None = None  # the best other fit that needs no target, for when this one finds none
+
+
+def needs_target(entry: Entry) -> bool:
+    """An entry that codes an event only where its sentence names a target: a modal clause's demand ("said
+    Peru must leave"; without a target, an opinion) or an imported frame (PETRARCH codes a source and a target)."""
+    return bool(entry.clause_modal) or entry.needs_target
 
 
 def candidates(lexicon: Lexicon, token: Token) -> list[Entry]:
@@ -63,8 +70,13 @@ def match(lexicon: Lexicon, token: Token) -> Match | None:
     found = [m for m in (_fit(e, token) for e in entries) if m is not None]
     if not found:
         return None
-    return max(found, key=lambda m: (m.entry.curated, m.entry.specificity, m.entry.strength,
-                                     m.entry.lemma == token.lower_))
+    ranked = sorted(found, key=lambda m: (m.entry.curated, m.entry.specificity, m.entry.strength,
+                                          m.entry.lemma == token.lower_), reverse=True)
+    best = ranked[0]
+    if not needs_target(best.entry):
+        return best
+    fallback = next((m for m in ranked[1:] if m.entry.curated and not needs_target(m.entry)), None)
+    return replace(best, fallback=fallback)  # "warned it would not stand by": a warning, with or without a target
 
 
 def nearby_words(token: Token, depth: int = NEAR) -> frozenset[str]:

@@ -1,0 +1,83 @@
+"""Event nouns and frames that need a target: "the Chilean offensive against Peru", "a phone call with
+Lima", "Chile warned it would not stand by", on hand-built parses."""
+
+from __future__ import annotations
+
+import pytest
+from test_events import actors_on, code
+
+from eventwire.lexicons.triggers import Lexicon
+
+
+@pytest.fixture(scope="module")
+def lexicon() -> Lexicon:
+    return Lexicon.load()
+
+
+# words, heads, deps, pos, lemmas, actors, expected events (source, code, target, modality)
+NOUNS = [
+    pytest.param(
+        ["The", "Chilean", "offensive", "against", "Peru", "began", "."], [2, 2, 5, 2, 3, 5, 5],
+        ["det", "amod", "nsubj", "prep", "pobj", "ROOT", "punct"],
+        ["DET", "ADJ", "NOUN", "ADP", "PROPN", "VERB", "PUNCT"],
+        ["the", "Chilean", "offensive", "against", "Peru", "begin", "."], {"Chile": (1,), "Peru": (4,)},
+        [("Chile", "190", "Peru", "asserted")], id="an-offensive-against-a-state",
+    ),
+    pytest.param(
+        ["Chile", "'s", "incursion", "into", "Peru", "ended", "."], [2, 0, 5, 2, 3, 5, 5],
+        ["poss", "case", "nsubj", "prep", "pobj", "ROOT", "punct"],
+        ["PROPN", "PART", "NOUN", "ADP", "PROPN", "VERB", "PUNCT"],
+        ["Chile", "'s", "incursion", "into", "Peru", "end", "."], {"Chile": (0,), "Peru": (4,)},
+        [("Chile", "190", "Peru", "asserted")], id="an-incursion-into-a-state",
+    ),
+    pytest.param(
+        ["Chile", "held", "a", "phone", "call", "with", "Peru", "."], [1, 1, 4, 4, 1, 4, 5, 1],
+        ["nsubj", "ROOT", "det", "compound", "dobj", "prep", "pobj", "punct"],
+        ["PROPN", "VERB", "DET", "NOUN", "NOUN", "ADP", "PROPN", "PUNCT"],
+        ["Chile", "hold", "a", "phone", "call", "with", "Peru", "."], {"Chile": (0,), "Peru": (6,)},
+        [("Chile", "041", "Peru", "asserted")], id="a-phone-call-is-a-consultation",
+    ),
+    pytest.param(
+        ["Chile", "answered", "the", "call", "of", "duty", "."], [1, 1, 3, 1, 3, 4, 1],
+        ["nsubj", "ROOT", "det", "dobj", "prep", "pobj", "punct"],
+        ["PROPN", "VERB", "DET", "NOUN", "ADP", "NOUN", "PUNCT"],
+        ["Chile", "answer", "the", "call", "of", "duty", "."], {"Chile": (0,)}, [], id="a-bare-call-is-no-consultation",
+    ),
+    pytest.param(
+        ["Chile", "spoke", "to", "Peru", "."], [1, 1, 1, 2, 1], ["nsubj", "ROOT", "prep", "pobj", "punct"],
+        ["PROPN", "VERB", "ADP", "PROPN", "PUNCT"], ["Chile", "speak", "to", "Peru", "."],
+        {"Chile": (0,), "Peru": (3,)}, [("Chile", "040", "Peru", "asserted")], id="speaking-to-a-party",
+    ),
+    pytest.param(
+        ["Chile", "spoke", "at", "length", "."], [1, 1, 1, 2, 1], ["nsubj", "ROOT", "prep", "pobj", "punct"],
+        ["PROPN", "VERB", "ADP", "NOUN", "PUNCT"], ["Chile", "speak", "at", "length", "."],
+        {"Chile": (0,)}, [], id="speaking-to-nobody-is-no-consultation",
+    ),
+    pytest.param(
+        ["Chilean", "troops", "besieged", "Peru", "."], [1, 2, 2, 2, 2], ["amod", "nsubj", "ROOT", "dobj", "punct"],
+        ["ADJ", "NOUN", "VERB", "PROPN", "PUNCT"], ["Chilean", "troop", "besiege", "Peru", "."],
+        {"Chile": (0,), "Peru": (3,)}, [("Chile", "191", "Peru", "asserted")], id="a-siege-restricts-movement",
+    ),
+    pytest.param(
+        ["Chile", "warned", "it", "would", "not", "watch", "a", "Peruvian", "blockade", "."],
+        [1, 1, 5, 5, 5, 1, 8, 8, 5, 1],
+        ["nsubj", "ROOT", "nsubj", "aux", "neg", "ccomp", "det", "amod", "dobj", "punct"],
+        ["PROPN", "VERB", "PRON", "AUX", "PART", "VERB", "DET", "ADJ", "NOUN", "PUNCT"],
+        ["Chile", "warn", "it", "would", "not", "watch", "a", "Peruvian", "blockade", "."],
+        {"Chile": (0, 2), "Peru": (7,)}, [("Chile", "130", "Peru", "asserted")],
+        id="a-warning-of-what-it-will-do-warns-the-party-named-after-it",
+    ),
+    pytest.param(
+        ["Chile", "warned", "it", "would", "not", "wait", "."], [1, 1, 5, 5, 5, 1, 1],
+        ["nsubj", "ROOT", "nsubj", "aux", "neg", "ccomp", "punct"],
+        ["PROPN", "VERB", "PRON", "AUX", "PART", "VERB", "PUNCT"],
+        ["Chile", "warn", "it", "would", "not", "wait", "."], {"Chile": (0, 2)}, [],
+        id="a-warning-naming-nobody-else-is-no-event",
+    ),
+]
+
+
+@pytest.mark.parametrize("words,heads,deps,pos,lemmas,actors,expected", NOUNS)
+def test_event_nouns_and_targets(make_doc, lexicon, words, heads, deps, pos, lemmas, actors, expected) -> None:
+    doc = make_doc(words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+    assert code(doc, lexicon, actors_on(doc, actors)) == expected
