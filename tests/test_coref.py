@@ -367,6 +367,16 @@ def test_an_unknown_name_in_apposition_to_a_description_takes_its_title(spec_doc
     assert coded["ambassador"] == ("Juan Quispe", "PERGOV")
 
 
+def test_an_unknown_name_apposed_to_a_title_of_no_country_takes_the_main_country(spec_doc, dictionary) -> None:
+    # "Peru voted . The home secretary , Juan Quispe , spoke ." — a title alone, like "President X"
+    spec = ("Peru|PROPN|nsubj|1|B-GPE voted|VERB|ROOT|1 .|PUNCT|punct|1 The|DET|det|5 home|NOUN|compound|5 "
+            "secretary|NOUN|nsubj|10 ,|PUNCT|punct|5 Juan|PROPN|compound|8|B-PERSON Quispe|PROPN|appos|5|I-PERSON "
+            ",|PUNCT|punct|5 spoke|VERB|ROOT|10 .|PUNCT|punct|10")
+    coded = {m.text: (m.entry.name, m.entry.code) for m in resolved_mentions(spec_doc, dictionary, spec)}
+    assert coded["Juan Quispe"] == ("Juan Quispe", "PERGOV")
+    assert coded["The home secretary"] == ("Juan Quispe", "PERGOV")
+
+
 @pytest.mark.parametrize("spec,expected", [
     # "Chile voted . It seemed a sure policy ." — an "it" with a predicate after seem is no one
     ("Chile|PROPN|nsubj|1|B-GPE voted|VERB|ROOT|1 .|PUNCT|punct|1 It|PRON|nsubj|4 seemed|VERB|ROOT|4 a|DET|det|7 "

@@ -51,7 +51,7 @@ def take_apposed_titles(context: ArticleContext, mentions: list[Mention]) -> lis
     """"Peru's ambassador to Chile, Juan Quispe": a person the dictionary does not know, named in
     apposition to a description, takes its country, sectors and role, and the description is that person."""
     descriptions = {m.head: m for m in mentions
-                    if m.form == "description" and m.entry is None and (m.country or m.code)}
+                    if m.form == "description" and m.entry is None and (m.country or m.code or m.sectors)}
     titled: dict[int, Mention] = {}  # by id() of the mention replaced
     for mention in mentions:
         root = context.doc[mention.head]
@@ -66,9 +66,11 @@ def take_apposed_titles(context: ArticleContext, mentions: list[Mention]) -> lis
 def _titled(person: Mention, description: Mention) -> Mention:
     """The person with the country, sectors and role of the description apposed to it."""
     country, sectors = description.country, description.sectors
-    code = country + "".join(sectors) if country else description.code or ""
-    entry = replace(person.referent, country=country, sectors=sectors if country else (), code=code,
-                    role=description.role)
+    if not country and description.code:  # "a Hamas spokesman, X": the group's code, no country's sectors
+        code, sectors = description.code, ()
+    else:  # "the home secretary, X": a title alone ("---GOV") takes the article's country later, as "President X"
+        code = (country or "---") + "".join(sectors)
+    entry = replace(person.referent, country=country, sectors=sectors, code=code, role=description.role)
     return replace(person, entry=entry, country=country, sectors=sectors, role=description.role,
                    basis=description.basis if country else None)
 
