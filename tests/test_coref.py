@@ -303,6 +303,14 @@ def test_the_authorities_of_a_people_are_not_the_main_countrys(spec_doc, diction
     assert any(name.startswith("Peru") for text, name in resolved(spec_doc, dictionary, spec) if "fundamentalists" in text)
 
 
+def test_the_forces_of_a_people_are_a_group_of_the_country_they_are_in(spec_doc, dictionary) -> None:
+    # "Peru says Kurdish forces in Chile attacked ." — Chile's, apart from Chile's own army
+    spec = ("Peru|PROPN|nsubj|1|B-GPE says|VERB|ROOT|1 Kurdish|ADJ|amod|3|B-NORP forces|NOUN|nsubj|6 "
+            "in|ADP|prep|3 Chile|PROPN|pobj|4|B-GPE attacked|VERB|ccomp|1 .|PUNCT|punct|1")
+    mentions = {m.text: m.entry for m in resolved_mentions(spec_doc, dictionary, spec) if m.entry is not None}
+    assert (mentions["Kurdish forces"].name, mentions["Kurdish forces"].code) == ("Kurdish forces", "CHLREB")
+
+
 def test_an_institutions_short_name_after_another_countrys_adjective_is_that_countrys(spec_doc, dictionary) -> None:
     # "the Syrian Congress met ."
     spec = "the|DET|det|2 Syrian|ADJ|amod|2|B-NORP Congress|PROPN|nsubj|3|B-ORG met|VERB|ROOT|3 .|PUNCT|punct|3"

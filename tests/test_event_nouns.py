@@ -44,16 +44,6 @@ NOUNS = [
         ["Chile", "answer", "the", "call", "of", "duty", "."], {"Chile": (0,)}, [], id="a-bare-call-is-no-consultation",
     ),
     pytest.param(
-        ["Chile", "spoke", "to", "Peru", "."], [1, 1, 1, 2, 1], ["nsubj", "ROOT", "prep", "pobj", "punct"],
-        ["PROPN", "VERB", "ADP", "PROPN", "PUNCT"], ["Chile", "speak", "to", "Peru", "."],
-        {"Chile": (0,), "Peru": (3,)}, [("Chile", "040", "Peru", "asserted")], id="speaking-to-a-party",
-    ),
-    pytest.param(
-        ["Chile", "spoke", "at", "length", "."], [1, 1, 1, 2, 1], ["nsubj", "ROOT", "prep", "pobj", "punct"],
-        ["PROPN", "VERB", "ADP", "NOUN", "PUNCT"], ["Chile", "speak", "at", "length", "."],
-        {"Chile": (0,)}, [], id="speaking-to-nobody-is-no-consultation",
-    ),
-    pytest.param(
         ["Chilean", "troops", "besieged", "Peru", "."], [1, 2, 2, 2, 2], ["amod", "nsubj", "ROOT", "dobj", "punct"],
         ["ADJ", "NOUN", "VERB", "PROPN", "PUNCT"], ["Chilean", "troop", "besiege", "Peru", "."],
         {"Chile": (0,), "Peru": (3,)}, [("Chile", "191", "Peru", "asserted")], id="a-siege-restricts-movement",

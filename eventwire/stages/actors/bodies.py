@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
@@ -112,7 +113,7 @@ def _qualified_noun(nouns: Nouns, i: int) -> list[Mention]:
     qualifiers = _owners(doc, doc[i], phrase.first, nouns.owners)
     if qualifiers:
         return _owned(nouns, phrase, qualifiers)
-    located = _located(nouns, phrase)
+    located = _peoples_body(nouns, phrase) or _located(nouns, phrase)
     if located is not None:
         return [located]
     return _postmodified(nouns, phrase) or _generic(nouns, phrase) or _bare_description(nouns.context, phrase)
@@ -179,15 +180,54 @@ def _place_before(noun: Token, role_first: int, locate: Locate | None) -> tuple[
 def a_peoples_state_body(context: ArticleContext, noun: Token, role_first: int, sectors: Sequence[str],
                          dictionary: ActorDictionary) -> bool:
     """Whether a state's body or force (``sectors``) is qualified, before ``role_first``, by the name of a
-    people we know no state for ("Kurdish authorities", "Kurdish-led forces"): theirs, neither the
-    article's main country's nor that of the state they are in. A movement named by its faith
+    people we know no state for ("Kurdish authorities", "Kurdish-led forces"): theirs, not the article's
+    main country's (:func:`_peoples_body` gives them the country they are in). A movement named by its faith
     ("Islamic fundamentalists") is no state body and may well be the country's."""
+    return stateless_people(context, noun, role_first, sectors, dictionary) is not None
+
+
+def stateless_people(context: ArticleContext, noun: Token, role_first: int, sectors: Sequence[str],
+                     dictionary: ActorDictionary) -> Token | None:
+    """The word naming the people we know no state for whose body or force ``noun`` is (see
+    :func:`a_peoples_state_body`), if one qualifies it."""
     if not STATE_SECTORS & set(sectors):
-        return False
+        return None
     qualifiers = [c for c in noun.children if c.dep_ in {"amod", "compound"} and c.i < role_first]
     people = [w for c in qualifiers for w in (c, *c.children)
               if w.ent_type_ == "NORP" and not in_stance(context.words, w.i)]
-    return any(country_at(context, w.i, dictionary) is None for w in people)
+    return next((w for w in people if country_at(context, w.i, dictionary) is None), None)
+
+
+def _peoples_body(nouns: Nouns, phrase: RoleNoun) -> Mention | None:
+    """"Kurdish forces in Afrin", "Kurdish authorities" in a story from Qamishli: the body or force of a
+    people we know no state for is an armed or political group (``REB``) of the country it is in, as event
+    coders code it (the place of its clause or sentence, else the dateline's, else the article's), named
+    after its people and apart from that state's own bodies; with no such place, no actor."""
+    context, role = nouns.context, phrase.role
+    if role.type not in {"group", "body"}:
+        return None
+    noun = context.doc[phrase.head]
+    people = stateless_people(context, noun, phrase.first, role.sectors, nouns.dictionary)
+    if people is None:
+        return None
+    found = place_of(context, noun, nouns.setting) or _where_the_article_is(nouns.setting)
+    if found is None or found.country not in nouns.dictionary.countries:
+        return None
+    code = found.country + "REB"
+    entry = Entry(f"{code}:{fold(people.text)}", f"{people.text} {role.label}", code, found.country, ("REB",), "group")
+    return make_mention(context, min(people.i, phrase.first), phrase.head + 1, "group", entry=entry,
+                        country=found.country, basis=found.basis)
+
+
+def _where_the_article_is(setting: Setting) -> Located | None:
+    """The dateline's country, else the country of at least half of the places the article names."""
+    if setting.dateline:
+        return Located(setting.dateline, "dateline")
+    counts = Counter(setting.places.values())
+    if not counts:
+        return None
+    country, count = counts.most_common(1)[0]
+    return Located(country, "article") if 2 * count >= sum(counts.values()) else None
 
 
 def _led_by(doc: Doc, noun: Token, role_first: int, owners: Mapping[int, Mention]) -> str | None:

@@ -183,8 +183,9 @@ def code_match(inputs: Inputs, match: Match) -> list[Event]:
 def sentence_target(sources: Sequence[Argument], trigger: Token, match: Match, inputs: Inputs) -> list[Argument]:
     """The party an actor named after the act in its own sentence gives it (:func:`.targets.context_target`),
     for an act of one source whose slots name nobody: "Turkey warned it would not stand by and watch a Russian-led
-    attack" warns Russia."""
-    if len(sources) != 1 or not match.entry.target:
+    attack" warns Russia. Not for an imported frame: PETRARCH codes its patterns only between the parties of
+    their slots."""
+    if len(sources) != 1 or not match.entry.target or not match.entry.curated:
         return []
     found = context_target(sources[0], trigger, match, inputs)
     return [found] if found is not None and trigger.i < found.token < trigger.sent.end else []
