@@ -44,6 +44,13 @@ NOUNS = [
         ["Chile", "answer", "the", "call", "of", "duty", "."], {"Chile": (0,)}, [], id="a-bare-call-is-no-consultation",
     ),
     pytest.param(
+        ["The", "Chilean", "campaign", "asked", "Peru", "to", "wait", "."], [2, 2, 3, 3, 3, 6, 3, 3],
+        ["det", "amod", "nsubj", "ROOT", "dobj", "aux", "xcomp", "punct"],
+        ["DET", "ADJ", "NOUN", "VERB", "PROPN", "PART", "VERB", "PUNCT"],
+        ["the", "Chilean", "campaign", "ask", "Peru", "to", "wait", "."], {"Chile": (1,), "Peru": (4,)},
+        [("Chile", "020", "Peru", "asserted")], id="a-subject-that-is-no-act-of-force-still-speaks",
+    ),
+    pytest.param(
         ["Chilean", "troops", "besieged", "Peru", "."], [1, 2, 2, 2, 2], ["amod", "nsubj", "ROOT", "dobj", "punct"],
         ["ADJ", "NOUN", "VERB", "PROPN", "PUNCT"], ["Chilean", "troop", "besiege", "Peru", "."],
         {"Chile": (0,), "Peru": (3,)}, [("Chile", "191", "Peru", "asserted")], id="a-siege-restricts-movement",

@@ -309,7 +309,7 @@ def said_by_an_event(trigger: Token, lexicon: Lexicon) -> bool:
     if trigger.pos_ not in {"VERB", "AUX"}:
         return False
     subject, _ = args.verb_source(trigger)
-    return subject is not None and subject.pos_ == "NOUN" and bool(candidates(lexicon, subject))
+    return subject is not None and subject.pos_ == "NOUN" and match(lexicon, subject) is not None
 
 
 def is_stative(match: Match, trigger: Token) -> bool:
