@@ -48,6 +48,11 @@ REGION_BONUS = 1.5  # the candidate lies in a division the article names or is d
 NEAR_BONUS = 1.5  # the candidate lies near a place the article names without doubt
 NEAR_KM = 150.0
 MINOR_CONTEXT_SHARE = 0.5  # of the context bonus that a minor place (a small town) gets
+# A world city is a city the world writes in many languages (this many alternate names or more: Geneva, Paris,
+# Moscow); a town of its name in another country, known by under half as many names (Geneva, Illinois; Paris,
+# Texas), gets only this share of the context bonus: the article's country alone does not make it the likelier.
+WORLD_CITY_NAMES = 40
+OUTSHONE_SHARE = 0.25
 ALIAS_BONUS = 1.5  # the name is an editorial alias of this place ("Washington" -> the capital)
 PRIMARY_BONUS = 0.5  # the name is the place's own name, not one of its alternate names
 ACRONYM_LENGTH = 5
@@ -67,6 +72,7 @@ class Candidate:
     admin1: str | None = None  # GeoNames first-level division code (US: "CA", "ME"...; elsewhere "03"...)
     prior: float = 0.0  # set by a lookup: how well the looked-up name fits this place
     minor: bool = False  # a town under 15,000 people or a division from the packages: known to the places stage only
+    names: int = 0  # how many alternate names GeoNames gives a town: how widely the world knows it
 
 
 def normalise(name: str) -> str:
@@ -104,19 +110,24 @@ NO_EVIDENCE = Evidence()
 
 
 def score(candidate: Candidate, countries: Mapping[str, float], admin1: Collection[tuple[str, str]] = (),
-          evidence: Evidence = NO_EVIDENCE) -> float:
+          evidence: Evidence = NO_EVIDENCE, outshone: bool = False) -> float:
     """How likely ``candidate`` is meant, given the article's countries (iso3 -> weight), the division
     named right after the name (``admin1``) and the rest of the article's ``evidence``.
 
     The context bonus is shared out by weight: a place in the article's main country gets all of
     it, a place in a country named once beside ten mentions of another gets a tenth. A minor place
     (a small town) gets a share of it only: being in the article's country does not make a village
-    of the name likelier than the city, being in its region or near its other places does.
+    of the name likelier than the city, being in its region or near its other places does. A town
+    ``outshone`` by a world city of its name in another country (:func:`outshone_by`) gets a smaller share
+    still: Geneva in an article that names the United States is still the Swiss city, unless the article
+    names Illinois or a town near Geneva, Illinois.
     """
     feature = (MINOR_FEATURE_PRIOR if candidate.minor else FEATURE_PRIOR).get(candidate.feature, 0.0)
     value = math.log10(candidate.population + 10) + feature + candidate.prior
     if candidate.country and countries:
         share = MINOR_CONTEXT_SHARE if candidate.minor else 1.0
+        if outshone:
+            share = min(share, OUTSHONE_SHARE)
         value += share * CONTEXT_BONUS * countries.get(candidate.country, 0.0) / max(countries.values())
     if candidate.country and candidate.admin1:
         if (candidate.country, candidate.admin1) in admin1:
@@ -136,10 +147,19 @@ def rank(
 ) -> list[Candidate]:
     """Candidates best first (ties: larger population, then lower geonameid, for stable output)."""
     countries = countries or {}
+    world = [c for c in candidates if c.feature == "city" and not c.minor and c.names >= WORLD_CITY_NAMES]
     return sorted(
         candidates,
-        key=lambda c: (-score(c, countries, admin1, evidence), -c.population, c.geonameid or 0, c.name),
+        key=lambda c: (-score(c, countries, admin1, evidence, outshone_by(c, world)), -c.population,
+                       c.geonameid or 0, c.name),
     )
+
+
+def outshone_by(candidate: Candidate, world: Collection[Candidate]) -> bool:
+    """Whether a town is outshone by one of the world cities of its name (``world``): one in another country,
+    known by more than twice as many names (Geneva, Switzerland for Geneva, Illinois)."""
+    return candidate.feature == "city" and any(
+        w.country != candidate.country and w.names > 2 * candidate.names for w in world)
 
 
 # The tables the gazetteer reads, with the columns each must have.

@@ -38,7 +38,8 @@ stage) stands for that whole name, not for the country or town in it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
@@ -50,6 +51,7 @@ from ...settings import data_path
 from ..tokens import PLACE_NAME_NOUNS, Words, in_stance, place_name_end
 from .candidate import ALIAS_BONUS
 from .gazetteer import Candidate, Gazetteer, normalise
+from .persons import actor_names, in_title, lone_persons, surnames
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Prepositions that make the following name a place in any reading ("flew to X", "in X").
@@ -62,8 +64,9 @@ DEMONYM_ENDINGS = ("ian", "ians", "ese", "ish", "i", "is", "an", "ans", "ic")
 LIST_LINKS = frozenset({",", "and", "or"})  # between the names of a list of places
 NAME_LINKS = frozenset({"of", "de", "do", "da", "du", "la", "le", "el", "al", "-", "and"})
 MIN_SINGLE_CITY_POPULATION = 100_000
-# After a dateline's place: an optional state, then "(Reuters)", a dash or a colon.
-DATELINE_END = re.compile(r"\s*(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\s*(?:\(|—|–|-|:)")
+# After a dateline's place: an optional state, then "(Reuters)", a dash or a colon; a hyphen joined to a
+# word after it is a compound's ("Vice-President Pence said"), no dateline's dash.
+DATELINE_END = re.compile(r"\s*(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\s*(?:\(|—|–|-(?![^\W\d_])|:)")
 DATELINE_REACH = 3  # characters of the text that may stand before a dateline
 MAX_DATELINE_TOKENS = 3
 IN_PREPS = frozenset({"in", "near", "outside"})
@@ -86,7 +89,7 @@ def recognise(context: ArticleContext, gazetteer: Gazetteer) -> list[Span]:
     taken = [False] * len(doc)
     spans: list[Span] = []
     dateline = _dateline(context, gazetteer)
-    not_places = _NotPlaces.of(doc, gazetteer)
+    not_places = _NotPlaces.of(context, gazetteer)
     names = _NameWords.of(context.words)
     found = (*dateline, *_entity_places(doc, gazetteer), *_gazetteer_places(context, gazetteer),
              *_facility_names(doc, names))
@@ -298,11 +301,18 @@ def _looks_like_demonym(span: Span) -> bool:
 class _NotPlaces:
     """What makes a name (mostly a one-word one) no toponym in its article, whatever found it:
 
-    - it is a word of a person's full name the article gives ("Bolton" after "John Bolton"), unless it is a
-      country's name the model did not take for a person's (the person named "Israel Katz" leaves Israel a
-      place, "Chad Smith" makes the "Chad" the model calls a person no country); a "person" whose name
-      begins with a place other than a country or with a common word is more often a team, a firm or a
-      place the model mislabelled ("Seattle Seahawks", "Village Malakal") and counts for none;
+    - it is a word of a person's full name the article gives ("Bolton" after "John Bolton"), or a name it gives
+      after an honorific or a person's title ("Mr Hamm"), unless it is a country's name the model did not take
+      for a person's (the person named "Israel Katz" leaves Israel a place, "Chad Smith" makes the "Chad" the
+      model calls a person no country); a "person" whose name begins with a place other than a country or
+      with a common word is more often a team, a firm or a place the model mislabelled ("Seattle Seahawks",
+      "Village Malakal") and counts for none, unless the article names it by its last word alone as a
+      person ("Yuki Oshima ... Oshima said");
+    - it begins a title with the words after it ("Vice-President", "Vice President");
+    - it is, or begins, a name the actors stage found as an organisation's, a group's or a person's in the
+      article ("Nato", "Hamas fighters"),
+      unless the gazetteer's best reading of it is a country, a state, a region or a landmark, or it names a
+      place in that actor's country (a capital for its government: "Moscow said");
     - news writes it mostly in lower case ("Mission", "Surprise", "West"), unless a directional preposition
       or a place noun comes before it ("in Mission", "the town of Surprise");
     - the article names a disease after it ("Marburg virus", "Lassa fever"): a name of any length right before
@@ -313,21 +323,32 @@ class _NotPlaces:
 
     person_words: frozenset[str]
     disease_words: frozenset[str] = frozenset()
+    actor_names: Mapping[int, tuple[int, str | None]] = field(default_factory=dict)
 
     @classmethod
-    def of(cls, doc: Doc, gazetteer: Gazetteer) -> _NotPlaces:
-        news = NewsCase.load()
+    def of(cls, context: ArticleContext, gazetteer: Gazetteer) -> _NotPlaces:
+        doc, news = context.doc, NewsCase.load()
+        alone = lone_persons(doc) | surnames(doc)
         people = [ent for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 and not gazetteer.lookup(ent.text)
-                  and not _begins_with_town(ent, gazetteer) and not news.is_common(ent[0].lower_)]
+                  and (not _begins_with_town(ent, gazetteer) or ent[-1].lower_ in alone)
+                  and not news.is_common(ent[0].lower_)]
         diseases = frozenset(t.lower_ for t in doc[:-1] if t.is_title and _names_disease(t.nbor()))
-        return cls(frozenset(t.lower_ for ent in people for t in ent if t.is_alpha and t.is_title), diseases)
+        words = frozenset(t.lower_ for ent in people for t in ent if t.is_alpha and t.is_title) | surnames(doc)
+        return cls(words, diseases, actor_names(context.index) if context.actor_index is not None else {})
 
     def excludes(self, span: Span, gazetteer: Gazetteer) -> bool:
         if span.end < len(span.doc) and _names_disease(span.doc[span.end]):
             known = gazetteer.lookup(span.text)
             return not (known and known[0].feature in COUNTRY_FEATURES)  # "the United States flu season"
+        actor = self.actor_names.get(span.start_char)
+        if actor is not None and span.end_char <= actor[0]:  # "Nato", "Hamas fighters"; "Moscow said" is Moscow
+            known = gazetteer.lookup(span.text)
+            return not (known and (known[0].feature in STRONG_FEATURES | {"landmark"}
+                                   or any(c.country == actor[1] for c in known if actor[1])))
         if len(span) != 1:
             return False
+        if in_title(span):
+            return True
         word = span[0].lower_
         if word in self.disease_words:
             return not (span.start > 0 and span.doc[span.start - 1].lower_ in PLACE_PREPS) \
@@ -340,9 +361,11 @@ class _NotPlaces:
 
 
 def _begins_with_town(ent: Span, gazetteer: Gazetteer) -> bool:
-    """Whether a "person" begins with the name of a place other than a country ("Seattle Seahawks")."""
+    """Whether a "person" begins with the name of a place other than a country: a state, a region or a large
+    city ("Seattle Seahawks"); a smaller town's name is as often a given name ("Yuki Oshima")."""
     known = gazetteer.lookup(ent[0].text)
-    return bool(known) and known[0].feature not in COUNTRY_FEATURES
+    return bool(known) and known[0].feature not in COUNTRY_FEATURES and (
+        known[0].feature != "city" or known[0].population >= MIN_SINGLE_CITY_POPULATION)
 
 
 def _names_disease(token: Token) -> bool:

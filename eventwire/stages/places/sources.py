@@ -137,10 +137,12 @@ def _codes(divisions: list[tuple[list[str], Candidate]]) -> dict[tuple[str | Non
 
 
 def _town(record: Mapping[str, object], iso3: Mapping[str, str], minor: bool) -> Candidate:
+    listed = record.get("alternatenames")
+    alternates = listed if isinstance(listed, list) else []
     return Candidate(
         str(record["name"]), "city", iso3.get(str(record["countrycode"])), float(str(record["latitude"])),
         float(str(record["longitude"])), int(str(record["geonameid"])), int(str(record.get("population") or 0)),
-        str(record.get("admin1code") or "") or None, minor=minor,
+        str(record.get("admin1code") or "") or None, minor=minor, names=len(alternates),
     )
 
 

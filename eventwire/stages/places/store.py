@@ -83,7 +83,7 @@ class CompactNames(Mapping[str, Sequence[Candidate]]):
         self._names = _Strings(arrays["name_blob"], arrays["name_offsets"])
         self._codes = _Strings(arrays["code_blob"], arrays["code_offsets"])  # features, countries, admin1 codes
         self._place = {k: arrays[k] for k in ("lat", "lon", "population", "geonameid", "feature", "country",
-                                              "admin1", "minor")}
+                                              "admin1", "minor", "names")}
         self._made: dict[tuple[int, float], Candidate] = {}
         self._found: dict[str, int] = {}  # a name looked up before -> its index, -1 for none
 
@@ -145,7 +145,7 @@ class CompactNames(Mapping[str, Sequence[Candidate]]):
                 self._names[row], self._codes[int(place["feature"][row])],
                 self._codes[country] if country else None, float(place["lat"][row]), float(place["lon"][row]),
                 geonameid if geonameid >= 0 else None, int(place["population"][row]),
-                self._codes[admin1] if admin1 else None, prior, bool(place["minor"][row]),
+                self._codes[admin1] if admin1 else None, prior, bool(place["minor"][row]), int(place["names"][row]),
             )
         return made
 
@@ -159,7 +159,8 @@ def compact(names: Mapping[str, Sequence[Candidate]]) -> Arrays:
     for key, candidates in names.items():
         listed = []
         for c in candidates:
-            identity = (c.name, c.feature, c.country, c.lat, c.lon, c.geonameid, c.population, c.admin1, c.minor)
+            identity = (c.name, c.feature, c.country, c.lat, c.lon, c.geonameid, c.population, c.admin1, c.minor,
+                        c.names)
             if identity not in rows:
                 rows[identity] = len(places)
                 places.append(c)
@@ -189,6 +190,7 @@ def compact(names: Mapping[str, Sequence[Candidate]]) -> Arrays:
         "country": np.array([codes[c.country or ""] for c in places], dtype=np.uint32),
         "admin1": np.array([codes[c.admin1 or ""] for c in places], dtype=np.uint32),
         "minor": np.array([c.minor for c in places], dtype=np.bool_),
+        "names": np.array([c.names for c in places], dtype=np.int32),
     }
 
 
