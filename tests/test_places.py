@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from spacy.tokens import Doc
 
@@ -73,6 +75,29 @@ def test_distance_km(a: tuple[float, float], b: tuple[float, float], km: int) ->
     ],
 )
 def test_rank_uses_population_feature_and_context(candidates, countries, admin1, expected) -> None:
+    best = rank(candidates, countries, admin1)[0]
+    assert (best.admin1 or best.country) == expected
+
+
+def known_city(name: str, country: str, population: int, names: int, admin1: str | None = None) -> Candidate:
+    return replace(city(name, country, population, admin1), names=names)
+
+
+@pytest.mark.parametrize(
+    ("candidates", "countries", "admin1", "expected"),
+    [
+        # a world city beats a town of its name that only the article's country favours
+        ([known_city("Geneva", "CHE", 200_000, 60), known_city("Geneva", "USA", 22_000, 11, "IL")],
+         {"USA": 2, "SYR": 1}, (), "CHE"),
+        # not the state named after the town
+        ([known_city("Geneva", "CHE", 200_000, 60), known_city("Geneva", "USA", 22_000, 11, "IL")],
+         {"USA": 2}, (("USA", "IL"),), "IL"),
+        # a town about as widely known keeps the country's bonus
+        ([known_city("Birmingham", "GBR", 1_150_000, 50), known_city("Birmingham", "USA", 200_000, 38, "AL")],
+         {"USA": 1}, (), "AL"),
+    ],
+)
+def test_world_city_outweighs_country_hint(candidates, countries, admin1, expected) -> None:
     best = rank(candidates, countries, admin1)[0]
     assert (best.admin1 or best.country) == expected
 

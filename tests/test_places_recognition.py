@@ -9,6 +9,7 @@ from eventwire.context import ArticleContext
 from eventwire.resources import Resources
 from eventwire.stages.actors.index import ActorIndex
 from eventwire.stages.places import find_places
+from eventwire.models import Actor, Span
 from eventwire.stages.places.names import _short_acronym, _spelling
 
 # sentence, a word that is no place in it (a town somewhere has its name or spelling)
@@ -34,6 +35,11 @@ NOT_PLACES = [
     # a disease named after a place, right before its noun and alone in the same article
     ("The West Nile virus reached Texas in July, officials in Austin said.", "West Nile"),
     ("Doctors confirmed two cases of Marburg fever. Three patients died of Marburg last week.", "Marburg"),
+    # a word of a title, hyphened or joined to a person's title, even first in the text (no dateline's dash)
+    ("Vice-President Ana Torres opened the new bridge on Friday.", "Vice"),
+    ("Vice-Chancellor Peter Lang met students in Vienna.", "Vice"),
+    # a surname, in a full name that begins with a small town's name
+    ("Yuki Oshima, a lawyer, said Oshima had not met the minister.", "Oshima"),
 ]
 
 # sentence, the toponym still found
@@ -59,6 +65,9 @@ PLACES = [
     # a disease's name leaves a country's name and a town after "to" places
     ("The United States flu season began early this year, officials said.", "United States"),
     ("A case of Marburg fever was confirmed after the student flew home to Marburg.", "Marburg"),
+    # a place after a title, and a hyphened name that is a place's
+    ("Vice-President Ana Torres flew to Vienna on Friday.", "Vienna"),
+    ("Talks resumed in Baden-Baden on Monday, officials said.", "Baden-Baden"),
 ]
 
 
@@ -98,3 +107,28 @@ def test_spelling(name: str, own: str, same: bool) -> None:
                                               ("Un", False), ("GAZA", False)])
 def test_short_acronym(text: str, short: bool) -> None:
     assert _short_acronym(text) is short
+
+
+def actor(kind: str, country: str | None, text: str, mention: str) -> Actor:
+    start = text.index(mention)
+    return Actor(mention, mention, "XXX", country, (), kind, (Span(start, start + len(mention), mention),))  # type: ignore[arg-type]
+
+
+# sentence, the actor the actors stage found in it, the name and whether it stays a place
+ACTOR_NAMES = [
+    # an organisation's name that a village shares is no place
+    ("Officials from Nato and the EU met in Brussels on Monday.", ("igo", None, "Nato"), "Nato", False),
+    # a capital standing for its government stays the place it names
+    ("Talks in Geneva ended as Moscow said it would reply.", ("organisation", "RUS", "Moscow"), "Moscow", True),
+    # a country's name stays a place whatever actor begins with it
+    ("Officials from Nato and the EU met in Brussels on Monday.", ("organisation", "BEL", "Brussels"), "Brussels",
+     True),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "found", "name", "place"), ACTOR_NAMES, ids=[a[2] for a in ACTOR_NAMES])
+def test_actor_names(nlp, resources: Resources, text: str, found: tuple[str, str | None, str], name: str,
+                     place: bool) -> None:
+    context = ArticleContext.of(nlp(text)).with_actors(ActorIndex((actor(found[0], found[1], text, found[2]),)))
+    assert (name in [p.text for p in find_places(context, resources)]) is place
