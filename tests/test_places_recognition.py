@@ -6,10 +6,10 @@ from __future__ import annotations
 import pytest
 
 from eventwire.context import ArticleContext
+from eventwire.models import Actor, Span
 from eventwire.resources import Resources
 from eventwire.stages.actors.index import ActorIndex
 from eventwire.stages.places import find_places
-from eventwire.models import Actor, Span
 from eventwire.stages.places.names import _short_acronym, _spelling
 
 # sentence, a word that is no place in it (a town somewhere has its name or spelling)
@@ -40,6 +40,8 @@ NOT_PLACES = [
     ("Vice-Chancellor Peter Lang met students in Vienna.", "Vice"),
     # a surname, in a full name that begins with a small town's name
     ("Yuki Oshima, a lawyer, said Oshima had not met the minister.", "Oshima"),
+    # a name with an age is a person's
+    ("Hamm, 34, scored twice on Saturday.", "Hamm"),
 ]
 
 # sentence, the toponym still found
@@ -68,6 +70,7 @@ PLACES = [
     # a place after a title, and a hyphened name that is a place's
     ("Vice-President Ana Torres flew to Vienna on Friday.", "Vienna"),
     ("Talks resumed in Baden-Baden on Monday, officials said.", "Baden-Baden"),
+    ("Tom Reddy, 52, of Kinnelon was charged with theft in Newark.", "Newark"),
 ]
 
 

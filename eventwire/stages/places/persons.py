@@ -3,10 +3,10 @@
 - a word of a title of ``roles.tsv``, with the words after it ("Vice-President", "Vice President"): "Vice"
   is no town in Peru there;
 - a surname: the word right after an honorific or a person's title ("Mr Hamm", "Dr. Oshima", "Prime Minister
-  Oshima said"); a single word the model tags as a person's name alone ("Oshima said") confirms that a full
-  name beginning with a town's name is a person's ("Yuki Oshima");
-- a name the actors stage found as an organisation's, a group's or a person's in this article ("Nato", "Hamas"):
-  the mentions of its actors that are not states.
+  Oshima said") or before an age in commas ("Hamm, 34, scored"); a single word the model tags as a person's
+  name alone ("Oshima said") confirms that a full name beginning with a town's name is a person's;
+- a name the actors stage found as an organisation's, a group's or a person's in this article ("Nato", "Hamas
+  fighters"): the mentions of its actors that are not states.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from ..actors.index import ActorIndex
 ROLES = "roles.tsv"
 HYPHENS = frozenset({"-", "\u2010", "\u2011"})
 MAX_TITLE_WORDS = 4
+MAX_AGE = 110
 NOT_PLACE_KINDS = frozenset({"organisation", "group", "igo", "person"})  # actor kinds whose names are no places
 
 
@@ -61,7 +62,7 @@ def in_title(span: Span) -> bool:
 def surnames(doc: Doc) -> frozenset[str]:
     """The lower-case words the article uses as a person's name alone: right after an honorific ("Mr Hamm",
     "Dr. Oshima"), or a person's title when no other name follows ("President Hamm said"; not "Mayor London
-    Breed")."""
+    Breed"), or before an age in commas ("Hamm, 34, scored")."""
     _, honorifics, titles = _roles()
     found = set()
     for token in doc[1:]:
@@ -72,7 +73,14 @@ def surnames(doc: Doc) -> frozenset[str]:
         alone = token.i + 1 >= len(doc) or not doc[token.i + 1].is_title
         if word in honorifics or (word in titles and alone):
             found.add(token.lower_)
+    found.update(t.lower_ for t in doc[:-3] if t.is_title and t.is_alpha and _aged(doc, t.i + 1))
     return frozenset(found)
+
+
+def _aged(doc: Doc, i: int) -> bool:
+    """Whether an age in commas follows a name at ``i``: "Hamm, 34, scored"."""
+    age = doc[i + 1].text
+    return doc[i].text == "," and doc[i + 2].text == "," and age.isdigit() and 0 < int(age) <= MAX_AGE
 
 
 def lone_persons(doc: Doc) -> frozenset[str]:
