@@ -646,3 +646,10 @@ def test_a_quote_paragraph_takes_the_speaker_of_the_report_before_it(nlp) -> Non
     quotes = quotes_in(nlp(text), EMPTY, article_id="t")
     (direct,) = [q for q in quotes if q.kind == "direct"]
     assert direct.speaker is not None and direct.speaker.name == "Mayor Ana Ruiz"
+
+
+@pytest.mark.model
+def test_a_fragment_hanging_on_an_owned_noun_is_the_owners(nlp) -> None:
+    quotes = quotes_in(nlp('The crowd cheered his call for "a total ban" on imports.'), EMPTY, article_id="t")
+    (fragment,) = [q for q in quotes if q.kind == "partial"]
+    assert fragment.speaker is not None and fragment.speaker.name == "his"

@@ -34,7 +34,7 @@ from ...ids import stable_id
 from ...lexicons import words
 from ...models import Quote, QuoteKind, Span, Speaker
 from ..actors.index import ActorIndex
-from .cues import Cue, Mention, find_cues, names_someone, past_report, speech_verbs
+from .cues import Cue, Mention, find_cues, mention, names_someone, past_report, speech_verbs
 from .labels import ARTICLES, Label, find_labels
 from .marks import Marked, find_marked, paragraphs
 from .nouns import noun_cues
@@ -52,6 +52,7 @@ SIGNATURE = re.compile(rf"[ \t\xa0]*[―—–][ \t\xa0]*({NAME})[ \t\xa0]*(?:\n
 NAMED = r"[A-Z][\w.'’-]*(?:[ \xa0]+(?:[A-Z][\w.'’-]*|and|of|&))*"
 COLON_LABEL = re.compile(rf"(?:^|[ \xa0][-–—][ \xa0]*|[-–—])(?:(?:More )?[Ff]rom )?({NAMED}):[ \t\xa0]*$")
 LABEL_WORDS = 6
+POSSESSOR_REACH = 3  # heads a fragment climbs to the noun that owns it ("his call for "…"": call, for, fragment)
 PERSONAL = {"he", "she", "they", "i", "we", "him", "her", "them"}
 
 
@@ -379,7 +380,25 @@ def _partial(chunk: Marked, indirect: list[Draft], cues: list[Cue], sentences: S
     cue = _best_cue(chunk, cues, sentences, beyond=False)
     if cue is not None:
         return Draft("partial", start, end, cue.speaker, (cue.start, cue.end), chunk)
-    return Draft("partial", start, end, sentences.subject(chunk.opened), None, chunk)
+    speaker = _possessor(sentences.doc, start) or sentences.subject(chunk.opened)
+    return Draft("partial", start, end, speaker, None, chunk)
+
+
+def _possessor(doc: Doc, start: int) -> Mention | None:
+    """Whose words a fragment is when it hangs on a noun with a possessor ("his call for "a total ban"", "their
+    chants of "Ted!""): the possessor, when it names someone."""
+    span = doc.char_span(start, start + 1, alignment_mode="expand") if doc.has_annotation("DEP") else None
+    if span is None:
+        return None
+    token = span[0]
+    for _ in range(POSSESSOR_REACH):
+        if token.head.i == token.i or token.head.pos_ not in {"NOUN", "ADP"}:
+            return None
+        token = token.head
+        owners = [c for c in token.children if c.dep_ == "poss" and names_someone(c)]
+        if owners:
+            return mention(owners[0])
+    return None
 
 
 def _inner_cue(chunk: Marked, within: tuple[int, int], cues: list[Cue], sentences: Sentences) -> Cue | None:
