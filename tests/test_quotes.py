@@ -653,3 +653,19 @@ def test_a_fragment_hanging_on_an_owned_noun_is_the_owners(nlp) -> None:
     quotes = quotes_in(nlp('The crowd cheered his call for "a total ban" on imports.'), EMPTY, article_id="t")
     (fragment,) = [q for q in quotes if q.kind == "partial"]
     assert fragment.speaker is not None and fragment.speaker.name == "his"
+
+
+def test_a_name_after_a_cue_without_subject_speaks_and_a_quotation_lends_none(make_doc) -> None:
+    words = ['"', "It", "works", ",", '"', "said", "surgeon", "Ana", "Ruiz", "."]
+    pos = ["PUNCT", "PRON", "VERB", "PUNCT", "PUNCT", "VERB", "NOUN", "PROPN", "PROPN", "PUNCT"]
+    lemmas = ['"', "it", "work", ",", '"', "say", "surgeon", "Ana", "Ruiz", "."]
+    heads = [2, 2, 5, 5, 5, 5, 8, 8, 5, 5]
+    deps = ["punct", "nsubj", "ccomp", "punct", "punct", "ROOT", "compound", "compound", "dobj", "punct"]
+    doc = make_doc(words, pos=pos, lemmas=lemmas, heads=heads, deps=deps, spaces=[False, True, False, False, True,
+                                                                                 True, True, True, False, False])
+    (cue,) = [c for c in find_cues(doc) if c.token == 5]
+    assert cue.speaker is not None and doc.text[cue.speaker.start:cue.speaker.end] == "surgeon Ana Ruiz"
+    # without the name, the subject inside the quotation is no speaker
+    doc = make_doc([*words[:6], "."], pos=[*pos[:6], "PUNCT"], lemmas=[*lemmas[:6], "."], heads=[*heads[:6], 5],
+                   deps=[*deps[:6], "punct"])
+    assert [c.speaker for c in find_cues(doc) if c.token == 5] == [None]

@@ -36,6 +36,8 @@ RELATIVE = {"who", "which", "that", "whom"}
 CLIMB = {"advcl", "xcomp", "conj", "ccomp", "acomp"}  # acomp: "was eager to talk about …"
 NAME_RIGHT = {"compound", "flat", "nummod", "cc", "conj", "case"}
 ASIDE_REACH = 40
+INVERTED = {"dobj", "npadvmod", "attr", "dep", "appos", "oprd"}  # how a parse hangs the name of "said Ana Ruiz"
+INVERTED_REACH = 4
 CLIMB_REACH = 6  # clauses a cue climbs for its speaker ("by citing" in "he will be able to sign up donors by citing …")
 ONE_WORD_OBJECTS = {"PROPN", "NOUN"}  # an object that is content on its own ("defended Cruz")
 COUNT_DEPS = {"nummod", "npadvmod", "quantmod", "nmod", "dep", "advmod"}  # how a parse hangs a count on a verb
@@ -244,11 +246,16 @@ def past_report(verb: Token) -> Token:
 
 
 def _subject_before(verb: Token) -> Token | None:
-    """The nearest subject of another clause before a cue the parse left without one, in its sentence and on
-    its line ("Lewandowski - at the estate - continued to assert …", "He criticized the record said …")."""
+    """A name right after a cue the parse left without a subject ("…," said retired surgeon Ana Ruiz), else the
+    nearest subject of another clause before it, in its sentence, on its line and outside any quotation
+    ("Lewandowski - at the estate - continued to assert …", "He criticized the record said …")."""
+    after = [c for c in verb.rights if c.dep_ in INVERTED and c.pos_ in {"PROPN", "NOUN"} and names_someone(c)
+             and c.i - verb.i <= INVERTED_REACH]
+    if after:
+        return after[0]  # "…," said retired surgeon Ana Ruiz: a name the parse did not take for the subject
     for j in range(verb.i - 1, verb.sent.start - 1, -1):
         token = verb.doc[j]
-        if "\n" in token.text_with_ws:
+        if "\n" in token.text_with_ws or token.is_quote:
             return None
         if token.dep_ in SUBJECTS and token.pos_ in NOUNS and token.lower_ not in RELATIVE and names_someone(token):
             return token
