@@ -33,7 +33,8 @@ def _person_spans(context: ArticleContext, dictionary: ActorDictionary, matches:
     for match in matches:
         if any(is_person_alias(dictionary, a) for a in match.aliases) and _accept_person_match(doc, match):
             spans.append((match.first, match.last))
-    spans += [s for s in _described_names(doc, dictionary) if not any(i in covered for i in range(*s))]
+    spans += [s for s in [*_described_names(doc, dictionary), *_titled_names(context, dictionary)]
+              if not any(i in covered for i in range(*s))]
     return _longest_first(spans)
 
 
@@ -54,13 +55,40 @@ def _described_names(doc: Doc, dictionary: ActorDictionary) -> list[tuple[int, i
         if head.pos_ != "PROPN" or head.ent_type_ not in {"", "PERSON", "ORG"} or head.dep_ == "compound":
             continue
         described = any(c.dep_ == "appos" and role_type(dictionary, c.lower_) == "person" for c in head.children)
-        first = head.i
-        while first > 0 and doc[first - 1].pos_ == "PROPN" and doc[first - 1].head.i == head.i \
-                and doc[first - 1].dep_ == "compound":
-            first -= 1
+        first = _name_start(doc, head.i)
         if described and head.i > first:  # a single word is too weak a name
             found.append((first, head.i + 1))
     return found
+
+
+def _titled_names(context: ArticleContext, dictionary: ActorDictionary) -> list[tuple[int, int]]:
+    """Proper names of two words or more the model did not call people but a person's title stands right
+    before ("Party chair Debbie Wasserstein", "Sheriff Joe Arpalo")."""
+    doc = context.doc
+    found = []
+    for head in doc:
+        if head.pos_ != "PROPN" or head.ent_type_ not in {"", "ORG"} or head.dep_ == "compound":
+            continue
+        first = _name_start(doc, head.i)
+        if head.i > first and _after_title(context, dictionary, first):
+            found.append((first, head.i + 1))
+    return found
+
+
+def _name_start(doc: Doc, head: int) -> int:
+    """The first word of the proper name ending at ``head``: the proper nouns compounded onto it."""
+    first = head
+    while first > 0 and doc[first - 1].pos_ == "PROPN" and doc[first - 1].head.i == head \
+            and doc[first - 1].dep_ == "compound":
+        first -= 1
+    return first
+
+
+def _after_title(context: ArticleContext, dictionary: ActorDictionary, first: int) -> bool:
+    """Whether a person's title ends right before token ``first`` ("Party chair", "Sgt.")."""
+    title = title_before(context, first, dictionary) if first > 0 else None
+    return title is not None and title.role is not None \
+        and fold(title.role).endswith(fold(context.words.span(first - 1, first)))
 
 
 def is_person_alias(dictionary: ActorDictionary, alias: Alias) -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from ...context import ArticleContext
 from ...lexicons.actors import ActorDictionary
@@ -52,13 +52,16 @@ def _title_words(context: ArticleContext, first: int, dictionary: ActorDictionar
     """Indices of the capitalised or role words right before a name, in the same sentence."""
     doc = context.doc
     start = doc[first].sent.start if doc.has_annotation("SENT_START") else 0
+    if start == first and _abbreviation_stop(doc, first - 1, 0):  # "Sgt. X": the parser may end a sentence there
+        start = doc[first - 1].sent.start
     found: list[int] = []
     i = first - 1
     while i >= start:
         token = doc[i]
         capital = token.text[:1].isupper() and (token.is_alpha or "." in token.text or "-" in token.text)
         joiner = token.lower_ in NAME_JOINERS and i - 1 >= start and doc[i - 1].text[:1].isupper()
-        if not (capital or joiner or token.lower_ in dictionary.title_words) or token.ent_type_ in SKIP_ENTITIES \
+        if not (capital or joiner or token.lower_ in dictionary.title_words or _abbreviation_stop(doc, i, start)) \
+                or token.ent_type_ in SKIP_ENTITIES \
                 or after_stance(context.words, i):
             break
         found.insert(0, i)
@@ -66,6 +69,15 @@ def _title_words(context: ArticleContext, first: int, dictionary: ActorDictionar
     while found and doc[found[0]].lower_ in NAME_JOINERS:
         found.pop(0)
     return found
+
+
+def _abbreviation_stop(doc: Doc, i: int, start: int) -> bool:
+    """Whether token ``i`` is the full stop of an abbreviated title the tokenizer split off ("Sgt", "."):
+    written right after a capitalised word of at most four letters."""
+    if doc[i].text != "." or i - 1 < start:
+        return False
+    before = doc[i - 1]
+    return not before.whitespace_ and before.is_alpha and before.text[:1].isupper() and len(before.text) <= 4
 
 
 def title_before(context: ArticleContext, first: int, dictionary: ActorDictionary) -> Title | None:
