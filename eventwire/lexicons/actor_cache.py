@@ -62,7 +62,8 @@ def cache_path(paths: Sequence[str], with_phoenix: bool) -> Path | None:
         if with_phoenix and imported is None:
             return None
         digest.update(imported.name.encode() if imported is not None else b"no phoenix")
-        sources = (*(HERE / n for n in ("actors.py", "entries.py", "actor_cache.py", "words.py", "tables.py")),
+        modules = ("actors.py", "entries.py", "petrarch.py", "actor_cache.py", "words.py", "tables.py")
+        sources = (*(HERE / n for n in modules),
                    *sorted(data_path("words").glob("*.tsv")),
                    *(data_path(n) for n in ("countries.tsv", "leaders.tsv", "institutions.tsv", "organisations.tsv",
                                             "roles.tsv")), *(Path(p) for p in paths))
