@@ -23,6 +23,7 @@ from __future__ import annotations
 from typing import Protocol
 
 from ...context import ArticleContext
+from ...lexicons.actors import ActorDictionary
 from ...models import Place
 from .gazetteer import Gazetteer
 from .names import recognise
@@ -32,14 +33,18 @@ __all__ = ["find_places"]
 
 
 class PlaceResources(Protocol):
-    """What the stage reads of the loaded :class:`eventwire.resources.Resources`: the gazetteer."""
+    """What the stage reads of the loaded :class:`eventwire.resources.Resources`: the gazetteer, and the
+    actor dictionary (a name it knows as an organisation's is no town: "Nato")."""
 
     @property
     def gazetteer(self) -> Gazetteer: ...
+
+    @property
+    def dictionary(self) -> ActorDictionary: ...
 
 
 def find_places(context: ArticleContext, resources: PlaceResources) -> list[Place]:
     """Every toponym mention of the article, in text order, geocoded where the gazetteer knows it
     (``resources`` is the process's :class:`eventwire.resources.Resources`)."""
-    spans = recognise(context, resources.gazetteer)
+    spans = recognise(context, resources.gazetteer, resources.dictionary)
     return resolve_places(spans, context.text, resources.gazetteer, context.index)

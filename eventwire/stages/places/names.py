@@ -38,7 +38,7 @@ stage) stands for that whole name, not for the country or town in it.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -47,11 +47,12 @@ from spacy.tokens import Doc, Span, Token
 from ...casing import NewsCase
 from ...context import ArticleContext
 from ...lexicons import ordered_words, rows, words
+from ...lexicons.actors import ActorDictionary
 from ...settings import data_path
 from ..tokens import PLACE_NAME_NOUNS, Words, in_stance, place_name_end
 from .candidate import ALIAS_BONUS
 from .gazetteer import Candidate, Gazetteer, normalise
-from .persons import actor_names, in_title, lone_persons, surnames
+from .persons import actor_names, in_title, lone_persons, organisation_countries, surnames
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Prepositions that make the following name a place in any reading ("flew to X", "in X").
@@ -80,16 +81,17 @@ SHORT_ACRONYM = 3  # letters of an acronym that only an alias makes a place ("UK
 COUNTRY_FEATURES = frozenset({"country", "continent"})
 
 
-def recognise(context: ArticleContext, gazetteer: Gazetteer) -> list[Span]:
+def recognise(context: ArticleContext, gazetteer: Gazetteer, dictionary: ActorDictionary | None = None) -> list[Span]:
     """Toponym spans, without overlaps, in text order; a name in a stance word ("anti-Chile") is none,
     and a name that begins a facility's or natural feature's name stands for that whole name ("the
     Israel Museum", "the Niger Delta"), never for the country or town written first; a name the model
-    cut short stands for the whole of a known name it begins ("Trinidad and Tobago")."""
+    cut short stands for the whole of a known name it begins ("Trinidad and Tobago"). With the actor
+    ``dictionary``, a name it knows only as an organisation's is none ("Nato")."""
     doc = context.doc
     taken = [False] * len(doc)
     spans: list[Span] = []
     dateline = _dateline(context, gazetteer)
-    not_places = _NotPlaces.of(context, gazetteer)
+    not_places = _NotPlaces.of(context, gazetteer, dictionary)
     names = _NameWords.of(context.words)
     found = (*dateline, *_entity_places(doc, gazetteer), *_gazetteer_places(context, gazetteer),
              *_facility_names(doc, names))
@@ -310,7 +312,7 @@ class _NotPlaces:
       person ("Yuki Oshima ... Oshima said");
     - it begins a title with the words after it ("Vice-President", "Vice President");
     - it is, or begins, a name the actors stage found as an organisation's, a group's or a person's in the
-      article ("Nato", "Hamas fighters"),
+      article ("Nato", "Hamas fighters"), or a name the actor dictionary knows only as an organisation's,
       unless the gazetteer's best reading of it is a country, a state, a region or a landmark, or it names a
       place in that actor's country (a capital for its government: "Moscow said");
     - news writes it mostly in lower case ("Mission", "Surprise", "West"), unless a directional preposition
@@ -324,9 +326,10 @@ class _NotPlaces:
     person_words: frozenset[str]
     disease_words: frozenset[str] = frozenset()
     actor_names: Mapping[int, tuple[int, str | None]] = field(default_factory=dict)
+    dictionary: ActorDictionary | None = None
 
     @classmethod
-    def of(cls, context: ArticleContext, gazetteer: Gazetteer) -> _NotPlaces:
+    def of(cls, context: ArticleContext, gazetteer: Gazetteer, dictionary: ActorDictionary | None) -> _NotPlaces:
         doc, news = context.doc, NewsCase.load()
         alone = lone_persons(doc) | surnames(doc)
         people = [ent for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 and not gazetteer.lookup(ent.text)
@@ -334,7 +337,7 @@ class _NotPlaces:
                   and not news.is_common(ent[0].lower_)]
         diseases = frozenset(t.lower_ for t in doc[:-1] if t.is_title and _names_disease(t.nbor()))
         words = frozenset(t.lower_ for ent in people for t in ent if t.is_alpha and t.is_title) | surnames(doc)
-        return cls(words, diseases, actor_names(context.index) if context.actor_index is not None else {})
+        return cls(words, diseases, actor_names(context.index) if context.actor_index is not None else {}, dictionary)
 
     def excludes(self, span: Span, gazetteer: Gazetteer) -> bool:
         if span.end < len(span.doc) and _names_disease(span.doc[span.end]):
@@ -342,9 +345,10 @@ class _NotPlaces:
             return not (known and known[0].feature in COUNTRY_FEATURES)  # "the United States flu season"
         actor = self.actor_names.get(span.start_char)
         if actor is not None and span.end_char <= actor[0]:  # "Nato", "Hamas fighters"; "Moscow said" is Moscow
-            known = gazetteer.lookup(span.text)
-            return not (known and (known[0].feature in STRONG_FEATURES | {"landmark"}
-                                   or any(c.country == actor[1] for c in known if actor[1])))
+            return not _place_of(gazetteer.lookup(span.text), {actor[1]})
+        organisation = organisation_countries(self.dictionary, span.text) if self.dictionary is not None else None
+        if organisation is not None:
+            return not _place_of(gazetteer.lookup(span.text), organisation)
         if len(span) != 1:
             return False
         if in_title(span):
@@ -358,6 +362,13 @@ class _NotPlaces:
             return span[0].ent_type_ == "PERSON" or not (known and known[0].feature in COUNTRY_FEATURES)
         placed = _after_preposition(span) or named_by_place_noun(span)
         return span[0].is_title and not placed and NewsCase.load().is_common(word)
+
+
+def _place_of(known: list[Candidate], countries: Collection[str | None]) -> bool:
+    """Whether a name an organisation or a person bears is a place all the same: the gazetteer reads it as a
+    country, state, region or landmark, or knows a place by it in the bearer's country ("Moscow" said)."""
+    return bool(known) and (known[0].feature in STRONG_FEATURES | {"landmark"}
+                            or any(c.country in countries for c in known if c.country))
 
 
 def _begins_with_town(ent: Span, gazetteer: Gazetteer) -> bool:

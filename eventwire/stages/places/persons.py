@@ -6,7 +6,8 @@
   Oshima said") or before an age in commas ("Hamm, 34, scored"); a single word the model tags as a person's
   name alone ("Oshima said") confirms that a full name beginning with a town's name is a person's;
 - a name the actors stage found as an organisation's, a group's or a person's in this article ("Nato", "Hamas
-  fighters"): the mentions of its actors that are not states.
+  fighters"): the mentions of its actors that are not states; and a name the actor dictionary knows only as
+  an organisation's ("Nato", "Unicef", "Hamas").
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
-from ...lexicons.actors import read_roles
+from ...lexicons.actors import ActorDictionary, read_roles
 from ...settings import data_path
 from ..actors.index import ActorIndex
 
@@ -24,6 +25,7 @@ HYPHENS = frozenset({"-", "\u2010", "\u2011"})
 MAX_TITLE_WORDS = 4
 MAX_AGE = 110
 NOT_PLACE_KINDS = frozenset({"organisation", "group", "igo", "person"})  # actor kinds whose names are no places
+ORGANISATION_KINDS = frozenset({"organisation", "group", "igo"})
 
 
 @lru_cache(maxsize=1)
@@ -92,3 +94,12 @@ def actor_names(index: ActorIndex) -> dict[int, tuple[int, str | None]]:
     """Start -> (end, the actor's country) of the mentions of the article's actors that are not states ("Nato",
     "Hamas fighters", a person's name, a capital for its government)."""
     return {m.start: (m.end, a.country) for a in index.actors if a.kind in NOT_PLACE_KINDS for m in a.mentions}
+
+
+def organisation_countries(dictionary: ActorDictionary, name: str) -> frozenset[str | None] | None:
+    """The countries of the organisations the actor dictionary knows by ``name`` as written ("Nato": None;
+    "Hamas": the Palestinian territories), or None when it knows the name as anything else or not at all."""
+    entries = [dictionary.entry(alias.key) for alias in dictionary.candidates(name)]
+    if not entries or any(e is None or e.kind not in ORGANISATION_KINDS for e in entries):
+        return None
+    return frozenset(e.country for e in entries if e is not None)
