@@ -312,7 +312,7 @@ class _NotPlaces:
       person ("Yuki Oshima ... Oshima said");
     - it begins a title with the words after it ("Vice-President", "Vice President");
     - it is, or begins, a name the actors stage found as an organisation's, a group's or a person's in the
-      article ("Nato", "Hamas fighters"), or a name the actor dictionary knows only as an organisation's,
+      article ("Nato", "Hamas fighters"), or a town's name the actor dictionary knows only as an organisation's,
       unless the gazetteer's best reading of it is a country, a state, a region or a landmark, or it names a
       place in that actor's country (a capital for its government: "Moscow said");
     - news writes it mostly in lower case ("Mission", "Surprise", "West"), unless a directional preposition
@@ -347,7 +347,7 @@ class _NotPlaces:
         if actor is not None and span.end_char <= actor[0]:  # "Nato", "Hamas fighters"; "Moscow said" is Moscow
             return not _place_of(gazetteer.lookup(span.text), {actor[1]})
         organisation = organisation_countries(self.dictionary, span.text) if self.dictionary is not None else None
-        if organisation is not None:
+        if organisation is not None and gazetteer.lookup_all(span.text):  # a town that spells it ("Nato")
             return not _place_of(gazetteer.lookup(span.text), organisation)
         if len(span) != 1:
             return False
