@@ -1,5 +1,5 @@
 """Event nouns and frames that need a target: "the Chilean offensive against Peru", "a phone call with
-Lima", "Chile warned it would not stand by", on hand-built parses."""
+Lima", "Chile warned it would not wait", on hand-built parses."""
 
 from __future__ import annotations
 
@@ -44,25 +44,16 @@ NOUNS = [
         ["Chile", "answer", "the", "call", "of", "duty", "."], {"Chile": (0,)}, [], id="a-bare-call-is-no-consultation",
     ),
     pytest.param(
-        ["The", "Chilean", "campaign", "asked", "Peru", "to", "wait", "."], [2, 2, 3, 3, 3, 6, 3, 3],
+        ["The", "Chilean", "mission", "asked", "Peru", "to", "wait", "."], [2, 2, 3, 3, 3, 6, 3, 3],
         ["det", "amod", "nsubj", "ROOT", "dobj", "aux", "xcomp", "punct"],
         ["DET", "ADJ", "NOUN", "VERB", "PROPN", "PART", "VERB", "PUNCT"],
-        ["the", "Chilean", "campaign", "ask", "Peru", "to", "wait", "."], {"Chile": (1,), "Peru": (4,)},
+        ["the", "Chilean", "mission", "ask", "Peru", "to", "wait", "."], {"Chile": (1,), "Peru": (4,)},
         [("Chile", "020", "Peru", "asserted")], id="a-subject-that-is-no-act-of-force-still-speaks",
     ),
     pytest.param(
         ["Chilean", "troops", "besieged", "Peru", "."], [1, 2, 2, 2, 2], ["amod", "nsubj", "ROOT", "dobj", "punct"],
         ["ADJ", "NOUN", "VERB", "PROPN", "PUNCT"], ["Chilean", "troop", "besiege", "Peru", "."],
         {"Chile": (0,), "Peru": (3,)}, [("Chile", "191", "Peru", "asserted")], id="a-siege-restricts-movement",
-    ),
-    pytest.param(
-        ["Chile", "warned", "it", "would", "not", "watch", "a", "Peruvian", "blockade", "."],
-        [1, 1, 5, 5, 5, 1, 8, 8, 5, 1],
-        ["nsubj", "ROOT", "nsubj", "aux", "neg", "ccomp", "det", "amod", "dobj", "punct"],
-        ["PROPN", "VERB", "PRON", "AUX", "PART", "VERB", "DET", "ADJ", "NOUN", "PUNCT"],
-        ["Chile", "warn", "it", "would", "not", "watch", "a", "Peruvian", "blockade", "."],
-        {"Chile": (0, 2), "Peru": (7,)}, [("Chile", "130", "Peru", "asserted")],
-        id="a-warning-of-what-it-will-do-warns-the-party-named-after-it",
     ),
     pytest.param(
         ["Chile", "warned", "it", "would", "not", "wait", "."], [1, 1, 5, 5, 5, 1, 1],

@@ -164,10 +164,8 @@ def code_match(inputs: Inputs, match: Match) -> list[Event]:
     alone = frozenset(s.actor.id for s in sources) if len(sources) == 1 else frozenset()  # several: each other's
     targets = find_targets(inputs, match, only_slots=parties, exclude=alone)
     if needs_target(entry) and not targets:  # "said relations should not depend on ...": an opinion, no demand;
-        # an imported frame codes, as PETRARCH does, only a source and a target named in its sentence
-        targets = sentence_target(sources, trigger, match, inputs)
-        if not targets:  # the word's next frame may still fit
-            return code_match(inputs, match.fallback) if match.fallback is not None else []
+        # an imported frame codes, as PETRARCH does, only a source and a target; the word's next frame may still fit
+        return code_match(inputs, match.fallback) if match.fallback is not None else []
     code, modality = inputs.lexicon.code_for(entry, modality_of(trigger, inputs.lexicon.modality))
     pairs = argument_pairs(sources, targets, entry.reciprocal and not side_by_side(trigger))
     if root_has(entry.code, "domestic"):
@@ -178,17 +176,6 @@ def code_match(inputs: Inputs, match: Match) -> list[Event]:
         pairs = [(source, target or context_target(source, trigger, match, inputs)) for source, target in pairs]
     act = act_of(inputs, match, code, modality)
     return [build_event(inputs, act, source, target) for source, target in pairs]
-
-
-def sentence_target(sources: Sequence[Argument], trigger: Token, match: Match, inputs: Inputs) -> list[Argument]:
-    """The party an actor named after the act in its own sentence gives it (:func:`.targets.context_target`),
-    for an act of one source whose slots name nobody: "Turkey warned it would not stand by and watch a Russian-led
-    attack" warns Russia. Not for an imported frame: PETRARCH codes its patterns only between the parties of
-    their slots."""
-    if len(sources) != 1 or not match.entry.target or not match.entry.curated:
-        return []
-    found = context_target(sources[0], trigger, match, inputs)
-    return [found] if found is not None and trigger.i < found.token < trigger.sent.end else []
 
 
 def article_scene(context: ArticleContext, resources: Resources) -> Scene:
