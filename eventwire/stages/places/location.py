@@ -56,11 +56,10 @@ def event_location(places: Sequence[Place], clause: Offsets, doc: Doc | None = N
 def article_location(places: Sequence[Place]) -> Location | None:
     """Where an article's events happen when their own words do not say: the country its places name most
     (the first named on a tie), at that country's centre, ``basis`` "article"; None without a place."""
-    counts = Counter(p.country for p in places if p.country)
+    counts = Counter(p.country for p in places if p.country)  # in order of first mention: ties go to the first
     if not counts:
         return None
-    first = {p.country: -i for i, p in reversed(list(enumerate(places))) if p.country}
-    code = max(counts, key=lambda c: (counts[c], first[c]))
+    code = counts.most_common(1)[0][0]
     name, lat, lon = country_centres().get(code, (code, None, None))
     return Location(name=name, country=code, lat=lat, lon=lon, text="", basis="article")
 
