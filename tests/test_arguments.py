@@ -454,3 +454,36 @@ def test_a_gerund_after_an_object_is_not_the_subjects(make_doc) -> None:
                    pos=["PROPN", "VERB", "PROPN", "ADP", "VERB", "NOUN", "PUNCT"],
                    tags=["NNP", "VBD", "NNP", "IN", "VBG", "NNS", "."])
     assert args.grammatical_subject(doc[4])[0] is None
+
+
+def test_a_by_agent_the_parser_hung_on_the_complements_gerund_is_the_passives_doer(make_doc) -> None:
+    words = ["Peru", "was", "accused", "of", "arming", "rebels", "by", "Chile", "."]
+    doc = make_doc(words, heads=[2, 2, 2, 2, 3, 4, 4, 6, 2],
+                   deps=["nsubjpass", "auxpass", "ROOT", "prep", "pcomp", "dobj", "prep", "pobj", "punct"],
+                   pos=["PROPN", "AUX", "VERB", "ADP", "VERB", "NOUN", "ADP", "PROPN", "PUNCT"],
+                   tags=["NNP", "VBD", "VBN", "IN", "VBG", "NNS", "IN", "NNP", "."])
+    index = index_for(doc, {"Peru": (0,), "Chile": (7,)})
+    assert names(args.sources(doc[2], index, LIGHT, PREPS)) == ["Chile"]
+    assert args.verb_source(doc[2])[1] == args.INHERITED and not args.agentless(doc[2])
+
+
+BY_AFTER = (["Reports", "say", "Peru", "was", "accused", "of", "fraud", ",", "many", "think", ",", "by", "Chile", "."],
+            [1, 1, 4, 4, 1, 4, 5, 1, 9, 1, 1, 1, 11, 1],
+            ["nsubj", "ROOT", "nsubjpass", "auxpass", "ccomp", "prep", "pobj", "punct", "nsubj", "parataxis", "punct",
+             "prep", "pobj", "punct"],
+            ["NOUN", "VERB", "PROPN", "AUX", "VERB", "ADP", "NOUN", "PUNCT", "PRON", "VERB", "PUNCT", "ADP", "PROPN",
+             "PUNCT"])
+BY_BEFORE = (["Reports", "by", "Chile", "say", "Peru", "was", "accused", "of", "fraud", "."],
+             [3, 3, 1, 3, 6, 6, 3, 6, 7, 3],
+             ["nsubj", "prep", "pobj", "ROOT", "nsubjpass", "auxpass", "ccomp", "prep", "pobj", "punct"],
+             ["NOUN", "ADP", "PROPN", "VERB", "PROPN", "AUX", "VERB", "ADP", "NOUN", "PUNCT"])
+
+
+@pytest.mark.parametrize("parse,expected", [(BY_AFTER, "Chile"), (BY_BEFORE, None)], ids=["after", "before"])
+def test_a_by_phrase_after_a_passive_clause_on_the_active_verb_over_it_is_the_passives_agent(
+        make_doc, parse, expected) -> None:
+    words, heads, deps, pos = parse
+    doc = make_doc(words, heads=heads, deps=deps, pos=pos)
+    accused = next(t for t in doc if t.text == "accused")
+    found = args.displaced_agent(accused)
+    assert (found.text if found is not None else None) == expected

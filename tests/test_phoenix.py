@@ -15,6 +15,7 @@ from eventwire.lexicons.petrarch import (
     agent_forms,
     parse_code_block,
     petrarch_name,
+    petrarch_names,
     read_petrarch_agents,
 )
 
@@ -61,6 +62,10 @@ SOVIET_PEACE_FUND_ [USR]
 MILNONSTATE = """ZORVAK_FRONT_ [KENREB]
 +ZORVAK
 MARA_RIDGE_BRIGADE_ [KENREB]
+KENYAN_HIGHLAND_LIBERATION_ARMY_(KHLA)_ [EAFREB] # a region's code: the country its name names
++KHLA/F_
+RIFT_FREEDOM_MOVEMENT_ [EAFREB] # no country in its names
+NORTHERN_ALLIANCE_(KENYA)_ [KENREB] # a note in brackets, no acronym
 """
 
 AGENTS = """!PERSON! = MAN, MEN
@@ -305,3 +310,28 @@ def test_a_person_only_phoenix_knows_is_coded_by_date(nlp, published: str, code:
     actors = find_actors(ArticleContext.of(doc, "phoenix-test", published), Resources.load())
     yilmaz = next(a for a in actors if a.name == "Mesut Yilmaz")
     assert yilmaz.code == code
+
+
+@pytest.mark.parametrize("raw,names", [
+    ("IRISH_NATIONAL_LIBERATION_ARMY_(INLA)_", ["Irish National Liberation Army", "INLA"]),
+    ("ISLAMIC_ARMY_OF_ADEN-ABYAN_(IAAA)_", ["Islamic Army of Aden-Abyan", "IAAA"]),
+    ("NATIONAL_LIBERATION_ARMY_(COLOMBIA)_", ["National Liberation Army"]),
+    ("DEV_SOL_(KARATAS_FACTION)", ["Dev Sol"]),
+    ("DHKP/C_", ["DHKP/C"]),
+    ("PEOPLES_LIBERATION_PARTY/FRONT_", ["Peoples Liberation Party/Front"]),
+])
+def test_bracketed_acronyms_and_slashed_acronyms_are_names_as_news_writes_them(raw: str, names: list[str]) -> None:
+    assert petrarch_names(raw, {"army": "Army", "party": "Party", "front": "Front"}) == names
+
+
+def test_a_bodys_five_letter_acronym_is_in_capitals_but_not_a_persons_name() -> None:
+    assert petrarch_name("UNITA_", {}, letters=5) == "UNITA"
+    assert petrarch_name("QUILL", {}) == "Quill"
+
+
+def test_a_group_under_a_regions_code_takes_the_country_its_name_names(merged: ActorDictionary) -> None:
+    key = keys(merged, "KHLA")[0]
+    assert keys(merged, "Kenyan Highland Liberation Army") == keys(merged, "KHLA/F") == [key]
+    assert merged.entry(key).code == "KENREB"
+    assert keys(merged, "Rift Freedom Movement") == [], "a region's group naming no country stays out"
+    assert keys(merged, "Northern Alliance") and keys(merged, "Northern Alliance (Kenya)") == []

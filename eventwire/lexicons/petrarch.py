@@ -41,6 +41,10 @@ CODE = re.compile(r"[A-Za-z0-9]+(?:/[A-Za-z0-9]+)*")
 NULL_CODE = re.compile(r"[-+#*]+")  # "---": no code
 AGENT_CODE = re.compile(r"(~)?([A-Za-z0-9]+)(~)?")
 MARKER = re.compile(r"![A-Za-z]+!")
+BRACKETED = re.compile(r"(?P<name>[^()]*?)[_\s]*\((?P<note>[^()]+)\)[_\s]*")  # "NAME_(ACRONYM)_"
+ACRONYM = re.compile(r"[A-Z0-9./-]+")
+ACRONYM_LETTERS = 4  # "ANSF": a longer word news does not write is a name ("Quill", "Jaysh")
+BODY_ACRONYM_LETTERS = 5  # but for a body's one-word name ("UNITA", "ASEAN")
 DATES = re.compile(r"(?:(?P<op>[<>])\s*(?P<date>\d+)|(?P<start>\d+)\s*-\s*(?P<end>\d+)|(?P<since>\d+))")
 GROUP_SECTORS = frozenset({"REB", "UAF", "PTY", "OPP", "INS", "IMG"})
 # the last words of names of bodies, which Phoenix also dates ("THE_ISLAMIC_STATE [IMGMUSISI >20130408]")
@@ -187,18 +191,46 @@ def actor_entries(path: Path) -> Iterator[PetrarchActor]:
         yield current
 
 
-def petrarch_name(raw: str, forms: Mapping[str, str] | None = None) -> str:
+def petrarch_names(raw: str, forms: Mapping[str, str] | None = None, letters: int = ACRONYM_LETTERS) -> list[str]:
+    """The names one dictionary name gives: "IRISH_NATIONAL_LIBERATION_ARMY_(INLA)_" is written "Irish National
+    Liberation Army" or "INLA" (an acronym in brackets after a name is a name of its own); a bracketed word
+    that is no acronym of the name is a note ("NATIONAL_LIBERATION_ARMY_(COLOMBIA)_": "National Liberation
+    Army"), left out."""
+    found = BRACKETED.fullmatch(raw.strip())
+    if found is None or not found["name"].strip(" _"):
+        return [petrarch_name(raw, forms, letters)]
+    name = petrarch_name(found["name"], forms, letters)
+    acronym = found["note"].upper()
+    return [name, acronym] if ACRONYM.fullmatch(acronym) and _initials_of(acronym, found["name"]) else [name]
+
+
+def _initials_of(acronym: str, name: str) -> bool:
+    """Whether ``acronym``'s letters are initials of ``name``'s words, in order, the first the first word's."""
+    initials = [w[0] for w in re.split(r"[_\s/-]+", name.upper()) if w and w[0].isalpha()]
+    letters = [c for c in acronym if c.isalpha()]
+    if len(letters) < 2 or not initials or letters[0] != initials[0]:
+        return False
+    rest = iter(initials[1:])
+    return all(any(c == i for i in rest) for c in letters[1:])
+
+
+def petrarch_name(raw: str, forms: Mapping[str, str] | None = None, letters: int = ACRONYM_LETTERS) -> str:
     """"ABDUL_QADIR_" -> "Abdul Qadir", "BASHAR_AL-ASSAD" -> "Bashar al-Assad", "U.N._CHIEF" -> "U.N. Chief":
     the words as news writes them (``forms``: lower-case word -> usual capitalised form, by default the news
-    case model's), particles in lower case, short one-word names news does not write ("ANSF": acronyms) in
-    capitals."""
+    case model's), particles in lower case, one-word names news does not write of up to ``letters`` letters
+    ("ANSF": acronyms) in capitals, and so the short parts of a word joined by a slash ("DHKP/C", "SPLM/A")."""
     words = raw.replace("_", " ").split()
     if len(words) > 2 and words[0].lower() == "the":  # the actors stage reads "the" before a name itself
         words = words[1:]  # ("The Islamic State"; not "The Foundation", which "the" makes a name)
     forms = news_forms() if forms is None else forms
-    if len(words) == 1 and words[0].isalpha() and len(words[0]) <= 4 and words[0].lower() not in forms:
+    if len(words) == 1 and _acronym(words[0], forms, letters):
         return words[0].upper()
     return " ".join(_word_form(w, forms, n == 0) for n, w in enumerate(words))
+
+
+def _acronym(part: str, forms: Mapping[str, str], letters: int = ACRONYM_LETTERS) -> bool:
+    """A word news does not write, of letters only and at most ``letters``: an acronym."""
+    return part.isalpha() and len(part) <= letters and part.lower() not in forms
 
 
 def _word_form(word: str, forms: Mapping[str, str], first: bool) -> str:
@@ -206,6 +238,9 @@ def _word_form(word: str, forms: Mapping[str, str], first: bool) -> str:
         return word
     if "." in word:  # "U.N.", "D.C."
         return word
+    if "/" in word:  # "DHKP/C", "PARTY/FRONT": each part as it is written alone
+        return "/".join(p.upper() if _acronym(p, forms) else _word_form(p, forms, first and n == 0)
+                        for n, p in enumerate(word.split("/")))
     parts = word.split("-")
     out = []
     for n, part in enumerate(parts):
@@ -267,8 +302,9 @@ def listings(actor: PetrarchActor, codes: Collection[str], key: str,
     kind = entry_kind(actor.blocks, codes, actor.name)
     if kind is None:
         return []
-    names = tuple(dict.fromkeys(n for n in (petrarch_name(actor.name, forms),
-                                            *(petrarch_name(s, forms) for s, _ in actor.synonyms)) if n))
+    letters = ACRONYM_LETTERS if kind == "person" else BODY_ACRONYM_LETTERS
+    names = tuple(dict.fromkeys(n for raw in (actor.name, *(s for s, _ in actor.synonyms))
+                                for n in petrarch_names(raw, forms, letters) if n))
     if not names:
         return []
     if kind == "state":

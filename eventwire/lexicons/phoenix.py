@@ -55,7 +55,7 @@ from ..settings import data_path
 from .entries import Country, Entry, Listing, Role, fold
 from .petrarch import PetrarchActor, actor_entries, agent_forms, listings, news_forms
 from .tables import split_cell, table
-from .words import word_values
+from .words import word_values, words
 
 FOLDER = Path(__file__).resolve().parent.parent / "data" / "thirdparty" / "phoenix"
 ACTOR_FILES = ("Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt", "Phoenix.MilNonState.actors.txt")
@@ -71,6 +71,7 @@ FUNCTION_WORDS = frozenset({"a", "an", "and", "as", "at", "by", "for", "from", "
                             "to", "with"})
 HORIZON = "2012-01-01"  # the files' people end with CountryInfo (2011): later, an ended tenure says nothing
 SIMILAR = 0.8  # difflib ratio of a country synonym to one of the country's names: a misspelling of it
+REGIONS = words("region_codes")  # rows of countries.tsv that are regions: no country of a group's name
 DAMAGED = frozenset("\ufffd") | frozenset(chr(c) for c in range(32))
 Located = Callable[[str], "Collection[tuple[str, str | None]] | None"]
 """The places a name may be: (feature, country) pairs, None for a name the gazetteer does not know."""
@@ -133,12 +134,16 @@ def _key(actor: PetrarchActor) -> str:
 
 
 def _usable(result: Phoenix, path: Path, actor: PetrarchActor, rows: list[Listing],
-            countries: Collection[str]) -> list[Listing]:
+            countries: Mapping[str, Country]) -> list[Listing]:
     """The listings whose codes eventwire can read: a known country first, or an international prefix."""
     result.count(path, "entries read")
     if not actor.blocks:
         result.count(path, "entries skipped: no code")
         return []
+    placed = [_placed(x, countries) for x in rows]
+    if placed != rows:
+        result.count(path, "entries placed in the country their name names (a region's code)")
+        rows = placed
     good = [x for x in rows if (x.entry.country in countries or x.entry.code.startswith(INTERNATIONAL))
             and len(x.entry.code) % 3 == 0]
     unknown = "a code of no country eventwire knows, or not in threes"
@@ -147,6 +152,30 @@ def _usable(result: Phoenix, path: Path, actor: PetrarchActor, rows: list[Listin
     elif len(good) < len(rows):
         result.count(path, f"tenures skipped: {unknown}", len(rows) - len(good))
     return good
+
+
+def _placed(listing: Listing, countries: Mapping[str, Country]) -> Listing:
+    """A group's listing under a code of a region or of no country ("IRISH_REPUBLICAN_ARMY [WEUREB]",
+    "ERITREAN_LIBERATION_FRONT [EAFREB]") recoded for the one country its names name (IRLREB, ERIREB); else
+    as it is."""
+    entry = listing.entry
+    if entry.country is not None or entry.kind != "group" or entry.code.startswith(INTERNATIONAL):
+        return listing
+    named = {code for name in listing.aliases for code in _countries_named(name, countries)}
+    if len(named) != 1:
+        return listing
+    country = named.pop()
+    code = country + entry.code[3:]
+    return Listing(replace(entry, code=code, country=country, sectors=tuple(code[i:i + 3] for i in
+                                                                            range(3, len(code), 3))),
+                   listing.aliases)
+
+
+def _countries_named(name: str, countries: Mapping[str, Country]) -> set[str]:
+    """The countries whose name or adjective is a word (or words) of ``name``."""
+    text = f" {fold(name).replace('-', ' ')} "
+    return {c.code for c in countries.values() if c.code not in REGIONS for n in (c.name, *c.aliases, *c.demonyms)
+            if len(n) > 3 and f" {fold(n)} " in text}
 
 
 def _named(result: Phoenix, path: Path, rows: list[Listing], countries: Mapping[str, Country], located: Located,
@@ -380,7 +409,7 @@ def source_paths() -> tuple[Path, ...]:
     here = Path(__file__).resolve().parent
     return (*(FOLDER / n for n in (*ACTOR_FILES, AGENT_FILE)), here / "phoenix.py", here / "petrarch.py",
             here / "entries.py", data_path("countries.tsv"), data_path("roles.tsv"),
-            here.parent / "data" / "words" / "news_case.tsv")
+            here.parent / "data" / "words" / "news_case.tsv", here.parent / "data" / "words" / "actors.tsv")
 
 
 def cache_path() -> Path | None:

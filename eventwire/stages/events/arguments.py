@@ -167,10 +167,35 @@ def verb_source(verb: Token, stative: bool = False) -> tuple[Token | None, float
     were engaged in looting" the forces act."""
     stative = stative or verb.lemma_.lower() in ENGAGED
     if is_passive(verb) and not stative:
-        agent = next((c for c in verb.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")), None)
-        pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
-        return (pobj, 1.0) if pobj is not None else (None, 0.0)
+        pobj = _by_object(verb)
+        if pobj is not None:
+            return pobj, 1.0
+        displaced = displaced_agent(verb)
+        return (displaced, INHERITED) if displaced is not None else (None, 0.0)
     return grammatical_subject(verb)
+
+
+def _by_object(word: Token, after: int = -1) -> Token | None:
+    """The object of a ``by`` phrase of ``word`` (after word ``after``)."""
+    agent = next((c for c in word.children if c.i > after and (c.dep_ == "agent" or (c.dep_ == "prep"
+                                                                                     and c.lower_ == "by"))), None)
+    return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+
+
+def displaced_agent(verb: Token) -> Token | None:
+    """The ``by`` agent of a passive that the parser hung on another word: on the active gerund of its
+    complement ("was accused of taking bribes by lawmakers") or, after the whole passive clause, on the
+    active verb that clause is the complement of ("was accused of misusing funds, much of it believed lost,
+    by officials"). An active verb has no agent, so such a ``by`` phrase is the passive's."""
+    for prep in (c for c in verb.children if c.dep_ == "prep"):
+        for gerund in (g for g in prep.children if g.dep_ == "pcomp" and g.tag_ == "VBG"):
+            found = _by_object(gerund)
+            if found is not None:
+                return found
+    head = verb.head
+    if verb.dep_ == "ccomp" and head.pos_ == "VERB" and not is_passive(head):
+        return _by_object(head, after=verb.right_edge.i)
+    return None
 
 
 def noun_source_candidates(
@@ -487,7 +512,8 @@ def agentless(trigger: Token) -> bool:
     if not is_passive(trigger):
         return False
     verbs = [trigger, *(c for c in trigger.conjuncts if c.pos_ in {"VERB", "AUX"})]  # "detained and tortured by X"
-    return not any(c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by") for v in verbs for c in v.children)
+    return not any(c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by") for v in verbs for c in v.children
+                   ) and not any(displaced_agent(v) is not None for v in verbs)
 
 
 def _noun_sources(noun: Token, index: ActorIndex, light_verbs: frozenset[str], frame_preps: frozenset[str]
