@@ -4,7 +4,9 @@ A cue is a verb from the speech-verb lexicon (``eventwire/data/speech_verbs.tsv`
 "according to". For each cue the dependency parse gives
 
 * the speaker: the verb's subject; the antecedent of "who" in "X, who …, said"; Y in "X quoted
-  Y as saying"; the subject of the governing verb for "…, saying …"; the object of "according to";
+  Y as saying"; the subject of the governing verb for "…, saying …"; the object of "according to"; the maker
+  of a thing that speaks ("Ruiz released an ad that urges …"); for a cue the parse left without any
+  subject, the word right before it when it can be one ("Election Commission records show");
 * the content: the clausal complement ("said (that) …", "told Z that …", "believe …"), the
   infinitive of intentions ("plans to …"), the object of verbs such as "deny", or the rest of the
   clause around a parenthetical cue ("…, he said, …" and "according to X").
@@ -47,6 +49,8 @@ REPORT_JOINS = {"conj", "advcl"}  # how a parse joins a second cue to the clause
 CONTROLLED = {"xcomp", "ccomp", "advcl", "oprd"}  # how a parse hangs "to announce" on "led the senator"
 OPENER_SKIPS = {"aux", "auxpass", "neg", "advmod"}  # between a line's opening noun and its verb ("Ruiz has not said")
 INFINITIVE_CLASSES = {"intention"}  # speech verb classes whose infinitive complement is the content
+BEFORE_VERB = {"nsubj", "compound", "amod", "nmod", "npadvmod", "dep"}  # how a bad parse hangs a subject on its verb
+OBJECTS = {"dobj", "pobj", "dative", "attr", "oprd", "poss", "appos"}
 SPEECH_VERBS = "speech_verbs.tsv"
 SPEECH_VERB_COLUMNS = ("lemma", "class", "object")
 
@@ -213,11 +217,11 @@ def speaker_token(verb: Token) -> Token | None:
             subject = _named_apposition(subject) or subject
         if subject is not None:
             if subject.lower_ in RELATIVE and current.dep_ == "relcl":
-                return current.head
+                return _maker(current.head) or current.head
             if subject.lower_ == "it" and subject.dep_ == "nsubjpass":
                 return None
             return outer_antecedent(subject, current) or _quantified(subject) or subject
-        if current.dep_ == "acl":
+        if current.dep_ in {"acl", "relcl"}:
             if names_someone(current.head):
                 return current.head
             current = _governing_verb(current.head)
@@ -231,6 +235,32 @@ def speaker_token(verb: Token) -> Token | None:
             return _line_opener(current)
         current = past_report(current) if current is verb else current.head
     return None
+
+
+def _maker(thing: Token) -> Token | None:
+    """Who made the thing a relative cue's "that" or "which" stands for, when it is the object of their verb
+    ("Ruiz released an ad that urges …": the ad speaks for Ruiz); a person or group speaks for themselves."""
+    if names_someone(thing) or thing.dep_ != "dobj" or thing.head.pos_ != "VERB":
+        return None
+    subject = _subject(thing.head)
+    return subject if subject is not None and names_someone(subject) and not apart(subject, thing) else None
+
+
+def _word_before(verb: Token) -> Token | None:
+    """The word right before a cue the parse left without any subject, past its auxiliaries and adverbs, when
+    it can be one: a noun or pronoun not taken as an object, or a word the parse hung on the cue as a
+    modifier ("Election Commission records show", "That attitude, many argue, …": "records", "many")."""
+    j = verb.i - 1
+    while j >= 0 and verb.doc[j].dep_ in OPENER_SKIPS and verb.doc[j].head.i == verb.i:
+        j -= 1
+    if j < 0:
+        return None
+    token = verb.doc[j]
+    if "\n" in token.text_with_ws or token.is_punct or token.ent_type_ in TIMES or token.lower_ in RELATIVE:
+        return None
+    if token.head.i == verb.i and token.dep_ in BEFORE_VERB:
+        return token
+    return token if token.pos_ in NOUNS and token.dep_ not in OBJECTS else None
 
 
 def past_report(verb: Token) -> Token:
@@ -481,7 +511,7 @@ def find_cues(doc: Doc, verbs: Mapping[str, Verb] | None = None) -> list[Cue]:
         if token.lower_ == "according":
             cue = _according(token)
         elif token.pos_ == "VERB" and token.lemma_ in verbs and not _quotes_as_saying(token):
-            subject = speaker_token(token) or _subject_before(token)
+            subject = speaker_token(token) or _subject_before(token) or _word_before(token)
             start, end = _cue_span(token)
             speaker = mention(subject) if subject is not None else None
             content = content_range(token, verbs[token.lemma_])
