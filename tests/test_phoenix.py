@@ -76,6 +76,8 @@ SHEPHERD [~AGR]
 POLICE!PERSON! [~COP]
 AMBASSADOR_TO {} [~GOV]
 PEACEKEEPING_TROOPS {} [IGO~]
+ARMED_REBEL_GROUP [~REB]
+GROUP [~CVL]
 """
 
 
@@ -198,6 +200,13 @@ def test_agents_become_roles(merged: ActorDictionary, imported: phoenix.Phoenix)
     assert merged.role("policeman").sectors == ("COP",) and merged.role("policemen").type == "group"
     assert merged.role("ambassador to") is None and merged.role("peacekeeping troops") is None
     assert imported.counts["Phoenix.agents.txt agent phrases skipped: a code before the actor's (IGO~)"] == 1
+
+
+def test_a_kind_of_group_is_a_body_role_but_a_bare_group_is_none(merged: ActorDictionary) -> None:
+    rebel_group = merged.role("armed rebel group")
+    assert (rebel_group.sectors, rebel_group.type) == (("REB",), "body")
+    assert merged.role("armed rebel groups").type == "group"
+    assert merged.role("group") is None, "'the group said' names no one"
 
 
 def test_agent_plurals_and_substitutions(tmp_path: Path) -> None:

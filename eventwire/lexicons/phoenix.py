@@ -4,7 +4,10 @@ SOURCE.md there), imported into eventwire's actor model.
 :func:`phoenix` reads the three ``.actors`` files and the ``.agents`` file through :mod:`.petrarch` and keeps
 what eventwire can use without harm:
 
-* entries: one with no usable code (``[---]``, none at all), or whose code names a country or kind of actor
+* names: a bracketed acronym after a name is a name of its own ("IRISH_NATIONAL_LIBERATION_ARMY_(INLA)_"),
+  another bracketed note is left out; acronyms joined by a slash keep their capitals ("DHKP/C");
+* entries: a group under the code of a region ("[WEUREB]") is placed in the one country its names name;
+  one with no usable code (``[---]``, none at all), or whose code names a country or kind of actor
   eventwire does not know (``[USR]``, ``[KKLREB]``, ``[ELI]``) or is not in groups of three letters
   (``[NGOEEURENV]``), is skipped;
 * a country's block (``AFGHANISTAN_ [AFG]``) keeps only the names of the country: its misspellings, long
@@ -25,7 +28,9 @@ what eventwire can use without harm:
   ("AMBASSADOR_TO" is a pattern, not a noun) whose head noun eventwire's ``roles.tsv`` lists: they refine a
   role eventwire knows ("riot police", "opposition forces", "interior minister"). Other nouns ("villages",
   "hospitals", "victims", "reporters") are left out: the actors stage reads a bare role noun as a group of
-  the country the article names most, which PETRARCH never does with an agent. Singulars are titles, plurals
+  the country the article names most, which PETRARCH never does with an agent; but a phrase headed by a
+  noun that names a body only with its modifiers ("rebel group", "rights group": ``body_heads``) is a body
+  role of their sector, the noun alone none. Singulars are titles, plurals
   groups, a singular whose head noun is a body or a group takes that type; codes before the actor's
   (``[IGO~]``) have no role form.
 
@@ -71,6 +76,7 @@ FUNCTION_WORDS = frozenset({"a", "an", "and", "as", "at", "by", "for", "from", "
                             "to", "with"})
 HORIZON = "2012-01-01"  # the files' people end with CountryInfo (2011): later, an ended tenure says nothing
 SIMILAR = 0.8  # difflib ratio of a country synonym to one of the country's names: a misspelling of it
+BODY_HEADS = words("body_heads")  # "group": the head of a body's kind in a phrase ("rebel group"), no role alone
 REGIONS = words("region_codes")  # rows of countries.tsv that are regions: no country of a group's name
 DAMAGED = frozenset("\ufffd") | frozenset(chr(c) for c in range(32))
 Located = Callable[[str], "Collection[tuple[str, str | None]] | None"]
@@ -345,6 +351,8 @@ def _agents(result: Phoenix, path: Path, curated: Mapping[str, Role]) -> Iterato
             reason = "a function word (a pattern, not a noun)"
         elif form.phrase in seen:
             reason = "listed twice"
+        elif len(words) > 1 and words[-1] in BODY_HEADS:
+            reason = None  # "rebel group": a body of the kind its modifiers say
         elif words[-1] not in curated or curated[words[-1]].type not in ROLE_TYPES:
             reason = "a head noun eventwire's roles do not list (alone, it would name an actor of the article)"
         if reason:
@@ -352,7 +360,8 @@ def _agents(result: Phoenix, path: Path, curated: Mapping[str, Role]) -> Iterato
             continue
         seen.add(form.phrase)
         head = curated.get(words[-1])
-        kind = head.type if head is not None and head.type in {"body", "group"} else None
+        kind = "body" if words[-1] in BODY_HEADS else (head.type if head is not None and head.type in {"body", "group"}
+                                                       else None)
         if form.plural:
             yield Role(form.phrase, form.sectors, "group", form.phrase)
         elif kind is not None:
