@@ -14,6 +14,7 @@ from eventwire.stages.actors import find_actors
 from eventwire.stages.actors.index import ActorIndex
 from eventwire.stages.actors.locate import country_of, locator
 from eventwire.stages.actors.mentions import Mention
+from eventwire.stages.actors.named import names_a_currency
 from eventwire.stages.actors.stage import ActorLookup, build_actor, is_coded, minimal_mentions
 from eventwire.stages.places.gazetteer import Candidate, Gazetteer
 
@@ -201,3 +202,13 @@ def test_find_actors_passes_locate_on(spec_doc, dictionary) -> None:
                    "men|NOUN|dobj|2 .|PUNCT|punct|2")
     actors = actors_of(doc, dictionary, "a", locate={"Arica": "CHL"}.get)
     assert [(a.code, [m.text for m in a.mentions]) for a in actors] == [("CHLCOP", ["Arica police"])]
+
+
+@pytest.mark.parametrize("words,tags,after,expected", [
+    (["misused", "US", "$", "50", "million"], ["VBD", "NNP", "$", "CD", "CD"], 2, True),
+    (["the", "US", "dollar", "fell"], ["DT", "NNP", "NN", "VBD"], 2, True),
+    (["the", "US", "said"], ["DT", "NNP", "VBD"], 2, False),
+    (["sanctions", "on", "Iran"], ["NNS", "IN", "NNP"], 3, False),
+])
+def test_a_states_name_before_a_currency_is_the_moneys(make_doc, words, tags, after, expected) -> None:
+    assert names_a_currency(make_doc(words, tags=tags), after) is expected

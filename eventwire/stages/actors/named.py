@@ -7,6 +7,8 @@ Moscow") nor inside a longer proper name ("the Moscow Times"); a demonym standin
 
 from __future__ import annotations
 
+from spacy.tokens import Doc
+
 from ...context import ArticleContext
 from ...lexicons.actors import REGIONS, ActorDictionary
 from .bodies import is_people_noun, people_mention
@@ -15,6 +17,8 @@ from .locate import Locate
 from .mentions import Match, Mention, make_mention
 from .persons import is_person_alias
 from .placenames import determiner_of, is_locative, names_something_else
+
+CURRENCY_WORDS = frozenset({"dollar", "dollars", "$"})  # after a state's name: "US dollars", the money
 
 
 def named_mentions(context: ArticleContext, dictionary: ActorDictionary, matches: list[Match], taken: set[int],
@@ -52,9 +56,20 @@ def _named(context: ArticleContext, dictionary: ActorDictionary, match: Match,
         return make_mention(context, match.first, match.last, "demonym", entry=entry, country=entry.country)
     if entry.key in REGIONS and is_locative(root):
         return None
+    if entry.kind == "state" and names_a_currency(context.doc, match.last):
+        return None
     doc = context.doc
     first = match.first - 1 if match.first > 0 and determiner_of(doc[match.first - 1], match) else match.first
     return make_mention(context, first, match.last, "name", entry=entry, country=entry.country)
+
+
+def names_a_currency(doc: Doc, after: int) -> bool:
+    """Whether a state's name ending before word ``after`` qualifies a currency ("US $50 million", "US
+    dollars"): the money's, not an actor."""
+    if after >= len(doc):
+        return False
+    following = doc[after]
+    return following.tag_ == "$" or following.lower_ in CURRENCY_WORDS
 
 
 def _capital(context: ArticleContext, dictionary: ActorDictionary, match: Match, country: str) -> Mention | None:
