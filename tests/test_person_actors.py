@@ -49,3 +49,11 @@ def test_a_us_title_gives_role_and_sector(pipeline, text: str, name: str, code_:
 def test_a_title_abbreviation_gives_the_source_of_an_event(pipeline) -> None:  # type: ignore[no-untyped-def]
     result = code(pipeline, "Rep. Mara Quinlan criticized the Pentagon budget.")
     assert any(e.source is not None and e.source.code == "USALEG" and e.cameo.root == "11" for e in result.events)
+
+
+def test_a_title_before_a_bodys_name_makes_a_group_that_it_refers_to(pipeline) -> None:  # type: ignore[no-untyped-def]
+    result = code(pipeline, "Fighting spread across Liberia on Monday. The rebel Revolutionary Democratic Front "
+                            "announced it would free its hostages.")
+    front = person(result, "Revolutionary Democratic Front")
+    assert front.kind == "group" and front.code == "LBRREB"
+    assert "it" in [m.text for m in front.mentions], "'it' refers to a body, not to a person"

@@ -280,7 +280,7 @@ def entry_kind(blocks: Sequence[CodeBlock], codes: Collection[str], name: str = 
         return None
     if any(code in codes and end is None for code, _, end in blocks):
         return "state"
-    if any(start or end for _, start, end in blocks) and not _organisation_name(name):
+    if any(start or end for _, start, end in blocks) and not is_organisation_name(name):
         return "person"
     code = blocks[0][0]
     if code.startswith("IGO"):
@@ -289,8 +289,8 @@ def entry_kind(blocks: Sequence[CodeBlock], codes: Collection[str], name: str = 
     return "group" if code.startswith("IMG") or GROUP_SECTORS & set(sectors) else "organisation"
 
 
-def _organisation_name(name: str) -> bool:
-    """Whether a name ends with a word that names a body ("THE_ISLAMIC_STATE", "TAMIL_TIGERS_FRONT")."""
+def is_organisation_name(name: str) -> bool:
+    """Whether a name ends with a word that names a body ("THE_ISLAMIC_STATE", "Tamil Tigers Front")."""
     words = fold(name.replace("_", " ")).split()
     return bool(words) and words[-1] in ORGANISATION_WORDS
 

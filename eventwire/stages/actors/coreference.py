@@ -135,9 +135,10 @@ def fill_countries(mentions: list[Mention], dictionary: ActorDictionary, publish
 
 
 def _titled_nowhere(entry: Entry) -> bool:
-    """A person coded from a title alone: sectors, but no country ("President X", code "---GOV")."""
-    return entry.kind == "person" and entry.country is None and bool(entry.sectors) \
-        and entry.key.startswith("person:") and entry.code.lstrip("-") == "".join(entry.sectors)
+    """A person (or a group named after a title: "the rebel X Front") coded from a title alone: sectors, but
+    no country ("President X", code "---GOV")."""
+    return entry.kind in {"person", "group"} and entry.country is None and bool(entry.sectors) \
+        and entry.key.startswith(("person:", "group:")) and entry.code.lstrip("-") == "".join(entry.sectors)
 
 
 def _office_held_by_another(dictionary: ActorDictionary, entry: Entry, country: str, published: str | None) -> bool:

@@ -9,6 +9,7 @@ from spacy.tokens import Doc
 from ...context import ArticleContext
 from ...lexicons.actors import ActorDictionary
 from ...lexicons.entries import Alias, Entry, fold
+from ...lexicons.petrarch import is_organisation_name
 from ...models import CountryBasis
 from ..tokens import in_stance
 from .mentions import Match, Mention, begins_place_name, longest_at, make_mention
@@ -139,7 +140,8 @@ def _person(context: ArticleContext, dictionary: ActorDictionary, first: int, la
     if entry is None:
         entry = _text_person(name, country, sectors, code, role)
         basis = "adjective" if country else None  # the country of its title or apposition
-    return make_mention(context, start, last, "title" if title else "name", entry=entry, name=name, role=role,
+    form = "title" if title and entry.kind == "person" else "name"  # "the rebel X Front": a group's name
+    return make_mention(context, start, last, form, entry=entry, name=name, role=role,
                         country=country, sectors=sectors, basis=basis)
 
 
@@ -165,7 +167,10 @@ def lookup_person(dictionary: ActorDictionary, name: str, published: str | None)
 
 def _text_person(name: str, country: str | None, sectors: tuple[str, ...], code: str | None,
                  role: str | None) -> Entry:
-    """A person the dictionary does not know, coded from the words around the name."""
+    """A person the dictionary does not know, coded from the words around the name; a name ending with a word
+    that names a body ("the rebel Popular Liberation Front") is a group's, not a person's."""
     if code is None:
         code = (country or ("---" if sectors else "")) + "".join(sectors)
+    if is_organisation_name(name):
+        return Entry("group:" + fold(name), name, code, country, sectors, "group", None)
     return Entry("person:" + fold(name), name, code, country, sectors, "person", role)
