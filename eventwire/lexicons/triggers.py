@@ -27,7 +27,7 @@ from ..settings import data_path
 
 ENTRY_FIELDS = frozenset(
     {"lemma", "pos", "code", "intended", "particle", "object", "unless_object", "modifier", "complement",
-     "clause_modal", "target", "place_target", "reciprocal", "strength", "group_source", "state_code",
+     "clause_modal", "verdict", "target", "place_target", "reciprocal", "strength", "group_source", "state_code",
      "implied_source", "prep", "prep_object"}
 )
 CUE_FIELDS = ("intended_aux", "hypothetical_aux", "intended_heads", "hypothetical_heads", "negating_heads",
@@ -51,6 +51,7 @@ class Entry:
     modifier: frozenset[str] = frozenset()
     complement: bool | frozenset[str] = False
     clause_modal: frozenset[str] = frozenset()
+    verdict: frozenset[str] = frozenset()  # judgements one of which the clause the verb reports must pass
     target: tuple[str, ...] = ("object",)
     place_target: bool = False
     reciprocal: bool = False
@@ -73,7 +74,7 @@ class Entry:
         """How many conditions the frame sets: the most specific matching entry wins."""
         complement = 2 if isinstance(self.complement, frozenset) else int(bool(self.complement))
         conditions = (self.particle is not None, bool(self.object), bool(self.modifier), bool(self.clause_modal),
-                      self.prep is not None, bool(self.prep_object))
+                      bool(self.verdict), self.prep is not None, bool(self.prep_object))
         return sum(conditions) + complement
 
     @property
@@ -369,6 +370,7 @@ def parse_entry(raw: Any, where: str) -> Entry:
         modifier=_words(raw.get("modifier", []), f"{label}: modifier"),
         complement=_complement(raw.get("complement", False), label),
         clause_modal=_words(raw.get("clause_modal", []), f"{label}: clause_modal"),
+        verdict=_words(raw.get("verdict", []), f"{label}: verdict"),
         target=_slots(raw.get("target", ["object"]), f"{label}: target"),
         place_target=bool(raw.get("place_target", False)),
         reciprocal=bool(raw.get("reciprocal", False)),

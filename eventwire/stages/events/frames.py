@@ -20,6 +20,9 @@ from ..tokens import is_infinitive
 from . import arguments as args
 
 PARTICLE_DEPS = frozenset({"prt", "prep", "advmod", "dative"})
+JUDGING_DEPS = frozenset({"ccomp", "xcomp", "oprd", "acomp"})  # what a speech verb says of its object or clause
+PREDICATE_DEPS = frozenset({"acomp", "attr", "oprd", "advmod"})  # "was alarming", "is a lie", "acted shamefully"
+AS_DEPS = frozenset({"pobj", "pcomp", "acomp", "amod"})  # "described it as alarming", "as a betrayal"
 FEW = 8  # more candidate entries than this: test first that the words their frames need are near
 NEAR = 4  # links below the trigger that a frame's words can be (verb, object, "of" phrase, its noun, compound)
 
@@ -113,6 +116,10 @@ def _fit(entry: Entry, token: Token) -> Match | None:
         comp = _modal_clause(token, entry.clause_modal)
         if comp is None:
             return None
+    if entry.verdict:
+        comp = _verdict_clause(token, entry.verdict)
+        if comp is None:
+            return None
     if entry.complement:
         comp = _complement(entry, token)
         if comp is None:
@@ -150,6 +157,33 @@ def _prep_phrase(entry: Entry, heads: tuple[Token | None, ...]) -> Token | None:
 def _modal_clause(token: Token, modals: frozenset[str]) -> Token | None:
     """The that-clause of the verb with one of the modal auxiliaries ``modals`` ("said Iran must leave")."""
     return _child(token, {"ccomp"}, lambda c: any(a.dep_ == "aux" and a.lower_ in modals for a in c.children))
+
+
+def _verdict_clause(token: Token, verdicts: frozenset[str]) -> Token | None:
+    """The word by which a speech verb passes one of the judgements ``verdicts`` on what it speaks of: in
+    a that-clause or quote it reports ("said the move was unacceptable", "said he behaved shamefully"), an
+    object's complement ("called the plan dangerous") or an "as" phrase ("described the move as alarming").
+    The word, not the clause's verb, is what the frame takes: an act the clause reports stays an event."""
+    for child in token.children:
+        if child.dep_ in JUDGING_DEPS:
+            found = _judging_word(child, verdicts)
+        elif child.dep_ == "prep" and child.lower_ == "as":
+            found = next((w for o in child.children if o.dep_ in AS_DEPS
+                          for w in [_judging_word(o, verdicts)] if w is not None), None)
+        else:
+            continue
+        if found is not None:
+            return found
+    return None
+
+
+def _judging_word(head: Token, verdicts: frozenset[str]) -> Token | None:
+    """The word of a clause or phrase that passes one of the judgements: its head, its predicate or
+    manner ("was unacceptable", "is a lie", "behaved shamefully"), or a word modifying or joined to them
+    ("a grave mistake", "significant and disturbing")."""
+    words = [head, *(c for c in head.children if c.dep_ in PREDICATE_DEPS)]
+    words += [c for w in list(words) for c in w.children if c.dep_ in {"amod", "conj"}]
+    return next((w for w in words if w.lemma_.lower() in verdicts or w.lower_ in verdicts), None)
 
 
 def _complement(entry: Entry, token: Token) -> Token | None:

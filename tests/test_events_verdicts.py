@@ -1,0 +1,99 @@
+"""Disapproval in reported speech, concern expressed, warnings against an act and conversations: the
+frames of the trigger lexicon that code them, on hand-built parses."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.lexicons.triggers import Lexicon, parse_entry
+from eventwire.stages.events.frames import sentence_matches
+from test_events import actors_on, code
+
+
+@pytest.fixture(scope="module")
+def lexicon() -> Lexicon:
+    return Lexicon.load()
+
+
+# words, heads, deps, pos, lemmas, actors, expected events (source, code, target, modality)
+EVENTS = [
+    pytest.param(
+        ["Peru", "said", "the", "blockade", "by", "Chile", "was", "unacceptable", "."], [1, 1, 3, 6, 3, 4, 1, 6, 1],
+        ["nsubj", "ROOT", "det", "nsubj", "prep", "pobj", "ccomp", "acomp", "punct"],
+        ["PROPN", "VERB", "DET", "NOUN", "ADP", "PROPN", "AUX", "ADJ", "PUNCT"],
+        ["Peru", "say", "the", "blockade", "by", "Chile", "be", "unacceptable", "."], {"Peru": (0,), "Chile": (5,)},
+        [("Peru", "111", "Chile", "asserted")], id="said-it-was-unacceptable",
+    ),
+    pytest.param(
+        ["Peru", "said", "Chile", "behaved", "shamefully", "."], [1, 1, 3, 1, 3, 1],
+        ["nsubj", "ROOT", "nsubj", "ccomp", "advmod", "punct"], ["PROPN", "VERB", "PROPN", "VERB", "ADV", "PUNCT"],
+        ["Peru", "say", "Chile", "behave", "shamefully", "."], {"Peru": (0,), "Chile": (2,)},
+        [("Peru", "111", "Chile", "asserted")], id="said-they-acted-shamefully",
+    ),
+    pytest.param(
+        ["Peru", "called", "Chile", "'s", "plan", "a", "betrayal", "."], [1, 1, 4, 2, 6, 6, 1, 1],
+        ["nsubj", "ROOT", "poss", "case", "nsubj", "det", "ccomp", "punct"],
+        ["PROPN", "VERB", "PROPN", "PART", "NOUN", "DET", "NOUN", "PUNCT"],
+        ["Peru", "call", "Chile", "'s", "plan", "a", "betrayal", "."], {"Peru": (0,), "Chile": (2,)},
+        [("Peru", "111", "Chile", "asserted")], id="called-the-plan-a-betrayal",
+    ),
+    pytest.param(
+        ["Peru", "described", "Chile", "'s", "move", "as", "alarming", "."], [1, 1, 4, 2, 1, 1, 5, 1],
+        ["nsubj", "ROOT", "poss", "case", "dobj", "prep", "pcomp", "punct"],
+        ["PROPN", "VERB", "PROPN", "PART", "NOUN", "ADP", "ADJ", "PUNCT"],
+        ["Peru", "describe", "Chile", "'s", "move", "as", "alarming", "."], {"Peru": (0,), "Chile": (2,)},
+        [("Peru", "111", "Chile", "asserted")], id="described-as-alarming",
+    ),
+    pytest.param(
+        ["Peru", "said", "the", "talks", "with", "Chile", "were", "useful", "."], [1, 1, 3, 6, 3, 4, 1, 6, 1],
+        ["nsubj", "ROOT", "det", "nsubj", "prep", "pobj", "ccomp", "acomp", "punct"],
+        ["PROPN", "VERB", "DET", "NOUN", "ADP", "PROPN", "AUX", "ADJ", "PUNCT"],
+        ["Peru", "say", "the", "talks", "with", "Chile", "be", "useful", "."], {"Peru": (0,), "Chile": (5,)},
+        [], id="a-judgement-that-is-no-disapproval",
+    ),
+    pytest.param(
+        ["Peru", "expressed", "concern", "about", "Chile", "'s", "offensive", "."], [1, 1, 1, 1, 6, 4, 3, 1],
+        ["nsubj", "ROOT", "dobj", "prep", "poss", "case", "pobj", "punct"],
+        ["PROPN", "VERB", "NOUN", "ADP", "PROPN", "PART", "NOUN", "PUNCT"],
+        ["Peru", "express", "concern", "about", "Chile", "'s", "offensive", "."], {"Peru": (0,), "Chile": (4,)},
+        [("Peru", "111", "Chile", "asserted")], id="expressed-concern",
+    ),
+    pytest.param(
+        ["Peru", "warned", "Chile", "against", "moving", "troops", "."], [1, 1, 1, 1, 3, 4, 1],
+        ["nsubj", "ROOT", "dobj", "prep", "pcomp", "dobj", "punct"],
+        ["PROPN", "VERB", "PROPN", "ADP", "VERB", "NOUN", "PUNCT"],
+        ["Peru", "warn", "Chile", "against", "move", "troop", "."], {"Peru": (0,), "Chile": (2,)},
+        [("Peru", "020", "Chile", "asserted")], id="warned-against-is-an-appeal",
+    ),
+    pytest.param(
+        ["Peru", "spoke", "to", "Chile", "on", "Monday", "."], [1, 1, 1, 2, 1, 4, 1],
+        ["nsubj", "ROOT", "prep", "pobj", "prep", "pobj", "punct"],
+        ["PROPN", "VERB", "ADP", "PROPN", "ADP", "PROPN", "PUNCT"],
+        ["Peru", "speak", "to", "Chile", "on", "Monday", "."], {"Peru": (0,), "Chile": (3,)},
+        [("Peru", "040", "Chile", "asserted")], id="spoke-to",
+    ),
+]
+
+
+@pytest.mark.parametrize("words,heads,deps,pos,lemmas,actors,expected", EVENTS)
+def test_events(make_doc, lexicon, words, heads, deps, pos, lemmas, actors, expected) -> None:
+    doc = make_doc(words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+    assert code(doc, lexicon, actors_on(doc, actors)) == expected
+
+
+def test_an_act_the_judged_clause_reports_stays_an_event(make_doc, lexicon) -> None:
+    """The frame takes the judging word, not the clause's verb: "said Chile attacked Bolivia recklessly" is a
+    disapproval and an attack."""
+    doc = make_doc(["Peru", "said", "Chile", "attacked", "Bolivia", "recklessly", "."], heads=[1, 1, 3, 1, 3, 3, 1],
+                   deps=["nsubj", "ROOT", "nsubj", "ccomp", "dobj", "advmod", "punct"],
+                   pos=["PROPN", "VERB", "PROPN", "VERB", "PROPN", "ADV", "PUNCT"],
+                   lemmas=["Peru", "say", "Chile", "attack", "Bolivia", "recklessly", "."])
+    found = [(doc[m.trigger].text, m.entry.code) for m in sentence_matches(doc[:], lexicon)]
+    assert found == [("said", "111"), ("attacked", "190")]
+
+
+def test_verdict_counts_as_a_condition() -> None:
+    plain = parse_entry({"lemma": "say", "code": "010"}, "test")
+    judging = parse_entry({"lemma": "say", "code": "111", "verdict": ["unacceptable"]}, "test")
+    assert judging.verdict == frozenset({"unacceptable"})
+    assert judging.specificity == plain.specificity + 1
