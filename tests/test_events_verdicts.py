@@ -4,10 +4,10 @@ frames of the trigger lexicon that code them, on hand-built parses."""
 from __future__ import annotations
 
 import pytest
+from test_events import actors_on, code
 
 from eventwire.lexicons.triggers import Lexicon, parse_entry
 from eventwire.stages.events.frames import sentence_matches
-from test_events import actors_on, code
 
 
 @pytest.fixture(scope="module")
@@ -97,3 +97,24 @@ def test_verdict_counts_as_a_condition() -> None:
     judging = parse_entry({"lemma": "say", "code": "111", "verdict": ["unacceptable"]}, "test")
     assert judging.verdict == frozenset({"unacceptable"})
     assert judging.specificity == plain.specificity + 1
+
+
+def test_a_party_the_source_phrase_names_is_no_target_from_context(make_doc, lexicon) -> None:
+    """"A Chile spokesman said the move was unacceptable": Chile says who spoke, not whom the speaker
+    disapproved of; with nobody else named, the act has no target."""
+    doc = make_doc(["A", "Chile", "spokesman", "said", "the", "move", "was", "unacceptable", "."],
+                   heads=[2, 2, 3, 3, 5, 6, 3, 6, 3],
+                   deps=["det", "compound", "nsubj", "ROOT", "det", "nsubj", "ccomp", "acomp", "punct"],
+                   pos=["DET", "PROPN", "NOUN", "VERB", "DET", "NOUN", "AUX", "ADJ", "PUNCT"],
+                   lemmas=["a", "Chile", "spokesman", "say", "the", "move", "be", "unacceptable", "."])
+    assert code(doc, lexicon, actors_on(doc, {"Chile": (1,), "Spokesman": (2,)})) == [
+        ("Spokesman", "111", None, "asserted")]
+    with_peru = make_doc(["A", "Chile", "spokesman", "said", "the", "move", "by", "Peru", "was", "unacceptable", "."],
+                         heads=[2, 2, 3, 3, 5, 8, 5, 6, 3, 8, 3],
+                         deps=["det", "compound", "nsubj", "ROOT", "det", "nsubj", "prep", "pobj", "ccomp", "acomp",
+                               "punct"],
+                         pos=["DET", "PROPN", "NOUN", "VERB", "DET", "NOUN", "ADP", "PROPN", "AUX", "ADJ", "PUNCT"],
+                         lemmas=["a", "Chile", "spokesman", "say", "the", "move", "by", "Peru", "be", "unacceptable",
+                                 "."])
+    assert code(with_peru, lexicon, actors_on(with_peru, {"Chile": (1,), "Spokesman": (2,), "Peru": (7,)})) == [
+        ("Spokesman", "111", "Peru", "asserted")]

@@ -338,13 +338,16 @@ def context_target(source: Argument, trigger: Token, match: Match, inputs: Input
     trigger, else the last before it), else (for a forceful act, whose place stands for its target) the
     country of a place the sentence names, else the last
     actor the sentence before names ("Germany pledged on Monday to put its fighters on trial",
-    after a sentence on Washington's call). Never the source itself; basis ``context``."""
+    after a sentence on Washington's call). Never the source itself nor a party its own phrase names ("a
+    Pentagon spokesman"); basis ``context``."""
     doc = trigger.doc
     sentence = trigger.sent
     own = doc[source.token]
+    phrase = own_phrase(own, trigger)
     reporters = reporter_spans(trigger, inputs)
     found = [(span, actor) for span, actor in inputs.index.mentions_within(sentence.start_char, sentence.end_char)
              if actor.id != source.actor.id and not span.start <= own.idx < span.end
+             and not phrase.start <= span.start < phrase.end
              and not span.start <= trigger.idx < span.end and not _within(span.start, reporters)]
     after = [f for f in found if f[0].start > trigger.idx]
     before = [f for f in found if f[0].start < trigger.idx]
@@ -366,6 +369,14 @@ def context_target(source: Argument, trigger: Token, match: Match, inputs: Input
         return None
     span, actor = earlier[-1]
     return Argument(actor, _word_at(before_sentence, span.start), CONTEXT_TARGET, basis="context")
+
+
+def own_phrase(source: Token, trigger: Token) -> Offsets:
+    """The source's own noun phrase, when it does not hold the trigger: a party named in it says who the
+    source is ("a Pentagon spokesman", "Iran's foreign minister"), not whom it acted on."""
+    if source.left_edge.i <= trigger.i <= source.right_edge.i:
+        return Offsets(source.idx, source.idx)
+    return Offsets(source.left_edge.idx, source.right_edge.idx + len(source.right_edge.text))
 
 
 def reporter_spans(trigger: Token, inputs: Inputs) -> list[Offsets]:
