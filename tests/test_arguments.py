@@ -487,3 +487,18 @@ def test_a_by_phrase_after_a_passive_clause_on_the_active_verb_over_it_is_the_pa
     accused = next(t for t in doc if t.text == "accused")
     found = args.displaced_agent(accused)
     assert (found.text if found is not None else None) == expected
+
+
+@pytest.mark.parametrize("words,heads,deps,purposes,expected", [
+    (["Chile", "opened", "the", "border", "to", "allow", "aid", "to", "Peru", "."], [1, 1, 3, 1, 5, 1, 5, 5, 7, 1],
+     ["nsubj", "ROOT", "det", "dobj", "aux", "advcl", "dobj", "prep", "pobj", "punct"], True, ["aid", "Peru"]),
+    (["Chile", "plans", "to", "send", "aid", "to", "Peru", "."], [1, 1, 3, 1, 3, 3, 5, 1],
+     ["nsubj", "ROOT", "aux", "xcomp", "dobj", "prep", "pobj", "punct"], True, []),
+    (["Chile", "plans", "to", "send", "aid", "to", "Peru", "."], [1, 1, 3, 1, 3, 3, 5, 1],
+     ["nsubj", "ROOT", "aux", "xcomp", "dobj", "prep", "pobj", "punct"], False, ["aid", "Peru"]),
+], ids=["purpose-clause", "complement-is-no-purpose", "complement-as-purpose-or-condition"])
+def test_only_a_to_clause_of_purpose_names_whom_an_act_aims_at(make_doc, words, heads, deps, purposes, expected) -> None:
+    pos = ["PROPN" if w[0].isupper() else "PUNCT" if w == "." else "PART" if d == "aux" else "ADP" if d == "prep"
+           else "DET" if d == "det" else "VERB" if d in {"ROOT", "advcl", "xcomp"} else "NOUN" for w, d in zip(words, deps, strict=True)]
+    doc = make_doc(words, heads=heads, deps=deps, pos=pos)
+    assert [t.text for t in args.purpose_parties(doc[1], purposes=purposes)] == expected

@@ -303,13 +303,15 @@ def _prep_objects(phrase: Token, preps: Collection[str]) -> list[Token]:
             for o in prep.children if o.dep_ == "pobj"]
 
 
-def purpose_parties(verb: Token, depth: int = 2) -> list[Token]:
+def purpose_parties(verb: Token, depth: int = 2, purposes: bool = False) -> list[Token]:
     """Who an act is aimed at by the clause that gives its purpose or condition: the objects of "to
     show their anger at Peru", "calling for the release of the envoy", and the subject of "unless
     Peru withdraws" (also under the act's own ``to``-clause: "threatened to strike unless ..."),
-    nearest first."""
+    nearest first; with ``purposes``, only through a ``to``-clause of purpose ("opened the border to let
+    aid reach Chile"), not one that is the verb's complement ("plans to send aid to Chile")."""
     found: list[Token] = []
-    for clause in (c for c in verb.children if c.dep_ in {"advcl", "xcomp"} and c.pos_ in {"VERB", "AUX"}):
+    for clause in (c for c in verb.children if c.dep_ in {"advcl", "xcomp"} and c.pos_ in {"VERB", "AUX"}
+                   and (not purposes or (c.dep_ == "advcl" and is_infinitive(c)))):
         if any(m.dep_ == "mark" and m.lower_ in CONDITIONS for m in clause.children):
             found += [antecedent(c) for c in clause.children if c.dep_ in SUBJECTS]
         objects = [antecedent(c) for c in clause.children if c.dep_ == "dobj"]

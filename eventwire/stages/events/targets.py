@@ -95,6 +95,9 @@ def deeper_targets(inputs: Inputs, match: Match, anchors: Sequence[Token], group
         found = args.resolve_all(args.served_object(trigger), index, NESTED_TARGET, exclude)
     if not found and root_has(entry.code, "purpose"):
         found = args.resolve_all(args.purpose_parties(trigger), index, NESTED_TARGET, exclude)
+    elif not found and not entry.curated:  # an imported frame, coded only with a target: whom the "to"-clause
+        # of its purpose aims at ("opened the bridge to let aid reach Kabul")
+        found = args.resolve_all(args.purpose_parties(trigger, purposes=True), index, NESTED_TARGET, exclude)
     if not found and root_has(entry.code, "located"):
         found = place_targets(located_words(place_anchors(trigger, anchors[:3])), inputs, LOCATED_TARGET)
     if not found and root_has(entry.code, "located") and args.served_object(trigger):
