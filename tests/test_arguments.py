@@ -496,7 +496,10 @@ def test_a_by_phrase_after_a_passive_clause_on_the_active_verb_over_it_is_the_pa
      ["nsubj", "ROOT", "aux", "xcomp", "dobj", "prep", "pobj", "punct"], True, []),
     (["Chile", "plans", "to", "send", "aid", "to", "Peru", "."], [1, 1, 3, 1, 3, 3, 5, 1],
      ["nsubj", "ROOT", "aux", "xcomp", "dobj", "prep", "pobj", "punct"], False, ["aid", "Peru"]),
-], ids=["purpose-clause", "complement-is-no-purpose", "complement-as-purpose-or-condition"])
+    (["Chile", "claims", "to", "make", "arms", "to", "use", "against", "Peru", "."], [1, 1, 3, 1, 3, 6, 3, 6, 7, 1],
+     ["nsubj", "ROOT", "aux", "xcomp", "dobj", "aux", "advcl", "prep", "pobj", "punct"], True, ["Peru"]),
+], ids=["purpose-clause", "complement-is-no-purpose", "complement-as-purpose-or-condition",
+        "purpose-of-the-complement"])
 def test_only_a_to_clause_of_purpose_names_whom_an_act_aims_at(make_doc, words, heads, deps, purposes, expected) -> None:
     pos = ["PROPN" if w[0].isupper() else "PUNCT" if w == "." else "PART" if d == "aux" else "ADP" if d == "prep"
            else "DET" if d == "det" else "VERB" if d in {"ROOT", "advcl", "xcomp"} else "NOUN" for w, d in zip(words, deps, strict=True)]

@@ -308,10 +308,15 @@ def purpose_parties(verb: Token, depth: int = 2, purposes: bool = False) -> list
     show their anger at Peru", "calling for the release of the envoy", and the subject of "unless
     Peru withdraws" (also under the act's own ``to``-clause: "threatened to strike unless ..."),
     nearest first; with ``purposes``, only through a ``to``-clause of purpose ("opened the border to let
-    aid reach Chile"), not one that is the verb's complement ("plans to send aid to Chile")."""
+    aid reach Chile", also one of its complement: "claims to make arms to use against Chile"), not the
+    complement itself ("plans to send aid to Chile")."""
     found: list[Token] = []
-    for clause in (c for c in verb.children if c.dep_ in {"advcl", "xcomp"} and c.pos_ in {"VERB", "AUX"}
-                   and (not purposes or (c.dep_ == "advcl" and is_infinitive(c)))):
+    for clause in (c for c in verb.children if c.dep_ in {"advcl", "xcomp"} and c.pos_ in {"VERB", "AUX"}):
+        if purposes and clause.dep_ == "xcomp":
+            found += purpose_parties(clause, depth - 1, purposes) if depth > 1 else []
+            continue
+        if purposes and not is_infinitive(clause):
+            continue
         if any(m.dep_ == "mark" and m.lower_ in CONDITIONS for m in clause.children):
             found += [antecedent(c) for c in clause.children if c.dep_ in SUBJECTS]
         objects = [antecedent(c) for c in clause.children if c.dep_ == "dobj"]
