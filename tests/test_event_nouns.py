@@ -62,6 +62,21 @@ NOUNS = [
         ["Chile", "warn", "it", "would", "not", "wait", "."], {"Chile": (0, 2)}, [],
         id="a-warning-naming-nobody-else-is-no-event",
     ),
+    pytest.param(
+        ["There", "was", "a", "phone", "call", "between", "Chile", "and", "Peru", "."], [1, 1, 4, 4, 1, 4, 5, 6, 6, 1],
+        ["expl", "ROOT", "det", "compound", "attr", "prep", "pobj", "cc", "conj", "punct"],
+        ["PRON", "VERB", "DET", "NOUN", "NOUN", "ADP", "PROPN", "CCONJ", "PROPN", "PUNCT"],
+        ["there", "be", "a", "phone", "call", "between", "Chile", "and", "Peru", "."], {"Chile": (6,), "Peru": (8,)},
+        [("Chile", "041", "Peru", "asserted"), ("Peru", "041", "Chile", "asserted")],
+        id="the-parties-between-whom-a-call-was-are-its-sources",
+    ),
+    pytest.param(
+        ["The", "mediation", "between", "Chile", "and", "Peru", "failed", "."], [1, 6, 1, 2, 3, 3, 6, 6],
+        ["det", "nsubj", "prep", "pobj", "cc", "conj", "ROOT", "punct"],
+        ["DET", "NOUN", "ADP", "PROPN", "CCONJ", "PROPN", "VERB", "PUNCT"],
+        ["the", "mediation", "between", "Chile", "and", "Peru", "fail", "."], {"Chile": (3,), "Peru": (5,)},
+        [], id="the-parties-a-mediation-is-between-are-not-the-mediator",
+    ),
 ]
 
 

@@ -523,6 +523,15 @@ def agentless(trigger: Token) -> bool:
                    ) and not any(displaced_agent(v) is not None for v in verbs)
 
 
+def between_parties(noun: Token, index: ActorIndex) -> list[Argument]:
+    """The parties of an event noun's "between" phrase when it names two or more ("a phone call between
+    Chile and Peru", "the talks between Lima and La Paz"): each did the act with the others."""
+    phrases = [o for p in noun.children if p.dep_ in PREP_DEPS and p.lower_ == "between"
+               for o in p.children if o.dep_ == "pobj"]
+    found = resolve_all(phrases, index, INHERITED)
+    return found if len(found) > 1 else []
+
+
 def _noun_sources(noun: Token, index: ActorIndex, light_verbs: frozenset[str], frame_preps: frozenset[str]
                   ) -> list[Argument]:
     """The actors who did what an event noun names: those of its first candidate slot naming any."""

@@ -24,7 +24,7 @@ from ...ontology.cameo import root_has
 from ..actors.generic import dateline_country
 from ..tokens import clause_verb
 from . import learned
-from .arguments import Argument, ArgumentIndex, describes_support
+from .arguments import Argument, ArgumentIndex, between_parties, describes_support
 from .arguments import sources as find_sources
 from .build import act_of, build_event, clause_offsets, clause_weight, main_purpose
 from .frames import Match, is_stative, needs_target, said_by_an_event, sentence_matches
@@ -187,15 +187,18 @@ def article_scene(context: ArticleContext, resources: Resources) -> Scene:
 
 
 def match_sources(inputs: Inputs, match: Match) -> list[Argument]:
-    """Who did what the match names: the actors in its source slots, else unidentified attackers for an
-    attack nobody claims, else the doer its entry implies for an agentless act ("were arrested"); only
-    crowds for an entry that needs a group ("demonstrate")."""
+    """Who did what the match names: the actors in its source slots, else the parties of a reciprocal
+    noun's "between" phrase ("talks between Chile and Peru"), else unidentified attackers for an attack
+    nobody claims, else the doer its entry implies for an agentless act ("were arrested"); only crowds for
+    an entry that needs a group ("demonstrate")."""
     trigger, lexicon = inputs.doc[match.trigger], inputs.lexicon
     stative = is_stative(match, trigger)
     if "subject" in match.entry.target:  # "came under fire (from militants)": the subject underwent it
         sources = undergone_sources(trigger, inputs)
     else:
         sources = find_sources(trigger, inputs.index, lexicon.light_verbs, lexicon.frame_preps, stative=stative)
+    if not sources and match.entry.reciprocal and trigger.pos_ in {"NOUN", "PROPN"}:
+        sources = between_parties(trigger, inputs.index)  # "a phone call between Chile and Peru"
     if not sources and root_has(match.entry.code, "unattributed"):
         sources = unattributed_sources(trigger, inputs)
     if not sources:  # "five men were arrested in Karachi": the police of the place, when the entry says so
