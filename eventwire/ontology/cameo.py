@@ -35,7 +35,7 @@ DEFAULT_TABLE = Path(__file__).with_name("cameo.tsv")
 CODE_PATTERN = re.compile(r"(0[1-9]|1[0-9]|20)[0-9]{0,2}")
 COLUMNS = ("code", "label", "goldstein", "quad_class")
 Behaviour = Literal["located", "addressed", "purpose", "unattributed", "speech", "content", "refusal", "spoken",
-                    "protest", "demand", "asked", "domestic", "internal"]
+                    "protest", "demand", "asked", "domestic", "internal", "joint"]
 BEHAVIOURS: tuple[Behaviour, ...] = get_args(Behaviour)  # the yes/no columns of the root rows
 YES_NO = {"yes": True, "no": False, "": False}
 

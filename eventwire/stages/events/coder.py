@@ -163,11 +163,13 @@ def code_match(inputs: Inputs, match: Match) -> list[Event]:
     parties = entry.reciprocal and len({s.actor.id for s in sources}) > 1  # "X and Y met": each other's target
     alone = frozenset(s.actor.id for s in sources) if len(sources) == 1 else frozenset()  # several: each other's
     targets = find_targets(inputs, match, only_slots=parties, exclude=alone)
-    if needs_target(entry) and not targets:  # "said relations should not depend on ...": an opinion, no demand;
-        # an imported frame codes, as PETRARCH does, only a source and a target; the word's next frame may still fit
+    joint = not targets and is_joint(entry, sources)  # "French and Egyptian warships began exercises"
+    if needs_target(entry) and not targets and not joint:  # "said relations should not depend on ...": an opinion,
+        # no demand; an imported frame codes, as PETRARCH does, only a source and a target; the word's next frame
+        # may still fit
         return code_match(inputs, match.fallback) if match.fallback is not None else []
     code, modality = inputs.lexicon.code_for(entry, modality_of(trigger, inputs.lexicon.modality))
-    pairs = argument_pairs(sources, targets, entry.reciprocal and not side_by_side(trigger))
+    pairs = argument_pairs(sources, targets, joint or (entry.reciprocal and not side_by_side(trigger)))
     if root_has(entry.code, "domestic"):
         pairs = [(source, target or home_target(source, trigger, match, inputs)) for source, target in pairs]
     elif root_has(entry.code, "internal"):
@@ -176,6 +178,13 @@ def code_match(inputs: Inputs, match: Match) -> list[Event]:
         pairs = [(source, target or context_target(source, trigger, match, inputs)) for source, target in pairs]
     act = act_of(inputs, match, code, modality)
     return [build_event(inputs, act, source, target) for source, target in pairs]
+
+
+def is_joint(entry: Entry, sources: Sequence[Argument]) -> bool:
+    """Coordinated doers of different states acting together, each the other's party: an act of a root that
+    says so (``joint``: cooperation) whose entry needs a target the text does not name."""
+    countries = {s.actor.country or s.actor.id for s in sources}
+    return entry.needs_target and root_has(entry.code, "joint") and len(countries) > 1
 
 
 def article_scene(context: ArticleContext, resources: Resources) -> Scene:
