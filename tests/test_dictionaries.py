@@ -337,3 +337,16 @@ def test_the_leader_and_foreign_minister_are_known_since_2002(dictionary, countr
     for date in ("2002-06-01", "2008-06-01", "2015-06-01", "2022-06-01"):
         assert dictionary.holder("leader", country, date) is not None, (country, date)
         assert dictionary.holder("foreign minister", country, date) is not None, (country, date)
+
+
+@pytest.mark.parametrize("written,key", [
+    ("Vladimir Puttin", "vladimir_putin"),  # one typo in a word of six letters or more
+    ("Vladimir Putin", None),  # written right: the name itself, no typo to mend
+    ("Vladimer Putin", "vladimir_putin"),  # in the first word as well
+    ("Vladimir Pitun", None),  # a word of five letters: too short to tell a typo from another name
+    ("Vlad Putin", None),  # a word left out is no typo
+    ("Putin", None),  # one word: too little to go on
+])
+def test_a_persons_name_with_one_typo(dictionary: ActorDictionary, written: str, key: str | None) -> None:
+    found = dictionary.misspelt_person(written)
+    assert (found[0].key if found else None) == key

@@ -101,6 +101,7 @@ class ActorDictionary:
         self.first_words: dict[str, int] = {}  # the first word of every name -> the length of its longest name
         self._country_names: dict[str, list[Alias]] = {}  # one-word names of 6+ letters, by first letter
         self._misspelt: dict[str, tuple[Alias, ...]] = {}  # words looked up so far
+        self._people_by_word: dict[str, list[str]] | None = None  # a word -> the people's names it is in
         for rank, source in enumerate(sources):
             self._rank, self._source, self._horizon = rank, source.name, source.horizon
             for country in source.countries:
@@ -256,6 +257,40 @@ class ActorDictionary:
             near = {a.key: a for a in self._country_names.get(word[0], ()) if one_edit(word, fold(a.text))}
             self._misspelt[word] = tuple(near.values()) if len(near) == 1 else ()
         return self._misspelt[word] if not self.candidates(text) else ()
+
+    def misspelt_person(self, text: str) -> tuple[Alias, ...]:
+        """A person's name of two words or more written with one typo in one word of 6 letters or more
+        ("Francois Mitterand"): that person's aliases, when exactly one person's name is one edit away."""
+        words = fold(text).split()
+        if len(words) < 2 or self.candidates(text):
+            return ()
+        index = self._people_index()
+        near: dict[str, tuple[Alias, ...]] = {}
+        for i, word in enumerate(words):
+            if len(word) < 6:
+                continue
+            other = words[1] if i == 0 else words[0]
+            for name in index.get(other, ()):
+                known = name.split()
+                if len(known) == len(words) and known[:i] + known[i + 1:] == words[:i] + words[i + 1:] \
+                        and one_edit(word, known[i]):
+                    near[name] = tuple(a for a in self._aliases[name] if self._is_person(a.key))
+        keys = {a.key for aliases in near.values() for a in aliases}
+        return next(iter(near.values())) if len(keys) == 1 else ()
+
+    def _is_person(self, key: str) -> bool:
+        rows = self._entries.get(key)
+        return bool(rows) and rows[0].kind == "person"
+
+    def _people_index(self) -> dict[str, list[str]]:
+        """The names of people of two words or more, by each of their words (built on first use)."""
+        if self._people_by_word is None:
+            self._people_by_word = {}
+            for name, aliases in self._aliases.items():
+                if " " in name and any(self._is_person(a.key) for a in aliases):
+                    for word in set(name.split()):
+                        self._people_by_word.setdefault(word, []).append(name)
+        return self._people_by_word
 
     def entry(self, key: str, date: str | None = None) -> Entry | None:
         """The entry ``key``; for office holders the tenure in force on ``date`` (ISO). None for a person of a

@@ -157,8 +157,9 @@ def _country_after(context: ArticleContext, last: int, dictionary: ActorDictiona
 
 
 def lookup_person(dictionary: ActorDictionary, name: str, published: str | None) -> Entry | None:
-    """The dictionary person written as ``name``, in the tenure in force on ``published``."""
-    for alias in dictionary.candidates(name):
+    """The dictionary person written as ``name`` (or with one typo: "Francois Mitterand"), in the tenure in
+    force on ``published``."""
+    for alias in dictionary.candidates(name) or dictionary.misspelt_person(name):
         entry = dictionary.entry(alias.key, published)
         if entry is not None and entry.kind == "person":
             return entry
