@@ -279,7 +279,7 @@ class ActorDictionary:
         return next(iter(near.values())) if len(keys) == 1 else ()
 
     def _is_person(self, key: str) -> bool:
-        rows = self._entries.get(key)
+        rows = self._entries.get(key) or []
         return bool(rows) and rows[0].kind == "person"
 
     def _people_index(self) -> dict[str, list[str]]:
