@@ -63,3 +63,41 @@ def test_a_relative_cue_without_a_subject_is_its_antecedents(make_doc) -> None:
                          "called|VERB|VBN|relcl|1|call the|DET|DT|det|4|the toll|NOUN|NN|dobj|2|toll "
                          "unfair|ADJ|JJ|oprd|2|unfair .|PUNCT|.|punct|1|.")
     assert _speakers(doc)["called"] == "Mayor Ruiz"
+
+
+def _contents(doc: Doc) -> dict[str, tuple[str | None, str | None]]:
+    return {doc.text[c.start:c.end]: (doc.text[c.speaker.start:c.speaker.end] if c.speaker else None,
+                                      doc.text[c.content[0]:c.content[1]] if c.content else None)
+            for c in find_cues(doc)}
+
+
+def test_an_as_clause_reports_the_clause_it_stands_beside(make_doc) -> None:
+    doc = _doc(make_doc, "As|SCONJ|IN|mark|2|as Ruiz|PROPN|NNP|nsubj|2|Ruiz noted|VERB|VBD|advcl|6|note "
+                         ",|PUNCT|,|punct|6|, the|DET|DT|det|5|the bridge|NOUN|NN|nsubj|6|bridge "
+                         "is|AUX|VBZ|ROOT|6|be old|ADJ|JJ|acomp|6|old .|PUNCT|.|punct|6|.")
+    assert _contents(doc)["noted"] == ("Ruiz", "the bridge is old")
+
+
+def test_put_is_a_cue_only_in_an_as_clause(make_doc) -> None:
+    doc = _doc(make_doc, "The|DET|DT|det|1|the plan|NOUN|NN|nsubj|8|plan ,|PUNCT|,|punct|5|, as|SCONJ|IN|mark|5|as "
+                         "Ruiz|PROPN|NNP|nsubj|5|Ruiz put|VERB|VBD|advcl|8|put it|PRON|PRP|dobj|5|it "
+                         ",|PUNCT|,|punct|5|, was|AUX|VBD|ROOT|8|be dead|ADJ|JJ|acomp|8|dead .|PUNCT|.|punct|8|.")
+    (cue,) = find_cues(doc)
+    assert doc.text[cue.start:cue.end] == "put" and cue.speaker is not None and cue.lead is not None
+    assert doc.text[cue.lead[0]:cue.lead[1]] == "The plan" and doc.text[cue.content[0]:cue.content[1]] == "was dead"
+    doc = _doc(make_doc, "Ruiz|PROPN|NNP|nsubj|1|Ruiz put|VERB|VBD|ROOT|1|put the|DET|DT|det|3|the "
+                         "plan|NOUN|NN|dobj|1|plan to|ADP|IN|prep|1|to a|DET|DT|det|6|a vote|NOUN|NN|pobj|4|vote "
+                         ".|PUNCT|.|punct|1|.")
+    assert find_cues(doc) == []
+
+
+def test_an_as_clause_of_time_or_with_its_own_content_reports_nothing_beside_it(make_doc) -> None:
+    doc = _doc(make_doc, "As|SCONJ|IN|mark|2|as Ruiz|PROPN|NNP|nsubj|2|Ruiz campaigned|VERB|VBD|advcl|8|campaign "
+                         "in|ADP|IN|prep|2|in Iowa|PROPN|NNP|pobj|3|Iowa ,|PUNCT|,|punct|8|, the|DET|DT|det|7|the "
+                         "bridge|NOUN|NN|nsubj|8|bridge fell|VERB|VBD|ROOT|8|fall .|PUNCT|.|punct|8|.")
+    assert _contents(doc)["campaigned"] == ("Ruiz", None)
+    doc = _doc(make_doc, "As|SCONJ|IN|mark|2|as costs|NOUN|NNS|nsubj|2|cost continued|VERB|VBD|advcl|9|continue "
+                         "to|PART|TO|aux|4|to rise|VERB|VB|xcomp|2|rise ,|PUNCT|,|punct|9|, the|DET|DT|det|7|the "
+                         "bridge|NOUN|NN|nsubj|9|bridge was|AUX|VBD|auxpass|9|be closed|VERB|VBN|ROOT|9|close "
+                         ".|PUNCT|.|punct|9|.")
+    assert _contents(doc)["continued"] == ("costs", None)

@@ -9,7 +9,8 @@ A cue is a verb from the speech-verb lexicon (``eventwire/data/speech_verbs.tsv`
   subject, the word right before it when it can be one ("Election Commission records show");
 * the content: the clausal complement ("said (that) …", "told Z that …", "believe …"), the
   infinitive of intentions ("plans to …"), the object of verbs such as "deny", or the rest of the
-  clause around a parenthetical cue ("…, he said, …" and "according to X").
+  clause around a parenthetical cue ("…, he said, …", "according to X", and an "as" clause that says
+  nothing of its own: "as Ruiz noted, …", "as Ruiz put it, …").
 """
 
 from __future__ import annotations
@@ -50,6 +51,8 @@ CONTROLLED = {"xcomp", "ccomp", "advcl", "oprd"}  # how a parse hangs "to announ
 OPENER_SKIPS = {"aux", "auxpass", "neg", "advmod"}  # between a line's opening noun and its verb ("Ruiz has not said")
 INFINITIVE_CLASSES = {"intention"}  # speech verb classes whose infinitive complement is the content
 BEFORE_VERB = {"nsubj", "compound", "amod", "nmod", "npadvmod", "dep"}  # how a bad parse hangs a subject on its verb
+ASIDE_CLASSES = {"speech", "report"}  # cues that report a clause they stand beside ("as Ruiz noted, …")
+ASIDE_RIGHTS = {"punct", "advmod", "npadvmod", "prep", "agent"}  # what may follow the verb of such an "as" clause
 OBJECTS = {"dobj", "pobj", "dative", "attr", "oprd", "poss", "appos"}
 SPEECH_VERBS = "speech_verbs.tsv"
 SPEECH_VERB_COLUMNS = ("lemma", "class", "object")
@@ -97,6 +100,13 @@ def speech_verbs() -> Mapping[str, Verb]:
             raise TableError(path, row.line, "each row needs a lemma, a class and yes or no in the object column")
         verbs[row["lemma"]] = Verb(row["lemma"], row["class"], row["object"] == "yes")
     return verbs
+
+
+@lru_cache(maxsize=1)
+def aside_verbs() -> Mapping[str, Verb]:
+    """Verbs that are cues only in an "as" clause beside what they report ("as Ruiz put it, …"): the list
+    ``aside_cue_verbs``, besides the speech verbs."""
+    return {lemma: Verb(lemma, "speech", False) for lemma in words("aside_cue_verbs") if lemma not in speech_verbs()}
 
 
 def mention(token: Token) -> Mention:
@@ -422,15 +432,31 @@ def content_range(verb: Token, entry: Verb) -> tuple[int, int] | None:
     named = _named_content(verb, entry)
     if named is not None:
         return named
-    if verb.dep_ == "parataxis" and verb.head.pos_ in {"VERB", "AUX"}:
+    if _aside(verb):
         return token_range(doc, *clause_side(verb.head, verb))
     return _prepositional_content(verb)
 
 
+def _aside(verb: Token) -> bool:
+    """Whether a cue stands beside the clause it reports: a parenthetical ("The plan, she said, is dead") or an
+    "as" clause that says nothing of its own ("As Ruiz noted, the bridge is old", "the plan was, as Ruiz put it,
+    dead"; not "as Ruiz campaigns in Iowa", "as costs continue to rise")."""
+    if verb.head.pos_ not in {"VERB", "AUX"} or verb.head.i == verb.i:
+        return False
+    if verb.dep_ == "parataxis":
+        return True
+    if verb.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+        return False
+    entry = {**aside_verbs(), **speech_verbs()}.get(verb.lemma_)
+    if entry is None or entry.kind not in ASIDE_CLASSES or verb.lemma_ in word_groups("content_prepositions"):
+        return False
+    return all(c.dep_ in ASIDE_RIGHTS or (c.dep_ == "dobj" and c.lower_ == "it") for c in verb.rights)
+
+
 def _interrupted(verb: Token) -> tuple[int, int] | None:
     """The lead piece of the clause a parenthetical cue interrupts, if it does."""
-    has_content = any(c.dep_ in {"ccomp", "xcomp", "dobj"} for c in verb.children)
-    if verb.dep_ != "parataxis" or has_content or verb.head.pos_ not in {"VERB", "AUX"}:
+    has_content = any(c.dep_ in {"ccomp", "xcomp", "dobj"} and c.lower_ != "it" for c in verb.children)
+    if has_content or not _aside(verb):
         return None
     return lead_piece(verb.head, verb)
 
@@ -505,12 +531,13 @@ def _cue_words(doc: Doc, verbs: Mapping[str, Verb]) -> Iterator[Token]:
 
 def find_cues(doc: Doc, verbs: Mapping[str, Verb] | None = None) -> list[Cue]:
     """Every cue in ``doc`` that has a speaker or a content, in text order."""
-    verbs = speech_verbs() if verbs is None else verbs
+    verbs = {**aside_verbs(), **(speech_verbs() if verbs is None else verbs)}
     cues: list[Cue] = []
     for token in _cue_words(doc, verbs):
         if token.lower_ == "according":
             cue = _according(token)
-        elif token.pos_ == "VERB" and token.lemma_ in verbs and not _quotes_as_saying(token):
+        elif token.pos_ == "VERB" and token.lemma_ in verbs and not _quotes_as_saying(token) \
+                and (token.lemma_ not in aside_verbs() or _aside(token)):
             subject = speaker_token(token) or _subject_before(token) or _word_before(token)
             start, end = _cue_span(token)
             speaker = mention(subject) if subject is not None else None
