@@ -57,3 +57,11 @@ def test_a_title_before_a_bodys_name_makes_a_group_that_it_refers_to(pipeline) -
     front = person(result, "Revolutionary Democratic Front")
     assert front.kind == "group" and front.code == "LBRREB"
     assert "it" in [m.text for m in front.mentions], "'it' refers to a body, not to a person"
+
+
+def test_an_international_body_that_opens_an_apposition_is_the_persons(pipeline) -> None:  # type: ignore[no-untyped-def]
+    result = code(pipeline, "Jan Ostberg, the United Nations relief coordinator, urged Sudan to open its borders.")
+    ostberg = person(result, "Jan Ostberg")
+    assert ostberg.code == "IGOUNO" and ostberg.country is None, "no country of the article fills it"
+    result = code(pipeline, "Mark Lowell, a critic of the United Nations, urged Sudan to open its borders.")
+    assert all(a.code != "IGOUNO" for a in result.actors if a.name == "Mark Lowell")

@@ -33,6 +33,7 @@ from .surnames import link_surnames
 
 RELATIVE = frozenset({"who", "whom", "whose"})
 GENERIC_FORMS = frozenset({"body", "group", "member"})
+NO_COUNTRY = ("IGO", "NGO", "IMG", "MNC")  # code prefixes of bodies of no one country: never filled with one
 
 
 def resolve(context: ArticleContext, mentions: list[Mention], dictionary: ActorDictionary) -> list[Mention]:
@@ -138,7 +139,8 @@ def _titled_nowhere(entry: Entry) -> bool:
     """A person (or a group named after a title: "the rebel X Front") coded from a title alone: sectors, but
     no country ("President X", code "---GOV")."""
     return entry.kind in {"person", "group"} and entry.country is None and bool(entry.sectors) \
-        and entry.key.startswith(("person:", "group:")) and entry.code.lstrip("-") == "".join(entry.sectors)
+        and entry.key.startswith(("person:", "group:")) and entry.code.lstrip("-") == "".join(entry.sectors) \
+        and not entry.code.startswith(NO_COUNTRY)
 
 
 def _office_held_by_another(dictionary: ActorDictionary, entry: Entry, country: str, published: str | None) -> bool:

@@ -160,9 +160,28 @@ def apposition(context: ArticleContext, head: Token, dictionary: ActorDictionary
     if not tokens:
         return None
     country, sectors, code = _apposed_owner(context, tokens, dictionary)
+    if country is None and code is None:
+        code, sectors = _international_body(context, tokens, dictionary) or (code, sectors)
     if not sectors or not role_tokens:
         return None
     return Apposed(context.words.span(role_tokens[0].i, role_tokens[-1].i + 1), country, sectors, code)
+
+
+def _international_body(context: ArticleContext, tokens: list[Token],
+                        dictionary: ActorDictionary) -> tuple[str, tuple[str, ...]] | None:
+    """The code and sectors of an international body whose name opens an apposition and qualifies its head
+    noun ("Kenzo Oshima, the United Nations Emergency Relief Coordinator": IGOUNO); none for one named
+    further on ("a critic of the United Nations")."""
+    match = longest_at(context, tokens[0].i, dictionary)
+    if match is None or not match.aliases or match.last >= len(context.doc):
+        return None
+    head = context.doc[match.first:match.last].root.head
+    if head.dep_ != "appos" or head.i < match.last:
+        return None
+    entry = dictionary.entry(match.aliases[0].key)
+    if entry is None or entry.kind not in {"igo", "organisation"} or entry.country:
+        return None
+    return entry.code, entry.sectors
 
 
 def _apposed_owner(context: ArticleContext, tokens: list[Token],
