@@ -184,7 +184,7 @@ CASES = [
      "Tom Berg", "called"),
     # a quotation closed on a comma or an exclamation goes on into its attribution, whatever the verb
     ("“We will keep the harbour open all winter,” Ruiz shot back.", "direct", "We will keep the harbour open",
-     "Ruiz", "shot"),
+     "Ruiz", "shot back"),
     ("“This is a fine day for the town!” beamed Tom Berg of Leeds.", "direct", "This is a fine day", "Tom Berg",
      "beamed"),
     # a name or a noun is content on its own; a lone pronoun is not
@@ -197,6 +197,11 @@ CASES = [
     # the object of a verb of outcome does what follows it
     ("The storm left many farmers wondering whether the dam would hold.", "indirect", "whether the dam would hold",
      "many farmers", "wondering"),
+    # an "as" clause beside what it reports; cues of more than one word
+    ("As the engineer noted, the bridge is old.", "indirect", "the bridge is old", "the engineer", "noted"),
+    ("The mayor is confident that the bridge will hold.", "indirect", "the bridge will hold", "The mayor",
+     "confident"),
+    ("The mayor made it clear that she would run again.", "indirect", "she would run again", "The mayor", "clear"),
 ]
 
 

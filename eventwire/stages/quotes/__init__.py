@@ -10,7 +10,8 @@ its cue (the speech verb, or "according to"):
   links multi-paragraph quotes);
 * ``partial``: a quoted fragment inside a sentence ("his "unreliable" actions"), or scare quotes;
 * ``indirect``: reported speech, beliefs, intentions and stances found from the parse (:mod:`.cues`
-  for verbs and "according to", :mod:`.nouns` for "X's claim that …" and "in X's view"); a cue
+  for verbs and "according to", :mod:`.nouns` for "X's claim that …" and "in X's view", :mod:`.phrases` for
+  "X is confident that …", "X fired back that …" and "X sees Y as …"); a cue
   that interrupts its clause ("The plan, she said, is dead") gives two pieces of one report;
 * transcript turns and speaker-first headlines ("RUIZ: …") are direct quotes of the label
   (:mod:`.labels`).
@@ -38,6 +39,7 @@ from .cues import Cue, Mention, find_cues, mention, names_someone, past_report, 
 from .labels import ARTICLES, Label, find_labels
 from .marks import Marked, find_marked, paragraphs
 from .nouns import noun_cues
+from .phrases import phrase_cues
 from .sentences import Sentences
 
 __all__ = ["find_quotes"]
@@ -76,7 +78,8 @@ def find_quotes(context: ArticleContext) -> list[Quote]:
     text = context.text
     marked = find_marked(text)
     labels = find_labels(text)
-    cues = sorted(find_cues(doc) + list(noun_cues(doc)), key=lambda c: c.start) if doc.has_annotation("DEP") else []
+    cues = sorted(find_cues(doc) + list(noun_cues(doc)) + list(phrase_cues(doc)),
+                  key=lambda c: c.start) if doc.has_annotation("DEP") else []
     kinds = [quote_kind(context, m) for m in marked]
     # a long quotation inside a sentence is direct speech, but its sentence is still read as a report
     inline = [k == "direct" and not m.continued and _embedded(context, m.opened)
