@@ -44,7 +44,7 @@ MARKER = re.compile(r"![A-Za-z]+!")
 BRACKETED = re.compile(r"(?P<name>[^()]*?)[_\s]*\((?P<note>[^()]+)\)[_\s]*")  # "NAME_(ACRONYM)_"
 ACRONYM = re.compile(r"[A-Z0-9./-]+")
 ACRONYM_LETTERS = 4  # "ANSF": a longer word news does not write is a name ("Quill", "Jaysh")
-BODY_ACRONYM_LETTERS = 5  # but for a body's one-word name ("UNITA", "ASEAN")
+BODY_ACRONYM_LETTERS = 5  # but for the one-word name of an armed group or an IGO ("UNITA", "ASEAN")
 DATES = re.compile(r"(?:(?P<op>[<>])\s*(?P<date>\d+)|(?P<start>\d+)\s*-\s*(?P<end>\d+)|(?P<since>\d+))")
 GROUP_SECTORS = frozenset({"REB", "UAF", "PTY", "OPP", "INS", "IMG"})
 # the last words of names of bodies, which Phoenix also dates ("THE_ISLAMIC_STATE [IMGMUSISI >20130408]")
@@ -302,7 +302,7 @@ def listings(actor: PetrarchActor, codes: Collection[str], key: str,
     kind = entry_kind(actor.blocks, codes, actor.name)
     if kind is None:
         return []
-    letters = ACRONYM_LETTERS if kind == "person" else BODY_ACRONYM_LETTERS
+    letters = BODY_ACRONYM_LETTERS if kind in {"group", "igo"} else ACRONYM_LETTERS
     names = tuple(dict.fromkeys(n for raw in (actor.name, *(s for s, _ in actor.synonyms))
                                 for n in petrarch_names(raw, forms, letters) if n))
     if not names:
