@@ -101,3 +101,16 @@ def test_an_as_clause_of_time_or_with_its_own_content_reports_nothing_beside_it(
                          "bridge|NOUN|NN|nsubj|9|bridge was|AUX|VBD|auxpass|9|be closed|VERB|VBN|ROOT|9|close "
                          ".|PUNCT|.|punct|9|.")
     assert _contents(doc)["continued"] == ("costs", None)
+
+
+def test_speech_joined_to_a_stance_inside_a_report_is_the_reporters(make_doc) -> None:
+    doc = _doc(make_doc, "Ruiz|PROPN|NNP|nsubj|1|Ruiz said|VERB|VBD|ROOT|1|say she|PRON|PRP|nsubj|3|she "
+                         "welcomed|VERB|VBD|ccomp|1|welcome the|DET|DT|det|5|the plan|NOUN|NN|dobj|3|plan "
+                         "and|CCONJ|CC|cc|3|and added|VERB|VBD|conj|3|add that|SCONJ|IN|mark|11|that "
+                         "it|PRON|PRP|nsubj|11|it would|AUX|MD|aux|11|will pass|VERB|VB|ccomp|7|pass .|PUNCT|.|punct|1|.")
+    assert _speakers(doc)["added"] == "Ruiz"
+    doc = _doc(make_doc, "Ruiz|PROPN|NNP|nsubj|1|Ruiz said|VERB|VBD|ROOT|1|say she|PRON|PRP|nsubj|3|she "
+                         "welcomed|VERB|VBD|ccomp|1|welcome the|DET|DT|det|5|the plan|NOUN|NN|dobj|3|plan "
+                         "and|CCONJ|CC|cc|3|and praised|VERB|VBD|conj|3|praise its|PRON|PRP$|poss|9|its "
+                         "authors|NOUN|NNS|dobj|7|author .|PUNCT|.|punct|1|.")
+    assert _speakers(doc)["praised"] == "she"  # a second stance goes on with the first one's holder

@@ -276,11 +276,15 @@ def _word_before(verb: Token) -> Token | None:
 def past_report(verb: Token) -> Token:
     """Where a subjectless cue climbs to: its head, or the speech verb above it when the parse hung the
     cue inside that verb's content ("Ruiz said that she will run and insisted that …": "insisted" is Ruiz's,
-    not part of what she said)."""
+    not part of what she said; "Ruiz said she welcomed the plan and added that …": speech joined to a stance
+    is the reporter's, a second stance the first one's holder's)."""
     head = verb.head
     outer = head.head
-    if verb.dep_ in REPORT_JOINS and head.dep_ == "ccomp" and outer.lemma_ in speech_verbs() \
-            and head.lemma_ not in speech_verbs() and outer.i < head.i:
+    verbs = speech_verbs()
+    inner = verbs[head.lemma_].kind if head.lemma_ in verbs else None
+    spoken = verb.lemma_ in verbs and verbs[verb.lemma_].kind == "speech"
+    if verb.dep_ in REPORT_JOINS and head.dep_ == "ccomp" and outer.lemma_ in verbs and outer.i < head.i \
+            and (inner is None or (spoken and inner != "speech")):
         return outer
     return head
 
