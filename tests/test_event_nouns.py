@@ -77,6 +77,14 @@ NOUNS = [
         ["the", "mediation", "between", "Chile", "and", "Peru", "fail", "."], {"Chile": (3,), "Peru": (5,)},
         [], id="the-parties-a-mediation-is-between-are-not-the-mediator",
     ),
+    pytest.param(
+        ["The", "agreement", "between", "Chile", "and", "Peru", "ended", "the", "war", "."], [1, 6, 1, 2, 3, 3, 6, 8, 6, 6],
+        ["det", "nsubj", "prep", "pobj", "cc", "conj", "ROOT", "det", "dobj", "punct"],
+        ["DET", "NOUN", "ADP", "PROPN", "CCONJ", "PROPN", "VERB", "DET", "NOUN", "PUNCT"],
+        ["the", "agreement", "between", "Chile", "and", "Peru", "end", "the", "war", "."], {"Chile": (3,), "Peru": (5,)},
+        [("Chile", "057", "Peru", "asserted"), ("Peru", "057", "Chile", "asserted")],
+        id="an-agreement-between-two-states",
+    ),
 ]
 
 

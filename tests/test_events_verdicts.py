@@ -45,6 +45,13 @@ EVENTS = [
         [("Peru", "111", "Chile", "asserted")], id="described-as-alarming",
     ),
     pytest.param(
+        ["Peru", "views", "Chile", "as", "a", "corrupt", "neighbour", "."], [1, 1, 1, 1, 6, 6, 3, 1],
+        ["nsubj", "ROOT", "dobj", "prep", "det", "amod", "pobj", "punct"],
+        ["PROPN", "VERB", "PROPN", "ADP", "DET", "ADJ", "NOUN", "PUNCT"],
+        ["Peru", "view", "Chile", "as", "a", "corrupt", "neighbour", "."], {"Peru": (0,), "Chile": (2,)},
+        [("Peru", "111", "Chile", "asserted")], id="views-them-as-corrupt",
+    ),
+    pytest.param(
         ["Peru", "said", "the", "talks", "with", "Chile", "were", "useful", "."], [1, 1, 3, 6, 3, 4, 1, 6, 1],
         ["nsubj", "ROOT", "det", "nsubj", "prep", "pobj", "ccomp", "acomp", "punct"],
         ["PROPN", "VERB", "DET", "NOUN", "ADP", "PROPN", "AUX", "ADJ", "PUNCT"],
