@@ -505,3 +505,27 @@ def test_only_a_to_clause_of_purpose_names_whom_an_act_aims_at(make_doc, words, 
            else "DET" if d == "det" else "VERB" if d in {"ROOT", "advcl", "xcomp"} else "NOUN" for w, d in zip(words, deps, strict=True)]
     doc = make_doc(words, heads=heads, deps=deps, pos=pos)
     assert [t.text for t in args.purpose_parties(doc[1], purposes=purposes)] == expected
+
+
+@pytest.mark.parametrize("mark,expected", [("as", "envoy"), ("after", "envoy"), ("despite", "Talks")])
+def test_a_clause_subject_parsed_as_its_conjunctions_object_is_the_subject(make_doc, mark, expected) -> None:
+    """"Talks stalled as the envoy, Ana Ruiz, visited Lima": the parser reads "as" as a preposition and the
+    envoy as its object; the envoy visited. A true preposition ("despite") keeps the main clause's subject."""
+    doc = make_doc(["Talks", "stalled", mark, "the", "envoy", ",", "Ana", "Ruiz", ",", "visited", "Lima", "."],
+                   heads=[1, 1, 1, 4, 2, 4, 7, 4, 4, 1, 9, 1],
+                   deps=["nsubj", "ROOT", "prep", "det", "pobj", "punct", "compound", "appos", "punct", "advcl", "dobj",
+                         "punct"],
+                   pos=["NOUN", "VERB", "ADP", "DET", "NOUN", "PUNCT", "PROPN", "PROPN", "PUNCT", "VERB", "PROPN",
+                        "PUNCT"],
+                   tags=["NNS", "VBD", "IN", "DT", "NN", ",", "NNP", "NNP", ",", "VBD", "NNP", "."])
+    subject, certainty = args.grammatical_subject(doc[9])
+    assert subject.text == expected and certainty == args.INHERITED
+
+
+def test_a_participle_after_a_prepositional_phrase_keeps_the_main_subject(make_doc) -> None:
+    doc = make_doc(["Ruiz", "spoke", "as", "the", "envoy", ",", "seeking", "talks", "."],
+                   heads=[1, 1, 1, 4, 2, 1, 1, 6, 1],
+                   deps=["nsubj", "ROOT", "prep", "det", "pobj", "punct", "advcl", "dobj", "punct"],
+                   pos=["PROPN", "VERB", "ADP", "DET", "NOUN", "PUNCT", "VERB", "NOUN", "PUNCT"],
+                   tags=["NNP", "VBD", "IN", "DT", "NN", ",", "VBG", "NNS", "."])
+    assert args.grammatical_subject(doc[6])[0].text == "Ruiz"

@@ -46,6 +46,8 @@ OTHERS = words("other_party_nouns")
 CONDITIONS = words("condition_marks")
 SUPPORTING = words("supporting_verbs")
 LEADING = words("leading_words")
+CLAUSE_PREPS = words("clause_preps")
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})  # a verb with tense, which has a subject of its own
 UNREALISED = words("unrealised_preps")
 ACT_NOUNS = words("act_nouns")  # acts a passive happened in, whose modifier names the doer ("police firing")
 ACT_PREPS = frozenset({"in", "during", "by", "from", "amid"})
@@ -128,6 +130,9 @@ def grammatical_subject(verb: Token, depth: int = 0) -> tuple[Token | None, floa
         control = next((c for c in head.children if c.dep_ in {"dobj", "dative"}), None)
         if control is not None and head.lemma_.lower() in OBJECT_CONTROL:
             return antecedent(control), INHERITED
+    stranded = _stranded_subject(verb) if dep == "advcl" else None
+    if stranded is not None:
+        return antecedent(stranded), INHERITED
     if dep in {"xcomp", "conj", "advcl", "acomp"}:
         found, certainty = grammatical_subject(head, depth + 1)
         return found, min(certainty, INHERITED)
@@ -138,6 +143,22 @@ def grammatical_subject(verb: Token, depth: int = 0) -> tuple[Token | None, floa
         owner = next((c for c in head.children if c.dep_ == "poss"), None)
         return (owner, INHERITED) if is_infinitive(verb) else (head, INHERITED)
     return None, 0.0
+
+
+def _stranded_subject(clause: Token) -> Token | None:
+    """The subject of an adverbial clause that the parser took for the object of its conjunction, read as
+    a preposition on the main verb ("the row broke out as the adviser, John Bolton, visited Ankara"): that
+    object, when nothing but punctuation stands between it and the clause's finite verb. A participle has
+    no subject of its own ("spoke as the nominee, seeking to ...": the nominee's phrase is a preposition's)."""
+    if clause.tag_ not in FINITE_TAGS:
+        return None
+    for prep in clause.head.children:
+        if prep.dep_ != "prep" or prep.i > clause.i or prep.lower_ not in CLAUSE_PREPS:
+            continue
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            if pobj.right_edge.i < clause.i and all(t.is_punct for t in clause.doc[pobj.right_edge.i + 1:clause.i]):
+                return pobj
+    return None
 
 
 def _controlled_gerund(verb: Token) -> bool:
