@@ -231,8 +231,15 @@ def _possible(entry: Entry, near: frozenset[str]) -> bool:
 
 @lru_cache(maxsize=200_000)
 def frames_for(table: TriggerTable, pos: str, lower: str, lemma: str) -> WordFrames:
-    """The :class:`WordFrames` of :func:`entries_for`."""
-    return WordFrames.of(entries_for(table, pos, lower, lemma))
+    """The :class:`WordFrames` of :func:`entries_for`, made once per set of the table's forms the word has
+    ("attacked", "attacks" and "attacking" share the frames of "attack")."""
+    known = tuple(f for f in sorted(forms_of(lower, lemma)) if (pos, f) in table.by_lemma)
+    return _frames_of_forms(table, pos, known)
+
+
+@lru_cache(maxsize=50_000)
+def _frames_of_forms(table: TriggerTable, pos: str, forms: tuple[str, ...]) -> WordFrames:
+    return WordFrames.of(tuple(dict.fromkeys(e for f in forms for e in table.by_lemma[(pos, f)])))
 
 
 def _by_prefix(table: Mapping[str, str], code: str) -> str | None:

@@ -27,13 +27,14 @@ class Words:
     ends: tuple[int, ...]
     lower: tuple[str, ...]
     capital: tuple[bool, ...]  # the token starts with a capital letter
+    titled: tuple[bool, ...]  # the token is written in title case ("Hamm", not "HAMM" or "hamm"): ``is_title``
     spaced: tuple[bool, ...]  # whitespace follows the token
     alpha: tuple[bool, ...]
     stops: tuple[bool, ...]  # a space or punctuation other than "." and ")": a name cannot end here
 
     @classmethod
     def of(cls, doc: Doc) -> Words:
-        rows = [(t.idx, t.text, t.lower_, bool(t.whitespace_), t.is_alpha, t.is_space or t.is_punct)
+        rows = [(t.idx, t.text, t.lower_, bool(t.whitespace_), t.is_alpha, t.is_space or t.is_punct, t.is_title)
                 for t in doc]  # one pass: making spaCy Token objects is the cost
         return cls(
             text=text_of(doc),
@@ -41,6 +42,7 @@ class Words:
             ends=tuple(r[0] + len(r[1]) for r in rows),
             lower=tuple(r[2] for r in rows),
             capital=tuple(r[1][:1].isupper() for r in rows),
+            titled=tuple(r[6] for r in rows),
             spaced=tuple(r[3] for r in rows),
             alpha=tuple(r[4] for r in rows),
             stops=tuple(r[5] and r[1] not in {".", ")"} for r in rows),

@@ -8,11 +8,15 @@ only the content of another (what is demanded, urged, refused or threatened).
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
+from spacy.attrs import POS
+from spacy.symbols import ADJ, NOUN, PROPN, VERB
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
-from spacy.tokens import Token
 
 from ...lexicons.triggers import Entry, Lexicon, WordFrames
 from ...ontology.cameo import root_has
@@ -24,6 +28,7 @@ JUDGING_DEPS = frozenset({"ccomp", "xcomp", "oprd", "acomp"})  # what a speech v
 PREDICATE_DEPS = frozenset({"acomp", "attr", "oprd", "advmod"})  # "was alarming", "is a lie", "acted shamefully"
 AS_DEPS = frozenset({"pobj", "pcomp", "acomp", "amod"})  # "described it as alarming", "as a betrayal"
 FEW = 8  # more candidate entries than this: test first that the words their frames need are near
+FRAMED_POS = frozenset({NOUN, PROPN, VERB, ADJ})  # the parts of speech :func:`word_frames` can give frames
 NEAR = 4  # links below the trigger that a frame's words can be (verb, object, "of" phrase, its noun, compound)
 
 
@@ -264,11 +269,26 @@ def sentence_matches(sentence: SpacySpan, lexicon: Lexicon) -> list[Match]:
     acts that are only the content of another: what is demanded, urged, refused or threatened
     ("threatened to call a national strike unless ...") and the demands a protest is held for
     ("rallied to demand reforms": a protest, not a protest and a demand)."""
-    matches = without_overrides([m for m in (match(lexicon, t) for t in sentence) if m is not None])
+    matches = without_overrides([m for m in (match(lexicon, t) for t in framed_words(sentence)) if m is not None])
     absorbed, refused, demands = _contents(sentence, matches, lexicon)
     return [m for m in matches if m.trigger not in absorbed
             and not (m.trigger in demands and root_has(m.entry.code, "demand"))
             and not (m.trigger in refused and not root_has(m.entry.code, "spoken"))]
+
+
+def framed_words(sentence: SpacySpan) -> list[Token]:
+    """The words of ``sentence`` whose part of speech can have frames (the others cannot match)."""
+    doc = sentence.doc
+    framed = _framed_indices(doc)
+    first, last = bisect_left(framed, sentence.start), bisect_left(framed, sentence.end)
+    return [doc[i] for i in framed[first:last]]
+
+
+@lru_cache(maxsize=8)
+def _framed_indices(doc: Doc) -> tuple[int, ...]:
+    """The indices of ``doc``'s words of a :data:`FRAMED_POS` part of speech, read in one pass over the Doc's
+    arrays (making a spaCy Token for every word of every sentence was most of the matching time)."""
+    return tuple(i for i, pos in enumerate(doc.to_array(POS).tolist()) if pos in FRAMED_POS)
 
 
 def without_overrides(matches: Sequence[Match]) -> list[Match]:

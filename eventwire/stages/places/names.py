@@ -331,12 +331,13 @@ class _NotPlaces:
     @classmethod
     def of(cls, context: ArticleContext, gazetteer: Gazetteer, dictionary: ActorDictionary | None) -> _NotPlaces:
         doc, news = context.doc, NewsCase.load()
-        alone = lone_persons(doc) | surnames(doc)
+        alone_named = surnames(doc)
+        alone = lone_persons(doc) | alone_named
         people = [ent for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 and not gazetteer.lookup(ent.text)
                   and (not _begins_with_town(ent, gazetteer) or ent[-1].lower_ in alone)
                   and not news.is_common(ent[0].lower_)]
         diseases = frozenset(t.lower_ for t in doc[:-1] if t.is_title and _names_disease(t.nbor()))
-        words = frozenset(t.lower_ for ent in people for t in ent if t.is_alpha and t.is_title) | surnames(doc)
+        words = frozenset(t.lower_ for ent in people for t in ent if t.is_alpha and t.is_title) | alone_named
         return cls(words, diseases, actor_names(context.index) if context.actor_index is not None else {}, dictionary)
 
     def excludes(self, span: Span, gazetteer: Gazetteer) -> bool:

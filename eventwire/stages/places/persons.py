@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span
 from ...lexicons.actors import ActorDictionary, read_roles
 from ...settings import data_path
 from ..actors.index import ActorIndex
+from ..tokens import Words, token_table
 
 ROLES = "roles.tsv"
 HYPHENS = frozenset({"-", "\u2010", "\u2011"})
@@ -66,23 +67,24 @@ def surnames(doc: Doc) -> frozenset[str]:
     "Dr. Oshima"), or a person's title when no other name follows ("President Hamm said"; not "Mayor London
     Breed"), or before an age in commas ("Hamm, 34, scored")."""
     _, honorifics, titles = _roles()
+    table = token_table(doc)
+    lower, named = table.lower, [t and a for t, a in zip(table.titled, table.alpha, strict=True)]
     found = set()
-    for token in doc[1:]:
-        before = doc[token.i - 1]
-        if not (token.is_title and token.is_alpha and before.text[:1].isupper()):
+    for i in range(1, len(lower)):
+        if not (named[i] and table.capital[i - 1]):
             continue
-        word = before.lower_.rstrip(".")
-        alone = token.i + 1 >= len(doc) or not doc[token.i + 1].is_title
+        word = lower[i - 1].rstrip(".")
+        alone = i + 1 >= len(lower) or not table.titled[i + 1]
         if word in honorifics or (word in titles and alone):
-            found.add(token.lower_)
-    found.update(t.lower_ for t in doc[:-3] if t.is_title and t.is_alpha and _aged(doc, t.i + 1))
+            found.add(lower[i])
+    found.update(lower[i] for i in range(len(lower) - 3) if named[i] and _aged(table, i + 1))
     return frozenset(found)
 
 
-def _aged(doc: Doc, i: int) -> bool:
+def _aged(table: Words, i: int) -> bool:
     """Whether an age in commas follows a name at ``i``: "Hamm, 34, scored"."""
-    age = doc[i + 1].text
-    return doc[i].text == "," and doc[i + 2].text == "," and age.isdigit() and 0 < int(age) <= MAX_AGE
+    age = table.token(i + 1)
+    return table.token(i) == "," and table.token(i + 2) == "," and age.isdigit() and 0 < int(age) <= MAX_AGE
 
 
 def lone_persons(doc: Doc) -> frozenset[str]:
