@@ -1,0 +1,31 @@
+"""Frame lookups that are kept or read from arrays give the same frames as building them word by word."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from eventwire.lexicons.triggers import Entry, TriggerTable, WordFrames, entries_for, frames_for
+from eventwire.nlp import blank
+from eventwire.stages.events.frames import framed_words
+
+
+def _doc() -> Doc:
+    words = ["Troops", "attacked", "the", "town", ".", "It", "was", "quiet", "and", "calm"]
+    pos = ["NOUN", "VERB", "DET", "NOUN", "PUNCT", "PRON", "AUX", "ADJ", "CCONJ", "ADJ"]
+    starts = [True, False, False, False, False, True, False, False, False, False]
+    return Doc(blank().vocab, words=words, pos=pos, sent_starts=starts)
+
+
+def test_framed_words_are_the_nouns_verbs_and_adjectives_of_their_sentence() -> None:
+    first, second = _doc().sents
+    assert [t.text for t in framed_words(first)] == ["Troops", "attacked", "town"]
+    assert [t.text for t in framed_words(second)] == ["quiet", "calm"]
+
+
+def test_forms_of_one_word_share_its_frames() -> None:
+    table = TriggerTable.of([Entry("attack", "190"), Entry("attack", "195", object=frozenset({"air"}))])
+    attacked = frames_for(table, "verb", "attacked", "attack")
+    assert frames_for(table, "verb", "attacks", "attack") is attacked
+    assert attacked.entries == entries_for(table, "verb", "attacked", "attack")
+    assert isinstance(attacked, WordFrames) and len(attacked.entries) == 2
+    assert frames_for(table, "verb", "table", "table").entries == ()
