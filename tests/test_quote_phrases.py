@@ -70,3 +70,11 @@ def test_a_casting_verb_is_a_stance_only_with_an_as_phrase(make_doc) -> None:
     doc = _doc(make_doc, "Voters|NOUN|NNS|nsubj|1|voter see|VERB|VBP|ROOT|1|see Ruiz|PROPN|NNP|dobj|1|Ruiz "
                          "often|ADV|RB|advmod|1|often .|PUNCT|.|punct|1|.")
     assert _cues(doc) == []
+
+
+def test_a_stance_adjective_beside_a_clause_is_its_subjects(make_doc) -> None:
+    doc = _doc(make_doc, "Ruiz|PROPN|NNP|nsubj|1|Ruiz toured|VERB|VBD|ROOT|1|tour the|DET|DT|det|3|the "
+                         "state|NOUN|NN|dobj|1|state ,|PUNCT|,|punct|1|, confident|ADJ|JJ|advcl|1|confident "
+                         "that|SCONJ|IN|mark|9|that she|PRON|PRP|nsubj|9|she would|AUX|MD|aux|9|will win|VERB|VB|ccomp|5|win "
+                         ".|PUNCT|.|punct|1|.")
+    assert _cues(doc) == [("confident", "Ruiz", "that she would win")]

@@ -202,6 +202,7 @@ CASES = [
     ("The mayor is confident that the bridge will hold.", "indirect", "the bridge will hold", "The mayor",
      "confident"),
     ("The mayor made it clear that she would run again.", "indirect", "she would run again", "The mayor", "clear"),
+    ('The mayor interjected: "That is not true at all."', "direct", "That is not true", "The mayor", "interjected"),
 ]
 
 

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 from ...lexicons import words
 from .cues import Cue, Verb, content_range, mention, speaker_token, token_range
 
-ADJECTIVE_DEPS = {"acomp", "ccomp", "oprd", "xcomp", "ROOT", "conj"}  # how a parse hangs "confident" or "clear"
+ADJECTIVE_DEPS = {"acomp", "ccomp", "oprd", "xcomp", "ROOT", "conj", "advcl"}  # how a parse hangs "confident"
 CLAUSES = {"ccomp", "advcl", "csubj"}
 BACK = {"advmod", "prt"}
 
@@ -41,9 +41,10 @@ def phrase_cues(doc: Doc) -> Iterator[Cue]:
 
 def _adjective_cue(adjective: Token) -> Cue | None:
     """ "Ruiz is confident that the bridge will hold": Ruiz holds that the bridge will hold. The adjective
-    follows a verb of the list ``stance_adjective_verbs`` (or is itself the participle: "Ruiz is convinced …")."""
+    follows a verb of the list ``stance_adjective_verbs`` (or is itself the participle: "Ruiz is convinced …"),
+    or stands beside a clause whose subject holds it ("Ruiz toured the state, confident that …")."""
     holder = adjective if adjective.pos_ == "VERB" else adjective.head
-    if holder.i != adjective.i and holder.lemma_ not in words("stance_adjective_verbs"):
+    if holder.i != adjective.i and holder.lemma_ not in words("stance_adjective_verbs") and adjective.dep_ != "advcl":
         return None
     clause = _clause(adjective, holder)
     if clause is None:
