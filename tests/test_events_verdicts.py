@@ -3,6 +3,8 @@ frames of the trigger lexicon that code them, on hand-built parses."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from test_events import actors_on, code
 
@@ -125,3 +127,15 @@ def test_a_party_the_source_phrase_names_is_no_target_from_context(make_doc, lex
                                  "."])
     assert code(with_peru, lexicon, actors_on(with_peru, {"Chile": (1,), "Spokesman": (2,), "Peru": (7,)})) == [
         ("Spokesman", "111", "Peru", "asserted")]
+
+
+def test_persons_who_clash_have_words_and_states_fight(make_doc, lexicon) -> None:
+    """"Ruiz clashed with Ortega": two persons clash in words (111); two states that clash fight (190)."""
+    doc = make_doc(["Ruiz", "clashed", "with", "Ortega", "."], heads=[1, 1, 1, 2, 1],
+                   deps=["nsubj", "ROOT", "prep", "pobj", "punct"], pos=["PROPN", "VERB", "ADP", "PROPN", "PUNCT"],
+                   lemmas=["Ruiz", "clash", "with", "Ortega", "."])
+    states = actors_on(doc, {"Ruiz": (0,), "Ortega": (3,)})
+    persons = [replace(a, kind="person") for a in states]
+    assert code(doc, lexicon, persons) == [("Ruiz", "111", "Ortega", "asserted")]
+    assert code(doc, lexicon, states) == [("Ruiz", "190", "Ortega", "asserted")]
+    assert parse_entry({"lemma": "clash", "code": "190", "person_code": "111"}, "test").person_code == "111"

@@ -160,6 +160,8 @@ def code_match(inputs: Inputs, match: Match) -> list[Event]:
         return []
     if entry.state_code and all(is_official(s.actor) for s in sources):  # "a Chilean strike killed ten"
         entry = replace(entry, code=entry.state_code)
+    if entry.person_code and all(s.actor.kind == "person" for s in sources):  # "the envoy clashed with Trump"
+        entry = replace(entry, code=entry.person_code)
     parties = entry.reciprocal and len({s.actor.id for s in sources}) > 1  # "X and Y met": each other's target
     alone = frozenset(s.actor.id for s in sources) if len(sources) == 1 else frozenset()  # several: each other's
     targets = find_targets(inputs, match, only_slots=parties, exclude=alone)
