@@ -68,6 +68,13 @@ EVENTS = [
         [("Peru", "111", "Chile", "asserted")], id="expressed-concern",
     ),
     pytest.param(
+        ["Peru", "voiced", "anger", "over", "Chile", "'s", "blockade", "."], [1, 1, 1, 1, 6, 4, 3, 1],
+        ["nsubj", "ROOT", "dobj", "prep", "poss", "case", "pobj", "punct"],
+        ["PROPN", "VERB", "NOUN", "ADP", "PROPN", "PART", "NOUN", "PUNCT"],
+        ["Peru", "voice", "anger", "over", "Chile", "'s", "blockade", "."], {"Peru": (0,), "Chile": (4,)},
+        [("Peru", "111", "Chile", "asserted")], id="voiced-anger",
+    ),
+    pytest.param(
         ["Peru", "warned", "Chile", "against", "moving", "troops", "."], [1, 1, 1, 1, 3, 4, 1],
         ["nsubj", "ROOT", "dobj", "prep", "pcomp", "dobj", "punct"],
         ["PROPN", "VERB", "PROPN", "ADP", "VERB", "NOUN", "PUNCT"],
