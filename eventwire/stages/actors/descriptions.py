@@ -5,7 +5,6 @@ no country written is the government of the country the article names most (:fun
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -15,6 +14,7 @@ from ...context import ArticleContext
 from ...lexicons.actors import ActorDictionary
 from ...lexicons.entries import Entry, Role, fold
 from ...lexicons.words import words
+from ..countries import most_named
 from .bodies import a_peoples_state_body, body_entry, people_entry
 from .generic import is_national_body, member_entry
 from .mentions import STATE_SECTORS, Mention, refers_to_person
@@ -110,12 +110,7 @@ def main_country(mentions: Sequence[Mention], dominant: bool = False) -> str | N
     """The country named most often in the article (the country of a bare "the president"): states,
     bodies, people and places named in the text count, descriptions and pronouns do not; on a tie, the
     country named first. ``dominant``: only if it has at least half of the country names."""
-    counts = Counter(_named_country(m) for m in sorted(mentions, key=lambda m: m.start))
-    counts.pop(None, None)
-    if not counts:
-        return None
-    country, count = counts.most_common(1)[0]
-    return country if not dominant or 2 * count >= sum(counts.values()) else None
+    return most_named((_named_country(m) for m in sorted(mentions, key=lambda m: m.start)), dominant)
 
 
 def _named_country(mention: Mention) -> str | None:

@@ -15,7 +15,6 @@ possible or conditional one, nor a state ("is detained in a camp"). A doer the t
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Mapping, Sequence
 
 from spacy.tokens import Token
@@ -24,6 +23,7 @@ from ...ids import stable_id
 from ...lexicons.entries import Kind
 from ...models import Actor, CountryBasis, Offsets, Span
 from ..actors.generic import clause_head, clause_words
+from ..countries import most_named
 from .arguments import Argument, agentless, resolve_all
 from .frames import Match
 from .inputs import Inputs
@@ -43,16 +43,9 @@ def main_country(actors: Sequence[Actor]) -> str | None:
     """The article's dominant country: the one the mentions of its actors whose country the words give
     (named or written on them, not read off a place or the article) name most, when it has at least half
     of them (in a story of several countries an arrest may be any of theirs); the first named on a tie."""
-    counts: Counter[str] = Counter()
-    first: dict[str, int] = {}
-    for actor in actors:
-        if actor.country and actor.country_basis in WRITTEN:
-            counts[actor.country] += len(actor.mentions)
-            first[actor.country] = min(first.get(actor.country, 1 << 30), actor.mentions[0].start)
-    if not counts:
-        return None
-    main = max(counts, key=lambda c: (counts[c], -first[c]))
-    return main if 2 * counts[main] >= sum(counts.values()) else None
+    written = sorted((m.start, a.country) for a in actors if a.country and a.country_basis in WRITTEN
+                     for m in a.mentions)
+    return most_named((country for _, country in written), dominant=True)
 
 
 def undergone_sources(trigger: Token, inputs: Inputs) -> list[Argument]:

@@ -10,7 +10,6 @@ the article's places name most (``basis: "article"``): a story's events mostly h
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
@@ -20,6 +19,7 @@ from ...lexicons import TableError, rows, split_cell, words
 from ...lexicons.actors import read_countries
 from ...models import Location, Offsets, Place
 from ...settings import data_path
+from ..countries import most_named
 from .candidate import CENTRES, read_table
 from .names import PLACE_LABELS
 from .resolve import LOCAL_FEATURE
@@ -56,10 +56,9 @@ def event_location(places: Sequence[Place], clause: Offsets, doc: Doc | None = N
 def article_location(places: Sequence[Place]) -> Location | None:
     """Where an article's events happen when their own words do not say: the country its places name most
     (the first named on a tie), at that country's centre, ``basis`` "article"; None without a place."""
-    counts = Counter(p.country for p in places if p.country)  # in order of first mention: ties go to the first
-    if not counts:
+    code = most_named(p.country for p in places)
+    if code is None:
         return None
-    code = counts.most_common(1)[0][0]
     name, lat, lon = country_centres().get(code, (code, None, None))
     return Location(name=name, country=code, lat=lat, lon=lon, text="", basis="article")
 
