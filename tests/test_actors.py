@@ -191,6 +191,12 @@ def test_locator_reads_the_gazetteer() -> None:
     assert (locate("Arica"), locate("Tacna"), locate("Qwertyvale")) == ("CHL", "PER", None)
 
 
+def test_locator_knows_the_provinces_no_major_place_is_named_after() -> None:
+    locate = locator(Gazetteer.load())
+    assert (locate("Balochistan"), locate("Sindh"), locate("Oromia")) == ("PAK", "PAK", "ETH")
+    assert locate("Western") is None  # a common word of news text names no province
+
+
 def test_locator_tells_a_place_of_no_one_country_from_an_unknown_name() -> None:
     locate = locator(Gazetteer.load())
     assert (locate("North America"), locate("New Mexico"), locate("Qwertyvale")) == ("", "USA", None)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from ...casing import NewsCase
 from ..places.gazetteer import Candidate, Gazetteer
 
 REGION_FEATURES = frozenset({"country", "state", "territory", "region"})
@@ -24,10 +25,18 @@ def locator(gazetteer: Gazetteer) -> Locate:
     place it knows in no one country ("North America"), None for a name it does not know."""
 
     def locate(name: str) -> str | None:
-        candidates = gazetteer.lookup(name)
+        candidates = gazetteer.lookup(name) or divisions(gazetteer, name)
         return (country_of(candidates) or "") if candidates else None
 
     return locate
+
+
+def divisions(gazetteer: Gazetteer, name: str) -> list[Candidate]:
+    """The first-level divisions (states, provinces) of the whole gazetteer that ``name`` names, when it names
+    no major place and is no common word of news text ("Sindh", "Balochistan"; not "Central")."""
+    if NewsCase.load().is_common(name.lower()):
+        return []
+    return [c for c in gazetteer.lookup_all(name) if c.feature == "state"]
 
 
 def country_of(candidates: Sequence[Candidate]) -> str | None:
