@@ -1,5 +1,5 @@
-"""Disapproval in reported speech, concern expressed, warnings against an act and conversations: the
-frames of the trigger lexicon that code them, on hand-built parses."""
+"""Disapproval in reported speech, concern expressed, appeals, warnings against an act and conversations:
+the frames of the trigger lexicon that code them, on hand-built parses."""
 
 from __future__ import annotations
 
@@ -80,6 +80,13 @@ EVENTS = [
         ["PROPN", "VERB", "PROPN", "ADP", "VERB", "NOUN", "PUNCT"],
         ["Peru", "warn", "Chile", "against", "move", "troop", "."], {"Peru": (0,), "Chile": (2,)},
         [("Peru", "020", "Chile", "asserted")], id="warned-against-is-an-appeal",
+    ),
+    pytest.param(
+        ["Peru", "begged", "Chile", "to", "reopen", "the", "border", "."], [1, 1, 1, 4, 1, 6, 4, 1],
+        ["nsubj", "ROOT", "dobj", "aux", "xcomp", "det", "dobj", "punct"],
+        ["PROPN", "VERB", "PROPN", "PART", "VERB", "DET", "NOUN", "PUNCT"],
+        ["Peru", "beg", "Chile", "to", "reopen", "the", "border", "."], {"Peru": (0,), "Chile": (2,)},
+        [("Peru", "020", "Chile", "asserted")], id="begged-is-an-appeal",
     ),
     pytest.param(
         ["Peru", "spoke", "to", "Chile", "on", "Monday", "."], [1, 1, 1, 2, 1, 4, 1],
