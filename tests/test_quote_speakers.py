@@ -114,3 +114,26 @@ def test_speech_joined_to_a_stance_inside_a_report_is_the_reporters(make_doc) ->
                          "and|CCONJ|CC|cc|3|and praised|VERB|VBD|conj|3|praise its|PRON|PRP$|poss|9|its "
                          "authors|NOUN|NNS|dobj|7|author .|PUNCT|.|punct|1|.")
     assert _speakers(doc)["praised"] == "she"  # a second stance goes on with the first one's holder
+
+
+def _tagged_quote(make_doc, before: tuple[str, str, str]) -> tuple[str, str | None, str | None]:
+    """The quote of '“We won the vote,” <before> write.' with "write" parsed as a noun."""
+    from eventwire.context import ArticleContext
+    from eventwire.stages.actors.index import ActorIndex
+    from eventwire.stages.quotes import find_quotes
+
+    word, pos, tag = before
+    doc = make_doc(["“", "We", "won", "the", "vote", ",", "”", "the", word, "write", "."],
+                   spaces=[False, True, True, True, False, False, True, True, True, False, False],
+                   pos=["PUNCT", "PRON", "VERB", "DET", "NOUN", "PUNCT", "PUNCT", "DET", pos, "NOUN", "PUNCT"],
+                   tags=["``", "PRP", "VBD", "DT", "NN", ",", "''", "DT", tag, "NN", "."],
+                   deps=["punct", "nsubj", "ccomp", "det", "dobj", "punct", "punct", "det", "nmod", "ROOT", "punct"],
+                   heads=[9, 2, 9, 4, 2, 9, 9, 9, 9, 9, 9],
+                   lemmas=["“", "we", "win", "the", "vote", ",", "”", "the", word.lower(), "write", "."])
+    (quote,) = find_quotes(ArticleContext.of(doc).with_actors(ActorIndex([])))
+    return quote.text, quote.speaker.name if quote.speaker else None, quote.cue.text if quote.cue else None
+
+
+def test_a_speech_verb_taken_for_a_noun_after_a_quotation_tags_it(make_doc) -> None:
+    assert _tagged_quote(make_doc, ("two", "NUM", "CD")) == ("We won the vote", "two", "write")
+    assert _tagged_quote(make_doc, ("very", "ADV", "RB")) == ("We won the vote", None, None)

@@ -4,17 +4,19 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
+from itertools import pairwise
 
 from spacy.tokens import Doc, Token
 
 from ...context import ArticleContext
-from .cues import Mention, apart, mention, names_someone, speaker_token
+from .cues import Mention, apart, mention, names_someone, speaker_token, speech_verbs
 from .marks import paragraphs
 
 INTRODUCES = ":"
 GOES_ON = ",?!"  # a quotation closed on one of these goes on into its attribution ("…," Ruiz told them.)
 TAG_WORDS = 4  # the verb of such an attribution stands among its first words
 SUBJECTS = {"nsubj", "nsubjpass"}
+SPEAKER_WORDS = {"NOUN", "PROPN", "NUM", "PRON"}  # the word before a speech verb taken for a noun ("the two write")
 
 
 @dataclass(frozen=True)
@@ -99,8 +101,10 @@ class Sentences:
             if "\n" in token.text_with_ws:
                 break
         verbs = [t for t in window if t.pos_ == "VERB"]
-        if not verbs or window[0].pos_ not in {"VERB", "PROPN", "PRON", "NOUN", "DET"}:
+        if not window or window[0].pos_ not in {"VERB", "PROPN", "PRON", "NOUN", "DET"}:
             return None
+        if not verbs:
+            return _noun_tagged(window)
         speaker = speaker_token(verbs[0])
         if speaker is None or not window[0].i <= speaker.i <= window[-1].i + TAG_WORDS:
             return None
@@ -124,6 +128,19 @@ class Sentences:
         root = span[0].sent.root
         subjects = [c for c in root.children if c.dep_ in SUBJECTS and not apart(c, span[0])]
         return mention(subjects[0]) if subjects else None
+
+
+def _noun_tagged(window: list[Token]) -> tuple[Mention, tuple[int, int]] | None:
+    """A speech verb the parse took for a noun after a quotation ("…," the two write.; "…," the Saudis state in
+    the paper): the word before it speaks, when the verb ends its phrase."""
+    for before, token in pairwise(window):
+        entry = speech_verbs().get(token.lemma_)
+        if entry is None or entry.kind != "speech" or token.pos_ != "NOUN" or before.pos_ not in SPEAKER_WORDS:
+            continue
+        after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+        if after is None or after.is_punct or after.pos_ == "ADP":
+            return mention(before), (token.idx, token.idx + len(token))
+    return None
 
 
 def _sentence_bounds(context: ArticleContext) -> tuple[tuple[int, int], ...]:
