@@ -96,3 +96,13 @@ def test_facilities(nlp, resources: Resources, text: str, name: str, point: tupl
     else:
         assert found.lat is not None and found.lon is not None
         assert distance_km(found.lat, found.lon, *point) <= 25.0
+
+
+def test_a_province_of_the_articles_country_outranks_a_town_that_only_has_its_name_as_another_name() -> None:
+    from eventwire.stages.places.candidate import Candidate, rank
+
+    province = Candidate("Valderra", "state", "MEX", 16.5, -92.5, None, 600_000, "05", prior=0.5, minor=True)
+    town = Candidate("Valderra de Sotos", "city", "MEX", 16.7, -93.0, 4, 45_000, "05")
+    village = Candidate("Valderra", "city", "MEX", 17.0, -95.0, 5, 300, "07", prior=0.5, minor=True)
+    assert rank([town, province], {"MEX": 1.0})[0] is province
+    assert rank([town, village], {"MEX": 1.0})[0] is town  # a village still gets only part of the country's weight

@@ -47,7 +47,7 @@ ADMIN_BONUS = 4.0  # the candidate lies in a state named right after it ("Portla
 REGION_BONUS = 1.5  # the candidate lies in a division the article names or is datelined in
 NEAR_BONUS = 1.5  # the candidate lies near a place the article names without doubt
 NEAR_KM = 150.0
-MINOR_CONTEXT_SHARE = 0.5  # of the context bonus that a minor place (a small town) gets
+MINOR_CONTEXT_SHARE = 0.5  # of the context bonus that a minor place (a small town, not a division) gets
 # A world city is a city the world writes in many languages (this many alternate names or more: Geneva, Paris,
 # Moscow); a town of its name in another country, known by under half as many names (Geneva, Illinois; Paris,
 # Texas), gets only this share of the context bonus: the article's country alone does not make it the likelier.
@@ -125,7 +125,7 @@ def score(candidate: Candidate, countries: Mapping[str, float], admin1: Collecti
     feature = (MINOR_FEATURE_PRIOR if candidate.minor else FEATURE_PRIOR).get(candidate.feature, 0.0)
     value = math.log10(candidate.population + 10) + feature + candidate.prior
     if candidate.country and countries:
-        share = MINOR_CONTEXT_SHARE if candidate.minor else 1.0
+        share = MINOR_CONTEXT_SHARE if candidate.minor and candidate.feature not in MINOR_FEATURE_PRIOR else 1.0
         if outshone:
             share = min(share, OUTSHONE_SHARE)
         value += share * CONTEXT_BONUS * countries.get(candidate.country, 0.0) / max(countries.values())
