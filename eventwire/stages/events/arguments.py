@@ -198,9 +198,13 @@ def verb_source(verb: Token, stative: bool = False) -> tuple[Token | None, float
 
 def _by_object(word: Token, after: int = -1) -> Token | None:
     """The object of a ``by`` phrase of ``word`` (after word ``after``)."""
-    agent = next((c for c in word.children if c.i > after and (c.dep_ == "agent" or (c.dep_ == "prep"
-                                                                                     and c.lower_ == "by"))), None)
+    agent = next((c for c in word.children if c.i > after and _is_by_phrase(c)), None)
     return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+
+
+def _is_by_phrase(token: Token) -> bool:
+    """Whether ``token`` opens a ``by`` phrase: the parse's agent, or a "by" it left a plain preposition."""
+    return token.dep_ == "agent" or (token.dep_ == "prep" and token.lower_ == "by")
 
 
 def displaced_agent(verb: Token) -> Token | None:
@@ -540,8 +544,8 @@ def agentless(trigger: Token) -> bool:
     if not is_passive(trigger):
         return False
     verbs = [trigger, *(c for c in trigger.conjuncts if c.pos_ in {"VERB", "AUX"})]  # "detained and tortured by X"
-    return not any(c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by") for v in verbs for c in v.children
-                   ) and not any(displaced_agent(v) is not None for v in verbs)
+    return not any(_is_by_phrase(c) for v in verbs for c in v.children) \
+        and not any(displaced_agent(v) is not None for v in verbs)
 
 
 def between_parties(noun: Token, index: ActorIndex) -> list[Argument]:
