@@ -260,7 +260,7 @@ class ActorDictionary:
 
     def misspelt_person(self, text: str) -> tuple[Alias, ...]:
         """A person's name of two words or more written with one typo in one word of 6 letters or more
-        ("Francois Mitterand"): that person's aliases, when exactly one person's name is one edit away."""
+        ("Jacques Chirack"): that person's aliases, when exactly one person's name is one edit away."""
         words = fold(text).split()
         if len(words) < 2 or self.candidates(text):
             return ()

@@ -157,7 +157,7 @@ def _country_after(context: ArticleContext, last: int, dictionary: ActorDictiona
 
 
 def lookup_person(dictionary: ActorDictionary, name: str, published: str | None) -> Entry | None:
-    """The dictionary person written as ``name`` (or with one typo: "Francois Mitterand"), in the tenure in
+    """The dictionary person written as ``name`` (or with one typo: "Jacques Chirack"), in the tenure in
     force on ``published``."""
     for alias in dictionary.candidates(name) or dictionary.misspelt_person(name):
         entry = dictionary.entry(alias.key, published)

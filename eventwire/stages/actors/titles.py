@@ -170,7 +170,7 @@ def apposition(context: ArticleContext, head: Token, dictionary: ActorDictionary
 def _international_body(context: ArticleContext, tokens: list[Token],
                         dictionary: ActorDictionary) -> tuple[str, tuple[str, ...]] | None:
     """The code and sectors of an international body whose name opens an apposition and qualifies its head
-    noun ("Kenzo Oshima, the United Nations Emergency Relief Coordinator": IGOUNO); none for one named
+    noun ("Ana Ruiz, the United Nations refugee envoy": IGOUNO); none for one named
     further on ("a critic of the United Nations")."""
     match = longest_at(context, tokens[0].i, dictionary)
     if match is None or not match.aliases or match.last >= len(context.doc):

@@ -165,7 +165,7 @@ def code_match(inputs: Inputs, match: Match) -> list[Event]:
     parties = entry.reciprocal and len({s.actor.id for s in sources}) > 1  # "X and Y met": each other's target
     alone = frozenset(s.actor.id for s in sources) if len(sources) == 1 else frozenset()  # several: each other's
     targets = find_targets(inputs, match, only_slots=parties, exclude=alone)
-    joint = not targets and is_joint(entry, sources)  # "French and Egyptian warships began exercises"
+    joint = not targets and is_joint(entry, sources)  # "Chilean and Peruvian frigates began drills"
     if needs_target(entry) and not targets and not joint:  # "said relations should not depend on ...": an opinion,
         # no demand; an imported frame codes, as PETRARCH does, only a source and a target; the word's next frame
         # may still fit
