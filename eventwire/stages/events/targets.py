@@ -14,7 +14,7 @@ a weapon did with nobody named is by unidentified attackers of the country it ha
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from spacy.tokens import Span as SpacySpan
@@ -341,15 +341,30 @@ def context_target(source: Argument, trigger: Token, match: Match, inputs: Input
     trigger, else the last before it), else (for a forceful act, whose place stands for its target) the
     country of a place the sentence names, else the last
     actor the sentence before names ("Germany pledged on Monday to put its fighters on trial",
-    after a sentence on Washington's call). Never the source itself nor a party its own phrase names ("a
-    Pentagon spokesman"); basis ``context``."""
+    after a sentence on Washington's call). For a source from outside the country the article is about (or
+    of an article about several), a party of another country than the source's comes before one of its own,
+    which its context names first only when it names no other ("a US withdrawal was announced by American
+    officials", after a sentence on Syria: Syria); the article's own country keeps the parties at home.
+    Never the source itself nor a party its own phrase names ("a Pentagon spokesman"); basis ``context``."""
+    own = source.actor.country or source.actor.code[:3]
+    if own != inputs.scene.main:
+        abroad = context_party(source, trigger, match, inputs, lambda a: (a.country or a.code[:3]) != own)
+        if abroad is not None:
+            return abroad
+    return context_party(source, trigger, match, inputs, lambda a: True)
+
+
+def context_party(source: Argument, trigger: Token, match: Match, inputs: Inputs,
+                  wanted: Callable[[Actor], bool]) -> Argument | None:
+    """The party :func:`context_target` reads off the act's sentence, its places or the sentence before,
+    among the ``wanted`` actors only."""
     doc = trigger.doc
     sentence = trigger.sent
     own = doc[source.token]
     phrase = own_phrase(own, trigger)
     reporters = reporter_spans(trigger, inputs)
     found = [(span, actor) for span, actor in inputs.index.mentions_within(sentence.start_char, sentence.end_char)
-             if actor.id != source.actor.id and not span.start <= own.idx < span.end
+             if actor.id != source.actor.id and wanted(actor) and not span.start <= own.idx < span.end
              and not phrase.start <= span.start < phrase.end
              and not span.start <= trigger.idx < span.end and not _within(span.start, reporters)]
     after = [f for f in found if f[0].start > trigger.idx]
@@ -359,7 +374,7 @@ def context_target(source: Argument, trigger: Token, match: Match, inputs: Input
         return Argument(choice[1], _word_at(sentence, choice[0].start), CONTEXT_TARGET, basis="context")
     located = root_has(match.entry.code, "located")
     places = [a for a in place_targets([t for t in sentence if t.i != own.i], inputs, CONTEXT_TARGET)
-              if a.actor.id != source.actor.id] if located else []
+              if a.actor.id != source.actor.id and wanted(a.actor)] if located else []
     if places:
         return replace(places[0], basis="context")
     if sentence.start == 0:
@@ -367,7 +382,7 @@ def context_target(source: Argument, trigger: Token, match: Match, inputs: Input
     before_sentence = doc[sentence.start - 1].sent
     earlier = [(span, actor) for span, actor in
                inputs.index.mentions_within(before_sentence.start_char, before_sentence.end_char)
-               if actor.id != source.actor.id]
+               if actor.id != source.actor.id and wanted(actor)]
     if not earlier:
         return None
     span, actor = earlier[-1]

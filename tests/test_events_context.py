@@ -1,0 +1,58 @@
+"""The party an act's context names when its slots name nobody (eventwire.stages.events.targets.context_target)."""
+
+from __future__ import annotations
+
+import pytest
+from test_events import events_for
+
+from eventwire.lexicons.triggers import Lexicon
+from eventwire.models import Actor, Span
+
+
+@pytest.fixture(scope="module")
+def lexicon() -> Lexicon:
+    return Lexicon.load()
+
+
+def _doc(make_doc, lead: bool):
+    """ "[Peru raised tariffs .] Chile condemned the decision , which Chilean officials leaked ." """
+    first = ["Peru", "raised", "tariffs", "."] if lead else []
+    n = len(first)
+    words = [*first, "Chile", "condemned", "the", "decision", ",", "which", "Chilean", "officials", "leaked", "."]
+    heads = [*[1, 1, 1, 1][:n], *(n + h for h in [1, 1, 3, 1, 3, 8, 7, 8, 3, 1])]
+    deps = [*["nsubj", "ROOT", "dobj", "punct"][:n],
+            "nsubj", "ROOT", "det", "dobj", "punct", "dobj", "amod", "nsubj", "relcl", "punct"]
+    pos = [*["PROPN", "VERB", "NOUN", "PUNCT"][:n],
+           "PROPN", "VERB", "DET", "NOUN", "PUNCT", "PRON", "ADJ", "NOUN", "VERB", "PUNCT"]
+    lemmas = [*["Peru", "raise", "tariff", "."][:n],
+              "Chile", "condemn", "the", "decision", ",", "which", "chilean", "official", "leak", "."]
+    return make_doc(words, heads=heads, deps=deps, pos=pos, lemmas=lemmas, sent_starts=_starts(len(words), n))
+
+
+def _starts(length: int, lead: int) -> list[bool]:
+    return [i in {0, lead} for i in range(length)]
+
+
+def _actors(doc, written: bool) -> list[Actor]:
+    """Peru, Chile and the Chilean officials; ``written``: their countries are written on them, so that the
+    article is about Chile (two of its three mentions)."""
+    def actor(ident: str, code: str, kind: str, words: list[int]) -> Actor:
+        mentions = (Span(doc[words[0]].idx, doc[words[-1]].idx + len(doc[words[-1]]), doc[words[0]:words[-1] + 1].text),)
+        return Actor(id=ident, name=ident, code=code, country=code[:3], sectors=(code[3:],) if code[3:] else (),
+                     kind=kind, mentions=mentions, country_basis="named" if written else None)
+
+    n = 4 if doc[0].text == "Peru" else 0
+    found = [actor("Chile", "CHL", "state", [n]), actor("Chilean officials", "CHLGOV", "organisation", [n + 6, n + 7])]
+    return [actor("Peru", "PER", "state", [0]), *found] if n else found
+
+
+@pytest.mark.parametrize("lead,written,expected", [
+    (True, False, "Peru"),  # the party abroad the sentence before names, before the source's own officials
+    (False, False, "Chilean officials"),  # no other country named: the source's own side
+    (True, True, "Chilean officials"),  # an article about Chile: its own parties at home come first
+])
+def test_a_context_target_of_another_country_comes_first(make_doc, lexicon, lead, written, expected) -> None:
+    doc = _doc(make_doc, lead)
+    events = [e for e in events_for(doc, lexicon, _actors(doc, written)) if e.trigger.text == "condemned"]
+    assert [(e.source.name, e.target.name if e.target else None, e.target.basis if e.target else None)
+            for e in events] == [("Chile", expected, "context")]
