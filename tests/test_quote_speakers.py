@@ -137,3 +137,30 @@ def _tagged_quote(make_doc, before: tuple[str, str, str]) -> tuple[str, str | No
 def test_a_speech_verb_taken_for_a_noun_after_a_quotation_tags_it(make_doc) -> None:
     assert _tagged_quote(make_doc, ("two", "NUM", "CD")) == ("We won the vote", "two", "write")
     assert _tagged_quote(make_doc, ("very", "ADV", "RB")) == ("We won the vote", None, None)
+
+
+def test_a_subject_an_ing_cue_hangs_on_speaks(make_doc) -> None:
+    doc = _doc(make_doc, "Ruiz|PROPN|NNP|nsubj|1|Ruiz saw|VERB|VBD|ROOT|1|see polls|NOUN|NNS|nsubj|4|poll "
+                         "showing|VERB|VBG|acl|2|show a|DET|DT|det|5|a tie|NOUN|NN|dobj|3|tie .|PUNCT|.|punct|1|.")
+    assert _speakers(doc)["showing"] == "polls"
+    doc = _doc(make_doc, "Voters|NOUN|NNS|nsubj|4|voter backing|VERB|VBG|acl|0|back Ruiz|PROPN|NNP|dobj|1|Ruiz "
+                         "rarely|ADV|RB|advmod|4|rarely vote|VERB|VBP|ROOT|4|vote .|PUNCT|.|punct|4|.")
+    assert _speakers(doc)["backing"] == "Voters"
+
+
+def test_an_object_an_ing_cue_hangs_on_speaks_for_its_maker(make_doc) -> None:
+    doc = _doc(make_doc, "Ruiz|PROPN|NNP|nsubj|1|Ruiz released|VERB|VBD|ROOT|1|release a|DET|DT|det|3|a "
+                         "statement|NOUN|NN|dobj|1|statement backing|VERB|VBG|acl|3|back Berg|PROPN|NNP|dobj|4|Berg "
+                         ".|PUNCT|.|punct|1|.")
+    assert _speakers(doc)["backing"] == "Ruiz"
+
+
+def test_an_ing_cue_after_a_comma_or_spent_time_is_the_subjects(make_doc) -> None:
+    doc = _doc(make_doc, "Ruiz|PROPN|NNP|nsubj|1|Ruiz spent|VERB|VBD|ROOT|1|spend the|DET|DT|det|3|the "
+                         "day|NOUN|NN|nsubj|1|day praising|VERB|VBG|acl|3|praise Berg|PROPN|NNP|dobj|4|Berg "
+                         ".|PUNCT|.|punct|1|.")
+    assert _speakers(doc)["praising"] == "Ruiz"
+    doc = _doc(make_doc, "Ruiz|PROPN|NNP|nsubj|1|Ruiz ended|VERB|VBD|ROOT|1|end the|DET|DT|det|3|the "
+                         "talk|NOUN|NN|nsubj|1|talk ,|PUNCT|,|punct|5|, praising|VERB|VBG|acl|3|praise "
+                         "Berg|PROPN|NNP|dobj|5|Berg .|PUNCT|.|punct|1|.")
+    assert _speakers(doc)["praising"] == "Ruiz"

@@ -32,6 +32,8 @@ from .pronouns import outer_antecedent
 PEOPLE = {"PERSON", "ORG", "NORP", "GPE"}
 PLACES = {"GPE", "LOC"}
 NOUNS = {"NOUN", "PROPN", "PRON"}
+HOLDER_WORDS = {"NOUN", "PRON", "NUM"}  # what an "-ing" cue can hang on and speak through ("50 percent saying")
+OBJECT_DEPS = {"dobj", "pobj"}
 MODIFIERS = {"compound", "poss", "amod", "nmod", "npadvmod"}
 TIMES = {"DATE", "TIME"}
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
@@ -232,7 +234,7 @@ def speaker_token(verb: Token) -> Token | None:
                 return None
             return outer_antecedent(subject, current) or _quantified(subject) or subject
         if current.dep_ in {"acl", "relcl"}:
-            if names_someone(current.head):
+            if names_someone(current.head) or _participle_holder(current):
                 return current.head
             current = _governing_verb(current.head)
             continue
@@ -245,6 +247,17 @@ def speaker_token(verb: Token) -> Token | None:
             return _line_opener(current)
         current = past_report(current) if current is verb else current.head
     return None
+
+
+def _participle_holder(verb: Token) -> bool:
+    """Whether the noun an "-ing" cue hangs on speaks: a subject or a predicate noun ("voters backing Ruiz
+    say …", "polls showing a tie worry them", "it is a group seeking change"). Not an object ("Ruiz released a
+    statement saying …": Ruiz; "an email to supporters saying …": the sender), a participle after a comma
+    ("…, remarking …": the clause's subject), nor the time someone spends doing it ("spent the day praising …")."""
+    head = verb.head
+    if verb.dep_ != "acl" or verb.tag_ != "VBG" or head.pos_ not in HOLDER_WORDS or head.dep_ in OBJECT_DEPS:
+        return False
+    return not verb.doc[verb.i - 1].is_punct and _governing_verb(head).lemma_ not in words("time_spending_verbs")
 
 
 def _maker(thing: Token) -> Token | None:
