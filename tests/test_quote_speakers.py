@@ -164,3 +164,11 @@ def test_an_ing_cue_after_a_comma_or_spent_time_is_the_subjects(make_doc) -> Non
                          "talk|NOUN|NN|nsubj|1|talk ,|PUNCT|,|punct|5|, praising|VERB|VBG|acl|3|praise "
                          "Berg|PROPN|NNP|dobj|5|Berg .|PUNCT|.|punct|1|.")
     assert _speakers(doc)["praising"] == "Ruiz"
+
+
+def test_a_clause_before_a_colon_is_not_what_the_cue_after_it_reports(make_doc) -> None:
+    doc = _doc(make_doc, "The|DET|DT|det|1|the union|NOUN|NN|nsubj|2|union polled|VERB|VBD|ccomp|7|poll "
+                         "members|NOUN|NNS|dobj|2|member :|PUNCT|:|punct|7|: most|ADJ|JJS|amod|6|most "
+                         "workers|NOUN|NNS|nsubj|7|worker said|VERB|VBD|ROOT|7|say they|PRON|PRP|nsubj|9|they "
+                         "back|VERB|VBP|ccomp|7|back Ruiz|PROPN|NNP|dobj|9|Ruiz .|PUNCT|.|punct|7|.")
+    assert _contents(doc)["said"] == ("most workers", "they back Ruiz")

@@ -440,7 +440,7 @@ def content_range(verb: Token, entry: Verb) -> tuple[int, int] | None:
     doc = verb.doc
     quoting = _quoting(verb)
     for child in (quoting or verb).children:
-        if child.dep_ == "ccomp" and not _line_apart(child, verb):
+        if child.dep_ == "ccomp" and not _line_apart(child, verb) and not _introduces(child, verb):
             return token_range(doc, child.left_edge.i, child.right_edge.i)
     if entry.kind in INFINITIVE_CLASSES or entry.lemma in words("infinitive_cue_verbs"):
         for child in verb.children:
@@ -452,6 +452,12 @@ def content_range(verb: Token, entry: Verb) -> tuple[int, int] | None:
     if _aside(verb):
         return token_range(doc, *clause_side(verb.head, verb))
     return _prepositional_content(verb)
+
+
+def _introduces(clause: Token, verb: Token) -> bool:
+    """Whether a clause before a cue ends on a colon that opens the cue's own sentence ("The union polled its
+    members: most said they back Ruiz"): the parse took the sentence before the colon into the report."""
+    return clause.i < verb.i and any(t.text == ":" for t in verb.doc[clause.right_edge.i + 1:verb.i])
 
 
 def _aside(verb: Token) -> bool:
