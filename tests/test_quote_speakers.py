@@ -172,3 +172,11 @@ def test_a_clause_before_a_colon_is_not_what_the_cue_after_it_reports(make_doc) 
                          "workers|NOUN|NNS|nsubj|7|worker said|VERB|VBD|ROOT|7|say they|PRON|PRP|nsubj|9|they "
                          "back|VERB|VBP|ccomp|7|back Ruiz|PROPN|NNP|dobj|9|Ruiz .|PUNCT|.|punct|7|.")
     assert _contents(doc)["said"] == ("most workers", "they back Ruiz")
+
+
+def test_a_name_after_a_cue_after_a_quotation_speaks_wherever_the_parse_hung_it(make_doc) -> None:
+    doc = _doc(make_doc, '"|PUNCT|``|punct|2|" It|PRON|PRP|nsubj|2|it holds|VERB|VBZ|ccomp|5|hold ,|PUNCT|,|punct|5|, '
+                         '"|PUNCT|\'\'|punct|5|" says|VERB|VBZ|ROOT|5|say Ana|PROPN|NNP|compound|7|Ana '
+                         'Ruiz|PROPN|NNP|nsubj|10|Ruiz ,|PUNCT|,|punct|10|, who|PRON|WP|nsubj|10|who '
+                         'smiled|VERB|VBD|dep|5|smile .|PUNCT|.|punct|5|.')
+    assert _speakers(doc)["says"] == "Ana Ruiz"

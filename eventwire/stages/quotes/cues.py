@@ -310,11 +310,30 @@ def _subject_before(verb: Token) -> Token | None:
              and c.i - verb.i <= INVERTED_REACH]
     if after:
         return after[0]  # "…," said retired surgeon Ana Ruiz: a name the parse did not take for the subject
+    named = _name_after_quote(verb)
+    if named is not None:
+        return named
     for j in range(verb.i - 1, verb.sent.start - 1, -1):
         token = verb.doc[j]
         if "\n" in token.text_with_ws or token.is_quote:
             return None
         if token.dep_ in SUBJECTS and token.pos_ in NOUNS and token.lower_ not in RELATIVE and names_someone(token):
+            return token
+    return None
+
+
+def _name_after_quote(verb: Token) -> Token | None:
+    """The name right after a cue that follows a quotation ("…," says Ana Ruiz, a historian), when the parse hung
+    it on some other verb: the last word of the name it opens."""
+    doc = verb.doc
+    if verb.i == 0 or not doc[verb.i - 1].is_quote:
+        return None
+    for token in doc[verb.i + 1:verb.i + 1 + INVERTED_REACH]:
+        if token.is_punct or token.pos_ in {"VERB", "AUX"} or "\n" in doc[token.i - 1].text_with_ws:
+            return None
+        if token.pos_ == "PROPN" and token.ent_type_ not in TIMES | PLACES:
+            while token.dep_ in {"compound", "flat"} and token.head.i > token.i and token.head.pos_ == "PROPN":
+                token = token.head
             return token
     return None
 
