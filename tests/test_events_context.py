@@ -56,3 +56,22 @@ def test_a_context_target_of_another_country_comes_first(make_doc, lexicon, lead
     events = [e for e in events_for(doc, lexicon, _actors(doc, written)) if e.trigger.text == "condemned"]
     assert [(e.source.name, e.target.name if e.target else None, e.target.basis if e.target else None)
             for e in events] == [("Chile", expected, "context")]
+
+
+def test_a_states_own_forces_are_the_means_of_its_act_not_its_target(make_doc, lexicon) -> None:
+    """ "Peru ordered Peruvian troops to attack Chile ." """
+    words = ["Peru", "ordered", "Peruvian", "troops", "to", "attack", "Chile", "."]
+    doc = make_doc(words, heads=[1, 1, 3, 1, 5, 1, 5, 1],
+                   deps=["nsubj", "ROOT", "amod", "dobj", "aux", "xcomp", "dobj", "punct"],
+                   pos=["PROPN", "VERB", "ADJ", "NOUN", "PART", "VERB", "PROPN", "PUNCT"],
+                   lemmas=["Peru", "order", "peruvian", "troop", "to", "attack", "Chile", "."])
+
+    def actor(ident: str, code: str, kind: str, start: int, end: int) -> Actor:
+        span = doc[start:end]
+        return Actor(id=ident, name=ident, code=code, country=code[:3], sectors=(code[3:],) if code[3:] else (),
+                     kind=kind, mentions=(Span(span.start_char, span.end_char, span.text),))
+
+    actors = [actor("Peru", "PER", "state", 0, 1), actor("Peruvian troops", "PERMIL", "group", 2, 4),
+              actor("Chile", "CHL", "state", 6, 7)]
+    ordered = [e for e in events_for(doc, lexicon, actors) if e.trigger.text == "ordered"]
+    assert [(e.source.name, e.target.name if e.target else None) for e in ordered] == [("Peru", "Chile")]

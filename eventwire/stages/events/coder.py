@@ -31,7 +31,15 @@ from .frames import Match, is_stative, needs_target, said_by_an_event, sentence_
 from .implied import implied_sources, main_country, undergone_sources
 from .inputs import Inputs, Scene
 from .modality import modality_of
-from .targets import context_target, find_targets, home_target, internal_target, place_actors, unattributed_sources
+from .targets import (
+    context_target,
+    find_targets,
+    home_target,
+    internal_target,
+    own_forces,
+    place_actors,
+    unattributed_sources,
+)
 
 if TYPE_CHECKING:
     from ...learn.model import EventModel
@@ -164,6 +172,8 @@ def code_match(inputs: Inputs, match: Match) -> list[Event]:
         entry = replace(entry, code=entry.person_code)
     parties = entry.reciprocal and len({s.actor.id for s in sources}) > 1  # "X and Y met": each other's target
     alone = frozenset(s.actor.id for s in sources) if len(sources) == 1 else frozenset()  # several: each other's
+    if len(sources) == 1:  # "ordered US troops to leave": a state's own forces are its means, not its target
+        alone |= {a.id for a in inputs.index.actors if own_forces(sources[0].actor, a)}
     targets = find_targets(inputs, match, only_slots=parties, exclude=alone)
     joint = not targets and is_joint(entry, sources)  # "Chilean and Peruvian frigates began drills"
     if needs_target(entry) and not targets and not joint:  # "said relations should not depend on ...": an opinion,

@@ -351,7 +351,15 @@ def context_target(source: Argument, trigger: Token, match: Match, inputs: Input
         abroad = context_party(source, trigger, match, inputs, lambda a: (a.country or a.code[:3]) != own)
         if abroad is not None:
             return abroad
-    return context_party(source, trigger, match, inputs, lambda a: True)
+    return context_party(source, trigger, match, inputs, lambda a: not own_forces(source.actor, a))
+
+
+def own_forces(source: Actor, actor: Actor) -> bool:
+    """Whether ``actor`` is the armed forces of the state ``source`` is or governs ("Peru ordered its troops
+    home", "the president sent Peruvian forces to the border"): the means of the act, not whom it was done to."""
+    governs = source.kind == "state" or "GOV" in source.sectors
+    return (governs and actor.id != source.id and bool(source.country) and actor.country == source.country
+            and "MIL" in actor.sectors)
 
 
 def context_party(source: Argument, trigger: Token, match: Match, inputs: Inputs,
