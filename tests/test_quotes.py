@@ -675,3 +675,14 @@ def test_a_name_after_a_cue_without_subject_speaks_and_a_quotation_lends_none(ma
     doc = make_doc([*words[:6], "."], pos=[*pos[:6], "PUNCT"], lemmas=[*lemmas[:6], "."], heads=[*heads[:6], 5],
                    deps=[*deps[:6], "punct"])
     assert [c.speaker for c in find_cues(doc) if c.token == 5] == [None]
+
+
+def test_a_possessor_inside_a_fragment_is_the_quoted_speakers_own(make_doc) -> None:
+    rows = [
+        ("Ruiz", "Ruiz", "PROPN", 1, "nsubj"), ("offered", "offer", "VERB", 1, "ROOT"), ('"', '"', "PUNCT", 4, "punct"),
+        ("my", "my", "PRON", 4, "poss"), ("thanks", "thanks", "NOUN", 1, "dobj"), ('"', '"', "PUNCT", 4, "punct"),
+        (".", ".", "PUNCT", 1, "punct"),
+    ]
+    doc = _parsed(make_doc, rows, [True, True, False, True, False, False, False])
+    (fragment,) = [q for q in quotes_in(doc, EMPTY, article_id="t") if q.text == "my thanks"]
+    assert fragment.speaker is not None and fragment.speaker.name == "Ruiz"

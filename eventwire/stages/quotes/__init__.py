@@ -389,7 +389,8 @@ def _partial(chunk: Marked, indirect: list[Draft], cues: list[Cue], sentences: S
 
 def _possessor(doc: Doc, start: int) -> Mention | None:
     """Whose words a fragment is when it hangs on a noun with a possessor ("his call for "a total ban"", "their
-    chants of "Ted!""): the possessor, when it names someone."""
+    chants of "Ted!""): the possessor before the fragment, when it names someone (in "called Berg "my partner"" the
+    "my" is the quoted speaker's own)."""
     span = doc.char_span(start, start + 1, alignment_mode="expand") if doc.has_annotation("DEP") else None
     if span is None:
         return None
@@ -398,7 +399,7 @@ def _possessor(doc: Doc, start: int) -> Mention | None:
         if token.head.i == token.i or token.head.pos_ not in {"NOUN", "ADP"}:
             return None
         token = token.head
-        owners = [c for c in token.children if c.dep_ == "poss" and names_someone(c)]
+        owners = [c for c in token.children if c.dep_ == "poss" and names_someone(c) and c.idx < start]
         if owners:
             return mention(owners[0])
     return None
