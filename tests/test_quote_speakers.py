@@ -180,3 +180,9 @@ def test_a_name_after_a_cue_after_a_quotation_speaks_wherever_the_parse_hung_it(
                          'Ruiz|PROPN|NNP|nsubj|10|Ruiz ,|PUNCT|,|punct|10|, who|PRON|WP|nsubj|10|who '
                          'smiled|VERB|VBD|dep|5|smile .|PUNCT|.|punct|5|.')
     assert _speakers(doc)["says"] == "Ana Ruiz"
+
+
+def test_imploring_someone_reports_the_infinitive(make_doc) -> None:
+    doc = _doc(make_doc, "Ruiz|PROPN|NNP|nsubj|1|Ruiz implored|VERB|VBD|ROOT|1|implore voters|NOUN|NNS|dobj|1|voter "
+                         "to|PART|TO|aux|4|to unite|VERB|VB|xcomp|1|unite now|ADV|RB|advmod|4|now .|PUNCT|.|punct|1|.")
+    assert _contents(doc)["implored"] == ("Ruiz", "to unite now")
