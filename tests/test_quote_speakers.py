@@ -186,3 +186,11 @@ def test_imploring_someone_reports_the_infinitive(make_doc) -> None:
     doc = _doc(make_doc, "Ruiz|PROPN|NNP|nsubj|1|Ruiz implored|VERB|VBD|ROOT|1|implore voters|NOUN|NNS|dobj|1|voter "
                          "to|PART|TO|aux|4|to unite|VERB|VB|xcomp|1|unite now|ADV|RB|advmod|4|now .|PUNCT|.|punct|1|.")
     assert _contents(doc)["implored"] == ("Ruiz", "to unite now")
+
+
+def test_a_name_in_apposition_speaks_past_the_verbs_adverb(make_doc) -> None:
+    doc = _doc(make_doc, "After|ADP|IN|prep|9|after talks|NOUN|NNS|pobj|0|talk ,|PUNCT|,|punct|1|, her|PRON|PRP$|poss|4|her "
+                         "adviser|NOUN|NN|appos|1|adviser ,|PUNCT|,|punct|4|, Berg|PROPN|NNP|appos|4|Berg "
+                         ",|PUNCT|,|punct|9|, bluntly|ADV|RB|advmod|9|bluntly said|VERB|VBD|ROOT|9|say "
+                         "it|PRON|PRP|nsubj|11|it ended|VERB|VBD|ccomp|9|end .|PUNCT|.|punct|9|.")
+    assert _speakers(doc)["said"] == "Berg"

@@ -393,13 +393,17 @@ def _line_opener(verb: Token) -> Token | None:
 
 def _before_aside(verb: Token) -> Token | None:
     """The name before a comma-fenced aside right before a verb left without a subject by a parse
-    that ran across a headline ("Mayor Ana Ruiz, opening the bridge, said …")."""
+    that ran across a headline ("Mayor Ana Ruiz, opening the bridge, said …"), past the verb's auxiliaries
+    and adverbs ("…, her adviser, Jake Sullivan, has bluntly said")."""
     doc = verb.doc
-    if verb.i < 2 or doc[verb.i - 1].text != ",":
+    comma = verb.i - 1
+    while comma > 0 and doc[comma].dep_ in OPENER_SKIPS and doc[comma].head.i == verb.i:
+        comma -= 1
+    if comma < 1 or doc[comma].text != ",":
         return None
-    if doc[verb.i - 2].dep_ == "appos" and names_someone(doc[verb.i - 2]):
-        return doc[verb.i - 2]  # "In a statement, her adviser, Jake Sullivan, said": the name in apposition
-    for j in range(verb.i - 2, max(verb.i - ASIDE_REACH, 0), -1):
+    if doc[comma - 1].dep_ == "appos" and names_someone(doc[comma - 1]):
+        return doc[comma - 1]  # "In a statement, her adviser, Jake Sullivan, said": the name in apposition
+    for j in range(comma - 1, max(comma + 1 - ASIDE_REACH, 0), -1):
         if "\n" in doc[j].text_with_ws:
             return None
         if doc[j].text == ",":
