@@ -6,6 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from eventwire.stages.quotes.cues import find_cues
+from eventwire.stages.quotes.nouns import noun_cues
 
 
 def _doc(make_doc, spec: str) -> Doc:
@@ -194,3 +195,11 @@ def test_a_name_in_apposition_speaks_past_the_verbs_adverb(make_doc) -> None:
                          ",|PUNCT|,|punct|9|, bluntly|ADV|RB|advmod|9|bluntly said|VERB|VBD|ROOT|9|say "
                          "it|PRON|PRP|nsubj|11|it ended|VERB|VBD|ccomp|9|end .|PUNCT|.|punct|9|.")
     assert _speakers(doc)["said"] == "Berg"
+
+
+def test_a_name_before_a_cue_noun_holds_it(make_doc) -> None:
+    doc = _doc(make_doc, "The|DET|DT|det|2|the Ruiz|PROPN|NNP|compound|2|Ruiz plan|NOUN|NN|ROOT|2|plan "
+                         "to|PART|TO|aux|4|to close|VERB|VB|acl|2|close the|DET|DT|det|6|the port|NOUN|NN|dobj|4|port "
+                         ".|PUNCT|.|punct|2|.")
+    doc.ents = [doc.char_span(4, 8, label="PERSON")]
+    assert [doc.text[c.speaker.start:c.speaker.end] for c in noun_cues(doc) if c.speaker] == ["Ruiz"]

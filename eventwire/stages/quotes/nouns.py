@@ -23,6 +23,7 @@ from .cues import Cue, clause_side, lead_piece, mention, names_someone, token_ra
 CLAUSE_MARKS = {"that", "whether", "if"}
 CLAUSES = {"acl", "ccomp"}
 HOLDER_PREPOSITIONS = {"from", "by"}
+PEOPLE = {"PERSON", "ORG", "NORP"}
 VIEW_PREPOSITIONS = {"in", "to"}
 
 
@@ -58,8 +59,9 @@ def _reported_clause(noun: Token) -> Token | None:
 
 
 def _holder(noun: Token) -> Token | None:
-    """Who holds what a cue noun reports: its possessor, "from"/"by" X, "of" X naming someone, or the
-    subject of the verb it is the object of (directly or through a preposition)."""
+    """Who holds what a cue noun reports: its possessor, "from"/"by" X, "of" X naming someone, the subject of
+    the verb it is the object of (directly or through a preposition), or a name before it ("the Ruiz plan to
+    …"; "Ruiz estimates that …" read as a noun)."""
     for child in noun.children:
         if child.dep_ == "poss":
             return child
@@ -73,7 +75,8 @@ def _holder(noun: Token) -> Token | None:
         subjects = [c for c in verb.children if c.dep_ == "nsubj"]
         if subjects:
             return subjects[0]
-    return None
+    named = [c for c in noun.lefts if c.dep_ == "compound" and c.ent_type_ in PEOPLE]
+    return named[-1] if named else None
 
 
 def _noun_cue(noun: Token) -> Cue | None:
