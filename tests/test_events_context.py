@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from test_events import events_for
 
-from eventwire.lexicons.triggers import Lexicon
+from eventwire.errors import DictionaryError
+from eventwire.lexicons.triggers import Lexicon, parse_entry
 from eventwire.models import Actor, Span
 
 
@@ -75,3 +76,29 @@ def test_a_states_own_forces_are_the_means_of_its_act_not_its_target(make_doc, l
               actor("Chile", "CHL", "state", 6, 7)]
     ordered = [e for e in events_for(doc, lexicon, actors) if e.trigger.text == "ordered"]
     assert [(e.source.name, e.target.name if e.target else None) for e in ordered] == [("Peru", "Chile")]
+
+
+@pytest.mark.parametrize("target,code,sectors,expected", [
+    ("rebels", "PERREB", ("REB",), "072"),  # backing a rebel force: military aid
+    ("Peru", "PER", (), "051"),  # backing a state: an endorsement
+])
+def test_backing_an_armed_force_is_military_aid(make_doc, lexicon, target, code, sectors, expected) -> None:
+    words = ["Chile", "backed", "the", target, "."]
+    doc = make_doc(words, heads=[1, 1, 3, 1, 1], deps=["nsubj", "ROOT", "det", "dobj", "punct"],
+                   pos=["PROPN", "VERB", "DET", "NOUN" if target == "rebels" else "PROPN", "PUNCT"],
+                   lemmas=["Chile", "back", "the", "rebel" if target == "rebels" else target, "."])
+
+    def actor(name: str, actor_code: str, kind: str, i: int, actor_sectors: tuple[str, ...]) -> Actor:
+        return Actor(id=name, name=name, code=actor_code, country=actor_code[:3], sectors=actor_sectors, kind=kind,
+                     mentions=(Span(doc[i].idx, doc[i].idx + len(doc[i]), doc[i].text),))
+
+    actors = [actor("Chile", "CHL", "state", 0, ()), actor(target, code, "group" if sectors else "state", 3, sectors)]
+    backed = [e for e in events_for(doc, lexicon, actors) if e.trigger.text == "backed"]
+    assert [(e.source.name, e.cameo.code, e.target.name if e.target else None) for e in backed] == [
+        ("Chile", expected, target)]
+
+
+def test_an_entry_reads_its_armed_code() -> None:
+    assert parse_entry({"lemma": "back", "code": "051", "armed_code": "072"}, "test").armed_code == "072"
+    with pytest.raises(DictionaryError, match="'armed_code' must be a CAMEO code"):
+        parse_entry({"lemma": "back", "code": "051", "armed_code": "seven"}, "test")

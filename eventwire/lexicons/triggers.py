@@ -28,7 +28,7 @@ from ..settings import data_path
 ENTRY_FIELDS = frozenset(
     {"lemma", "pos", "code", "intended", "particle", "object", "unless_object", "modifier", "complement",
      "clause_modal", "verdict", "target", "place_target", "reciprocal", "strength", "group_source", "state_code",
-     "person_code",
+     "person_code", "armed_code",
      "implied_source", "prep", "prep_object"}
 )
 CUE_FIELDS = ("intended_aux", "hypothetical_aux", "intended_heads", "hypothetical_heads", "negating_heads",
@@ -60,6 +60,7 @@ class Entry:
     group_source: bool = False  # only a crowd, a group or a movement does it ("demonstrate", "rally")
     state_code: str | None = None  # the code when a state or its government or forces does it ("a Chilean strike")
     person_code: str | None = None  # the code when only persons do it ("the envoy clashed with the president": words)
+    armed_code: str | None = None  # the code when it is done to armed forces only ("Chile backed the rebels": arms)
     implied_source: str | None = None  # the sector of the doer an agentless use implies ("were arrested": COP)
     prep: str | None = None  # a preposition that must hang on the verb or its object ("support for a truce")
     prep_object: frozenset[str] = frozenset()  # the nouns that preposition's object may be (none: any)
@@ -348,7 +349,7 @@ def _check_entry(raw: Any, where: str) -> str:
 
 def _check_fields(raw: Mapping[str, Any], label: str) -> None:
     """The codes, part of speech, particle and strength of an entry, or a DictionaryError naming it."""
-    for name in ("code", "intended", "state_code", "person_code"):
+    for name in ("code", "intended", "state_code", "person_code", "armed_code"):
         value = raw.get(name)
         if value is not None and (not isinstance(value, str) or not value.isdigit() or not 3 <= len(value) <= 4):
             raise DictionaryError(f"{label}: '{name}' must be a CAMEO code of 3 or 4 digits in quotes, not {value!r}")
@@ -387,6 +388,7 @@ def parse_entry(raw: Any, where: str) -> Entry:
         group_source=bool(raw.get("group_source", False)),
         state_code=raw.get("state_code"),
         person_code=raw.get("person_code"),
+        armed_code=raw.get("armed_code"),
         implied_source=raw.get("implied_source"),
         prep=_word(raw.get("prep"), f"{label}: prep"),
         prep_object=_words(raw.get("prep_object", []), f"{label}: prep_object"),

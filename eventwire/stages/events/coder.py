@@ -46,6 +46,7 @@ if TYPE_CHECKING:
     from ...resources import Resources
 
 OFFICIAL_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
+ARMED_SECTORS = frozenset({"MIL", "REB", "UAF"})  # troops, rebels and militias
 TOGETHER = words("together_words")
 EventKey = tuple[str | None, str, str | None, Offsets]  # source, code, target, clause
 Pair = tuple[Argument, Argument | None]
@@ -175,6 +176,8 @@ def code_match(inputs: Inputs, match: Match) -> list[Event]:
     if len(sources) == 1:  # "ordered US troops to leave": a state's own forces are its means, not its target
         alone |= {a.id for a in inputs.index.actors if own_forces(sources[0].actor, a)}
     targets = find_targets(inputs, match, only_slots=parties, exclude=alone)
+    if entry.armed_code and targets and all(ARMED_SECTORS & set(t.actor.sectors) for t in targets):
+        entry = replace(entry, code=entry.armed_code)  # "Chile backed the rebels": arms, not words
     joint = not targets and is_joint(entry, sources)  # "Chilean and Peruvian frigates began drills"
     if needs_target(entry) and not targets and not joint:  # "said relations should not depend on ...": an opinion,
         # no demand; an imported frame codes, as PETRARCH does, only a source and a target; the word's next frame
