@@ -6,11 +6,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+from spacy.attrs import IDX, IS_ALPHA, IS_PUNCT, IS_SPACE, IS_TITLE, LENGTH, SPACY
 from spacy.tokens import Doc, Token
 
 from ..lexicons.triggers import forms_of
 from ..lexicons.words import words
 from ..nlp import text_of
+
+# The token attributes a Words table reads, in the order Words.of unpacks them.
+TABLE_ATTRS = [IDX, LENGTH, SPACY, IS_ALPHA, IS_PUNCT, IS_SPACE, IS_TITLE]
 
 
 @dataclass(frozen=True)
@@ -34,18 +38,22 @@ class Words:
 
     @classmethod
     def of(cls, doc: Doc) -> Words:
-        rows = [(t.idx, t.text, t.lower_, bool(t.whitespace_), t.is_alpha, t.is_space or t.is_punct, t.is_title)
-                for t in doc]  # one pass: making spaCy Token objects is the cost
+        """Read from the Doc's arrays and its text: no spaCy Token is made (making them was the cost)."""
+        text = text_of(doc)
+        columns = doc.to_array(TABLE_ATTRS).T.tolist() if len(doc) else [[]] * len(TABLE_ATTRS)
+        starts, lengths, spaced, alpha, punct, space, titled = columns
+        ends = [start + length for start, length in zip(starts, lengths, strict=True)]
+        strings = [text[start:end] for start, end in zip(starts, ends, strict=True)]
         return cls(
-            text=text_of(doc),
-            starts=tuple(r[0] for r in rows),
-            ends=tuple(r[0] + len(r[1]) for r in rows),
-            lower=tuple(r[2] for r in rows),
-            capital=tuple(r[1][:1].isupper() for r in rows),
-            titled=tuple(r[6] for r in rows),
-            spaced=tuple(r[3] for r in rows),
-            alpha=tuple(r[4] for r in rows),
-            stops=tuple(r[5] and r[1] not in {".", ")"} for r in rows),
+            text=text,
+            starts=tuple(starts),
+            ends=tuple(ends),
+            lower=tuple(s.lower() for s in strings),
+            capital=tuple(s[:1].isupper() for s in strings),
+            titled=tuple(map(bool, titled)),
+            spaced=tuple(map(bool, spaced)),
+            alpha=tuple(map(bool, alpha)),
+            stops=tuple(bool(p or s) and w not in {".", ")"} for p, s, w in zip(punct, space, strings, strict=True)),
         )
 
     def span(self, first: int, last: int) -> str:
