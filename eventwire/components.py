@@ -163,10 +163,11 @@ class Columns:
         return self._order[column][first:last]
 
 
-def _starts(pattern: tuple[tuple[Test, ...], ...], columns: Columns, n: int) -> np.ndarray:
-    """Where ``pattern`` matches in a Doc of ``n`` tokens: the positions where its first test holds,
+def _starts(pattern: tuple[tuple[Test, ...], ...], columns: Columns, owner: np.ndarray) -> np.ndarray:
+    """Where ``pattern`` matches in the joined tokens of one or more Docs (``owner``: the Doc of each
+    token): the positions where its first test holds and the whole pattern fits in that token's Doc,
     each further test only where all before it held."""
-    size = len(pattern)
+    size, n = len(pattern), len(owner)
     if size > n:
         return np.zeros(0, dtype=np.int64)
     starts: np.ndarray | None = None
@@ -175,6 +176,7 @@ def _starts(pattern: tuple[tuple[Test, ...], ...], columns: Columns, n: int) -> 
             if starts is None:
                 starts = test.where(columns) - offset
                 starts = starts[(starts >= 0) & (starts <= n - size)]
+                starts = starts[owner[starts] == owner[starts + size - 1]]
             elif len(starts):
                 starts = starts[test.mask(columns.arrays, starts + offset)]
     return starts if starts is not None else np.zeros(0, dtype=np.int64)
@@ -208,17 +210,15 @@ class RuleMatches:
 
     def matches(self, doc: Doc) -> list[tuple[int, int, int, int]]:
         """What ``AttributeRuler.match`` returns: (rule, key, start, end), sorted."""
-        columns = self._columns(doc)
+        columns = Columns(self._table(doc))
+        owner = np.zeros(len(doc), dtype=np.int64)
         found: list[tuple[int, int, int, int]] = []
         for index, rule in enumerate(self.rules):
             spans = {(start, start + len(pattern)) for pattern in rule.patterns
-                     for start in _starts(pattern, columns, len(doc)).tolist()}
+                     for start in _starts(pattern, columns, owner).tolist()}
             found.extend((index, rule.key, start, end) for start, end in spans)
         found.sort()
         return found
-
-    def _columns(self, doc: Doc) -> Columns:
-        return Columns(doc.to_array(list(self.attrs)).reshape(len(doc), len(self.attrs)))
 
     def __call__(self, doc: Doc) -> Doc:
         """The ruler's annotations: where every rule sets only :data:`SETTABLE` attributes, written in
@@ -227,26 +227,41 @@ class RuleMatches:
         if self.settable is None:
             self.ruler.set_annotations(doc, self.matches(doc))  # type: ignore[no-untyped-call]  # unannotated in spaCy
             return doc
-        if not len(doc):
-            return doc
+        return self.annotate([doc])[0]
+
+    def annotate(self, docs: list[Doc]) -> list[Doc]:
+        """:meth:`__call__` over several Docs at once, for rules that set only :data:`SETTABLE` attributes:
+        their tokens are joined into one table, so each test runs once for all of them; no match spans two Docs."""
+        if self.settable is None:
+            raise ValueError("a rule sets an attribute only the attribute ruler can set: annotate one Doc at a time")
+        sized = [doc for doc in docs if len(doc)]
+        if not sized:
+            return docs
         attrs: list[int | str] = [*self.settable]
-        table = doc.to_array(attrs).reshape(len(doc), len(attrs))
-        columns = self._columns(doc)
+        lengths = [len(doc) for doc in sized]
+        table = np.vstack([doc.to_array(attrs).reshape(len(doc), len(attrs)) for doc in sized])
+        columns = Columns(np.vstack([self._table(doc) for doc in sized]))
+        owner = np.repeat(np.arange(len(sized)), lengths)
         for index, rule in enumerate(self.rules):
-            tokens = self._targets(index, rule, columns, len(doc))
+            tokens = self._targets(index, rule, columns, owner)
             if len(tokens):
                 for attr, value in self.ruler.attrs[index].items():
                     table[tokens, attrs.index(attr)] = value
-        # spaCy's stubs call to_array's result float64 and want Ints2d here: both are its uint64 arrays
-        doc.from_array(attrs, table)  # type: ignore[arg-type]
-        return doc
+        bounds = np.cumsum([0, *lengths]).tolist()
+        for doc, first, last in zip(sized, bounds, bounds[1:], strict=False):
+            # spaCy's stubs call to_array's result float64 and want Ints2d here: both are its uint64 arrays
+            doc.from_array(attrs, table[first:last])  # type: ignore[arg-type]
+        return docs
 
-    def _targets(self, index: int, rule: Rule, columns: Columns, n: int) -> np.ndarray:
+    def _table(self, doc: Doc) -> np.ndarray:
+        return doc.to_array(list(self.attrs)).reshape(len(doc), len(self.attrs))
+
+    def _targets(self, index: int, rule: Rule, columns: Columns, owner: np.ndarray) -> np.ndarray:
         """The tokens rule ``index`` sets: the ruler's index within each match."""
         offset = self.ruler.indices[index]
         found = []
         for pattern in rule.patterns:
-            starts = _starts(pattern, columns, n)
+            starts = _starts(pattern, columns, owner)
             if len(starts) and not -len(pattern) <= offset < len(pattern):
                 raise ValueError(f"the attribute ruler's rule {index} sets token {offset} of a match of "
                                  f"{len(pattern)} tokens: fix the index of the rule")
@@ -254,7 +269,18 @@ class RuleMatches:
         return np.concatenate(found)
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = 0) -> Iterator[Doc]:
-        return (self(doc) for doc in docs)
+        """The Docs annotated ``batch_size`` at a time (:meth:`annotate`), or one by one when a rule sets
+        an attribute only the ruler can set."""
+        if self.settable is None:
+            yield from (self(doc) for doc in docs)
+            return
+        batch: list[Doc] = []
+        for doc in docs:
+            batch.append(doc)
+            if len(batch) >= max(1, batch_size):
+                yield from self.annotate(batch)
+                batch = []
+        yield from self.annotate(batch)
 
 
 @dataclass(frozen=True)

@@ -106,3 +106,18 @@ def test_a_rule_indexing_outside_its_match_raises(blank_nlp: Language) -> None:
     with pytest.raises(ValueError, match="index"):
         compiled(_tagged(nlp))
     compiled(Doc(nlp.vocab, words=["old"]))  # no match: nothing to set
+
+
+def test_docs_annotated_together_match_only_inside_each_doc(blank_nlp: Language) -> None:
+    nlp = _ruled(blank_nlp, PATTERNS)
+    ruler = nlp.get_pipe("attribute_ruler")
+    compiled = components.RuleMatches.compile(ruler)
+
+    def docs() -> list[Doc]:  # "New" ends the first Doc and "york" begins the second: no "New york" match
+        return [Doc(nlp.vocab, words=["big", "New"], tags=["JJ", "NN"]), Doc(nlp.vocab, words=[]),
+                Doc(nlp.vocab, words=["york", "is", "new", "York"], tags=["NN", "VBZ", "JJ", "NN"]), _tagged(nlp)]
+
+    expected = [ruler(doc).to_bytes() for doc in docs()]
+    together = list(compiled.pipe(docs(), batch_size=3))
+    assert [doc.to_bytes() for doc in together] == expected
+    assert together[2][0].lemma_ != "NY" and together[2][3].lemma_ == "NY"
