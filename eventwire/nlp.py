@@ -58,6 +58,7 @@ class Parser:
         """The tokens of ``text``, or of its recovered text (then holding ``text`` as the original)."""
         parsed = self.recover(text) if self.recover is not None else text
         doc = self.nlp.make_doc(parsed)
+        doc.user_data[TEXT_KEY] = parsed  # the tokenizer keeps every character: doc.text is the text it was given
         if parsed != text:
             if len(parsed) != len(text):
                 raise ValueError("case recovery changed the length of the text: offsets would not index it")
@@ -84,8 +85,8 @@ ORIGINAL_KEY = "eventwire.original"
 
 
 def text_of(doc: Doc) -> str:
-    """``doc.text``, built once per Doc: spaCy rebuilds it from the tokens on every access, which made
-    every stage that read it pay for a pass over the whole article."""
+    """``doc.text``: the text a :class:`Parser` made the Doc from, else built once per Doc. spaCy rebuilds it
+    from the tokens on every access, which made every stage that read it pay for a pass over the whole article."""
     text = doc.user_data.get(TEXT_KEY)
     if text is None:
         text = doc.user_data[TEXT_KEY] = doc.text
