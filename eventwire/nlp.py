@@ -13,7 +13,7 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from . import components
 from .errors import ModelError
@@ -91,6 +91,13 @@ def text_of(doc: Doc) -> str:
     if text is None:
         text = doc.user_data[TEXT_KEY] = doc.text
     return text
+
+
+@lru_cache(maxsize=8)
+def entities(doc: Doc) -> tuple[Span, ...]:
+    """``doc.ents``, made once per Doc (Docs hash by identity): spaCy makes the spans anew on every access.
+    The stages never change a Doc's entities after the parse."""
+    return tuple(doc.ents)
 
 
 def original_text(doc: Doc) -> str | None:

@@ -8,7 +8,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from eventwire import components
-from eventwire.nlp import Parser, text_of
+from eventwire.nlp import Parser, entities, text_of
 
 TEXTS = [
     "The minister ain't coming, y'all. Nothin' was said about the talks in Geneva on Tuesday.",
@@ -123,3 +123,9 @@ def test_docs_annotated_together_match_only_inside_each_doc(blank_nlp: Language)
     together = list(compiled.pipe(docs(), batch_size=3))
     assert [doc.to_bytes() for doc in together] == expected
     assert together[2][0].lemma_ != "NY" and together[2][3].lemma_ == "NY"
+
+
+def test_a_docs_entities_are_made_once(blank_nlp: Language) -> None:
+    doc = Doc(blank_nlp.vocab, words=["Ana", "Ruiz", "visited", "Lima"], ents=["B-PERSON", "I-PERSON", "O", "B-GPE"])
+    assert [(e.text, e.label_) for e in entities(doc)] == [("Ana Ruiz", "PERSON"), ("Lima", "GPE")]
+    assert entities(doc) is entities(doc)

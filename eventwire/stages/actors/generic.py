@@ -32,6 +32,7 @@ from ...lexicons.actors import ActorDictionary
 from ...lexicons.entries import Entry, Role, fold
 from ...lexicons.words import words
 from ...models import CountryBasis
+from ...nlp import entities
 from .locate import Locate
 from .mentions import Mention
 from .placenames import is_locative
@@ -98,7 +99,7 @@ def place_tokens(context: ArticleContext, named: Sequence[Mention], locate: Loca
         actors.update(span)
     if locate is None:
         return places
-    for entity in doc.ents:
+    for entity in entities(doc):
         root = entity.root
         if entity.label_ not in {"GPE", "LOC"} or root.pos_ != "PROPN" or not root.text[:1].isupper() \
                 or any(i in actors for i in range(entity.start, entity.end)) or in_dateline(context, entity.start):

@@ -11,6 +11,7 @@ from ...lexicons.actors import ActorDictionary
 from ...lexicons.entries import Alias, Entry, fold
 from ...lexicons.petrarch import is_organisation_name
 from ...models import CountryBasis
+from ...nlp import entities
 from ..tokens import in_stance
 from .mentions import Match, Mention, begins_place_name, longest_at, make_mention
 from .titles import POSSESSIVE, apposition, role_type, title_before
@@ -28,7 +29,7 @@ def _person_spans(context: ArticleContext, dictionary: ActorDictionary, matches:
     doc, table = context.doc, context.words
     places = {(m.first, m.last) for m in matches if not all(is_person_alias(dictionary, a) for a in m.aliases)}
     covered = {i for first, last in places for i in range(first, last)}
-    spans = [s for s in (_trim_name(doc, e.start, e.end) for e in doc.ents if e.label_ == "PERSON")
+    spans = [s for s in (_trim_name(doc, e.start, e.end) for e in entities(doc) if e.label_ == "PERSON")
              if s not in places and not all(i in covered for i in range(*s)) and not in_stance(table, s[0])
              and not begins_place_name(table, s[1])]
     for match in matches:

@@ -9,6 +9,7 @@ from spacy.tokens import Span, Token
 from ...context import ArticleContext
 from ...lexicons.actors import ActorDictionary
 from ...lexicons.words import words
+from ...nlp import entities
 from .locate import Locate
 from .mentions import PLACE_FORMS, Match, can_start, longest_at, match_country
 
@@ -50,7 +51,7 @@ def place_entity(token: Token) -> Span | None:
     "the West Bank"); None for other words, so that common nouns never become places."""
     if token.ent_type_ not in PLACE_ENTITIES or token.pos_ != "PROPN" or not token.text[:1].isupper():
         return None
-    entity = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    entity = next((e for e in entities(token.doc) if e.start <= token.i < e.end), None)
     if entity is None:
         return None
     start = entity.start + 1 if entity[0].lower_ == "the" else entity.start

@@ -48,6 +48,7 @@ from ...casing import NewsCase
 from ...context import ArticleContext
 from ...lexicons import ordered_words, rows, words
 from ...lexicons.actors import ActorDictionary
+from ...nlp import entities
 from ...settings import data_path
 from ..tokens import PLACE_NAME_NOUNS, Words, in_stance, place_name_end
 from .candidate import ALIAS_BONUS
@@ -133,7 +134,7 @@ def _listed_places(context: ArticleContext, gazetteer: Gazetteer, spans: list[Sp
     model took for a person's is a place in a list of places: "Ghana, Togo and Benin"), not an acronym
     ("NATO") or a word of the calendar: each found one lets the next be looked for, on both sides."""
     doc, names = context.doc, _NameWords.of(context.words)
-    blocked = {t.i for ent in doc.ents if ent.label_ == "NORP" or (ent.label_ == "PERSON" and len(ent) > 1)
+    blocked = {t.i for ent in entities(doc) if ent.label_ == "NORP" or (ent.label_ == "PERSON" and len(ent) > 1)
                for t in ent}
     found: list[Span] = []
     for span in sorted(spans, key=lambda s: s.start):
@@ -207,7 +208,7 @@ def named_by_place_noun(span: Span) -> bool:
 
 def _entity_places(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
     found = []
-    for ent in doc.ents:
+    for ent in entities(doc):
         span = _trim(ent)
         if span is None:
             continue
@@ -333,7 +334,8 @@ class _NotPlaces:
         doc, news = context.doc, NewsCase.load()
         alone_named = surnames(doc)
         alone = lone_persons(doc) | alone_named
-        people = [ent for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 and not gazetteer.lookup(ent.text)
+        people = [ent for ent in entities(doc)
+                  if ent.label_ == "PERSON" and len(ent) > 1 and not gazetteer.lookup(ent.text)
                   and (not _begins_with_town(ent, gazetteer) or ent[-1].lower_ in alone)
                   and not news.is_common(ent[0].lower_)]
         diseases = frozenset(t.lower_ for t in doc[:-1] if t.is_title and _names_disease(t.nbor()))
@@ -414,8 +416,8 @@ def _gazetteer_places(context: ArticleContext, gazetteer: Gazetteer) -> list[Spa
     """Capitalised names the model did not tag, matched longest first against the gazetteer, without a
     leading "The" ("The Moscow Times" holds "Moscow")."""
     doc = context.doc
-    blocked = _Blocked({t.i for ent in doc.ents if ent.label_ in {"PERSON", "NORP"} for t in ent},
-                       {ent.start for ent in doc.ents if ent.label_ == "ORG" and _person_shaped(ent)})
+    blocked = _Blocked({t.i for ent in entities(doc) if ent.label_ in {"PERSON", "NORP"} for t in ent},
+                       {ent.start for ent in entities(doc) if ent.label_ == "ORG" and _person_shaped(ent)})
     names = _NameWords.of(context.words)
     found = []
     i = 0

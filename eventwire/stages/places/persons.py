@@ -17,6 +17,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span
 
 from ...lexicons.actors import ActorDictionary, read_roles
+from ...nlp import entities
 from ...settings import data_path
 from ..actors.index import ActorIndex
 from ..tokens import Words, token_table
@@ -89,7 +90,7 @@ def _aged(table: Words, i: int) -> bool:
 
 def lone_persons(doc: Doc) -> frozenset[str]:
     """The words the model tags as a person's whole name ("Oshima said")."""
-    return frozenset(ent[0].lower_ for ent in doc.ents if ent.label_ == "PERSON" and len(ent) == 1)
+    return frozenset(ent[0].lower_ for ent in entities(doc) if ent.label_ == "PERSON" and len(ent) == 1)
 
 
 def actor_names(index: ActorIndex) -> dict[int, tuple[int, str | None]]:
