@@ -95,7 +95,7 @@ def recognise(context: ArticleContext, gazetteer: Gazetteer, dictionary: ActorDi
     not_places = _NotPlaces.of(context, gazetteer, dictionary)
     names = _NameWords.of(context.words)
     found = (*dateline, *_entity_places(doc, gazetteer), *_gazetteer_places(context, gazetteer),
-             *_facility_names(doc, names))
+             *_facility_names(doc, context.words, names))
     for span in found:
         span = _widened(span, gazetteer, names)
         end = place_name_end(context.words, span.end)
@@ -338,7 +338,9 @@ class _NotPlaces:
                   if ent.label_ == "PERSON" and len(ent) > 1 and not gazetteer.lookup(ent.text)
                   and (not _begins_with_town(ent, gazetteer) or ent[-1].lower_ in alone)
                   and not news.is_common(ent[0].lower_)]
-        diseases = frozenset(t.lower_ for t in doc[:-1] if t.is_title and _names_disease(t.nbor()))
+        table = context.words
+        diseases = frozenset(table.lower[i] for i in range(len(doc) - 1)
+                             if table.titled[i] and _disease_noun(table.lower[i + 1], table.token(i + 1)))
         words = frozenset(t.lower_ for ent in people for t in ent if t.is_alpha and t.is_title) | alone_named
         return cls(words, diseases, actor_names(context.index) if context.actor_index is not None else {}, dictionary)
 
@@ -384,7 +386,11 @@ def _begins_with_town(ent: Span, gazetteer: Gazetteer) -> bool:
 
 def _names_disease(token: Token) -> bool:
     """A noun that makes the name before it a disease's ("virus", "fever", "ebolavirus")."""
-    return token.lower_ in words("disease_nouns") or (token.lower_.endswith("virus") and token.is_lower)
+    return _disease_noun(token.lower_, token.text)
+
+
+def _disease_noun(lower: str, text: str) -> bool:
+    return lower in words("disease_nouns") or (lower.endswith("virus") and text.islower())
 
 
 @dataclass(frozen=True)
@@ -435,19 +441,20 @@ def _gazetteer_places(context: ArticleContext, gazetteer: Gazetteer) -> list[Spa
 FACILITY_BLOCKING_LABELS = frozenset({"PERSON", "NORP", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT"})
 
 
-def _facility_names(doc: Doc, names: _NameWords) -> list[Span]:
+def _facility_names(doc: Doc, table: Words, names: _NameWords) -> list[Span]:
     """Capitalised names ending in a facility's or natural feature's noun that the model did not tag as a
     place ("Royal Street", "Karl Bremer Hospital", "the Mara River"): the whole name, without a leading "the",
     never in a person's, event's or work's name."""
     found = []
-    for last, token in enumerate(doc):
-        if not (names.name[last] and token.lower_ in PLACE_NAME_NOUNS) or token.ent_type_ in PLACE_LABELS:
+    lower = table.lower
+    for last in range(len(doc)):
+        if not (names.name[last] and lower[last] in PLACE_NAME_NOUNS) or doc[last].ent_type_ in PLACE_LABELS:
             continue
         start = last
         while start > 0 and last - start < MAX_NAME_TOKENS - 1 and names.name[start - 1] \
-                and doc[start - 1].lower_ not in PLACE_NAME_NOUNS:
+                and lower[start - 1] not in PLACE_NAME_NOUNS:
             start -= 1
-        while start < last and doc[start].lower_ == "the":
+        while start < last and lower[start] == "the":
             start += 1
         span = doc[start:last + 1]
         hyphened = start > 0 and doc[start - 1].text == "-"  # "Inter-State River Disputes Act"
