@@ -33,11 +33,15 @@ __all__ = ["Candidate", "Gazetteer", "cache_path", "distance_km", "normalise", "
            "table_paths"]
 
 
+KEPT_LOOKUPS = 50_000  # ranked lookups a gazetteer keeps (then it starts afresh): a few MB
+
+
 class Gazetteer:
     """Normalised name -> candidate places; build it with :meth:`load`."""
 
     def __init__(self, names: Mapping[str, Sequence[Candidate]]) -> None:
         self._names = names
+        self._kept: dict[tuple[str, bool], tuple[Candidate, ...]] = {}
 
     @classmethod
     def load(cls) -> Gazetteer:
@@ -52,11 +56,22 @@ class Gazetteer:
 
     def lookup(self, name: str) -> list[Candidate]:
         """Every major place ``name`` may refer to, best first without context."""
-        return rank(self._found(name, minor=False))
+        return list(self._ranked(name, minor=False))
 
     def lookup_all(self, name: str) -> list[Candidate]:
         """Every place ``name`` may refer to, small towns and all divisions too, best first without context."""
-        return rank(self._found(name, minor=True))
+        return list(self._ranked(name, minor=True))
+
+    def _ranked(self, name: str, minor: bool) -> tuple[Candidate, ...]:
+        """The places of ``name`` best first without context, kept for the next time the name is looked up
+        (the stages look up the same names many times; at most :data:`KEPT_LOOKUPS` are kept)."""
+        key = (name, minor)
+        found = self._kept.get(key)
+        if found is None:
+            if len(self._kept) >= KEPT_LOOKUPS:
+                self._kept.clear()
+            found = self._kept[key] = tuple(rank(self._found(name, minor)))
+        return found
 
     def resolve(
         self,
