@@ -102,3 +102,20 @@ def test_an_entry_reads_its_armed_code() -> None:
     assert parse_entry({"lemma": "back", "code": "051", "armed_code": "072"}, "test").armed_code == "072"
     with pytest.raises(DictionaryError, match="'armed_code' must be a CAMEO code"):
         parse_entry({"lemma": "back", "code": "051", "armed_code": "seven"}, "test")
+
+
+@pytest.mark.parametrize("sectors,kind,expected", [
+    (("REF",), "group", []),  # refugees on the move make no visit
+    (("GOV",), "person", [("travellers", "042", "Peru")]),  # an official's trip is one
+])
+def test_only_officials_and_bodies_make_visits(make_doc, lexicon, sectors, kind, expected) -> None:
+    words = ["Chilean", "travellers", "travelled", "to", "Peru", "."]
+    doc = make_doc(words, heads=[1, 2, 2, 2, 3, 2], deps=["amod", "nsubj", "ROOT", "prep", "pobj", "punct"],
+                   pos=["ADJ", "NOUN", "VERB", "ADP", "PROPN", "PUNCT"],
+                   lemmas=["chilean", "traveller", "travel", "to", "Peru", "."])
+    travellers = Actor(id="travellers", name="travellers", code="CHL" + sectors[0], country="CHL", sectors=sectors,
+                       kind=kind, mentions=(Span(doc[0].idx, doc[1].idx + len(doc[1]), "Chilean travellers"),))
+    peru = Actor(id="Peru", name="Peru", code="PER", country="PER", sectors=(), kind="state",
+                 mentions=(Span(doc[4].idx, doc[4].idx + 4, "Peru"),))
+    trips = [e for e in events_for(doc, lexicon, [travellers, peru]) if e.trigger.text == "travelled"]
+    assert [(e.source.name, e.cameo.code, e.target.name if e.target else None) for e in trips] == expected

@@ -47,6 +47,8 @@ if TYPE_CHECKING:
 
 OFFICIAL_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 ARMED_SECTORS = frozenset({"MIL", "REB", "UAF"})  # troops, rebels and militias
+VISIT_CODES = frozenset({"042", "043"})  # make a visit, host a visit
+ON_THE_MOVE = frozenset({"CVL", "REF", "RAD", "UAF"})  # civilians, refugees, radicals, unidentified fighters
 TOGETHER = words("together_words")
 EventKey = tuple[str | None, str, str | None, Offsets]  # source, code, target, clause
 Pair = tuple[Argument, Argument | None]
@@ -165,6 +167,8 @@ def code_match(inputs: Inputs, match: Match) -> list[Event]:
         # doer set out to do: "dispatched inspectors to monitor the plant"), not a relative, a noun's purpose or
         # a background clause ("refugees fleeing the war", "troops to oversee the vote")
     sources = match_sources(inputs, match)
+    if entry.code[:3] in VISIT_CODES:  # "Britons who travelled to Syria": people on the move make no visit
+        sources = [s for s in sources if not ON_THE_MOVE & set(s.actor.sectors)]
     if not sources:
         return []
     if entry.state_code and all(is_official(s.actor) for s in sources):  # "a Chilean strike killed ten"
