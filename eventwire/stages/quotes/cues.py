@@ -17,7 +17,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from functools import lru_cache
 
 import numpy as np
 from spacy.attrs import LEMMA, LOWER, POS
@@ -25,9 +24,24 @@ from spacy.strings import get_string_id
 from spacy.symbols import VERB
 from spacy.tokens import Doc, Token
 
-from ...lexicons import TableError, rows, word_groups, words
-from ...settings import data_path
+from ...lexicons import words
+from .contents import (
+    Verb,
+    aside,
+    aside_verbs,
+    clause_side,
+    content_range,
+    interrupted,
+    lead_piece,
+    line_apart,
+    quoting_verb,
+    speech_verbs,
+    token_range,
+)
 from .pronouns import outer_antecedent
+
+__all__ = ["Cue", "Mention", "Verb", "apart", "clause_side", "content_range", "find_cues", "lead_piece", "mention",
+           "names_someone", "past_report", "speaker_token", "speech_verbs", "token_range"]
 
 PEOPLE = {"PERSON", "ORG", "NORP", "GPE"}
 PLACES = {"GPE", "LOC"}
@@ -44,29 +58,14 @@ ASIDE_REACH = 40
 INVERTED = {"dobj", "npadvmod", "attr", "dep", "appos", "oprd"}  # how a parse hangs the name of "said Ana Ruiz"
 INVERTED_REACH = 4
 CLIMB_REACH = 6  # clauses a cue climbs for its speaker ("by citing" in "he will be able to sign up donors by citing …")
-ONE_WORD_OBJECTS = {"PROPN", "NOUN"}  # an object that is content on its own ("defended Cruz")
 COUNT_DEPS = {"nummod", "npadvmod", "quantmod", "nmod", "dep", "advmod"}  # how a parse hangs a count on a verb
 COUNTS = {"CARDINAL", "PERCENT", "QUANTITY"}
 FLOATING = {"both", "all", "each"}  # quantifiers that float after the phrase they count
 REPORT_JOINS = {"conj", "advcl"}  # how a parse joins a second cue to the clause it follows
 CONTROLLED = {"xcomp", "ccomp", "advcl", "oprd"}  # how a parse hangs "to announce" on "led the senator"
 OPENER_SKIPS = {"aux", "auxpass", "neg", "advmod"}  # between a line's opening noun and its verb ("Ruiz has not said")
-INFINITIVE_CLASSES = {"intention"}  # speech verb classes whose infinitive complement is the content
 BEFORE_VERB = {"nsubj", "compound", "amod", "nmod", "npadvmod", "dep"}  # how a bad parse hangs a subject on its verb
-ASIDE_CLASSES = {"speech", "report"}  # cues that report a clause they stand beside ("as Ruiz noted, …")
-ASIDE_RIGHTS = {"punct", "advmod", "npadvmod", "prep", "agent"}  # what may follow the verb of such an "as" clause
 OBJECTS = {"dobj", "pobj", "dative", "attr", "oprd", "poss", "appos"}
-SPEECH_VERBS = "speech_verbs.tsv"
-SPEECH_VERB_COLUMNS = ("lemma", "class", "object")
-
-
-@dataclass(frozen=True)
-class Verb:
-    """One lexicon entry: the attribution class and whether the object can be the content."""
-
-    lemma: str
-    kind: str
-    object_content: bool
 
 
 @dataclass(frozen=True)
@@ -90,25 +89,6 @@ class Cue:
     speaker: Mention | None
     content: tuple[int, int] | None
     lead: tuple[int, int] | None = None
-
-
-@lru_cache(maxsize=1)
-def speech_verbs() -> Mapping[str, Verb]:
-    """The cue lexicon (``speech_verbs.tsv``), by lemma, read once."""
-    path = data_path(SPEECH_VERBS)
-    verbs: dict[str, Verb] = {}
-    for row in rows(path, SPEECH_VERB_COLUMNS):
-        if not row["lemma"] or not row["class"] or row["object"] not in {"yes", "no"}:
-            raise TableError(path, row.line, "each row needs a lemma, a class and yes or no in the object column")
-        verbs[row["lemma"]] = Verb(row["lemma"], row["class"], row["object"] == "yes")
-    return verbs
-
-
-@lru_cache(maxsize=1)
-def aside_verbs() -> Mapping[str, Verb]:
-    """Verbs that are cues only in an "as" clause beside what they report ("as Ruiz put it, …"): the list
-    ``aside_cue_verbs``, besides the speech verbs."""
-    return {lemma: Verb(lemma, "speech", False) for lemma in words("aside_cue_verbs") if lemma not in speech_verbs()}
 
 
 def mention(token: Token) -> Mention:
@@ -170,16 +150,10 @@ def _governing_verb(token: Token) -> Token:
     return current
 
 
-def _line_apart(a: Token, b: Token) -> bool:
-    """Whether a line break separates tokens ``a`` and ``b`` (a parse that crossed paragraphs)."""
-    low, high = sorted((a.i, b.i))
-    return any("\n" in t.text_with_ws for t in a.doc[low:high])
-
-
 def apart(subject: Token, other: Token) -> bool:
     """Whether a parse joined ``subject`` to ``other`` across a boundary: a line break, a headline
     colon ("The Latest: Ruiz urges …"), or a dateline ("BERLIN (AP) — Ruiz sings …")."""
-    if _line_apart(subject, other):
+    if line_apart(subject, other):
         return True
     low, high = sorted((subject.i, other.i))
     if any(t.text == ":" for t in subject.doc[low:high]):
@@ -214,7 +188,7 @@ def speaker_token(verb: Token) -> Token | None:
     """The token heading the speaker of cue ``verb``, following the parse up a few clauses."""
     current = verb
     for _ in range(CLIMB_REACH):
-        quoting = _quoting(current)
+        quoting = quoting_verb(current)
         if quoting is not None:
             named = [c for c in quoting.children if c.dep_ in {"dobj", "nsubjpass"}]
             return named[0] if named else None
@@ -243,7 +217,7 @@ def speaker_token(verb: Token) -> Token | None:
             continue
         if current.dep_ not in CLIMB or current.head.i == current.i:
             return _before_aside(current) or _line_opener(current)
-        if _line_apart(current, current.head):
+        if line_apart(current, current.head):
             return _line_opener(current)
         current = past_report(current) if current is verb else current.head
     return None
@@ -386,7 +360,7 @@ def _line_opener(verb: Token) -> Token | None:
     if j < 0:
         return None
     noun = verb.doc[j]
-    if noun.pos_ not in NOUNS or "\n" in noun.text_with_ws or not _line_apart(noun, noun.head):
+    if noun.pos_ not in NOUNS or "\n" in noun.text_with_ws or not line_apart(noun, noun.head):
         return None
     return noun
 
@@ -412,130 +386,11 @@ def _before_aside(verb: Token) -> Token | None:
     return None
 
 
-def clause_side(clause: Token, aside: Token) -> tuple[int, int]:
-    """Token range of ``clause``'s subtree on the side of ``aside``'s subtree that holds ``clause``."""
-    left, right = clause.left_edge.i, clause.right_edge.i
-    if aside.left_edge.i > clause.i:
-        return left, aside.left_edge.i - 1
-    if aside.right_edge.i < clause.i:
-        return aside.right_edge.i + 1, right
-    return left, right
-
-
-def lead_piece(clause: Token, aside: Token) -> tuple[int, int] | None:
-    """The part of ``clause`` before an ``aside`` that interrupts it ("The plan, she said, is dead":
-    "The plan"), when the aside stands inside the clause after its first words."""
-    if not clause.left_edge.i < aside.left_edge.i <= aside.right_edge.i < clause.i:
-        return None
-    if _line_apart(clause.left_edge, aside):
-        return None
-    return token_range(clause.doc, clause.left_edge.i, aside.left_edge.i - 1)
-
-
-def token_range(doc: Doc, first: int, last: int, *, words: int = 2) -> tuple[int, int] | None:
-    """Character range of tokens ``first..last`` without punctuation or conjunctions at the edges, when at
-    least ``words`` tokens remain."""
-    while first <= last and (doc[first].is_punct or doc[first].is_space or doc[first].dep_ == "cc"):
-        first += 1
-    while last >= first and (doc[last].is_punct or doc[last].is_space):
-        last -= 1
-    if last - first + 1 < words:
-        return None
-    return doc[first].idx, doc[last].idx + len(doc[last])
-
-
-def _quoting(verb: Token) -> Token | None:
-    """The verb "quoted" when ``verb`` is the "saying" of "X quoted Y as saying"."""
-    if verb.head.lower_ == "as" and verb.head.head.lemma_ == "quote":
-        return verb.head.head
-    return None
-
-
 def _quotes_as_saying(verb: Token) -> bool:
     """Whether ``verb`` is the "quoted" of "X quoted Y as saying" (the cue is then "saying")."""
     return verb.lemma_ == "quote" and any(
         c.lower_ == "as" and any(g.lemma_ in words("quoted_as_verbs") for g in c.children) for c in verb.children
     )
-
-
-def content_range(verb: Token, entry: Verb) -> tuple[int, int] | None:
-    """Character range of what cue ``verb`` reports, or None when the parse shows none."""
-    doc = verb.doc
-    quoting = _quoting(verb)
-    for child in (quoting or verb).children:
-        if child.dep_ == "ccomp" and not _line_apart(child, verb) and not _introduces(child, verb):
-            return token_range(doc, child.left_edge.i, child.right_edge.i)
-    if entry.kind in INFINITIVE_CLASSES or entry.lemma in words("infinitive_cue_verbs"):
-        for child in verb.children:
-            if child.dep_ == "xcomp":
-                return token_range(doc, child.left_edge.i, child.right_edge.i)
-    named = _named_content(verb, entry)
-    if named is not None:
-        return named
-    if _aside(verb):
-        return token_range(doc, *clause_side(verb.head, verb))
-    return _prepositional_content(verb)
-
-
-def _introduces(clause: Token, verb: Token) -> bool:
-    """Whether a clause before a cue ends on a colon that opens the cue's own sentence ("The union polled its
-    members: most said they back Ruiz"): the parse took the sentence before the colon into the report."""
-    return clause.i < verb.i and any(t.text == ":" for t in verb.doc[clause.right_edge.i + 1:verb.i])
-
-
-def _aside(verb: Token) -> bool:
-    """Whether a cue stands beside the clause it reports: a parenthetical ("The plan, she said, is dead") or an
-    "as" clause that says nothing of its own ("As Ruiz noted, the bridge is old", "the plan was, as Ruiz put it,
-    dead"; not "as Ruiz campaigns in Iowa", "as costs continue to rise")."""
-    if verb.head.pos_ not in {"VERB", "AUX"} or verb.head.i == verb.i:
-        return False
-    if verb.dep_ == "parataxis":
-        return True
-    if verb.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
-        return False
-    entry = {**aside_verbs(), **speech_verbs()}.get(verb.lemma_)
-    if entry is None or entry.kind not in ASIDE_CLASSES or verb.lemma_ in word_groups("content_prepositions"):
-        return False
-    return all(c.dep_ in ASIDE_RIGHTS or (c.dep_ == "dobj" and c.lower_ == "it") for c in verb.rights)
-
-
-def _interrupted(verb: Token) -> tuple[int, int] | None:
-    """The lead piece of the clause a parenthetical cue interrupts, if it does."""
-    has_content = any(c.dep_ in {"ccomp", "xcomp", "dobj"} and c.lower_ != "it" for c in verb.children)
-    if has_content or not _aside(verb):
-        return None
-    return lead_piece(verb.head, verb)
-
-
-def _named_content(verb: Token, entry: Verb) -> tuple[int, int] | None:
-    """What the cue's object names, with what is predicated of it ("called the plan a disgrace") and
-    a phrase right after it that says why or as what ("accused the mayor of lying")."""
-    objects = [c for c in verb.rights if c.dep_ == "dobj"]
-    predicates = [c for c in verb.rights if c.dep_ == "oprd"]
-    if not objects and not predicates:
-        return None
-    if not predicates and not entry.object_content:
-        return None
-    first = (objects or predicates)[0]
-    last = (predicates or objects)[-1].right_edge.i
-    for child in verb.rights:
-        if child.i > last and child.left_edge.i == last + 1 and child.dep_ == "prep" \
-                and child.lower_ in words("object_prepositions"):
-            last = child.right_edge.i
-    return token_range(verb.doc, first.left_edge.i, last, words=1 if first.pos_ in ONE_WORD_OBJECTS else 2)
-
-
-def _prepositional_content(verb: Token) -> tuple[int, int] | None:
-    """The object of the preposition that carries a cue's content ("talked about the economy")."""
-    allowed = word_groups("content_prepositions").get(verb.lemma_, ())
-    for child in verb.rights:
-        objects = [c for c in child.children if c.dep_ == "pobj"]
-        if objects and objects[0].ent_type_ in TIMES:
-            continue  # "spoke on Tuesday"
-        if child.dep_ == "prep" and child.lower_ in allowed and child.i + 1 <= child.right_edge.i:
-            one = bool(objects) and objects[0].pos_ in ONE_WORD_OBJECTS
-            return token_range(verb.doc, child.i + 1, child.right_edge.i, words=1 if one else 2)
-    return None
 
 
 def _cue_span(verb: Token) -> tuple[int, int]:
@@ -544,7 +399,7 @@ def _cue_span(verb: Token) -> tuple[int, int]:
     for child in verb.rights:
         if child.dep_ == "prt" and child.i == last.i + 1:
             last = child
-    first = _quoting(verb) or verb
+    first = quoting_verb(verb) or verb
     return first.idx, last.idx + len(last)
 
 
@@ -583,12 +438,12 @@ def find_cues(doc: Doc, verbs: Mapping[str, Verb] | None = None) -> list[Cue]:
         if token.lower_ == "according":
             cue = _according(token)
         elif token.pos_ == "VERB" and token.lemma_ in verbs and not _quotes_as_saying(token) \
-                and (token.lemma_ not in aside_verbs() or _aside(token)):
+                and (token.lemma_ not in aside_verbs() or aside(token)):
             subject = speaker_token(token) or _subject_before(token) or _word_before(token)
             start, end = _cue_span(token)
             speaker = mention(subject) if subject is not None else None
             content = content_range(token, verbs[token.lemma_])
-            lead = _interrupted(token) if content is not None else None
+            lead = interrupted(token) if content is not None else None
             cue = Cue(start, end, token.i, speaker, content, lead)
         else:
             continue
