@@ -203,3 +203,13 @@ def test_a_name_before_a_cue_noun_holds_it(make_doc) -> None:
                          ".|PUNCT|.|punct|2|.")
     doc.ents = [doc.char_span(4, 8, label="PERSON")]
     assert [doc.text[c.speaker.start:c.speaker.end] for c in noun_cues(doc) if c.speaker] == ["Ruiz"]
+
+
+def test_he_in_a_relative_clause_stands_for_a_person_not_a_thing(make_doc) -> None:
+    spec = ("The|DET|DT|det|1|the ad|NOUN|NN|nsubj|2|ad shows|VERB|VBZ|ROOT|2|show a|DET|DT|det|4|a "
+            "clip|NOUN|NN|dobj|2|clip in|ADP|IN|prep|8|in which|PRON|WDT|pobj|5|which he|PRON|PRP|nsubj|8|he "
+            "says|VERB|VBZ|relcl|4|say it|PRON|PRP|nsubj|10|it ends|VERB|VBZ|ccomp|8|end .|PUNCT|.|punct|2|.")
+    assert _speakers(_doc(make_doc, spec))["says"] == "he"
+    named = _doc(make_doc, spec.replace("The|DET|DT|det|1|the ad|NOUN|NN|nsubj|2|ad",
+                                        "Mayor|PROPN|NNP|compound|1|Mayor Ruiz|PROPN|NNP|nsubj|2|Ruiz"))
+    assert _speakers(named)["says"] == "Mayor Ruiz"

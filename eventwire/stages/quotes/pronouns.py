@@ -46,13 +46,15 @@ def _relative(verb: Token) -> bool:
 
 
 def agrees(pronoun: Token, subject: Token) -> bool:
-    """Whether ``pronoun`` can stand for ``subject``: the same pronoun, or a noun of its kind."""
+    """Whether ``pronoun`` can stand for ``subject``: the same pronoun, or a noun of its kind ("he" and "she" a
+    person's name)."""
     word = pronoun.lower_
     if subject.pos_ == "PRON":
         return subject.lower_ == word
     plural = subject.tag_ in PLURAL_TAGS or any(c.dep_ == "conj" for c in subject.children)
-    if word in SINGULAR:
-        return not plural and subject.ent_type_ not in GROUPS
+    if word in SINGULAR:  # a person's name, not a thing ("The ad includes a clip in which he says …": not the ad)
+        named = subject.ent_type_ == "PERSON" or subject.pos_ == "PROPN"
+        return named and not plural and subject.ent_type_ not in GROUPS
     if word in PLURAL:
         return plural or subject.ent_type_ in GROUPS or subject.pos_ == "NOUN"
     return (not plural and subject.ent_type_ != "PERSON" and subject.pos_ != "PROPN") or subject.ent_type_ in GROUPS
