@@ -428,3 +428,31 @@ def test_a_subject_they_after_a_count_of_an_actor_is_that_actor(spec_doc, dictio
     spec = ("A|DET|det|1 group|NOUN|nsubj|5 of|ADP|prep|1 Chilean|ADJ|amod|4|B-NORP activists|NOUN|pobj|2 "
             "said|VERB|ROOT|5 they|PRON|nsubj|8 would|AUX|aux|8 march|VERB|ccomp|5 .|PUNCT|punct|5")
     assert ("they", "Chilean activists") in resolved(spec_doc, dictionary, spec)
+
+
+def test_a_pronoun_after_a_quotation_reaches_back_to_its_speaker(spec_doc, dictionary) -> None:
+    # Karim Bostani said : " Peru is calm . Chile is calm . " He left .
+    spec = ("Karim|PROPN|compound|1|B-PERSON Bostani|PROPN|nsubj|2|I-PERSON said|VERB|ROOT|2 :|PUNCT|punct|2 "
+            "\"|PUNCT|punct|2 Peru|PROPN|nsubj|6|B-GPE is|AUX|ccomp|2 calm|ADJ|acomp|6 .|PUNCT|punct|2 "
+            "Chile|PROPN|nsubj|10|B-GPE is|AUX|ROOT|10 calm|ADJ|acomp|10 .|PUNCT|punct|10 \"|PUNCT|punct|10 "
+            "He|PRON|nsubj|15 left|VERB|ROOT|15 .|PUNCT|punct|15")
+    assert dict(resolved(spec_doc, dictionary, spec)).get("He") == "Karim Bostani"
+
+
+def test_a_pronoun_does_not_reach_back_over_unquoted_sentences(spec_doc, dictionary) -> None:
+    # Karim Bostani said : Peru is calm . Chile is calm . He left .
+    spec = ("Karim|PROPN|compound|1|B-PERSON Bostani|PROPN|nsubj|2|I-PERSON said|VERB|ROOT|2 :|PUNCT|punct|2 "
+            "Peru|PROPN|nsubj|5|B-GPE is|AUX|ccomp|2 calm|ADJ|acomp|5 .|PUNCT|punct|2 "
+            "Chile|PROPN|nsubj|9|B-GPE is|AUX|ROOT|9 calm|ADJ|acomp|9 .|PUNCT|punct|9 "
+            "He|PRON|nsubj|13 left|VERB|ROOT|13 .|PUNCT|punct|13")
+    assert "He" not in dict(resolved(spec_doc, dictionary, spec))
+
+
+def test_a_closed_quotation_ends_the_reach_back_whatever_marks_stand_before(spec_doc, dictionary) -> None:
+    # “ Lima is calm . Karim Bostani said : “ Peru is calm . ” Chile is calm . He left .  (the first mark unclosed)
+    spec = ("\u201c|PUNCT|punct|2 Lima|PROPN|nsubj|2|B-GPE is|AUX|ROOT|2 calm|ADJ|acomp|2 .|PUNCT|punct|2 "
+            "Karim|PROPN|compound|6|B-PERSON Bostani|PROPN|nsubj|7|I-PERSON said|VERB|ROOT|7 :|PUNCT|punct|7 "
+            "\u201c|PUNCT|punct|7 Peru|PROPN|nsubj|11|B-GPE is|AUX|ccomp|7 calm|ADJ|acomp|11 .|PUNCT|punct|7 "
+            "\u201d|PUNCT|punct|7 Chile|PROPN|nsubj|16|B-GPE is|AUX|ROOT|16 calm|ADJ|acomp|16 .|PUNCT|punct|16 "
+            "He|PRON|nsubj|20 left|VERB|ROOT|20 .|PUNCT|punct|20")
+    assert "He" not in dict(resolved(spec_doc, dictionary, spec))

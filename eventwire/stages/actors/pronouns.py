@@ -25,10 +25,12 @@ PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f",
 TITLE_GENDER = word_values("title_gender")
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 QUOTING = words("quoting_verbs")
-QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d"})
+OPENING, CLOSING = "\u201c", "\u201d"
+QUOTE_MARKS = frozenset({'"', OPENING, CLOSING})
 RAISING = words("raising_verbs")  # "it seemed a sure policy"
 EXPLETIVE_OBJECT_VERBS = words("expletive_object_verbs")  # "made it easier to ..."
 COPULAS = words("copulas")
+QUOTED_SENTENCES = 4  # sentences of a quotation the window reaches back over
 
 
 def resolve_pronouns(context: ArticleContext, mentions: list[Mention]) -> list[Mention]:
@@ -56,9 +58,27 @@ def resolve_pronouns(context: ArticleContext, mentions: list[Mention]) -> list[M
 
 
 def _window_start(context: ArticleContext, sentence: int) -> int:
-    """Where the sentence before sentence number ``sentence`` starts (a character offset)."""
+    """Where the sentence before sentence number ``sentence`` starts (a character offset); sentences of a
+    quotation carry on their speaker's turn, so the window reaches back over them to the sentence the
+    quotation opens in (at most :data:`QUOTED_SENTENCES`): in "X said: “… . … .” He urged …", X is as near
+    as the sentence before."""
     starts = context.sentence_starts
-    return starts[max(sentence - 1, 0)] if starts else 0
+    if not starts:
+        return 0
+    first = max(sentence - 1, 0)
+    while first > 0 and sentence - first <= QUOTED_SENTENCES and _quoted_from(context.text, starts[first]):
+        first -= 1
+    return starts[first]
+
+
+def _quoted_from(text: str, start: int) -> bool:
+    """Whether the text at ``start`` lies inside a quotation opened before it in its paragraph: the last
+    curly quotation mark before it opens one, or (straight marks only) an odd number of them stand before it."""
+    stretch = text[text.rfind("\n\n", 0, start) + 1:start]
+    last = max(stretch.rfind(OPENING), stretch.rfind(CLOSING))
+    if last >= 0:
+        return stretch[last] == OPENING and '"' not in stretch[last:]
+    return stretch.count('"') % 2 == 1
 
 
 def known_genders(mentions: Sequence[Mention]) -> dict[str, str]:
