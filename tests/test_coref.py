@@ -448,6 +448,15 @@ def test_a_pronoun_does_not_reach_back_over_unquoted_sentences(spec_doc, diction
     assert "He" not in dict(resolved(spec_doc, dictionary, spec))
 
 
+def test_a_description_is_the_known_person_apposed_to_it(spec_doc, dictionary) -> None:
+    # "Peru voted . The prime minister , Theresa May , spoke ." — May, not Peru's prime minister
+    spec = ("Peru|PROPN|nsubj|1|B-GPE voted|VERB|ROOT|1 .|PUNCT|punct|1 The|DET|det|5 prime|ADJ|amod|5 "
+            "minister|NOUN|nsubj|10 ,|PUNCT|punct|5 Theresa|PROPN|compound|8|B-PERSON May|PROPN|appos|5|I-PERSON "
+            ",|PUNCT|punct|5 spoke|VERB|ROOT|10 .|PUNCT|punct|10")
+    coded = {m.text: (m.entry.name, m.entry.code) for m in resolved_mentions(spec_doc, dictionary, spec)}
+    assert coded["The prime minister"] == ("Theresa May", "GBRGOV")
+
+
 def test_a_closed_quotation_ends_the_reach_back_whatever_marks_stand_before(spec_doc, dictionary) -> None:
     # “ Lima is calm . Karim Bostani said : “ Peru is calm . ” Chile is calm . He left .  (the first mark unclosed)
     spec = ("\u201c|PUNCT|punct|2 Lima|PROPN|nsubj|2|B-GPE is|AUX|ROOT|2 calm|ADJ|acomp|2 .|PUNCT|punct|2 "

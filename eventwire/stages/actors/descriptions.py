@@ -47,7 +47,7 @@ def resolve_descriptions(context: ArticleContext, mentions: list[Mention],
     for n, mention in enumerate(ordered):
         home = main if is_national_body(mention.form, mention.sectors) else dominant
         if mention.form == "description" and mention.entry is None:
-            apposed = _apposed_to(context.doc, mention, resolved)
+            apposed = _apposed_to(context.doc, mention, resolved) or _named_after(context.doc, mention, ordered)
             entry = apposed or describe(context, dictionary, mention, Around(resolved, ordered[n + 1:], main))
             mention = replace(mention, entry=entry)
         elif home is not None and _national(context, mention, dictionary, home):
@@ -83,6 +83,14 @@ def _apposed_to(doc: Doc, mention: Mention, before: list[Mention]) -> Entry | No
     if token.dep_ != "appos":
         return None
     return next((m.entry for m in before if m.entry is not None and m.first <= token.head.i < m.last), None)
+
+
+def _named_after(doc: Doc, mention: Mention, mentions: list[Mention]) -> Entry | None:
+    """"the prime minister, Theresa May,": the description is the known person named in apposition to it,
+    not whoever holds that office in the country the article names most."""
+    names = {c.i for c in doc[mention.head].children if c.dep_ == "appos"}
+    return next((m.entry for m in mentions if refers_to_person(m) and m.form in {"name", "title"} and m.head in names
+                 and m.referent.code and not m.referent.code.startswith("---")), None)
 
 
 def national_body(dictionary: ActorDictionary, mention: Mention, country: str) -> Entry | None:
