@@ -119,3 +119,24 @@ def test_only_officials_and_bodies_make_visits(make_doc, lexicon, sectors, kind,
                  mentions=(Span(doc[4].idx, doc[4].idx + 4, "Peru"),))
     trips = [e for e in events_for(doc, lexicon, [travellers, peru]) if e.trigger.text == "travelled"]
     assert [(e.source.name, e.cameo.code, e.target.name if e.target else None) for e in trips] == expected
+
+
+@pytest.mark.parametrize("quantifier,expected", [
+    ("all", None),  # addressed to everyone: no target, and none from its context
+    ("the", "Peru"),  # sides it does not name: the party of the sentence before
+])
+def test_an_appeal_to_all_sides_takes_no_context_target(make_doc, lexicon, quantifier, expected) -> None:
+    """ "Peru raised tariffs . Chile urged all sides to talk ." """
+    words = ["Peru", "raised", "tariffs", ".", "Chile", "urged", quantifier, "sides", "to", "talk", "."]
+    doc = make_doc(words, heads=[1, 1, 1, 1, 5, 5, 7, 5, 9, 5, 5],
+                   deps=["nsubj", "ROOT", "dobj", "punct", "nsubj", "ROOT", "det", "dobj", "aux", "xcomp", "punct"],
+                   pos=["PROPN", "VERB", "NOUN", "PUNCT", "PROPN", "VERB", "DET", "NOUN", "PART", "VERB", "PUNCT"],
+                   lemmas=["Peru", "raise", "tariff", ".", "Chile", "urge", quantifier, "side", "to", "talk", "."],
+                   sent_starts=_starts(len(words), 4))
+
+    def actor(name: str, i: int) -> Actor:
+        return Actor(id=name, name=name, code=name[:3].upper(), country=name[:3].upper(), sectors=(), kind="state",
+                     mentions=(Span(doc[i].idx, doc[i].idx + len(doc[i]), doc[i].text),))
+
+    urged = [e for e in events_for(doc, lexicon, [actor("Peru", 0), actor("Chile", 4)]) if e.trigger.text == "urged"]
+    assert [(e.source.name, e.target.name if e.target else None) for e in urged] == [("Chile", expected)]

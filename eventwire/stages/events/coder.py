@@ -32,6 +32,7 @@ from .implied import implied_sources, main_country, undergone_sources
 from .inputs import Inputs, Scene
 from .modality import modality_of
 from .targets import (
+    addressed_to_all,
     context_target,
     find_targets,
     home_target,
@@ -193,7 +194,8 @@ def code_match(inputs: Inputs, match: Match) -> list[Event]:
         pairs = [(source, target or home_target(source, trigger, match, inputs)) for source, target in pairs]
     elif root_has(entry.code, "internal"):
         pairs = [(source, target or internal_target(source, trigger, match, inputs)) for source, target in pairs]
-    if entry.target and not entry.reciprocal and len(sources) == 1:  # slots name nobody: its context may
+    if entry.target and not entry.reciprocal and len(sources) == 1 and not addressed_to_all(trigger, match, inputs):
+        # slots name nobody: its context may (not for an act addressed to everyone: "urged all sides to ...")
         pairs = [(source, target or context_target(source, trigger, match, inputs)) for source, target in pairs]
     act = act_of(inputs, match, code, modality)
     return [build_event(inputs, act, source, target) for source, target in pairs]

@@ -44,6 +44,8 @@ LOCATIVE_PREPS = frozenset({"in", "into", "at", "inside", "across", "throughout"
 SENT_TO = LOCATIVE_PREPS | {"to"}  # where those an act serves were sent ("dispatched monitors to Tacna to investigate")
 SAME_TIME = words("same_time_marks")
 FOREIGN_WORDS = words("foreign_words")
+EVERYONE = words("everyone_words")
+ANY_PARTY = words("any_party_words")
 
 
 def find_targets(inputs: Inputs, match: Match, only_slots: bool = False,
@@ -395,6 +397,18 @@ def context_party(source: Argument, trigger: Token, match: Match, inputs: Inputs
         return None
     span, actor = earlier[-1]
     return Argument(actor, _word_at(before_sentence, span.start), CONTEXT_TARGET, basis="context")
+
+
+def addressed_to_all(trigger: Token, match: Match, inputs: Inputs) -> bool:
+    """Whether the act's slots name everyone rather than a party ("urged all sides to show restraint", "called on
+    every country to help", "appealed to the international community"): it has no target to look for."""
+    anchors = target_anchors(trigger, match, inputs.lexicon.light_verbs)
+    for word in (w for group in args.target_slots(trigger, match.entry.target, anchors) for w in group):
+        marks = {c.lower_ for c in word.children if c.dep_ in {"det", "predet", "amod"}}
+        party = word.lemma_.lower()
+        if party in ANY_PARTY and (word.lower_ in EVERYONE or marks & EVERYONE or "international" in marks):
+            return True
+    return False
 
 
 def own_phrase(source: Token, trigger: Token) -> Offsets:
