@@ -686,3 +686,19 @@ def test_a_possessor_inside_a_fragment_is_the_quoted_speakers_own(make_doc) -> N
     doc = _parsed(make_doc, rows, [True, True, False, True, False, False, False])
     (fragment,) = [q for q in quotes_in(doc, EMPTY, article_id="t") if q.text == "my thanks"]
     assert fragment.speaker is not None and fragment.speaker.name == "Ruiz"
+
+
+def test_a_fragment_belongs_to_the_subject_of_its_own_clause(make_doc) -> None:
+    rows = [
+        ("Berg", "Berg", "PROPN", 1, "nsubj"), ("left", "leave", "VERB", 1, "ROOT"), ("after", "after", "SCONJ", 4, "mark"),
+        ("Ruiz", "Ruiz", "PROPN", 4, "nsubj"), ("published", "publish", "VERB", 1, "advcl"), ('"', '"', "PUNCT", 7, "punct"),
+        ("Plain", "plain", "PROPN", 7, "compound"), ("Words", "words", "PROPN", 4, "dobj"), ('"', '"', "PUNCT", 7, "punct"),
+        (".", ".", "PUNCT", 1, "punct"),
+    ]
+    doc = _parsed(make_doc, rows, [True, True, True, True, True, False, True, False, False, False])
+    (fragment,) = [q for q in quotes_in(doc, EMPTY, article_id="t") if q.text == "Plain Words"]
+    assert fragment.speaker is not None and fragment.speaker.name == "Ruiz"
+    rows[2] = ("that", "that", "SCONJ", 4, "mark")
+    rows[4] = ("published", "publish", "VERB", 1, "ccomp")
+    (fragment,) = [q for q in quotes_in(_parsed(make_doc, rows), EMPTY, article_id="t") if q.text == "Plain Words"]
+    assert fragment.speaker is not None and fragment.speaker.name == "Berg"

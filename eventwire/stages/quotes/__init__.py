@@ -383,7 +383,8 @@ def _partial(chunk: Marked, indirect: list[Draft], cues: list[Cue], sentences: S
     cue = _best_cue(chunk, cues, sentences, beyond=False)
     if cue is not None:
         return Draft("partial", start, end, cue.speaker, (cue.start, cue.end), chunk)
-    speaker = _possessor(sentences.doc, start) or sentences.subject(chunk.opened)
+    speaker = _possessor(sentences.doc, start) or sentences.clause_subject(start, end)
+    speaker = speaker or sentences.subject(chunk.opened)
     return Draft("partial", start, end, speaker, None, chunk)
 
 

@@ -15,6 +15,10 @@ from .marks import paragraphs
 INTRODUCES = ":"
 GOES_ON = ",?!"  # a quotation closed on one of these goes on into its attribution ("…," Ruiz told them.)
 TAG_WORDS = 4  # the verb of such an attribution stands among its first words
+CLAUSE_REACH = 4  # heads a quoted fragment climbs to the clause whose subject it belongs to
+REPORTED = {"ccomp", "csubj"}
+CLAUSE_MARKS = {"that", "whether", "if"}
+NO_ONE = {"who", "which", "that", "whom", "it"}  # subjects that name no speaker of their own
 SUBJECTS = {"nsubj", "nsubjpass"}
 SPEAKER_WORDS = {"NOUN", "PROPN", "NUM", "PRON"}  # the word before a speech verb taken for a noun ("the two write")
 
@@ -118,6 +122,27 @@ class Sentences:
         i = bisect.bisect_right([b[0] for b in self.bounds], offset) - 1
         return max(self.bounds[max(i, 0)][0], self._para(offset)[0])
 
+    def clause_subject(self, start: int, end: int) -> Mention | None:
+        """The subject of the nearest clause around the words ``[start, end)``, outside them, when it names someone
+        ("after Ruiz published "Plain Words", Berg left": Ruiz, not the sentence's Berg)."""
+        if not self.doc.has_annotation("DEP"):
+            return None
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            return None
+        token = span.root
+        for _ in range(CLAUSE_REACH):
+            if token.head.i == token.i:
+                return None
+            token = token.head
+            subjects = [c for c in token.children if c.dep_ in SUBJECTS and not start <= c.idx < end]
+            if token.pos_ in {"VERB", "AUX"} and subjects:
+                found = subjects[0]
+                if _reported(token) or found.lower_ in NO_ONE or not names_someone(found) or apart(found, span[0]):
+                    return None
+                return mention(found)
+        return None
+
     def subject(self, offset: int) -> Mention | None:
         """The subject of the main verb of the sentence holding ``offset``, if the Doc is parsed."""
         if not self.doc.has_annotation("DEP"):
@@ -128,6 +153,15 @@ class Sentences:
         root = span[0].sent.root
         subjects = [c for c in root.children if c.dep_ in SUBJECTS and not apart(c, span[0])]
         return mention(subjects[0]) if subjects else None
+
+
+def _reported(clause: Token) -> bool:
+    """Whether a clause is, or lies inside, a reported one ("… said that Berg was "…""), whose words are the
+    reporter's to give, not its subject's."""
+    for token in (clause, *clause.ancestors):
+        if token.dep_ in REPORTED or any(c.dep_ == "mark" and c.lower_ in CLAUSE_MARKS for c in token.children):
+            return True
+    return False
 
 
 def _noun_tagged(window: list[Token]) -> tuple[Mention, tuple[int, int]] | None:
