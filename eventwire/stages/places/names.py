@@ -212,7 +212,7 @@ def _entity_places(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
         span = _trim(ent)
         if span is None:
             continue
-        known = _known(gazetteer, span, ent.label_ in PLACE_LABELS)
+        known = _known(gazetteer, span.text, len(span), ent.label_ in PLACE_LABELS)
         if ent.label_ in PLACE_LABELS:
             if known or (not _looks_like_demonym(span) and _unknown_place(span, gazetteer)):
                 found.append(span)
@@ -426,10 +426,11 @@ def _gazetteer_places(context: ArticleContext, gazetteer: Gazetteer) -> list[Spa
                        {ent.start for ent in entities(doc) if ent.label_ == "ORG" and _person_shaped(ent)})
     names = _NameWords.of(context.words)
     found = []
+    table, match = context.words, Match(blocked, names)
     i = 0
     while i < len(doc):
         # as for entities, "the" is no part of a name: "The Moscow Times" holds "Moscow", "The Luck" is one word
-        span = _longest_match(doc, i, gazetteer, blocked, names) if names.name[i] and doc[i].lower_ != "the" else None
+        span = _longest_match(doc, table, i, gazetteer, match) if names.name[i] and table.lower[i] != "the" else None
         if span is None:
             i += 1
             continue
@@ -468,9 +469,18 @@ def _person_shaped(ent: Span) -> bool:
     return len(ent) == 2 and all(t.is_title for t in ent) and ent[1].lower_ not in words("org_words")
 
 
-def _longest_match(doc: Doc, start: int, gazetteer: Gazetteer, blocked: _Blocked, names: _NameWords) -> Span | None:
+@dataclass(frozen=True)
+class Match:
+    """What a gazetteer name may be made of in an article: its name words, and the tokens it may not use."""
+
+    blocked: _Blocked
+    names: _NameWords
+
+
+def _longest_match(doc: Doc, table: Words, start: int, gazetteer: Gazetteer, match: Match) -> Span | None:
     """The longest known name from ``start``; at the start of a person-shaped organisation name
     only a country, state or region counts ("Iran Air" yes, "Paris Hilton" no)."""
+    blocked, names = match.blocked, match.names
     if not names.name[start] or start in blocked.tokens:
         return None
     for end in range(min(len(doc), start + MAX_NAME_TOKENS), start, -1):
@@ -478,32 +488,32 @@ def _longest_match(doc: Doc, start: int, gazetteer: Gazetteer, blocked: _Blocked
             continue
         if any(not names.name[i] and not names.link[i] for i in range(start, end)):
             continue
-        span = doc[start:end]
-        known = _known(gazetteer, span, len(span) == 1 and doc[start].ent_type_ in PLACE_LABELS)
+        size = end - start
+        known = _known(gazetteer, table.span(start, end), size, size == 1 and doc[start].ent_type_ in PLACE_LABELS)
         if not known or (start in blocked.person_shaped and known[0].feature not in STRONG_FEATURES):
             continue
-        if len(span) > 1 or _strong_single(known[0], doc[start]):
-            return span
+        if size > 1 or _strong_single(known[0], doc[start]):
+            return doc[start:end]
     if start in blocked.person_shaped or not _small_place(doc[start:start + 1], doc[start].ent_type_):
         return None
     for end in range(min(len(doc), start + MAX_NAME_TOKENS), start, -1):
         if all(names.name[i] and i not in blocked.tokens for i in range(start, end)) and gazetteer.lookup_all(
-                doc[start:end].text):
+                table.span(start, end)):
             return doc[start:end]  # a small town or division after a preposition: "in Immokalee"
     return None
 
 
-def _known(gazetteer: Gazetteer, span: Span, tagged: bool) -> list[Candidate]:
+def _known(gazetteer: Gazetteer, text: str, size: int, tagged: bool) -> list[Candidate]:
     """The major places (and the divisions, for a name of several words) a name may refer to. An acronym of
     up to three letters names a place only by an alias ("UK"), never by a town's own name ("UN" is not Un); a
     single word the model did not tag as a place (``tagged``) only by a place's own name, an alias or a spelling
     of its name ("Misrata"), never by a name in another language or a former name ("Luck" is not Lutsk, "Drug"
     not Durg)."""
-    known = gazetteer.lookup(span.text) or _divisions(gazetteer, span)
-    if _short_acronym(span.text):
+    known = gazetteer.lookup(text) or _divisions(gazetteer, text, size)
+    if _short_acronym(text):
         known = [c for c in known if c.prior >= ALIAS_BONUS]
-    if len(span) == 1 and not tagged:
-        known = [c for c in known if c.prior > 0.0 or _spelling(span.text, c.name)]
+    if size == 1 and not tagged:
+        known = [c for c in known if c.prior > 0.0 or _spelling(text, c.name)]
     return known
 
 
@@ -519,14 +529,14 @@ def _short_acronym(text: str) -> bool:
     return text.isupper() and len(letters) <= SHORT_ACRONYM
 
 
-def _divisions(gazetteer: Gazetteer, span: Span) -> list[Candidate]:
+def _divisions(gazetteer: Gazetteer, text: str, size: int) -> list[Candidate]:
     """The states and provinces of a name of several words that only the full gazetteer knows ("Nueva Ecija"),
     or the place a name of several words is with a generic word ("Osun State", "Province of Bulacan"): a
     division, a country or a region."""
-    if len(span) < 2:
+    if size < 2:
         return []
-    found = [c for c in gazetteer.lookup_all(span.text) if c.feature in DIVISION_FEATURES]
-    return found or [c for name in name_variants(span.text)[1:] for c in gazetteer.lookup_all(name)
+    found = [c for c in gazetteer.lookup_all(text) if c.feature in DIVISION_FEATURES]
+    return found or [c for name in name_variants(text)[1:] for c in gazetteer.lookup_all(name)
                      if c.feature in DIVISION_FEATURES | STRONG_FEATURES]
 
 
