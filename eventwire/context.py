@@ -10,10 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+import numpy as np
+from spacy.attrs import IDX, SENT_START
 from spacy.tokens import Doc
 
 from .models import Place, Quote, Timex
-from .stages.tokens import Words
+from .stages.tokens import Words, token_table
 
 if TYPE_CHECKING:
     from .stages.actors.index import ActorIndex
@@ -36,7 +38,7 @@ class ArticleContext:
     def of(cls, doc: Doc, article_id: str = "", published: str | None = None) -> ArticleContext:
         """The context of a parsed article (a Doc without sentence boundaries is one sentence)."""
         sentence_of, starts = _sentences(doc)
-        return cls(doc, Words.of(doc), sentence_of, starts, article_id, published)
+        return cls(doc, token_table(doc), sentence_of, starts, article_id, published)
 
     def with_actors(self, index: ActorIndex) -> ArticleContext:
         """The same context with the article's actor index, for the stages after the actors stage."""
@@ -55,16 +57,16 @@ class ArticleContext:
 
 
 def _sentences(doc: Doc) -> tuple[tuple[int, ...], tuple[int, ...]]:
-    """The sentence number of every token and the start offset of every sentence."""
+    """The sentence number of every token and the start offset of every sentence, read from the Doc's
+    arrays: a sentence starts at the first token and at every later token marked as a start (``doc.sents``)."""
     if not doc.has_annotation("SENT_START"):
         return (0,) * len(doc), ()
-    number = [0] * len(doc)
-    starts = []
-    for n, sent in enumerate(doc.sents):
-        starts.append(sent.start_char)
-        for i in range(sent.start, sent.end):
-            number[i] = n
-    return tuple(number), tuple(starts)
+    if not len(doc):
+        return (), ()
+    table = doc.to_array([SENT_START, IDX])
+    first = table[:, 0] == 1
+    first[0] = True
+    return tuple((np.cumsum(first) - 1).tolist()), tuple(table[first, 1].tolist())
 
 
 @dataclass(frozen=True)
