@@ -9,7 +9,7 @@ all the files; :func:`check_words` reports a list defined in two files.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from .tables import TableError, rows
@@ -42,11 +42,13 @@ def _pairs(name: str) -> tuple[tuple[str, str], ...]:
         raise KeyError(f"no word list {name!r} in {WORDS_DIR}; add its rows (list<TAB>word) to a file there") from None
 
 
+@cache
 def words(name: str) -> frozenset[str]:
-    """The words of a list."""
+    """The words of a list (made once per list: rules ask for their lists as they run)."""
     return frozenset(word for word, _ in _pairs(name))
 
 
+@cache
 def ordered_words(name: str) -> tuple[str, ...]:
     """The words of a list in file order (for lists whose order matters)."""
     return tuple(word for word, _ in _pairs(name))
