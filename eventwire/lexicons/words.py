@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from functools import cache, lru_cache
 from pathlib import Path
+from types import MappingProxyType
 
 from .tables import TableError, rows
 
@@ -54,14 +55,17 @@ def ordered_words(name: str) -> tuple[str, ...]:
     return tuple(word for word, _ in _pairs(name))
 
 
+@cache
 def word_values(name: str) -> Mapping[str, str]:
-    """A list that maps each word to a value (the ``value`` column)."""
-    return {word: value for word, value in _pairs(name)}
+    """A list that maps each word to a value (the ``value`` column); read-only, made once per list."""
+    return MappingProxyType({word: value for word, value in _pairs(name)})
 
 
+@cache
 def word_groups(name: str, separator: str = "|") -> Mapping[str, tuple[str, ...]]:
-    """A list that maps each word to several values, '|'-separated in the ``value`` column."""
-    return {word: tuple(v.strip() for v in value.split(separator) if v.strip()) for word, value in _pairs(name)}
+    """A list that maps each word to several values, '|'-separated in the ``value`` column; read-only, made once."""
+    return MappingProxyType({word: tuple(v.strip() for v in value.split(separator) if v.strip())
+                             for word, value in _pairs(name)})
 
 
 def check_words() -> int:
