@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal, TypeGuard, get_args
 
 import jellyfish
@@ -84,8 +85,10 @@ def is_kind(text: str) -> TypeGuard[Kind]:
     return text in KINDS
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
-    """The lookup key of a name: lower case, straight apostrophes, single spaces."""
+    """The lookup key of a name: lower case, straight apostrophes, single spaces (kept for the names
+    the stages fold again and again)."""
     return " ".join(text.replace("\u2019", "'").lower().split())
 
 
