@@ -140,3 +140,19 @@ def test_an_appeal_to_all_sides_takes_no_context_target(make_doc, lexicon, quant
 
     urged = [e for e in events_for(doc, lexicon, [actor("Peru", 0), actor("Chile", 4)]) if e.trigger.text == "urged"]
     assert [(e.source.name, e.target.name if e.target else None) for e in urged] == [("Chile", expected)]
+
+
+@pytest.mark.parametrize("code,sectors,kind,expected", [
+    ("CHLMIL", ("MIL",), "group", "190"),  # troops killing in war: military force
+    ("CHLCVL", ("CVL",), "group", "1823"),  # a killing by others: an assault
+])
+def test_a_killing_by_state_forces_is_military_force(make_doc, lexicon, code, sectors, kind, expected) -> None:
+    words = ["Gunmen", "killed", "Peru", "."]
+    doc = make_doc(words, heads=[1, 1, 1, 1], deps=["nsubj", "ROOT", "dobj", "punct"],
+                   pos=["NOUN", "VERB", "PROPN", "PUNCT"], lemmas=["gunman", "kill", "Peru", "."])
+    killers = Actor(id="killers", name="killers", code=code, country="CHL", sectors=sectors, kind=kind,
+                    mentions=(Span(0, 6, "Gunmen"),))
+    peru = Actor(id="Peru", name="Peru", code="PER", country="PER", sectors=(), kind="state",
+                 mentions=(Span(doc[2].idx, doc[2].idx + 4, "Peru"),))
+    killed = [e for e in events_for(doc, lexicon, [killers, peru]) if e.trigger.text == "killed"]
+    assert [(e.cameo.code, e.target.name if e.target else None) for e in killed] == [(expected, "Peru")]
