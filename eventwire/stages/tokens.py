@@ -3,10 +3,13 @@ place-name checks the actors and the places stages both make on it."""
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from functools import lru_cache
 
-from spacy.attrs import IDX, IS_ALPHA, IS_PUNCT, IS_SPACE, IS_TITLE, LENGTH, SPACY
+import numpy as np
+from spacy.attrs import DEP, ENT_TYPE, IDX, IS_ALPHA, IS_PUNCT, IS_SPACE, IS_TITLE, LENGTH, POS, SPACY
+from spacy.parts_of_speech import PROPN
 from spacy.tokens import Doc, Token
 
 from ..lexicons.triggers import forms_of
@@ -97,6 +100,18 @@ def place_name_end(table: Words, last: int) -> int | None:
     if last < size and table.capital[last] and table.lower[last] in FACILITY_MODIFIERS:
         last += 1
     return last + 1 if last < size and table.capital[last] and table.lower[last] in PLACE_NAME_NOUNS else None
+
+
+def name_heads(doc: Doc, labels: Collection[str]) -> list[int]:
+    """The proper nouns that head a name (not compounded onto another word) whose entity label is one of
+    ``labels`` ("" for none), read from the Doc's arrays."""
+    if not len(doc):
+        return []
+    strings = doc.vocab.strings
+    table = doc.to_array([POS, DEP, ENT_TYPE])
+    ids = [strings[label] if label else 0 for label in labels]
+    keep = (table[:, 0] == PROPN) & (table[:, 1] != strings["compound"]) & np.isin(table[:, 2], ids)
+    return np.flatnonzero(keep).tolist()
 
 
 # Parse helpers of more than one stage (the actors and events stages).

@@ -12,7 +12,7 @@ from ...lexicons.entries import Alias, Entry, fold
 from ...lexicons.petrarch import is_organisation_name
 from ...models import CountryBasis
 from ...nlp import entities
-from ..tokens import in_stance
+from ..tokens import in_stance, name_heads
 from .mentions import Match, Mention, begins_place_name, longest_at, make_mention
 from .titles import POSSESSIVE, apposition, role_type, title_before
 
@@ -53,9 +53,7 @@ def _described_names(doc: Doc, dictionary: ActorDictionary) -> list[tuple[int, i
     """Proper names the model did not call people but an apposition describes as one ("Juan Quispe, a
     Peruvian commander, said"): the name's words, ending at the head the description hangs on."""
     found = []
-    for head in doc:
-        if head.pos_ != "PROPN" or head.ent_type_ not in {"", "PERSON", "ORG"} or head.dep_ == "compound":
-            continue
+    for head in (doc[i] for i in name_heads(doc, {"", "PERSON", "ORG"})):
         described = any(c.dep_ == "appos" and role_type(dictionary, c.lower_) == "person" for c in head.children)
         first = _name_start(doc, head.i)
         if described and head.i > first:  # a single word is too weak a name
@@ -68,9 +66,7 @@ def _titled_names(context: ArticleContext, dictionary: ActorDictionary) -> list[
     before ("Party chair Debbie Wasserstein", "Sheriff Joe Arpalo")."""
     doc = context.doc
     found = []
-    for head in doc:
-        if head.pos_ != "PROPN" or head.ent_type_ not in {"", "ORG"} or head.dep_ == "compound":
-            continue
+    for head in (doc[i] for i in name_heads(doc, {"", "ORG"})):
         first = _name_start(doc, head.i)
         if head.i > first and _after_title(context, dictionary, first):
             found.append((first, head.i + 1))
