@@ -213,3 +213,10 @@ def test_he_in_a_relative_clause_stands_for_a_person_not_a_thing(make_doc) -> No
     named = _doc(make_doc, spec.replace("The|DET|DT|det|1|the ad|NOUN|NN|nsubj|2|ad",
                                         "Mayor|PROPN|NNP|compound|1|Mayor Ruiz|PROPN|NNP|nsubj|2|Ruiz"))
     assert _speakers(named)["says"] == "Mayor Ruiz"
+
+
+def test_those_among_whom_a_cue_noun_is_held_hold_it(make_doc) -> None:
+    doc = _doc(make_doc, "There|PRON|EX|expl|1|there is|VERB|VBZ|ROOT|1|be a|DET|DT|det|3|a sense|NOUN|NN|attr|1|sense "
+                         "among|ADP|IN|prep|3|among voters|NOUN|NNS|pobj|4|voter that|SCONJ|IN|mark|8|that "
+                         "Ruiz|PROPN|NNP|nsubj|8|Ruiz won|VERB|VBD|acl|3|win .|PUNCT|.|punct|1|.")
+    assert [doc.text[c.speaker.start:c.speaker.end] for c in noun_cues(doc) if c.speaker] == ["voters"]

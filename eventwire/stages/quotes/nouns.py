@@ -3,7 +3,8 @@
 
 * a cue noun (the list ``cue_nouns`` of ``eventwire/data/words/quotes.tsv``) reports the clause it
   governs: a "that"/"whether" clause or an infinitive ("her plan to close the port"); its speaker is
-  the possessor ("her"), the object of "from" or "by" ("the statement from the union"), a person
+  the possessor ("her"), the object of "from", "by" or "among" ("the statement from the union", "the sense
+  among voters that …"), a person
   after "of", or the subject of the verb the noun is the object of ("Ruiz made the claim that …");
 * a viewpoint noun (the list ``view_nouns``) after "in" or "to" with a possessor or an "of" phrase
   gives that holder as the speaker and the rest of its clause as the content, like "according to";
@@ -22,7 +23,7 @@ from .cues import Cue, clause_side, lead_piece, mention, names_someone, token_ra
 
 CLAUSE_MARKS = {"that", "whether", "if"}
 CLAUSES = {"acl", "ccomp"}
-HOLDER_PREPOSITIONS = {"from", "by"}
+HOLDER_PREPOSITIONS = {"from", "by", "among"}
 PEOPLE = {"PERSON", "ORG", "NORP"}
 VIEW_PREPOSITIONS = {"in", "to"}
 
@@ -59,7 +60,7 @@ def _reported_clause(noun: Token) -> Token | None:
 
 
 def _holder(noun: Token) -> Token | None:
-    """Who holds what a cue noun reports: its possessor, "from"/"by" X, "of" X naming someone, the subject of
+    """Who holds what a cue noun reports: its possessor, "from"/"by"/"among" X, "of" X naming someone, the subject of
     the verb it is the object of (directly or through a preposition), or a name before it ("the Ruiz plan to
     …"; "Ruiz estimates that …" read as a noun)."""
     for child in noun.children:
