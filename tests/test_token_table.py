@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from spacy.attrs import LEMMA, LOWER
 from spacy.language import Language
+from spacy.parts_of_speech import NOUN
 from spacy.tokens import Doc
 
-from eventwire.stages.tokens import Words, name_heads
+from eventwire.stages.tokens import Words, name_heads, word_positions
 
 
 def _doc(blank_nlp: Language) -> Doc:
@@ -34,3 +36,12 @@ def test_the_token_table_holds_each_tokens_strings_and_flags(blank_nlp: Language
     assert [table.token(i) for i in range(len(doc))] == [t.text for t in doc]
     assert table.spaced == tuple(bool(t.whitespace_) for t in doc) and table.alpha == tuple(t.is_alpha for t in doc)
     assert table.stops[2] and not table.stops[12]  # a comma stops a name; a full stop may end one ("Corp.")
+
+
+def test_word_positions_find_the_listed_words_by_form_or_lemma_and_part_of_speech(blank_nlp: Language) -> None:
+    doc = Doc(blank_nlp.vocab, words=["Ruiz", "claims", "a", "claim", "is", "Confident"],
+              pos=["PROPN", "VERB", "DET", "NOUN", "AUX", "ADJ"], lemmas=["Ruiz", "claim", "a", "claim", "be", "confident"])
+    assert word_positions(doc, LEMMA, {"claim"}) == [1, 3]
+    assert word_positions(doc, LEMMA, {"claim", "plan"}, NOUN) == [3]
+    assert word_positions(doc, LOWER, {"confident"}) == [5]
+    assert word_positions(doc, LOWER, set()) == [] and word_positions(Doc(blank_nlp.vocab, words=[]), LOWER, {"a"}) == []

@@ -114,6 +114,20 @@ def name_heads(doc: Doc, labels: Collection[str]) -> list[int]:
     return np.flatnonzero(keep).tolist()
 
 
+def word_positions(doc: Doc, attr: int, wanted: Collection[str], pos: int | None = None) -> list[int]:
+    """The tokens whose ``attr`` (``LOWER`` or ``LEMMA``) is one of ``wanted`` and, with ``pos``, whose part of
+    speech is ``pos`` (a ``spacy.parts_of_speech`` value), ascending; read from the Doc's arrays."""
+    if not len(doc) or not wanted:
+        return []
+    strings = doc.vocab.strings
+    columns = [attr, POS] if pos is not None else [attr]
+    table = doc.to_array(columns).reshape(len(doc), len(columns))
+    keep = np.isin(table[:, 0], np.array([strings[word] for word in wanted], dtype=np.uint64))
+    if pos is not None:
+        keep &= table[:, 1] == pos
+    return np.flatnonzero(keep).tolist()
+
+
 # Parse helpers of more than one stage (the actors and events stages).
 RELATIVE_PRONOUNS = frozenset({"who", "whom", "which", "that", "whose"})
 VERBAL = frozenset({"VERB", "AUX"})

@@ -16,9 +16,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from spacy.attrs import LEMMA
+from spacy.parts_of_speech import NOUN
 from spacy.tokens import Doc, Token
 
 from ...lexicons import words
+from ..tokens import word_positions
 from .cues import Cue, clause_side, lead_piece, mention, names_someone, token_range
 
 CLAUSE_MARKS = {"that", "whether", "if"}
@@ -33,9 +36,7 @@ def noun_cues(doc: Doc) -> Iterator[Cue]:
     nouns = words("cue_nouns")
     views = words("view_nouns")
     findings = words("finding_nouns")
-    for token in doc:
-        if token.pos_ != "NOUN":
-            continue
+    for token in (doc[i] for i in word_positions(doc, LEMMA, nouns | views | findings, NOUN)):
         cue = None
         if token.lemma_ in views and token.dep_ == "pobj" and token.head.lower_ in VIEW_PREPOSITIONS:
             cue = _view_cue(token)

@@ -11,9 +11,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from spacy.attrs import LEMMA, LOWER
+from spacy.parts_of_speech import VERB
 from spacy.tokens import Doc, Token
 
 from ...lexicons import words
+from ..tokens import word_positions
 from .cues import Cue, Verb, content_range, mention, speaker_token, token_range
 
 ADJECTIVE_DEPS = {"acomp", "ccomp", "oprd", "xcomp", "ROOT", "conj", "advcl"}  # how a parse hangs "confident"
@@ -26,7 +29,8 @@ def phrase_cues(doc: Doc) -> Iterator[Cue]:
     adjectives = words("stance_adjectives")
     back = words("back_verbs")
     casting = words("casting_verbs")
-    for token in doc:
+    found = {*word_positions(doc, LOWER, adjectives), *word_positions(doc, LEMMA, back | casting, VERB)}
+    for token in (doc[i] for i in sorted(found)):
         cue = None
         if token.lower_ in adjectives and token.dep_ in ADJECTIVE_DEPS:
             cue = _adjective_cue(token)
