@@ -50,7 +50,7 @@ from ...lexicons import ordered_words, rows, words
 from ...lexicons.actors import ActorDictionary
 from ...nlp import entities
 from ...settings import data_path
-from ..tokens import PLACE_NAME_NOUNS, Words, in_stance, place_name_end
+from ..tokens import PLACE_NAME_NOUNS, Words, in_stance, place_name_end, token_table
 from .candidate import ALIAS_BONUS
 from .gazetteer import Candidate, Gazetteer, normalise
 from .persons import actor_names, in_title, lone_persons, organisation_countries, surnames
@@ -426,11 +426,11 @@ def _gazetteer_places(context: ArticleContext, gazetteer: Gazetteer) -> list[Spa
                        {ent.start for ent in entities(doc) if ent.label_ == "ORG" and _person_shaped(ent)})
     names = _NameWords.of(context.words)
     found = []
-    table, match = context.words, Match(blocked, names)
+    table = context.words
     i = 0
     while i < len(doc):
         # as for entities, "the" is no part of a name: "The Moscow Times" holds "Moscow", "The Luck" is one word
-        span = _longest_match(doc, table, i, gazetteer, match) if names.name[i] and table.lower[i] != "the" else None
+        span = _longest_match(doc, i, gazetteer, blocked, names) if names.name[i] and table.lower[i] != "the" else None
         if span is None:
             i += 1
             continue
@@ -469,18 +469,10 @@ def _person_shaped(ent: Span) -> bool:
     return len(ent) == 2 and all(t.is_title for t in ent) and ent[1].lower_ not in words("org_words")
 
 
-@dataclass(frozen=True)
-class Match:
-    """What a gazetteer name may be made of in an article: its name words, and the tokens it may not use."""
-
-    blocked: _Blocked
-    names: _NameWords
-
-
-def _longest_match(doc: Doc, table: Words, start: int, gazetteer: Gazetteer, match: Match) -> Span | None:
+def _longest_match(doc: Doc, start: int, gazetteer: Gazetteer, blocked: _Blocked, names: _NameWords) -> Span | None:
     """The longest known name from ``start``; at the start of a person-shaped organisation name
     only a country, state or region counts ("Iran Air" yes, "Paris Hilton" no)."""
-    blocked, names = match.blocked, match.names
+    table = token_table(doc)
     if not names.name[start] or start in blocked.tokens:
         return None
     for end in range(min(len(doc), start + MAX_NAME_TOKENS), start, -1):
