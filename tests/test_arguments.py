@@ -55,6 +55,21 @@ CASES = [
         {"Iran": (0,), "Russia": (2,), "Israel": (4,), "Turkey": (6,)}, 3, ["object"],
         ["Iran", "Russia"], ["Israel", "Turkey"], id="coordination",
     ),
+    pytest.param(  # the parser joined the subject to the opening phrase, as a conjunct of its noun
+        ["With", "the", "accord", ",", "Chile", "and", "Peru", "have", "agreed", "."], [8, 2, 0, 2, 2, 4, 4, 8, 8, 8],
+        ["prep", "det", "pobj", "punct", "conj", "cc", "conj", "aux", "ROOT", "punct"],
+        ["ADP", "DET", "NOUN", "PUNCT", "PROPN", "CCONJ", "PROPN", "AUX", "VERB", "PUNCT"],
+        ["with", "the", "accord", ",", "Chile", "and", "Peru", "have", "agree", "."],
+        {"Chile": (4,), "Peru": (6,)}, 8, ["object"], ["Chile", "Peru"], [], id="subject-joined-to-opening-phrase",
+    ),
+    pytest.param(  # a subject of its own: the opening phrase's nouns are not it
+        ["With", "the", "accord", ",", "Chile", "and", "Peru", ",", "Bolivia", "agreed", "."],
+        [9, 2, 0, 2, 2, 4, 4, 2, 9, 9, 9],
+        ["prep", "det", "pobj", "punct", "conj", "cc", "conj", "punct", "nsubj", "ROOT", "punct"],
+        ["ADP", "DET", "NOUN", "PUNCT", "PROPN", "CCONJ", "PROPN", "PUNCT", "PROPN", "VERB", "PUNCT"],
+        ["with", "the", "accord", ",", "Chile", "and", "Peru", ",", "Bolivia", "agree", "."],
+        {"Chile": (4,), "Peru": (6,), "Bolivia": (8,)}, 9, ["object"], ["Bolivia"], [], id="opening-phrase-own-subject",
+    ),
     pytest.param(
         ["Velayati", "is", "due", "to", "meet", "Putin", "."], [1, 1, 1, 4, 2, 4, 1],
         ["nsubj", "ROOT", "acomp", "aux", "xcomp", "dobj", "punct"],

@@ -169,3 +169,24 @@ def counted(token: Token) -> Token | None:
         return None
     prep = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     return next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+
+
+def joined_subject(verb: Token) -> Token | None:
+    """The subject of a main verb that the parser joined to the sentence's opening phrase: the noun phrase
+    between that phrase's last comma and the verb, read as a conjunct or apposition of a noun in the phrase
+    ("With the signing of the accord, the government and the rebels agreed": the government and the rebels
+    agreed). None when the verb has a subject, or no such phrase opens the sentence."""
+    if verb.head.i != verb.i or any(c.dep_ in {"nsubj", "nsubjpass", "expl", "csubj"} for c in verb.children):
+        return None
+    first = min([verb.i, *(c.i for c in verb.children if c.dep_ in {"aux", "auxpass", "neg"} and c.i < verb.i)])
+    opening = next((c for c in verb.children if c.dep_ == "prep" and c.left_edge.i == verb.sent.start), None)
+    if opening is None or opening.right_edge.i != first - 1:
+        return None
+    doc = verb.doc
+    comma = max((t.i for t in doc[opening.i:first] if t.text == ","), default=None)
+    if comma is None:
+        return None
+    heads = [t for t in doc[comma + 1:first] if not comma < t.head.i < first]
+    if len(heads) != 1 or heads[0].dep_ not in {"conj", "appos"} or heads[0].pos_ not in {"NOUN", "PROPN"}:
+        return None
+    return heads[0]

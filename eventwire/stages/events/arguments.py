@@ -33,7 +33,7 @@ from ...lexicons.triggers import forms_of
 from ...lexicons.words import words
 from ...models import Actor, Basis
 from ..actors.index import ActorIndex
-from ..tokens import antecedent, counted, is_infinitive
+from ..tokens import antecedent, counted, is_infinitive, joined_subject
 
 # Open-class word lists: eventwire/data/words/events.tsv explains each.
 OBJECT_CONTROL = words("object_control_verbs")
@@ -122,7 +122,8 @@ def grammatical_subject(verb: Token, depth: int = 0) -> tuple[Token | None, floa
     if own is not None:
         return antecedent(own), 1.0
     if depth > 4 or verb.head.i == verb.i:
-        return None, 0.0
+        joined = joined_subject(verb)  # "With the accord signed, the government and the rebels agreed"
+        return (joined, INHERITED) if joined is not None else (None, 0.0)
     head, dep = verb.head, verb.dep_
     if dep == "relcl":
         return head, INHERITED

@@ -104,7 +104,7 @@ def _participle(token: Token) -> bool:
 
 def _fit(entry: Entry, token: Token) -> Match | None:
     """A match when every condition of the entry's frame holds around ``token``."""
-    particle = _child(token, PARTICLE_DEPS, lambda c: c.lower_ == entry.particle) if entry.particle else None
+    particle = _particle(token, entry.particle) if entry.particle else None
     if entry.particle and particle is None:
         return None
     if entry.unless_object and _ruled_out(token, entry.unless_object):
@@ -114,9 +114,9 @@ def _fit(entry: Entry, token: Token) -> Match | None:
         return None
     if entry.modifier and not _modified(entry, token, obj):
         return None
-    if entry.prep and _prep_phrase(entry, (token, obj, particle)) is None:
+    if entry.prep and _prep_phrase(entry, (token, obj, particle, _verb_of_object(token))) is None:
         return None
-    comp = None
+    comp = particle.head if particle is not None and particle.dep_ == "mark" else None  # the for-to clause
     if entry.clause_modal:
         comp = _modal_clause(token, entry.clause_modal)
         if comp is None:
@@ -147,6 +147,12 @@ def _modified(entry: Entry, token: Token, obj: Token | None) -> bool:
     law": the law is martial)."""
     modified = token if obj is None or entry.pos == "noun" else obj
     return _child(modified, {"compound", "amod", "nmod"}, lambda c: c.lemma_.lower() in entry.modifier) is not None
+
+
+def _verb_of_object(token: Token) -> Token | None:
+    """The verb a noun is the direct object of, on which the parser may hang the noun's own phrase ("opened a
+    hearing Wednesday into the killings": "into" on "opened")."""
+    return token.head if token.pos_ in {"NOUN", "PROPN"} and token.dep_ == "dobj" else None
 
 
 def _prep_phrase(entry: Entry, heads: tuple[Token | None, ...]) -> Token | None:
@@ -254,6 +260,17 @@ def _named(token: Token, lemmas: frozenset[str]) -> bool:
 
 def _is_to_clause(verb: Token) -> bool:
     return verb.dep_ == "xcomp" or is_infinitive(verb)
+
+
+def _particle(token: Token, particle: str) -> Token | None:
+    """The particle or adverbial preposition ``particle`` on the verb, or the "for" that opens a for-to clause
+    the parser hangs on the verb as an adverbial clause ("pushed for the US to back the plan": "for" marks
+    "back")."""
+    found = _child(token, PARTICLE_DEPS, lambda c: c.lower_ == particle)
+    if found is not None or particle != "for":
+        return found
+    clauses = (c for c in token.children if c.dep_ == "advcl" and c.i > token.i and is_infinitive(c))
+    return next((m for c in clauses for m in c.children if m.dep_ == "mark" and m.lower_ == particle), None)
 
 
 def _child(token: Token, deps: Collection[str], test: Callable[[Token], bool]) -> Token | None:

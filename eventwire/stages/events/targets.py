@@ -57,7 +57,7 @@ def find_targets(inputs: Inputs, match: Match, only_slots: bool = False,
     trigger = doc[match.trigger]
     anchors = target_anchors(trigger, match, inputs.lexicon.light_verbs)
     groups = args.target_slots(trigger, match.entry.target, anchors)
-    if match.complement is not None and trigger.pos_ == "NOUN" and root_has(match.entry.code, "asked"):
+    if match.complement is not None and asks_clause(match, trigger) and root_has(match.entry.code, "asked"):
         groups.insert(0, [c for c in doc[match.complement].children if c.dep_ == "nsubj"])  # "a demand that Peru ..."
     found = args.first_resolved(groups, inputs.index, exclude=exclude)
     if not found and match.entry.place_target:
@@ -65,6 +65,12 @@ def find_targets(inputs: Inputs, match: Match, only_slots: bool = False,
     if found or only_slots:
         return found
     return deeper_targets(inputs, match, anchors, groups, exclude)
+
+
+def asks_clause(match: Match, trigger: Token) -> bool:
+    """Whether the subject of the match's clause is the one asked: a noun's that-clause ("a demand that Peru
+    pull back") or a verb's for-to clause ("pushed for Peru to pull back")."""
+    return trigger.pos_ == "NOUN" or (match.particle is not None and trigger.doc[match.particle].dep_ == "mark")
 
 
 def target_anchors(trigger: Token, match: Match, light_verbs: frozenset[str]) -> list[Token]:
