@@ -702,3 +702,16 @@ def test_a_fragment_belongs_to_the_subject_of_its_own_clause(make_doc) -> None:
     rows[4] = ("published", "publish", "VERB", 1, "ccomp")
     (fragment,) = [q for q in quotes_in(_parsed(make_doc, rows), EMPTY, article_id="t") if q.text == "Plain Words"]
     assert fragment.speaker is not None and fragment.speaker.name == "Berg"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("The gates closed early. “Not again!” Tom Berg, a ferry captain from Leith, said of the delay.", "Tom Berg"),
+        ("The ferry left without them. “Next time,” Ana Ruiz barked and walked off.", "Ana Ruiz"),
+    ],
+)
+def test_a_short_quotation_opening_its_sentence_takes_the_attribution_after_it(nlp, text: str, speaker: str) -> None:
+    (quote,) = [q for q in quotes_in(nlp(text), EMPTY, article_id="t") if q.kind in {"partial", "direct"}]
+    assert quote.speaker is not None and quote.speaker.name == speaker

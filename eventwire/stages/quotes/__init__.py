@@ -56,6 +56,9 @@ COLON_LABEL = re.compile(rf"(?:^|[ \xa0][-–—][ \xa0]*|[-–—])(?:(?:More )
 LABEL_WORDS = 6
 POSSESSOR_REACH = 3  # heads a fragment climbs to the noun that owns it ("his call for "…"": call, for, fragment)
 PERSONAL = {"he", "she", "they", "i", "we", "him", "her", "them"}
+OPENERS = ".?!\n"  # what a quotation that opens its sentence follows
+GOES_ON = ",?!"  # a quotation closed on one of these goes on into its attribution
+TAG_REACH = 30  # characters between such an attribution's speaker and its verb ("Ana Ruiz, R-Pa., said")
 
 
 @dataclass(frozen=True)
@@ -222,14 +225,33 @@ def _best_cue(chunk: Marked, cues: list[Cue], sentences: Sentences, *, beyond: b
         return min(near, key=lambda cue: _rank(cue, chunk))
     if not beyond:
         return None
-    after = sentences.following(chunk.outer_end) if chunk.closed is not None else None
+    after = _cue_after(chunk, cues, sentences)
     if after is not None:
-        bare = [c for c in cues if c.speaker is not None and c.content is None and after[0] <= c.start < after[1]]
-        if bare:
-            return bare[0]
+        return after
     para_start, _ = sentences.paragraph(chunk.opened)
     before = [c for c in cues if c.speaker is not None and para_start <= c.start and c.end <= chunk.opened]
     return before[-1] if before else None
+
+
+def _cue_after(chunk: Marked, cues: list[Cue], sentences: Sentences) -> Cue | None:
+    """A cue in the sentence right after a quotation that says nothing of its own ("…?" Ruiz asked.), or that
+    opens with its speaker after a quotation closed on a comma, a question or an exclamation."""
+    after = sentences.following(chunk.outer_end) if chunk.closed is not None else None
+    if after is None:
+        return None
+    bare = [c for c in cues if c.speaker is not None and after[0] <= c.start < after[1]
+            and (c.content is None or _tags(sentences.text, chunk, c))]
+    return bare[0] if bare else None
+
+
+def _tags(text: str, chunk: Marked, cue: Cue) -> bool:
+    """Whether a cue opens the sentence after a quotation closed on a comma, a question or an exclamation, its
+    speaker first (""…!" Rep. Ana Ruiz, R-Pa., said of the plan."): the attribution of that quotation, though
+    the cue reports more."""
+    assert cue.speaker is not None
+    last = text[:chunk.end].rstrip()[-1:]
+    return bool(last) and last in GOES_ON and not text[chunk.outer_end:cue.speaker.start].strip() \
+        and 0 <= cue.start - cue.speaker.end <= TAG_REACH
 
 
 def _rank(cue: Cue, chunk: Marked) -> tuple[int, int]:
@@ -383,9 +405,23 @@ def _partial(chunk: Marked, indirect: list[Draft], cues: list[Cue], sentences: S
     cue = _best_cue(chunk, cues, sentences, beyond=False)
     if cue is not None:
         return Draft("partial", start, end, cue.speaker, (cue.start, cue.end), chunk)
+    if chunk.closed is not None and _opens(sentences.text, chunk):
+        cue = _cue_after(chunk, cues, sentences)
+        if cue is not None:
+            return Draft("partial", start, end, cue.speaker, (cue.start, cue.end), chunk)
+        tag = sentences.tag(chunk.end, chunk.closed)
+        if tag is not None:
+            return Draft("partial", start, end, tag[0], tag[1], chunk)
     speaker = _possessor(sentences.doc, start) or sentences.clause_subject(start, end)
     speaker = speaker or sentences.subject(chunk.opened)
     return Draft("partial", start, end, speaker, None, chunk)
+
+
+def _opens(text: str, chunk: Marked) -> bool:
+    """Whether a quotation opens its sentence or paragraph (""Too late!" Ruiz shouted."): a short one is then a
+    turn of speech of its own, attributed after it."""
+    before = text[:chunk.opened].rstrip()
+    return not before or before[-1] in OPENERS
 
 
 def _possessor(doc: Doc, start: int) -> Mention | None:

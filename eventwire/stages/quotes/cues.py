@@ -40,8 +40,8 @@ from .contents import (
 )
 from .pronouns import outer_antecedent
 
-__all__ = ["Cue", "Mention", "Verb", "apart", "clause_side", "content_range", "find_cues", "lead_piece", "mention",
-           "names_someone", "past_report", "speaker_token", "speech_verbs", "token_range"]
+__all__ = ["Cue", "Mention", "Verb", "apart", "clause_side", "content_range", "cue_speaker", "find_cues",
+           "lead_piece", "mention", "names_someone", "past_report", "speaker_token", "speech_verbs", "token_range"]
 
 PEOPLE = {"PERSON", "ORG", "NORP", "GPE"}
 PLACES = {"GPE", "LOC"}
@@ -417,6 +417,12 @@ def _according(token: Token) -> Cue | None:
     return Cue(token.idx, to.idx + len(to), token.i, speaker, content, lead)
 
 
+def cue_speaker(verb: Token) -> Token | None:
+    """The token heading the speaker of cue ``verb``: from the parse (:func:`speaker_token`), else a name the
+    parse hung after the verb or a subject before it, else the word right before the verb."""
+    return speaker_token(verb) or _subject_before(verb) or _word_before(verb)
+
+
 def _cue_words(doc: Doc, verbs: Mapping[str, Verb]) -> Iterator[Token]:
     """The tokens that may be cues ("according", or a verb whose lemma is a speech verb), found
     from the Doc's attribute arrays rather than token by token."""
@@ -439,7 +445,7 @@ def find_cues(doc: Doc, verbs: Mapping[str, Verb] | None = None) -> list[Cue]:
             cue = _according(token)
         elif token.pos_ == "VERB" and token.lemma_ in verbs and not _quotes_as_saying(token) \
                 and (token.lemma_ not in aside_verbs() or aside(token)):
-            subject = speaker_token(token) or _subject_before(token) or _word_before(token)
+            subject = cue_speaker(token)
             start, end = _cue_span(token)
             speaker = mention(subject) if subject is not None else None
             content = content_range(token, verbs[token.lemma_])

@@ -9,7 +9,7 @@ from itertools import pairwise
 from spacy.tokens import Doc, Token
 
 from ...context import ArticleContext
-from .cues import Mention, apart, mention, names_someone, speaker_token, speech_verbs
+from .cues import Mention, apart, cue_speaker, mention, names_someone, speech_verbs
 from .marks import paragraphs
 
 INTRODUCES = ":"
@@ -109,7 +109,7 @@ class Sentences:
             return None
         if not verbs:
             return _noun_tagged(window)
-        speaker = speaker_token(verbs[0])
+        speaker = cue_speaker(verbs[0])
         if speaker is None or not window[0].i <= speaker.i <= window[-1].i + TAG_WORDS:
             return None
         return mention(speaker), (verbs[0].idx, verbs[0].idx + len(verbs[0]))
