@@ -7,6 +7,7 @@ import re
 import pytest
 
 from eventwire.stages.time import rules
+from eventwire.stages.time.leading import heads, key_of
 from eventwire.stages.time.words import alternation
 
 TEXTS = [
@@ -26,13 +27,25 @@ def test_every_text_here_has_only_separators_but_other_signs_fall_back() -> None
     assert not rules.separated("Five years ago \u2042 four days later")
 
 
-@pytest.mark.parametrize("text", [*TEXTS, "Five years ago \u2042 four days later, \u2042\u2042 next week"])
+@pytest.mark.parametrize("text", [*TEXTS, "Five years ago \u2042 four days later, \u2042\u2042 next week",
+                                  "\u212aelvin: Last \u017fummer, \u00e9t\u00e9 2019 and \u0663 years ago; 3\u00b2 weeks"])
 def test_matches_are_finditers_matches(text: str) -> None:
-    for rule in rules.rules():
+    for rule, found in zip(rules.rules(), rules.all_matches(text), strict=True):
         expected = [(m.span(), m.groupdict()) for m in rule.regex.finditer(text)]
-        assert [(m.span(), m.groupdict()) for m in rules.matches(rule, text, rules.separated(text))] == expected
-        assert [(m.span(), m.groupdict()) for m in rules.matches(rule, text, False)] == expected
+        assert [(m.span(), m.groupdict()) for m in found] == expected
     assert rules.scan(TEXTS[0])
+
+
+def test_a_match_begins_with_one_of_its_rules_keys() -> None:
+    assert heads(re.compile(r"(?<!\w)(?:the\s+)?(?:(?:early|mid)[\s-]+)?\d{4}", re.IGNORECASE)) == {
+        "the#", "earl", "mid#", "0000"}
+    assert heads(re.compile(r"a\b|(?-i:[A-C])x?")) == {"a***", "ax**", "bx**", "cx**", "b***", "c***"}
+    assert heads(re.compile(r"(?:now)?")) is None  # it may match nothing
+    assert heads(re.compile(r"\w+ago")) is None  # a class of word characters is not read
+    assert [key_of(c) for c in "Aa9\u0663 -\u2019\u212a\u00e9_"] == ["a", "a", "0", "0", "#", "#", "#", None, None, None]
+    assert rules.rules_at("The year", 0) == rules.rules_at("the year", 0)
+    assert {rules.rules()[n].name for n in rules.rules_at("at present", 3)} >= {"present"}
+    assert "present" not in {rules.rules()[n].name for n in rules.rules_at("prize", 0)}
 
 
 WORDS = ["sep", "sept", "september", "a", "a couple of", "a couple", "at least", "at", "up to", "new year's day",

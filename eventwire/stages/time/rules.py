@@ -11,15 +11,18 @@ or ``None``.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from types import MappingProxyType
 
 from ...lexicons import ordered_words, words
 from . import calendar as cal
 from . import resolvers as res
 from .calendar import Tense
+from .leading import ANY, WIDTH, heads, key_of
 from .resolvers import Anchor, Resolver, Value
 from .words import Lexicon, alternation
 from .words import load as load_lexicon
@@ -29,17 +32,12 @@ Accept = Callable[[str, re.Match[str]], bool]
 
 @dataclass(frozen=True)
 class Rule:
-    """A kind of time expression: its regex, its resolver and an optional check on the surroundings.
-
-    ``starts`` finds where the regex can match in a text whose non-word characters are all
-    :data:`SEPARATORS`: it is the regex after one of them (see :func:`matches`).
-    """
+    """A kind of time expression: its regex, its resolver and an optional check on the surroundings."""
 
     name: str
     regex: re.Pattern[str]
     resolve: Resolver
     accept: Accept | None = None
-    starts: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -106,8 +104,73 @@ def _compile(pattern: str) -> re.Pattern[str]:
     return re.compile(WORD_START + pattern.format(**blocks()), re.IGNORECASE)
 
 
-def _starts(regex: re.Pattern[str]) -> re.Pattern[str]:
-    return re.compile(SEPARATOR_CLASS + "(?=" + regex.pattern.removeprefix(WORD_START) + ")", regex.flags)
+@dataclass(frozen=True)
+class Scanner:
+    """Where the rules can match in a text whose non-word characters are all :data:`SEPARATORS`: ``heads`` holds
+    the keys of the characters each rule's matches begin with (:mod:`.leading`; None: they cannot be read, the
+    rule is tried everywhere), ``by_head`` the rules (numbers in :func:`rules`) of each key and ``places`` finds
+    the separators followed by two characters with the first two of some rule's keys."""
+
+    places: re.Pattern[str]
+    heads: tuple[frozenset[str] | None, ...]
+    by_head: Mapping[str, frozenset[int]]
+
+
+@lru_cache(maxsize=1)
+def scanner() -> Scanner:
+    """The :class:`Scanner` of :func:`rules`."""
+    found = tuple(heads(rule.regex) for rule in rules())
+    by_head: dict[str, set[int]] = {}
+    for n, keys in enumerate(found):
+        for key in keys or ():
+            by_head.setdefault(key, set()).add(n)
+    after = "" if None in found else "(?=" + _places(set(by_head)) + ")"
+    return Scanner(re.compile(SEPARATOR_CLASS + after), found,
+                   MappingProxyType({key: frozenset(rules) for key, rules in by_head.items()}))
+
+
+def rules_at(text: str, start: int) -> tuple[int, ...]:
+    """The rules (numbers in :func:`rules`) that may match at ``start``: those with the keys of its characters."""
+    return _rules_for(text[start: start + WIDTH])
+
+
+@lru_cache(maxsize=50_000)
+def _rules_for(piece: str) -> tuple[int, ...]:
+    """The rules whose matches may begin with ``piece`` (then the end of the text when it is short)."""
+    key = "".join(key_of(c) or "?" for c in piece).ljust(WIDTH, "#")
+    found = scanner()
+    if "?" in key:  # a character without a key: any of the rule's keys may fit it
+        return tuple(n for n, keys in enumerate(found.heads) if keys is None or any(_fits(key, k) for k in keys))
+    tried = {n for n, keys in enumerate(found.heads) if keys is None}
+    for variant in itertools.product(*((c, ANY) for c in key)):  # a rule's key may have ANY for each character
+        tried.update(found.by_head.get("".join(variant), ()))
+    return tuple(sorted(tried))
+
+
+def _fits(key: str, head: str) -> bool:
+    """Whether characters of ``key`` (``?``: no key) may begin a match of a rule with the key ``head``."""
+    return all(a == b or a == "?" or b == ANY for a, b in zip(key, head, strict=True))
+
+
+_NO_KEY = r"[^\W\d_a-zA-Z]"  # a word character that is not an ASCII letter or a digit (no key)
+
+
+def _places(keys: set[str]) -> str:
+    """A case-sensitive regex of two characters with these keys (or a character without one)."""
+    seconds: dict[str, set[str]] = {}
+    for key in keys:
+        seconds.setdefault(key[0], set()).add(key[1])
+    return "|".join(_char(first) + ("" if ANY in after else f"(?:[{''.join(map(_class, sorted(after)))}]|{_NO_KEY}"
+                                    + (r"|\Z" if "#" in after else "") + ")")
+                    for first, after in sorted(seconds.items())) + "|" + _NO_KEY
+
+
+def _class(key: str) -> str:
+    return {"0": r"\d", "#": r"\W"}.get(key, key + key.upper())
+
+
+def _char(key: str) -> str:
+    return f"[{_class(key)}]"
 
 
 # --- checks on the surroundings -------------------------------------------------------------
@@ -300,7 +363,7 @@ def rules() -> tuple[Rule, ...]:
          res.reference_word("FUTURE_REF"), None),
     ]
     compiled = [(name, _compile(pattern), resolve, accept) for name, pattern, resolve, accept in table]
-    return tuple(Rule(name, regex, resolve, accept, _starts(regex)) for name, regex, resolve, accept in compiled)
+    return tuple(Rule(name, regex, resolve, accept) for name, regex, resolve, accept in compiled)
 
 
 # --- scanning and normalising -------------------------------------------------------------------
@@ -310,32 +373,36 @@ def separated(text: str) -> bool:
     return all(c in _SEPARATOR_SET or c.isalnum() or c == "_" for c in set(text))
 
 
-def matches(rule: Rule, text: str, fast: bool) -> list[re.Match[str]]:
-    """``rule.regex.finditer(text)``; with ``fast`` (for a :func:`separated` text) the regex is only
-    tried where ``rule.starts`` says it matches: at the start of the text or after a separator,
-    the only places its leading lookbehind (no word character before) allows."""
-    if not fast or rule.starts is None:
-        return list(rule.regex.finditer(text))
-    found: list[re.Match[str]] = []
-    end = 0
-    first = [0] if rule.regex.match(text) else []
-    for start in [*first, *(m.end() for m in rule.starts.finditer(text))]:
-        if start < end:
-            continue
-        match = rule.regex.match(text, start)
-        if match is None or match.end() == start:  # cannot happen for the rules here: be exact anyway
-            return list(rule.regex.finditer(text))
-        found.append(match)
-        end = match.end()
+def all_matches(text: str) -> list[list[re.Match[str]]]:
+    """Each rule's matches in ``text``, in the order of :func:`rules`: ``regex.finditer(text)``, but in a
+    :func:`separated` text only at the start of the text or right after a separator, the only places the leading
+    lookbehind (no word character before) allows. There each rule whose keys the next characters have is tried
+    (see :class:`Scanner`), at a place past its previous match."""
+    table = rules()
+    if not separated(text):
+        return [list(rule.regex.finditer(text)) for rule in table]
+    found: list[list[re.Match[str]]] = [[] for _ in table]
+    ends = [0] * len(table)
+    for start in [0, *(m.end() for m in scanner().places.finditer(text))] if text else []:
+        for n in rules_at(text, start):
+            if start < ends[n]:
+                continue
+            match = table[n].regex.match(text, start)
+            if match is None:
+                continue
+            if match.end() == start:  # cannot happen for the rules here: be exact anyway
+                found[n], ends[n] = list(table[n].regex.finditer(text)), len(text) + 1
+                continue
+            found[n].append(match)
+            ends[n] = match.end()
     return found
 
 
 def scan(text: str) -> list[Candidate]:
     """The longest non-overlapping rule matches in ``text``, in text order."""
     found: list[tuple[int, int, int, Candidate]] = []
-    fast = separated(text)
-    for priority, rule in enumerate(rules()):
-        for m in matches(rule, text, fast):
+    for priority, (rule, ms) in enumerate(zip(rules(), all_matches(text), strict=True)):
+        for m in ms:
             if m.end() == m.start() or (rule.accept and not rule.accept(text, m)):
                 continue
             start, end = _trim(text, m.start(), m.end())
