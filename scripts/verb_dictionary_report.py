@@ -47,7 +47,7 @@ def main() -> None:
         start = time.process_time()
         merged = verb_import.with_verb_dictionary(lexicon, mode)
         merge_time = time.process_time() - start
-        added = [e for e in merged.entries if not e.curated]
+        added = merged.imported.entries()
         bare = sum(e.specificity == 0 for e in added)
         lemmas = len({e.lemma for e in added})
         print(f"mode {mode}: +{len(added)} imported entries ({bare} bare defaults) over {lemmas} verbs; "

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
 from spacy.tokens import Doc
 
-from eventwire.lexicons.triggers import Entry, TriggerTable, WordFrames, entries_for, frames_for
+from eventwire.lexicons.triggers import Entry, EntryRows, TriggerTable, WordFrames, entries_for, frames_for
 from eventwire.nlp import blank
 from eventwire.stages.events.frames import framed_words
 
@@ -29,3 +30,16 @@ def test_forms_of_one_word_share_its_frames() -> None:
     assert attacked.entries == entries_for(table, "verb", "attacked", "attack")
     assert isinstance(attacked, WordFrames) and len(attacked.entries) == 2
     assert frames_for(table, "verb", "table", "table").entries == ()
+
+
+def test_imported_rows_become_entries_under_the_lexicons_own_when_looked_up() -> None:
+    own, imported = Entry("attack", "190"), Entry("attack", "195", origin="cameo")
+    rows = EntryRows.of([imported, Entry("rebuke", "112", origin="cameo")])
+    table = TriggerTable.of([own], rows)
+    assert not rows.made and ("verb", "rebuke") in table and ("noun", "rebuke") not in table
+    assert table.get(("verb", "attack")) == (own, imported) and set(rows.made) == {("verb", "attack")}
+    assert rows.get(("verb", "attack")) is rows.get(("verb", "attack"))
+    assert entries_for(table, "verb", "rebuked", "rebuked") == (Entry("rebuke", "112", origin="cameo"),)
+    assert rows.entries() == (imported, Entry("rebuke", "112", origin="cameo"))
+    with pytest.raises(TypeError, match="fields of an entry"):
+        EntryRows({("verb", "hit"): [("hit", "190")]})

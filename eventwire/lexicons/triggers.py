@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
@@ -111,24 +111,74 @@ class ModalityCues:
                    lists["conditional_marks"], lists["reporting_verbs"])
 
 
+Key = tuple[str, str]  # (part of speech, lemma)
+
+
+@dataclass(frozen=True, eq=False)
+class EntryRows:
+    """Entries kept as rows of their fields (in the order of :class:`Entry`'s) by (part of speech, lemma), each
+    made an entry when its word is first looked up: the CAMEO verb dictionary adds about 100,000 entries, and a
+    process meets the verbs of few of them. Rows of the wrong width are refused here, not at a lookup."""
+
+    rows: Mapping[Key, Sequence[tuple[Any, ...]]]
+    made: dict[Key, tuple[Entry, ...]] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        width = len(fields(Entry))
+        if any(len(row) != width for rows in self.rows.values() for row in rows):
+            raise TypeError(f"an entry row does not have the {width} fields of an entry")
+
+    @classmethod
+    def of(cls, entries: Iterable[Entry]) -> EntryRows:
+        rows: dict[Key, list[tuple[Any, ...]]] = {}
+        for entry in entries:
+            rows.setdefault((entry.pos, entry.lemma), []).append(tuple(getattr(entry, f.name) for f in fields(Entry)))
+        return cls(rows)
+
+    def get(self, key: Key) -> tuple[Entry, ...]:
+        """The entries of ``key`` (made once)."""
+        made = self.made.get(key)
+        if made is None:
+            made = self.made[key] = tuple(Entry(*row) for row in self.rows.get(key, ()))
+        return made
+
+    def entries(self) -> tuple[Entry, ...]:
+        """Every entry, word by word."""
+        return tuple(entry for key in self.rows for entry in self.get(key))
+
+
+NO_ROWS = EntryRows({})
+
+
 @dataclass(frozen=True, eq=False)
 class TriggerTable:
     """The entries by (part of speech, lemma), built once per lexicon and never changed: it hashes by
-    identity, so the lookups of :func:`entries_for` are cached per table."""
+    identity, so the lookups of :func:`entries_for` are cached per table. ``imported`` entries of a word
+    come after the lexicon's own."""
 
-    by_lemma: Mapping[tuple[str, str], tuple[Entry, ...]]
+    by_lemma: Mapping[Key, tuple[Entry, ...]]
+    imported: EntryRows = NO_ROWS
 
     @classmethod
-    def of(cls, entries: Iterable[Entry]) -> TriggerTable:
-        table: dict[tuple[str, str], list[Entry]] = {}
+    def of(cls, entries: Iterable[Entry], imported: EntryRows = NO_ROWS) -> TriggerTable:
+        table: dict[Key, list[Entry]] = {}
         for entry in entries:
             table.setdefault((entry.pos, entry.lemma), []).append(entry)
-        return cls(MappingProxyType({key: tuple(value) for key, value in table.items()}))
+        return cls(MappingProxyType({key: tuple(value) for key, value in table.items()}), imported)
+
+    def get(self, key: Key) -> tuple[Entry, ...]:
+        """The entries of a (part of speech, lemma)."""
+        own = self.by_lemma.get(key, ())
+        return (*own, *self.imported.get(key)) if key in self.imported.rows else own
+
+    def __contains__(self, key: Key) -> bool:
+        return key in self.by_lemma or key in self.imported.rows
 
 
 @dataclass(frozen=True)
 class Lexicon:
-    """The trigger lexicon: entries by lemma, light verbs, frame prepositions, modality cues."""
+    """The trigger lexicon: entries by lemma, light verbs, frame prepositions, modality cues; ``imported``
+    holds the entries added from elsewhere (the CAMEO verb dictionary), under the lexicon's own."""
 
     entries: tuple[Entry, ...]
     light_verbs: frozenset[str]
@@ -136,10 +186,11 @@ class Lexicon:
     modality: ModalityCues
     intent_codes: Mapping[str, str] = field(default_factory=dict, compare=False)
     refusal_codes: Mapping[str, str] = field(default_factory=dict, compare=False)
+    imported: EntryRows = field(default=NO_ROWS, repr=False)
     table: TriggerTable = field(init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "table", TriggerTable.of(self.entries))
+        object.__setattr__(self, "table", TriggerTable.of(self.entries, self.imported))
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> Lexicon:
@@ -179,7 +230,7 @@ def forms_of(lower: str, lemma: str) -> frozenset[str]:
 def entries_for(table: TriggerTable, pos: str, lower: str, lemma: str) -> tuple[Entry, ...]:
     """The entries of ``table`` for any form of a word, each once, in the order of its sorted forms."""
     forms = sorted(forms_of(lower, lemma))
-    return tuple(dict.fromkeys(e for f in forms for e in table.by_lemma.get((pos, f), ())))
+    return tuple(dict.fromkeys(e for f in forms for e in table.get((pos, f))))
 
 
 @dataclass(frozen=True, eq=False)
@@ -236,13 +287,13 @@ def _possible(entry: Entry, near: frozenset[str]) -> bool:
 def frames_for(table: TriggerTable, pos: str, lower: str, lemma: str) -> WordFrames:
     """The :class:`WordFrames` of :func:`entries_for`, made once per set of the table's forms the word has
     ("attacked", "attacks" and "attacking" share the frames of "attack")."""
-    known = tuple(f for f in sorted(forms_of(lower, lemma)) if (pos, f) in table.by_lemma)
+    known = tuple(f for f in sorted(forms_of(lower, lemma)) if (pos, f) in table)
     return _frames_of_forms(table, pos, known)
 
 
 @lru_cache(maxsize=50_000)
 def _frames_of_forms(table: TriggerTable, pos: str, forms: tuple[str, ...]) -> WordFrames:
-    return WordFrames.of(tuple(dict.fromkeys(e for f in forms for e in table.by_lemma[(pos, f)])))
+    return WordFrames.of(tuple(dict.fromkeys(e for f in forms for e in table.get((pos, f)))))
 
 
 def _by_prefix(table: Mapping[str, str], code: str) -> str | None:

@@ -24,7 +24,8 @@ there), merged into the trigger lexicon.
 Compiling the 11,000 patterns takes seconds, so the frames are kept in the user's cache folder like the
 Phoenix import (named by a digest of the dictionary files and the modules that read them), and so are the
 entries they give under a lexicon (named by a digest of the frames' file, the lexicon's entries and words, the
-CAMEO codes and the modules that make entries): a worker process starts by reading them.
+CAMEO codes and the modules that make entries): a worker process starts by reading them, as rows by verb that
+become entries when the verb is first looked up (:class:`~.triggers.EntryRows`).
 """
 
 from __future__ import annotations
@@ -41,7 +42,7 @@ from ..cachefiles import cache_folder, cached, paused_gc, read_marshal, write_ma
 from ..ontology.cameo import codes as cameo_codes
 from . import triggers
 from .cameo_verbs import FOLDER, SYNSET_FILE, VERB_FILE, read_dictionary
-from .triggers import Entry, Lexicon
+from .triggers import Entry, EntryRows, Lexicon
 from .verb_frames import Frame, Tally, all_frames
 from .words import words
 
@@ -106,10 +107,11 @@ def with_verb_dictionary(lexicon: Lexicon, mode: str = "all") -> Lexicon:
 
 @lru_cache(maxsize=4)
 def _merged(lexicon: Lexicon, mode: str) -> Lexicon:
-    added = cached(entries_path(lexicon, mode), lambda: imported_entries(lexicon, compiled().frames, mode),
-                   _entry_rows, _entries, ".cameo-entries-")
-    with paused_gc():
-        return replace(lexicon, entries=(*lexicon.entries, *added))
+    def build() -> EntryRows:
+        return EntryRows.of(imported_entries(lexicon, compiled().frames, mode))
+
+    added = cached(entries_path(lexicon, mode), build, _plain_rows, _entry_rows, ".cameo-entries-")
+    return replace(lexicon, imported=added)
 
 
 def imported_entries(lexicon: Lexicon, frames: Iterable[tuple[str, Frame]], mode: str) -> tuple[Entry, ...]:
@@ -234,14 +236,11 @@ def _entry_row(entry: Entry) -> tuple[Any, ...]:
     return tuple(getattr(entry, f.name) for f in fields(Entry))
 
 
-def _entry_rows(entries: tuple[Entry, ...]) -> list[tuple[Any, ...]]:
-    """Entries as plain rows (marshal keeps a word set shared by many entries once)."""
-    return [_entry_row(e) for e in entries]
+def _plain_rows(rows: EntryRows) -> dict[tuple[str, str], list[tuple[Any, ...]]]:
+    """The entry rows as plain data (marshal keeps a word set shared by many entries once)."""
+    return {key: list(value) for key, value in rows.rows.items()}
 
 
-def _entries(rows: list[Any]) -> tuple[Entry, ...]:
-    """Entries from their cached rows (a row of the wrong width raises TypeError)."""
-    width = len(fields(Entry))
-    if any(len(row) != width for row in rows):
-        raise TypeError(f"a cached entry row does not have the {width} fields of an entry")
-    return tuple(Entry(*row) for row in rows)
+def _entry_rows(data: dict[Any, Any]) -> EntryRows:
+    """The entry rows read back (a row of the wrong width raises TypeError)."""
+    return EntryRows({(str(pos), str(lemma)): rows for (pos, lemma), rows in data.items()})
