@@ -385,6 +385,27 @@ def test_an_unknown_name_apposed_to_a_title_of_no_country_takes_the_main_country
     assert coded["The home secretary"] == ("Juan Quispe", "PERGOV")
 
 
+def test_a_bare_office_is_the_person_named_earlier_with_that_title(spec_doc, dictionary) -> None:
+    # "Peru voted . The home secretary , Juan Quispe , spoke . The home secretary left ."
+    spec = ("Peru|PROPN|nsubj|1|B-GPE voted|VERB|ROOT|1 .|PUNCT|punct|1 The|DET|det|5 home|NOUN|compound|5 "
+            "secretary|NOUN|nsubj|10 ,|PUNCT|punct|5 Juan|PROPN|compound|8|B-PERSON Quispe|PROPN|appos|5|I-PERSON "
+            ",|PUNCT|punct|5 spoke|VERB|ROOT|10 .|PUNCT|punct|10 The|DET|det|14 home|NOUN|compound|14 "
+            "secretary|NOUN|nsubj|15 left|VERB|ROOT|15 .|PUNCT|punct|15")
+    mentions = resolved_mentions(spec_doc, dictionary, spec)
+    later = [m for m in mentions if m.text == "The home secretary"][-1]
+    assert later.start > 30 and (later.entry.name, later.entry.code) == ("Juan Quispe", "PERGOV")
+
+
+@pytest.mark.parametrize("office,code", [("defence", "PERMIL"), ("justice", "PERJUD")])
+def test_a_bare_office_named_nowhere_before_is_a_holder_of_the_main_country(spec_doc, dictionary, office,
+                                                                           code) -> None:
+    # "Peru voted . The defence minister spoke ." — one of Peru's; "The official spoke ." alone is no one's
+    spec = (f"Peru|PROPN|nsubj|1|B-GPE voted|VERB|ROOT|1 .|PUNCT|punct|1 The|DET|det|5 {office}|NOUN|compound|5 "
+            "minister|NOUN|nsubj|6 spoke|VERB|ROOT|6 .|PUNCT|punct|6")
+    coded = {m.text: (m.entry.kind, m.entry.code) for m in resolved_mentions(spec_doc, dictionary, spec)}
+    assert coded[f"The {office} minister"] == ("person", code)
+
+
 @pytest.mark.parametrize("spec,expected", [
     # "Chile voted . It seemed a sure policy ." — an "it" with a predicate after seem is no one
     ("Chile|PROPN|nsubj|1|B-GPE voted|VERB|ROOT|1 .|PUNCT|punct|1 It|PRON|nsubj|4 seemed|VERB|ROOT|4 a|DET|det|7 "

@@ -144,11 +144,19 @@ def describe(context: ArticleContext, dictionary: ActorDictionary, mention: Ment
         named = _named_next(context, mention, around.after, country, role)
         return named.entry if named is not None else _unnamed(mention, country)
     if country is None:
-        return _unnamed(mention, None) if mention.code else None
+        if mention.code:
+            return _unnamed(mention, None)
+        same = _same_role(around.before, role)  # "the home secretary, Sajid Javid, ..." then "the home secretary"
+        if same is not None:
+            return same.entry
+        # one holder of a state office in a story about a country: its country is filled in by coreference
+        return _unnamed(mention, None) if around.main and _state_office(mention) else None
     earlier = _latest_person(context, around.before, country, role, mention)
     if earlier is not None:
         return earlier.entry
-    return _unnamed(mention, country) if mention.country else None
+    if mention.country:
+        return _unnamed(mention, country)
+    return _unnamed(mention, None) if _state_office(mention) else None  # "the defence minister": as above
 
 
 def _named_next(context: ArticleContext, mention: Mention, after: Sequence[Mention], country: str | None,
@@ -187,6 +195,21 @@ def _latest_person(context: ArticleContext, before: Sequence[Mention], country: 
             continue
         return candidate
     return None
+
+
+def _same_role(before: Sequence[Mention], role: str) -> Mention | None:
+    """The latest person the article named before with the role ``role`` ("Home Secretary")."""
+    if not role:
+        return None
+    return next((m for m in reversed(before) if refers_to_person(m) and m.form in {"name", "title"}
+                 and fold(m.referent.role or m.role or "") == role), None)
+
+
+def _state_office(mention: Mention) -> bool:
+    """A definite description of one holder of a state office, of no country written ("the home secretary",
+    "the defence minister"): not a member of a group ("a soldier") nor an office of a body ("a party leader")."""
+    return mention.text.lower().startswith("the ") and bool(mention.sectors) \
+        and set(mention.sectors) <= STATE_SECTORS and mention.role is not None
 
 
 def _unnamed(mention: Mention, country: str | None) -> Entry:
