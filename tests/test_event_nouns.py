@@ -31,6 +31,27 @@ NOUNS = [
         [("Chile", "190", "Peru", "asserted")], id="an-incursion-into-a-state",
     ),
     pytest.param(
+        ["Chile", "'s", "assault", "on", "Peru", "ended", "."], [2, 0, 5, 2, 3, 5, 5],
+        ["poss", "case", "nsubj", "prep", "pobj", "ROOT", "punct"],
+        ["PROPN", "PART", "NOUN", "ADP", "PROPN", "VERB", "PUNCT"],
+        ["Chile", "'s", "assault", "on", "Peru", "end", "."], {"Chile": (0,), "Peru": (4,)},
+        [("Chile", "190", "Peru", "asserted")], id="an-assault-on-a-state",
+    ),
+    pytest.param(
+        ["Chile", "'s", "bombing", "campaign", "against", "Peru", "ended", "."], [3, 0, 3, 6, 3, 4, 6, 6],
+        ["poss", "case", "compound", "nsubj", "prep", "pobj", "ROOT", "punct"],
+        ["PROPN", "PART", "NOUN", "NOUN", "ADP", "PROPN", "VERB", "PUNCT"],
+        ["Chile", "'s", "bombing", "campaign", "against", "Peru", "end", "."], {"Chile": (0,), "Peru": (5,)},
+        [("Chile", "195", "Peru", "asserted")], id="a-bombing-campaign-is-aerial-force",
+    ),
+    pytest.param(
+        ["Chile", "'s", "election", "campaign", "against", "Peru", "ended", "."], [3, 0, 3, 6, 3, 4, 6, 6],
+        ["poss", "case", "compound", "nsubj", "prep", "pobj", "ROOT", "punct"],
+        ["PROPN", "PART", "NOUN", "NOUN", "ADP", "PROPN", "VERB", "PUNCT"],
+        ["Chile", "'s", "election", "campaign", "against", "Peru", "end", "."], {"Chile": (0,), "Peru": (5,)},
+        [], id="a-campaign-of-no-force-is-no-attack",
+    ),
+    pytest.param(
         ["Chile", "held", "a", "phone", "call", "with", "Peru", "."], [1, 1, 4, 4, 1, 4, 5, 1],
         ["nsubj", "ROOT", "det", "compound", "dobj", "prep", "pobj", "punct"],
         ["PROPN", "VERB", "DET", "NOUN", "NOUN", "ADP", "PROPN", "PUNCT"],
