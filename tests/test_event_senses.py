@@ -36,6 +36,20 @@ PARSES = [
         ["Chile", "push", "for", "Peru", "wait", "."], {"Chile": (0,), "Peru": (3,)},
         [], id="a-for-clause-without-to-is-no-demand",
     ),
+    pytest.param(  # the parser hung "to return" on the relative clause of the object
+        ["Chile", "allowed", "refugees", "who", "fled", "the", "war", "to", "return", "."], [1, 1, 1, 4, 2, 6, 4, 8, 4, 1],
+        ["nsubj", "ROOT", "dobj", "nsubj", "relcl", "det", "dobj", "aux", "advcl", "punct"],
+        ["PROPN", "VERB", "NOUN", "PRON", "VERB", "DET", "NOUN", "PART", "VERB", "PUNCT"],
+        ["Chile", "allow", "refugee", "who", "flee", "the", "war", "to", "return", "."], {"Chile": (0,), "Peru": (2,)},
+        [("Chile", "080", "Peru", "asserted")], id="a-to-clause-stranded-in-the-objects-relative-clause",
+    ),
+    pytest.param(  # a "to"-clause inside the relative clause that does not end it is the relative clause's own
+        ["Chile", "allowed", "refugees", "who", "wanted", "to", "return", "home", "."], [1, 1, 1, 4, 2, 6, 4, 6, 1],
+        ["nsubj", "ROOT", "dobj", "nsubj", "relcl", "aux", "xcomp", "advmod", "punct"],
+        ["PROPN", "VERB", "NOUN", "PRON", "VERB", "PART", "VERB", "ADV", "PUNCT"],
+        ["Chile", "allow", "refugee", "who", "want", "to", "return", "home", "."], {"Chile": (0,), "Peru": (2,)},
+        [], id="a-to-clause-of-the-relative-clause-itself",
+    ),
     pytest.param(
         ["Chile", "'s", "court", "opened", "a", "hearing", "Monday", "into", "the", "killings", "."],
         [2, 0, 3, 3, 5, 3, 3, 3, 9, 7, 3],

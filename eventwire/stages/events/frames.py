@@ -206,10 +206,26 @@ def _complement(entry: Entry, token: Token) -> Token | None:
     comp = _child(token, deps, lambda c: c.pos_ in {"VERB", "AUX"} and (any_clause or _is_to_clause(c)))
     if comp is None and entry.pos == "noun":
         comp = _shifted_clause(token)
+    elif comp is None:
+        comp = _stranded_to_clause(token)
     wanted = entry.complement
     if comp is None or (isinstance(wanted, frozenset) and "*" not in wanted and comp.lemma_.lower() not in wanted):
         return None
     return comp
+
+
+def _stranded_to_clause(verb: Token) -> Token | None:
+    """The "to"-clause of an object-control verb that the parser hung inside a relative clause of the verb's
+    object, ending it ("will allow refugees who fled the war to return": "to return" parsed as a clause of
+    "fled" or of "war")."""
+    if verb.lemma_.lower() not in args.OBJECT_CONTROL:
+        return None
+    obj = _child(verb, {"dobj"}, lambda c: True)
+    relative = _child(obj, {"relcl"}, lambda c: True) if obj is not None else None
+    if relative is None:
+        return None
+    return next((c for c in relative.subtree if c.dep_ in {"advcl", "relcl", "acl"} and c.i != relative.i
+                 and c.pos_ == "VERB" and is_infinitive(c) and c.right_edge.i == relative.right_edge.i), None)
 
 
 def _shifted_clause(noun: Token) -> Token | None:
