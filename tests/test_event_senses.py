@@ -36,6 +36,28 @@ PARSES = [
         ["Chile", "push", "for", "Peru", "wait", "."], {"Chile": (0,), "Peru": (3,)},
         [], id="a-for-clause-without-to-is-no-demand",
     ),
+    pytest.param(  # the force's owner withdrew it
+        ["Chilean", "troops", "were", "pulled", "out", "of", "Peru", "."], [1, 3, 3, 3, 3, 4, 5, 3],
+        ["amod", "nsubjpass", "auxpass", "ROOT", "prt", "prep", "pobj", "punct"],
+        ["ADJ", "NOUN", "AUX", "VERB", "ADP", "ADP", "PROPN", "PUNCT"],
+        ["chilean", "troop", "be", "pull", "out", "of", "Peru", "."], {"Chile": (0,), "Peru": (6,)},
+        [("Chile", "0874", "Peru", "asserted")], id="troops-pulled-out-were-withdrawn-by-their-owner",
+    ),
+    pytest.param(  # a doer written is the doer
+        ["Chilean", "troops", "were", "pulled", "out", "of", "Peru", "by", "Bolivia", "."], [1, 3, 3, 3, 3, 4, 5, 3, 7, 3],
+        ["amod", "nsubjpass", "auxpass", "ROOT", "prt", "prep", "pobj", "agent", "pobj", "punct"],
+        ["ADJ", "NOUN", "AUX", "VERB", "ADP", "ADP", "PROPN", "ADP", "PROPN", "PUNCT"],
+        ["chilean", "troop", "be", "pull", "out", "of", "Peru", "by", "Bolivia", "."],
+        {"Chile": (0,), "Peru": (6,), "Bolivia": (8,)},
+        [("Bolivia", "0874", "Peru", "asserted")], id="troops-pulled-out-by-a-named-doer",
+    ),
+    pytest.param(  # only the entries that say so: an arrest's subject did not arrest itself
+        ["Chilean", "troops", "were", "arrested", "in", "Peru", "."], [1, 3, 3, 3, 3, 4, 3],
+        ["amod", "nsubjpass", "auxpass", "ROOT", "prep", "pobj", "punct"],
+        ["ADJ", "NOUN", "AUX", "VERB", "ADP", "PROPN", "PUNCT"],
+        ["chilean", "troop", "be", "arrest", "in", "Peru", "."], {"Chile": (0,)},
+        [], id="an-arrested-force-did-not-arrest-itself",
+    ),
     pytest.param(  # the parser hung "to return" on the relative clause of the object
         ["Chile", "allowed", "refugees", "who", "fled", "the", "war", "to", "return", "."], [1, 1, 1, 4, 2, 6, 4, 8, 4, 1],
         ["nsubj", "ROOT", "dobj", "nsubj", "relcl", "det", "dobj", "aux", "advcl", "punct"],

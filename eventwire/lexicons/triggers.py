@@ -29,7 +29,7 @@ ENTRY_FIELDS = frozenset(
     {"lemma", "pos", "code", "intended", "particle", "object", "unless_object", "modifier", "complement",
      "clause_modal", "verdict", "target", "place_target", "reciprocal", "strength", "group_source", "state_code",
      "person_code", "armed_code",
-     "implied_source", "prep", "prep_object"}
+     "implied_source", "owner_source", "prep", "prep_object"}
 )
 CUE_FIELDS = ("intended_aux", "hypothetical_aux", "intended_heads", "hypothetical_heads", "negating_heads",
               "negators", "conditional_marks", "reporting_verbs")
@@ -62,6 +62,7 @@ class Entry:
     person_code: str | None = None  # the code when only persons do it ("the envoy clashed with the president": words)
     armed_code: str | None = None  # the code when it is done to armed forces only ("Chile backed the rebels": arms)
     implied_source: str | None = None  # the sector of the doer an agentless use implies ("were arrested": COP)
+    owner_source: bool = False  # an agentless passive's subject was moved by its owner ("UN troops were pulled out")
     prep: str | None = None  # a preposition that must hang on the verb or its object ("support for a truce")
     prep_object: frozenset[str] = frozenset()  # the nouns that preposition's object may be (none: any)
     origin: str = "lexicon"  # where the entry comes from: the lexicon file, or "cameo" (the CAMEO verb dictionary)
@@ -441,6 +442,7 @@ def parse_entry(raw: Any, where: str) -> Entry:
         person_code=raw.get("person_code"),
         armed_code=raw.get("armed_code"),
         implied_source=raw.get("implied_source"),
+        owner_source=bool(raw.get("owner_source", False)),
         prep=_word(raw.get("prep"), f"{label}: prep"),
         prep_object=_words(raw.get("prep_object", []), f"{label}: prep_object"),
     )

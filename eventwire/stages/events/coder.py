@@ -28,7 +28,7 @@ from .arguments import Argument, ArgumentIndex, between_parties, describes_suppo
 from .arguments import sources as find_sources
 from .build import act_of, build_event, clause_offsets, clause_weight, main_purpose
 from .frames import Match, is_stative, needs_target, said_by_an_event, sentence_matches
-from .implied import implied_sources, main_country, undergone_sources
+from .implied import implied_sources, main_country, owner_sources, undergone_sources
 from .inputs import Inputs, Scene
 from .modality import modality_of
 from .targets import (
@@ -233,6 +233,8 @@ def match_sources(inputs: Inputs, match: Match) -> list[Argument]:
         sources = unattributed_sources(trigger, inputs)
     if not sources:  # "five men were arrested in Karachi": the police of the place, when the entry says so
         sources = implied_sources(trigger, match, inputs)
+    if not sources and match.entry.owner_source:  # "UN troops were pulled out of Gorazde": the UN withdrew them
+        sources = owner_sources(trigger, inputs)
     if match.entry.group_source:  # "Trump demonstrates daily" shows; it is no protest
         sources = [s for s in sources if is_crowd(s, inputs.doc)]
     return sources

@@ -16,6 +16,7 @@ possible or conditional one, nor a state ("is detained in a camp"). A doer the t
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 
 from spacy.tokens import Token
 
@@ -77,6 +78,16 @@ def implied_sources(trigger: Token, match: Match, inputs: Inputs) -> list[Argume
     country, basis = found
     actor = sector_actor(country, sector, basis, inputs, trigger)
     return [Argument(actor, trigger.i, CERTAINTY[basis], basis="unattributed" if sector == UNATTRIBUTED else "implied")]
+
+
+def owner_sources(trigger: Token, inputs: Inputs) -> list[Argument]:
+    """The owner of the force an agentless passive moved, as the doer, for an entry that says so
+    (``owner_source``): "UN peacekeepers were pulled out of Gorazde" -> the UN withdrew them. None for an
+    active verb, a written doer, or a subject no actor owns."""
+    if not agentless(trigger):
+        return []
+    subjects = [c for c in trigger.children if c.dep_ == "nsubjpass"]
+    return [replace(a, basis="implied") for a in resolve_all(subjects, inputs.index)]
 
 
 def implied_country(trigger: Token, inputs: Inputs, local: bool = False) -> tuple[str, CountryBasis] | None:
