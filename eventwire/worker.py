@@ -13,6 +13,7 @@ is loaded by the coder factory, inside the worker.
 from __future__ import annotations
 
 import atexit
+import gc
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -58,10 +59,11 @@ def warm_worker(settings: Settings, factory: CoderFactory) -> None:
 
 
 def start_worker(settings: Settings, factory: CoderFactory) -> None:
-    """Initializer of a local worker process: load the coder, and when the pool ends the process,
-    leave once its exit handlers have run, without freeing the loaded pipeline object by object
-    (that teardown takes about a second, which the whole ingest would wait for)."""
+    """Initializer of a local worker process: load the coder, keep what it loaded out of the garbage collector's
+    scans, and when the pool ends the process, leave once its exit handlers have run, without freeing the loaded
+    pipeline object by object (that teardown takes about a second, which the whole ingest would wait for)."""
     warm_worker(settings, factory)
+    gc.freeze()  # the coder's hundreds of thousands of objects live as long as the process: no scan frees one
     Finalize(None, _leave, exitpriority=-100)  # the last of the process's exit steps
 
 

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import gc
 import importlib.util
 import json
+import multiprocessing
 import sys
 import tracemalloc
 from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -17,7 +20,7 @@ from eventwire.ingest import ingest
 from eventwire.models import Article, Result, Skipped, coding_failed
 from eventwire.settings import Settings
 from eventwire.store import Store
-from eventwire.worker import code_batch
+from eventwire.worker import code_batch, start_worker
 
 needs_reader = pytest.mark.skipif(
     "eventwire.read" not in sys.modules and importlib.util.find_spec("eventwire.read") is None,
@@ -341,3 +344,15 @@ def test_ingest_refuses_unknown_outputs_and_engines(tmp_path: Path, args: list[s
     result = CliRunner().invoke(main, ["ingest", str(write_jsonl(tmp_path / "a.jsonl", STORIES)),
                                        "--db", str(tmp_path / "db.duckdb"), "--no-progress", *args])
     assert result.exit_code != 0 and ("parquet" in result.output or "local:N" in result.output)
+
+
+def frozen_objects() -> int:
+    return gc.get_freeze_count()
+
+
+def test_a_worker_keeps_its_loaded_coder_out_of_the_collectors_scans() -> None:
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(1, mp_context=context, initializer=start_worker,
+                             initargs=(Settings(), counting_coder)) as pool:
+        assert pool.submit(frozen_objects).result() > 0
+    assert gc.get_freeze_count() == 0, "only the worker's objects"
