@@ -93,7 +93,7 @@ def recognise(context: ArticleContext, gazetteer: Gazetteer, dictionary: ActorDi
     spans: list[Span] = []
     dateline = _dateline(context, gazetteer)
     not_places = _NotPlaces.of(context, gazetteer, dictionary)
-    names = _NameWords.of(context.words)
+    names = name_words(context.doc)
     found = (*dateline, *_entity_places(doc, gazetteer), *_gazetteer_places(context, gazetteer),
              *_facility_names(doc, context.words, names))
     for span in found:
@@ -133,7 +133,7 @@ def _listed_places(context: ArticleContext, gazetteer: Gazetteer, spans: list[Sp
     Kisumu"), that the gazetteer knows, not in a nationality's or a person's full name (a single name the
     model took for a person's is a place in a list of places: "Ghana, Togo and Benin"), not an acronym
     ("NATO") or a word of the calendar: each found one lets the next be looked for, on both sides."""
-    doc, names = context.doc, _NameWords.of(context.words)
+    doc, names = context.doc, name_words(context.doc)
     blocked = {t.i for ent in entities(doc) if ent.label_ == "NORP" or (ent.label_ == "PERSON" and len(ent) > 1)
                for t in ent}
     found: list[Span] = []
@@ -409,6 +409,12 @@ class _NameWords:
         return cls(name, [lower in NAME_LINKS for lower in table.lower])
 
 
+@lru_cache(maxsize=8)
+def name_words(doc: Doc) -> _NameWords:
+    """The :class:`_NameWords` of ``doc``, made once per Doc (Docs hash by identity): three finders read them."""
+    return _NameWords.of(token_table(doc))
+
+
 @dataclass(frozen=True)
 class _Blocked:
     """Tokens no gazetteer name may use (in a person's or nationality's name) and the starts of
@@ -424,7 +430,7 @@ def _gazetteer_places(context: ArticleContext, gazetteer: Gazetteer) -> list[Spa
     doc = context.doc
     blocked = _Blocked({t.i for ent in entities(doc) if ent.label_ in {"PERSON", "NORP"} for t in ent},
                        {ent.start for ent in entities(doc) if ent.label_ == "ORG" and _person_shaped(ent)})
-    names = _NameWords.of(context.words)
+    names = name_words(context.doc)
     found = []
     table = context.words
     i = 0
