@@ -239,8 +239,10 @@ class RuleMatches:
             return docs
         attrs: list[int | str] = [*self.settable]
         lengths = [len(doc) for doc in sized]
-        table = np.vstack([doc.to_array(attrs).reshape(len(doc), len(attrs)) for doc in sized])
-        columns = Columns(np.vstack([self._table(doc) for doc in sized]))
+        read: list[int | str] = [*attrs, *self.attrs]  # one read of the set and the tested attributes
+        both = np.vstack([doc.to_array(read).reshape(len(doc), len(read)) for doc in sized])
+        table = both[:, :len(attrs)].copy()  # set here; the tests read the values before
+        columns = Columns(both[:, len(attrs):])
         owner = np.repeat(np.arange(len(sized)), lengths)
         for index, rule in enumerate(self.rules):
             tokens = self._targets(index, rule, columns, owner)
