@@ -43,3 +43,14 @@ def test_imported_rows_become_entries_under_the_lexicons_own_when_looked_up() ->
     assert rows.entries() == (imported, Entry("rebuke", "112", origin="cameo"))
     with pytest.raises(TypeError, match="fields of an entry"):
         EntryRows({("verb", "hit"): [("hit", "190")]})
+
+
+def test_a_words_imported_frames_are_made_entries_only_when_a_lookup_asks_for_them() -> None:
+    convoy = Entry("hit", "190", object=frozenset({"convoy"}), origin="cameo", needs_target=True)
+    back = Entry("hit", "193", particle="back", origin="cameo", needs_target=True)
+    table = TriggerTable.of([Entry("hit", "180")], EntryRows.of([convoy, back]))
+    frames = frames_for(table, "verb", "hitting", "hit")
+    assert frames.made == [Entry("hit", "180"), None, None]
+    assert frames.possible(frozenset({"back", "at"})) == [Entry("hit", "180"), back]
+    assert frames.made[1] is None and frames.made[2] == back
+    assert frames.entries == entries_for(table, "verb", "hitting", "hit") == (Entry("hit", "180"), convoy, back)

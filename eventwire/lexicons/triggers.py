@@ -113,6 +113,7 @@ class ModalityCues:
 
 
 Key = tuple[str, str]  # (part of speech, lemma)
+Row = tuple[Any, ...]  # an entry's fields, in order
 
 
 @dataclass(frozen=True, eq=False)
@@ -121,7 +122,7 @@ class EntryRows:
     made an entry when its word is first looked up: the CAMEO verb dictionary adds about 100,000 entries, and a
     process meets the verbs of few of them. Rows of the wrong width are refused here, not at a lookup."""
 
-    rows: Mapping[Key, Sequence[tuple[Any, ...]]]
+    rows: Mapping[Key, Sequence[Row]]
     made: dict[Key, tuple[Entry, ...]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
@@ -131,7 +132,7 @@ class EntryRows:
 
     @classmethod
     def of(cls, entries: Iterable[Entry]) -> EntryRows:
-        rows: dict[Key, list[tuple[Any, ...]]] = {}
+        rows: dict[Key, list[Row]] = {}
         for entry in entries:
             rows.setdefault((entry.pos, entry.lemma), []).append(tuple(getattr(entry, f.name) for f in fields(Entry)))
         return cls(rows)
@@ -171,6 +172,10 @@ class TriggerTable:
         """The entries of a (part of speech, lemma)."""
         own = self.by_lemma.get(key, ())
         return (*own, *self.imported.get(key)) if key in self.imported.rows else own
+
+    def items(self, key: Key) -> tuple[Entry | Row, ...]:
+        """The entries of a (part of speech, lemma), the imported ones as rows."""
+        return (*self.by_lemma.get(key, ()), *self.imported.rows.get(key, ()))
 
     def __contains__(self, key: Key) -> bool:
         return key in self.by_lemma or key in self.imported.rows
@@ -238,23 +243,38 @@ def entries_for(table: TriggerTable, pos: str, lower: str, lemma: str) -> tuple[
 class WordFrames:
     """The entries of one word, indexed by a word each frame needs near it: one of its objects, else
     its particle, else its preposition (a verb of the CAMEO verb dictionary has hundreds of frames,
-    and few of them fit any one sentence)."""
+    and few of them fit any one sentence). An imported entry stays a row of :class:`EntryRows` until
+    it is asked for."""
 
-    entries: tuple[Entry, ...]
+    items: tuple[Entry | Row, ...]
     always: tuple[int, ...]  # the entries that need no word: tried whatever the words near
     by_word: Mapping[str, tuple[int, ...]]
+    made: list[Entry | None] = field(repr=False)
 
     @classmethod
-    def of(cls, entries: tuple[Entry, ...]) -> WordFrames:
+    def of(cls, items: tuple[Entry | Row, ...]) -> WordFrames:
         always: list[int] = []
         by_word: dict[str, list[int]] = {}
-        for n, entry in enumerate(entries):
-            needed = needed_words(entry)
+        for n, item in enumerate(items):
+            needed = needed_words(item) if isinstance(item, Entry) else _needed(*(item[k] for k in _NEEDS))
             if not needed:
                 always.append(n)
             for word in needed:
                 by_word.setdefault(word, []).append(n)
-        return cls(entries, tuple(always), MappingProxyType({w: tuple(ns) for w, ns in by_word.items()}))
+        return cls(items, tuple(always), MappingProxyType({w: tuple(ns) for w, ns in by_word.items()}),
+                   [item if isinstance(item, Entry) else None for item in items])
+
+    @property
+    def entries(self) -> tuple[Entry, ...]:
+        return tuple(self.entry(n) for n in range(len(self.items)))
+
+    def entry(self, n: int) -> Entry:
+        """The ``n``-th entry (made from its row once)."""
+        made = self.made[n]
+        if made is None:
+            item = self.items[n]
+            made = self.made[n] = item if isinstance(item, Entry) else Entry(*item)
+        return made
 
     def possible(self, near: frozenset[str]) -> list[Entry]:
         """The entries (in order) whose frame's particle, preposition and, when it needs one, object are
@@ -262,16 +282,23 @@ class WordFrames:
         found = set(self.always)
         for word in near:
             found.update(self.by_word.get(word, ()))
-        return [entry for entry in (self.entries[n] for n in sorted(found)) if _possible(entry, near)]
+        return [entry for entry in (self.entry(n) for n in sorted(found)) if _possible(entry, near)]
 
 
 def needed_words(entry: Entry) -> frozenset[str]:
     """Words one of which must be near a word for ``entry``'s frame to fit it (none: no such word)."""
-    if entry.object and "*" not in entry.object:
-        return entry.object
-    if entry.particle is not None:
-        return frozenset({entry.particle})
-    return frozenset({entry.prep}) if entry.prep is not None else frozenset()
+    return _needed(entry.object, entry.particle, entry.prep)
+
+
+def _needed(objects: frozenset[str], particle: str | None, prep: str | None) -> frozenset[str]:
+    if objects and "*" not in objects:
+        return objects
+    if particle is not None:
+        return frozenset({particle})
+    return frozenset({prep}) if prep is not None else frozenset()
+
+
+_NEEDS = tuple(n for name in ("object", "particle", "prep") for n, f in enumerate(fields(Entry)) if f.name == name)
 
 
 def _possible(entry: Entry, near: frozenset[str]) -> bool:
@@ -294,7 +321,7 @@ def frames_for(table: TriggerTable, pos: str, lower: str, lemma: str) -> WordFra
 
 @lru_cache(maxsize=50_000)
 def _frames_of_forms(table: TriggerTable, pos: str, forms: tuple[str, ...]) -> WordFrames:
-    return WordFrames.of(tuple(dict.fromkeys(e for f in forms for e in table.get((pos, f)))))
+    return WordFrames.of(tuple(dict.fromkeys(item for f in forms for item in table.items((pos, f)))))
 
 
 def _by_prefix(table: Mapping[str, str], code: str) -> str | None:

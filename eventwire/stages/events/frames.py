@@ -72,9 +72,7 @@ def match(lexicon: Lexicon, token: Token) -> Match | None:
     frames = word_frames(lexicon, token)
     if frames is None:
         return None
-    entries: Sequence[Entry] = frames.entries
-    if len(entries) > FEW:
-        entries = frames.possible(nearby_words(token))
+    entries: Sequence[Entry] = frames.possible(nearby_words(token)) if len(frames.items) > FEW else frames.entries
     found = [m for m in (_fit(e, token) for e in entries) if m is not None]
     if not found:
         return None
