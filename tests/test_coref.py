@@ -486,3 +486,12 @@ def test_a_closed_quotation_ends_the_reach_back_whatever_marks_stand_before(spec
             "\u201d|PUNCT|punct|7 Chile|PROPN|nsubj|16|B-GPE is|AUX|ROOT|16 calm|ADJ|acomp|16 .|PUNCT|punct|16 "
             "He|PRON|nsubj|20 left|VERB|ROOT|20 .|PUNCT|punct|20")
     assert "He" not in dict(resolved(spec_doc, dictionary, spec))
+
+
+def test_an_unknown_name_apposed_to_a_role_held_at_an_international_body_is_its(spec_doc, dictionary) -> None:
+    # "Jan Berg , an adviser to the UN , spoke ."
+    spec = ("Jan|PROPN|compound|1|B-PERSON Berg|PROPN|nsubj|9|I-PERSON ,|PUNCT|punct|1 an|DET|det|4 "
+            "adviser|NOUN|appos|1 to|ADP|prep|4 the|DET|det|7 UN|PROPN|pobj|5|B-ORG ,|PUNCT|punct|1 "
+            "spoke|VERB|ROOT|9 .|PUNCT|punct|9")
+    coded = {m.text: m.entry.code for m in resolved_mentions(spec_doc, dictionary, spec)}
+    assert coded["Jan Berg"] == "IGOUNO"

@@ -19,6 +19,7 @@ from .mentions import SKIP_ENTITIES, longest_at
 POSSESSIVE = frozenset({"'s", "\u2019s", "'"})
 NAME_JOINERS = frozenset({"of", "-", "for"})
 APPOSITION_WORDS = 16  # the words of an apposition read for its role and country
+EMPLOYER_PREPS = frozenset({"of", "at", "for", "with", "to"})  # "an adviser to the UN", "a director at Amnesty"
 
 
 @dataclass(frozen=True)
@@ -162,6 +163,8 @@ def apposition(context: ArticleContext, head: Token, dictionary: ActorDictionary
     country, sectors, code = _apposed_owner(context, tokens, dictionary)
     if country is None and code is None:
         code, sectors = _international_body(context, tokens, dictionary) or (code, sectors)
+    if country is None and code is None and sectors:
+        code = _employer(context, tokens, dictionary)
     if not sectors or not role_tokens:
         return None
     return Apposed(context.words.span(role_tokens[0].i, role_tokens[-1].i + 1), country, sectors, code)
@@ -182,6 +185,22 @@ def _international_body(context: ArticleContext, tokens: list[Token],
     if entry is None or entry.kind not in {"igo", "organisation"} or entry.country:
         return None
     return entry.code, entry.sectors
+
+
+def _employer(context: ArticleContext, tokens: list[Token], dictionary: ActorDictionary) -> str | None:
+    """The code of an international body or organisation of no one country that the role of an apposition
+    is held at, of, for, with or to ("a humanitarian adviser to the UN", "a legal director at Amnesty"): the object of
+    a preposition on a role word."""
+    for token in tokens:
+        prep = token.head
+        if token.dep_ != "pobj" or prep.lower_ not in EMPLOYER_PREPS or role_type(dictionary, prep.head.lower_) \
+                != "person":
+            continue
+        match = longest_at(context, token.left_edge.i, dictionary) or longest_at(context, token.i, dictionary)
+        entry = dictionary.entry(match.aliases[0].key) if match is not None and match.aliases else None
+        if entry is not None and entry.kind in {"igo", "organisation"} and not entry.country:
+            return entry.code
+    return None
 
 
 def _apposed_owner(context: ArticleContext, tokens: list[Token],
