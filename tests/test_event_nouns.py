@@ -52,6 +52,20 @@ NOUNS = [
         [], id="a-campaign-of-no-force-is-no-attack",
     ),
     pytest.param(
+        ["A", "Chilean", "-", "led", "offensive", "on", "Peru", "began", "."], [4, 3, 3, 4, 7, 4, 5, 7, 7],
+        ["det", "npadvmod", "punct", "amod", "nsubj", "prep", "pobj", "ROOT", "punct"],
+        ["DET", "ADJ", "PUNCT", "VERB", "NOUN", "ADP", "PROPN", "VERB", "PUNCT"],
+        ["a", "Chilean", "-", "lead", "offensive", "on", "Peru", "begin", "."], {"Chile": (1,), "Peru": (6,)},
+        [("Chile", "190", "Peru", "asserted")], id="who-leads-an-offensive-wages-it",
+    ),
+    pytest.param(
+        ["A", "Chilean", "-", "backed", "offensive", "on", "Peru", "began", "."], [4, 3, 3, 4, 7, 4, 5, 7, 7],
+        ["det", "npadvmod", "punct", "amod", "nsubj", "prep", "pobj", "ROOT", "punct"],
+        ["DET", "ADJ", "PUNCT", "VERB", "NOUN", "ADP", "PROPN", "VERB", "PUNCT"],
+        ["a", "Chilean", "-", "back", "offensive", "on", "Peru", "begin", "."], {"Chile": (1,), "Peru": (6,)},
+        [], id="who-backs-an-offensive-does-not-wage-it",
+    ),
+    pytest.param(
         ["Chile", "held", "a", "phone", "call", "with", "Peru", "."], [1, 1, 4, 4, 1, 4, 5, 1],
         ["nsubj", "ROOT", "det", "compound", "dobj", "prep", "pobj", "punct"],
         ["PROPN", "VERB", "DET", "NOUN", "NOUN", "ADP", "PROPN", "PUNCT"],

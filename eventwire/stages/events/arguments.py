@@ -232,6 +232,8 @@ def noun_source_candidates(
     for prep in (c for c in noun.children if c.dep_ in PREP_DEPS and c.lower_ == "by"):
         found += [(p, 1.0) for p in prep.children if p.dep_ == "pobj"]
     found += [(c, NESTED) for c in noun.children if c.dep_ in {"compound", "amod", "nmod"}]
+    found += [(a, NESTED) for c in noun.children if c.dep_ == "amod" and c.lower_ in LEADING  # "a Chilean-led raid"
+              for a in c.children if a.dep_ in {"npadvmod", "compound", "nmod", "amod"}]
     head = noun.head
     if noun.dep_ in {"dobj", "nsubjpass"} and word_forms(head) & light_verbs:
         found.append(_inherit(verb_source(head)))
