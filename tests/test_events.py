@@ -214,6 +214,11 @@ FRAMES = [
         [("said", "100")], id="clause-modal-demand",
     ),
     pytest.param(
+        ["Chile", "told", "Peru", "it", "must", "withdraw"], [1, 1, 1, 5, 5, 1],
+        ["nsubj", "ROOT", "dobj", "nsubj", "aux", "ccomp"], ["PROPN", "VERB", "PROPN", "PRON", "AUX", "VERB"],
+        ["Chile", "tell", "Peru", "it", "must", "withdraw"], [("told", "100")], id="told-whom-what-they-must-do",
+    ),
+    pytest.param(
         ["Chile", "said", "Peru", "will", "withdraw"], [1, 1, 4, 4, 1], ["nsubj", "ROOT", "nsubj", "aux", "ccomp"],
         ["PROPN", "VERB", "PROPN", "AUX", "VERB"], ["Chile", "say", "Peru", "will", "withdraw"],
         [("withdraw", "160")], id="reported-future-is-no-demand",
