@@ -101,7 +101,6 @@ class ActorDictionary:
         self.first_words: dict[str, int] = {}  # the first word of every name -> the length of its longest name
         self._country_names: dict[str, list[Alias]] = {}  # one-word names of 6+ letters, by first letter
         self._misspelt: dict[str, tuple[Alias, ...]] = {}  # words looked up so far
-        self._people_by_word: dict[str, list[str]] | None = None  # a word -> the people's names it is in
         for rank, source in enumerate(sources):
             self._rank, self._source, self._horizon = rank, source.name, source.horizon
             for country in source.countries:
@@ -116,6 +115,7 @@ class ActorDictionary:
         self.role_last_words = frozenset(fold(p.replace("-", " ")).split()[-1] for p in self.roles if p.strip())
         self.title_words = frozenset(w for phrase, r in self.roles.items() if r.type in TITLE_TYPES
                                      for w in phrase.split())
+        self._people_by_word = self._people_words()  # built here, so it is cached with the dictionary
 
     @classmethod
     def load(cls, paths: Sequence[str] = ()) -> ActorDictionary:
@@ -264,7 +264,7 @@ class ActorDictionary:
         words = fold(text).split()
         if len(words) < 2 or self.candidates(text):
             return ()
-        index = self._people_index()
+        index = self._people_by_word
         near: dict[str, tuple[Alias, ...]] = {}
         for i, word in enumerate(words):
             if len(word) < 6:
@@ -282,15 +282,14 @@ class ActorDictionary:
         rows = self._entries.get(key) or []
         return bool(rows) and rows[0].kind == "person"
 
-    def _people_index(self) -> dict[str, list[str]]:
-        """The names of people of two words or more, by each of their words (built on first use)."""
-        if self._people_by_word is None:
-            self._people_by_word = {}
-            for name, aliases in self._aliases.items():
-                if " " in name and any(self._is_person(a.key) for a in aliases):
-                    for word in set(name.split()):
-                        self._people_by_word.setdefault(word, []).append(name)
-        return self._people_by_word
+    def _people_words(self) -> dict[str, list[str]]:
+        """The names of people of two words or more, by each of their words."""
+        found: dict[str, list[str]] = {}
+        for name, aliases in self._aliases.items():
+            if " " in name and any(self._is_person(a.key) for a in aliases):
+                for word in set(name.split()):
+                    found.setdefault(word, []).append(name)
+        return found
 
     def entry(self, key: str, date: str | None = None) -> Entry | None:
         """The entry ``key``; for office holders the tenure in force on ``date`` (ISO). None for a person of a
