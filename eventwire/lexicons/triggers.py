@@ -248,7 +248,7 @@ class WordFrames:
 
     items: tuple[Entry | Row, ...]
     always: tuple[int, ...]  # the entries that need no word: tried whatever the words near
-    by_word: Mapping[str, tuple[int, ...]]
+    by_word: Mapping[str, Sequence[int]]
     made: list[Entry | None] = field(repr=False)
 
     @classmethod
@@ -256,12 +256,13 @@ class WordFrames:
         always: list[int] = []
         by_word: dict[str, list[int]] = {}
         for n, item in enumerate(items):
-            needed = needed_words(item) if isinstance(item, Entry) else _needed(*(item[k] for k in _NEEDS))
+            needed = needed_words(item) if isinstance(item, Entry) else _needed(item[_OBJECT], item[_PARTICLE],
+                                                                                   item[_PREP])
             if not needed:
                 always.append(n)
             for word in needed:
                 by_word.setdefault(word, []).append(n)
-        return cls(items, tuple(always), MappingProxyType({w: tuple(ns) for w, ns in by_word.items()}),
+        return cls(items, tuple(always), MappingProxyType(by_word),
                    [item if isinstance(item, Entry) else None for item in items])
 
     @property
@@ -298,7 +299,7 @@ def _needed(objects: frozenset[str], particle: str | None, prep: str | None) -> 
     return frozenset({prep}) if prep is not None else frozenset()
 
 
-_NEEDS = tuple(n for name in ("object", "particle", "prep") for n, f in enumerate(fields(Entry)) if f.name == name)
+_OBJECT, _PARTICLE, _PREP = ([f.name for f in fields(Entry)].index(name) for name in ("object", "particle", "prep"))
 
 
 def _possible(entry: Entry, near: frozenset[str]) -> bool:
