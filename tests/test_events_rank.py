@@ -76,3 +76,25 @@ def test_the_purpose_of_a_noun_is_not_the_main_clauses(make_doc) -> None:
     doc = make_doc(words, heads=[1, 1, 1, 4, 2, 4, 1], deps=["nsubj", "ROOT", "dobj", "aux", "acl", "dobj", "punct"],
                    pos=["PROPN", "VERB", "NOUN", "PART", "VERB", "PROPN", "PUNCT"])
     assert not main_purpose(doc[4])
+
+
+def test_supposed_acts_are_left_out_when_the_text_reports_others(make_doc) -> None:
+    from dataclasses import replace
+
+    from eventwire.stages.events.coder import reported
+
+    doc = parse(make_doc)
+    supposed = replace(event(doc, 8, 0.6), modality="hypothetical")
+    happened, planned = event(doc, 1, 0.5), replace(event(doc, 4, 0.4), modality="intended")
+    assert reported([happened, supposed, planned]) == [happened, planned]
+
+
+def test_a_text_that_only_supposes_acts_keeps_them(make_doc) -> None:
+    from dataclasses import replace
+
+    from eventwire.stages.events.coder import reported
+
+    doc = parse(make_doc)
+    supposed = [replace(event(doc, 4, 0.4), modality="hypothetical"), replace(event(doc, 8, 0.6), modality="hypothetical")]
+    assert reported(supposed) == supposed
+

@@ -89,6 +89,21 @@ CASES = [
                  id="to-clause-parsed-as-adverbial"),
     pytest.param(["its", "ability", "to", "strike", "targets"], [1, 1, 3, 1, 3], ["poss", "ROOT", "aux", "acl", "dobj"],
                  ["PRON", "NOUN", "PART", "VERB", "NOUN"], None, 3, "hypothetical", id="ability-to"),
+    pytest.param(["Peru", "'s", "offensive", "could", "end", "the", "truce"], [2, 0, 4, 4, 4, 6, 4],
+                 ["poss", "case", "nsubj", "aux", "ROOT", "det", "dobj"],
+                 ["PROPN", "PART", "NOUN", "AUX", "VERB", "DET", "NOUN"], None, 2, "asserted",
+                 id="a-definite-subject-is-given-whatever-its-clause-supposes"),
+    pytest.param(["A", "Peruvian", "offensive", "could", "end", "the", "truce"], [2, 2, 4, 4, 4, 6, 4],
+                 ["det", "amod", "nsubj", "aux", "ROOT", "det", "dobj"],
+                 ["DET", "ADJ", "NOUN", "AUX", "VERB", "DET", "NOUN"], None, 2, "hypothetical",
+                 id="an-indefinite-subject-shares-its-clauses-supposition"),
+    pytest.param(["In", "its", "bombing", "of", "Arica", ",", "Peru", "may", "have", "erred"],
+                 [9, 2, 0, 2, 3, 9, 9, 9, 9, 9], ["prep", "poss", "pobj", "prep", "pobj", "punct", "nsubj", "aux", "aux", "ROOT"],
+                 ["ADP", "PRON", "NOUN", "ADP", "PROPN", "PUNCT", "PROPN", "AUX", "AUX", "VERB"], None, 2, "asserted",
+                 id="a-definite-phrase-noun-is-given"),
+    pytest.param(["Peru", "could", "end", "its", "offensive"], [2, 2, 2, 4, 2],
+                 ["nsubj", "aux", "ROOT", "poss", "dobj"], ["PROPN", "AUX", "VERB", "PRON", "NOUN"], None, 4,
+                 "hypothetical", id="a-definite-object-shares-its-clauses-supposition"),
 ]
 
 

@@ -65,7 +65,15 @@ def find_events(context: ArticleContext, earlier: Earlier, resources: Resources)
     for sentence in inputs.doc.sents:
         _keep_best(inputs, sentence, best, matched)
     events = sorted(without_repeats(list(best.values())), key=lambda e: e.trigger.start)
-    return main_first(inputs.doc, rated(inputs, resources, events, matched))
+    return main_first(inputs.doc, rated(inputs, resources, reported(events), matched))
+
+
+def reported(events: list[Event]) -> list[Event]:
+    """The events the text reports: not those it only supposes ("might attack", "if Peru withdraws", "is
+    likely to meet"), unless it reports none else (a headline or a sentence coded alone says what it is
+    about even when that is only possible)."""
+    factual = [e for e in events if e.modality != "hypothetical"]
+    return factual or events
 
 
 def rated(inputs: Inputs, resources: Resources, events: list[Event], matched: Mapping[int, Entry]) -> list[Event]:

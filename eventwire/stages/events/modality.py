@@ -31,6 +31,9 @@ from ..tokens import clause_verb, is_infinitive
 
 AUX_DEPS = frozenset({"aux", "auxpass"})
 CLIMB_DEPS = frozenset({"xcomp", "acomp", "conj", "pcomp", "acl"})
+NOUN_POS = frozenset({"NOUN", "PROPN"})
+GIVEN_DEPS = frozenset({"nsubj", "nsubjpass", "pobj"})  # a subject, or the noun of a phrase ("in its bombing")
+DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 
 
 def modality_of(trigger: Token, cues: ModalityCues) -> Modality:
@@ -46,7 +49,13 @@ def modality_of(trigger: Token, cues: ModalityCues) -> Modality:
 
 
 def governing_chain(trigger: Token) -> Iterator[Token]:
-    """The trigger, its clause verb (for a noun), then the verbs that govern it through to-clauses."""
+    """The trigger, its clause verb (for a noun), then the verbs that govern it through to-clauses. A
+    definite noun that is its clause's subject or a phrase's noun names an act the clause takes as given,
+    whatever the clause says of it ("Turkey's offensive could undermine the talks", "in its bombing of
+    Arica, Peru may have ..."): its chain is the noun alone."""
+    if _given_subject(trigger):
+        yield trigger
+        return
     token = clause_verb(trigger)
     if token.i != trigger.i:
         yield trigger
@@ -59,6 +68,14 @@ def governing_chain(trigger: Token) -> Iterator[Token]:
         if token.dep_ == "conj" and (_has_subject(token) or _has_auxiliary(token)):
             return  # "does not acknowledge it but is believed to ...": the second verb has its own
         token = token.head
+
+
+def _given_subject(noun: Token) -> bool:
+    """A noun subject or phrase noun with a possessor or a definite determiner ("its offensive", "the
+    strikes"); not an object, which may be what the clause does ("will hold the talks")."""
+    if noun.pos_ not in NOUN_POS or noun.dep_ not in GIVEN_DEPS:
+        return False
+    return any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in DEFINITE) for c in noun.children)
 
 
 def _infinitive_clause(token: Token) -> bool:
