@@ -220,3 +220,14 @@ def test_those_among_whom_a_cue_noun_is_held_hold_it(make_doc) -> None:
                          "among|ADP|IN|prep|3|among voters|NOUN|NNS|pobj|4|voter that|SCONJ|IN|mark|8|that "
                          "Ruiz|PROPN|NNP|nsubj|8|Ruiz won|VERB|VBD|acl|3|win .|PUNCT|.|punct|1|.")
     assert [doc.text[c.speaker.start:c.speaker.end] for c in noun_cues(doc) if c.speaker] == ["voters"]
+
+
+def test_a_day_after_a_subjectless_cue_does_not_speak_but_a_name_does(make_doc) -> None:
+    spec = ("said|VERB|VBD|ROOT|0|say {}|PROPN|NNP|npadvmod|0|{} ,|PUNCT|,|punct|0|, prices|NOUN|NNS|nsubj|4|price "
+            "rose|VERB|VBD|ccomp|0|rise .|PUNCT|.|punct|0|.")
+    doc = _doc(make_doc, spec.format("Wednesday", "Wednesday"))
+    doc.ents = [doc.char_span(5, 14, label="DATE")]
+    assert _speakers(doc)["said"] is None
+    doc = _doc(make_doc, spec.format("Ruiz", "Ruiz"))
+    doc.ents = [doc.char_span(5, 9, label="PERSON")]
+    assert _speakers(doc)["said"] == "Ruiz"

@@ -136,8 +136,9 @@ def _subject(verb: Token) -> Token | None:
 
 
 def names_someone(token: Token) -> bool:
-    """A person or organisation rather than a thing ("officials saying" vs "a statement saying")."""
-    return token.pos_ in {"PROPN", "PRON"} or token.ent_type_ in PEOPLE
+    """A person or organisation rather than a thing ("officials saying" vs "a statement saying"); a day or a time
+    is none, named or not ("said Wednesday")."""
+    return (token.pos_ in {"PROPN", "PRON"} and token.ent_type_ not in TIMES) or token.ent_type_ in PEOPLE
 
 
 def _governing_verb(token: Token) -> Token:
