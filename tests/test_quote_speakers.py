@@ -231,3 +231,30 @@ def test_a_day_after_a_subjectless_cue_does_not_speak_but_a_name_does(make_doc) 
     doc = _doc(make_doc, spec.format("Ruiz", "Ruiz"))
     doc.ents = [doc.char_span(5, 9, label="PERSON")]
     assert _speakers(doc)["said"] == "Ruiz"
+
+
+def test_a_subject_the_parse_set_beside_the_phrase_before_a_cue_speaks(make_doc) -> None:
+    doc = _doc(make_doc, "With|ADP|IN|prep|6|with the|DET|DT|det|2|the hosts|NOUN|NNS|pobj|0|host ,|PUNCT|,|punct|2|, "
+                         "the|DET|DT|det|5|the candidate|NOUN|NN|appos|2|candidate stated|VERB|VBD|ROOT|6|state "
+                         "that|SCONJ|IN|mark|9|that prices|NOUN|NNS|nsubj|9|price rose|VERB|VBD|ccomp|6|rise "
+                         ".|PUNCT|.|punct|6|.")
+    assert _speakers(doc)["stated"] == "the candidate"
+
+
+def test_a_second_verb_takes_the_word_before_a_first_verb_the_parse_took_for_a_noun(make_doc) -> None:
+    doc = _doc(make_doc, "The|DET|DT|det|1|the nominee|NOUN|NN|compound|2|nominee feuds|NOUN|NNS|ROOT|2|feud "
+                         "with|ADP|IN|prep|2|with aides|NOUN|NNS|pobj|3|aide and|CCONJ|CC|cc|2|and "
+                         "dismisses|VERB|VBZ|conj|2|dismiss the|DET|DT|det|8|the plan|NOUN|NN|dobj|6|plan "
+                         ".|PUNCT|.|punct|2|.")
+    assert _speakers(doc)["dismisses"] == "The nominee"
+
+
+def test_an_adjective_or_an_expletive_before_a_verb_does_not_speak(make_doc) -> None:
+    doc = _doc(make_doc, "Too|ADV|RB|advmod|1|too much|ADJ|JJ|amod|2|much noise|NOUN|NN|ROOT|2|noise ,|PUNCT|,|punct|2|, "
+                         "blaming|VERB|VBG|acl|2|blame the|DET|DT|det|6|the crowd|NOUN|NN|dobj|4|crowd "
+                         ".|PUNCT|.|punct|2|.")
+    assert _speakers(doc).get("blaming") is None
+    doc = _doc(make_doc, "There|PRON|EX|expl|1|there were|AUX|VBD|ROOT|1|be notes|NOUN|NNS|attr|1|note "
+                         "showing|VERB|VBG|acl|2|show that|SCONJ|IN|mark|6|that prices|NOUN|NNS|nsubj|6|price "
+                         "rose|VERB|VBD|ccomp|3|rise .|PUNCT|.|punct|1|.")
+    assert _speakers(doc)["showing"] != "There"

@@ -217,7 +217,8 @@ def speaker_token(verb: Token) -> Token | None:
             current = _governing_verb(current.head)
             continue
         if current.dep_ not in CLIMB or current.head.i == current.i:
-            return _before_aside(current) or _line_opener(current)
+            climbed = _word_before_first(current) if current is not verb else None
+            return _before_aside(current) or _line_opener(current) or climbed
         if line_apart(current, current.head):
             return _line_opener(current)
         current = past_report(current) if current is verb else current.head
@@ -244,6 +245,14 @@ def _maker(thing: Token) -> Token | None:
     return subject if subject is not None and names_someone(subject) and not apart(subject, thing) else None
 
 
+def _word_before_first(clause: Token) -> Token | None:
+    """The word before the first of two joined verbs when the parse left that verb without a subject ("Ruiz, 62, also
+    railed against it and explained …"), or took it for a noun ("the nominee feuds with aides and dismisses …"):
+    a noun then, never an adjective ("Too much noise, blaming …")."""
+    word = _word_before(clause)
+    return word if word is not None and (clause.pos_ == "VERB" or word.pos_ in NOUNS) else None
+
+
 def _word_before(verb: Token) -> Token | None:
     """The word right before a cue the parse left without any subject, past its auxiliaries and adverbs, when
     it can be one: a noun or pronoun not taken as an object, or a word the parse hung on the cue as a
@@ -254,10 +263,13 @@ def _word_before(verb: Token) -> Token | None:
     if j < 0:
         return None
     token = verb.doc[j]
-    if "\n" in token.text_with_ws or token.is_punct or token.ent_type_ in TIMES or token.lower_ in RELATIVE:
+    if "\n" in token.text_with_ws or token.is_punct or token.ent_type_ in TIMES or token.lower_ in RELATIVE \
+            or token.dep_ == "expl":
         return None
     if token.head.i == verb.i and token.dep_ in BEFORE_VERB:
         return token
+    if token.dep_ == "appos" and verb.dep_ == "ROOT" and token.pos_ in NOUNS:
+        return token  # "With the hosts, the candidate stated …": a subject the parse set beside the phrase before it
     return token if token.pos_ in NOUNS and token.dep_ not in OBJECTS else None
 
 
