@@ -98,3 +98,48 @@ def test_a_text_that_only_supposes_acts_keeps_them(make_doc) -> None:
     supposed = [replace(event(doc, 4, 0.4), modality="hypothetical"), replace(event(doc, 8, 0.6), modality="hypothetical")]
     assert reported(supposed) == supposed
 
+
+
+def _relative(make_doc, words: list[str], tags: list[str], lemma: str = "back") -> Doc:
+    """"Peru , which <words> the rebels , met Chile": the relative clause's words hang on its last one."""
+    verb, main = 3 + len(words) - 1, len(words) + 6
+    heads = [main, 0, verb, *([verb] * (len(words) - 1)), 0, verb + 2, verb, 0, main, main, main]
+    deps = ["nsubj", "punct", "nsubj", *(["aux"] * (len(words) - 1)), "relcl", "det", "dobj", "punct", "ROOT", "dobj",
+            "punct"]
+    pos = ["PROPN", "PUNCT", "PRON", *(["AUX"] * (len(words) - 1)), "VERB", "DET", "NOUN", "PUNCT", "VERB", "PROPN",
+           "PUNCT"]
+    tags = ["NNP", ",", "WDT", *tags, "DT", "NNS", ",", "VBD", "NNP", "."]
+    lemmas = ["Peru", ",", "which", *[w.lower() for w in words[:-1]], lemma, "the", "rebel", ",", "meet", "Chile", "."]
+    return make_doc(["Peru", ",", "which", *words, "the", "rebels", ",", "met", "Chile", "."], heads=heads, deps=deps,
+                    pos=pos, tags=tags, lemmas=lemmas)
+
+
+def test_a_standing_verb_in_a_present_relative_clause_describes_its_party(make_doc) -> None:
+    from eventwire.stages.events.coder import describes_party
+
+    for words, tags in ((["backs"], ["VBZ"]), (["has", "backed"], ["VBZ", "VBN"]), (["is", "backing"], ["VBZ", "VBG"])):
+        doc = _relative(make_doc, words, tags)
+        assert describes_party(doc[2 + len(words)]), words
+
+
+def test_a_relative_clause_in_the_past_or_of_another_verb_tells_of_an_act(make_doc) -> None:
+    from eventwire.stages.events.coder import describes_party
+
+    for words, tags in ((["backed"], ["VBD"]), (["had", "backed"], ["VBD", "VBN"]), (["will", "back"], ["MD", "VB"])):
+        doc = _relative(make_doc, words, tags)
+        assert not describes_party(doc[2 + len(words)]), words
+    other = _relative(make_doc, ["has", "attacked"], ["VBZ", "VBN"], lemma="attack")
+    assert not describes_party(other[4])
+    present = _relative(make_doc, ["backs"], ["VBZ"])
+    assert not describes_party(present[7])  # "met", the main clause's verb
+
+
+def test_an_ing_participle_of_a_standing_verb_describes_its_party(make_doc) -> None:
+    from eventwire.stages.events.coder import describes_party
+
+    words = ["Militias", "fighting", "Peru", "met", "Chile", "."]
+    doc = make_doc(words, heads=[3, 0, 1, 3, 3, 3], deps=["nsubj", "acl", "dobj", "ROOT", "dobj", "punct"],
+                   pos=["NOUN", "VERB", "PROPN", "VERB", "PROPN", "PUNCT"], tags=["NNS", "VBG", "NNP", "VBD", "NNP", "."],
+                   lemmas=["militia", "fight", "Peru", "meet", "Chile", "."])
+    assert describes_party(doc[1])
+    assert not describes_party(doc[3])

@@ -51,6 +51,8 @@ ARMED_SECTORS = frozenset({"MIL", "REB", "UAF"})  # troops, rebels and militias
 VISIT_CODES = frozenset({"042", "043"})  # make a visit, host a visit
 ON_THE_MOVE = frozenset({"CVL", "REF", "RAD", "UAF"})  # civilians, refugees, radicals, unidentified fighters
 TOGETHER = words("together_words")
+STANDING = words("standing_verbs")
+PRESENT_TAGS = frozenset({"VBZ", "VBP"})
 EventKey = tuple[str | None, str, str | None, Offsets]  # source, code, target, clause
 Pair = tuple[Argument, Argument | None]
 
@@ -170,6 +172,8 @@ def code_match(inputs: Inputs, match: Match) -> list[Event]:
     entry = match.entry
     if (root_has(entry.code, "speech") and said_by_an_event(trigger, inputs.lexicon)) or describes_support(trigger):
         return []  # "an air raid threatened the convoy"; "the rebels, backed by Chile, fought"
+    if describes_party(trigger):
+        return []  # "Peru, which has fought the rebels for years": what a party is, not what it did
     light = inputs.lexicon.light_verbs
     if not entry.curated and clause_weight(trigger, light) < 1 and not main_purpose(trigger, light):
         return []  # an imported frame codes the news of a main clause (or the speech it reports, or what its
@@ -207,6 +211,19 @@ def code_match(inputs: Inputs, match: Match) -> list[Event]:
         pairs = [(source, target or context_target(source, trigger, match, inputs)) for source, target in pairs]
     act = act_of(inputs, match, code, modality)
     return [build_event(inputs, act, source, target) for source, target in pairs]
+
+
+def describes_party(verb: Token) -> bool:
+    """A verb of a standing campaign or alignment (``standing_verbs``) in a relative clause in the present
+    tense ("which backs", "which has fought", "who are fighting") or in an "-ing" participle ("militias
+    fighting Peru"): it says what the party it hangs on is or has long been doing, the background of the
+    news. One in the past tells of an act ("the militia that fought Peru on Monday")."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in STANDING:
+        return False
+    if verb.dep_ == "acl":
+        return verb.tag_ == "VBG"
+    auxiliaries = [c for c in verb.children if c.dep_ in {"aux", "auxpass"} and c.i < verb.i]
+    return verb.dep_ == "relcl" and (auxiliaries[0] if auxiliaries else verb).tag_ in PRESENT_TAGS
 
 
 def is_joint(entry: Entry, sources: Sequence[Argument]) -> bool:
