@@ -13,6 +13,7 @@ $(STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	$(BIN)/python -m compileall -q eventwire
 	touch $(STAMP)
 
 browser:
@@ -41,7 +42,9 @@ eval: $(STAMP)
 eval-gate: $(STAMP)
 	$(BIN)/eventwire evaluate all --format table --report eval/report.md --gate eval/floors.json
 
+# The package is byte-compiled first, as an installed wheel is: each worker process imports it afresh.
 bench: $(STAMP)
+	$(BIN)/python -m compileall -q eventwire
 	$(BIN)/python benchmarks/throughput.py
 
 # The event model (eventwire/data/model/) from the labelled train articles (train/labels/), with its
