@@ -258,3 +258,14 @@ def test_an_adjective_or_an_expletive_before_a_verb_does_not_speak(make_doc) -> 
                          "showing|VERB|VBG|acl|2|show that|SCONJ|IN|mark|6|that prices|NOUN|NNS|nsubj|6|price "
                          "rose|VERB|VBD|ccomp|3|rise .|PUNCT|.|punct|1|.")
     assert _speakers(doc)["showing"] != "There"
+
+
+def test_a_participle_after_an_inverted_attribution_takes_its_name(make_doc) -> None:
+    doc = _doc(make_doc, "“|PUNCT|``|punct|6|“ The|DET|DT|det|2|the plan|NOUN|NN|nsubj|3|plan "
+                         "works|VERB|VBZ|ccomp|6|work ,|PUNCT|,|punct|6|, ”|PUNCT|''|punct|6|” "
+                         "said|VERB|VBD|ROOT|6|say Ruiz|PROPN|NNP|dobj|6|Ruiz ,|PUNCT|,|punct|6|, "
+                         "adding|VERB|VBG|advcl|6|add that|SCONJ|IN|mark|12|that prices|NOUN|NNS|nsubj|12|price "
+                         "rose|VERB|VBD|ccomp|9|rise .|PUNCT|.|punct|6|.")
+    doc.ents = [doc.char_span(doc[7].idx, doc[7].idx + 4, label="PERSON")]
+    speakers = _speakers(doc)
+    assert (speakers["said"], speakers["adding"]) == ("Ruiz", "Ruiz")

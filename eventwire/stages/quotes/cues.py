@@ -217,7 +217,7 @@ def speaker_token(verb: Token) -> Token | None:
             current = _governing_verb(current.head)
             continue
         if current.dep_ not in CLIMB or current.head.i == current.i:
-            climbed = _word_before_first(current) if current is not verb else None
+            climbed = (_inverted(current) or _word_before_first(current)) if current is not verb else None
             return _before_aside(current) or _line_opener(current) or climbed
         if line_apart(current, current.head):
             return _line_opener(current)
@@ -293,10 +293,9 @@ def _subject_before(verb: Token) -> Token | None:
     """A name right after a cue the parse left without a subject ("…," said retired surgeon Ana Ruiz), else the
     nearest subject of another clause before it, in its sentence, on its line and outside any quotation
     ("Lewandowski - at the estate - continued to assert …", "He criticized the record said …")."""
-    after = [c for c in verb.rights if c.dep_ in INVERTED and c.pos_ in {"PROPN", "NOUN"} and names_someone(c)
-             and c.i - verb.i <= INVERTED_REACH]
-    if after:
-        return after[0]  # "…," said retired surgeon Ana Ruiz: a name the parse did not take for the subject
+    after = _inverted(verb)
+    if after is not None:
+        return after  # "…," said retired surgeon Ana Ruiz: a name the parse did not take for the subject
     named = _name_after_quote(verb)
     if named is not None:
         return named
@@ -307,6 +306,13 @@ def _subject_before(verb: Token) -> Token | None:
         if token.dep_ in SUBJECTS and token.pos_ in NOUNS and token.lower_ not in RELATIVE and names_someone(token):
             return token
     return None
+
+
+def _inverted(verb: Token) -> Token | None:
+    """A name right after a subjectless verb that the parse hung on it as an object or a modifier ("said Ana Ruiz")."""
+    after = [c for c in verb.rights if c.dep_ in INVERTED and c.pos_ in {"PROPN", "NOUN"} and names_someone(c)
+             and c.i - verb.i <= INVERTED_REACH]
+    return after[0] if after else None
 
 
 def _name_after_quote(verb: Token) -> Token | None:
