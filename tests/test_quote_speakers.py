@@ -269,3 +269,11 @@ def test_a_participle_after_an_inverted_attribution_takes_its_name(make_doc) -> 
     doc.ents = [doc.char_span(doc[7].idx, doc[7].idx + 4, label="PERSON")]
     speakers = _speakers(doc)
     assert (speakers["said"], speakers["adding"]) == ("Ruiz", "Ruiz")
+
+
+def test_the_object_of_for_before_an_infinitive_cue_speaks_when_it_can(make_doc) -> None:
+    spec = ("It|PRON|PRP|nsubj|1|it gave|VERB|VBD|ROOT|1|give an|DET|DT|det|3|an opening|NOUN|NN|dobj|1|opening "
+            "for|ADP|IN|prep|3|for {}|pobj|4|{} to|PART|TO|aux|7|to highlight|VERB|VB|advcl|1|highlight "
+            "the|DET|DT|det|9|the plan|NOUN|NN|dobj|7|plan .|PUNCT|.|punct|1|.")
+    assert _speakers(_doc(make_doc, spec.format("Ruiz|PROPN|NNP", "Ruiz")))["highlight"] == "Ruiz"
+    assert _speakers(_doc(make_doc, spec.format("time|NOUN|NN", "time")))["highlight"] == "It"

@@ -199,6 +199,8 @@ def speaker_token(verb: Token) -> Token | None:
         if subject is None and current.tag_ == "VBG":
             subject = _gerund_holder(current)
         if subject is None:
+            subject = _for_subject(current)
+        if subject is None:
             subject = _controller(current) or _counted_subject(current)
         if subject is not None and not names_someone(subject):
             subject = _named_apposition(subject) or subject
@@ -223,6 +225,20 @@ def speaker_token(verb: Token) -> Token | None:
             return _line_opener(current)
         current = past_report(current) if current is verb else current.head
     return None
+
+
+def _for_subject(verb: Token) -> Token | None:
+    """The subject "for" gives an infinitive right before its "to" ("an opening for Ruiz to highlight her record",
+    "common for reporters to portray it so"): the object of that "for"."""
+    doc = verb.doc
+    if verb.i < 3 or doc[verb.i - 1].lower_ != "to" or doc[verb.i - 1].head.i != verb.i:
+        return None
+    noun = doc[verb.i - 2]
+    while noun.dep_ in {"compound", "amod", "det", "nummod", "poss"} and noun.head.i > noun.i:
+        noun = noun.head
+    if noun.dep_ != "pobj" or noun.head.lower_ != "for" or noun.right_edge.i != verb.i - 2:
+        return None
+    return noun if names_someone(noun) or noun.tag_ in {"NNS", "NNPS"} else None  # not "asked for anonymity to speak"
 
 
 def _participle_holder(verb: Token) -> bool:
