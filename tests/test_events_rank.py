@@ -143,3 +143,23 @@ def test_an_ing_participle_of_a_standing_verb_describes_its_party(make_doc) -> N
                    lemmas=["militia", "fight", "Peru", "meet", "Chile", "."])
     assert describes_party(doc[1])
     assert not describes_party(doc[3])
+
+
+def test_the_purpose_of_a_background_act_is_no_act_reported(make_doc) -> None:
+    from eventwire.stages.events.coder import background_purpose
+
+    words = ["The", "militia", "that", "Chile", "raised", "to", "fight", "Peru", "attacked", "Arica", "."]
+    doc = make_doc(words, heads=[1, 8, 4, 4, 1, 6, 4, 6, 8, 8, 8],
+                   deps=["det", "nsubj", "dobj", "nsubj", "relcl", "aux", "advcl", "dobj", "ROOT", "dobj", "punct"],
+                   pos=["DET", "NOUN", "PRON", "PROPN", "VERB", "PART", "VERB", "PROPN", "VERB", "PROPN", "PUNCT"])
+    assert background_purpose(doc[6], frozenset())
+    assert not background_purpose(doc[8], frozenset())
+
+
+def test_the_purpose_of_the_main_act_is_reported(make_doc) -> None:
+    from eventwire.stages.events.coder import background_purpose
+
+    words = ["Chile", "sent", "troops", "to", "fight", "Peru", "."]
+    doc = make_doc(words, heads=[1, 1, 1, 4, 1, 4, 1], deps=["nsubj", "ROOT", "dobj", "aux", "advcl", "dobj", "punct"],
+                   pos=["PROPN", "VERB", "NOUN", "PART", "VERB", "PROPN", "PUNCT"])
+    assert not background_purpose(doc[4], frozenset())

@@ -22,7 +22,7 @@ from ...lexicons.words import words
 from ...models import Actor, Event, Offsets
 from ...ontology.cameo import root_has
 from ..actors.generic import dateline_country
-from ..tokens import clause_verb
+from ..tokens import clause_verb, is_infinitive
 from . import learned
 from .arguments import Argument, ArgumentIndex, between_parties, describes_support
 from .arguments import sources as find_sources
@@ -174,6 +174,8 @@ def code_match(inputs: Inputs, match: Match) -> list[Event]:
         return []  # "an air raid threatened the convoy"; "the rebels, backed by Chile, fought"
     if describes_party(trigger):
         return []  # "Peru, which has fought the rebels for years": what a party is, not what it did
+    if background_purpose(trigger, inputs.lexicon.light_verbs):
+        return []  # "a militia Chile raised to fight the rebels": what a background act was for
     light = inputs.lexicon.light_verbs
     if not entry.curated and clause_weight(trigger, light) < 1 and not main_purpose(trigger, light):
         return []  # an imported frame codes the news of a main clause (or the speech it reports, or what its
@@ -224,6 +226,13 @@ def describes_party(verb: Token) -> bool:
         return verb.tag_ == "VBG"
     auxiliaries = [c for c in verb.children if c.dep_ in {"aux", "auxpass"} and c.i < verb.i]
     return verb.dep_ == "relcl" and (auxiliaries[0] if auxiliaries else verb).tag_ in PRESENT_TAGS
+
+
+def background_purpose(verb: Token, light_verbs: frozenset[str]) -> bool:
+    """A "to"-clause of purpose on a verb that is itself below the main clause ("a militia Chile raised to
+    fight the rebels", "groups it used as proxies to fight Peru"): what a background act was for, not an act
+    the text reports. The purpose of the main clause's act is ("Chile sent troops to fight the rebels")."""
+    return verb.dep_ == "advcl" and is_infinitive(verb) and clause_weight(verb.head, light_verbs) < 1
 
 
 def is_joint(entry: Entry, sources: Sequence[Argument]) -> bool:
