@@ -10,13 +10,14 @@ import sys
 import tracemalloc
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from multiprocessing.context import BaseContext
 from pathlib import Path
 
 import pytest
 from test_store import code_text
 
 from eventwire.errors import ModelError, StoreError
-from eventwire.ingest import ingest
+from eventwire.ingest import ingest, worker_context
 from eventwire.models import Article, Result, Skipped, coding_failed
 from eventwire.settings import Settings
 from eventwire.store import Store
@@ -350,8 +351,8 @@ def frozen_objects() -> int:
     return gc.get_freeze_count()
 
 
-def test_a_worker_keeps_its_loaded_coder_out_of_the_collectors_scans() -> None:
-    context = multiprocessing.get_context("spawn")
+@pytest.mark.parametrize("context", [multiprocessing.get_context("spawn"), worker_context()])
+def test_a_worker_keeps_its_loaded_coder_out_of_the_collectors_scans(context: BaseContext) -> None:
     with ProcessPoolExecutor(1, mp_context=context, initializer=start_worker,
                              initargs=(Settings(), counting_coder)) as pool:
         assert pool.submit(frozen_objects).result() > 0
