@@ -297,8 +297,9 @@ def _executor(settings: Settings, make_coder: CoderFactory) -> Iterator[ProcessP
         executor.shutdown(wait=True, cancel_futures=True)
 
 
-# What a worker imports before it loads the pipeline: spaCy, numpy and every stage, about 1.6 s of CPU.
-WORKER_MODULES = ["eventwire.pipeline"]
+# What the server workers are forked from imports: spaCy, numpy and every stage (about 1.6 s of CPU), and the
+# default pipeline, loaded (see eventwire/preload.py).
+WORKER_MODULES = ["eventwire.preload"]
 
 
 def worker_context() -> multiprocessing.context.BaseContext:

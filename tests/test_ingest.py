@@ -357,3 +357,18 @@ def test_a_worker_keeps_its_loaded_coder_out_of_the_collectors_scans(context: Ba
                              initargs=(Settings(), counting_coder)) as pool:
         assert pool.submit(frozen_objects).result() > 0
     assert gc.get_freeze_count() == 0, "only the worker's objects"
+
+
+def loaded_models() -> int:
+    from eventwire import nlp
+
+    return nlp.load.cache_info().currsize
+
+
+@pytest.mark.model
+def test_a_forked_worker_starts_with_the_default_pipeline_loaded() -> None:
+    context = worker_context()
+    if context.get_start_method() != "forkserver":
+        pytest.skip("processes cannot fork here: each worker loads the pipeline itself")
+    with ProcessPoolExecutor(1, mp_context=context) as pool:
+        assert pool.submit(loaded_models).result() == 1
