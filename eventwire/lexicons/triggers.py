@@ -116,6 +116,11 @@ Key = tuple[str, str]  # (part of speech, lemma)
 Row = tuple[Any, ...]  # an entry's fields, in order
 
 
+def entry_row(entry: Entry) -> Row:
+    """An entry's fields, in order: ``Entry(*entry_row(entry)) == entry``."""
+    return tuple(getattr(entry, f.name) for f in fields(Entry))
+
+
 @dataclass(frozen=True, eq=False)
 class EntryRows:
     """Entries kept as rows of their fields (in the order of :class:`Entry`'s) by (part of speech, lemma), each
@@ -134,7 +139,7 @@ class EntryRows:
     def of(cls, entries: Iterable[Entry]) -> EntryRows:
         rows: dict[Key, list[Row]] = {}
         for entry in entries:
-            rows.setdefault((entry.pos, entry.lemma), []).append(tuple(getattr(entry, f.name) for f in fields(Entry)))
+            rows.setdefault((entry.pos, entry.lemma), []).append(entry_row(entry))
         return cls(rows)
 
     def get(self, key: Key) -> tuple[Entry, ...]:

@@ -33,7 +33,7 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -42,7 +42,7 @@ from ..cachefiles import cache_folder, cached, paused_gc, read_marshal, write_ma
 from ..ontology.cameo import codes as cameo_codes
 from . import triggers
 from .cameo_verbs import FOLDER, SYNSET_FILE, VERB_FILE, read_dictionary
-from .triggers import Entry, EntryRows, Lexicon
+from .triggers import Entry, EntryRows, Lexicon, entry_row
 from .verb_frames import Frame, Tally, all_frames
 from .words import words
 
@@ -229,11 +229,7 @@ def entries_path(lexicon: Lexicon, mode: str) -> Path | None:
 
 def _canonical(entry: Entry) -> tuple[Any, ...]:
     """An entry's fields with its word sets sorted: the same text in every process."""
-    return tuple(sorted(v) if isinstance(v, frozenset) else v for v in _entry_row(entry))
-
-
-def _entry_row(entry: Entry) -> tuple[Any, ...]:
-    return tuple(getattr(entry, f.name) for f in fields(Entry))
+    return tuple(sorted(v) if isinstance(v, frozenset) else v for v in entry_row(entry))
 
 
 def _plain_rows(rows: EntryRows) -> dict[tuple[str, str], list[tuple[Any, ...]]]:
