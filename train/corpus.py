@@ -38,7 +38,9 @@ CORPUS = SHARED / "ngec" / "Guardian_SDF_sample.csv.zip"
 SPLITS = SHARED / "eventgold" / "guardian-splits.json"
 FIRST_PASS = ("guardian-train.a.jsonl", "guardian-train.b.jsonl")
 POLNEAR = SHARED / "polnear"
-POLNEAR_FIRST_PASS = ("polnear-train.a.jsonl", "polnear-train.b.jsonl", "polnear-train.c.jsonl")
+POLNEAR_FIRST_PASS = (
+    "polnear-train.a.jsonl", "polnear-train.b.jsonl", "polnear-train.c.jsonl", "polnear-train.d.jsonl",
+)
 TBAQ = SHARED / "tempeval3" / "Training" / "TBAQ-cleaned"
 TBAQ_FIRST_PASS = ("tbaq-train.a.jsonl",)
 PARTS = {"guardian-": "guardian", "tbaq-": "tbaq"}  # id prefix -> set; any other id is a PolNeAR stem
