@@ -5,7 +5,7 @@ Two sets (train/labels/README.md):
   the a/b boundary) is taken from ``a``. The texts are read from the Guardian sample in ``../shared/data/ngec``
   at training time only: every row whose id is not in the ``train`` list of ``guardian-splits.json`` is
   skipped before its text is looked at, and nothing else of ``../shared/data/eventgold`` is opened.
-- US political news of PolNeAR's ``train`` compartment: ``polnear-train.{a,b,c}.jsonl``, an article id being
+- US political news of PolNeAR's ``train`` compartment: ``polnear-train.{a,b,c,d}.jsonl``, an article id being
   its file stem; the text is ``../shared/data/polnear/train/text/<stem>.txt`` and the publication date comes
   from the label line. A stem ``metadata.tsv`` does not list in ``train`` is refused.
 - General newswire of TempEval-3's TBAQ-cleaned (TimeBank and AQUAINT): ``tbaq-train.a.jsonl``, an article id
@@ -38,7 +38,9 @@ CORPUS = SHARED / "ngec" / "Guardian_SDF_sample.csv.zip"
 SPLITS = SHARED / "eventgold" / "guardian-splits.json"
 FIRST_PASS = ("guardian-train.a.jsonl", "guardian-train.b.jsonl")
 POLNEAR = SHARED / "polnear"
-POLNEAR_FIRST_PASS = ("polnear-train.a.jsonl", "polnear-train.b.jsonl", "polnear-train.c.jsonl")
+POLNEAR_FIRST_PASS = (
+    "polnear-train.a.jsonl", "polnear-train.b.jsonl", "polnear-train.c.jsonl", "polnear-train.d.jsonl",
+)
 TBAQ = SHARED / "tempeval3" / "Training" / "TBAQ-cleaned"
 TBAQ_FIRST_PASS = ("tbaq-train.a.jsonl",)
 PARTS = {"guardian-": "guardian", "tbaq-": "tbaq"}  # id prefix -> set; any other id is a PolNeAR stem
