@@ -8,7 +8,7 @@ Two sets (train/labels/README.md):
 - US political news of PolNeAR's ``train`` compartment: ``polnear-train.{a,b,c,d}.jsonl``, an article id being
   its file stem; the text is ``../shared/data/polnear/train/text/<stem>.txt`` and the publication date comes
   from the label line. A stem ``metadata.tsv`` does not list in ``train`` is refused.
-- General newswire of TempEval-3's TBAQ-cleaned (TimeBank and AQUAINT): ``tbaq-train.a.jsonl``, an article id
+- General newswire of TempEval-3's TBAQ-cleaned (TimeBank and AQUAINT): ``tbaq-train.{a,b}.jsonl``, an article id
   being ``tbaq-<file stem>`` of a ``.tml`` file under ``../shared/data/tempeval3/Training/TBAQ-cleaned``; the
   text and the publication date (the document's creation time) are read by the TempEval-3 reader of
   ``eventwire.evaluate.tempeval3``. An id naming no file under TBAQ-cleaned is refused.
@@ -42,7 +42,7 @@ POLNEAR_FIRST_PASS = (
     "polnear-train.a.jsonl", "polnear-train.b.jsonl", "polnear-train.c.jsonl", "polnear-train.d.jsonl",
 )
 TBAQ = SHARED / "tempeval3" / "Training" / "TBAQ-cleaned"
-TBAQ_FIRST_PASS = ("tbaq-train.a.jsonl",)
+TBAQ_FIRST_PASS = ("tbaq-train.a.jsonl", "tbaq-train.b.jsonl")
 PARTS = {"guardian-": "guardian", "tbaq-": "tbaq"}  # id prefix -> set; any other id is a PolNeAR stem
 
 

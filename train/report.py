@@ -145,7 +145,7 @@ def metadata(data: Any, figs: dict[str, Any], args: Any, vocab: Sequence[str], s
         "training_data": {
             "labels": "train/labels/guardian-train.a.jsonl, guardian-train.b.jsonl (first pass; guardian-435 from a), "
                       "polnear-train.a.jsonl, polnear-train.b.jsonl, polnear-train.c.jsonl, polnear-train.d.jsonl, "
-                      "tbaq-train.a.jsonl",
+                      "tbaq-train.a.jsonl, tbaq-train.b.jsonl",
             "texts": "../shared/data/ngec/Guardian_SDF_sample.csv.zip, Guardian train ids only; "
                      "../shared/data/polnear/train/text, PolNeAR train compartment only; "
                      "../shared/data/tempeval3/Training/TBAQ-cleaned (.tml, as the TempEval-3 reader reads them)",
