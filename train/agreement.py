@@ -10,8 +10,7 @@ it per train/labels/README.md (a: list indices 0-104, b: 105 on). The PolNeAR la
 way: ``--second train/labels/polnear-train.second-pass.jsonl --first train/labels/polnear-train.a.jsonl
 train/labels/polnear-train.b.jsonl train/labels/polnear-train.c.jsonl train/labels/polnear-train.d.jsonl``
 (the texts of PolNeAR's train compartment, by file stem), and the TBAQ ones with ``--second`` their
-second-pass file and ``--first
-train/labels/tbaq-train.a.jsonl train/labels/tbaq-train.b.jsonl``.
+second-pass file and ``--first train/labels/tbaq-train.a.jsonl train/labels/tbaq-train.b.jsonl``.
 
 Two events match as in ../shared/data/eventgold/README.md: they share a CAMEO root, and their (source,
 target) are equal, or reversed when either event has either_direction; a null target matches only a null
