@@ -281,6 +281,22 @@ def test_a_report_carrying_a_quoted_clause_in_words_of_its_own_holds_it(nlp, tex
 
 
 @pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "report"),
+    [
+        ("Tom Berg quietly handed the keys to the council, then says the new bridge will open in May.",
+         ("the new bridge will open in May", "Tom Berg")),
+        ("The bridge will open in May, the mayor said on Tuesday.", ("The bridge will open in May", "the mayor")),
+    ],
+)
+def test_a_cue_reports_the_clause_after_it_when_the_parse_hangs_one_on_either_side(
+        nlp, text: str, report: tuple[str, str]) -> None:
+    quotes = quotes_in(nlp(text), EMPTY, article_id="t")
+    said = [(q.text, q.speaker.name if q.speaker else None) for q in quotes if q.cue and q.cue.text in {"says", "said"}]
+    assert said == [report]
+
+
+@pytest.mark.model
 def test_a_quote_another_speech_verb_brings_in_stays_direct(nlp) -> None:
     text = 'Ana Ruiz said she welcomed the vote and added, "We will build the bridge next year."'
     quotes = quotes_in(nlp(text), EMPTY, article_id="t")

@@ -100,12 +100,16 @@ def quoting_verb(verb: Token) -> Token | None:
 
 
 def content_range(verb: Token, entry: Verb) -> tuple[int, int] | None:
-    """Character range of what cue ``verb`` reports, or None when the parse shows none."""
+    """Character range of what cue ``verb`` reports, or None when the parse shows none. Of two clauses the parse
+    hung on the cue, the one after it ("Ruiz thanked the crew, then says she will stay": the parse took the
+    clause before the cue for a report too)."""
     doc = verb.doc
     quoting = quoting_verb(verb)
-    for child in (quoting or verb).children:
-        if child.dep_ == "ccomp" and not line_apart(child, verb) and not _introduces(child, verb):
-            return token_range(doc, child.left_edge.i, child.right_edge.i)
+    clauses = [c for c in (quoting or verb).children
+               if c.dep_ == "ccomp" and not line_apart(c, verb) and not _introduces(c, verb)]
+    if clauses:
+        child = ([c for c in clauses if c.i > verb.i] or clauses)[0]
+        return token_range(doc, child.left_edge.i, child.right_edge.i)
     if entry.kind in INFINITIVE_CLASSES or entry.lemma in words("infinitive_cue_verbs"):
         for child in verb.children:
             if child.dep_ == "xcomp":
