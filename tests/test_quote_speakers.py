@@ -277,3 +277,21 @@ def test_the_object_of_for_before_an_infinitive_cue_speaks_when_it_can(make_doc)
             "the|DET|DT|det|9|the plan|NOUN|NN|dobj|7|plan .|PUNCT|.|punct|1|.")
     assert _speakers(_doc(make_doc, spec.format("Ruiz|PROPN|NNP", "Ruiz")))["highlight"] == "Ruiz"
     assert _speakers(_doc(make_doc, spec.format("time|NOUN|NN", "time")))["highlight"] == "It"
+
+
+def test_a_cue_reports_what_follows_it_before_a_clause_the_parse_hung_on_it_from_before(make_doc) -> None:
+    doc = _doc(make_doc, "Ruiz|PROPN|NNP|nsubj|1|Ruiz thanked|VERB|VBD|ccomp|6|thank the|DET|DT|det|3|the "
+                         "crew|NOUN|NN|dobj|1|crew ,|PUNCT|,|punct|6|, then|ADV|RB|advmod|6|then "
+                         "plans|VERB|VBZ|ROOT|6|plan to|PART|TO|aux|8|to stay|VERB|VB|xcomp|6|stay .|PUNCT|.|punct|6|.")
+    assert _contents(doc)["plans"] == ("Ruiz", "to stay")
+    doc = _doc(make_doc, "The|DET|DT|det|1|the plan|NOUN|NN|nsubj|2|plan is|AUX|VBZ|ccomp|6|be dead|ADJ|JJ|acomp|2|dead "
+                         ",|PUNCT|,|punct|6|, she|PRON|PRP|nsubj|6|she said|VERB|VBD|ROOT|6|say .|PUNCT|.|punct|6|.")
+    assert _contents(doc)["said"] == ("she", "The plan is dead")
+
+
+def test_the_subject_of_a_clause_the_parse_hung_on_a_subjectless_cue_from_before_speaks(make_doc) -> None:
+    doc = _doc(make_doc, 'Ruiz|PROPN|NNP|nsubj|1|Ruiz thanked|VERB|VBD|ccomp|8|thank the|DET|DT|det|6|the '
+                         '"|PUNCT|``|punct|6|" brave|ADJ|JJ|amod|6|brave "|PUNCT|\'\'|punct|6|" crew|NOUN|NN|dobj|1|crew '
+                         ',|PUNCT|,|punct|8|, says|VERB|VBZ|ROOT|8|say she|PRON|PRP|nsubj|11|she '
+                         'will|AUX|MD|aux|11|will stay|VERB|VB|ccomp|8|stay .|PUNCT|.|punct|8|.')
+    assert _contents(doc)["says"] == ("Ruiz", "she will stay")

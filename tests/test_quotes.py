@@ -264,6 +264,47 @@ def test_a_report_runs_on_to_the_close_of_a_quotation_it_opens(nlp) -> None:
 
 
 @pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "report"),
+    [
+        ('Ana Ruiz said it was foolish to think that, if the city cut the budget, "the parks would look after '
+         'themselves."', 'it was foolish to think that, if the city cut the budget, "the parks would look after '
+                         'themselves.'),
+        ('The mayor told reporters that she thinks "the bridge will open in May."',
+         'that she thinks "the bridge will open in May.'),
+    ],
+)
+def test_a_report_carrying_a_quoted_clause_in_words_of_its_own_holds_it(nlp, text: str, report: str) -> None:
+    quotes = quotes_in(nlp(text), EMPTY, article_id="t")
+    assert [(q.kind, q.text) for q in quotes if q.kind != "partial"] == [("indirect", report)]
+    assert {q.speaker.name if q.speaker else None for q in quotes} == {text.split(" said")[0].split(" told")[0]}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "report"),
+    [
+        ("Tom Berg quietly handed the keys to the council, then says the new bridge will open in May.",
+         ("the new bridge will open in May", "Tom Berg")),
+        ("The bridge will open in May, the mayor said on Tuesday.", ("The bridge will open in May", "the mayor")),
+    ],
+)
+def test_a_cue_reports_the_clause_after_it_when_the_parse_hangs_one_on_either_side(
+        nlp, text: str, report: tuple[str, str]) -> None:
+    quotes = quotes_in(nlp(text), EMPTY, article_id="t")
+    said = [(q.text, q.speaker.name if q.speaker else None) for q in quotes if q.cue and q.cue.text in {"says", "said"}]
+    assert said == [report]
+
+
+@pytest.mark.model
+def test_a_quote_another_speech_verb_brings_in_stays_direct(nlp) -> None:
+    text = 'Ana Ruiz said she welcomed the vote and added, "We will build the bridge next year."'
+    quotes = quotes_in(nlp(text), EMPTY, article_id="t")
+    direct = [(q.text, q.cue.text if q.cue else None) for q in quotes if q.kind == "direct"]
+    assert direct == [("We will build the bridge next year.", "added")]
+
+
+@pytest.mark.model
 def test_thing_noting_inside_reported_speech_is_not_a_speaker(nlp) -> None:
     text = "Ruiz said many of the examples that critics cite failed to note that the bridge was built on time."
     quotes = quotes_in(nlp(text), EMPTY, article_id="t")

@@ -59,6 +59,7 @@ PERSONAL = {"he", "she", "they", "i", "we", "him", "her", "them"}
 OPENERS = ".?!\n"  # what a quotation that opens its sentence follows
 GOES_ON = ",?!"  # a quotation closed on one of these goes on into its attribution
 TAG_REACH = 30  # characters between such an attribution's speaker and its verb ("Ana Ruiz, R-Pa., said")
+REPORT_WORDS = 3  # words of its own, outside quote marks, that make a report holding a direct quote more than it
 
 
 @dataclass(frozen=True)
@@ -91,11 +92,11 @@ def find_quotes(context: ArticleContext) -> list[Quote]:
                     if k == "direct" and not i]
     quoted = [(m.opened, m.outer_end) for m in marked] + [(b.start, b.content_end) for b in labels]
     free = [c for c in cues if not any(a <= c.start < b for a, b in quoted)]
-    reported = [c for c in free if _reports_unquoted(c, direct_spans) and not _thing_inside(doc, c, free)]
+    reported = [c for c in free if _reports_unquoted(doc, c, direct_spans, free) and not _thing_inside(doc, c, free)]
     reported = [c for c in reported if not _folded(doc, c, reported)]
     indirect = [_to_close(d, marked) for c in reported for d in _indirect(c)]
     quoted_drafts = [
-        _direct(m, free, sentences) if k == "direct" and not i
+        _direct(m, free, sentences) if k == "direct" and not i and not _within(m, indirect)
         else replace(_partial(m, indirect, free, sentences), kind="partial" if _within(m, indirect) else k)
         for m, k, i in zip(marked, kinds, inline, strict=True)
     ]
@@ -312,16 +313,39 @@ def _continues(later: Draft, earlier: Draft, para: Callable[[int], int], paras: 
     return adjacent and opens_paragraph and "direct" == earlier.kind == later.kind
 
 
-def _reports_unquoted(cue: Cue, direct_spans: list[tuple[int, int]]) -> bool:
-    """Whether a cue's content is reported speech rather than a direct quote already found."""
+def _reports_unquoted(doc: Doc, cue: Cue, direct_spans: list[tuple[int, int]], cues: list[Cue]) -> bool:
+    """Whether a cue's content is reported speech rather than a direct quote already found: it holds no direct
+    quote, or it carries one inside words of its own ("Ruiz said it is naive to think that "…"") that no
+    other speech verb after the quote's opening attributes anew ("… and added, "…"", ""…," she said of it")."""
     if cue.content is None:
         return False
     start, end = cue.content
-    for a, b in direct_spans:
-        overlap = min(end, b) - max(start, a)
-        if overlap > 0 and overlap >= 0.5 * min(end - start, b - a):
-            return False
-    return True
+    inside = [(a, b) for a, b in direct_spans if min(end, b) - max(start, a) > 0]
+    if not inside:
+        return True
+    chars = list(doc.text[start:end])
+    for a, b in inside:
+        chars[max(a, start) - start:min(b, end) - start] = " " * (min(b, end) - max(a, start))
+    own = [w for w in "".join(chars).split() if any(ch.isalnum() for ch in w)]
+    return len(own) >= REPORT_WORDS and not _speech_from(doc, cue, cues, inside)
+
+
+def _speech_from(doc: Doc, cue: Cue, cues: list[Cue], inside: list[tuple[int, int]]) -> bool:
+    """Whether a speech verb other than ``cue`` stands in its content and attributes a direct quote there anew:
+    after the quote's opening, or with that quote for its own content."""
+    assert cue.content is not None
+    verbs = speech_verbs()
+    first = min(a for a, _ in inside)
+    return any(
+        o is not cue and cue.content[0] <= o.start < cue.content[1]
+        and (entry := verbs.get(doc[o.token].lemma_)) is not None and entry.kind == "speech"
+        and (o.start >= first or _holds_any(o.content, inside))
+        for o in cues
+    )
+
+
+def _holds_any(content: tuple[int, int] | None, spans: list[tuple[int, int]]) -> bool:
+    return content is not None and any(content[0] < b and a < content[1] for a, b in spans)
 
 
 def _thing_inside(doc: Doc, cue: Cue, cues: list[Cue]) -> bool:

@@ -100,12 +100,17 @@ def quoting_verb(verb: Token) -> Token | None:
 
 
 def content_range(verb: Token, entry: Verb) -> tuple[int, int] | None:
-    """Character range of what cue ``verb`` reports, or None when the parse shows none."""
+    """Character range of what cue ``verb`` reports, or None when the parse shows none. What follows the cue comes
+    before a clause the parse hung on it from before it ("Ruiz thanked the crew, then says she will stay",
+    "…, then plans to stay", "…, then denied the claim": the parse took the clause before the cue for its report);
+    such a clause is the content only when nothing after the cue is ("The plan is dead, she said")."""
     doc = verb.doc
     quoting = quoting_verb(verb)
-    for child in (quoting or verb).children:
-        if child.dep_ == "ccomp" and not line_apart(child, verb) and not _introduces(child, verb):
-            return token_range(doc, child.left_edge.i, child.right_edge.i)
+    clauses = [c for c in (quoting or verb).children
+               if c.dep_ == "ccomp" and not line_apart(c, verb) and not _introduces(c, verb)]
+    after = [c for c in clauses if c.i > verb.i]
+    if after:
+        return token_range(doc, after[0].left_edge.i, after[0].right_edge.i)
     if entry.kind in INFINITIVE_CLASSES or entry.lemma in words("infinitive_cue_verbs"):
         for child in verb.children:
             if child.dep_ == "xcomp":
@@ -113,6 +118,8 @@ def content_range(verb: Token, entry: Verb) -> tuple[int, int] | None:
     named = _named_content(verb, entry)
     if named is not None:
         return named
+    if clauses:
+        return token_range(doc, clauses[0].left_edge.i, clauses[0].right_edge.i)
     if aside(verb):
         return token_range(doc, *clause_side(verb.head, verb))
     return _prepositional_content(verb)

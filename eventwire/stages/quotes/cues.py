@@ -453,9 +453,26 @@ def _according(token: Token) -> Cue | None:
 
 
 def cue_speaker(verb: Token) -> Token | None:
-    """The token heading the speaker of cue ``verb``: from the parse (:func:`speaker_token`), else a name the
-    parse hung after the verb or a subject before it, else the word right before the verb."""
-    return speaker_token(verb) or _subject_before(verb) or _word_before(verb)
+    """The token heading the speaker of cue ``verb``: from the parse (:func:`speaker_token`), else the subject of a
+    clause the parse hung on the verb from before it, else a name the parse hung after the verb or a subject before
+    it, else the word right before the verb."""
+    return speaker_token(verb) or _stolen_subject(verb) or _subject_before(verb) or _word_before(verb)
+
+
+def _stolen_subject(verb: Token) -> Token | None:
+    """The subject of a clause before a subjectless cue that the parse hung on the cue as its report, when the
+    cue has its content after it ("Ruiz thanked the crew, then says she will stay": Ruiz)."""
+    before = [c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i]
+    after = [c for c in verb.children if c.dep_ in {"ccomp", "xcomp", "dobj"} and c.i > verb.i]
+    if not before or not after or _subject(verb) is not None:
+        return None
+    clause = before[0]
+    doc = verb.doc
+    if doc[clause.left_edge.i].is_quote or (clause.left_edge.i > 0 and doc[clause.left_edge.i - 1].is_quote) \
+            or any(t.is_quote for t in doc[clause.right_edge.i:verb.i]):
+        return None
+    subject = _subject(clause)
+    return subject if subject is not None and names_someone(subject) and not apart(subject, verb) else None
 
 
 def _cue_words(doc: Doc, verbs: Mapping[str, Verb]) -> Iterator[Token]:
