@@ -11,7 +11,8 @@ coordination, and looks for:
   governor (``likely to``, ``consider``), or an ``if``/``unless`` clause around the trigger;
 - **intended**: a future auxiliary (``will``), an intending governor (``due to``, ``plans to``,
   ``expected to``, ``scheduled to``, ``set to``), or ``would`` in speech reported in the past
-  (``he said he would deliver`` reports a ``will``);
+  (``he said he would deliver`` reports a ``will``); a decision (``decided to withdraw``, ``the decision to
+  close the border``: the ``decided_heads`` word list) reports the act decided on, not an intention;
 - **asserted** otherwise.
 
 The first of negated, hypothetical, intended that applies wins. The cue words are data
@@ -26,6 +27,7 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from ...lexicons.triggers import ModalityCues
+from ...lexicons.words import words
 from ...models import Modality
 from ..tokens import clause_verb, is_infinitive
 
@@ -34,6 +36,7 @@ CLIMB_DEPS = frozenset({"xcomp", "acomp", "conj", "pcomp", "acl"})
 NOUN_POS = frozenset({"NOUN", "PROPN"})
 GIVEN_DEPS = frozenset({"nsubj", "nsubjpass", "pobj"})  # a subject, or the noun of a phrase ("in its bombing")
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+DECIDED = words("decided_heads")
 
 
 def modality_of(trigger: Token, cues: ModalityCues) -> Modality:
@@ -130,7 +133,8 @@ def _intended(token: Token, i: int, chain: list[Token], cues: ModalityCues) -> b
             return True
         if child.dep_ in AUX_DEPS and child.lower_ == "would" and _backshifted(token, child, cues):
             return True
-    return _governs_by(chain, i, frozenset({"xcomp", "acl"})) and token.lemma_.lower() in cues.intended_heads
+    head = token.lemma_.lower()
+    return _governs_by(chain, i, frozenset({"xcomp", "acl"})) and head in cues.intended_heads and head not in DECIDED
 
 
 def _backshifted(verb: Token, aux: Token, cues: ModalityCues) -> bool:
