@@ -13,6 +13,9 @@ coordination, and looks for:
   ``expected to``, ``scheduled to``, ``set to``), or ``would`` in speech reported in the past
   (``he said he would deliver`` reports a ``will``); a decision (``decided to withdraw``, ``the decision to
   close the border``: the ``decided_heads`` word list) reports the act decided on, not an intention;
+- for an act noun, the words that mark it as not (yet) done count too: its adjectives ("a planned offensive":
+  intended; "a potential withdrawal", ``prospective_words``: hypothetical) and the noun whose "of" or "for"
+  phrase it is ("the threat of attack": intended; "the prospect of an invasion": hypothetical);
 - **asserted** otherwise.
 
 The first of negated, hypothetical, intended that applies wins. The cue words are data
@@ -37,6 +40,7 @@ NOUN_POS = frozenset({"NOUN", "PROPN"})
 GIVEN_DEPS = frozenset({"nsubj", "nsubjpass", "pobj"})  # a subject, or the noun of a phrase ("in its bombing")
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 DECIDED = words("decided_heads")
+PROSPECTIVE = words("prospective_words")
 
 
 def modality_of(trigger: Token, cues: ModalityCues) -> Modality:
@@ -44,11 +48,29 @@ def modality_of(trigger: Token, cues: ModalityCues) -> Modality:
     chain = list(governing_chain(trigger))
     if any(_negated(tok, i, chain, cues) for i, tok in enumerate(chain)) or _denied(chain[-1], cues):
         return "negated"
-    if any(_hypothetical(tok, i, chain, cues) for i, tok in enumerate(chain)):
+    marks = noun_marks(trigger)
+    if any(_hypothetical(tok, i, chain, cues) for i, tok in enumerate(chain)) or marks & _hypothetical_marks(cues):
         return "hypothetical"
-    if any(_intended(tok, i, chain, cues) for i, tok in enumerate(chain)):
+    if any(_intended(tok, i, chain, cues) for i, tok in enumerate(chain)) or marks & cues.intended_heads - DECIDED:
         return "intended"
     return "asserted"
+
+
+def noun_marks(noun: Token) -> set[str]:
+    """The lemmas that may say an act noun has not happened: its adjectives and participles ("a planned
+    offensive", "the expected assault", "a potential withdrawal") and the noun whose "of" or "for" phrase
+    it is ("the threat of attack", "the prospect of an invasion", "plans for a strike")."""
+    if noun.pos_ not in NOUN_POS:
+        return set()
+    marks = {c.lemma_.lower() for c in noun.children if c.dep_ in {"amod", "compound"}}
+    prep = noun.head
+    if noun.dep_ == "pobj" and prep.lower_ in {"of", "for"} and prep.head.pos_ in NOUN_POS:
+        marks.add(prep.head.lemma_.lower())
+    return marks
+
+
+def _hypothetical_marks(cues: ModalityCues) -> frozenset[str]:
+    return cues.hypothetical_heads | PROSPECTIVE
 
 
 def governing_chain(trigger: Token) -> Iterator[Token]:
