@@ -363,6 +363,16 @@ def test_coordinated_qualifiers_each_name_a_party(make_doc, dep) -> None:
     assert sorted(names(args.resolve_all([doc[3]], index))) == ["Chile", "Peru"]
 
 
+@pytest.mark.parametrize("mark,expected", [("other", ["Chile", "Peru"]), ("Andean", ["Andes", "Chile", "Peru"])])
+def test_a_conjunct_for_the_rest_of_a_class_names_no_party(make_doc, mark, expected) -> None:
+    """ "Bolivia urged Chile, Peru and other/Andean states to ...": "other states" are the rest, no party."""
+    words = ["Bolivia", "urged", "Chile", ",", "Peru", "and", mark, "states"]
+    doc = make_doc(words, heads=[1, 1, 1, 2, 2, 4, 7, 4], deps=["nsubj", "ROOT", "dobj", "punct", "conj", "cc", "amod", "conj"],
+                   pos=["PROPN", "VERB", "PROPN", "PUNCT", "PROPN", "CCONJ", "ADJ", "NOUN"])
+    index = index_for(doc, {"Chile": (2,), "Peru": (4,), "Andes": (7,)})
+    assert sorted(names(args.resolve_all([doc[2]], index))) == expected
+
+
 def test_an_event_noun_a_visit_is_made_for_takes_the_visitors(make_doc) -> None:
     from eventwire.lexicons.triggers import Lexicon
 
