@@ -156,3 +156,23 @@ def test_a_killing_by_state_forces_is_military_force(make_doc, lexicon, code, se
                  mentions=(Span(doc[2].idx, doc[2].idx + 4, "Peru"),))
     killed = [e for e in events_for(doc, lexicon, [killers, peru]) if e.trigger.text == "killed"]
     assert [(e.cameo.code, e.target.name if e.target else None) for e in killed] == [(expected, "Peru")]
+
+
+@pytest.mark.parametrize("verb,lemma,expected", [
+    ("continued", "continue", [("condemn", None)]),  # a to-clause act: its governor ties it to its sentence
+    ("plans", "plan", [("condemn", "Peru")]),  # an intention answers the party its context names
+])
+def test_a_to_clause_act_takes_no_context_target_unless_intended(make_doc, lexicon, verb, lemma, expected) -> None:
+    """ "Peru raised tariffs . Chile continued/pledged to condemn the decision ." """
+    words = ["Peru", "raised", "tariffs", ".", "Chile", verb, "to", "condemn", "the", "decision", "."]
+    doc = make_doc(words, heads=[1, 1, 1, 1, 5, 5, 7, 5, 9, 7, 5],
+                   deps=["nsubj", "ROOT", "dobj", "punct", "nsubj", "ROOT", "aux", "xcomp", "det", "dobj", "punct"],
+                   pos=["PROPN", "VERB", "NOUN", "PUNCT", "PROPN", "VERB", "PART", "VERB", "DET", "NOUN", "PUNCT"],
+                   lemmas=["Peru", "raise", "tariff", ".", "Chile", lemma, "to", "condemn", "the", "decision", "."],
+                   sent_starts=_starts(len(words), 4))
+    def actor(name: str, i: int) -> Actor:
+        return Actor(id=name, name=name, code=name[:3].upper(), country=name[:3].upper(), sectors=(), kind="state",
+                     mentions=(Span(doc[i].idx, doc[i].idx + len(doc[i]), doc[i].text),))
+
+    events = events_for(doc, lexicon, [actor("Peru", 0), actor("Chile", 4)])
+    assert [(e.trigger.text, e.target.name if e.target else None) for e in events] == expected

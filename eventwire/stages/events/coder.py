@@ -208,7 +208,8 @@ def code_match(inputs: Inputs, match: Match) -> list[Event]:
         pairs = [(source, target or home_target(source, trigger, match, inputs)) for source, target in pairs]
     elif root_has(entry.code, "internal"):
         pairs = [(source, target or internal_target(source, trigger, match, inputs)) for source, target in pairs]
-    if entry.target and not entry.reciprocal and len(sources) == 1 and not addressed_to_all(trigger, match, inputs):
+    if (entry.target and not entry.reciprocal and len(sources) == 1 and not addressed_to_all(trigger, match, inputs)
+            and not (complement_act(trigger) and modality != "intended")):
         # slots name nobody: its context may (not for an act addressed to everyone: "urged all sides to ...")
         pairs = [(source, target or context_target(source, trigger, match, inputs)) for source, target in pairs]
     act = act_of(inputs, match, code, modality)
@@ -233,6 +234,15 @@ def background_purpose(verb: Token, light_verbs: frozenset[str]) -> bool:
     fight the rebels", "groups it used as proxies to fight Peru"): what a background act was for, not an act
     the text reports. The purpose of the main clause's act is ("Chile sent troops to fight the rebels")."""
     return verb.dep_ == "advcl" and is_infinitive(verb) and clause_weight(verb.head, light_verbs) < 1
+
+
+def complement_act(trigger: Token) -> bool:
+    """An act in the "to"-clause complement of another verb or adjective ("tried to calm the crowd", "continued
+    to support the project"): its governor ties it to its sentence; unless it is an intention (which answers
+    whoever the context names: "pledged to put them on trial", after a call to do so), no party its own slots
+    do not name is its target."""
+    verb = clause_verb(trigger)
+    return verb.dep_ == "xcomp" and is_infinitive(verb)
 
 
 def is_joint(entry: Entry, sources: Sequence[Argument]) -> bool:
