@@ -22,6 +22,7 @@ from ...lexicons.words import words
 from ...models import Actor, Event, Offsets
 from ...ontology.cameo import root_has
 from ..actors.generic import dateline_country
+from ..actors.index import ActorIndex
 from ..tokens import clause_verb, is_infinitive
 from . import learned
 from .arguments import Argument, ArgumentIndex, between_parties, describes_support
@@ -182,6 +183,8 @@ def code_match(inputs: Inputs, match: Match) -> list[Event]:
         # doer set out to do: "dispatched inspectors to monitor the plant"), not a relative, a noun's purpose or
         # a background clause ("refugees fleeing the war", "troops to oversee the vote")
     sources = match_sources(inputs, match)
+    if stated_aim(trigger, inputs.index):
+        return []  # "the rebels' aim is to take the port": a goal the text states, not an act it reports
     if entry.code[:3] in VISIT_CODES:  # "Britons who travelled to Syria": people on the move make no visit
         sources = [s for s in sources if not ON_THE_MOVE & set(s.actor.sectors)]
     if not sources:
@@ -234,6 +237,18 @@ def background_purpose(verb: Token, light_verbs: frozenset[str]) -> bool:
     fight the rebels", "groups it used as proxies to fight Peru"): what a background act was for, not an act
     the text reports. The purpose of the main clause's act is ("Chile sent troops to fight the rebels")."""
     return verb.dep_ == "advcl" and is_infinitive(verb) and clause_weight(verb.head, light_verbs) < 1
+
+
+def stated_aim(trigger: Token, index: ActorIndex) -> bool:
+    """An act in a "to"-clause that a copula predicates of a noun naming no actor ("Peru's strategy is to
+    isolate Chile", "the mission's role was to monitor the border"): what an aim, role or policy consists
+    of, no act the text reports. "Peru's president is to meet Chile" (an actor the subject) is a plan."""
+    verb = clause_verb(trigger)
+    if verb.dep_ != "xcomp" or not is_infinitive(verb) or verb.head.lemma_.lower() != "be":
+        return False
+    subjects = [c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    return bool(subjects) and all(s.pos_ == "NOUN" and index.at(s.idx, s.idx + len(s.text)) is None
+                                  for s in subjects)
 
 
 def complement_act(trigger: Token) -> bool:
