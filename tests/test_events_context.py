@@ -7,7 +7,7 @@ from test_events import events_for
 
 from eventwire.errors import DictionaryError
 from eventwire.lexicons.triggers import Lexicon, parse_entry
-from eventwire.models import Actor, Span
+from eventwire.models import Actor, Place, Span
 
 
 @pytest.fixture(scope="module")
@@ -176,3 +176,21 @@ def test_a_to_clause_act_takes_no_context_target_unless_intended(make_doc, lexic
 
     events = events_for(doc, lexicon, [actor("Peru", 0), actor("Chile", 4)])
     assert [(e.trigger.text, e.target.name if e.target else None) for e in events] == expected
+
+
+def test_a_forceful_act_takes_the_place_of_its_clause_before_another_party(make_doc, lexicon) -> None:
+    """ "Peru shelled the port , Arica , while Bolivia watched ." : the place stands for whom it was done to."""
+    words = ["Peru", "shelled", "the", "port", ",", "Arica", ",", "while", "Bolivia", "watched", "."]
+    doc = make_doc(words, heads=[1, 1, 3, 1, 3, 3, 3, 9, 9, 1, 1],
+                   deps=["nsubj", "ROOT", "det", "dobj", "punct", "appos", "punct", "mark", "nsubj", "advcl", "punct"],
+                   pos=["PROPN", "VERB", "DET", "NOUN", "PUNCT", "PROPN", "PUNCT", "SCONJ", "PROPN", "VERB", "PUNCT"],
+                   lemmas=["Peru", "shell", "the", "port", ",", "Arica", ",", "while", "Bolivia", "watch", "."])
+    arica = doc[5]
+    place = Place("Arica", arica.idx, arica.idx + 5, "Arica", "CHL", -18.5, -70.3, 3899361, "city")
+
+    def actor(name: str, i: int) -> Actor:
+        return Actor(id=name, name=name, code=name[:3].upper(), country=name[:3].upper(), sectors=(), kind="state",
+                     mentions=(Span(doc[i].idx, doc[i].idx + len(doc[i]), doc[i].text),))
+
+    events = events_for(doc, lexicon, [actor("Peru", 0), actor("Bolivia", 8)], places=[place])
+    assert [(e.source.name, e.target.country if e.target else None) for e in events] == [("Peru", "CHL")]
