@@ -194,3 +194,24 @@ def test_a_forceful_act_takes_the_place_of_its_clause_before_another_party(make_
 
     events = events_for(doc, lexicon, [actor("Peru", 0), actor("Bolivia", 8)], places=[place])
     assert [(e.source.name, e.target.country if e.target else None) for e in events] == [("Peru", "CHL")]
+
+
+@pytest.mark.parametrize("verb,lemma,expected", [
+    ("shelled", "shell", [("shelled", None)]),  # a forceful act: not done to whom the sentence before names
+    ("condemned", "condemn", [("condemned", "Peru")]),  # a statement answers the party named before
+])
+def test_only_a_statement_takes_the_party_of_the_sentence_before(make_doc, lexicon, verb, lemma, expected) -> None:
+    """ "Peru raised tariffs . Chile shelled/condemned the post ." """
+    words = ["Peru", "raised", "tariffs", ".", "Chile", verb, "the", "post", "."]
+    doc = make_doc(words, heads=[1, 1, 1, 1, 5, 5, 7, 5, 5],
+                   deps=["nsubj", "ROOT", "dobj", "punct", "nsubj", "ROOT", "det", "dobj", "punct"],
+                   pos=["PROPN", "VERB", "NOUN", "PUNCT", "PROPN", "VERB", "DET", "NOUN", "PUNCT"],
+                   lemmas=["Peru", "raise", "tariff", ".", "Chile", lemma, "the", "post", "."],
+                   sent_starts=_starts(len(words), 4))
+
+    def actor(name: str, i: int) -> Actor:
+        return Actor(id=name, name=name, code=name[:3].upper(), country=name[:3].upper(), sectors=(), kind="state",
+                     mentions=(Span(doc[i].idx, doc[i].idx + len(doc[i]), doc[i].text),))
+
+    events = events_for(doc, lexicon, [actor("Peru", 0), actor("Chile", 4)])
+    assert [(e.trigger.text, e.target.name if e.target else None) for e in events] == expected

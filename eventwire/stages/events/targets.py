@@ -347,12 +347,13 @@ def context_target(source: Argument, trigger: Token, match: Match, inputs: Input
     """The party an act with no target in its slots was most likely done to, read as a reader does
     when the grammar ties nobody to it: for a forceful act, whose place stands for its target, the country
     of a place its own clause names; else another actor named in its sentence (the first after the
-    trigger, else the last before it), else (a forceful act) the country of a place the sentence names, else the last
-    actor the sentence before names ("Germany pledged on Monday to put its fighters on trial",
-    after a sentence on Washington's call). For a source from outside the country the article is about (or
-    of an article about several), a party of another country than the source's comes before one of its own,
-    which its context names first only when it names no other ("a US withdrawal was announced by American
-    officials", after a sentence on Syria: Syria); the article's own country keeps the parties at home.
+    trigger, else the last before it), else (a forceful act) the country of a place the sentence names, else
+    (not for a forceful act, done where it happens) the last actor the sentence before names ("Germany
+    pledged on Monday to put its fighters on trial", after a sentence on Washington's call). For a source
+    from outside the country the article is about (or of an article about several), a party of another
+    country than the source's comes before one of its own, which its context names first only when it names
+    no other ("a US withdrawal was announced by American officials", after a sentence on Syria: Syria); the
+    article's own country keeps the parties at home.
     Never the source itself nor a party its own phrase names ("a Pentagon spokesman"); basis ``context``."""
     own = source.actor.country or source.actor.code[:3]
     if own != inputs.scene.main:
@@ -399,7 +400,7 @@ def context_party(source: Argument, trigger: Token, match: Match, inputs: Inputs
               if a.actor.id != source.actor.id and wanted(a.actor)] if located else []
     if places:
         return replace(places[0], basis="context")
-    if sentence.start == 0:
+    if sentence.start == 0 or located:  # a forceful act is done where it happens, not to whom talk turned before
         return None
     before_sentence = doc[sentence.start - 1].sent
     earlier = [(span, actor) for span, actor in
