@@ -554,3 +554,16 @@ def test_a_participle_after_a_prepositional_phrase_keeps_the_main_subject(make_d
                    pos=["PROPN", "VERB", "ADP", "DET", "NOUN", "PUNCT", "VERB", "NOUN", "PUNCT"],
                    tags=["NNP", "VBD", "IN", "DT", "NN", ",", "VBG", "NNS", "."])
     assert args.grammatical_subject(doc[6])[0].text == "Ruiz"
+
+
+@pytest.mark.parametrize("dep", ["acl", "amod"])
+def test_a_participle_of_support_describing_a_party_is_no_act(make_doc, dep) -> None:
+    """ "the rebels backed by Chile" (acl), "the Chilean backed rebels" (amod): a standing tie, not news."""
+    words = ["the", "Chilean", "backed", "rebels"] if dep == "amod" else ["the", "rebels", "backed", "by", "Chile"]
+    heads = [3, 2, 3, 3] if dep == "amod" else [1, 1, 1, 2, 3]
+    deps = ["det", "npadvmod", "amod", "ROOT"] if dep == "amod" else ["det", "ROOT", "acl", "agent", "pobj"]
+    pos = ["DET", "ADJ", "VERB", "NOUN"] if dep == "amod" else ["DET", "NOUN", "VERB", "ADP", "PROPN"]
+    tags = ["DT", "JJ", "VBN", "NNS"] if dep == "amod" else ["DT", "NNS", "VBN", "IN", "NNP"]
+    doc = make_doc(words, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=[w.lower() if w != "backed" else "back"
+                                                                            for w in words])
+    assert args.describes_support(doc[2])

@@ -590,6 +590,7 @@ def _issuer(message: Token, index: ActorIndex) -> list[Argument]:
 
 def describes_support(participle: Token) -> bool:
     """A participle of backing, arming or helping that describes a party ("the rebels, backed by Turkey, are
-    fighting", "militias armed by Iran attacked"): a standing tie told of the party, not an act of the story,
-    and its agent is not the party."""
-    return participle.dep_ == "acl" and participle.tag_ == "VBN" and participle.lemma_.lower() in SUPPORTING
+    fighting", "militias armed by Iran attacked", "the Turkish-backed rebels"): a standing tie told of the
+    party, not an act of the story, and its agent is not the party."""
+    return (participle.dep_ in {"acl", "amod"} and participle.tag_ == "VBN"
+            and participle.lemma_.lower() in SUPPORTING)
