@@ -363,6 +363,16 @@ def test_coordinated_qualifiers_each_name_a_party(make_doc, dep) -> None:
     assert sorted(names(args.resolve_all([doc[3]], index))) == ["Chile", "Peru"]
 
 
+@pytest.mark.parametrize("mark,expected", [("other", ["Chile", "Peru"]), ("Andean", ["Andes", "Chile", "Peru"])])
+def test_a_conjunct_for_the_rest_of_a_class_names_no_party(make_doc, mark, expected) -> None:
+    """ "Bolivia urged Chile, Peru and other/Andean states to ...": "other states" are the rest, no party."""
+    words = ["Bolivia", "urged", "Chile", ",", "Peru", "and", mark, "states"]
+    doc = make_doc(words, heads=[1, 1, 1, 2, 2, 4, 7, 4], deps=["nsubj", "ROOT", "dobj", "punct", "conj", "cc", "amod", "conj"],
+                   pos=["PROPN", "VERB", "PROPN", "PUNCT", "PROPN", "CCONJ", "ADJ", "NOUN"])
+    index = index_for(doc, {"Chile": (2,), "Peru": (4,), "Andes": (7,)})
+    assert sorted(names(args.resolve_all([doc[2]], index))) == expected
+
+
 def test_an_event_noun_a_visit_is_made_for_takes_the_visitors(make_doc) -> None:
     from eventwire.lexicons.triggers import Lexicon
 
@@ -544,3 +554,16 @@ def test_a_participle_after_a_prepositional_phrase_keeps_the_main_subject(make_d
                    pos=["PROPN", "VERB", "ADP", "DET", "NOUN", "PUNCT", "VERB", "NOUN", "PUNCT"],
                    tags=["NNP", "VBD", "IN", "DT", "NN", ",", "VBG", "NNS", "."])
     assert args.grammatical_subject(doc[6])[0].text == "Ruiz"
+
+
+@pytest.mark.parametrize("dep", ["acl", "amod"])
+def test_a_participle_of_support_describing_a_party_is_no_act(make_doc, dep) -> None:
+    """ "the rebels backed by Chile" (acl), "the Chilean backed rebels" (amod): a standing tie, not news."""
+    words = ["the", "Chilean", "backed", "rebels"] if dep == "amod" else ["the", "rebels", "backed", "by", "Chile"]
+    heads = [3, 2, 3, 3] if dep == "amod" else [1, 1, 1, 2, 3]
+    deps = ["det", "npadvmod", "amod", "ROOT"] if dep == "amod" else ["det", "ROOT", "acl", "agent", "pobj"]
+    pos = ["DET", "ADJ", "VERB", "NOUN"] if dep == "amod" else ["DET", "NOUN", "VERB", "ADP", "PROPN"]
+    tags = ["DT", "JJ", "VBN", "NNS"] if dep == "amod" else ["DT", "NNS", "VBN", "IN", "NNP"]
+    doc = make_doc(words, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=[w.lower() if w != "backed" else "back"
+                                                                            for w in words])
+    assert args.describes_support(doc[2])

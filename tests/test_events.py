@@ -1315,3 +1315,19 @@ def test_the_indexed_frames_are_the_entries_whose_words_are_near_in_order(near: 
                 and (not e.object or "*" in e.object or bool(e.object & near)))
 
     assert WordFrames.of(FRAME_ENTRIES).possible(near) == [e for e in FRAME_ENTRIES if fits(e)]
+
+
+@pytest.mark.parametrize("subject,expected", [
+    (["Peru", "'s", "strategy"], []),  # an aim the text states: no act it reports
+    (["Peru"], [("Peru", "138", "Chile", "intended")]),  # the doer the subject: a plan
+])
+def test_a_to_clause_a_copula_says_of_an_aim_is_no_act(make_doc, lexicon, subject, expected) -> None:
+    """ "Peru's strategy is to attack Chile" / "Peru is to attack Chile" """
+    n = len(subject)
+    words = [*subject, "is", "to", "attack", "Chile", "."]
+    heads = [*([2, 0, n] if n == 3 else [n]), n, n + 2, n, n + 2, n]
+    deps = [*(["poss", "case", "nsubj"] if n == 3 else ["nsubj"]), "ROOT", "aux", "xcomp", "dobj", "punct"]
+    pos = [*(["PROPN", "PART", "NOUN"] if n == 3 else ["PROPN"]), "AUX", "PART", "VERB", "PROPN", "PUNCT"]
+    lemmas = [*(["Peru", "'s", "strategy"] if n == 3 else ["Peru"]), "be", "to", "attack", "Chile", "."]
+    doc = make_doc(words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+    assert code(doc, lexicon, actors_on(doc, {"Peru": (0,), "Chile": (n + 3,)})) == expected

@@ -7,7 +7,7 @@ from test_events import events_for
 
 from eventwire.errors import DictionaryError
 from eventwire.lexicons.triggers import Lexicon, parse_entry
-from eventwire.models import Actor, Span
+from eventwire.models import Actor, Place, Span
 
 
 @pytest.fixture(scope="module")
@@ -156,3 +156,62 @@ def test_a_killing_by_state_forces_is_military_force(make_doc, lexicon, code, se
                  mentions=(Span(doc[2].idx, doc[2].idx + 4, "Peru"),))
     killed = [e for e in events_for(doc, lexicon, [killers, peru]) if e.trigger.text == "killed"]
     assert [(e.cameo.code, e.target.name if e.target else None) for e in killed] == [(expected, "Peru")]
+
+
+@pytest.mark.parametrize("verb,lemma,expected", [
+    ("continued", "continue", [("condemn", None)]),  # a to-clause act: its governor ties it to its sentence
+    ("plans", "plan", [("condemn", "Peru")]),  # an intention answers the party its context names
+])
+def test_a_to_clause_act_takes_no_context_target_unless_intended(make_doc, lexicon, verb, lemma, expected) -> None:
+    """ "Peru raised tariffs . Chile continued/pledged to condemn the decision ." """
+    words = ["Peru", "raised", "tariffs", ".", "Chile", verb, "to", "condemn", "the", "decision", "."]
+    doc = make_doc(words, heads=[1, 1, 1, 1, 5, 5, 7, 5, 9, 7, 5],
+                   deps=["nsubj", "ROOT", "dobj", "punct", "nsubj", "ROOT", "aux", "xcomp", "det", "dobj", "punct"],
+                   pos=["PROPN", "VERB", "NOUN", "PUNCT", "PROPN", "VERB", "PART", "VERB", "DET", "NOUN", "PUNCT"],
+                   lemmas=["Peru", "raise", "tariff", ".", "Chile", lemma, "to", "condemn", "the", "decision", "."],
+                   sent_starts=_starts(len(words), 4))
+    def actor(name: str, i: int) -> Actor:
+        return Actor(id=name, name=name, code=name[:3].upper(), country=name[:3].upper(), sectors=(), kind="state",
+                     mentions=(Span(doc[i].idx, doc[i].idx + len(doc[i]), doc[i].text),))
+
+    events = events_for(doc, lexicon, [actor("Peru", 0), actor("Chile", 4)])
+    assert [(e.trigger.text, e.target.name if e.target else None) for e in events] == expected
+
+
+def test_a_forceful_act_takes_the_place_of_its_clause_before_another_party(make_doc, lexicon) -> None:
+    """ "Peru shelled the port , Arica , while Bolivia watched ." : the place stands for whom it was done to."""
+    words = ["Peru", "shelled", "the", "port", ",", "Arica", ",", "while", "Bolivia", "watched", "."]
+    doc = make_doc(words, heads=[1, 1, 3, 1, 3, 3, 3, 9, 9, 1, 1],
+                   deps=["nsubj", "ROOT", "det", "dobj", "punct", "appos", "punct", "mark", "nsubj", "advcl", "punct"],
+                   pos=["PROPN", "VERB", "DET", "NOUN", "PUNCT", "PROPN", "PUNCT", "SCONJ", "PROPN", "VERB", "PUNCT"],
+                   lemmas=["Peru", "shell", "the", "port", ",", "Arica", ",", "while", "Bolivia", "watch", "."])
+    arica = doc[5]
+    place = Place("Arica", arica.idx, arica.idx + 5, "Arica", "CHL", -18.5, -70.3, 3899361, "city")
+
+    def actor(name: str, i: int) -> Actor:
+        return Actor(id=name, name=name, code=name[:3].upper(), country=name[:3].upper(), sectors=(), kind="state",
+                     mentions=(Span(doc[i].idx, doc[i].idx + len(doc[i]), doc[i].text),))
+
+    events = events_for(doc, lexicon, [actor("Peru", 0), actor("Bolivia", 8)], places=[place])
+    assert [(e.source.name, e.target.country if e.target else None) for e in events] == [("Peru", "CHL")]
+
+
+@pytest.mark.parametrize("verb,lemma,expected", [
+    ("shelled", "shell", [("shelled", None)]),  # a forceful act: not done to whom the sentence before names
+    ("condemned", "condemn", [("condemned", "Peru")]),  # a statement answers the party named before
+])
+def test_only_a_statement_takes_the_party_of_the_sentence_before(make_doc, lexicon, verb, lemma, expected) -> None:
+    """ "Peru raised tariffs . Chile shelled/condemned the post ." """
+    words = ["Peru", "raised", "tariffs", ".", "Chile", verb, "the", "post", "."]
+    doc = make_doc(words, heads=[1, 1, 1, 1, 5, 5, 7, 5, 5],
+                   deps=["nsubj", "ROOT", "dobj", "punct", "nsubj", "ROOT", "det", "dobj", "punct"],
+                   pos=["PROPN", "VERB", "NOUN", "PUNCT", "PROPN", "VERB", "DET", "NOUN", "PUNCT"],
+                   lemmas=["Peru", "raise", "tariff", ".", "Chile", lemma, "the", "post", "."],
+                   sent_starts=_starts(len(words), 4))
+
+    def actor(name: str, i: int) -> Actor:
+        return Actor(id=name, name=name, code=name[:3].upper(), country=name[:3].upper(), sectors=(), kind="state",
+                     mentions=(Span(doc[i].idx, doc[i].idx + len(doc[i]), doc[i].text),))
+
+    events = events_for(doc, lexicon, [actor("Peru", 0), actor("Chile", 4)])
+    assert [(e.trigger.text, e.target.name if e.target else None) for e in events] == expected

@@ -17,7 +17,8 @@ def cues() -> ModalityCues:
 
 LEMMAS = {"is": "be", "are": "be", "was": "be", "did": "do", "expected": "expect", "plans": "plan", "refused": "refuse",
           "said": "say", "says": "say", "denied": "deny", "attacked": "attack", "attacks": "attack", "held": "hold",
-          "talks": "talk", "attacking": "attack", "needs": "need"}
+          "talks": "talk", "attacking": "attack", "needs": "need", "decided": "decide", "planned": "plan",
+          "fears": "fear", "faces": "face", "fled": "flee"}
 
 
 def lemmas(words: list[str]) -> list[str]:
@@ -79,7 +80,30 @@ CASES = [
     pytest.param(["Iran", "denied", "attacking", "Syria"], [1, 1, 1, 2], ["nsubj", "ROOT", "xcomp", "dobj"], None, None,
                  2, "negated", id="denied"),
     pytest.param(["his", "decision", "to", "withdraw", "troops"], [1, 1, 3, 1, 3], ["poss", "ROOT", "aux", "acl", "dobj"],
-                 ["PRON", "NOUN", "PART", "VERB", "NOUN"], None, 3, "intended", id="decision-to"),
+                 ["PRON", "NOUN", "PART", "VERB", "NOUN"], None, 3, "asserted",
+                 id="a-decision-reports-the-act-decided-on"),
+    pytest.param(["Oman", "decided", "to", "close", "the", "border"], [1, 1, 3, 1, 5, 3],
+                 ["nsubj", "ROOT", "aux", "xcomp", "det", "dobj"], None, None, 3, "asserted", id="decided-to"),
+    pytest.param(["Oman", "will", "decide", "to", "close", "the", "border"], [2, 2, 2, 4, 2, 6, 4],
+                 ["nsubj", "aux", "ROOT", "aux", "xcomp", "det", "dobj"], None, None, 4, "intended",
+                 id="a-decision-still-to-come-is-intended"),
+    pytest.param(["Peru", "began", "a", "planned", "offensive"], [1, 1, 4, 4, 1], ["nsubj", "ROOT", "det", "amod", "dobj"],
+                 ["PROPN", "VERB", "DET", "VERB", "NOUN"], None, 4, "intended", id="a-planned-act-noun-is-intended"),
+    pytest.param(["Chile", "fears", "a", "potential", "withdrawal"], [1, 1, 4, 4, 1],
+                 ["nsubj", "ROOT", "det", "amod", "dobj"], ["PROPN", "VERB", "DET", "ADJ", "NOUN"], None, 4,
+                 "hypothetical", id="a-potential-act-noun-is-hypothetical"),
+    pytest.param(["Chile", "faces", "the", "prospect", "of", "an", "invasion"], [1, 1, 3, 1, 3, 6, 4],
+                 ["nsubj", "ROOT", "det", "dobj", "prep", "det", "pobj"],
+                 ["PROPN", "VERB", "DET", "NOUN", "ADP", "DET", "NOUN"], None, 6, "hypothetical",
+                 id="the-prospect-of-an-act-is-hypothetical"),
+    pytest.param(["Chile", "fled", "the", "threat", "of", "attack"], [1, 1, 3, 1, 3, 4],
+                 ["nsubj", "ROOT", "det", "dobj", "prep", "pobj"], ["PROPN", "VERB", "DET", "NOUN", "ADP", "NOUN"], None,
+                 5, "intended", id="the-threat-of-an-act-is-intended"),
+    pytest.param(["Chile", "condemned", "the", "brutal", "invasion"], [1, 1, 4, 4, 1],
+                 ["nsubj", "ROOT", "det", "amod", "dobj"], ["PROPN", "VERB", "DET", "ADJ", "NOUN"], None, 4, "asserted",
+                 id="an-act-noun-with-no-such-mark-is-asserted"),
+    pytest.param(["his", "plan", "to", "withdraw", "troops"], [1, 1, 3, 1, 3], ["poss", "ROOT", "aux", "acl", "dobj"],
+                 ["PRON", "NOUN", "PART", "VERB", "NOUN"], None, 3, "intended", id="plan-to"),
     pytest.param(["Iran", "needs", "to", "capture", "Arica"], [1, 1, 3, 1, 3], ["nsubj", "ROOT", "aux", "xcomp", "dobj"],
                  None, None, 3, "hypothetical", id="needs-to"),
     pytest.param(["Iran", "no", "longer", "attacks", "Syria"], [3, 2, 3, 3, 3], ["nsubj", "neg", "advmod", "ROOT", "dobj"],

@@ -46,6 +46,7 @@ OTHERS = words("other_party_nouns")
 CONDITIONS = words("condition_marks")
 SUPPORTING = words("supporting_verbs")
 LEADING = words("leading_words")
+RESIDUAL = words("residual_words")
 CLAUSE_PREPS = words("clause_preps")
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})  # a verb with tense, which has a subject of its own
 UNREALISED = words("unrealised_preps")
@@ -475,11 +476,19 @@ def resolve_all(tokens: Iterable[Token], index: ActorIndex, certainty: float = 1
     arguments: dict[str, Argument] = {}
     for token in tokens:
         for word in (token, *token.conjuncts, *coordinated_qualifiers(token)):
+            if the_rest(word, token):
+                continue
             found = resolve(word, index)
             if found is not None and found[0].id not in arguments and found[0].id not in exclude:
                 group = names_group(word, index)
                 arguments[found[0].id] = Argument(found[0], word.i, round(certainty * found[1], 4), group)
     return sorted(arguments.values(), key=lambda a: a.token)
+
+
+def the_rest(word: Token, first: Token) -> bool:
+    """A later conjunct that stands for the rest of a class whose members the list names ("Chile, Peru and
+    other Andean states"): those named are the parties, not a body the rest would make up."""
+    return word.i > first.i and any(c.dep_ in {"amod", "det"} and c.lower_ in RESIDUAL for c in word.children)
 
 
 def coordinated_qualifiers(token: Token) -> list[Token]:
@@ -581,6 +590,7 @@ def _issuer(message: Token, index: ActorIndex) -> list[Argument]:
 
 def describes_support(participle: Token) -> bool:
     """A participle of backing, arming or helping that describes a party ("the rebels, backed by Turkey, are
-    fighting", "militias armed by Iran attacked"): a standing tie told of the party, not an act of the story,
-    and its agent is not the party."""
-    return participle.dep_ == "acl" and participle.tag_ == "VBN" and participle.lemma_.lower() in SUPPORTING
+    fighting", "militias armed by Iran attacked", "the Turkish-backed rebels"): a standing tie told of the
+    party, not an act of the story, and its agent is not the party."""
+    return (participle.dep_ in {"acl", "amod"} and participle.tag_ == "VBN"
+            and participle.lemma_.lower() in SUPPORTING)

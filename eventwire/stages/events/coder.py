@@ -22,6 +22,7 @@ from ...lexicons.words import words
 from ...models import Actor, Event, Offsets
 from ...ontology.cameo import root_has
 from ..actors.generic import dateline_country
+from ..actors.index import ActorIndex
 from ..tokens import clause_verb, is_infinitive
 from . import learned
 from .arguments import Argument, ArgumentIndex, between_parties, describes_support
@@ -182,6 +183,8 @@ def code_match(inputs: Inputs, match: Match) -> list[Event]:
         # doer set out to do: "dispatched inspectors to monitor the plant"), not a relative, a noun's purpose or
         # a background clause ("refugees fleeing the war", "troops to oversee the vote")
     sources = match_sources(inputs, match)
+    if stated_aim(trigger, inputs.index):
+        return []  # "the rebels' aim is to take the port": a goal the text states, not an act it reports
     if entry.code[:3] in VISIT_CODES:  # "Britons who travelled to Syria": people on the move make no visit
         sources = [s for s in sources if not ON_THE_MOVE & set(s.actor.sectors)]
     if not sources:
@@ -208,7 +211,8 @@ def code_match(inputs: Inputs, match: Match) -> list[Event]:
         pairs = [(source, target or home_target(source, trigger, match, inputs)) for source, target in pairs]
     elif root_has(entry.code, "internal"):
         pairs = [(source, target or internal_target(source, trigger, match, inputs)) for source, target in pairs]
-    if entry.target and not entry.reciprocal and len(sources) == 1 and not addressed_to_all(trigger, match, inputs):
+    if (entry.target and not entry.reciprocal and len(sources) == 1 and not addressed_to_all(trigger, match, inputs)
+            and not (complement_act(trigger) and modality != "intended")):
         # slots name nobody: its context may (not for an act addressed to everyone: "urged all sides to ...")
         pairs = [(source, target or context_target(source, trigger, match, inputs)) for source, target in pairs]
     act = act_of(inputs, match, code, modality)
@@ -233,6 +237,27 @@ def background_purpose(verb: Token, light_verbs: frozenset[str]) -> bool:
     fight the rebels", "groups it used as proxies to fight Peru"): what a background act was for, not an act
     the text reports. The purpose of the main clause's act is ("Chile sent troops to fight the rebels")."""
     return verb.dep_ == "advcl" and is_infinitive(verb) and clause_weight(verb.head, light_verbs) < 1
+
+
+def stated_aim(trigger: Token, index: ActorIndex) -> bool:
+    """An act in a "to"-clause that a copula predicates of a noun naming no actor ("Peru's strategy is to
+    isolate Chile", "the mission's role was to monitor the border"): what an aim, role or policy consists
+    of, no act the text reports. "Peru's president is to meet Chile" (an actor the subject) is a plan."""
+    verb = clause_verb(trigger)
+    if verb.dep_ != "xcomp" or not is_infinitive(verb) or verb.head.lemma_.lower() != "be":
+        return False
+    subjects = [c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    return bool(subjects) and all(s.pos_ == "NOUN" and index.at(s.idx, s.idx + len(s.text)) is None
+                                  for s in subjects)
+
+
+def complement_act(trigger: Token) -> bool:
+    """An act in the "to"-clause complement of another verb or adjective ("tried to calm the crowd", "continued
+    to support the project"): its governor ties it to its sentence; unless it is an intention (which answers
+    whoever the context names: "pledged to put them on trial", after a call to do so), no party its own slots
+    do not name is its target."""
+    verb = clause_verb(trigger)
+    return verb.dep_ == "xcomp" and is_infinitive(verb)
 
 
 def is_joint(entry: Entry, sources: Sequence[Argument]) -> bool:

@@ -11,7 +11,11 @@ coordination, and looks for:
   governor (``likely to``, ``consider``), or an ``if``/``unless`` clause around the trigger;
 - **intended**: a future auxiliary (``will``), an intending governor (``due to``, ``plans to``,
   ``expected to``, ``scheduled to``, ``set to``), or ``would`` in speech reported in the past
-  (``he said he would deliver`` reports a ``will``);
+  (``he said he would deliver`` reports a ``will``); a decision (``decided to withdraw``, ``the decision to
+  close the border``: the ``decided_heads`` word list) reports the act decided on, not an intention;
+- for an act noun, the words that mark it as not (yet) done count too: its adjectives ("a planned offensive":
+  intended; "a potential withdrawal", ``prospective_words``: hypothetical) and the noun whose "of" or "for"
+  phrase it is ("the threat of attack": intended; "the prospect of an invasion": hypothetical);
 - **asserted** otherwise.
 
 The first of negated, hypothetical, intended that applies wins. The cue words are data
@@ -26,6 +30,7 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from ...lexicons.triggers import ModalityCues
+from ...lexicons.words import words
 from ...models import Modality
 from ..tokens import clause_verb, is_infinitive
 
@@ -34,6 +39,8 @@ CLIMB_DEPS = frozenset({"xcomp", "acomp", "conj", "pcomp", "acl"})
 NOUN_POS = frozenset({"NOUN", "PROPN"})
 GIVEN_DEPS = frozenset({"nsubj", "nsubjpass", "pobj"})  # a subject, or the noun of a phrase ("in its bombing")
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+DECIDED = words("decided_heads")
+PROSPECTIVE = words("prospective_words")
 
 
 def modality_of(trigger: Token, cues: ModalityCues) -> Modality:
@@ -41,11 +48,29 @@ def modality_of(trigger: Token, cues: ModalityCues) -> Modality:
     chain = list(governing_chain(trigger))
     if any(_negated(tok, i, chain, cues) for i, tok in enumerate(chain)) or _denied(chain[-1], cues):
         return "negated"
-    if any(_hypothetical(tok, i, chain, cues) for i, tok in enumerate(chain)):
+    marks = noun_marks(trigger)
+    if any(_hypothetical(tok, i, chain, cues) for i, tok in enumerate(chain)) or marks & _hypothetical_marks(cues):
         return "hypothetical"
-    if any(_intended(tok, i, chain, cues) for i, tok in enumerate(chain)):
+    if any(_intended(tok, i, chain, cues) for i, tok in enumerate(chain)) or marks & cues.intended_heads - DECIDED:
         return "intended"
     return "asserted"
+
+
+def noun_marks(noun: Token) -> set[str]:
+    """The lemmas that may say an act noun has not happened: its adjectives and participles ("a planned
+    offensive", "the expected assault", "a potential withdrawal") and the noun whose "of" or "for" phrase
+    it is ("the threat of attack", "the prospect of an invasion", "plans for a strike")."""
+    if noun.pos_ not in NOUN_POS:
+        return set()
+    marks = {c.lemma_.lower() for c in noun.children if c.dep_ in {"amod", "compound"}}
+    prep = noun.head
+    if noun.dep_ == "pobj" and prep.lower_ in {"of", "for"} and prep.head.pos_ in NOUN_POS:
+        marks.add(prep.head.lemma_.lower())
+    return marks
+
+
+def _hypothetical_marks(cues: ModalityCues) -> frozenset[str]:
+    return cues.hypothetical_heads | PROSPECTIVE
 
 
 def governing_chain(trigger: Token) -> Iterator[Token]:
@@ -130,7 +155,8 @@ def _intended(token: Token, i: int, chain: list[Token], cues: ModalityCues) -> b
             return True
         if child.dep_ in AUX_DEPS and child.lower_ == "would" and _backshifted(token, child, cues):
             return True
-    return _governs_by(chain, i, frozenset({"xcomp", "acl"})) and token.lemma_.lower() in cues.intended_heads
+    head = token.lemma_.lower()
+    return _governs_by(chain, i, frozenset({"xcomp", "acl"})) and head in cues.intended_heads and head not in DECIDED
 
 
 def _backshifted(verb: Token, aux: Token, cues: ModalityCues) -> bool:

@@ -345,14 +345,15 @@ def _foreign(patient: Token) -> bool:
 
 def context_target(source: Argument, trigger: Token, match: Match, inputs: Inputs) -> Argument | None:
     """The party an act with no target in its slots was most likely done to, read as a reader does
-    when the grammar ties nobody to it: another actor named in its sentence (the first after the
-    trigger, else the last before it), else (for a forceful act, whose place stands for its target) the
-    country of a place the sentence names, else the last
-    actor the sentence before names ("Germany pledged on Monday to put its fighters on trial",
-    after a sentence on Washington's call). For a source from outside the country the article is about (or
-    of an article about several), a party of another country than the source's comes before one of its own,
-    which its context names first only when it names no other ("a US withdrawal was announced by American
-    officials", after a sentence on Syria: Syria); the article's own country keeps the parties at home.
+    when the grammar ties nobody to it: for a forceful act, whose place stands for its target, the country
+    of a place its own clause names; else another actor named in its sentence (the first after the
+    trigger, else the last before it), else (a forceful act) the country of a place the sentence names, else
+    (not for a forceful act, done where it happens) the last actor the sentence before names ("Germany
+    pledged on Monday to put its fighters on trial", after a sentence on Washington's call). For a source
+    from outside the country the article is about (or of an article about several), a party of another
+    country than the source's comes before one of its own, which its context names first only when it names
+    no other ("a US withdrawal was announced by American officials", after a sentence on Syria: Syria); the
+    article's own country keeps the parties at home.
     Never the source itself nor a party its own phrase names ("a Pentagon spokesman"); basis ``context``."""
     own = source.actor.country or source.actor.code[:3]
     if own != inputs.scene.main:
@@ -383,17 +384,23 @@ def context_party(source: Argument, trigger: Token, match: Match, inputs: Inputs
              if actor.id != source.actor.id and wanted(actor) and not span.start <= own.idx < span.end
              and not phrase.start <= span.start < phrase.end
              and not span.start <= trigger.idx < span.end and not _within(span.start, reporters)]
+    located = root_has(match.entry.code, "located")
+    clause = clause_offsets(trigger)
+    here = [a for a in place_targets([t for t in sentence if t.i != own.i and clause.start <= t.idx < clause.end
+                                      and not _within(t.idx, reporters)], inputs, CONTEXT_TARGET)
+            if a.actor.id != source.actor.id and wanted(a.actor)] if located else []
+    if here:  # a forceful act's place in its own clause stands for whom it was done to
+        return replace(here[0], basis="context")
     after = [f for f in found if f[0].start > trigger.idx]
     before = [f for f in found if f[0].start < trigger.idx]
     choice = after[0] if after else (before[-1] if before else None)
     if choice is not None:
         return Argument(choice[1], _word_at(sentence, choice[0].start), CONTEXT_TARGET, basis="context")
-    located = root_has(match.entry.code, "located")
     places = [a for a in place_targets([t for t in sentence if t.i != own.i], inputs, CONTEXT_TARGET)
               if a.actor.id != source.actor.id and wanted(a.actor)] if located else []
     if places:
         return replace(places[0], basis="context")
-    if sentence.start == 0:
+    if sentence.start == 0 or located:  # a forceful act is done where it happens, not to whom talk turned before
         return None
     before_sentence = doc[sentence.start - 1].sent
     earlier = [(span, actor) for span, actor in
