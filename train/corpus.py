@@ -1,6 +1,6 @@
 """The labelled training articles: first-pass labels with their texts, train compartments only.
 
-Two sets (train/labels/README.md):
+Three sets (train/labels/README.md):
 - Guardian articles on Syria: ``guardian-train.{a,b}.jsonl``; an article held by both files (guardian-435,
   the a/b boundary) is taken from ``a``. The texts are read from the Guardian sample in ``../shared/data/ngec``
   at training time only: every row whose id is not in the ``train`` list of ``guardian-splits.json`` is
