@@ -9,6 +9,7 @@ from eventwire.lexicons.actors import ActorDictionary
 from eventwire.stages.actors import pronouns, surnames
 from eventwire.stages.actors.coreference import resolve
 from eventwire.stages.actors.mentions import Mention
+from eventwire.stages.actors.persons import lookup_person, unaccented
 from eventwire.stages.actors.stage import find_mentions
 
 
@@ -495,3 +496,9 @@ def test_an_unknown_name_apposed_to_a_role_held_at_an_international_body_is_its(
             "spoke|VERB|ROOT|9 .|PUNCT|punct|9")
     coded = {m.text: m.entry.code for m in resolved_mentions(spec_doc, dictionary, spec)}
     assert coded["Jan Berg"] == "IGOUNO"
+
+
+def test_a_dictionary_person_is_found_without_the_diacritics_of_the_text(dictionary) -> None:
+    assert unaccented("\u0141ucja Wo\u0142ek-P\u00e9rez") == "Lucja Wolek-Perez"
+    found = lookup_person(dictionary, "Vlad\u00edmir P\u00fatin", "2018-07-12")
+    assert found is not None and found.name == "Vladimir Putin"
