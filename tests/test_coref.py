@@ -502,3 +502,14 @@ def test_a_dictionary_person_is_found_without_the_diacritics_of_the_text(diction
     assert unaccented("\u0141ucja Wo\u0142ek-P\u00e9rez") == "Lucja Wolek-Perez"
     found = lookup_person(dictionary, "Vlad\u00edmir P\u00fatin", "2018-07-12")
     assert found is not None and found.name == "Vladimir Putin"
+
+
+@pytest.mark.parametrize("party,code", [(["Labour"], "GBRPTY"), (["Republican", "Party"], "USAPTY")])
+def test_a_party_title_gives_an_unknown_person_its_partys_country(spec_doc, dictionary, party, code) -> None:
+    # "Labour leader Juan Quispe spoke ."
+    n = len(party)
+    words = " ".join(f"{w}|PROPN|compound|{n}|{'B' if i == 0 else 'I'}-ORG" for i, w in enumerate(party))
+    spec = (f"{words} leader|NOUN|compound|{n + 2} Juan|PROPN|compound|{n + 2}|B-PERSON "
+            f"Quispe|PROPN|nsubj|{n + 3}|I-PERSON spoke|VERB|ROOT|{n + 3} .|PUNCT|punct|{n + 3}")
+    coded = {m.text: m.entry.code for m in resolved_mentions(spec_doc, dictionary, spec)}
+    assert coded == {f"{' '.join(party)} leader Juan Quispe": code}
