@@ -513,3 +513,15 @@ def test_a_party_title_gives_an_unknown_person_its_partys_country(spec_doc, dict
             f"Quispe|PROPN|nsubj|{n + 3}|I-PERSON spoke|VERB|ROOT|{n + 3} .|PUNCT|punct|{n + 3}")
     coded = {m.text: m.entry.code for m in resolved_mentions(spec_doc, dictionary, spec)}
     assert coded == {f"{' '.join(party)} leader Juan Quispe": code}
+
+
+def test_a_qualified_title_apposed_to_an_unknown_name_gives_it_the_main_country(spec_doc, dictionary) -> None:
+    # "Peru voted . The shadow home secretary , Juan Quispe , spoke ." — a qualifier between article and title
+    spec = ("Peru|PROPN|nsubj|1|B-GPE voted|VERB|ROOT|1 .|PUNCT|punct|1 The|DET|det|6 shadow|NOUN|compound|6 "
+            "home|NOUN|compound|6 secretary|NOUN|nsubj|11 ,|PUNCT|punct|6 Juan|PROPN|compound|9|B-PERSON "
+            "Quispe|PROPN|appos|6|I-PERSON ,|PUNCT|punct|6 spoke|VERB|ROOT|11 .|PUNCT|punct|11")
+    mentions = resolved_mentions(spec_doc, dictionary, spec)
+    coded = {m.text: (m.entry.name, m.entry.code) for m in mentions}
+    assert coded["Juan Quispe"] == ("Juan Quispe", "PERGOV")
+    assert coded["The shadow home secretary"] == ("Juan Quispe", "PERGOV")
+    assert next(m.entry.role for m in mentions if m.text == "Juan Quispe").lower() == "shadow home secretary"
