@@ -9,6 +9,7 @@ from eventwire.lexicons.actors import ActorDictionary
 from eventwire.stages.actors import pronouns, surnames
 from eventwire.stages.actors.coreference import resolve
 from eventwire.stages.actors.mentions import Mention
+from eventwire.stages.actors.persons import lookup_person, unaccented
 from eventwire.stages.actors.stage import find_mentions
 
 
@@ -495,3 +496,32 @@ def test_an_unknown_name_apposed_to_a_role_held_at_an_international_body_is_its(
             "spoke|VERB|ROOT|9 .|PUNCT|punct|9")
     coded = {m.text: m.entry.code for m in resolved_mentions(spec_doc, dictionary, spec)}
     assert coded["Jan Berg"] == "IGOUNO"
+
+
+def test_a_dictionary_person_is_found_without_the_diacritics_of_the_text(dictionary) -> None:
+    assert unaccented("\u0141ucja Wo\u0142ek-P\u00e9rez") == "Lucja Wolek-Perez"
+    found = lookup_person(dictionary, "Vlad\u00edmir P\u00fatin", "2018-07-12")
+    assert found is not None and found.name == "Vladimir Putin"
+
+
+@pytest.mark.parametrize("party,code", [(["Labour"], "GBRPTY"), (["Republican", "Party"], "USAPTY")])
+def test_a_party_title_gives_an_unknown_person_its_partys_country(spec_doc, dictionary, party, code) -> None:
+    # "Labour leader Juan Quispe spoke ."
+    n = len(party)
+    words = " ".join(f"{w}|PROPN|compound|{n}|{'B' if i == 0 else 'I'}-ORG" for i, w in enumerate(party))
+    spec = (f"{words} leader|NOUN|compound|{n + 2} Juan|PROPN|compound|{n + 2}|B-PERSON "
+            f"Quispe|PROPN|nsubj|{n + 3}|I-PERSON spoke|VERB|ROOT|{n + 3} .|PUNCT|punct|{n + 3}")
+    coded = {m.text: m.entry.code for m in resolved_mentions(spec_doc, dictionary, spec)}
+    assert coded == {f"{' '.join(party)} leader Juan Quispe": code}
+
+
+def test_a_qualified_title_apposed_to_an_unknown_name_gives_it_the_main_country(spec_doc, dictionary) -> None:
+    # "Peru voted . The shadow home secretary , Juan Quispe , spoke ." — a qualifier between article and title
+    spec = ("Peru|PROPN|nsubj|1|B-GPE voted|VERB|ROOT|1 .|PUNCT|punct|1 The|DET|det|6 shadow|NOUN|compound|6 "
+            "home|NOUN|compound|6 secretary|NOUN|nsubj|11 ,|PUNCT|punct|6 Juan|PROPN|compound|9|B-PERSON "
+            "Quispe|PROPN|appos|6|I-PERSON ,|PUNCT|punct|6 spoke|VERB|ROOT|11 .|PUNCT|punct|11")
+    mentions = resolved_mentions(spec_doc, dictionary, spec)
+    coded = {m.text: (m.entry.name, m.entry.code) for m in mentions}
+    assert coded["Juan Quispe"] == ("Juan Quispe", "PERGOV")
+    assert coded["The shadow home secretary"] == ("Juan Quispe", "PERGOV")
+    assert next(m.entry.role for m in mentions if m.text == "Juan Quispe").lower() == "shadow home secretary"

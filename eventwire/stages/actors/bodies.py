@@ -116,7 +116,8 @@ def _qualified_noun(nouns: Nouns, i: int) -> list[Mention]:
     located = _peoples_body(nouns, phrase) or _located(nouns, phrase)
     if located is not None:
         return [located]
-    return _postmodified(nouns, phrase) or _generic(nouns, phrase) or _bare_description(nouns.context, phrase)
+    return _postmodified(nouns, phrase) or _generic(nouns, phrase) \
+        or _bare_description(nouns.context, nouns.dictionary, phrase)
 
 
 def _owned(nouns: Nouns, phrase: RoleNoun, qualifiers: list[tuple[Mention, int | None]]) -> list[Mention]:
@@ -338,17 +339,30 @@ def _generic_modifier(noun: Token, role: Role, role_first: int) -> bool:
     return False
 
 
-def _bare_description(context: ArticleContext, phrase: RoleNoun) -> list[Mention]:
-    """"the president", "President" with no country: left to coreference (bodies and groups with no
-    country written are generic actors, :func:`_generic`)."""
+def _bare_description(context: ArticleContext, dictionary: ActorDictionary, phrase: RoleNoun) -> list[Mention]:
+    """"the president", "President", "the deputy president" with no country: left to coreference (bodies and
+    groups with no country written are generic actors, :func:`_generic`); a qualified role keeps its
+    qualifier, so that no office holder is looked up for it."""
     doc, role, first, end = context.doc, phrase.role, phrase.first, phrase.head + 1
     if role.type != "person":
         return []
+    qualified = _qualifiers_before(context, dictionary, first)
+    if qualified < first and _article(doc, qualified) == "the":  # "the shadow home secretary": not the office holder
+        label = f"{context.words.span(qualified, first)} {role.label}"
+        return [make_mention(context, qualified - 1, end, "description", role=label, sectors=role.sectors)]
     if _article(doc, first) == "the":
         return [make_mention(context, first - 1, end, "description", role=role.label, sectors=role.sectors)]
     if doc[first].text[:1].isupper() and first > 0:
         return [make_mention(context, first, end, "description", role=role.label, sectors=role.sectors)]
     return []
+
+
+def _qualifiers_before(context: ArticleContext, dictionary: ActorDictionary, first: int) -> int:
+    """Where the qualifiers of a title ("shadow", "former", "deputy") written right before token ``first`` begin."""
+    while first > 0 and (role := dictionary.role(context.words.lower[first - 1])) is not None \
+            and role.type == "qualifier":
+        first -= 1
+    return first
 
 
 def _article(doc: Doc, first: int) -> str | None:

@@ -4,6 +4,8 @@ each with its title, country and the dictionary entry in force on the publicatio
 
 from __future__ import annotations
 
+import unicodedata
+
 from spacy.tokens import Doc
 
 from ...context import ArticleContext
@@ -15,6 +17,9 @@ from ...nlp import entities
 from ..tokens import in_stance, name_heads
 from .mentions import Match, Mention, begins_place_name, longest_at, make_mention
 from .titles import POSSESSIVE, apposition, role_type, title_before
+
+LETTERS = str.maketrans({"\u0131": "i", "\u00f8": "o", "\u00d8": "O", "\u0142": "l", "\u0141": "L", "\u0111": "d",
+                         "\u0110": "D", "\u00df": "ss"})  # dotless i, o and l with a stroke, d with a bar, sharp s
 
 
 def person_mentions(context: ArticleContext, dictionary: ActorDictionary, matches: list[Match]) -> list[Mention]:
@@ -154,13 +159,21 @@ def _country_after(context: ArticleContext, last: int, dictionary: ActorDictiona
 
 
 def lookup_person(dictionary: ActorDictionary, name: str, published: str | None) -> Entry | None:
-    """The dictionary person written as ``name`` (or with one typo: "Jacques Chirack"), in the tenure in
-    force on ``published``."""
-    for alias in dictionary.candidates(name) or dictionary.misspelt_person(name):
-        entry = dictionary.entry(alias.key, published)
-        if entry is not None and entry.kind == "person":
-            return entry
+    """The dictionary person written as ``name`` (or with one typo: "Jacques Chirack", or without its
+    diacritics), in the tenure in force on ``published``."""
+    for written in dict.fromkeys((name, unaccented(name))):
+        for alias in dictionary.candidates(written) or dictionary.misspelt_person(written):
+            entry = dictionary.entry(alias.key, published)
+            if entry is not None and entry.kind == "person":
+                return entry
     return None
+
+
+def unaccented(name: str) -> str:
+    """A name written without its diacritics, as the dictionary may hold it ("Tomasz Wołek" -> "Tomasz
+    Wolek", "Pérez" -> "Perez"): accents dropped, and the letters no decomposition reaches (``LETTERS``) spelt plain."""
+    decomposed = unicodedata.normalize("NFKD", name.translate(LETTERS))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def _text_person(name: str, country: str | None, sectors: tuple[str, ...], code: str | None,
