@@ -10,7 +10,7 @@ that mark over :func:`eventwire.learn.check.features`. Its threshold is chosen b
 by article (article k in fold k mod 5): for each threshold of the grid, the events each fold's model keeps
 are scored as eventgold scores them (recall over the labelled required events, precision over the kept
 events). The threshold is the one of best F1 among those that keep the recall of the rules alone (all events
-kept) less ``RECALL_GIVE``: the check ranks and filters, it must not cost the events the rules find. The give
+kept) less ``RECALL_GIVE``: the check ranks and filters, and should cost few of the events the rules find. The give
 is half a point of recall, a few of the ~740 required labelled events, so that no single event's probability
 decides the threshold (with none, one required event scored at 0.03 held it at 0.025 while F1 rose from 0.416
 to 0.446 by 0.175 for three of them); among equals, the lower. The model fitted on all articles with that
