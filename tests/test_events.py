@@ -327,6 +327,16 @@ FRAMES = [
         ["PROPN", "PART", "NOUN", "ADP", "PROPN"], ["Chile", "'s", "visit", "to", "Peru"],
         [("visit", "042")], id="nominal-event",
     ),
+    pytest.param(
+        ["Peru", "vowed", "to", "crush", "the", "rebels"], [1, 1, 3, 1, 5, 3],
+        ["nsubj", "ROOT", "aux", "xcomp", "det", "dobj"], ["PROPN", "VERB", "PART", "VERB", "DET", "NOUN"],
+        ["Peru", "vow", "to", "crush", "the", "rebel"], [("vowed", "138")], id="a-vow-to-crush-is-a-threat",
+    ),
+    pytest.param(
+        ["Chile", "pledged", "to", "punish", "Bolivia"], [1, 1, 3, 1, 3], ["nsubj", "ROOT", "aux", "xcomp", "dobj"],
+        ["PROPN", "VERB", "PART", "VERB", "PROPN"], ["Chile", "pledge", "to", "punish", "Bolivia"],
+        [("pledged", "138")], id="a-pledge-to-punish-is-a-threat",
+    ),
 ]
 
 
