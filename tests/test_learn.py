@@ -123,9 +123,11 @@ EVENTS = [
 def test_the_model_finds_the_event_of_a_plain_news_sentence(parse, sentence, trigger, roots) -> None:
     doc = parse(sentence)
     (word,) = [t.i for t in doc if t.text == trigger]
-    found = EventModel.load().predict_doc(doc).at(word)
+    predictions = EventModel.load().predict_doc(doc)
+    found = predictions.at(word)
     assert found is not None
-    assert found.p_event >= 0.5
+    assert max(predictions.words, key=lambda w: w.p_event).token == word  # the sentence's most likely event word
+    assert found.p_event >= 0.4
     assert found.best_root in roots
 
 
