@@ -34,6 +34,12 @@ def _starts(length: int, lead: int) -> list[bool]:
     return [i in {0, lead} for i in range(length)]
 
 
+def _state(doc, name: str, i: int) -> Actor:
+    """A state named by the word at ``i``, its code the name's first three letters."""
+    return Actor(id=name, name=name, code=name[:3].upper(), country=name[:3].upper(), sectors=(), kind="state",
+                 mentions=(Span(doc[i].idx, doc[i].idx + len(doc[i]), doc[i].text),))
+
+
 def _actors(doc, written: bool) -> list[Actor]:
     """Peru, Chile and the Chilean officials; ``written``: their countries are written on them, so that the
     article is about Chile (two of its three mentions)."""
@@ -134,11 +140,7 @@ def test_an_appeal_to_all_sides_takes_no_context_target(make_doc, lexicon, quant
                    lemmas=["Peru", "raise", "tariff", ".", "Chile", "urge", quantifier, "side", "to", "talk", "."],
                    sent_starts=_starts(len(words), 4))
 
-    def actor(name: str, i: int) -> Actor:
-        return Actor(id=name, name=name, code=name[:3].upper(), country=name[:3].upper(), sectors=(), kind="state",
-                     mentions=(Span(doc[i].idx, doc[i].idx + len(doc[i]), doc[i].text),))
-
-    urged = [e for e in events_for(doc, lexicon, [actor("Peru", 0), actor("Chile", 4)]) if e.trigger.text == "urged"]
+    urged = [e for e in events_for(doc, lexicon, [_state(doc, "Peru", 0), _state(doc, "Chile", 4)]) if e.trigger.text == "urged"]
     assert [(e.source.name, e.target.name if e.target else None) for e in urged] == [("Chile", expected)]
 
 
@@ -170,11 +172,7 @@ def test_a_to_clause_act_takes_no_context_target_unless_intended(make_doc, lexic
                    pos=["PROPN", "VERB", "NOUN", "PUNCT", "PROPN", "VERB", "PART", "VERB", "DET", "NOUN", "PUNCT"],
                    lemmas=["Peru", "raise", "tariff", ".", "Chile", lemma, "to", "condemn", "the", "decision", "."],
                    sent_starts=_starts(len(words), 4))
-    def actor(name: str, i: int) -> Actor:
-        return Actor(id=name, name=name, code=name[:3].upper(), country=name[:3].upper(), sectors=(), kind="state",
-                     mentions=(Span(doc[i].idx, doc[i].idx + len(doc[i]), doc[i].text),))
-
-    events = events_for(doc, lexicon, [actor("Peru", 0), actor("Chile", 4)])
+    events = events_for(doc, lexicon, [_state(doc, "Peru", 0), _state(doc, "Chile", 4)])
     assert [(e.trigger.text, e.target.name if e.target else None) for e in events] == expected
 
 
@@ -188,11 +186,7 @@ def test_a_forceful_act_takes_the_place_of_its_clause_before_another_party(make_
     arica = doc[5]
     place = Place("Arica", arica.idx, arica.idx + 5, "Arica", "CHL", -18.5, -70.3, 3899361, "city")
 
-    def actor(name: str, i: int) -> Actor:
-        return Actor(id=name, name=name, code=name[:3].upper(), country=name[:3].upper(), sectors=(), kind="state",
-                     mentions=(Span(doc[i].idx, doc[i].idx + len(doc[i]), doc[i].text),))
-
-    events = events_for(doc, lexicon, [actor("Peru", 0), actor("Bolivia", 8)], places=[place])
+    events = events_for(doc, lexicon, [_state(doc, "Peru", 0), _state(doc, "Bolivia", 8)], places=[place])
     assert [(e.source.name, e.target.country if e.target else None) for e in events] == [("Peru", "CHL")]
 
 
@@ -209,9 +203,5 @@ def test_only_a_statement_takes_the_party_of_the_sentence_before(make_doc, lexic
                    lemmas=["Peru", "raise", "tariff", ".", "Chile", lemma, "the", "post", "."],
                    sent_starts=_starts(len(words), 4))
 
-    def actor(name: str, i: int) -> Actor:
-        return Actor(id=name, name=name, code=name[:3].upper(), country=name[:3].upper(), sectors=(), kind="state",
-                     mentions=(Span(doc[i].idx, doc[i].idx + len(doc[i]), doc[i].text),))
-
-    events = events_for(doc, lexicon, [actor("Peru", 0), actor("Chile", 4)])
+    events = events_for(doc, lexicon, [_state(doc, "Peru", 0), _state(doc, "Chile", 4)])
     assert [(e.trigger.text, e.target.name if e.target else None) for e in events] == expected
